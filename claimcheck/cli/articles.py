@@ -1,0 +1,316 @@
+"""Commands for articles and claims: add, claims, show, stats, demo."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
+from claimcheck.ingest import MAX_ARTICLE_BYTES
+from claimcheck.models import KINDS, STATUSES, Claim
+from claimcheck.pipeline import add_inputs, expand_inputs
+from claimcheck.store import Store
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--title", help="Title (when adding one article).")
+@click.option("--url", help="The article's URL (when adding a file).")
+@click.option("--outlet", help="The publication.")
+@click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'yesterday' etc.")
+@click.option(
+    "--max-size",
+    type=float,
+    default=MAX_ARTICLE_BYTES / 1e6,
+    show_default=True,
+    help="Refuse inputs larger than this many MB.",
+)
+@click.pass_context
+def add(
+    ctx: click.Context,
+    inputs: tuple[str, ...],
+    title: str | None,
+    url: str | None,
+    outlet: str | None,
+    published: str | None,
+    max_size: float,
+) -> None:
+    """Add articles (.txt, .md, .html files, directories, globs, URLs, or - for stdin) and
+    extract their claims. Adding the same article twice changes nothing.
+
+    \b
+    Example:
+        claimcheck add seeds/*.txt
+        curl -s https://example.org/story | claimcheck add - --url https://example.org/story
+    """
+    items = expand_inputs(inputs)
+    failed = 0
+    with open_store(ctx) as store:
+        outcomes = add_inputs(
+            store,
+            items,
+            max_bytes=int(max_size * 1e6),
+            title=title,
+            url=url,
+            outlet=outlet,
+            published=published,
+        )
+        show_bar = len(items) > 1 and sys.stderr.isatty()
+        with (
+            click.progressbar(
+                outcomes,
+                length=len(items),
+                label="Adding",
+                file=sys.stderr,
+            )
+            if show_bar
+            else _plain(outcomes) as progress
+        ):
+            for outcome in progress:
+                if outcome.error:
+                    failed += 1
+                    click.echo(f"error: {printable(outcome.error)}", err=True)
+                    continue
+                result = outcome.result
+                assert result is not None
+                if result.created:
+                    repeats = f", {result.repeats} repeats" if result.repeats else ""
+                    message = (
+                        f"added article {result.article_id}: {result.claims} claims"
+                        f"{repeats} ({printable(outcome.name)})"
+                    )
+                else:
+                    message = (
+                        f"unchanged: article {result.article_id} is already in the "
+                        f"database ({printable(outcome.name)})"
+                    )
+                if not show_bar:
+                    click.echo(message)
+    if failed:
+        click.echo(f"{failed} of {len(items)} inputs failed", err=True)
+        sys.exit(EXIT_INPUT_FAILED)
+
+
+class _plain:
+    """A stand-in for click's progress bar when there is nothing to animate."""
+
+    def __init__(self, iterable: Any) -> None:
+        self.iterable = iterable
+
+    def __enter__(self) -> Any:
+        return self.iterable
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
+    data = dict(claim.__dict__)
+    data["quantities"] = [
+        {k: q[k] for k in ("surface", "value", "high", "unit", "qualifier", "of", "start", "end")}
+        for q in store.quantities(claim.id)
+    ]
+    return data
+
+
+@cli.command("claims")
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Filter by status.")
+@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Filter by kind.")
+@click.option("--article", "article_id", type=int, help="Only this article's claims.")
+@click.option("--min-score", type=click.FloatRange(0, 1), help="Minimum check-worthiness.")
+@click.option("--search", help="Full-text search in the claim text.")
+@click.option("--repeats/--no-repeats", default=False, help="Include repeated claims.")
+@click.option("--sort", type=click.Choice(["position", "score"]), default="position")
+@click.option("--limit", type=int, help="At most this many claims.")
+@click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
+@click.pass_context
+def list_claims(
+    ctx: click.Context,
+    status: tuple[str, ...],
+    kind: tuple[str, ...],
+    article_id: int | None,
+    min_score: float | None,
+    search: str | None,
+    repeats: bool,
+    sort: str,
+    limit: int | None,
+    as_json: bool,
+) -> None:
+    """List claims, most useful filters first.
+
+    \b
+    Example:
+        claimcheck claims --kind quantity --min-score 0.6
+        claimcheck claims --status unreviewed --json | jq .text
+    """
+    with open_store(ctx) as store:
+        claims = store.claims(
+            status=list(status),
+            kind=list(kind),
+            article_id=article_id,
+            min_score=min_score,
+            search=search,
+            include_repeats=repeats,
+            order=sort,
+            limit=limit,
+        )
+        if as_json:
+            for claim in claims:
+                click.echo(json.dumps(_claim_dict(store, claim), ensure_ascii=False))
+            return
+        width = shutil.get_terminal_size((100, 24)).columns
+        click.echo(f"{'ID':>5}  {'STATUS':<12} {'KIND':<10} {'SCORE':>5}  CLAIM")
+        room = max(20, width - 38)
+        for claim in claims:
+            text = printable(claim.text).replace("\n", " ")
+            if len(text) > room:
+                text = text[: room - 1] + "…"
+            click.echo(
+                f"{claim.id:>5}  {claim.status:<12} {claim.kind:<10} "
+                f"{claim.checkworthiness:>5.2f}  {text}"
+            )
+        click.echo(f"{len(claims)} claims", err=True)
+
+
+@cli.command()
+@click.argument("claim_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the claim as JSON.")
+@click.pass_context
+def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
+    """Show one claim: its sentence in context, quantities, attribution, score and reasons.
+
+    \b
+    Example:
+        claimcheck show 12
+    """
+    with open_store(ctx) as store:
+        claim = store.claim(claim_id)
+        article = store.article(claim.article_id)
+        if as_json:
+            data = _claim_dict(store, claim)
+            data["article"] = {k: article[k] for k in ("id", "title", "url", "published")}
+            data["sources"] = store.claim_sources(claim_id)
+            click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+            return
+        text = article["text"]
+        before = text[max(0, claim.start - 240) : claim.start]
+        after = text[claim.end : claim.end + 240]
+        echo = lambda label, value: click.echo(  # noqa: E731
+            click.style(f"{label:<13}", bold=True) + printable(str(value))
+        )
+        echo("Claim", f"{claim.id} ({claim.kind}; {', '.join(claim.kinds)})")
+        echo("Article", f"{article['id']}: {article['title'] or ''}")
+        echo("Status", claim.status + (f" by {claim.reviewer}" if claim.reviewer else ""))
+        if claim.note:
+            echo("Note", claim.note)
+        echo("Score", f"{claim.checkworthiness:.2f}")
+        for reason in claim.reasons:
+            click.echo(" " * 13 + "- " + printable(reason))
+        if claim.speaker or claim.attribution:
+            venue = f" (to/on {claim.venue})" if claim.venue else ""
+            echo("Speaker", f"{claim.speaker or '?'}{venue}")
+            if claim.attribution:
+                echo("Attribution", claim.attribution)
+        if claim.quote:
+            echo("Quote", claim.quote)
+        for q in store.quantities(claim_id):
+            echo("Quantity", f"{q['surface']}  ->  {_describe(q)}")
+        for d in claim.dates:
+            echo("Date", f"{d['surface']}  ->  {d['resolved'] or 'unresolved'}")
+        for repeat in store.repeats(claim_id):
+            echo("Repeated as", f"claim {repeat.id}")
+        if claim.canonical_id:
+            echo("Repeats", f"claim {claim.canonical_id}")
+        for source in store.claim_sources(claim_id):
+            echo("Source", f"{source['url']} ({source['link_kind']})")
+        click.echo()
+        click.echo(
+            "…"
+            + printable(before).replace("\n", "\n  ")
+            + click.style(printable(text[claim.start : claim.end]), reverse=True)
+            + printable(after).replace("\n", "\n  ")
+            + "…"
+        )
+
+
+def _describe(row: dict[str, Any]) -> str:
+    from claimcheck.models import Quantity
+
+    return Quantity(
+        surface=row["surface"],
+        value=row["value"],
+        unit=row["unit"] or "",
+        qualifier=row["qualifier"] or "exact",
+        of=row["of"] or "",
+        high=row["high"],
+    ).describe()
+
+
+@cli.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.pass_context
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Counts: articles, claims by status and kind, sources, events.
+
+    \b
+    Example:
+        claimcheck stats --json
+    """
+    with open_store(ctx) as store:
+        figures = store.stats()
+    if as_json:
+        click.echo(json.dumps(figures, indent=2))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for name, count in value.items():
+                click.echo(f"  {name or '-':<14} {count}")
+        else:
+            click.echo(f"{key:<16} {value}")
+
+
+SEEDS = Path("seeds")
+
+
+@cli.command()
+@click.option(
+    "--seeds",
+    "seeds_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=SEEDS,
+    show_default=True,
+    help="The demo folder.",
+)
+@click.pass_context
+def demo(ctx: click.Context, seeds_dir: Path) -> None:
+    """Build the demo database from seeds/ and open the review.
+
+    \b
+    Example:
+        claimcheck demo
+    """
+    from claimcheck.demo import build_demo
+
+    if not seeds_dir.is_dir():
+        fail(f"{seeds_dir}: no demo folder here (run from the repository root or pass --seeds)")
+    with open_store(ctx) as store:
+        summary = build_demo(store, seeds_dir)
+    click.echo(summary, err=True)
+    ctx.invoke(
+        list_claims,
+        status=(),
+        kind=(),
+        article_id=None,
+        min_score=None,
+        search=None,
+        repeats=False,
+        sort="position",
+        limit=None,
+        as_json=False,
+    )

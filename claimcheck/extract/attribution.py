@@ -1,0 +1,160 @@
+"""Who said it: speakers and venues of quotes and reported speech.
+
+Handles the shapes news writing uses: "Mr Lammy told The Daily Telegraph: '...'", "He posted on X:
+'...'" (the pronoun resolved to the last person named), "'...', a spokesman said", "according to US
+sources", "John Kirby, a spokesman for ..., announced that ...", and quotes running over several
+paragraphs, each opening with a quote mark.
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimcheck.models import Attribution
+
+SPEECH_VERBS = (
+    "said|says|told|tells|added|adds|warned|warns|posted|wrote|writes|tweeted|announced|"
+    "claimed|claims|insisted|insists|argued|argues|stated|states|declared|explained|noted|"
+    "suggested|suggests|questioned|accused|admitted|confirmed|denied|revealed|stressed|"
+    "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
+    "reported|estimated|believes|believed|thinks|thought|alleged|announces"
+)
+TITLE = (
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Prime Minister|PM|Chancellor|Senator|"
+    r"Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Admiral|Rear Admiral|Colonel|Minister|"
+    r"Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|Pope|"
+    r"Professor|Prof\.|Judge|Justice|Mayor|Chief|Commander)"
+)
+NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,3}}"
+PRONOUNS = {"he", "she", "they", "it", "i", "we"}
+DESCRIPTOR = re.compile(
+    r"^(?:the|a|an)\s+(?:former\s+|then\s+|new\s+)?(?:[\w'-]+\s+){0,4}?"
+    r"(?:prime minister|president|minister|secretary|spokesman|spokeswoman|spokesperson|"
+    r"chancellor|leader|official|ambassador|general|chief|commander|envoy|source|sources|"
+    r"minister|mayor|governor|senator)$",
+    re.IGNORECASE,
+)
+LEADING = re.compile(
+    r"^(?:but|and|yet|so|however|meanwhile|despite this|in a statement|last night|"
+    r"yesterday|today|earlier|later|then|now|instead|also)[,\s]+",
+    re.IGNORECASE,
+)
+
+INTRO = re.compile(
+    rf"(?P<subject>[^:;.!?]*?)\s+(?P<verb>{SPEECH_VERBS})(?:\s+on\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+)
+AFTER_QUOTE = re.compile(
+    rf"^\s*,?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
+    rf"|(?P<speaker2>{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
+    rf"(?P<verb2>{SPEECH_VERBS}))\b"
+)
+ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:]+)")
+REPORTED = re.compile(
+    rf"(?P<speaker>{PERSON})(?:,\s[^,]{{3,90}},)?(?:\s+(?:this week|last week|yesterday|today|"
+    rf"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|"
+    rf"has since|publicly))*\s+(?P<verb>{SPEECH_VERBS})\b"
+)
+VENUE = re.compile(r"^(?:on\s+)?(?P<venue>.+?)$")
+
+
+def _clean(name: str) -> str:
+    name = LEADING.sub("", name.strip())
+    name = re.sub(r"^(?:But|And|Yet|So)\s+", "", name)
+    return name.strip(" ,")
+
+
+def last_person(text: str) -> str | None:
+    """The person most likely meant by a following "he" or "she": the last subject of a speech or
+    action verb, else the last titled name, else the first full name."""
+    subjects = [m.group("speaker") for m in REPORTED.finditer(text)]
+    subjects = [s for s in subjects if _looks_like_person(s)]
+    if subjects:
+        return _clean(subjects[-1])
+    titled = re.findall(rf"\b{TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?", text)
+    if titled:
+        return titled[-1]
+    full = re.findall(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b", text)
+    return full[0] if full else None
+
+
+def _looks_like_person(name: str) -> bool:
+    words = _clean(name).split()
+    if not words:
+        return False
+    if words[0].lower() in {"the", "a", "an", "this", "that", "it", "its", "their", "there"}:
+        return False
+    return not (len(words) == 1 and words[0].lower() in PRONOUNS)
+
+
+def _resolve(subject: str, context: str) -> tuple[str | None, str]:
+    """(speaker, how it was found) for a subject phrase, resolving pronouns and descriptors."""
+    subject = _clean(subject)
+    lowered = subject.lower()
+    if lowered in PRONOUNS:
+        return last_person(context), "pronoun"
+    if DESCRIPTOR.match(subject) and context:
+        return (last_person(context) or subject), "descriptor"
+    names = re.findall(rf"{PERSON}", subject)
+    if names:
+        name = names[-1]
+        # "Former Navy commander Tom Sharpe" -> keep the title-like run only when it is a title
+        return name.strip(), "named"
+    return subject or None, "phrase"
+
+
+def attribute(sentence: str, context: str = "") -> Attribution | None:
+    """Speaker and venue of a sentence, using `context` (the preceding text) for pronouns."""
+    colon = _colon_intro(sentence)
+    if colon is not None:
+        subject, _verb, venue, phrase = colon
+        speaker, _ = _resolve(subject, context)
+        return Attribution(speaker=speaker, venue=venue or None, phrase=phrase)
+    trailing = _after_quote(sentence)
+    if trailing is not None:
+        return trailing if trailing.speaker else None
+    according = ACCORDING.search(sentence)
+    if according:
+        return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
+    for match in REPORTED.finditer(sentence):
+        if _looks_like_person(match.group("speaker")):
+            phrase = sentence[match.start() : match.end()]
+            return Attribution(speaker=_clean(match.group("speaker")), phrase=phrase)
+    pronoun = re.match(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b", sentence)
+    if pronoun and context:
+        speaker = last_person(context)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=pronoun.group(0).strip())
+    return None
+
+
+def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
+    quote_at = _first_quote(sentence)
+    if quote_at is None:
+        return None
+    head = sentence[:quote_at]
+    match = INTRO.search(head)
+    if not match:
+        return None
+    venue = match.group("venue").strip()
+    verb = match.group("verb")
+    if verb == "posted" and venue.lower().startswith("on "):
+        venue = venue[3:]
+    return match.group("subject"), verb, venue, head.rstrip(" :")
+
+
+def _first_quote(sentence: str) -> int | None:
+    match = re.search(r"(?:^|(?<=[\s:(]))['\"‘“](?=\S)", sentence)
+    return match.start() if match else None
+
+
+def _after_quote(sentence: str) -> Attribution | None:
+    match = re.search(r"['\"’”]\s*,?\s*(?=\S)", sentence)
+    if not match or not re.match(r"\s*['\"‘“]", sentence):
+        return None
+    tail = sentence[match.end() :]
+    found = AFTER_QUOTE.match(tail)
+    if not found:
+        return None
+    speaker = found.group("speaker1") or found.group("speaker2")
+    return Attribution(speaker=_clean(speaker), phrase=tail[: found.end()].strip())

@@ -1,0 +1,137 @@
+"""Article text in, checkable claims out: the extractor's pipeline, pure and without I/O.
+
+sentences -> quantities, dates, quotes and attribution -> kind and check-worthiness -> repeats
+linked to the first occurrence (picture captions often restate a sentence of the body).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from datetime import date
+
+from rapidfuzz import fuzz
+
+from claimcheck.extract import checkworthiness
+from claimcheck.extract.attribution import attribute
+from claimcheck.extract.dates import find_dates, parse_published
+from claimcheck.extract.quantities import find_quantities
+from claimcheck.extract.segment import Span, quotes, sentences
+from claimcheck.models import Attribution, ExtractedClaim
+
+MIN_SCORE = 0.3
+REPEAT_SIMILARITY = 88
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def extract_claims(
+    text: str, published: str | date | None = None, min_score: float = MIN_SCORE
+) -> list[ExtractedClaim]:
+    """Every checkable claim in `text`, in article order, with repeats linked (repeat_of)."""
+    when = published if isinstance(published, date) else parse_published(published)
+    claims: list[ExtractedClaim] = []
+    previous: list[Span] = []
+    running_quote: Attribution | None = None
+    last_paragraph = -1
+    for span in sentences(text):
+        sentence = text[span.start : span.end]
+        new_paragraph = span.paragraph != last_paragraph
+        last_paragraph = span.paragraph
+        context = text[previous[-3].start if len(previous) >= 3 else 0 : span.start][-600:]
+        found_quotes = quotes(text, span.start, span.end)
+        attribution = attribute(sentence, context)
+        opens_with_quote = bool(found_quotes) and found_quotes[0].start == span.start
+        if attribution is None and running_quote and (opens_with_quote or not new_paragraph):
+            attribution = running_quote
+        if found_quotes and attribution:
+            running_quote = attribution if not found_quotes[-1].closed else None
+        elif new_paragraph and not opens_with_quote:
+            running_quote = None
+        previous.append(span)
+        claim = _claim(text, span, sentence, attribution, found_quotes, when)
+        if claim.score >= min_score:
+            claims.append(claim)
+    _link_repeats(claims)
+    return claims
+
+
+def _claim(text, span, sentence, attribution, found_quotes, when) -> ExtractedClaim:
+    quantities = find_quantities(sentence, offset=span.start)
+    dates = find_dates(sentence, when, offset=span.start)
+    quoted = " … ".join(text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)
+    quote = quoted if attribution and quoted and len(quoted) > 12 else None
+    signals = checkworthiness.Signals(
+        quantities=len(quantities),
+        dates=len(dates),
+        attributed=attribution is not None and attribution.speaker is not None,
+        quoted=quote is not None,
+    )
+    score, reasons = checkworthiness.score(sentence, signals)
+    kinds = []
+    if quantities:
+        kinds.append("quantity")
+    if quote:
+        kinds.append("quote")
+    if checkworthiness.COMPARISON.search(sentence) and (quantities or _superlative(sentence)):
+        kinds.append("comparison")
+    if dates:
+        kinds.append("event")
+    return ExtractedClaim(
+        start=span.start,
+        end=span.end,
+        sentence=sentence,
+        kind=kinds[0] if kinds else "statement",
+        kinds=kinds or ["statement"],
+        score=score,
+        reasons=reasons,
+        quantities=quantities,
+        dates=dates,
+        attribution=attribution,
+        quote=quote,
+        paragraph=span.paragraph,
+    )
+
+
+def _superlative(sentence: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|"
+            r"worst|best)\b|\b(?:more|less|fewer|higher|lower|larger|smaller|bigger)\b.*\bthan\b",
+            sentence,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _normalise(sentence: str) -> list[str]:
+    return _WORD.findall(sentence.lower().replace("’", "'"))
+
+
+def _link_repeats(claims: list[ExtractedClaim]) -> None:
+    """Point each claim that restates an earlier one at it, comparing only likely candidates."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    words_of = [_normalise(c.sentence) for c in claims]
+    for index, words in enumerate(words_of):
+        if len(words) < 5:
+            continue
+        keys = {w for w in words if len(w) > 4}
+        shared: Counter[int] = Counter()
+        for key in keys:
+            for other in postings.get(key, ())[-50:]:
+                shared[other] += 1
+        for other, count in shared.most_common(8):
+            if count < 3 or claims[other].repeat_of is not None:
+                continue
+            if _same_claim(words, words_of[other]):
+                claims[index].repeat_of = other
+                break
+        for key in keys:
+            postings[key].append(index)
+
+
+def _same_claim(a: list[str], b: list[str]) -> bool:
+    shorter, longer = sorted((a, b), key=len)
+    if len(shorter) < 0.4 * len(longer):
+        return False
+    overlap = len(set(shorter) & set(longer)) / len(set(shorter))
+    return overlap >= 0.8 and fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= REPEAT_SIMILARITY

@@ -1,0 +1,221 @@
+"""The schema, as a sequence of named migrations applied when a store opens.
+
+Each migration runs in its own transaction (sqlite_utils.Migrations), so a database made by any
+earlier version upgrades in place. Append new migrations at the end; never edit an applied one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+migrations = Migrations("claimcheck")
+
+
+@migrations(name="create_articles_and_claims")
+def create_articles_and_claims(db: Database) -> None:
+    db["articles"].create(
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "outlet": str,
+            "published": str,
+            "text": str,
+            "sha256": str,
+            "origin": str,
+            "format": str,
+            "ingested_at": str,
+        },
+        pk="id",
+    )
+    db["articles"].create_index(["sha256"], unique=True)
+    db["links"].create(
+        {"id": int, "article_id": int, "start": int, "end": int, "url": str, "text": str},
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+    )
+    db["links"].create_index(["article_id"])
+    db["claims"].create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "paragraph": int,
+            "sentence": str,
+            "text": str,
+            "kind": str,
+            "kinds": str,
+            "checkworthiness": float,
+            "reasons": str,
+            "speaker": str,
+            "venue": str,
+            "attribution": str,
+            "quote": str,
+            "dates": str,
+            "canonical_id": int,
+            "status": str,
+            "note": str,
+            "reviewer": str,
+            "version": int,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id"), ("canonical_id", "claims", "id")],
+        defaults={"status": "unreviewed", "version": 1},
+        not_null={"article_id", "text", "status", "version"},
+    )
+    db["claims"].create_index(["article_id", "start"])
+    db["claims"].create_index(["status"])
+    db["claims"].create_index(["canonical_id"])
+    db["quantities"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "surface": str,
+            "value": float,
+            "high": float,
+            "unit": str,
+            "scale": float,
+            "qualifier": str,
+            "of": str,
+            "start": int,
+            "end": int,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["quantities"].create_index(["claim_id"])
+
+
+@migrations(name="create_sources_snapshots_evidence")
+def create_sources_snapshots_evidence(db: Database) -> None:
+    db["sources"].create(
+        {
+            "id": int,
+            "url": str,
+            "title": str,
+            "kind": str,
+            "label": str,
+            "created_at": str,
+        },
+        pk="id",
+    )
+    db["sources"].create_index(["url"], unique=True)
+    db["claim_sources"].create(
+        {"claim_id": int, "source_id": int, "kind": str, "label": str, "created_at": str},
+        pk=("claim_id", "source_id"),
+        foreign_keys=[("claim_id", "claims", "id"), ("source_id", "sources", "id")],
+    )
+    db["claim_sources"].create_index(["source_id"])
+    db["snapshots"].create(
+        {
+            "id": int,
+            "source_id": int,
+            "requested_url": str,
+            "final_url": str,
+            "status": int,
+            "content_type": str,
+            "etag": str,
+            "last_modified": str,
+            "fetched_at": str,
+            "sha256": str,
+            "size": int,
+            "raw": bytes,
+            "text": str,
+            "error": str,
+            "not_modified": int,
+        },
+        pk="id",
+        foreign_keys=[("source_id", "sources", "id")],
+    )
+    db["snapshots"].create_index(["source_id", "fetched_at"])
+    db["evidence"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "snapshot_id": int,
+            "start": int,
+            "end": int,
+            "passage": str,
+            "score": float,
+            "rank": int,
+            "reasons": str,
+            "matches": str,
+            "stance": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id"), ("snapshot_id", "snapshots", "id")],
+    )
+    db["evidence"].create_index(["claim_id", "rank"])
+
+
+@migrations(name="create_events_audit_log")
+def create_events_audit_log(db: Database) -> None:
+    db["events"].create(
+        {
+            "id": int,
+            "at": str,
+            "reviewer": str,
+            "claim_id": int,
+            "article_id": int,
+            "action": str,
+            "old": str,
+            "new": str,
+            "note": str,
+            "details": str,
+        },
+        pk="id",
+    )
+    db["events"].create_index(["claim_id", "id"])
+    db["events"].create_index(["action"])
+    db.executescript(
+        """
+        CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        CREATE TRIGGER events_append_only_delete BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+        """
+    )
+
+
+@migrations(name="create_full_text_search")
+def create_full_text_search(db: Database) -> None:
+    # Hand-written triggers: sqlite-utils' enable_fts(create_triggers=True) re-indexes a row on
+    # *every* update, so each verdict would pay for a re-index. These fire only when text changes.
+    db.executescript(
+        """
+        CREATE VIRTUAL TABLE claims_fts USING fts5(
+            text, sentence, speaker, content='claims', content_rowid='id'
+        );
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims BEGIN
+            INSERT INTO claims_fts(rowid, text, sentence, speaker)
+            VALUES (new.id, new.text, new.sentence, new.speaker);
+        END;
+        CREATE TRIGGER claims_fts_delete AFTER DELETE ON claims BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text, sentence, speaker)
+            VALUES ('delete', old.id, old.text, old.sentence, old.speaker);
+        END;
+        CREATE TRIGGER claims_fts_update AFTER UPDATE OF text, sentence, speaker ON claims
+        WHEN old.text IS NOT new.text OR old.sentence IS NOT new.sentence
+             OR old.speaker IS NOT new.speaker
+        BEGIN
+            INSERT INTO claims_fts(claims_fts, rowid, text, sentence, speaker)
+            VALUES ('delete', old.id, old.text, old.sentence, old.speaker);
+            INSERT INTO claims_fts(rowid, text, sentence, speaker)
+            VALUES (new.id, new.text, new.sentence, new.speaker);
+        END;
+        CREATE VIRTUAL TABLE snapshots_fts USING fts5(
+            text, content='snapshots', content_rowid='id'
+        );
+        CREATE TRIGGER snapshots_fts_insert AFTER INSERT ON snapshots BEGIN
+            INSERT INTO snapshots_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER snapshots_fts_delete AFTER DELETE ON snapshots BEGIN
+            INSERT INTO snapshots_fts(snapshots_fts, rowid, text)
+            VALUES ('delete', old.id, old.text);
+        END;
+        """
+    )

@@ -1,0 +1,606 @@
+"""The one way into claims.db: every write is a transaction with an audit event beside it.
+
+`Store` wraps a `sqlite_utils.Database`, applies pending migrations when it opens (so a new database
+and one made by an older version are handled alike) and speaks in the values of `models`.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from claimcheck.migrations import migrations
+from claimcheck.models import STATUSES, ArticleInput, Claim, ExtractedClaim
+
+DEFAULT_DB = "claims.db"
+
+
+class StoreError(Exception):
+    """A request the store refuses; the message is meant for the user."""
+
+
+class NotFound(StoreError):
+    pass
+
+
+class ConflictError(StoreError):
+    """Someone else changed the claim since the caller read it: nothing was written."""
+
+    def __init__(self, claim: Claim, expected: int) -> None:
+        super().__init__(
+            f"claim {claim.id} was changed by {claim.reviewer or 'someone else'} "
+            f"(now {claim.status}, version {claim.version}; you had version {expected})"
+        )
+        self.claim = claim
+        self.expected = expected
+
+
+@dataclass(frozen=True)
+class AddResult:
+    article_id: int
+    created: bool
+    claims: int
+    repeats: int = 0
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def default_reviewer() -> str:
+    """The reviewer named in CLAIMCHECK_REVIEWER, else the login name."""
+    name = os.environ.get("CLAIMCHECK_REVIEWER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
+    return Path(path or os.environ.get("CLAIMCHECK_DB") or DEFAULT_DB)
+
+
+class Store:
+    """claims.db, migrated on open. Use as a context manager or call close()."""
+
+    def __init__(self, path: str | os.PathLike[str] | None = None, reviewer: str | None = None):
+        self.path = resolve_db_path(path)
+        self.reviewer = reviewer or default_reviewer()
+        try:
+            conn = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA foreign_keys = ON")
+            self.db = Database(conn)
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+            migrations.apply(self.db)
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"{self.path}: not a claimcheck database ({error})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One atomic unit of work; nested calls become savepoints."""
+        with self.db.atomic() as db:
+            yield db
+
+    # ---- audit -------------------------------------------------------------------------------
+
+    def log_event(
+        self,
+        action: str,
+        *,
+        claim_id: int | None = None,
+        article_id: int | None = None,
+        old: str | None = None,
+        new: str | None = None,
+        note: str | None = None,
+        details: dict[str, Any] | None = None,
+        reviewer: str | None = None,
+    ) -> int:
+        """Append an audit event; call inside the transaction of the change it records."""
+        cursor = self.db.execute(
+            "INSERT INTO events"
+            " (at, reviewer, claim_id, article_id, action, old, new, note, details)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                now(),
+                reviewer or self.reviewer,
+                claim_id,
+                article_id,
+                action,
+                old,
+                new,
+                note,
+                json.dumps(details, ensure_ascii=False) if details else None,
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def events(self, claim_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        where, params = ("WHERE claim_id = ?", [claim_id]) if claim_id is not None else ("", [])
+        sql = f"SELECT * FROM events {where} ORDER BY id DESC"
+        if limit:
+            sql += f" LIMIT {int(limit)}"
+        return [dict(row) for row in self.db.query(sql, params)]
+
+    # ---- articles ----------------------------------------------------------------------------
+
+    def find_article(self, text: str) -> int | None:
+        row = self.db.execute(
+            "SELECT id FROM articles WHERE sha256 = ?", [sha256_text(text)]
+        ).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: ArticleInput, claims: list[ExtractedClaim]) -> AddResult:
+        """Store an article and its extracted claims at once; the same text twice is a no-op."""
+        digest = sha256_text(article.text)
+        with self.transaction():
+            existing = self.find_article(article.text)
+            if existing is not None:
+                count = self.db.execute(
+                    "SELECT count(*) FROM claims WHERE article_id = ?", [existing]
+                ).fetchone()[0]
+                return AddResult(existing, False, count)
+            stamp = now()
+            article_id = (
+                self.db["articles"]
+                .insert(
+                    {
+                        "url": article.url,
+                        "title": article.title,
+                        "outlet": article.outlet,
+                        "published": article.published,
+                        "text": article.text,
+                        "sha256": digest,
+                        "origin": article.origin,
+                        "format": article.format,
+                        "ingested_at": stamp,
+                    }
+                )
+                .last_pk
+            )
+            self.db["links"].insert_all(
+                {
+                    "article_id": article_id,
+                    "start": ln.start,
+                    "end": ln.end,
+                    "url": ln.url,
+                    "text": ln.text,
+                }
+                for ln in article.links
+            )
+            claim_ids = self._insert_claims(article_id, claims, stamp)
+            self._cite_links(article, claims, claim_ids, stamp)
+            repeats = sum(1 for c in claims if c.repeat_of is not None)
+            self.log_event(
+                "add_article",
+                article_id=article_id,
+                new=article.title or article.origin,
+                details={"claims": len(claims), "repeats": repeats, "origin": article.origin},
+            )
+        return AddResult(article_id, True, len(claims), repeats)
+
+    def _insert_claims(
+        self, article_id: int, claims: list[ExtractedClaim], stamp: str
+    ) -> list[int]:
+        claim_rows = self.db["claims"]
+        ids: list[int] = []
+        quantity_rows: list[dict[str, Any]] = []
+        for claim in claims:
+            attribution = claim.attribution
+            claim_id = claim_rows.insert(
+                {
+                    "article_id": article_id,
+                    "start": claim.start,
+                    "end": claim.end,
+                    "paragraph": claim.paragraph,
+                    "sentence": claim.sentence,
+                    "text": claim.sentence,
+                    "kind": claim.kind,
+                    "kinds": json.dumps(claim.kinds),
+                    "checkworthiness": round(claim.score, 4),
+                    "reasons": json.dumps(claim.reasons, ensure_ascii=False),
+                    "speaker": attribution.speaker if attribution else None,
+                    "venue": attribution.venue if attribution else None,
+                    "attribution": attribution.phrase if attribution else None,
+                    "quote": claim.quote,
+                    "dates": json.dumps([d.__dict__ for d in claim.dates], ensure_ascii=False),
+                    "canonical_id": ids[claim.repeat_of] if claim.repeat_of is not None else None,
+                    "status": "unreviewed",
+                    "version": 1,
+                    "created_at": stamp,
+                    "updated_at": stamp,
+                }
+            ).last_pk
+            ids.append(claim_id)
+            quantity_rows.extend(
+                {
+                    "claim_id": claim_id,
+                    "surface": q.surface,
+                    "value": q.value,
+                    "high": q.high,
+                    "unit": q.unit,
+                    "scale": q.scale,
+                    "qualifier": q.qualifier,
+                    "of": q.of,
+                    "start": q.start,
+                    "end": q.end,
+                }
+                for q in claim.quantities
+            )
+        self.db["quantities"].insert_all(quantity_rows)
+        return ids
+
+    def _cite_links(
+        self, article: ArticleInput, claims: list[ExtractedClaim], ids: list[int], stamp: str
+    ) -> None:
+        """A hyperlink inside a claim's sentence becomes that claim's cited source."""
+        for link in article.links:
+            for claim, claim_id in zip(claims, ids, strict=True):
+                if claim.start <= link.start and link.end <= claim.end:
+                    source_id = self.ensure_source(link.url, kind="cited", label=link.text)
+                    self.db["claim_sources"].insert(
+                        {
+                            "claim_id": claim_id,
+                            "source_id": source_id,
+                            "kind": "cited",
+                            "label": link.text,
+                            "created_at": stamp,
+                        },
+                        ignore=True,
+                    )
+
+    def article(self, article_id: int) -> dict[str, Any]:
+        try:
+            return dict(self.db["articles"].get(article_id))
+        except Exception:
+            raise NotFound(f"no article {article_id}") from None
+
+    def articles(self) -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                "SELECT a.id, a.title, a.url, a.outlet, a.published, a.origin, a.ingested_at,"
+                " (SELECT count(*) FROM claims c WHERE c.article_id = a.id) AS claims"
+                " FROM articles a ORDER BY a.id"
+            )
+        )
+
+    # ---- claims ------------------------------------------------------------------------------
+
+    @staticmethod
+    def _claim_filter(
+        status: str | list[str] | None = None,
+        kind: str | list[str] | None = None,
+        article_id: int | None = None,
+        min_score: float | None = None,
+        include_repeats: bool = True,
+        search: str | None = None,
+    ) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, value in (("status", status), ("kind", kind)):
+            if value:
+                values = [value] if isinstance(value, str) else list(value)
+                clauses.append(f"claims.{column} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        if article_id is not None:
+            clauses.append("claims.article_id = ?")
+            params.append(article_id)
+        if min_score is not None:
+            clauses.append("claims.checkworthiness >= ?")
+            params.append(min_score)
+        if not include_repeats:
+            clauses.append("claims.canonical_id IS NULL")
+        if search:
+            clauses.append("claims.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
+            params.append(fts_query(search))
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def claims(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "position",
+        **filters: Any,
+    ) -> list[Claim]:
+        """Claims matching the filters, by article position or by score."""
+        where, params = self._claim_filter(**filters)
+        order_by = {
+            "position": "claims.article_id, claims.start, claims.id",
+            "score": "claims.checkworthiness DESC, claims.id",
+            "id": "claims.id",
+        }[order]
+        sql = f"SELECT * FROM claims{where} ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
+        return [Claim.from_row(row) for row in self.db.query(sql, params)]
+
+    def count_claims(self, **filters: Any) -> int:
+        where, params = self._claim_filter(**filters)
+        return self.db.execute(f"SELECT count(*) FROM claims{where}", params).fetchone()[0]
+
+    def claim(self, claim_id: int) -> Claim:
+        rows = list(self.db.query("SELECT * FROM claims WHERE id = ?", [claim_id]))
+        if not rows:
+            raise NotFound(f"no claim {claim_id}")
+        return Claim.from_row(rows[0])
+
+    def quantities(self, claim_id: int) -> list[dict[str, Any]]:
+        return list(
+            self.db.query("SELECT * FROM quantities WHERE claim_id = ? ORDER BY start", [claim_id])
+        )
+
+    def repeats(self, claim_id: int) -> list[Claim]:
+        """The claims that repeat this one (picture captions, standfirsts)."""
+        rows = self.db.query(
+            "SELECT * FROM claims WHERE canonical_id = ? ORDER BY start", [claim_id]
+        )
+        return [Claim.from_row(row) for row in rows]
+
+    def _update_claim(
+        self,
+        claim_id: int,
+        changes: dict[str, Any],
+        *,
+        action: str,
+        old: str | None,
+        new: str | None,
+        note: str | None,
+        expected_version: int | None,
+        reviewer: str | None,
+        details: dict[str, Any] | None = None,
+    ) -> Claim:
+        """Apply changes if the claim is still at expected_version; bump version; log it."""
+        current = self.claim(claim_id)
+        if expected_version is not None and current.version != expected_version:
+            raise ConflictError(current, expected_version)
+        who = reviewer or self.reviewer
+        values = {**changes, "version": current.version + 1, "updated_at": now()}
+        assignments = ", ".join(f"[{k}] = ?" for k in values)
+        cursor = self.db.execute(
+            f"UPDATE claims SET {assignments} WHERE id = ? AND version = ?",
+            [*values.values(), claim_id, current.version],
+        )
+        if cursor.rowcount != 1:
+            raise ConflictError(self.claim(claim_id), current.version)
+        self.log_event(
+            action,
+            claim_id=claim_id,
+            article_id=current.article_id,
+            old=old,
+            new=new,
+            note=note,
+            details=details,
+            reviewer=who,
+        )
+        return self.claim(claim_id)
+
+    def set_verdict(
+        self,
+        claim_id: int,
+        status: str,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Record a verdict (and carry it to the claim's repeats) in one transaction."""
+        if status not in STATUSES:
+            raise StoreError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
+        who = reviewer or self.reviewer
+        with self.transaction():
+            current = self.claim(claim_id)
+            changes: dict[str, Any] = {"status": status, "reviewer": who}
+            if note is not None:
+                changes["note"] = note
+            claim = self._update_claim(
+                claim_id,
+                changes,
+                action="verdict",
+                old=current.status,
+                new=status,
+                note=note,
+                expected_version=expected_version,
+                reviewer=who,
+                details={"old_note": current.note} if note is not None else None,
+            )
+            for repeat in self.repeats(claim_id):
+                self._update_claim(
+                    repeat.id,
+                    changes,
+                    action="verdict",
+                    old=repeat.status,
+                    new=status,
+                    note=note,
+                    expected_version=None,
+                    reviewer=who,
+                    details={"via": claim_id},
+                )
+        return claim
+
+    def set_note(
+        self,
+        claim_id: int,
+        note: str,
+        *,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        with self.transaction():
+            current = self.claim(claim_id)
+            return self._update_claim(
+                claim_id,
+                {"note": note},
+                action="note",
+                old=current.note,
+                new=note,
+                note=None,
+                expected_version=expected_version,
+                reviewer=reviewer,
+            )
+
+    def edit_text(
+        self,
+        claim_id: int,
+        text: str,
+        *,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Correct a claim's wording when the extractor split it badly; the sentence is kept."""
+        text = text.strip()
+        if not text:
+            raise StoreError(f"claim {claim_id}: the text cannot be empty")
+        with self.transaction():
+            current = self.claim(claim_id)
+            return self._update_claim(
+                claim_id,
+                {"text": text},
+                action="edit_text",
+                old=current.text,
+                new=text,
+                note=None,
+                expected_version=expected_version,
+                reviewer=reviewer,
+            )
+
+    def undo(self, reviewer: str | None = None) -> Claim | None:
+        """Reverse this reviewer's latest verdict that is not yet undone; undo is an event too."""
+        who = reviewer or self.reviewer
+        with self.transaction():
+            undone = {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT json_extract(details, '$.undoes') FROM events"
+                    " WHERE action = 'undo' AND reviewer = ?",
+                    [who],
+                )
+            }
+            for event in self.db.query(
+                "SELECT * FROM events WHERE action = 'verdict' AND reviewer = ?"
+                " AND (details IS NULL OR json_extract(details, '$.via') IS NULL)"
+                " ORDER BY id DESC",
+                [who],
+            ):
+                if event["id"] in undone:
+                    continue
+                claim = self.claim(event["claim_id"])
+                details = json.loads(event["details"] or "{}")
+                changes: dict[str, Any] = {"status": event["old"]}
+                if "old_note" in details:
+                    changes["note"] = details["old_note"]
+                restored = self._update_claim(
+                    claim.id,
+                    changes,
+                    action="undo",
+                    old=claim.status,
+                    new=event["old"],
+                    note=None,
+                    expected_version=None,
+                    reviewer=who,
+                    details={"undoes": event["id"]},
+                )
+                for repeat in self.repeats(claim.id):
+                    self._update_claim(
+                        repeat.id,
+                        changes,
+                        action="undo",
+                        old=repeat.status,
+                        new=event["old"],
+                        note=None,
+                        expected_version=None,
+                        reviewer=who,
+                        details={"undoes": event["id"], "via": claim.id},
+                    )
+                return restored
+        return None
+
+    def search(self, query: str, limit: int = 50) -> list[Claim]:
+        return self.claims(search=query, limit=limit)
+
+    # ---- sources -----------------------------------------------------------------------------
+
+    def ensure_source(
+        self, url: str, *, kind: str, label: str | None = None, title: str | None = None
+    ) -> int:
+        """The id of the source with this URL or path, made if it is new."""
+        row = self.db.execute("SELECT id FROM sources WHERE url = ?", [url]).fetchone()
+        if row:
+            return row[0]
+        return (
+            self.db["sources"]
+            .insert({"url": url, "title": title, "kind": kind, "label": label, "created_at": now()})
+            .last_pk
+        )
+
+    def claim_sources(self, claim_id: int) -> list[dict[str, Any]]:
+        return list(
+            self.db.query(
+                "SELECT s.*, cs.kind AS link_kind, cs.label AS link_label,"
+                " (SELECT count(*) FROM snapshots sn WHERE sn.source_id = s.id) AS snapshots"
+                " FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
+                " WHERE cs.claim_id = ? ORDER BY s.id",
+                [claim_id],
+            )
+        )
+
+    # ---- summaries ---------------------------------------------------------------------------
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `claimcheck stats`: articles, claims by status and kind, sources."""
+        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
+        by = lambda column: dict(  # noqa: E731
+            self.db.execute(
+                f"SELECT {column}, count(*) FROM claims WHERE canonical_id IS NULL"
+                f" GROUP BY {column} ORDER BY count(*) DESC"
+            ).fetchall()
+        )
+        return {
+            "articles": one("SELECT count(*) FROM articles"),
+            "claims": one("SELECT count(*) FROM claims"),
+            "distinct_claims": one("SELECT count(*) FROM claims WHERE canonical_id IS NULL"),
+            "repeats": one("SELECT count(*) FROM claims WHERE canonical_id IS NOT NULL"),
+            "reviewed": one(
+                "SELECT count(*) FROM claims WHERE canonical_id IS NULL AND status != 'unreviewed'"
+            ),
+            "by_status": by("status"),
+            "by_kind": by("kind"),
+            "quantities": one("SELECT count(*) FROM quantities"),
+            "sources": one("SELECT count(*) FROM sources"),
+            "snapshots": one("SELECT count(*) FROM snapshots"),
+            "events": one("SELECT count(*) FROM events"),
+        }
+
+
+def fts_query(text: str) -> str:
+    """Turn what a user types into a safe FTS5 query: every word must appear (prefix match)."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    return " ".join(f'"{w}"*' for w in words) or '""'
