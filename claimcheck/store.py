@@ -572,6 +572,29 @@ class Store:
             )
         )
 
+    def snapshots(self, source_id: int) -> list[dict[str, Any]]:
+        """Every fetch of a source, newest first, without the raw bytes."""
+        return list(
+            self.db.query(
+                "SELECT id, source_id, requested_url, final_url, status, content_type, etag,"
+                " last_modified, fetched_at, sha256, size, text, error, not_modified"
+                " FROM snapshots WHERE source_id = ? ORDER BY fetched_at DESC, id DESC",
+                [source_id],
+            )
+        )
+
+    def evidence(self, claim_id: int) -> list[dict[str, Any]]:
+        """The ranked passages stored for a claim, best first, with their snapshot's source."""
+        return list(
+            self.db.query(
+                "SELECT e.*, sn.source_id, s.url AS source_url, sn.fetched_at"
+                " FROM evidence e JOIN snapshots sn ON sn.id = e.snapshot_id"
+                " JOIN sources s ON s.id = sn.source_id"
+                " WHERE e.claim_id = ? ORDER BY e.rank, e.score DESC",
+                [claim_id],
+            )
+        )
+
     # ---- summaries ---------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:

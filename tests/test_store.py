@@ -17,8 +17,19 @@ def tables(path) -> set[str]:
 
 def test_new_database_has_every_table_and_pragmas(store, db_path):
     names = tables(db_path)
-    for table in ("articles", "claims", "quantities", "sources", "claim_sources", "snapshots",
-                  "evidence", "events", "claims_fts", "snapshots_fts", "links"):
+    for table in (
+        "articles",
+        "claims",
+        "quantities",
+        "sources",
+        "claim_sources",
+        "snapshots",
+        "evidence",
+        "events",
+        "claims_fts",
+        "snapshots_fts",
+        "links",
+    ):
         assert table in names
     assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
@@ -74,7 +85,10 @@ def test_verdict_is_versioned_and_audited(seeded_store):
     assert (updated.status, updated.note, updated.version) == ("supported", "NATO figures", 2)
     event = seeded_store.events(claim.id)[0]
     assert (event["action"], event["old"], event["new"], event["reviewer"]) == (
-        "verdict", "unreviewed", "supported", "tester",
+        "verdict",
+        "unreviewed",
+        "supported",
+        "tester",
     )
 
 
