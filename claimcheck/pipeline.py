@@ -7,9 +7,12 @@ extracted and stored the same way whichever door it came in by.
 from __future__ import annotations
 
 import glob
+import os
 import sys
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 
 from claimcheck.extract.claims import extract_claims
@@ -20,8 +23,10 @@ from claimcheck.ingest import (
     read_bytes,
     read_path,
 )
-from claimcheck.models import ArticleInput
+from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
+
+PARALLEL_THRESHOLD = 8
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,10 @@ class AddOutcome:
 
 def is_url(value: str) -> bool:
     return value.startswith(("http://", "https://"))
+
+
+def _is_local(item: str) -> bool:
+    return item != "-" and not is_url(item)
 
 
 def expand_inputs(items: Iterable[str]) -> list[str]:
@@ -88,18 +97,56 @@ def add_article(store: Store, article: ArticleInput) -> AddResult:
     return store.add_article(article, extract_claims(article.text, article.published))
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    name: str
+    article: ArticleInput | None = None
+    claims: list[ExtractedClaim] | None = None
+    error: str | None = None
+
+
+def _prepare(item: str, max_bytes: int, metadata: dict[str, str | None]) -> _Prepared:
+    """Read and extract one input: the pure, CPU-bound half of adding, run in worker processes."""
+    name = "<stdin>" if item == "-" else item
+    try:
+        article = read_input(item, max_bytes=max_bytes, **metadata)
+    except IngestError as error:
+        return _Prepared(name, error=str(error))
+    return _Prepared(name, article, extract_claims(article.text, article.published))
+
+
 def add_inputs(
     store: Store,
-    items: Iterable[str],
+    items: list[str],
     *,
     max_bytes: int = MAX_ARTICLE_BYTES,
+    workers: int | None = None,
     **metadata: str | None,
 ) -> Iterator[AddOutcome]:
-    """Add each input; a failing input yields its error and the rest still go in."""
-    for item in items:
-        name = "<stdin>" if item == "-" else item
-        try:
-            article = read_input(item, max_bytes=max_bytes, **metadata)
-            yield AddOutcome(name, add_article(store, article))
-        except IngestError as error:
-            yield AddOutcome(name, error=str(error))
+    """Add each input in order; a failing input yields its error and the rest still go in.
+
+    Many local files are read and extracted by a pool of processes (one per core) while this
+    process writes to the database, which only one writer may do at a time anyway.
+    """
+    workers = workers or os.cpu_count() or 1
+    local = [i for i in items if _is_local(i)]
+    parallel = workers > 1 and len(local) >= PARALLEL_THRESHOLD
+    pool = ProcessPoolExecutor(workers) if parallel else None
+    try:
+        prepared = (
+            pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
+            if pool
+            else iter(())
+        )
+        for item in items:
+            if pool and _is_local(item):
+                ready = next(prepared)
+            else:
+                ready = _prepare(item, max_bytes, metadata)
+            if ready.error or ready.article is None or ready.claims is None:
+                yield AddOutcome(ready.name, error=ready.error)
+                continue
+            yield AddOutcome(ready.name, store.add_article(ready.article, ready.claims))
+    finally:
+        if pool:
+            pool.shutdown(cancel_futures=True)

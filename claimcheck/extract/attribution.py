@@ -55,7 +55,8 @@ REPORTED = re.compile(
     rf"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|"
     rf"has since|publicly))*\s+(?P<verb>{SPEECH_VERBS})\b"
 )
-VENUE = re.compile(r"^(?:on\s+)?(?P<venue>.+?)$")
+VERB_WORDS = frozenset(SPEECH_VERBS.split("|"))
+LOWER_WORD = re.compile(r"[a-z]+")
 
 
 def _clean(name: str) -> str:
@@ -105,6 +106,11 @@ def _resolve(subject: str, context: str) -> tuple[str | None, str]:
 
 def attribute(sentence: str, context: str = "") -> Attribution | None:
     """Speaker and venue of a sentence, using `context` (the preceding text) for pronouns."""
+    if VERB_WORDS.isdisjoint(LOWER_WORD.findall(sentence)):
+        according = ACCORDING.search(sentence) if "ccording to" in sentence else None
+        if according:
+            return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
+        return None
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -133,7 +139,10 @@ def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
     if quote_at is None:
         return None
     head = sentence[:quote_at]
-    match = INTRO.search(head)
+    if ":" not in head:
+        return None
+    clause_start = max(head.rfind(mark, 0, len(head) - 2) for mark in ".;!?:") + 1
+    match = INTRO.match(head, clause_start)
     if not match:
         return None
     venue = match.group("venue").strip()

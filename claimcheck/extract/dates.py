@@ -45,9 +45,11 @@ DATE_PATTERN = re.compile(
     rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>(?:19|20)\d\d))"
     rf"|(?P<wd>(?:on|last|this|next)\s+(?P<wd_day>{_weekday}))"
     rf"|(?P<year>(?:in|since|by|until|from|of|during)\s+(?P<year_value>(?:19|20)\d\d))"
-    rf")\b",
-    re.IGNORECASE,
+    rf")\b"
 )
+# Cheap gate: a date needs a digit or one of these words (IGNORECASE makes the full pattern slow,
+# so it runs on a lower-cased copy, and only when the gate passes).
+MAY_HAVE_DATE = re.compile(rf"\d|yesterday|today|tonight|night|morning|week|month|year|{_weekday}")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -65,12 +67,17 @@ def parse_published(value: str | None) -> date | None:
 
 def find_dates(text: str, published: date | None = None, offset: int = 0) -> list[DateMention]:
     """Date expressions in text; relative ones resolved when `published` is given."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    if not MAY_HAVE_DATE.search(lowered):
+        return []
     found = []
-    for match in DATE_PATTERN.finditer(text):
+    for match in DATE_PATTERN.finditer(lowered):
         resolved, granularity = _resolve(match, published)
         found.append(
             DateMention(
-                surface=match.group(0),
+                surface=text[match.start() : match.end()],
                 start=match.start() + offset,
                 end=match.end() + offset,
                 resolved=resolved,

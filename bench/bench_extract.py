@@ -1,0 +1,87 @@
+"""Extraction throughput (MB of article text per second, one core) and `claimcheck add` speed.
+
+    python -m bench.bench_extract [--articles 1000]
+
+Baselines in the same run: blingfire's bare sentence splitting for extraction (the floor any
+pipeline pays), and raw sqlite3 executemany of the same article and claim rows for `add`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import blingfire
+
+from bench import REPO, median_time
+from claimcheck.extract.claims import extract_claims
+
+SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+
+
+def articles(count: int) -> list[str]:
+    """Distinct seed-sized articles: the seed with a distinct first line and paragraph order."""
+    paragraphs = SEED.read_text(encoding="utf-8").split("\n")
+    made = []
+    for number in range(count):
+        shift = number % len(paragraphs)
+        body = paragraphs[shift:] + paragraphs[:shift]
+        made.append(f"Dispatch {number} from our correspondents\n" + "\n".join(body))
+    return made
+
+
+def extraction(texts: list[str]) -> None:
+    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    ours = median_time(lambda: [extract_claims(t, "2024-09-14") for t in texts], repeat=5)
+    floor = median_time(lambda: [blingfire.text_to_sentences(t) for t in texts], repeat=5)
+    print(f"extraction: {len(texts)} articles, {size:.2f} MB, median of 5 runs, one core")
+    print(f"  claimcheck extract_claims   {size / ours:7.2f} MB/s")
+    print(f"  blingfire sentences only    {size / floor:7.2f} MB/s   (ratio {ours / floor:.1f}x)")
+
+
+def adding(texts: list[str]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        root = Path(folder)
+        for number, text in enumerate(texts):
+            (root / f"article{number:05d}.txt").write_text(text, encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "claimcheck", "--db", str(root / "claims.db"), "add", str(root)],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )
+        ours = time.perf_counter() - start
+        db = sqlite3.connect(root / "claims.db")
+        claims = db.execute("SELECT * FROM claims").fetchall()
+        columns = [d[0] for d in db.execute("SELECT * FROM claims LIMIT 0").description]
+        db.close()
+        start = time.perf_counter()
+        raw = sqlite3.connect(root / "raw.db")
+        raw.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, text TEXT)")
+        raw.execute(f"CREATE TABLE claims ({', '.join(f'[{c}]' for c in columns)})")
+        with raw:
+            raw.executemany("INSERT INTO articles (text) VALUES (?)", [(t,) for t in texts])
+            raw.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * len(columns))})", claims)
+        raw.close()
+        baseline = time.perf_counter() - start
+    print(f"add: {len(texts)} seed-sized articles through `claimcheck add DIR` (all cores)")
+    print(f"  claimcheck add              {ours:7.2f} s   {len(texts) / ours:8.0f} articles/s")
+    ratio = ours / baseline
+    print(f"  raw sqlite3 executemany     {baseline:7.2f} s   (writes only; ratio {ratio:.0f}x)")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args(argv if argv is not None else [])
+    extraction(articles(50))
+    adding(articles(args.articles))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

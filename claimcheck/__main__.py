@@ -1,0 +1,5 @@
+"""`python -m claimcheck` is the `claimcheck` command."""
+
+from claimcheck.cli import main
+
+main()
