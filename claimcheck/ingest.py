@@ -149,7 +149,9 @@ def parse_html(source: str, name: str = "", base_url: str | None = None) -> Arti
     import trafilatura
 
     try:
-        tree = lxml_html.fromstring(source.encode("utf-8"))
+        tree = lxml_html.fromstring(
+            source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
     except (etree.ParserError, ValueError):
         raise IngestError(f"{name}: not parseable as HTML") from None
     for caption in list(tree.iter("figcaption")):
@@ -207,14 +209,14 @@ def _flatten(doc: etree._Element, base_url: str | None) -> tuple[str, list[Link]
             length += 1
         for start, end, target, anchor in block_links:
             url = _absolute(target, base_url)
-            if url and mapping[end] > mapping[start]:
+            link_start, link_end = mapping[start], min(mapping[end], len(stripped))
+            while link_start < link_end and stripped[link_start] == " ":
+                link_start += 1
+            while link_end > link_start and stripped[link_end - 1] == " ":
+                link_end -= 1
+            if url and link_end > link_start:
                 links.append(
-                    Link(
-                        length + mapping[start],
-                        length + mapping[end],
-                        url,
-                        " ".join(anchor.split()),
-                    )
+                    Link(length + link_start, length + link_end, url, " ".join(anchor.split()))
                 )
         parts.append(stripped)
         length += len(stripped)
@@ -242,19 +244,17 @@ def _whitespace_map(raw: str) -> list[int]:
     """For each offset in raw, the offset in " ".join(raw.split())."""
     mapping = []
     position = 0
-    previous_space = True
-    started = False
+    pending_space = False
     for char in raw:
-        mapping.append(position)
         if char.isspace():
-            if not previous_space:
-                previous_space = True
-        else:
-            if previous_space and started:
-                position += 1
+            pending_space = position > 0
+            mapping.append(position)
+            continue
+        if pending_space:
             position += 1
-            previous_space = False
-            started = True
+            pending_space = False
+        mapping.append(position)
+        position += 1
     mapping.append(position)
     return mapping
 
