@@ -9,6 +9,7 @@ import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 
@@ -154,7 +155,7 @@ def test_globs_directories_and_stdin(runner, db_path, tmp_path):
 
 
 class _Pages(BaseHTTPRequestHandler):
-    pages = {
+    pages: ClassVar[dict[str, tuple[int, str, str]]] = {
         "/story.html": (
             200,
             "text/html; charset=utf-8",

@@ -19,7 +19,8 @@ ARTICLE_HTML = """<!doctype html><html><head><title>Defence spending row</title>
 <a href="https://www.nato.int/defence-expenditures-2024.pdf">3.9 per cent of GDP</a> on defence,
 showed the UK had to do more. The Foreign Secretary spoke after the Treasury row.</p>
 <figure><img src="nebenzia.jpg" alt="">
-<figcaption>Vassily Nebenzia told the 15-member Security Council that Nato would be a party</figcaption>
+<figcaption>Vassily Nebenzia told the 15-member Security Council that Nato would be a party
+</figcaption>
 </figure>
 <p>The Kremlin revoked the accreditations of six British diplomats last month, officials said.</p>
 </article><footer>Copyright and cookie notices</footer>
