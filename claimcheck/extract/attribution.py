@@ -88,24 +88,59 @@ def _looks_like_person(name: str) -> bool:
     return not (len(words) == 1 and words[0].lower() in PRONOUNS)
 
 
-def _resolve(subject: str, context: str) -> tuple[str | None, str]:
+OFFICE = re.compile(
+    rf"(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:Secretary|Minister|President|Chancellor|Ambassador|"
+    rf"Spokesman|Spokeswoman|Leader|Governor|Mayor|Commissioner|Envoy))\s+"
+    rf"(?P<name>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
+)
+
+
+def titled_names(text: str) -> dict[str, str]:
+    """Offices the article pairs with a name ("Foreign Secretary David Lammy"), so that a later
+    "the Foreign Secretary said" can name its speaker. The first pairing of an office wins."""
+    names: dict[str, str] = {}
+    for match in OFFICE.finditer(text):
+        words = match.group("title").lower().split()
+        for size in range(1, len(words) + 1):
+            names.setdefault(" ".join(words[-size:]), match.group("name"))
+    return names
+
+
+def _without_office(name: str) -> str:
+    """ "Defence Secretary John Healey" -> "John Healey"; other names unchanged."""
+    office = OFFICE.fullmatch(name)
+    return office.group("name") if office else name
+
+
+def _resolve(
+    subject: str, context: str, titles: dict[str, str] | None = None
+) -> tuple[str | None, str]:
     """(speaker, how it was found) for a subject phrase, resolving pronouns and descriptors."""
     subject = _clean(subject)
     lowered = subject.lower()
     if lowered in PRONOUNS:
-        return last_person(context), "pronoun"
-    if DESCRIPTOR.match(subject) and context:
-        return (last_person(context) or subject), "descriptor"
+        person = last_person(context)
+        return (_without_office(person) if person else None), "pronoun"
+    if DESCRIPTOR.match(subject):
+        office = re.sub(r"^(?:the|a|an)\s+", "", lowered)
+        if "former" not in office and titles and office in titles:
+            return titles[office], "office"
+        if context:
+            return (last_person(context) or subject), "descriptor"
     names = re.findall(rf"{PERSON}", subject)
     if names:
-        name = names[-1]
-        # "Former Navy commander Tom Sharpe" -> keep the title-like run only when it is a title
-        return name.strip(), "named"
+        name = _clean(names[-1])
+        if titles and name.lower() in titles:
+            return titles[name.lower()], "office"
+        return _without_office(name), "named"
     return subject or None, "phrase"
 
 
-def attribute(sentence: str, context: str = "") -> Attribution | None:
-    """Speaker and venue of a sentence, using `context` (the preceding text) for pronouns."""
+def attribute(
+    sentence: str, context: str = "", titles: dict[str, str] | None = None
+) -> Attribution | None:
+    """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
+    `titles` (from `titled_names`) resolves offices such as "the Foreign Secretary"."""
     if VERB_WORDS.isdisjoint(LOWER_WORD.findall(sentence)):
         according = ACCORDING.search(sentence) if "ccording to" in sentence else None
         if according:
@@ -114,7 +149,7 @@ def attribute(sentence: str, context: str = "") -> Attribution | None:
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
-        speaker, _ = _resolve(subject, context)
+        speaker, _ = _resolve(subject, context, titles)
         return Attribution(speaker=speaker, venue=venue or None, phrase=phrase)
     trailing = _after_quote(sentence)
     if trailing is not None:
@@ -125,12 +160,13 @@ def attribute(sentence: str, context: str = "") -> Attribution | None:
     for match in REPORTED.finditer(sentence):
         if _looks_like_person(match.group("speaker")):
             phrase = sentence[match.start() : match.end()]
-            return Attribution(speaker=_clean(match.group("speaker")), phrase=phrase)
+            speaker, _ = _resolve(match.group("speaker"), context, titles)
+            return Attribution(speaker=speaker, phrase=phrase)
     pronoun = re.match(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b", sentence)
     if pronoun and context:
         speaker = last_person(context)
         if speaker:
-            return Attribution(speaker=speaker, phrase=pronoun.group(0).strip())
+            return Attribution(speaker=_without_office(speaker), phrase=pronoun.group(0).strip())
     return None
 
 

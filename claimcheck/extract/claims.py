@@ -13,7 +13,7 @@ from datetime import date
 from rapidfuzz import fuzz
 
 from claimcheck.extract import checkworthiness
-from claimcheck.extract.attribution import attribute
+from claimcheck.extract.attribution import attribute, titled_names
 from claimcheck.extract.dates import find_dates, parse_published
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.segment import Span, quotes, sentences
@@ -33,13 +33,14 @@ def extract_claims(
     previous: list[Span] = []
     running_quote: Attribution | None = None
     last_paragraph = -1
+    titles = titled_names(text)
     for span in sentences(text):
         sentence = text[span.start : span.end]
         new_paragraph = span.paragraph != last_paragraph
         last_paragraph = span.paragraph
         context = text[previous[-3].start if len(previous) >= 3 else 0 : span.start][-600:]
         found_quotes = quotes(text, span.start, span.end)
-        attribution = attribute(sentence, context)
+        attribution = attribute(sentence, context, titles)
         opens_with_quote = bool(found_quotes) and found_quotes[0].start == span.start
         if attribution is None and running_quote and (opens_with_quote or not new_paragraph):
             attribution = running_quote
