@@ -110,3 +110,14 @@ def test_scores_are_probabilities_with_reasons(claims):
     for claim in claims:
         assert 0 <= claim.score <= 1
         assert claim.reasons
+
+
+def test_office_resolved_to_the_name_the_article_gives_it(claims):
+    claim = find(claims, "the Foreign Secretary has warned")
+    assert claim.attribution.speaker == "David Lammy"  # "Foreign Secretary David Lammy" earlier
+    former = find(claims, "The former Prime Minister said")
+    assert former.attribution.speaker == "Boris Johnson"  # "former": the last person named
+
+
+def test_unrelated_text_has_no_claims_of_fact():
+    assert extract_claims("Thank you.\nWell, yes.\nHello?") == []
