@@ -219,3 +219,16 @@ def create_full_text_search(db: Database) -> None:
         END;
         """
     )
+
+
+# ---- sources and evidence (issue 3) ----------------------------------------------------------
+
+
+@migrations(name="add_snapshot_note_and_claim_source_changed")
+def add_snapshot_note_and_claim_source_changed(db: Database) -> None:
+    # snapshots.note: "can't display" and similar remarks that are not errors.
+    # claims.source_changed: JSON marker set when a re-fetch finds a source changed after a
+    # verdict rested on it (before/after of the passages that mattered); NULL when all is well.
+    db["snapshots"].add_column("note", str)
+    db["claims"].add_column("source_changed", str)
+    db["sources"].create_index(["kind"])
