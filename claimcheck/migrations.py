@@ -232,3 +232,29 @@ def add_snapshot_note_and_claim_source_changed(db: Database) -> None:
     db["snapshots"].add_column("note", str)
     db["claims"].add_column("source_changed", str)
     db["sources"].create_index(["kind"])
+
+
+# ---- review (issue 4) --------------------------------------------------------------------------
+
+
+@migrations(name="create_second_checks")
+def create_second_checks(db: Database) -> None:
+    # A flagged claim waits here for a second reviewer; the first verdict is kept apart from
+    # claims.status so the second reviewer can decide blind, and agreement can be counted.
+    db["second_checks"].create(
+        {
+            "id": int,
+            "claim_id": int,
+            "first_reviewer": str,
+            "first_verdict": str,
+            "first_note": str,
+            "flagged_at": str,
+            "second_reviewer": str,
+            "second_verdict": str,
+            "decided_at": str,
+            "agreed": int,
+        },
+        pk="id",
+        foreign_keys=[("claim_id", "claims", "id")],
+    )
+    db["second_checks"].create_index(["claim_id", "decided_at"])

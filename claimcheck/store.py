@@ -21,7 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from claimcheck.migrations import migrations
-from claimcheck.models import STATUSES, ArticleInput, Claim, ExtractedClaim
+from claimcheck.models import STATUSES, VERDICTS, ArticleInput, Claim, ExtractedClaim
 
 DEFAULT_DB = "claims.db"
 
@@ -823,6 +823,166 @@ class Store:
                 details={"passages": len(rows)},
             )
 
+    # ---- review (issue 4: the review workbench) -----------------------------------------------
+
+    def claim_ids(
+        self, *, order: str = "position", second_check: bool = False, **filters: Any
+    ) -> list[int]:
+        """The ids of a review queue, in order: cheap enough for 100,000 claims, so the screen
+        can page rows in as they come into view instead of loading them all."""
+        where, params = self._claim_filter(**filters)
+        if second_check:
+            where += (" AND " if where else " WHERE ") + (
+                "claims.status = 'flagged' AND claims.id IN"
+                " (SELECT claim_id FROM second_checks WHERE decided_at IS NULL"
+                " AND first_reviewer IS NOT ?)"
+            )
+            params.append(self.reviewer)
+        order_by = {
+            "position": "claims.article_id, claims.start, claims.id",
+            "score": "claims.checkworthiness DESC, claims.id",
+            "id": "claims.id",
+        }[order]
+        sql = f"SELECT claims.id FROM claims{where} ORDER BY {order_by}"
+        return [row[0] for row in self.db.execute(sql, params)]
+
+    def queue_rows(self, claim_ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The few columns a queue line shows, for one page of ids."""
+        if not claim_ids:
+            return {}
+        rows = self.db.query(
+            "SELECT c.id, c.status, c.kind, c.checkworthiness, c.article_id, c.text,"
+            " c.canonical_id FROM claims c"
+            f" WHERE c.id IN ({', '.join('?' * len(claim_ids))})",
+            claim_ids,
+        )
+        return {row["id"]: row for row in rows}
+
+    def first_with_status(self, claim_ids: list[int], status: str = "unreviewed") -> int | None:
+        """The first of these ids (in their order) whose claim has this status."""
+        for chunk_start in range(0, len(claim_ids), 500):
+            chunk = claim_ids[chunk_start : chunk_start + 500]
+            found = {
+                row[0]
+                for row in self.db.execute(
+                    "SELECT id FROM claims WHERE status = ?"
+                    f" AND id IN ({', '.join('?' * len(chunk))})",
+                    [status, *chunk],
+                )
+            }
+            for claim_id in chunk:
+                if claim_id in found:
+                    return claim_id
+        return None
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: a cheap way to notice other reviewers."""
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
+
+    def flag_for_second_check(
+        self,
+        claim_id: int,
+        first_verdict: str | None = None,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Mark a claim flagged for a second reviewer, keeping this reviewer's provisional
+        verdict (None: no opinion) out of sight until the second reviewer has decided."""
+        if first_verdict is not None and first_verdict not in VERDICTS[:4]:
+            raise StoreError(f"claim {claim_id}: {first_verdict!r} is not a verdict to compare")
+        who = reviewer or self.reviewer
+        with self.transaction():
+            claim = self.set_verdict(
+                claim_id, "flagged", reviewer=who, expected_version=expected_version
+            )
+            self.db.execute(
+                "INSERT INTO second_checks (claim_id, first_reviewer, first_verdict, first_note,"
+                " flagged_at) VALUES (?, ?, ?, ?, ?)",
+                [claim_id, who, first_verdict, note, now()],
+            )
+            self.log_event(
+                "flag",
+                claim_id=claim_id,
+                article_id=claim.article_id,
+                new=first_verdict,
+                note=note,
+                reviewer=who,
+            )
+        return claim
+
+    def open_second_check(self, claim_id: int) -> dict[str, Any] | None:
+        """The undecided second check of a claim, if it has one."""
+        rows = list(
+            self.db.query(
+                "SELECT * FROM second_checks WHERE claim_id = ? AND decided_at IS NULL"
+                " ORDER BY id DESC LIMIT 1",
+                [claim_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def second_check_verdict(
+        self,
+        claim_id: int,
+        verdict: str,
+        *,
+        note: str | None = None,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> dict[str, Any]:
+        """Record the second reviewer's verdict on a flagged claim; returns the closed check,
+        first verdict included, now that it may be shown."""
+        who = reviewer or self.reviewer
+        with self.transaction():
+            check = self.open_second_check(claim_id)
+            if check is None:
+                raise StoreError(f"claim {claim_id} is not waiting for a second check")
+            if check["first_reviewer"] == who:
+                raise StoreError(
+                    f"claim {claim_id}: you flagged it; a different reviewer must check it"
+                )
+            claim = self.set_verdict(
+                claim_id, verdict, note=note, reviewer=who, expected_version=expected_version
+            )
+            agreed = (
+                None if check["first_verdict"] is None else int(check["first_verdict"] == verdict)
+            )
+            stamp = now()
+            self.db.execute(
+                "UPDATE second_checks SET second_reviewer = ?, second_verdict = ?,"
+                " decided_at = ?, agreed = ? WHERE id = ?",
+                [who, verdict, stamp, agreed, check["id"]],
+            )
+            self.log_event(
+                "second_check",
+                claim_id=claim_id,
+                article_id=claim.article_id,
+                old=check["first_verdict"],
+                new=verdict,
+                reviewer=who,
+                details={"agreed": agreed, "first_reviewer": check["first_reviewer"]},
+            )
+        return {**check, "second_reviewer": who, "second_verdict": verdict, "agreed": agreed}
+
+    def second_check_stats(self) -> dict[str, Any]:
+        """How often second reviewers agreed with the first (checks with a first verdict)."""
+        row = self.db.execute(
+            "SELECT count(*) FILTER (WHERE decided_at IS NULL),"
+            " count(*) FILTER (WHERE decided_at IS NOT NULL),"
+            " count(*) FILTER (WHERE agreed IS NOT NULL), coalesce(sum(agreed), 0)"
+            " FROM second_checks"
+        ).fetchone()
+        compared, agreed = row[2], row[3]
+        return {
+            "open": row[0],
+            "decided": row[1],
+            "compared": compared,
+            "agreed": agreed,
+            "agreement": round(agreed / compared, 3) if compared else None,
+        }
+
     # ---- summaries ---------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
@@ -848,6 +1008,7 @@ class Store:
             "sources": one("SELECT count(*) FROM sources"),
             "snapshots": one("SELECT count(*) FROM snapshots"),
             "events": one("SELECT count(*) FROM events"),
+            "second_checks": self.second_check_stats(),
         }
 
 
