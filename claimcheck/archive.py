@@ -82,20 +82,37 @@ def cite(
 ) -> int:
     """Attach an http(s) URL or a local file to a claim (a file is archived at once, since
     attachments get lost); returns the source id."""
+    address = _address(target)
+    if is_web_url(address):
+        return store.cite(claim_id, address, kind=kind, label=label)
+    with store.transaction():
+        source_id = store.cite(claim_id, address, kind=kind, label=label or Path(address).name)
+        if store.latest_snapshot(source_id) is None:
+            archive_local(store, source_id, Path(address))
+    return source_id
+
+
+def resolve(store: Store, source_id: int, target: str) -> int:
+    """Give an unresolved source (an attribution without a link) its URL or local file, for
+    every claim that cites it; returns the id of the source that now has that address."""
+    address = _address(target)
+    with store.transaction():
+        resolved = store.resolve_source(source_id, address)
+        if not is_web_url(address) and store.latest_snapshot(resolved) is None:
+            archive_local(store, resolved, Path(address))
+    return resolved
+
+
+def _address(target: str) -> str:
+    """An http(s) URL as given, or a local file's absolute path; anything else is refused."""
     if is_web_url(target):
-        return store.cite(claim_id, target, kind=kind, label=label)
+        return target
     if "://" in target:
-        raise StoreError(f"{target}: only http(s) URLs and local files can be cited")
+        raise StoreError(f"{target}: only http(s) URLs and local files can be sources")
     path = Path(target).expanduser()
     if not path.is_file():
         raise StoreError(f"{target}: no such file")
-    store.claim(claim_id)
-    resolved = str(path.resolve())
-    with store.transaction():
-        source_id = store.cite(claim_id, resolved, kind=kind, label=label or path.name)
-        if store.latest_snapshot(source_id) is None:
-            archive_local(store, source_id, path)
-    return source_id
+    return str(path.resolve())
 
 
 def archive_local(store: Store, source_id: int, path: Path, *, url: str | None = None) -> int:
@@ -142,12 +159,14 @@ def fetch_sources(
     refresh: bool = False,
     progress: Callable[[FetchOutcome], None] | None = None,
     settings: FetchSettings | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> FetchSummary:
     """Fetch and archive the sources of these claims (of every claim when None). Without
     refresh only sources with no archived copy are fetched; with it, archived ones are checked
     again with conditional requests. Safe to call from a worker thread with its own Store."""
     summary = FetchSummary()
     web: list[FetchRequest] = []
+    local: list[tuple[dict[str, Any], dict[str, Any] | None]] = []
     for source in store.sources_of(claim_ids):
         if not source["url"]:
             summary.unresolved.append(source)
@@ -155,21 +174,23 @@ def fetch_sources(
         latest = store.latest_snapshot(source["id"])
         if latest is not None and not refresh:
             summary.skipped += 1
-            continue
-        if not is_web_url(source["url"]):
-            outcome = _refresh_local(store, source, latest)
-            summary.outcomes.append(outcome)
-            if progress:
-                progress(outcome)
-            continue
-        web.append(
-            FetchRequest(
-                source["url"],
-                etag=latest["etag"] if latest else None,
-                last_modified=latest["last_modified"] if latest else None,
-                key=(source["id"], latest["id"] if latest else None),
+        elif is_web_url(source["url"]):
+            web.append(
+                FetchRequest(
+                    source["url"],
+                    etag=latest["etag"] if latest else None,
+                    last_modified=latest["last_modified"] if latest else None,
+                    key=(source["id"], latest["id"] if latest else None),
+                )
             )
-        )
+        else:
+            local.append((source, latest))
+    if on_plan:
+        on_plan(len(web) + len(local))
+    for source, latest in local:
+        summary.outcomes.append(_refresh_local(store, source, latest))
+        if progress:
+            progress(summary.outcomes[-1])
     if web:
         asyncio.run(_fetch_and_archive(store, web, settings, summary, progress))
     return summary
