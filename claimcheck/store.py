@@ -983,6 +983,142 @@ class Store:
             "agreement": round(agreed / compared, 3) if compared else None,
         }
 
+    # ---- bulk import (issue 5) ---------------------------------------------------------------
+    # The importer writes one whole file inside one transaction. New claims and their quantities go
+    # in by executemany, in batches; one `import` event per file records what came in (file,
+    # sha256, counts) — an event per new claim would double the cost of a 100,000-claim import and
+    # say nothing the file event does not. A claim an import *changes* (`--update`) gets its own
+    # `import_update` event with the old and new values, like any other edit.
+
+    IMPORT_CLAIM_COLUMNS = (
+        "id",
+        "article_id",
+        "start",
+        "end",
+        "paragraph",
+        "sentence",
+        "text",
+        "kind",
+        "kinds",
+        "checkworthiness",
+        "reasons",
+        "speaker",
+        "quote",
+        "canonical_id",
+        "status",
+        "note",
+        "reviewer",
+        "version",
+        "created_at",
+        "updated_at",
+    )
+    IMPORT_QUANTITY_COLUMNS = (
+        "claim_id",
+        "surface",
+        "value",
+        "high",
+        "unit",
+        "qualifier",
+        "of",
+        "start",
+        "end",
+    )
+
+    def insert_claim_rows(
+        self, claims: list[tuple[Any, ...]], quantities: list[tuple[Any, ...]]
+    ) -> None:
+        """executemany of rows in IMPORT_CLAIM_COLUMNS / IMPORT_QUANTITY_COLUMNS order."""
+        for table, columns, rows in (
+            ("claims", self.IMPORT_CLAIM_COLUMNS, claims),
+            ("quantities", self.IMPORT_QUANTITY_COLUMNS, quantities),
+        ):
+            if rows:
+                self.db.conn.executemany(
+                    f"INSERT INTO [{table}] ({', '.join(f'[{c}]' for c in columns)})"
+                    f" VALUES ({', '.join('?' * len(columns))})",
+                    rows,
+                )
+
+    def insert_stub_article(self, article_id: int | None, metadata: dict[str, Any]) -> int:
+        """An article known only by its claims (a JSONL/CSV import); its text is set later."""
+        cursor = self.db.execute(
+            "INSERT INTO articles (id, url, title, outlet, published, text, origin, format,"
+            " ingested_at) VALUES (?, ?, ?, ?, ?, '', ?, 'claims', ?)",
+            [
+                article_id,
+                metadata.get("url"),
+                metadata.get("title"),
+                metadata.get("outlet"),
+                metadata.get("published"),
+                metadata.get("origin"),
+                now(),
+            ],
+        )
+        return int(cursor.lastrowid or 0)
+
+    def set_stub_text(self, article_id: int, text: str) -> None:
+        """The stub's text: its claims' sentences, one per line (sha256 kept unique or NULL)."""
+        digest = sha256_text(text)
+        taken = self.db.execute(
+            "SELECT 1 FROM articles WHERE sha256 = ? AND id != ?", [digest, article_id]
+        ).fetchone()
+        self.db.execute(
+            "UPDATE articles SET text = ?, sha256 = ? WHERE id = ?",
+            [text, None if taken else digest, article_id],
+        )
+
+    def import_update(
+        self,
+        claim_id: int,
+        changes: dict[str, tuple[Any, Any]],
+        *,
+        expected_version: int,
+        where: str,
+    ) -> Claim:
+        """Apply the fields an import changes (old, new), audited as one `import_update` event."""
+        with self.transaction():
+            return self._update_claim(
+                claim_id,
+                {name: new for name, (_, new) in changes.items()},
+                action="import_update",
+                old=json.dumps({k: old for k, (old, _) in changes.items()}, ensure_ascii=False),
+                new=json.dumps({k: new for k, (_, new) in changes.items()}, ensure_ascii=False),
+                note=f"from {where}",
+                expected_version=expected_version,
+                reviewer=None,
+            )
+
+    def import_link_source(
+        self, claim_id: int, url: str | None, *, kind: str, label: str | None
+    ) -> tuple[int, bool]:
+        """Attach a source by URL (or a URL-less one by label); (source id, whether it is new)."""
+        if url is None:
+            row = self.db.execute(
+                "SELECT s.id FROM claim_sources cs JOIN sources s ON s.id = cs.source_id"
+                " WHERE cs.claim_id = ? AND s.url IS NULL AND cs.label IS ? AND cs.kind = ?",
+                [claim_id, label, kind],
+            ).fetchone()
+            if row:
+                return row[0], False
+            source_id = int(
+                self.db.execute(
+                    "INSERT INTO sources (url, kind, label, created_at) VALUES (NULL, ?, ?, ?)",
+                    [kind, label, now()],
+                ).lastrowid
+                or 0
+            )
+        else:
+            source_id = self.ensure_source(url, kind=kind, label=label)
+        return source_id, self.link_source(claim_id, source_id, kind=kind, label=label)
+
+    def has_snapshot(self, source_id: int, sha256: str) -> bool:
+        return (
+            self.db.execute(
+                "SELECT 1 FROM snapshots WHERE source_id = ? AND sha256 = ?", [source_id, sha256]
+            ).fetchone()
+            is not None
+        )
+
     # ---- summaries ---------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:

@@ -1,0 +1,465 @@
+"""Reading import files into records that remember where they came from.
+
+A record is a dict plus its place in the file, so every complaint can name the file, line, column
+and field. YAML manifests are validated against the JSON Schema shipped in claimcheck/schemas;
+JSONL and CSV claim records are checked field by field here (a schema validator per line would cost
+more than the database writes). Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM; anything
+else is refused with the line and column of the first bad byte.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime
+import difflib
+import io
+import json
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimcheck.models import KINDS, STATUSES
+
+SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
+CLAIM_FIELDS = (
+    "id",
+    "article_id",
+    "article_url",
+    "article_title",
+    "article_outlet",
+    "article_published",
+    "sentence",
+    "text",
+    "kind",
+    "checkworthiness",
+    "speaker",
+    "quote",
+    "repeat_of",
+    "quantities",
+    "sources",
+    "status",
+    "note",
+    "reviewer",
+    "created_at",
+    "updated_at",
+)
+INT_FIELDS = frozenset({"id", "article_id", "repeat_of"})
+LIST_FIELDS = frozenset({"quantities", "sources"})
+NUMBER_FIELDS = frozenset({"checkworthiness"})
+QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")
+SOURCE_FIELDS = ("url", "label", "kind")
+
+
+class RecordError(Exception):
+    """One problem in an import file; the message names file, line, column and field."""
+
+
+@dataclass
+class Record:
+    """A mapping read from a file, with the line it starts on and where each field sits."""
+
+    data: dict[str, Any]
+    file: str
+    line: int
+    column: int = 1
+    columns: dict[str, tuple[int, int]] = field(default_factory=dict)
+    raw: str | None = None
+
+    def where(self, name: str | None = None) -> str:
+        """'file:line:column' of the record, or of one of its fields when that is known."""
+        line, column = self.line, self.column
+        if name is not None and name in self.columns:
+            line, column = self.columns[name]
+        elif name is not None and self.raw is not None:
+            found = self.raw.find(f'"{name}"')
+            if found >= 0:
+                column = found + 1
+        return f"{self.file}:{line}:{column}"
+
+    def error(self, name: str | None, message: str) -> RecordError:
+        prefix = f"field '{name}': " if name else ""
+        return RecordError(f"{self.where(name)}: {prefix}{message}")
+
+
+def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+# ---- decoding ---------------------------------------------------------------------------------
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 (BOM or not) or UTF-16 with a BOM; anything else is refused with its position."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise not_utf8(name, data, error.start) from None
+
+
+def not_utf8(name: str, data: bytes, offset: int, line_base: int = 1) -> RecordError:
+    line = line_base + data.count(b"\n", 0, offset)
+    column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+    return RecordError(
+        f"{name}:{line}:{column}: not valid UTF-8 (byte 0x{data[offset]:02x}); save the file as"
+        " UTF-8, e.g. `iconv -f cp1252 -t utf-8`"
+    )
+
+
+def read_file(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        raise RecordError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+# ---- YAML manifests ---------------------------------------------------------------------------
+
+
+@cache
+def manifest_schema() -> dict[str, Any]:
+    """The JSON Schema of the manifest format, shipped inside the package."""
+    text = resources.files("claimcheck").joinpath("schemas/manifest.schema.json").read_text()
+    return json.loads(text)
+
+
+def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
+    """Parse and validate a manifest; returns the data and its YAML node tree (for positions)."""
+    name = str(path)
+    if text is None:
+        text = decode(read_file(path), name)
+    loader = SafeLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise RecordError(f"{name}:1:1: empty manifest (expected a mapping with 'articles')")
+        _refuse_duplicate_keys(node, name)
+        data = _plain(loader.construct_document(node))
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = f"{name}:{mark.line + 1}:{mark.column + 1}" if mark else name
+        problem = " ".join(filter(None, [error.context, error.problem]))
+        if error.context_mark and error.problem_mark and error.context_mark != mark:
+            problem += f" (opened on line {error.context_mark.line + 1})"
+        raise RecordError(f"{where}: malformed YAML: {problem}") from None
+    except yaml.YAMLError as error:
+        raise RecordError(f"{name}: malformed YAML: {error}") from None
+    finally:
+        loader.dispose()
+    _validate(data, node, name)
+    return data, node
+
+
+def _plain(value: Any) -> Any:
+    """Unquoted YAML dates become ISO strings, which is what every date field holds."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def _refuse_duplicate_keys(node: yaml.Node, name: str) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, yaml.Node] = {}
+        for key, value in node.value:
+            if key.value in seen:
+                first = seen[key.value].start_mark.line + 1
+                raise RecordError(
+                    f"{name}:{_pos(key)}: field '{key.value}' appears twice in one entry"
+                    f" (first on line {first})"
+                )
+            seen[key.value] = key
+            _refuse_duplicate_keys(value, name)
+    elif isinstance(node, yaml.SequenceNode):
+        for item in node.value:
+            _refuse_duplicate_keys(item, name)
+
+
+def _pos(node: yaml.Node) -> str:
+    return f"{node.start_mark.line + 1}:{node.start_mark.column + 1}"
+
+
+def node_at(root: yaml.Node, path: list[Any]) -> tuple[yaml.Node, yaml.Node | None]:
+    """The node at a data path, and the key node naming it (None inside sequences)."""
+    node, key_node = root, None
+    for step in path:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == step:
+                    node, key_node = value, key
+                    break
+            else:
+                break
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            node, key_node = node.value[step], None
+        else:
+            break
+    return node, key_node
+
+
+def _validate(data: Any, root: yaml.Node, name: str) -> None:
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(manifest_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: _line_of(root, e))
+    if errors:
+        raise RecordError("\n".join(_describe(error, root, name) for error in errors[:20]))
+
+
+def _line_of(root: yaml.Node, error: Any) -> tuple[int, int]:
+    node, _ = node_at(root, list(error.absolute_path))
+    return node.start_mark.line, node.start_mark.column
+
+
+def _describe(error: Any, root: yaml.Node, name: str) -> str:
+    """One line for a schema error: position, field, and what to do about it."""
+    path = list(error.absolute_path)
+    node, key_node = node_at(root, path)
+    field_name = next((str(step) for step in reversed(path) if isinstance(step, str)), None)
+    where = f"{name}:{_pos(key_node or node)}"
+    kind = error.validator
+    if kind == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        unknown = [k for k in error.instance if k not in allowed]
+        key = next((k for k, _ in node.value if k.value == unknown[0]), node)
+        hint = did_you_mean(unknown[0], allowed)
+        return (
+            f"{name}:{_pos(key)}: unknown field '{unknown[0]}'{hint};"
+            f" known fields: {', '.join(allowed)}"
+        )
+    if kind == "required":
+        return f"{where}: missing field {error.message.split(' is a required')[0]}"
+    if kind == "enum" and isinstance(error.instance, str):
+        choices = [str(c) for c in error.validator_value]
+        return (
+            f"{where}: field '{field_name}': unknown {field_name} '{error.instance}'"
+            f"{did_you_mean(error.instance, choices)}; choose one of {', '.join(choices)}"
+        )
+    if kind == "type":
+        wanted = error.validator_value
+        wanted = " or ".join(wanted) if isinstance(wanted, list) else wanted
+        got = type(error.instance).__name__
+        return f"{where}: field '{field_name}': expected {wanted}, got {got} {error.instance!r}"
+    if kind in ("anyOf", "oneOf") and "x-error" in error.schema:
+        return f"{where}: {error.schema['x-error']}"
+    label = f"field '{field_name}': " if field_name else ""
+    return f"{where}: {label}{error.message}"
+
+
+# ---- JSONL and CSV claim records --------------------------------------------------------------
+
+
+def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
+    """Numbered lines as bytes; UTF-16 files are re-encoded as UTF-8 first."""
+    with path.open("rb") as handle:
+        head = handle.read(2)
+        handle.seek(0)
+        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+            text = io.TextIOWrapper(handle, encoding="utf-16", newline="")
+            for number, line in enumerate(text, 1):
+                yield number, line.encode("utf-8")
+            return
+        for number, line in enumerate(handle, 1):
+            if number == 1 and line.startswith(codecs.BOM_UTF8):
+                line = line[3:]
+            yield number, line
+
+
+def read_jsonl(
+    path: Path, progress: Callable[[int], None] | None = None
+) -> Iterator[Record | RecordError]:
+    """Claim records, one JSON object per line (a bad line yields its error); blanks skipped."""
+    name = str(path)
+    loads = json.loads
+    for number, raw in _lines(path):
+        if progress is not None:
+            progress(len(raw))
+        if not raw.strip():
+            continue
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as error:
+            yield not_utf8(name, raw, error.start, number)
+            continue
+        try:
+            data = loads(line)
+        except json.JSONDecodeError as error:
+            yield RecordError(f"{name}:{number}:{error.colno}: malformed JSON: {error.msg}")
+            continue
+        if not isinstance(data, dict):
+            yield RecordError(f"{name}:{number}:1: expected a JSON object, got {_json_type(data)}")
+            continue
+        yield Record(data, name, number, raw=line)
+
+
+
+def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[Record]:
+    """Claim records, one per row under a header row; list fields hold JSON."""
+    name = str(path)
+    data = read_file(path)
+    text = decode(data, name)
+    if progress is not None:
+        progress(len(data))
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = next(reader)
+    except StopIteration:
+        return
+    except csv.Error as error:
+        raise RecordError(f"{name}:1:1: malformed CSV: {error}") from None
+    for column, heading in enumerate(header, 1):
+        if heading not in CLAIM_FIELDS:
+            raise RecordError(
+                f"{name}:1:{column}: unknown column '{heading}'"
+                f"{did_you_mean(heading, CLAIM_FIELDS)}; known columns: {', '.join(CLAIM_FIELDS)}"
+            )
+    line = 2
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise RecordError(f"{name}:{reader.line_num}:1: malformed CSV: {error}") from None
+        if not any(cell.strip() for cell in row):
+            line = reader.line_num + 1
+            continue
+        if len(row) != len(header):
+            raise RecordError(
+                f"{name}:{line}:1: {len(row)} cells where the header has {len(header)}"
+            )
+        record = Record({}, name, line, columns={h: (line, i) for i, h in enumerate(header, 1)})
+        for heading, cell in zip(header, row, strict=True):
+            record.data[heading] = _from_cell(record, heading, cell)
+        yield record
+        line = reader.line_num + 1
+
+
+def _from_cell(record: Record, name: str, cell: str) -> Any:
+    """A CSV cell as the value JSON would have held: '' is null, lists are JSON, ids numbers."""
+    if cell == "":
+        return [] if name in LIST_FIELDS else None
+    if name in LIST_FIELDS:
+        try:
+            return json.loads(cell)
+        except json.JSONDecodeError as error:
+            raise record.error(name, f"expected a JSON list: {error.msg}") from None
+    if name in INT_FIELDS:
+        try:
+            return int(cell)
+        except ValueError:
+            raise record.error(name, f"expected a whole number, got {cell!r}") from None
+    if name in NUMBER_FIELDS:
+        try:
+            return float(cell)
+        except ValueError:
+            raise record.error(name, f"expected a number, got {cell!r}") from None
+    return cell
+
+
+def _json_type(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "a string",
+        bool: "true/false",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def check_claim_record(record: Record) -> dict[str, Any]:
+    """Validate a JSONL/CSV claim record; returns its data with defaults filled in."""
+    data = record.data
+    for key in data:
+        if key not in CLAIM_FIELDS:
+            raise record.error(None, f"unknown field '{key}'{did_you_mean(key, CLAIM_FIELDS)}")
+    for key, value in data.items():
+        if value is None:
+            continue
+        if key in INT_FIELDS:
+            ok = type(value) is int
+        elif key in NUMBER_FIELDS:
+            ok = type(value) in (int, float)
+        elif key in LIST_FIELDS:
+            ok = type(value) is list
+        else:
+            ok = type(value) is str
+        if not ok:
+            wanted = (
+                "a whole number"
+                if key in INT_FIELDS
+                else "a number"
+                if key in NUMBER_FIELDS
+                else "a list"
+                if key in LIST_FIELDS
+                else "a string"
+            )
+            raise record.error(key, f"expected {wanted}, got {_json_type(value)}")
+    if not data.get("text"):
+        raise record.error("text", "missing: every claim needs its text")
+    if data.get("article_id") is None and not data.get("article_url"):
+        raise record.error(None, "no article: give article_id or article_url")
+    status = data.get("status") or "unreviewed"
+    if status not in STATUSES:
+        raise record.error(
+            "status",
+            f"unknown status '{status}'{did_you_mean(status, STATUSES)};"
+            f" choose one of {', '.join(STATUSES)}",
+        )
+    kind = data.get("kind") or "statement"
+    if kind not in KINDS:
+        raise record.error(
+            "kind",
+            f"unknown kind '{kind}'{did_you_mean(kind, KINDS)}; choose one of {', '.join(KINDS)}",
+        )
+    score = data.get("checkworthiness")
+    if score is not None and not 0 <= score <= 1:
+        raise record.error("checkworthiness", f"must be between 0 and 1, got {score}")
+    for item in data.get("quantities") or ():
+        _check_item(record, "quantities", item, QUANTITY_FIELDS, required=("surface", "value"))
+    for item in data.get("sources") or ():
+        _check_item(record, "sources", item, SOURCE_FIELDS, required=())
+    return {**data, "status": status, "kind": kind}
+
+
+def _check_item(
+    record: Record, name: str, item: Any, fields: tuple[str, ...], required: tuple[str, ...]
+) -> None:
+    if not isinstance(item, dict):
+        raise record.error(name, f"each entry must be an object, got {_json_type(item)}")
+    for key in item:
+        if key not in fields:
+            raise record.error(name, f"unknown field '{key}'{did_you_mean(key, fields)}")
+    for key in required:
+        if item.get(key) is None:
+            raise record.error(name, f"an entry has no '{key}'")
+    if name == "quantities" and type(item["value"]) not in (int, float):
+        raise record.error(name, f"'value' must be a number, got {_json_type(item['value'])}")
+
+
+def file_kind(path: Path) -> str:
+    """yaml, jsonl or csv, from the file name."""
+    suffix = os.path.splitext(path.name)[1].lower()
+    kinds = {".yaml": "yaml", ".yml": "yaml", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+    if suffix not in kinds:
+        raise RecordError(
+            f"{path}: unknown import format '{suffix or path.name}'"
+            " (use .yaml/.yml manifests, .jsonl or .csv claim files)"
+        )
+    return kinds[suffix]

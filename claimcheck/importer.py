@@ -1,0 +1,622 @@
+"""Scripted bulk import: YAML manifests, JSONL and CSV claim files -> the store, a file at a time.
+
+Each file is one transaction: it goes in whole or not at all, so a bad line (or a killed process)
+leaves the database as it was. Importing the same file again changes nothing; with `update` the
+fields that differ are applied as audited edits; a dry run does everything and rolls it back, so
+it reports exactly what would change. JSONL/CSV records carry the fields of the JSONL export, so an
+export can be imported again (into an empty database it reproduces the same export).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from claimcheck import import_formats as formats
+from claimcheck.import_formats import Record, RecordError
+from claimcheck.ingest import IngestError, read_bytes, read_path
+from claimcheck.pipeline import add_article, is_url, read_input
+from claimcheck.store import Store, StoreError, now
+
+BATCH = 5000
+MAX_ERRORS = 20
+# Fields an import compares with a claim already in the database (and changes with --update).
+COMPARED = ("text", "kind", "checkworthiness", "speaker", "quote", "status", "note", "reviewer")
+# Fields whose null means "not given" rather than "clear it".
+NULL_IS_ABSENT = frozenset({"kind", "checkworthiness", "status"})
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class ImportReport:
+    """What one file did (or, in a dry run, would do)."""
+
+    file: str
+    dry_run: bool = False
+    articles_added: int = 0
+    claims_added: int = 0
+    sources_added: int = 0
+    snapshots_added: int = 0
+    unchanged: int = 0
+    updated: int = 0
+    differ: int = 0
+    changes: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.articles_added
+            + self.claims_added
+            + self.sources_added
+            + self.snapshots_added
+            + self.updated
+        )
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "articles": self.articles_added,
+            "claims": self.claims_added,
+            "sources": self.sources_added,
+            "snapshots": self.snapshots_added,
+            "unchanged": self.unchanged,
+            "updated": self.updated,
+            "differ": self.differ,
+        }
+
+
+class _Rollback(Exception):
+    """Raised inside the file's transaction to undo it (a dry run, or errors found)."""
+
+
+def import_files(
+    store: Store,
+    paths: Iterable[Path],
+    *,
+    update: bool = False,
+    dry_run: bool = False,
+    progress: Callable[[Path], Progress | None] | None = None,
+) -> Iterator[ImportReport]:
+    """Import each file in its own transaction; a failing file does not stop the others."""
+    for path in paths:
+        yield import_file(
+            store,
+            path,
+            update=update,
+            dry_run=dry_run,
+            progress=progress(path) if progress else None,
+        )
+
+
+def import_file(
+    store: Store,
+    path: Path,
+    *,
+    update: bool = False,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Import one YAML manifest, JSONL or CSV file, in whole or not at all."""
+    report = ImportReport(str(path), dry_run=dry_run)
+    try:
+        kind = formats.file_kind(path)
+        if not path.is_file():
+            raise RecordError(f"{path}: no such file")
+        with store.transaction():
+            store.db.execute("PRAGMA defer_foreign_keys = ON")
+            session = _Session(store, path, report, update)
+            if kind == "yaml":
+                session.run_manifest(progress)
+            else:
+                reader = formats.read_jsonl if kind == "jsonl" else formats.read_csv
+                session.run_claims(reader(path, progress))
+            if report.errors:
+                raise _Rollback
+            session.finish()
+            if dry_run:
+                raise _Rollback
+    except _Rollback:
+        pass
+    except (RecordError, IngestError, StoreError) as error:
+        report.errors.append(str(error))
+    return report
+
+
+@dataclass
+class _Article:
+    """An article records refer to; a stub is built from its claims' sentences as they come."""
+
+    id: int
+    text: str
+    stub: bool = False
+    length: int = 0
+    lines: dict[str, tuple[int, int]] = field(default_factory=dict)
+    claims: dict[tuple[str, str], int] | None = None
+
+    def place(self, sentence: str) -> tuple[int, int]:
+        """(offset, paragraph) of a sentence: found in the text, or appended to a stub's."""
+        if self.stub:
+            if sentence not in self.lines:
+                start = self.length + (1 if self.lines else 0)
+                self.lines[sentence] = (start, len(self.lines))
+                self.length = start + len(sentence)
+            return self.lines[sentence]
+        start = self.text.find(sentence) if sentence else -1
+        if start < 0:
+            return 0, 0
+        return start, self.text.count("\n", 0, start)
+
+    def stub_text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class _Session:
+    """The state of one file's import: caches, pending rows, ids in use."""
+
+    def __init__(self, store: Store, path: Path, report: ImportReport, update: bool) -> None:
+        self.store = store
+        self.path = path
+        self.report = report
+        self.update = update
+        self.stamp = now()
+        self.articles: dict[Any, _Article] = {}
+        self.new_articles: set[int] = set()
+        self.seen_claims: dict[tuple[int, str, str], int] = {}
+        self.seen_ids: dict[int, int] = {}
+        self.id_map: dict[int, int] = {}
+        self.used_ids: set[int] = set()
+        self.first_free = store.db.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM claims"
+        ).fetchone()[0]
+        self.next_id = self.first_free
+        self.claim_rows: list[tuple[Any, ...]] = []
+        self.quantity_rows: list[tuple[Any, ...]] = []
+
+    # ---- errors ----
+
+    def fail(self, error: RecordError) -> None:
+        self.report.errors.append(str(error))
+        if len(self.report.errors) >= MAX_ERRORS:
+            self.report.errors.append(f"{self.path}: stopped after {MAX_ERRORS} errors")
+            raise _Rollback
+
+    # ---- JSONL / CSV ----
+
+    def run_claims(self, records: Iterator[Record | RecordError]) -> None:
+        for record in records:
+            if isinstance(record, RecordError):
+                self.fail(record)
+                continue
+            try:
+                data = formats.check_claim_record(record)
+                article = self.resolve_article(record, data)
+                self.apply_claim(record, data, article)
+            except RecordError as error:
+                self.fail(error)
+
+    def resolve_article(self, record: Record, data: dict[str, Any]) -> _Article:
+        """The article a record names by URL or id; unknown ones become stubs."""
+        url, article_id = data.get("article_url"), data.get("article_id")
+        key = (url, article_id)
+        if key in self.articles:
+            return self.articles[key]
+        db = self.store.db
+        if url:
+            row = db.execute(
+                "SELECT id, text FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]
+            ).fetchone()
+        else:
+            row = db.execute("SELECT id, text FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None and not data.get("article_title"):
+                raise record.error(
+                    "article_id",
+                    f"no article {article_id} in the database; give article_url or"
+                    " article_title to create it",
+                )
+        if row is not None:
+            article = _Article(row[0], row[1] or "")
+        else:
+            free = (
+                article_id is not None
+                and db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
+                is None
+            )
+            new_id = self.store.insert_stub_article(
+                article_id if free else None,
+                {
+                    "url": url,
+                    "title": data.get("article_title"),
+                    "outlet": data.get("article_outlet"),
+                    "published": data.get("article_published"),
+                    "origin": self.path.name,
+                },
+            )
+            article = _Article(new_id, "", stub=True, claims={})
+            self.new_articles.add(new_id)
+            self.report.articles_added += 1
+        self.articles[key] = article
+        return article
+
+    # ---- claims, whichever format they came in ----
+
+    def apply_claim(self, record: Record, data: dict[str, Any], article: _Article) -> int:
+        """Add a claim, or compare it with the one already there (and update it if asked)."""
+        text = data["text"]
+        sentence = data.get("sentence") or text
+        key = (article.id, sentence, text)
+        if key in self.seen_claims:
+            raise record.error(None, f"duplicate claim (also on line {self.seen_claims[key]})")
+        self.seen_claims[key] = record.line
+        record_id = data.get("id")
+        if record_id is not None:
+            if record_id in self.seen_ids:
+                raise record.error(
+                    "id", f"duplicate id {record_id} (also on line {self.seen_ids[record_id]})"
+                )
+            self.seen_ids[record_id] = record.line
+        existing = self.find_existing(article, sentence, text, record_id)
+        if existing is None:
+            claim_id = self.insert_claim(data, article, sentence)
+        else:
+            claim_id = existing
+            self.compare(record, claim_id, article.id)
+        if record_id is not None:
+            self.id_map[record_id] = claim_id
+        for source in data.get("sources") or ():
+            self.link(claim_id, source.get("url"), source.get("kind"), source.get("label"))
+        return claim_id
+
+    def find_existing(
+        self, article: _Article, sentence: str, text: str, record_id: int | None
+    ) -> int | None:
+        if article.claims is None:
+            article.claims = {
+                (row[1], row[2]): row[0]
+                for row in self.store.db.execute(
+                    "SELECT id, sentence, text FROM claims WHERE article_id = ?", [article.id]
+                )
+            }
+        found = article.claims.get((sentence, text))
+        if found is None and record_id is not None and record_id < self.first_free:
+            row = self.store.db.execute(
+                "SELECT article_id, sentence FROM claims WHERE id = ?", [record_id]
+            ).fetchone()
+            if row is not None and row[0] == article.id and row[1] == sentence:
+                found = record_id
+        return found
+
+    def insert_claim(self, data: dict[str, Any], article: _Article, sentence: str) -> int:
+        claim_id = self.choose_id(data.get("id"))
+        start, paragraph = article.place(sentence)
+        if article.claims is not None:
+            article.claims[(sentence, data["text"])] = claim_id
+        repeat_of = data.get("repeat_of")
+        canonical = self.id_map.get(repeat_of) if repeat_of is not None else None
+        stamp = self.stamp
+        kind = data.get("kind") or "statement"
+        score = data.get("checkworthiness")
+        self.claim_rows.append(
+            (
+                claim_id,
+                article.id,
+                start,
+                start + len(sentence),
+                paragraph,
+                sentence,
+                data["text"],
+                kind,
+                f'["{kind}"]',
+                1.0 if score is None else score,
+                "[]",
+                data.get("speaker"),
+                data.get("quote"),
+                canonical,
+                data.get("status") or "unreviewed",
+                data.get("note"),
+                data.get("reviewer"),
+                1,
+                data.get("created_at") or stamp,
+                data.get("updated_at") or stamp,
+            )
+        )
+        for quantity in data.get("quantities") or ():
+            surface = quantity["surface"]
+            found = sentence.find(surface)
+            self.quantity_rows.append(
+                (
+                    claim_id,
+                    surface,
+                    quantity["value"],
+                    quantity.get("high"),
+                    quantity.get("unit"),
+                    quantity.get("qualifier"),
+                    quantity.get("of"),
+                    start + found if found >= 0 else None,
+                    start + found + len(surface) if found >= 0 else None,
+                )
+            )
+        self.report.claims_added += 1
+        if len(self.claim_rows) >= BATCH:
+            self.flush()
+        return claim_id
+
+    def choose_id(self, wanted: int | None) -> int:
+        """Keep the record's id when it is free (so an export re-imports as itself)."""
+        used = self.used_ids
+        if wanted is not None and wanted > 0 and wanted not in used:
+            free = wanted >= self.first_free or (
+                self.store.db.execute("SELECT 1 FROM claims WHERE id = ?", [wanted]).fetchone()
+                is None
+            )
+            if free:
+                used.add(wanted)
+                return wanted
+        while self.next_id in used:
+            self.next_id += 1
+        used.add(self.next_id)
+        return self.next_id
+
+    def compare(self, record: Record, claim_id: int, article_id: int) -> None:
+        """Count the claim unchanged, or apply / report the fields that differ. The claims of an
+        article this same import added take the file's fields as part of the adding."""
+        self.flush()
+        row = self.store.db.execute(
+            f"SELECT version, {', '.join(COMPARED)} FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        current = dict(zip(COMPARED, row[1:], strict=True))
+        changes = {
+            name: (current[name], record.data[name])
+            for name in COMPARED
+            if name in record.data
+            and not (record.data[name] is None and name in NULL_IS_ABSENT)
+            and record.data[name] != current[name]
+        }
+        if article_id in self.new_articles:
+            if changes:
+                self.store.import_update(
+                    claim_id, changes, expected_version=row[0], where=record.where()
+                )
+            return
+        if not changes:
+            self.report.unchanged += 1
+            return
+        described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in changes.items())
+        if self.update:
+            self.store.import_update(
+                claim_id, changes, expected_version=row[0], where=record.where()
+            )
+            self.report.updated += 1
+            self.report.changes.append(f"claim {claim_id}: {described}")
+        else:
+            self.report.differ += 1
+            self.report.changes.append(f"claim {claim_id} differs: {described}")
+
+    def link(self, claim_id: int, url: str | None, kind: str | None, label: str | None) -> int:
+        self.flush()
+        source_id, added = self.store.import_link_source(
+            claim_id, url, kind=kind or "cited", label=label
+        )
+        self.report.sources_added += added
+        return source_id
+
+    def flush(self) -> None:
+        if self.claim_rows or self.quantity_rows:
+            self.store.insert_claim_rows(self.claim_rows, self.quantity_rows)
+            self.claim_rows, self.quantity_rows = [], []
+
+    def finish(self) -> None:
+        """Write what is pending, give stubs their text, and log the file (if anything changed)."""
+        self.flush()
+        for article in {id(a): a for a in self.articles.values()}.values():
+            if article.stub:
+                self.store.set_stub_text(article.id, article.stub_text())
+        report = self.report
+        if report.changed:
+            self.store.log_event(
+                "import",
+                new=str(self.path),
+                details={"sha256": _file_sha256(self.path), **report.counts()},
+            )
+
+    # ---- YAML manifests ----
+
+    def run_manifest(self, progress: Progress | None) -> None:
+        data, root = formats.load_manifest(self.path)
+        name = str(self.path)
+        step = self.path.stat().st_size // max(1, len(data["articles"]))
+        seen: dict[str, int] = {}
+        for index, entry in enumerate(data["articles"]):
+            record = _yaml_record(root, ["articles", index], entry, name)
+            try:
+                self.manifest_article(record, root, index, seen)
+            except RecordError as error:
+                self.fail(error)
+            if progress is not None:
+                progress(step)
+
+    def manifest_article(
+        self, record: Record, root: yaml.Node, index: int, seen: dict[str, int]
+    ) -> None:
+        entry = record.data
+        article_input = self.read_article(record)
+        digest = hashlib.sha256(article_input.text.encode("utf-8")).hexdigest()
+        if digest in seen:
+            raise record.error(
+                None, f"the same article is listed twice (also on line {seen[digest]})"
+            )
+        seen[digest] = record.line
+        existing = self.store.find_article(article_input.text)
+        if existing is not None:
+            article_id = existing
+            self.report.unchanged += 1
+        else:
+            result = (
+                add_article(self.store, article_input)
+                if entry.get("extract", True)
+                else self.store.add_article(article_input, [])
+            )
+            article_id = result.article_id
+            self.new_articles.add(article_id)
+            self.report.articles_added += 1
+            self.report.claims_added += result.claims
+        article = _Article(article_id, article_input.text)
+        path = ["articles", index]
+        if entry.get("sources"):
+            claim_ids = [
+                row[0]
+                for row in self.store.db.execute(
+                    "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
+                )
+            ]
+            for s_index, source in enumerate(entry["sources"]):
+                where = _yaml_record(root, [*path, "sources", s_index], source, record.file)
+                self.manifest_source(where, claim_ids)
+        for c_index, claim in enumerate(entry.get("claims") or ()):
+            where = _yaml_record(root, [*path, "claims", c_index], claim, record.file)
+            try:
+                claim_id = (
+                    self.match_claim(where, article)
+                    if "match" in claim
+                    else self.apply_claim(where, {**claim, "sources": []}, article)
+                )
+                for s_index, source in enumerate(claim.get("sources") or ()):
+                    spot = [*path, "claims", c_index, "sources", s_index]
+                    self.manifest_source(_yaml_record(root, spot, source, record.file), [claim_id])
+            except RecordError as error:
+                self.fail(error)
+
+    def read_article(self, record: Record):
+        entry = record.data
+        metadata = {k: entry.get(k) for k in ("title", "url", "outlet", "published")}
+        try:
+            if "path" in entry:
+                file = self.path.parent / entry["path"]
+                if not file.is_file():
+                    raise record.error("path", f"no such file: {file}")
+                return read_path(file, **metadata)
+            if "text" in entry:
+                suffix = {"html": ".html", "markdown": ".md", "text": ".txt"}.get(
+                    entry.get("format", ""), ""
+                )
+                return read_bytes(
+                    entry["text"].encode("utf-8"),
+                    name=record.where("text"),
+                    suffix=suffix,
+                    **metadata,
+                )
+            return read_input(entry["url"], **metadata)
+        except IngestError as error:
+            raise record.error(None, str(error)) from None
+
+    def match_claim(self, record: Record, article: _Article) -> int:
+        """The extracted claim whose sentence contains `match`; then apply the entry's fields."""
+        needle = record.data["match"]
+        rows = self.store.db.execute(
+            "SELECT id FROM claims WHERE article_id = ? AND canonical_id IS NULL"
+            " AND instr(sentence, ?) > 0 ORDER BY start",
+            [article.id, needle],
+        ).fetchall()
+        if len(rows) != 1:
+            found = (
+                "no claim"
+                if not rows
+                else f"{len(rows)} claims ({', '.join(str(r[0]) for r in rows)})"
+            )
+            raise record.error(
+                "match", f"{found} of article {article.id} contains {needle!r}; quote more of it"
+            )
+        self.compare(record, rows[0][0], article.id)
+        return rows[0][0]
+
+    def manifest_source(self, record: Record, claim_ids: list[int]) -> None:
+        entry = record.data
+        target = entry.get("url")
+        if target is None:
+            local = (self.path.parent / entry["path"]).resolve()
+            if not local.is_file():
+                raise record.error("path", f"no such file: {local}")
+            target = str(local)
+        source_id = None
+        for claim_id in claim_ids:
+            source_id = self.link(claim_id, target, entry.get("kind"), entry.get("label"))
+        if source_id is None:
+            source_id = self.store.ensure_source(
+                target, kind=entry.get("kind") or "cited", label=entry.get("label")
+            )
+        if "snapshot" in entry:
+            self.archive_snapshot(record, source_id, target)
+
+    def archive_snapshot(self, record: Record, source_id: int, url: str) -> None:
+        from claimcheck import archive
+
+        snapshot = self.path.parent / record.data["snapshot"]
+        if not snapshot.is_file():
+            raise record.error("snapshot", f"no such file: {snapshot}")
+        digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()
+        if self.store.has_snapshot(source_id, digest):
+            return
+        archive.archive_local(self.store, source_id, snapshot, url=url if is_url(url) else None)
+        self.report.snapshots_added += 1
+
+
+def _yaml_record(root: yaml.Node, path: list[Any], data: dict[str, Any], name: str) -> Record:
+    node, _ = formats.node_at(root, path)
+    columns = {
+        key.value: (key.start_mark.line + 1, key.start_mark.column + 1)
+        for key, _ in getattr(node, "value", ())
+        if isinstance(node, yaml.MappingNode)
+    }
+    return Record(data, name, node.start_mark.line + 1, node.start_mark.column + 1, columns=columns)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def describe(report: ImportReport) -> str:
+    """The one-line summary the CLI prints for a file."""
+    if report.failed:
+        return f"{report.file}: failed, nothing imported"
+    verb = "would add" if report.dry_run else "added"
+    counts = report.counts()
+    if not report.changed and not report.differ:
+        return f"{report.file}: unchanged, nothing to do ({report.unchanged} already in)"
+    parts = [
+        f"{verb} {counts['articles']} articles, {counts['claims']} claims,"
+        f" {counts['sources']} sources, {counts['snapshots']} snapshots",
+        f"{report.unchanged} unchanged",
+        f"{report.updated} {'would be ' if report.dry_run else ''}updated",
+    ]
+    if report.differ:
+        parts.append(f"{report.differ} differ (pass --update to apply)")
+    return f"{report.file}: " + "; ".join(parts)
+
+
+def json_summary(reports: list[ImportReport]) -> str:
+    return json.dumps(
+        [
+            {
+                "file": r.file,
+                "failed": r.failed,
+                "dry_run": r.dry_run,
+                **r.counts(),
+                "errors": r.errors,
+            }
+            for r in reports
+        ]
+    )
