@@ -1,0 +1,56 @@
+"""`claimcheck review`: open the review workbench (textual is imported only when it runs)."""
+
+from __future__ import annotations
+
+import click
+
+from claimcheck.cli.app import cli, fail
+from claimcheck.models import KINDS, STATUSES
+from claimcheck.store import StoreError, default_reviewer
+
+
+@cli.command()
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only these statuses.")
+@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only these kinds.")
+@click.option("--article", "article_id", type=int, help="Only this article's claims.")
+@click.option("--search", help="Only claims matching these words (full text).")
+@click.option("--sort", type=click.Choice(["position", "score"]), default="position")
+@click.option(
+    "--second-check",
+    is_flag=True,
+    help="The claims others flagged for a second reviewer (their verdict hidden until yours).",
+)
+@click.pass_context
+def review(
+    ctx: click.Context,
+    status: tuple[str, ...],
+    kind: tuple[str, ...],
+    article_id: int | None,
+    search: str | None,
+    sort: str,
+    second_check: bool,
+) -> None:
+    """Review claims one by one in the terminal: one key per verdict, every verdict saved at
+    once. Press ? inside for the keys; remap them in ~/.config/claimcheck/keys.toml.
+
+    \b
+    Example:
+        claimcheck review --status unreviewed --sort score
+        claimcheck --reviewer alice review --second-check
+    """
+    from claimcheck.review.app import run_review
+    from claimcheck.review.keys import KeyConfigError
+    from claimcheck.review.query import QueueQuery
+
+    query = QueueQuery(
+        status=list(status),
+        kind=list(kind),
+        article_id=article_id,
+        search=search,
+        order=sort,
+        second_check=second_check,
+    )
+    try:
+        run_review(ctx.obj["db"], reviewer=ctx.obj["reviewer"] or default_reviewer(), query=query)
+    except (StoreError, KeyConfigError) as error:
+        fail(str(error))

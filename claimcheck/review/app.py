@@ -1,0 +1,68 @@
+"""The review app: one factory for the CLI, the tests and the benchmark."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable, Iterable
+from functools import partial
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from claimcheck.review.keys import REVIEW_KEYS, load_keymap
+from claimcheck.review.query import QueueQuery
+from claimcheck.review.screen import ReviewScreen
+from claimcheck.store import Store
+
+
+class ReviewApp(App[None]):
+    """`claimcheck review`: walk the queue, record verdicts, never lose one."""
+
+    CSS_PATH = "review.tcss"
+    TITLE = "claimcheck review"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(
+        self,
+        db_path: str | Path,
+        *,
+        reviewer: str,
+        query: QueueQuery | None = None,
+        keymap: dict[str, str] | None = None,
+        poll_seconds: float = 1.0,
+        open_url: Callable[[str], object] = webbrowser.open,
+    ) -> None:
+        super().__init__()
+        self.keymap = load_keymap() if keymap is None else keymap
+        self.review = ReviewScreen(
+            Path(db_path),
+            reviewer,
+            query or QueueQuery(),
+            keymap=self.keymap,
+            poll_seconds=poll_seconds,
+            open_url=open_url,
+        )
+
+    def on_mount(self) -> None:
+        self.set_keymap(self.keymap)
+        self.push_screen(self.review)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The review's actions in the command palette (ctrl+p), beside Textual's own."""
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, ReviewScreen):
+            for spec in REVIEW_KEYS:
+                if spec.id != "quit":
+                    yield SystemCommand(
+                        spec.description.capitalize(),
+                        f"{spec.id} (key {spec.keys.split(',')[0]})",
+                        partial(screen.run_action, spec.action),
+                    )
+
+
+def run_review(db_path: str | Path, *, reviewer: str, query: QueueQuery | None = None) -> None:
+    """Open the review workbench on a database until the reviewer quits; a database or
+    keys.toml that cannot be used raises (StoreError, KeyConfigError) before the screen opens."""
+    Store(db_path, reviewer=reviewer).close()
+    ReviewApp(db_path, reviewer=reviewer, query=query).run()

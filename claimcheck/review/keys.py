@@ -1,0 +1,93 @@
+"""The review keys: defaults, and the reviewer's remapping in a small TOML file.
+
+The file lives at $XDG_CONFIG_HOME/claimcheck/keys.toml (~/.config/claimcheck/keys.toml), e.g.
+
+    [keys]
+    supported = "1"
+    refuted = "3"
+    next = "j,down"
+
+Names are the binding ids below; a value is one key or several separated by commas.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class KeySpec:
+    """One remappable action: its id (the name in keys.toml), default keys, action, label."""
+
+    id: str
+    keys: str
+    action: str
+    description: str
+    show: bool = True
+
+
+VERDICT_KEYS = (
+    KeySpec("supported", "s", "verdict('supported')", "supported"),
+    KeySpec("misleading", "m", "verdict('misleading')", "misleading"),
+    KeySpec("refuted", "r", "verdict('refuted')", "refuted"),
+    KeySpec("unverifiable", "u", "verdict('unverifiable')", "unverifiable"),
+    KeySpec("dismiss", "d", "verdict('dismissed')", "dismiss"),
+)
+
+REVIEW_KEYS = (
+    *VERDICT_KEYS,
+    KeySpec("flag", "f", "flag", "flag"),
+    KeySpec("next_unreviewed", "space", "next_unreviewed", "next unreviewed"),
+    KeySpec("next", "j,down", "move(1)", "next"),
+    KeySpec("previous", "k,up", "move(-1)", "previous"),
+    KeySpec("undo", "z", "undo", "undo"),
+    KeySpec("note", "n", "note", "note"),
+    KeySpec("edit", "e", "edit", "edit text"),
+    KeySpec("attach", "a", "attach", "attach source"),
+    KeySpec("fetch", "g", "fetch", "fetch sources"),
+    KeySpec("view_source", "v", "view_source", "view source"),
+    KeySpec("browser", "b", "browser", "open in browser"),
+    KeySpec("search", "slash", "search", "search"),
+    KeySpec("filter", "t", "filter", "filter/sort"),
+    KeySpec("help", "question_mark", "help", "help"),
+    KeySpec("quit", "q", "app.quit", "quit"),
+)
+
+
+def config_path() -> Path:
+    """Where keys.toml is read from."""
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "claimcheck" / "keys.toml"
+
+
+class KeyConfigError(ValueError):
+    """keys.toml cannot be used; the message names the file and the entry."""
+
+
+def load_keymap(path: Path | None = None) -> dict[str, str]:
+    """The reviewer's remapped keys (binding id -> keys), empty when there is no file."""
+    path = path or config_path()
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise KeyConfigError(f"{path}: {error}") from None
+    table = data.get("keys", {})
+    known = {spec.id for spec in REVIEW_KEYS}
+    keymap: dict[str, str] = {}
+    for name, value in table.items() if isinstance(table, dict) else []:
+        if name not in known:
+            raise KeyConfigError(f"{path}: unknown key name {name!r} (known: {', '.join(known)})")
+        if not isinstance(value, str) or not value.strip():
+            raise KeyConfigError(f'{path}: {name} must be a key such as "x" or "ctrl+x"')
+        keymap[name] = ",".join(part.strip() for part in value.split(","))
+    return keymap
+
+
+def effective_keys(keymap: dict[str, str]) -> dict[str, str]:
+    """Binding id -> the keys in force (defaults overridden by the keymap)."""
+    return {spec.id: keymap.get(spec.id, spec.keys) for spec in REVIEW_KEYS}

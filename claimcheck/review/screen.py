@@ -1,0 +1,555 @@
+"""The review screen: the queue on one side, the current claim, its sources and evidence on the
+other, one key per verdict. Every action is written through `Store` the moment it is taken;
+fetching, ranking and the browser run in thread workers with their own Store."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, ProgressBar, Static
+
+from claimcheck import archive, evidence
+from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
+from claimcheck.review.messages import (
+    BrowserOpened,
+    ClaimChanged,
+    ClaimEdited,
+    ClaimShown,
+    ConflictDetected,
+    QueueLoaded,
+    SecondCheckDecided,
+    SourcesUpdated,
+    Undone,
+    VerdictRecorded,
+    WorkFailed,
+)
+from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen, SourceScreen
+from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
+from claimcheck.review.queue import ClaimQueue
+from claimcheck.review.text import plain
+from claimcheck.review.view import (
+    ArticleCache,
+    ClaimView,
+    context,
+    evidence_panel,
+    facts,
+    headline,
+    load_view,
+    sources_panel,
+)
+from claimcheck.store import ConflictError, Store, StoreError
+
+SHOWN_IN_FOOTER = {
+    "supported",
+    "misleading",
+    "refuted",
+    "unverifiable",
+    "dismiss",
+    "flag",
+    "next_unreviewed",
+    "undo",
+    "note",
+    "attach",
+    "fetch",
+    "search",
+    "filter",
+    "help",
+}
+
+
+class ReviewScreen(Screen[None]):
+    """One claim at a time, from a paged queue; see keys.py for the keys."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            spec.keys, spec.action, spec.description, id=spec.id, show=spec.id in SHOWN_IN_FOOTER
+        )
+        for spec in REVIEW_KEYS
+    ]
+    HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
+
+    def __init__(
+        self,
+        db_path: Path,
+        reviewer: str,
+        query: QueueQuery,
+        *,
+        keymap: dict[str, str],
+        poll_seconds: float = 1.0,
+        open_url: Callable[[str], object] = webbrowser.open,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.reviewer = reviewer
+        self.query_spec = query
+        self.keymap = keymap
+        self.poll_seconds = poll_seconds
+        self.open_url = open_url
+        self.ids: list[int] = []
+        self.position = 0
+        self.view: ClaimView | None = None
+        self.articles = ArticleCache()
+        self.seen_version = 0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="top"):
+            yield Static(id="progress-label")
+            yield ProgressBar(id="progress", show_eta=False)
+        with Horizontal(id="main"):
+            yield ClaimQueue(self._queue_rows, id="queue")
+            with VerticalScroll(id="detail"):
+                yield Static(id="banner")
+                yield Static(id="headline")
+                yield Static(id="context")
+                yield Static(id="facts")
+                yield Static(id="sources")
+                yield Static(id="evidence")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.store = Store(self.db_path, reviewer=self.reviewer)
+        self.seen_version = self.store.data_version()
+        self.query_one("#banner").display = False
+        self.load_queue()
+        self.set_interval(self.poll_seconds, self.check_for_changes)
+
+    def on_unmount(self) -> None:
+        self.store.close()
+
+    @property
+    def queue(self) -> ClaimQueue:
+        return self.query_one(ClaimQueue)
+
+    def _queue_rows(self, ids: list[int]) -> dict:
+        return self.store.queue_rows(ids)
+
+    # ---- the queue and the current claim ------------------------------------------------------
+
+    def load_queue(self, keep: int | None = None) -> None:
+        """(Re)build the queue for the query, staying on `keep` when it is still in it."""
+        spec = self.query_spec
+        self.ids = self.store.claim_ids(
+            order=spec.order, second_check=spec.second_check, **spec.filters()
+        )
+        self.queue.hide_status = spec.second_check
+        index = self.ids.index(keep) if keep in self.ids else 0
+        self.queue.show(self.ids, index)
+        self.post_message(QueueLoaded(len(self.ids), spec.describe()))
+        if self.ids:
+            self.show_claim(index)
+        else:
+            self.view = None
+            self._draw_empty()
+        self.update_progress()
+
+    def show_claim(self, index: int) -> None:
+        """Make ids[index] current, re-reading it (and what surrounds it) from the database."""
+        self.position = max(0, min(index, len(self.ids) - 1))
+        self.queue.move_to(self.position)
+        try:
+            self.view = load_view(self.store, self.ids[self.position], self.articles)
+        except StoreError as error:
+            self.view = None
+            self._say_failed(self.ids[self.position], str(error))
+            return
+        self._draw()
+        self.post_message(ClaimShown(self.view.claim.id, self.view.claim.version))
+
+    def reload_claim(self) -> None:
+        if self.ids:
+            self.show_claim(self.position)
+
+    def _draw(self) -> None:
+        view = self.view
+        assert view is not None
+        blind = self.blind(view)
+        self.query_one("#headline", Static).update(headline(view, blind=blind))
+        self.query_one("#context", Static).update(context(view))
+        self.query_one("#facts", Static).update(facts(view, blind=blind))
+        self.query_one("#sources", Static).update(sources_panel(view))
+        self.query_one("#evidence", Static).update(evidence_panel(view))
+        self.update_progress()
+
+    def _draw_empty(self) -> None:
+        message = (
+            "No claims are waiting for a second check by you."
+            if self.query_spec.second_check
+            else "No claims match. Press the filter key to change the filter."
+        )
+        self.query_one("#headline", Static).update(Text(message, style="bold"))
+        for name in ("context", "facts", "sources", "evidence"):
+            self.query_one(f"#{name}", Static).update("")
+
+    def update_progress(self) -> None:
+        spec = self.query_spec
+        total = len(self.ids)
+        if spec.second_check:
+            rows = self.store.queue_rows(self.ids)
+            reviewed = sum(1 for row in rows.values() if row["status"] != "flagged")
+        else:
+            statuses = (
+                [s for s in (spec.status or []) if s != "unreviewed"] if spec.status else None
+            )
+            filters = spec.filters()
+            if statuses is None:
+                reviewed = total - self.store.count_claims(**{**filters, "status": ["unreviewed"]})
+            else:
+                reviewed = (
+                    self.store.count_claims(**{**filters, "status": statuses}) if statuses else 0
+                )
+        label = Text()
+        label.append(f"{reviewed} of {total} reviewed", style="bold")
+        if total:
+            label.append(f" · claim {self.position + 1}/{total}")
+        if spec.second_check:
+            label.append(" · second check", style="cyan")
+        if spec.describe():
+            label.append(" · " + spec.describe(), style="dim")
+        if spec.search:
+            label.append(" · search: ", style="dim")
+            label.append(plain(spec.search, "dim"))
+        label.append(f" · {self.reviewer}", style="dim")
+        self.query_one("#progress-label", Static).update(label)
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=reviewed)
+
+    def blind(self, view: ClaimView) -> bool:
+        """A second reviewer must not see the first verdict until they record their own."""
+        check = view.second_check
+        return check is not None and check["first_reviewer"] != self.reviewer
+
+    def check_for_changes(self) -> None:
+        """Poll PRAGMA data_version: another reviewer (or a worker) committed something."""
+        version = self.store.data_version()
+        if version == self.seen_version:
+            return
+        self.seen_version = version
+        self.queue.forget()
+        if self.view is None:
+            self.update_progress()
+            return
+        shown = self.view.claim
+        self.reload_claim()
+        if self.view and self.view.claim.version != shown.version:
+            fresh = self.view.claim
+            self.post_message(ClaimChanged(fresh.id, fresh.status, fresh.reviewer))
+            if fresh.status != shown.status and not self.blind(self.view):
+                self.notify(
+                    f"claim {fresh.id} was just changed by {fresh.reviewer}: now {fresh.status}",
+                    severity="warning",
+                )
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def action_move(self, step: int) -> None:
+        if self.ids:
+            self._clear_banner()
+            self.show_claim(self.position + step)
+
+    def action_next_unreviewed(self) -> None:
+        if not self.ids:
+            return
+        self._clear_banner()
+        if not self.advance():
+            self.notify("Every claim in this queue has a verdict.")
+
+    def advance(self) -> bool:
+        """Move to the next claim still waiting (after this one, wrapping round)."""
+        waiting = "flagged" if self.query_spec.second_check else "unreviewed"
+        after = self.ids[self.position + 1 :] + self.ids[: self.position]
+        found = self.store.first_with_status(after, waiting)
+        if found is None:
+            self.reload_claim()
+            return False
+        self.show_claim(self.ids.index(found))
+        return True
+
+    def action_verdict(self, status: str) -> None:
+        view = self.view
+        if view is None:
+            self.app.bell()
+            return
+        claim = view.claim
+        try:
+            if self.blind(view):
+                closed = self.store.second_check_verdict(
+                    claim.id, status, expected_version=claim.version
+                )
+                self._reveal(closed)
+            else:
+                claim = self.store.set_verdict(claim.id, status, expected_version=claim.version)
+        except ConflictError as error:
+            self._conflict(error)
+            return
+        except StoreError as error:
+            self._say_failed(claim.id, str(error))
+            return
+        self.post_message(VerdictRecorded(claim.id, status, self.store.claim(claim.id).version))
+        self.queue.forget([claim.id])
+        self._clear_banner()
+        if not self.advance():
+            self.notify("That was the last claim waiting in this queue.")
+
+    def _reveal(self, closed: dict) -> None:
+        first = closed["first_verdict"]
+        agreed = None if closed["agreed"] is None else bool(closed["agreed"])
+        self.post_message(
+            SecondCheckDecided(closed["claim_id"], first, closed["second_verdict"], agreed)
+        )
+        verdict = first or "no provisional verdict"
+        outcome = {True: "you agree", False: "you disagree", None: "nothing to compare"}[agreed]
+        self.notify(
+            f"claim {closed['claim_id']}: {closed['first_reviewer']} said {verdict}; {outcome}",
+            title="Second check recorded",
+        )
+
+    def _conflict(self, error: ConflictError) -> None:
+        self.post_message(ConflictDetected(error.claim.id, str(error)))
+        self.reload_claim()
+        banner = self.query_one("#banner", Static)
+        banner.update(
+            Text(
+                f"⚠ Not saved: {error}. Look again; press the key again to record yours.",
+                style="bold",
+            )
+        )
+        banner.display = True
+        self.notify(f"Not saved: {error}", severity="error", title="Changed by someone else")
+
+    def _clear_banner(self) -> None:
+        self.query_one("#banner").display = False
+
+    def _say_failed(self, claim_id: int | None, reason: str) -> None:
+        self.post_message(WorkFailed(claim_id, reason))
+
+    def action_flag(self) -> None:
+        if self.view is None:
+            return
+        verdicts = effective_keys(self.keymap)
+        keys = {spec.action.split("'")[1]: verdicts[spec.id] for spec in VERDICT_KEYS[:4]}
+        claim = self.view.claim
+
+        def flagged(first: str | None) -> None:
+            if first is None:
+                return
+            try:
+                updated = self.store.flag_for_second_check(
+                    claim.id, first or None, expected_version=claim.version
+                )
+            except ConflictError as error:
+                self._conflict(error)
+                return
+            except StoreError as error:
+                self._say_failed(claim.id, str(error))
+                return
+            self.post_message(VerdictRecorded(claim.id, "flagged", updated.version))
+            self.queue.forget([claim.id])
+            self.advance()
+
+        self.app.push_screen(FlagScreen(keys), flagged)
+
+    def action_undo(self) -> None:
+        try:
+            restored = self.store.undo()
+        except StoreError as error:
+            self._say_failed(None, str(error))
+            return
+        if restored is None:
+            self.notify("Nothing of yours to undo.")
+            return
+        self.post_message(Undone(restored.id, restored.status))
+        self.queue.forget([restored.id])
+        self.notify(f"claim {restored.id} is {restored.status} again")
+        if restored.id in self.ids:
+            self.show_claim(self.ids.index(restored.id))
+        else:
+            self.update_progress()
+
+    def action_note(self) -> None:
+        if self.view is None:
+            return
+        claim = self.view.claim
+        current = "" if self.blind(self.view) else claim.note or ""
+        self._prompt(
+            "Note on this claim",
+            current,
+            "",
+            lambda text: self.store.set_note(claim.id, text, expected_version=claim.version),
+            "note",
+        )
+
+    def action_edit(self) -> None:
+        if self.view is None:
+            return
+        claim = self.view.claim
+        self._prompt(
+            "Edit the claim's wording (the article's sentence is kept)",
+            claim.text,
+            "",
+            lambda text: self.store.edit_text(claim.id, text, expected_version=claim.version),
+            "text",
+        )
+
+    def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
+        claim_id = self.view.claim.id if self.view else None
+
+        def saved(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                save(text)
+            except ConflictError as error:
+                self._conflict(error)
+                return
+            except StoreError as error:
+                self._say_failed(claim_id, str(error))
+                return
+            self.post_message(ClaimEdited(claim_id or 0, field))
+            self.queue.forget([claim_id] if claim_id else None)
+            self.reload_claim()
+
+        self.app.push_screen(PromptScreen(title, value, hint), saved)
+
+    def action_search(self) -> None:
+        def searched(text: str | None) -> None:
+            if text is None:
+                return
+            self.query_spec.search = text.strip() or None
+            self.load_queue(keep=self.view.claim.id if self.view else None)
+
+        self.app.push_screen(
+            PromptScreen("Search claims (full text; empty clears)", self.query_spec.search or ""),
+            searched,
+        )
+
+    def action_filter(self) -> None:
+        def filtered(text: str | None) -> None:
+            if text is None:
+                return
+            try:
+                self.query_spec = parse_filter(text, self.query_spec)
+            except ValueError as error:
+                self._say_failed(None, str(error))
+                return
+            self.load_queue(keep=self.view.claim.id if self.view else None)
+
+        self.app.push_screen(
+            PromptScreen("Filter and sort the queue", self.query_spec.describe(), FILTER_HINT),
+            filtered,
+        )
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen(effective_keys(self.keymap), str(config_path())))
+
+    def action_attach(self) -> None:
+        if self.view is None:
+            return
+        claim_id = self.view.claim.id
+
+        def attach(target: str | None) -> None:
+            if target and target.strip():
+                self.notify(f"attaching {target.strip()} …")
+                self.attach_source(claim_id, target.strip())
+
+        self.app.push_screen(
+            PromptScreen("Attach a source: an http(s) URL or a local file", "", ""), attach
+        )
+
+    def action_fetch(self) -> None:
+        if self.view is not None:
+            self.notify("fetching sources …")
+            self.fetch_claim_sources(self.view.claim.id)
+
+    def action_view_source(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        for item in view.evidence[:1]:
+            snapshot = next(
+                (
+                    s
+                    for s in self.store.snapshots(item["source_id"])
+                    if s["id"] == item["snapshot_id"]
+                ),
+                None,
+            )
+            if snapshot:
+                self.app.push_screen(
+                    SourceScreen(
+                        item["source_url"] or "", snapshot["text"] or "", item["start"], item["end"]
+                    )
+                )
+                return
+        for source in view.sources:
+            if source["latest"] and source["latest"]["text"]:
+                self.app.push_screen(SourceScreen(source["url"] or "", source["latest"]["text"]))
+                return
+        self.notify("No archived source text yet: fetch or attach a source first.")
+
+    def action_browser(self) -> None:
+        view = self.view
+        if view is None:
+            return
+        urls = [item["source_url"] for item in view.evidence[:1]] + [s["url"] for s in view.sources]
+        url = next((u for u in urls if u and archive.is_web_url(u)), None)
+        if url is None:
+            self.notify("This claim has no web source to open.")
+            return
+        self.open_in_browser(url)
+
+    # ---- workers (own Store each: sqlite connections stay in their thread) ---------------------
+
+    @work(thread=True, group="sources")
+    def attach_source(self, claim_id: int, target: str) -> None:
+        self._source_work(claim_id, target)
+
+    @work(thread=True, group="sources")
+    def fetch_claim_sources(self, claim_id: int) -> None:
+        self._source_work(claim_id, None)
+
+    def _source_work(self, claim_id: int, target: str | None) -> None:
+        try:
+            with Store(self.db_path, reviewer=self.reviewer) as store:
+                if target is not None:
+                    archive.cite(store, claim_id, target)
+                summary = archive.fetch_sources(store, [claim_id], refresh=target is None)
+                ranked = evidence.rank_claim(store, claim_id)
+        except Exception as error:  # a worker must report, never take the screen down
+            self.post_message(WorkFailed(claim_id, str(error) or type(error).__name__))
+            return
+        failed = "; ".join(f"{o.url}: {o.error}" for o in summary.failed)
+        text = (
+            f"{summary.fetched} fetched, {summary.not_modified} unchanged, "
+            f"{summary.skipped} already archived, {len(ranked)} passages ranked"
+            + (f"; failed: {failed}" if failed else "")
+        )
+        self.post_message(SourcesUpdated(claim_id, text))
+
+    @work(thread=True, group="browser")
+    def open_in_browser(self, url: str) -> None:
+        self.open_url(url)
+        self.post_message(BrowserOpened(url))
+
+    @on(SourcesUpdated)
+    def _sources_updated(self, message: SourcesUpdated) -> None:
+        self.notify(f"claim {message.claim_id}: {message.summary}")
+        if self.view and self.view.claim.id == message.claim_id:
+            self.reload_claim()
+
+    @on(WorkFailed)
+    def _work_failed(self, message: WorkFailed) -> None:
+        where = f"claim {message.claim_id}: " if message.claim_id else ""
+        self.notify(where + message.reason, severity="error")
+
+    @on(ClaimQueue.Picked)
+    def _picked(self, message: ClaimQueue.Picked) -> None:
+        self._clear_banner()
+        self.show_claim(message.index)

@@ -1,0 +1,186 @@
+"""Everything the screen shows about one claim, read from the store in one go and drawn as
+plain `Text` panels (the reading is a handful of indexed lookups: a few milliseconds)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from rich.text import Text
+
+from claimcheck.models import Claim, Quantity
+from claimcheck.review.text import claim_in_context, highlighted_passage, plain
+from claimcheck.store import Store
+
+EVIDENCE_SHOWN = 3
+
+
+@dataclass
+class ClaimView:
+    """One claim and what surrounds it: article, quantities, repeats, sources, evidence."""
+
+    claim: Claim
+    article_title: str
+    article_text: str
+    quantities: list[dict[str, Any]]
+    repeats: list[Claim]
+    sources: list[dict[str, Any]]
+    evidence: list[dict[str, Any]]
+    second_check: dict[str, Any] | None = None
+    source_change: dict[str, Any] | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class ArticleCache:
+    """The article on screen (claims of one article usually follow each other)."""
+
+    def __init__(self) -> None:
+        self._id: int | None = None
+        self._article: dict[str, Any] = {}
+
+    def get(self, store: Store, article_id: int) -> dict[str, Any]:
+        if article_id != self._id:
+            self._article = store.article(article_id)
+            self._id = article_id
+        return self._article
+
+    def clear(self) -> None:
+        self._id = None
+
+
+def load_view(store: Store, claim_id: int, articles: ArticleCache) -> ClaimView:
+    claim = store.claim(claim_id)
+    article = articles.get(store, claim.article_id)
+    sources = []
+    for source in store.claim_sources(claim_id):
+        latest = store.snapshots(source["id"])[:1] if source["snapshots"] else []
+        sources.append({**source, "latest": latest[0] if latest else None})
+    return ClaimView(
+        claim=claim,
+        article_title=article.get("title") or article.get("origin") or "",
+        article_text=article.get("text") or "",
+        quantities=store.quantities(claim_id),
+        repeats=store.repeats(claim_id),
+        sources=sources,
+        evidence=store.evidence(claim_id),
+        second_check=store.open_second_check(claim_id) if claim.status == "flagged" else None,
+        source_change=store.source_change(claim_id),
+    )
+
+
+def headline(view: ClaimView, *, blind: bool) -> Text:
+    """Claim id, status (hidden from a blind second reviewer), kind, score and article."""
+    claim = view.claim
+    out = Text()
+    out.append(f"Claim {claim.id}", style="bold")
+    out.append(f"  {claim.kind}  score {claim.checkworthiness:.2f}  ")
+    if blind:
+        out.append("second check: the first verdict is hidden until you record yours", "cyan")
+    else:
+        out.append(claim.status, style="bold")
+        if claim.reviewer:
+            out.append(" by ")
+            out.append(plain(claim.reviewer))
+    out.append("\n")
+    out.append(f"Article {claim.article_id}: ", style="dim")
+    out.append(plain(view.article_title, "dim italic"))
+    if view.source_change:
+        out.append("\n⚠ source changed since verified: ", style="bold red")
+        out.append(plain(str(view.source_change.get("url") or "")))
+    return out
+
+
+def facts(view: ClaimView, *, blind: bool) -> Text:
+    """Edited wording, quantities (normalised), speaker and attribution, dates, repeats, note."""
+    claim = view.claim
+    out = Text()
+
+    def row(label: str, value: Text | str) -> None:
+        if out:
+            out.append("\n")
+        out.append(f"{label:<12}", style="bold")
+        out.append_text(value if isinstance(value, Text) else plain(value))
+
+    if claim.text != claim.sentence:
+        row("Edited to", claim.text)
+    for q in view.quantities:
+        described = Quantity(
+            surface=q["surface"],
+            value=q["value"],
+            unit=q["unit"] or "",
+            qualifier=q["qualifier"] or "exact",
+            of=q["of"] or "",
+            high=q["high"],
+        ).describe()
+        row("Quantity", plain(q["surface"]).append(f"  →  {described}", style="green"))
+    if claim.speaker or claim.attribution:
+        venue = f" (to {claim.venue})" if claim.venue else ""
+        row("Speaker", f"{claim.speaker or '?'}{venue}")
+        if claim.attribution:
+            row("Attribution", claim.attribution)
+    for date in claim.dates:
+        row("Date", f"{date.get('surface')}  →  {date.get('resolved') or 'unresolved'}")
+    if view.repeats:
+        row("Repeated as", ", ".join(f"claim {r.id}" for r in view.repeats))
+    if claim.canonical_id:
+        row("Repeats", f"claim {claim.canonical_id} (a verdict there carries here)")
+    if claim.note and not blind:
+        row("Note", claim.note)
+    if not out:
+        out.append("No quantities, speaker or repeats.", style="dim")
+    return out
+
+
+def sources_panel(view: ClaimView) -> Text:
+    """Each source with its fetch state."""
+    out = Text("Sources", style="bold underline")
+    if not view.sources:
+        out.append("\nNone yet: press the attach key to add one.", style="dim")
+    for number, source in enumerate(view.sources, 1):
+        out.append(f"\n{number}. ")
+        out.append(plain(source["url"] or f"(no link) {source['label'] or ''}"))
+        out.append(f"  [{source['link_kind']}] ", style="dim")
+        out.append_text(fetch_state(source))
+    return out
+
+
+def fetch_state(source: dict[str, Any]) -> Text:
+    latest = source.get("latest")
+    if not source["url"]:
+        return Text("unresolved", style="yellow")
+    if latest is None:
+        return Text("not fetched", style="yellow")
+    if latest["error"]:
+        return Text("failed: ", style="red").append(plain(latest["error"]))
+    status = latest["status"] or "local copy"
+    return Text(f"archived {(latest['fetched_at'] or '')[:16]} ({status})", style="green")
+
+
+def evidence_panel(view: ClaimView) -> Text:
+    """The best passages, matched numbers and quote words highlighted, each with its reasons."""
+    out = Text("Evidence", style="bold underline")
+    if not view.evidence:
+        fetched = any(s.get("latest") for s in view.sources)
+        hint = "no passage matched" if fetched else "fetch the sources to rank passages"
+        out.append(f"\nNo evidence yet: {hint}.", style="dim")
+    for item in view.evidence[:EVIDENCE_SHOWN]:
+        matches = json.loads(item["matches"] or "[]")
+        out.append(f"\n#{item['rank']} score {item['score']:.2f}  ", style="bold")
+        out.append(plain(item["source_url"] or "", "dim"))
+        out.append("\n")
+        out.append_text(highlighted_passage(item["passage"] or "", matches))
+        for reason in json.loads(item["reasons"] or "[]"):
+            out.append("\n  • ", style="dim")
+            out.append(plain(reason, "italic"))
+        for match in matches:
+            if match.get("note"):
+                out.append("\n  ↳ ", style="dim")
+                out.append(plain(f"{match.get('text', '')}: {match['note']}", "italic"))
+    if len(view.evidence) > EVIDENCE_SHOWN:
+        out.append(f"\n… {len(view.evidence) - EVIDENCE_SHOWN} more passages", style="dim")
+    return out
+
+
+def context(view: ClaimView) -> Text:
+    return claim_in_context(view.article_text, view.claim.start, view.claim.end)
