@@ -79,24 +79,41 @@ def extract_text(data: bytes, content_type: str | None, *, name: str = "") -> So
         return _pdf(data, name)
     if kind in TEXT_TYPES or kind.startswith("text/") or kind.endswith(("+json", "+xml")):
         try:
-            return SourceText(normalise(decode(data, name, content_type)), kind)
+            text, note = decode_leniently(data, name, content_type)
         except IngestError as error:
             return SourceText(None, kind, f"can't display: {error}")
+        return SourceText(normalise(text), kind, note)
     return SourceText(None, kind, f"can't display {kind} ({len(data):,} bytes): archived as-is")
+
+
+def decode_leniently(data: bytes, name: str, content_type: str | None) -> tuple[str, str | None]:
+    """Text of a source whatever its charset claims: UTF-8, else the declared charset, else
+    Windows-1252 (what undeclared web text usually is), saying so. Binary data is refused."""
+    try:
+        return decode(data, name, content_type), None
+    except IngestError as error:
+        if b"\x00" in data[:8192]:
+            raise
+        reason = str(error).split(":", 1)[-1].split(";", 1)[0].strip()
+    return data.decode("cp1252", errors="replace"), f"decoded as Windows-1252 ({reason})"
 
 
 def _html(data: bytes, content_type: str | None, name: str) -> SourceText:
     try:
-        source = decode(data, name, content_type)
+        source, note = decode_leniently(data, name, content_type)
     except IngestError as error:
         return SourceText(None, "text/html", f"can't display: {error}")
     try:
-        return SourceText(parse_html(source, name=name).text, "text/html")
+        main_text = parse_html(source, name=name).text
     except IngestError:
-        text = _visible_text(source)
+        main_text = ""
+    if main_text.strip():
+        return SourceText(main_text, "text/html", note)
+    text = _visible_text(source)
     if not text:
         return SourceText(None, "text/html", "can't display: no text in the HTML")
-    return SourceText(text, "text/html", "no main text found: showing all visible text")
+    fallback = "no main text found: showing all visible text"
+    return SourceText(text, "text/html", f"{note}; {fallback}" if note else fallback)
 
 
 def _visible_text(source: str) -> str:
@@ -105,7 +122,8 @@ def _visible_text(source: str) -> str:
     from lxml import html as lxml_html
 
     try:
-        tree = lxml_html.fromstring(source.encode("utf-8"))
+        parser = lxml_html.HTMLParser(encoding="utf-8")
+        tree = lxml_html.fromstring(source.encode("utf-8"), parser=parser)
     except (etree.ParserError, ValueError):
         return ""
     for element in tree.xpath("//script|//style|//noscript|//template"):
