@@ -267,12 +267,25 @@ def stats(ctx: click.Context, as_json: bool) -> None:
         click.echo(json.dumps(figures, indent=2))
         return
     for key, value in figures.items():
-        if isinstance(value, dict):
+        if key == "second_checks":
+            click.echo(_second_check_line(value))
+        elif isinstance(value, dict):
             click.echo(f"{key}:")
             for name, count in value.items():
                 click.echo(f"  {name or '-':<14} {count}")
         else:
             click.echo(f"{key:<16} {value}")
+
+
+def _second_check_line(checks: dict[str, Any]) -> str:
+    """How often a second reviewer agreed with the first (review workbench, issue 4)."""
+    line = f"{'second checks':<16} {checks['decided']} decided, {checks['open']} waiting"
+    if checks["compared"]:
+        line += (
+            f"; second reviewers agreed on {checks['agreed']} of {checks['compared']}"
+            f" ({checks['agreement']:.0%})"
+        )
+    return line
 
 
 SEEDS = Path("seeds")
@@ -287,13 +300,20 @@ SEEDS = Path("seeds")
     show_default=True,
     help="The demo folder.",
 )
+@click.option(
+    "--review/--no-review",
+    "open_review",
+    default=True,
+    help="Open the review workbench (default), or print the claims table instead.",
+)
 @click.pass_context
-def demo(ctx: click.Context, seeds_dir: Path) -> None:
+def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
     """Build the demo database from seeds/ and open the review.
 
     \b
     Example:
         claimcheck demo
+        claimcheck --db /tmp/demo.db demo --no-review
     """
     from claimcheck.demo import build_demo
 
@@ -302,6 +322,11 @@ def demo(ctx: click.Context, seeds_dir: Path) -> None:
     with open_store(ctx) as store:
         summary = build_demo(store, seeds_dir)
     click.echo(summary, err=True)
+    if open_review:
+        from claimcheck.cli.review import review
+
+        ctx.invoke(review)
+        return
     ctx.invoke(
         list_claims,
         status=(),
