@@ -1,4 +1,4 @@
-"""The demo: seeds/manifest.yaml (articles, their sources and offline snapshots) through the importer.
+"""The demo: seeds/manifest.yaml (articles, sources, offline snapshots) through the importer.
 
 The demo goes in by the same door as any scripted import, so it doubles as a worked example of
 the manifest format.

@@ -306,7 +306,6 @@ def read_jsonl(
         yield Record(data, name, number, raw=line)
 
 
-
 def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[Record]:
     """Claim records, one per row under a header row; list fields hold JSON."""
     name = str(path)

@@ -258,3 +258,32 @@ def create_second_checks(db: Database) -> None:
         foreign_keys=[("claim_id", "claims", "id")],
     )
     db["second_checks"].create_index(["claim_id", "decided_at"])
+
+
+# ---- import/export (issue 5) -------------------------------------------------------------------
+
+
+@migrations(name="create_readable_views")
+def create_readable_views(db: Database) -> None:
+    # For SQL users and `datasette claims.db`: each claim with its article and latest verdict in
+    # plain words, so nobody has to rebuild the joins (or read the audit log) to see the state.
+    db.executescript(
+        """
+        CREATE VIEW latest_verdicts AS
+        SELECT claim_id, new AS status, reviewer, at, note FROM events
+        WHERE id IN (
+            SELECT max(id) FROM events
+            WHERE action IN ('verdict', 'undo') AND claim_id IS NOT NULL GROUP BY claim_id
+        );
+        CREATE VIEW claims_overview AS
+        SELECT c.id AS claim_id, c.article_id, a.title AS article, a.url AS article_url,
+               a.outlet, a.published, c.kind, round(c.checkworthiness, 2) AS score,
+               c.text AS claim, c.speaker, c.status, c.note, c.reviewer,
+               lv.at AS verdict_at, lv.reviewer AS verdict_by, c.canonical_id AS repeat_of,
+               (SELECT count(*) FROM claim_sources cs WHERE cs.claim_id = c.id) AS sources,
+               c.updated_at
+        FROM claims c
+        JOIN articles a ON a.id = c.article_id
+        LEFT JOIN latest_verdicts lv ON lv.claim_id = c.id;
+        """
+    )

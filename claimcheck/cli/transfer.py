@@ -5,13 +5,25 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
+from typing import TextIO
 
 import click
 
-from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, open_store, printable
+from claimcheck.claimreview import Organisation
+from claimcheck.cli.app import (
+    EXIT_INPUT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    cli,
+    fail,
+    open_store,
+    printable,
+)
+from claimcheck.export import FORMATS, ExportFilter, export
 from claimcheck.importer import ImportReport, describe, import_file, json_summary
-from claimcheck.models import STATUSES
+from claimcheck.models import KINDS, STATUSES
 
 PROGRESS_MIN_BYTES = 1_000_000
 MAX_CHANGES_SHOWN = 50
@@ -109,3 +121,94 @@ def verdict(
             claim_id, status, note=note, reviewer=reviewer, expected_version=expect_version
         )
     click.echo(f"claim {claim.id}: {claim.status} (version {claim.version}, by {claim.reviewer})")
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write here (replaced only when the export is complete); default stdout.",
+)
+@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only this status.")
+@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only this kind.")
+@click.option("--article", "article_id", type=int, help="Only this article's claims.")
+@click.option("--reviewed-by", help="Only claims whose verdict this reviewer gave.")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
+    help="Only claims reviewed on or after this date (YYYY-MM-DD).",
+)
+@click.option("--org-name", envvar="CLAIMCHECK_ORG_NAME", help="ClaimReview author (organisation).")
+@click.option("--org-url", envvar="CLAIMCHECK_ORG_URL", help="The organisation's website.")
+@click.option(
+    "--review-url",
+    envvar="CLAIMCHECK_REVIEW_URL",
+    default="{org_url}#claim-{id}",
+    show_default=True,
+    help="Where each published review lives: a template with {org_url} and {id}.",
+)
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    fmt: str,
+    output: Path | None,
+    status: tuple[str, ...],
+    kind: tuple[str, ...],
+    article_id: int | None,
+    reviewed_by: str | None,
+    since: datetime | None,
+    org_name: str | None,
+    org_url: str | None,
+    review_url: str,
+) -> None:
+    """Export claims with their status: csv, json, jsonl (one claim per line; the importer
+    reads these back), markdown (a report per article) or claimreview (schema.org JSON-LD for
+    reviewed claims; needs --org-name). Streams to stdout unless -o is given.
+
+    \b
+    Example:
+        claimcheck export --format csv -o claims.csv --status refuted --status misleading
+        claimcheck export --format claimreview --org-name "Example Checks" \\
+            --org-url https://checks.example.org --since 2024-09-01 > reviews.json
+    """
+    organisation = None
+    if fmt == "claimreview":
+        if not org_name:
+            fail("claimreview needs --org-name (or CLAIMCHECK_ORG_NAME)", EXIT_USAGE)
+        organisation = Organisation(org_name, org_url, review_url)
+    filters = ExportFilter(
+        status=status,
+        kind=kind,
+        article_id=article_id,
+        reviewer=reviewed_by,
+        since=since.isoformat() if since else None,
+    )
+    with open_store(ctx) as store, _destination(output) as out:
+        result = export(store, fmt, out, filters, organisation=organisation)
+    for warning in result.warnings:
+        click.echo(f"warning: {printable(warning)}", err=True)
+    click.echo(f"exported {result.count} claims ({fmt})", err=True)
+
+
+@contextmanager
+def _destination(output: Path | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file renamed over `output` once the export is complete."""
+    if output is None:
+        try:
+            yield sys.stdout
+            sys.stdout.flush()
+        except BrokenPipeError:
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        return
+    partial = output.with_name(f".{output.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+        partial.replace(output)
+    except OSError as error:
+        fail(f"{output}: cannot write ({error.strerror or error})")
+    finally:
+        partial.unlink(missing_ok=True)

@@ -1,0 +1,311 @@
+"""Claim-status exports: CSV, JSON, JSONL, a Markdown report, and ClaimReview JSON-LD.
+
+Everything streams from one SQLite cursor, so memory stays flat however many claims there are.
+JSONL lines are built by SQLite's json_object() (in C, key order fixed), which is both the fast
+path and the reason an export re-imported into an empty database exports byte for byte the same.
+CSV and JSONL carry exactly the fields the importer reads (import_formats.CLAIM_FIELDS).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from claimcheck.claimreview import Organisation, claim_review, lint_review, lint_scale
+from claimcheck.import_formats import CLAIM_FIELDS
+from claimcheck.store import Store
+
+FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
+
+_QUANTITIES = (
+    "(SELECT json_group_array(json_object('surface', surface, 'value', value, 'high', high,"
+    " 'unit', unit, 'qualifier', qualifier, 'of', [of]))"
+    " FROM (SELECT * FROM quantities q WHERE q.claim_id = c.id ORDER BY q.id))"
+)
+_SOURCES = (
+    "(SELECT json_group_array(json_object('url', url, 'label', label, 'kind', kind))"
+    " FROM (SELECT s.url, cs.label, cs.kind FROM claim_sources cs"
+    " JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.rowid))"
+)
+_COLUMNS = {
+    "id": "c.id",
+    "article_id": "c.article_id",
+    "article_url": "a.url",
+    "article_title": "a.title",
+    "article_outlet": "a.outlet",
+    "article_published": "a.published",
+    "sentence": "c.sentence",
+    "text": "c.text",
+    "kind": "c.kind",
+    "checkworthiness": "c.checkworthiness",
+    "speaker": "c.speaker",
+    "quote": "c.quote",
+    "repeat_of": "c.canonical_id",
+    "quantities": _QUANTITIES,
+    "sources": _SOURCES,
+    "status": "c.status",
+    "note": "c.note",
+    "reviewer": "c.reviewer",
+    "created_at": "c.created_at",
+    "updated_at": "c.updated_at",
+}
+assert tuple(_COLUMNS) == CLAIM_FIELDS
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """Which claims to export; `since` means reviewed (a verdict given) on or after that date."""
+
+    status: tuple[str, ...] = ()
+    kind: tuple[str, ...] = ()
+    article_id: int | None = None
+    reviewer: str | None = None
+    since: str | None = None
+    repeats: bool = True
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        for column, values in (("c.status", self.status), ("c.kind", self.kind)):
+            if values:
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        if self.article_id is not None:
+            clauses.append("c.article_id = ?")
+            params.append(self.article_id)
+        if self.reviewer:
+            clauses.append("c.reviewer = ?")
+            params.append(self.reviewer)
+        if self.since:
+            clauses.append("c.status != 'unreviewed' AND c.updated_at >= ?")
+            params.append(self.since)
+        if not self.repeats:
+            clauses.append("c.canonical_id IS NULL")
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+@dataclass
+class ExportResult:
+    count: int = 0
+    warnings: list[str] = field(default_factory=list)
+
+
+def export(
+    store: Store,
+    fmt: str,
+    out: TextIO,
+    filters: ExportFilter | None = None,
+    *,
+    organisation: Organisation | None = None,
+) -> ExportResult:
+    """Write the claims matching `filters` to `out` in format `fmt`."""
+    filters = filters or ExportFilter()
+    writer = {
+        "csv": _write_csv,
+        "json": _write_json,
+        "jsonl": _write_jsonl,
+        "markdown": _write_markdown,
+    }.get(fmt)
+    if fmt == "claimreview":
+        if organisation is None:
+            raise ValueError("a ClaimReview export needs the reviewing organisation")
+        return _write_claimreview(store, out, filters, organisation)
+    if writer is None:
+        raise ValueError(f"unknown format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    return writer(store, out, filters)
+
+
+def _query(store: Store, select: str, filters: ExportFilter, order: str = "c.id") -> Any:
+    where, params = filters.where()
+    return store.db.conn.execute(
+        f"SELECT {select} FROM claims c JOIN articles a ON a.id = c.article_id{where}"
+        f" ORDER BY {order}",
+        params,
+    )
+
+
+def json_lines(store: Store, filters: ExportFilter | None = None) -> Iterator[str]:
+    """One JSON object per claim (no newline), in id order."""
+    pairs = ", ".join(f"'{name}', {column}" for name, column in _COLUMNS.items())
+    select = f"json_object({pairs.replace(_QUANTITIES, f'json({_QUANTITIES})')})"
+    select = select.replace(_SOURCES, f"json({_SOURCES})")
+    for (line,) in _query(store, select, filters or ExportFilter()):
+        yield line
+
+
+def _write_jsonl(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
+    result = ExportResult()
+    write = out.write
+    for line in json_lines(store, filters):
+        write(line)
+        write("\n")
+        result.count += 1
+    return result
+
+
+def _write_json(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
+    result = ExportResult()
+    out.write("[")
+    for line in json_lines(store, filters):
+        out.write(",\n" if result.count else "\n")
+        out.write(line)
+        result.count += 1
+    out.write("\n]\n" if result.count else "]\n")
+    return result
+
+
+def _write_csv(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
+    result = ExportResult()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(CLAIM_FIELDS)
+    cursor = _query(store, ", ".join(_COLUMNS.values()), filters)
+    while rows := cursor.fetchmany(1000):
+        writer.writerows(rows)
+        result.count += len(rows)
+    return result
+
+
+# ---- Markdown report ------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~])")
+
+
+def md(text: str | None) -> str:
+    """Untrusted text as inert Markdown: special characters escaped, on one line."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+
+
+def _write_markdown(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
+    result = ExportResult()
+    filters = ExportFilter(**{**filters.__dict__, "repeats": False})
+    current = None
+    for claim_id, article_id in _query(
+        store, "c.id, c.article_id", filters, order="c.article_id, c.start, c.id"
+    ).fetchall():
+        if article_id != current:
+            current = article_id
+            _article_header(store, out, article_id, filters)
+            number = 0
+        number += 1
+        _claim_section(store, out, claim_id, number)
+        result.count += 1
+    if not result.count:
+        out.write("No claims match.\n")
+    return result
+
+
+def _article_header(store: Store, out: TextIO, article_id: int, filters: ExportFilter) -> None:
+    article = store.article(article_id)
+    out.write(f"# {md(article['title']) or f'Article {article_id}'}\n\n")
+    facts = [
+        f"<{article['url']}>" if article["url"] else "",
+        md(article["outlet"]),
+        f"published {md(article['published'])}" if article["published"] else "",
+    ]
+    if any(facts):
+        out.write(" · ".join(f for f in facts if f) + "\n\n")
+    by_article = ExportFilter(**{**filters.__dict__, "article_id": article_id})
+    where, params = by_article.where()
+    counts = store.db.conn.execute(
+        f"SELECT c.status, count(*) FROM claims c{where} GROUP BY c.status"
+        " ORDER BY count(*) DESC, c.status",
+        params,
+    )
+    out.write("| verdict | claims |\n|---|---:|\n")
+    for status, count in counts:
+        out.write(f"| {status} | {count} |\n")
+    out.write("\n")
+
+
+def _claim_section(store: Store, out: TextIO, claim_id: int, number: int) -> None:
+    claim = store.claim(claim_id)
+    out.write(f"## {number}. {md(claim.text)}\n\n")
+    out.write(f"**Verdict: {claim.status}**")
+    if claim.reviewer:
+        out.write(f" — {md(claim.reviewer)}, {claim.updated_at[:10]}")
+    out.write(f" (claim {claim.id}, {claim.kind})\n\n")
+    if claim.sentence and claim.sentence != claim.text:
+        out.write(f"> {md(claim.sentence)}\n\n")
+    if claim.speaker:
+        out.write(f"- Speaker: {md(claim.speaker)}\n")
+    if claim.note:
+        out.write(f"- Note: {md(claim.note)}\n")
+    evidence = store.evidence(claim_id)[:3]
+    sources = store.claim_sources(claim_id)
+    if claim.speaker or claim.note:
+        out.write("\n")
+    if evidence:
+        out.write("Evidence:\n\n")
+        for row in evidence:
+            out.write(f"> {md(row['passage'])}\n>\n> — {md(row['source_url'])}")
+            out.write(f", archived {row['fetched_at'][:10]} (score {row['score']:.2f})\n\n")
+    if sources:
+        out.write("Sources:\n\n")
+        for source in sources:
+            out.write(f"- {_source_line(store, source)}\n")
+        out.write("\n")
+
+
+def _source_line(store: Store, source: dict[str, Any]) -> str:
+    label = md(source["link_label"] or source["label"] or source["url"] or "unnamed source")
+    line = f"[{label}](<{source['url']}>)" if source["url"] else label
+    snapshot = store.db.execute(
+        "SELECT id, fetched_at, sha256 FROM snapshots WHERE source_id = ? AND error IS NULL"
+        " ORDER BY fetched_at DESC, id DESC LIMIT 1",
+        [source["id"]],
+    ).fetchone()
+    if snapshot:
+        line += (
+            f" — archived {snapshot[1][:10]} (snapshot {snapshot[0]},"
+            f" sha256 {(snapshot[2] or '')[:12]})"
+        )
+    else:
+        line += " — not archived yet"
+    return line
+
+
+# ---- ClaimReview ----------------------------------------------------------------------------
+
+
+def _write_claimreview(
+    store: Store, out: TextIO, filters: ExportFilter, organisation: Organisation
+) -> ExportResult:
+    import json
+
+    from claimcheck.claimreview import RATINGS
+
+    result = ExportResult(warnings=lint_scale())
+    reviewed = tuple(s for s in (filters.status or tuple(RATINGS)) if s in RATINGS)
+    filters = ExportFilter(**{**filters.__dict__, "status": reviewed or ("-",), "repeats": False})
+    columns = "c.id, c.text, c.status, c.note, c.speaker, c.updated_at, a.url, a.title, a.outlet,"
+    columns += " a.published"
+    out.write("[")
+    for row in _query(store, columns, filters):
+        claim = dict(
+            zip(
+                (
+                    "id",
+                    "text",
+                    "status",
+                    "note",
+                    "speaker",
+                    "updated_at",
+                    "article_url",
+                    "article_title",
+                    "article_outlet",
+                    "article_published",
+                ),
+                row,
+                strict=True,
+            )
+        )
+        document = claim_review(claim, organisation)
+        result.warnings.extend(f"claim {claim['id']}: {w}" for w in lint_review(document))
+        out.write(",\n" if result.count else "\n")
+        out.write(json.dumps(document, ensure_ascii=False, indent=2))
+        result.count += 1
+    out.write("\n]\n" if result.count else "]\n")
+    return result
