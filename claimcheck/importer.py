@@ -21,6 +21,7 @@ import yaml
 from claimcheck import import_formats as formats
 from claimcheck.import_formats import Record, RecordError
 from claimcheck.ingest import IngestError, read_bytes, read_path
+from claimcheck.models import ArticleInput
 from claimcheck.pipeline import add_article, is_url, read_input
 from claimcheck.store import Store, StoreError, now
 
@@ -472,16 +473,6 @@ class _Session:
             self.report.claims_added += result.claims
         article = _Article(article_id, article_input.text)
         path = ["articles", index]
-        if entry.get("sources"):
-            claim_ids = [
-                row[0]
-                for row in self.store.db.execute(
-                    "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
-                )
-            ]
-            for s_index, source in enumerate(entry["sources"]):
-                where = _yaml_record(root, [*path, "sources", s_index], source, record.file)
-                self.manifest_source(where, claim_ids)
         for c_index, claim in enumerate(entry.get("claims") or ()):
             where = _yaml_record(root, [*path, "claims", c_index], claim, record.file)
             try:
@@ -495,8 +486,19 @@ class _Session:
                     self.manifest_source(_yaml_record(root, spot, source, record.file), [claim_id])
             except RecordError as error:
                 self.fail(error)
+        if entry.get("sources"):
+            self.flush()
+            claim_ids = [
+                row[0]
+                for row in self.store.db.execute(
+                    "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
+                )
+            ]
+            for s_index, source in enumerate(entry["sources"]):
+                where = _yaml_record(root, [*path, "sources", s_index], source, record.file)
+                self.manifest_source(where, claim_ids)
 
-    def read_article(self, record: Record):
+    def read_article(self, record: Record) -> ArticleInput:
         entry = record.data
         metadata = {k: entry.get(k) for k in ("title", "url", "outlet", "published")}
         try:
