@@ -5,8 +5,10 @@ the most weight: figures are compared after normalisation ("3.9 per cent" = "3.9
 members" = "15-member"), a figure that merely rounds to the claim's is said to, and a different
 figure for the same thing is flagged as a mismatch (often the most useful passage of all). Quotes
 are matched word for word and fuzzily, with the exact differences listed. Lexical relevance is BM25
-over stemmed words without stopwords. Every reason is kept with the offsets it refers to, so the
-review screen can highlight them.
+over stemmed words without stopwords, plus how much of the claim's (idf-weighted) vocabulary a
+passage covers and a little of its neighbours' relevance, since support often spans two
+sentences (weights chosen on WiCE dev: see bench/bench_evidence.py). Every reason is kept with
+the offsets it refers to, so the review screen can highlight them.
 """
 
 from __future__ import annotations
@@ -34,6 +36,9 @@ BOUNDS = {"more_than", "at_least", "less_than", "at_most"}
 QUOTE_THRESHOLD = 70.0
 QUOTE_WEIGHT = 1.5
 NEIGHBOUR_WEIGHT = 0.15
+BM25_K1 = 1.5
+BM25_B = 0.3  # weak length normalisation: a full sentence should not lose to a bare heading
+COVERAGE_WEIGHT = 0.5
 MAX_PASSAGE_CHARS = 1500
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
@@ -120,6 +125,8 @@ def rank_passages(
     lexical = _bm25(list(claim_terms), passage_terms)
     top = max(lexical) or 1.0
     claim_quantities = quantities_in(claim_text)
+    weights = _idf(claim_terms, passage_terms)
+    total_weight = sum(weights.values()) or 1.0
     ranked = []
     for index, passage in enumerate(passages):
         item = Ranked(passage)
@@ -127,6 +134,8 @@ def rank_passages(
         relevance = lexical[index] / top
         neighbours = [lexical[j] / top for j in (index - 1, index + 1) if 0 <= j < len(passages)]
         item.score = relevance + NEIGHBOUR_WEIGHT * max(neighbours, default=0.0)
+        coverage = sum(weights[t] for t in {t for t, _, _ in words}) / total_weight
+        item.score += COVERAGE_WEIGHT * coverage
         if words:
             shown = sorted({passage.text[s:e].lower() for _, s, e in words})
             item.reasons.append(f"words: {', '.join(shown[:8])} (BM25 {relevance:.2f})")
@@ -143,10 +152,20 @@ def rank_passages(
     return ranked[:limit] if limit else ranked
 
 
+def _idf(claim_terms: set[str], corpus: list[list[tuple[str, int, int]]]) -> dict[str, float]:
+    """How rare each of the claim's terms is among the passages (BM25's idf)."""
+    frequency = dict.fromkeys(claim_terms, 0)
+    for doc in corpus:
+        for term in {t for t, _, _ in doc} & claim_terms:
+            frequency[term] += 1
+    size = len(corpus)
+    return {t: math.log(1 + (size - n + 0.5) / (n + 0.5)) for t, n in frequency.items()}
+
+
 def _bm25(query: list[str], corpus: list[list[tuple[str, int, int]]]) -> list[float]:
     if not query:
         return [0.0] * len(corpus)
-    retriever = bm25s.BM25()
+    retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
     retriever.index([[t for t, _, _ in doc] or ["\x00"] for doc in corpus], show_progress=False)
     return [float(score) for score in retriever.get_scores(query)]
 
