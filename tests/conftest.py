@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -51,3 +52,25 @@ def seeded_store(store: Store) -> Store:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+# ---- review workbench (issue 4) ------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def review_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article extracted once per session (the review tests only read it as a start)."""
+    from claimcheck.ingest import read_path
+    from claimcheck.pipeline import add_article
+
+    path = tmp_path_factory.mktemp("review") / "template.db"
+    with Store(path, reviewer="seed") as store:
+        add_article(store, read_path(SEED_ARTICLE, published=SEED_PUBLISHED))
+    return path
+
+
+@pytest.fixture
+def review_db(review_db_template: Path, db_path: Path) -> Path:
+    """A fresh copy of the seeded database, for the review app to open itself."""
+    shutil.copyfile(review_db_template, db_path)
+    return db_path

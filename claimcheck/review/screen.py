@@ -69,9 +69,16 @@ SHOWN_IN_FOOTER = {
 class ReviewScreen(Screen[None]):
     """One claim at a time, from a paged queue; see keys.py for the keys."""
 
+    # priority: the keys act on the claim even while the detail pane has focus (it scrolls
+    # with page up/down and the mouse); modal screens have their own keys, so typing is safe.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
-            spec.keys, spec.action, spec.description, id=spec.id, show=spec.id in SHOWN_IN_FOOTER
+            spec.keys,
+            spec.action,
+            spec.description,
+            id=spec.id,
+            show=spec.id in SHOWN_IN_FOOTER,
+            priority=True,
         )
         for spec in REVIEW_KEYS
     ]
