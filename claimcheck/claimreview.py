@@ -36,6 +36,7 @@ class Organisation:
     review_url: str = "{org_url}#claim-{id}"
 
     def url_for(self, claim_id: int) -> str:
+        """The review's address; not a web address when the template needs a missing org URL."""
         return self.review_url.format(org_url=self.url or "", id=claim_id)
 
 
@@ -57,10 +58,11 @@ def claim_review(claim: dict[str, Any], organisation: Organisation) -> dict[str,
         if claim.get("article_title"):
             appearance["headline"] = claim["article_title"]
         item["appearance"] = appearance
-    document: dict[str, Any] = {
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": organisation.url_for(claim["id"]),
+    document: dict[str, Any] = {"@context": "https://schema.org", "@type": "ClaimReview"}
+    url = organisation.url_for(claim["id"])
+    if url.startswith(("http://", "https://")):
+        document["url"] = url
+    document |= {
         "claimReviewed": claim["text"],
         "datePublished": (claim.get("updated_at") or "")[:10],
         "author": author,

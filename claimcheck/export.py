@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
+from urllib.parse import quote
 
 from claimcheck.claimreview import Organisation, claim_review, lint_review, lint_scale
 from claimcheck.import_formats import CLAIM_FIELDS
@@ -171,11 +172,19 @@ def _write_csv(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult
 # ---- Markdown report ------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~])")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def md(text: str | None) -> str:
-    """Untrusted text as inert Markdown: special characters escaped, on one line."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join((text or "").split()))
+    """Untrusted text as inert Markdown: on one line, control characters (terminal escapes)
+    dropped, Markdown's special characters escaped."""
+    flat = " ".join(_CONTROL.sub(" ", text or "").split())
+    return _MD_SPECIAL.sub(r"\\\1", flat)
+
+
+def md_url(url: str) -> str:
+    """A URL that cannot break out of Markdown's <...> link syntax."""
+    return quote(url, safe=":/?#[]@!$&'()*+,;=%~-._")
 
 
 def _write_markdown(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
@@ -201,7 +210,7 @@ def _article_header(store: Store, out: TextIO, article_id: int, filters: ExportF
     article = store.article(article_id)
     out.write(f"# {md(article['title']) or f'Article {article_id}'}\n\n")
     facts = [
-        f"<{article['url']}>" if article["url"] else "",
+        f"<{md_url(article['url'])}>" if article["url"] else "",
         md(article["outlet"]),
         f"published {md(article['published'])}" if article["published"] else "",
     ]
@@ -251,7 +260,7 @@ def _claim_section(store: Store, out: TextIO, claim_id: int, number: int) -> Non
 
 def _source_line(store: Store, source: dict[str, Any]) -> str:
     label = md(source["link_label"] or source["label"] or source["url"] or "unnamed source")
-    line = f"[{label}](<{source['url']}>)" if source["url"] else label
+    line = f"[{label}](<{md_url(source['url'])}>)" if source["url"] else label
     snapshot = store.db.execute(
         "SELECT id, fetched_at, sha256 FROM snapshots WHERE source_id = ? AND error IS NULL"
         " ORDER BY fetched_at DESC, id DESC LIMIT 1",
