@@ -74,3 +74,10 @@ def review_db(review_db_template: Path, db_path: Path) -> Path:
     """A fresh copy of the seeded database, for the review app to open itself."""
     shutil.copyfile(review_db_template, db_path)
     return db_path
+
+
+@pytest.fixture
+def review_queue(review_db: Path) -> list[int]:
+    """The ids of the default review queue of review_db (repeats left out), in order."""
+    with Store(review_db) as store:
+        return store.claim_ids(include_repeats=False)

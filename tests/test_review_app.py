@@ -13,7 +13,6 @@ from textual.widgets import Input, TextArea
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.messages import (
     ClaimEdited,
-    ClaimShown,
     QueueLoaded,
     Undone,
     VerdictRecorded,
@@ -22,40 +21,24 @@ from claimcheck.review.messages import (
 from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen
 from claimcheck.review.screen import ReviewScreen
 from claimcheck.store import Store
-
-
-def posted(messages: list[Message], kind: type) -> list[Any]:
-    """Messages of one kind, each once (a message is seen again as it bubbles to the app)."""
-    unique: dict[int, Any] = {}
-    for message in messages:
-        if isinstance(message, kind):
-            unique.setdefault(id(message), message)
-    return list(unique.values())
-
-
-def shown(messages: list[Message]) -> int:
-    return posted(messages, ClaimShown)[-1].claim_id
+from tests.review_support import posted, shown
 
 
 def make_app(db: Path, reviewer: str = "tester", **kwargs: Any) -> ReviewApp:
     return ReviewApp(db, reviewer=reviewer, keymap=kwargs.pop("keymap", {}), **kwargs)
 
 
-@pytest.fixture
-def queue(review_db: Path) -> list[int]:
-    with Store(review_db) as store:
-        return store.claim_ids(include_repeats=False)
-
-
-async def test_opens_on_the_first_claim_with_progress(review_db: Path, queue: list[int]) -> None:
+async def test_opens_on_the_first_claim_with_progress(
+    review_db: Path, review_queue: list[int]
+) -> None:
     messages: list[Message] = []
     app = make_app(review_db)
     async with app.run_test(message_hook=messages.append) as pilot:
         await pilot.pause()
-        assert shown(messages) == queue[0]
-        assert posted(messages, QueueLoaded)[0].total == len(queue)
+        assert shown(messages) == review_queue[0]
+        assert posted(messages, QueueLoaded)[0].total == len(review_queue)
         label = str(app.screen.query_one("#progress-label").render())
-        assert f"0 of {len(queue)} reviewed" in label
+        assert f"0 of {len(review_queue)} reviewed" in label
 
 
 @pytest.mark.parametrize(
@@ -69,62 +52,64 @@ async def test_opens_on_the_first_claim_with_progress(review_db: Path, queue: li
     ],
 )
 async def test_a_verdict_key_saves_at_once_and_moves_on(
-    review_db: Path, queue: list[int], key: str, status: str
+    review_db: Path, review_queue: list[int], key: str, status: str
 ) -> None:
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:
         await pilot.press(key)
         with Store(review_db) as store:
-            claim = store.claim(queue[0])
+            claim = store.claim(review_queue[0])
             assert (claim.status, claim.reviewer) == (status, "tester")
-            event = store.events(queue[0], limit=1)[0]
+            event = store.events(review_queue[0], limit=1)[0]
             assert (event["action"], event["new"], event["reviewer"]) == (
                 "verdict",
                 status,
                 "tester",
             )
         assert posted(messages, VerdictRecorded)[0].status == status
-        assert shown(messages) == queue[1]
+        assert shown(messages) == review_queue[1]
 
 
-async def test_a_verdict_skips_claims_already_reviewed(review_db: Path, queue: list[int]) -> None:
+async def test_a_verdict_skips_claims_already_reviewed(
+    review_db: Path, review_queue: list[int]
+) -> None:
     with Store(review_db, reviewer="bob") as store:
-        store.set_verdict(queue[1], "supported")
+        store.set_verdict(review_queue[1], "supported")
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:
         await pilot.press("r")
-        assert shown(messages) == queue[2]
+        assert shown(messages) == review_queue[2]
         label = str(pilot.app.screen.query_one("#progress-label").render())
-        assert f"2 of {len(queue)} reviewed" in label
+        assert f"2 of {len(review_queue)} reviewed" in label
 
 
-async def test_next_previous_and_next_unreviewed(review_db: Path, queue: list[int]) -> None:
+async def test_next_previous_and_next_unreviewed(review_db: Path, review_queue: list[int]) -> None:
     with Store(review_db, reviewer="bob") as store:
-        for claim_id in queue[1:4]:
+        for claim_id in review_queue[1:4]:
             store.set_verdict(claim_id, "supported")
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:
         await pilot.press("j")
-        assert shown(messages) == queue[1]
+        assert shown(messages) == review_queue[1]
         await pilot.press("down", "down")
-        assert shown(messages) == queue[3]
+        assert shown(messages) == review_queue[3]
         await pilot.press("k")
-        assert shown(messages) == queue[2]
+        assert shown(messages) == review_queue[2]
         await pilot.press("up", "up", "up")
-        assert shown(messages) == queue[0]
+        assert shown(messages) == review_queue[0]
         await pilot.press("space")
-        assert shown(messages) == queue[4]
+        assert shown(messages) == review_queue[4]
 
 
-async def test_undo_goes_several_steps_back(review_db: Path, queue: list[int]) -> None:
+async def test_undo_goes_several_steps_back(review_db: Path, review_queue: list[int]) -> None:
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:
         await pilot.press("s", "r", "m")
         await pilot.press("z", "z")
-        assert [m.claim_id for m in posted(messages, Undone)] == [queue[2], queue[1]]
-        assert shown(messages) == queue[1]
+        assert [m.claim_id for m in posted(messages, Undone)] == [review_queue[2], review_queue[1]]
+        assert shown(messages) == review_queue[1]
     with Store(review_db) as store:
-        assert [store.claim(i).status for i in queue[:3]] == [
+        assert [store.claim(i).status for i in review_queue[:3]] == [
             "supported",
             "unreviewed",
             "unreviewed",
@@ -141,7 +126,7 @@ async def test_undo_with_nothing_to_undo_changes_nothing(review_db: Path) -> Non
         assert store.stats()["reviewed"] == 0
 
 
-async def test_note_is_saved_and_escape_cancels(review_db: Path, queue: list[int]) -> None:
+async def test_note_is_saved_and_escape_cancels(review_db: Path, review_queue: list[int]) -> None:
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:
         await pilot.press("n")
@@ -151,12 +136,12 @@ async def test_note_is_saved_and_escape_cancels(review_db: Path, queue: list[int
         await pilot.press("n", "x", "escape")
         assert isinstance(pilot.app.screen, ReviewScreen)
     with Store(review_db) as store:
-        assert store.claim(queue[0]).note == "ONS figures"
-        assert store.events(queue[0], limit=1)[0]["reviewer"] == "tester"
+        assert store.claim(review_queue[0]).note == "ONS figures"
+        assert store.events(review_queue[0], limit=1)[0]["reviewer"] == "tester"
 
 
 async def test_edit_rewords_the_claim_and_keeps_the_sentence(
-    review_db: Path, queue: list[int]
+    review_db: Path, review_queue: list[int]
 ) -> None:
     async with make_app(review_db).run_test() as pilot:
         await pilot.press("e")
@@ -164,10 +149,10 @@ async def test_edit_rewords_the_claim_and_keeps_the_sentence(
         await pilot.press("enter")
         await pilot.pause()
     with Store(review_db) as store:
-        claim = store.claim(queue[0])
+        claim = store.claim(review_queue[0])
         assert claim.text == "Starmer and Biden did not agree on missiles."
         assert claim.sentence.startswith("Keir Starmer and Joe Biden")
-        assert store.events(queue[0], limit=1)[0]["action"] == "edit_text"
+        assert store.events(review_queue[0], limit=1)[0]["action"] == "edit_text"
 
 
 async def test_search_uses_full_text_search(review_db: Path) -> None:
@@ -215,7 +200,7 @@ async def test_help_lists_the_keys_and_closes(review_db: Path) -> None:
 
 
 async def test_keys_remapped_in_keys_toml(
-    review_db: Path, queue: list[int], tmp_path: Path
+    review_db: Path, review_queue: list[int], tmp_path: Path
 ) -> None:
     config = tmp_path / "config" / "claimcheck" / "keys.toml"
     config.parent.mkdir(parents=True)
@@ -228,12 +213,14 @@ async def test_keys_remapped_in_keys_toml(
         await pilot.press("1")
         assert posted(messages, VerdictRecorded)[0].status == "supported"
         await pilot.press("ctrl+n")
-        assert shown(messages) == queue[2]
+        assert shown(messages) == review_queue[2]
         await pilot.press("question_mark")
         assert "1 supported" in " ".join(str(s.render()) for s in pilot.app.screen.query("Static"))
 
 
-async def test_command_palette_runs_review_actions(review_db: Path, queue: list[int]) -> None:
+async def test_command_palette_runs_review_actions(
+    review_db: Path, review_queue: list[int]
+) -> None:
     async with make_app(review_db).run_test() as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Refuted")
@@ -241,18 +228,20 @@ async def test_command_palette_runs_review_actions(review_db: Path, queue: list[
         await pilot.press("enter")
         await pilot.pause()
     with Store(review_db) as store:
-        assert store.claim(queue[0]).status == "refuted"
+        assert store.claim(review_queue[0]).status == "refuted"
 
 
-async def test_clicking_a_queue_line_shows_that_claim(review_db: Path, queue: list[int]) -> None:
+async def test_clicking_a_queue_line_shows_that_claim(
+    review_db: Path, review_queue: list[int]
+) -> None:
     messages: list[Message] = []
     async with make_app(review_db).run_test(size=(140, 40), message_hook=messages.append) as pilot:
         await pilot.click("#queue", offset=(5, 3))
-        assert shown(messages) == queue[3]
+        assert shown(messages) == review_queue[3]
 
 
 async def test_flag_keeps_a_provisional_verdict_for_the_second_reviewer(
-    review_db: Path, queue: list[int]
+    review_db: Path, review_queue: list[int]
 ) -> None:
     async with make_app(review_db, reviewer="alice").run_test() as pilot:
         await pilot.press("f")
@@ -260,9 +249,9 @@ async def test_flag_keeps_a_provisional_verdict_for_the_second_reviewer(
         await pilot.press("r")
         await pilot.press("f", "enter")
     with Store(review_db) as store:
-        assert [store.claim(i).status for i in queue[:2]] == ["flagged", "flagged"]
-        assert store.open_second_check(queue[0])["first_verdict"] == "refuted"
-        assert store.open_second_check(queue[1])["first_verdict"] is None
+        assert [store.claim(i).status for i in review_queue[:2]] == ["flagged", "flagged"]
+        assert store.open_second_check(review_queue[0])["first_verdict"] == "refuted"
+        assert store.open_second_check(review_queue[1])["first_verdict"] is None
 
 
 async def test_quit_key_leaves_the_app(review_db: Path) -> None:

@@ -1,0 +1,116 @@
+"""Sources and evidence in the review: attach (a), fetch (g), the full source (v) and the browser
+(b), against a real HTTP server on 127.0.0.1; the work runs in thread workers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.message import Message
+from textual.widgets import TextArea
+
+from claimcheck.review.app import ReviewApp
+from claimcheck.review.messages import BrowserOpened, SourcesUpdated, WorkFailed
+from claimcheck.review.modals import SourceScreen
+from claimcheck.review.query import QueueQuery
+from claimcheck.review.screen import ReviewScreen
+from claimcheck.store import Store
+from tests.httpserver import Reply, ScriptedServer
+from tests.review_support import posted, settle
+
+PAGE = b"""<!doctype html><html><head><title>Defence expenditure of NATO countries</title></head>
+<body><nav>Home | About</nav><article><h1>Defence expenditure of NATO countries (2014-2024)</h1>
+<p>This report sets out the defence expenditure of the thirty-two Allies, as reported to NATO.</p>
+<p>In 2024 Poland spent 3.9 per cent of GDP on defence, the highest share of any Ally, while the
+United Kingdom spent 2.3 per cent.</p>
+<p>Twenty-three Allies are expected to meet or exceed the guideline of 2 per cent of GDP.</p>
+<p>Figures for 2023 and 2024 are estimates and may be revised in later editions.</p>
+</article></body></html>"""
+
+
+def poland_query() -> QueueQuery:
+    return QueueQuery(search="Poland spending")
+
+
+async def test_attach_fetch_view_and_open_a_source(review_db: Path) -> None:
+    opened: list[str] = []
+    messages: list[Message] = []
+    with ScriptedServer() as server:
+        url = server.route("/nato", Reply(200, PAGE, {"Content-Type": "text/html; charset=utf-8"}))
+        app = ReviewApp(
+            review_db, reviewer="tester", query=poland_query(), keymap={}, open_url=opened.append
+        )
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            claim_id = app.screen.view.claim.id
+            await pilot.press("a")
+            app.screen.query_one("Input").value = url
+            await pilot.press("enter")
+            await settle(pilot)
+            assert posted(messages, WorkFailed) == []
+            assert posted(messages, SourcesUpdated)[-1].claim_id == claim_id
+            evidence_text = str(app.screen.query_one("#evidence").render())
+            assert "3.9 per cent" in evidence_text
+            assert "archived" in str(app.screen.query_one("#sources").render())
+
+            await pilot.press("g")
+            await settle(pilot)
+            assert len(posted(messages, SourcesUpdated)) == 2
+            assert len(server.requests) == 2
+
+            await pilot.press("v")
+            assert isinstance(app.screen, SourceScreen)
+            area = app.screen.query_one(TextArea)
+            assert "Poland spent 3.9 per cent" in area.text
+            assert "3.9 per cent" in area.selected_text
+            await pilot.press("escape")
+            assert isinstance(app.screen, ReviewScreen)
+
+            await pilot.press("b")
+            await settle(pilot)
+            assert posted(messages, BrowserOpened)[0].url == url
+            assert opened == [url]
+    with Store(review_db) as store:
+        sources = store.claim_sources(claim_id)
+        assert [s["url"] for s in sources if s["url"]] == [url]
+        rows = store.evidence(claim_id)
+        assert rows and any(
+            m["kind"] == "number" for r in rows for m in json.loads(r["matches"] or "[]")
+        )
+        assert any(e["action"] == "cite" and e["reviewer"] == "tester" for e in store.events())
+
+
+async def test_a_failing_attachment_is_reported_and_the_screen_stays_live(
+    review_db: Path, tmp_path: Path
+) -> None:
+    messages: list[Message] = []
+    app = ReviewApp(review_db, reviewer="tester", keymap={})
+    async with app.run_test(message_hook=messages.append) as pilot:
+        first = app.screen.view.claim.id
+        await pilot.press("a")
+        app.screen.query_one("Input").value = str(tmp_path / "missing.html")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "no such file" in posted(messages, WorkFailed)[0].reason
+        await pilot.press("s")
+    with Store(review_db) as store:
+        assert store.claim(first).status == "supported"
+        assert store.claim_sources(first) == [] or all(
+            s["kind"] != "reviewer" for s in store.claim_sources(first)
+        )
+
+
+async def test_a_slow_fetch_does_not_freeze_the_screen(review_db: Path) -> None:
+    messages: list[Message] = []
+    with ScriptedServer() as server:
+        url = server.route("/slow", Reply(200, PAGE, {"Content-Type": "text/html"}, delay=1.0))
+        app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
+        async with app.run_test(message_hook=messages.append) as pilot:
+            await pilot.press("a")
+            app.screen.query_one("Input").value = url
+            await pilot.press("enter")
+            await pilot.press("s")
+            assert posted(messages, SourcesUpdated) == []
+            with Store(review_db) as store:
+                assert store.stats()["reviewed"] == 1
+            await settle(pilot)
+            assert len(posted(messages, SourcesUpdated)) == 1
