@@ -20,7 +20,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 @dataclass
 class Reply:
-    """One scripted answer; `body` may be bytes or an iterable of chunks (sent chunked)."""
+    """One scripted answer; `body` may be bytes or an iterable of chunks (sent chunked unless
+    the headers give a Content-Length)."""
 
     status: int = 200
     body: bytes | Iterable[bytes] = b""
@@ -135,13 +136,18 @@ class ScriptedServer:
                     if reply.status != 304:
                         self.wfile.write(reply.body)
                     return
-                self.send_header("Transfer-Encoding", "chunked")
+                chunked = "Content-Length" not in reply.headers
+                if chunked:
+                    self.send_header("Transfer-Encoding", "chunked")
                 self.end_headers()
                 for chunk in reply.body:
                     if reply.chunk_delay:
                         time.sleep(reply.chunk_delay)
-                    self.wfile.write(f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n")
-                self.wfile.write(b"0\r\n\r\n")
+                    if chunked:
+                        chunk = f"{len(chunk):x}\r\n".encode() + chunk + b"\r\n"
+                    self.wfile.write(chunk)
+                if chunked:
+                    self.wfile.write(b"0\r\n\r\n")
 
             def log_message(self, *args: object) -> None:
                 return None
