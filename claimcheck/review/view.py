@@ -14,6 +14,7 @@ from claimcheck.review.text import claim_in_context, highlighted_passage, plain
 from claimcheck.store import Store
 
 EVIDENCE_SHOWN = 3
+TITLE_CHARS = 60
 
 
 @dataclass
@@ -83,8 +84,11 @@ def headline(view: ClaimView, *, blind: bool) -> Text:
             out.append(" by ")
             out.append(plain(claim.reviewer))
     out.append("\n")
+    title = view.article_title.replace("\n", " ")
     out.append(f"Article {claim.article_id}: ", style="dim")
-    out.append(plain(view.article_title, "dim italic"))
+    out.append(
+        plain(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…", "dim italic")
+    )
     if view.source_change:
         out.append("\n⚠ source changed since verified: ", style="bold red")
         out.append(plain(str(view.source_change.get("url") or "")))
