@@ -78,10 +78,9 @@ def read_input(
             raise IngestError(f"<stdin>: larger than {max_bytes / 1e6:.0f} MB")
         return read_bytes(data, name="<stdin>", **metadata)
     if is_url(item):
-        from claimcheck.sources import fetch_url, make_client
+        from claimcheck.sources import fetch_url
 
-        with make_client() as client:
-            fetched = fetch_url(client, item, max_bytes=max_bytes)
+        fetched = fetch_url(item, max_bytes=max_bytes)
         if fetched.error:
             raise IngestError(f"{item}: {fetched.error}")
         metadata["url"] = metadata.get("url") or fetched.final_url or item
