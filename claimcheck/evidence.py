@@ -132,7 +132,11 @@ def rank_passages(
         item = Ranked(passage)
         words = [(t, s, e) for t, s, e in passage_terms[index] if t in claim_terms]
         relevance = lexical[index] / top
-        neighbours = [lexical[j] / top for j in (index - 1, index + 1) if 0 <= j < len(passages)]
+        neighbours = [
+            lexical[j] / top
+            for j in (index - 1, index + 1)
+            if 0 <= j < len(passages) and passages[j].snapshot_id == passage.snapshot_id
+        ]
         item.score = relevance + NEIGHBOUR_WEIGHT * max(neighbours, default=0.0)
         coverage = sum(weights[t] for t in {t for t, _, _ in words}) / total_weight
         item.score += COVERAGE_WEIGHT * coverage

@@ -113,3 +113,15 @@ def test_commands_have_help_with_an_example(runner: CliRunner) -> None:
     for command in ("cite", "fetch", "evidence"):
         result = runner.invoke(cli, [command, "--help"])
         assert result.exit_code == 0 and "Example:" in result.output
+
+
+def test_evidence_without_archived_text_says_what_to_do(db: str, runner: CliRunner) -> None:
+    lammy = claim_id(db, "Lammy Telegraph mistake")
+    unresolved = runner.invoke(cli, ["--db", db, "evidence", str(lammy)])
+    assert unresolved.exit_code == 0 and "--resolves" in unresolved.output
+    poland = claim_id(db, "Poland spending")
+    bare = runner.invoke(cli, ["--db", db, "evidence", str(poland)])
+    assert f"cite one first: `claimcheck cite {poland} URL`" in bare.output
+    runner.invoke(cli, ["--db", db, "cite", str(poland), "https://example.org/report"])
+    unfetched = runner.invoke(cli, ["--db", db, "evidence", str(poland)])
+    assert f"`claimcheck fetch {poland}`" in unfetched.output

@@ -168,7 +168,7 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
     with open_store(ctx) as store:
         rows = rank_claim(store, claim_id)
         marker = store.source_change(claim_id)
-        has_sources = bool(store.claim_sources(claim_id))
+        sources = store.claim_sources(claim_id)
     if as_json:
         for row in rows[:limit]:
             row = {
@@ -181,7 +181,12 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
     if marker:
         _show_change(marker)
     if not rows:
-        hint = "fetch them with `claimcheck fetch`" if has_sources else "cite one first"
+        if any(source["url"] for source in sources):
+            hint = f"fetch its sources with `claimcheck fetch {claim_id}`"
+        elif sources:
+            hint = "its sources are attributions without a URL: `claimcheck cite --resolves`"
+        else:
+            hint = f"cite one first: `claimcheck cite {claim_id} URL`"
         click.echo(f"claim {claim_id}: no archived source text to search ({hint})", err=True)
         return
     for row in rows[:limit]:
