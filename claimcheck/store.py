@@ -704,6 +704,8 @@ class Store:
         """The sources cited by these claims (all cited sources when None), each once."""
         if claim_ids is None:
             where, params = "", []
+        elif not claim_ids:
+            return []
         else:
             for claim_id in claim_ids:
                 self.claim(claim_id)

@@ -291,3 +291,8 @@ def test_local_file_source_is_rechecked_from_disk(seeded_store: Store, tmp_path:
     report.unlink()
     gone = archive.fetch_sources(seeded_store, [claim_id], refresh=True)
     assert gone.failed and "cannot read" in gone.failed[0].error
+
+
+def test_an_empty_list_of_claims_fetches_nothing(seeded_store: Store) -> None:
+    summary = archive.fetch_sources(seeded_store, [], settings=FAST)
+    assert not summary.outcomes and not summary.unresolved and summary.skipped == 0
