@@ -106,6 +106,7 @@ class ReviewScreen(Screen[None]):
         self.view: ClaimView | None = None
         self.articles = ArticleCache()
         self.seen_version = 0
+        self.reviewed: int | None = None
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -148,6 +149,7 @@ class ReviewScreen(Screen[None]):
             order=spec.order, second_check=spec.second_check, **spec.filters()
         )
         self.queue.hide_status = spec.second_check
+        self.reviewed = None
         index = self.ids.index(keep) if keep in self.ids else 0
         self.queue.show(self.ids, index)
         self.post_message(QueueLoaded(len(self.ids), spec.describe()))
@@ -196,23 +198,25 @@ class ReviewScreen(Screen[None]):
         for name in ("context", "facts", "sources", "evidence"):
             self.query_one(f"#{name}", Static).update("")
 
-    def update_progress(self) -> None:
+    def count_reviewed(self) -> int:
+        """How many claims of the queue have a verdict (counted in SQL, not by loading rows)."""
         spec = self.query_spec
-        total = len(self.ids)
         if spec.second_check:
             rows = self.store.queue_rows(self.ids)
-            reviewed = sum(1 for row in rows.values() if row["status"] != "flagged")
-        else:
-            statuses = (
-                [s for s in (spec.status or []) if s != "unreviewed"] if spec.status else None
-            )
-            filters = spec.filters()
-            if statuses is None:
-                reviewed = total - self.store.count_claims(**{**filters, "status": ["unreviewed"]})
-            else:
-                reviewed = (
-                    self.store.count_claims(**{**filters, "status": statuses}) if statuses else 0
-                )
+            return sum(1 for row in rows.values() if row["status"] != "flagged")
+        filters = spec.filters()
+        if not spec.status:
+            return len(self.ids) - self.store.count_claims(**{**filters, "status": ["unreviewed"]})
+        statuses = [s for s in spec.status if s != "unreviewed"]
+        return self.store.count_claims(**{**filters, "status": statuses}) if statuses else 0
+
+    def update_progress(self) -> None:
+        """The "23 of 57 reviewed" line; recounted only after something was written."""
+        spec = self.query_spec
+        total = len(self.ids)
+        if self.reviewed is None:
+            self.reviewed = self.count_reviewed()
+        reviewed = self.reviewed
         label = Text()
         label.append(f"{reviewed} of {total} reviewed", style="bold")
         if total:
@@ -239,6 +243,7 @@ class ReviewScreen(Screen[None]):
         if version == self.seen_version:
             return
         self.seen_version = version
+        self.reviewed = None
         self.queue.forget()
         if self.view is None:
             self.update_progress()
@@ -300,6 +305,7 @@ class ReviewScreen(Screen[None]):
             self._say_failed(claim.id, str(error))
             return
         self.post_message(VerdictRecorded(claim.id, status, self.store.claim(claim.id).version))
+        self.reviewed = None
         self.queue.forget([claim.id])
         self._clear_banner()
         if not self.advance():
@@ -358,6 +364,7 @@ class ReviewScreen(Screen[None]):
                 self._say_failed(claim.id, str(error))
                 return
             self.post_message(VerdictRecorded(claim.id, "flagged", updated.version))
+            self.reviewed = None
             self.queue.forget([claim.id])
             self.advance()
 
@@ -373,6 +380,7 @@ class ReviewScreen(Screen[None]):
             self.notify("Nothing of yours to undo.")
             return
         self.post_message(Undone(restored.id, restored.status))
+        self.reviewed = None
         self.queue.forget([restored.id])
         self.notify(f"claim {restored.id} is {restored.status} again")
         if restored.id in self.ids:
