@@ -3,498 +3,1199 @@
 "3.9 per cent of GDP" -> 3.9 percent (of GDP); "$35 billion" -> 3.5e10 USD; "15-member" ->
 15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7.
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
-Years, clock times, dates and labels ("Article Five", "10 Downing Street") are not quantities.
+Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
+dates, phone numbers, scores, web addresses and labels ("Article Five", "10 Downing Street",
+"Covid-19", "G7", "F-35", "S&P 500") are not quantities.
+
+The scan is anchored: a cheap pattern, built for the number words a text actually contains,
+finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
+only around those anchors. Quality and speed are measured by bench/bench_quantities.py.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from claimcheck.models import Quantity
 
+
+def _split(words: str) -> list[str]:
+    return words.split()
+
+
+def _spellings(table: str) -> dict[str, str]:
+    """ "canonical: spelling|spelling" lines -> {spelling: canonical}."""
+    names: dict[str, str] = {}
+    for line in table.strip().splitlines():
+        canonical, spellings = line.split(": ", 1)
+        names.update(dict.fromkeys(spellings.strip().split("|"), canonical.strip()))
+    return names
+
+
+# ---- number words ------------------------------------------------------------------------------
+
 UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-SCALES = {
-    "hundred": 1e2,
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "mln": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-    "tr": 1e12,
-    "dozen": 12,
-    "lakh": 1e5,
-    "crore": 1e7,
-}
-SPECIAL_WORDS = {"half": 0.5, "a dozen": 12, "dozens": 24}
-CURRENCY_SYMBOLS = {
-    "us$": "USD",
-    "$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "a$": "AUD",
-    "c$": "CAD",
-    "usd": "USD",
-    "gbp": "GBP",
-    "eur": "EUR",
-}
-CURRENCY_WORDS = {
-    "dollar": "USD",
-    "dollars": "USD",
-    "pound": "GBP",
-    "pounds": "GBP",
-    "sterling": "GBP",
-    "euro": "EUR",
-    "euros": "EUR",
-    "yen": "JPY",
-    "rupee": "INR",
-    "rupees": "INR",
-    "yuan": "CNY",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "rouble": "RUB",
-    "ruble": "RUB",
-    "pence": "GBX",
-    "p": "GBX",
-    "cents": "USc",
-    "cent": "USc",
-}
-UNIT_ALIASES = {
-    "per cent": "percent",
-    "percent": "percent",
-    "%": "percent",
-    "pc": "percent",
-    "percentage points": "percentage points",
-    "percentage point": "percentage points",
-    "points": "points",
-    "point": "points",
-    "years": "years",
-    "year": "years",
-    "yrs": "years",
-    "months": "months",
-    "month": "months",
-    "weeks": "weeks",
-    "week": "weeks",
-    "days": "days",
-    "day": "days",
-    "hours": "hours",
-    "hour": "hours",
-    "minutes": "minutes",
-    "minute": "minutes",
-    "seconds": "seconds",
-    "second": "seconds",
-    "decades": "decades",
-    "decade": "decades",
-    "centuries": "centuries",
-    "km": "km",
-    "kilometres": "km",
-    "kilometers": "km",
-    "kilometre": "km",
-    "kilometer": "km",
-    "miles": "miles",
-    "mile": "miles",
-    "metres": "m",
-    "meters": "m",
-    "metre": "m",
-    "meter": "m",
-    "feet": "feet",
-    "foot": "feet",
-    "ft": "feet",
-    "yards": "yards",
-    "yard": "yards",
-    "inches": "inches",
-    "inch": "inches",
-    "cm": "cm",
-    "mm": "mm",
-    "kg": "kg",
-    "kilograms": "kg",
-    "kilogram": "kg",
-    "kilos": "kg",
-    "tonnes": "tonnes",
-    "tonne": "tonnes",
-    "tons": "tons",
-    "ton": "tons",
-    "pounds weight": "lb",
-    "lbs": "lb",
-    "lb": "lb",
-    "grams": "g",
-    "gram": "g",
-    "g": "g",
-    "ounces": "oz",
-    "oz": "oz",
-    "litres": "litres",
-    "liters": "litres",
-    "litre": "litres",
-    "liter": "litres",
-    "gallons": "gallons",
-    "gallon": "gallons",
-    "barrels": "barrels",
-    "barrel": "barrels",
-    "degrees": "degrees",
-    "degree": "degrees",
-    "°c": "°C",
-    "°f": "°F",
-    "mph": "mph",
-    "km/h": "km/h",
-    "kph": "km/h",
-    "mw": "MW",
-    "gw": "GW",
-    "kwh": "kWh",
-    "twh": "TWh",
-    "acres": "acres",
-    "acre": "acres",
-    "hectares": "hectares",
-    "hectare": "hectares",
-    "sq km": "km²",
-    "square kilometres": "km²",
-    "square miles": "sq miles",
-}
-NON_QUANTITY_PREFIX = re.compile(
-    r"(?:\b(?:article|section|chapter|clause|no\.?|number|room|flight|route|highway|page|"
-    r"paragraph|level|phase|stage|category|grade|tier|class|figure|table|version|item)\s*)$",
-    re.IGNORECASE,
-)
-MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december|"
-    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
-)
-QUALIFIERS = [
-    (
-        r"almost|nearly|about|around|approximately|roughly|some|an estimated|estimated|close to|"
-        r"circa|c\.|approx\.?|just under|just over|almost exactly",
-        "approx",
-    ),
-    (
-        r"more than|over|above|upwards of|in excess of|exceeding|greater than|higher than",
-        "more_than",
-    ),
-    (r"at least|no fewer than|no less than|a minimum of|minimum of", "at_least"),
-    (r"less than|fewer than|under|below|lower than", "less_than"),
-    (r"at most|up to|no more than|a maximum of|maximum of|as many as|as much as", "at_most"),
-]
-CHANGE_WORDS = re.compile(
-    r"\b(?:rose|risen|rise|rises|rising|fell|fallen|fall|falls|falling|increased|increase|"
-    r"increases|decreased|decrease|decreases|grew|grown|grow|growth|dropped|drop|drops|jumped|"
-    r"jump|climbed|climb|declined|decline|cut|cuts|gained|gain|lost|slumped|surged|up|down|"
-    r"boost|boosted|raised|raise)\s+(?:by\s+)?$",
-    re.IGNORECASE,
-)
-
-_word_number = (
-    r"(?:(?:"
-    + "|".join(TENS_WORDS)
-    + r")(?:[- ](?:"
-    + "|".join(UNITS_WORDS)
-    + r"))?|"
-    + "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-    + r"|a\s+dozen|dozens|half|a|an)"
-)
-_digits = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+"
-_scale = r"(?:hundred|thousand|million|billion|trillion|dozen|lakh|crore|mln|mn|bn|tn|k|m|b)"
-_currency = r"(?:US\$|A\$|C\$|\$|£|€|¥|₹|USD|GBP|EUR)"
-_qualifier = "|".join(f"(?:{pattern})" for pattern, _ in QUALIFIERS)
-
-NUMBER = re.compile(
-    rf"(?P<qual>\b(?:{_qualifier})\s+)?"
-    rf"(?P<cur>{_currency})?\s?"
-    rf"(?P<num>(?<![\w.,])(?:{_digits})(?![\d])|\b{_word_number}\b)"
-    rf"(?:(?P<hyphen>-)|\s?)"
-    rf"(?P<scale>{_scale}\b(?:[\s-](?:{_scale})\b)?)?",
-    re.IGNORECASE,
-)
-RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*", re.IGNORECASE)
-
-
-def _parse_word_number(text: str) -> float | None:
-    words = re.split(r"[\s-]+", text.lower().strip())
-    if not words:
-        return None
-    joined = " ".join(words)
-    if joined in SPECIAL_WORDS:
-        return SPECIAL_WORDS[joined]
-    if joined in ("a", "an"):
-        return 1.0
-    total = 0.0
-    for word in words:
-        if word in UNITS_WORDS:
-            total += UNITS_WORDS[word]
-        elif word in TENS_WORDS:
-            total += TENS_WORDS[word]
-        else:
-            return None
-    return total
-
-
-def _number_value(text: str) -> float | None:
-    cleaned = text.replace(",", "")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return _parse_word_number(text)
-
-
-def _scale_value(text: str | None) -> float:
-    if not text:
-        return 1.0
-    factor = 1.0
-    for word in re.split(r"[\s-]+", text.lower()):
-        factor *= SCALES.get(word, 1.0)
-    return factor
-
-
-_UNIT_PATTERN = re.compile(
-    r"\s?(?P<unit>"
-    + "|".join(
-        re.escape(u) for u in sorted({*UNIT_ALIASES, *CURRENCY_WORDS}, key=len, reverse=True)
+    word: value
+    for value, word in enumerate(
+        _split(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen"
+        )
     )
-    + r")(?![\w])",
+} | {"nought": 0, "naught": 0}
+TENS_WORDS = {
+    word: 10 * (index + 2)
+    for index, word in enumerate(_split("twenty thirty forty fifty sixty seventy eighty ninety"))
+}
+SCALE_WORDS = {
+    "thousand": 1e3,
+    "lakh": 1e5,
+    "million": 1e6,
+    "crore": 1e7,
+    "billion": 1e9,
+    "trillion": 1e12,
+}
+DENOMINATORS = {"half": 2, "halves": 2, "quarter": 4, "quarters": 4} | {
+    word + plural: index + 3
+    for index, word in enumerate(_split("third fourth fifth sixth seventh eighth ninth tenth"))
+    for plural in ("", "s")
+}
+# "dozens of", "thousands of": a vague plural spans one order of its base, [N, 10N).
+VAGUE_PLURALS = {
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 1e2,
+    "thousands": 1e3,
+    "tens of thousands": 1e4,
+    "hundreds of thousands": 1e5,
+    "millions": 1e6,
+    "tens of millions": 1e7,
+    "hundreds of millions": 1e8,
+    "billions": 1e9,
+}
+UNICODE_FRACTIONS = {
+    "½": 1 / 2,
+    "¼": 1 / 4,
+    "¾": 3 / 4,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "⅛": 1 / 8,
+    "⅙": 1 / 6,
+}
+# scales written after digits: "1.2 million", "10k", "£2.7m", "2mil", "13 lakh"
+SCALE_AFTER = (
+    SCALE_WORDS
+    | {"hundred": 1e2, "dozen": 12}
+    | dict.fromkeys(_split("mn mln mil mm"), 1e6)
+    | dict.fromkeys(_split("bn bln"), 1e9)
+    | dict.fromkeys(_split("tn tln"), 1e12)
+    | {
+        "k": 1e3,
+        "m": 1e6,
+        "b": 1e9,
+    }
+)
+_NUMBER_WORDS = frozenset({*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "hundred", "dozen"})
+
+# ---- money -------------------------------------------------------------------------------------
+
+CURRENCY_SYMBOLS = _spellings(
+    """
+    USD: $|us$|$us|us $|u.s. $
+    AUD: a$|au$
+    CAD: c$|ca$
+    NZD: nz$
+    HKD: hk$
+    SGD: s$
+    TWD: nt$
+    BRL: r$
+    GBP: £
+    EUR: €
+    JPY: ¥
+    INR: ₹|rs|rs.
+    KRW: ₩
+    ILS: ₪
+    TRY: ₺
+    RUB: ₽
+    MYR: rm
+    """
+)
+CURRENCY_CODES = frozenset(
+    _split(
+        "USD GBP EUR JPY CNY INR AUD CAD NZD HKD SGD CHF ILS MYR MXN TRY ZAR BRL RUB KRW SEK "
+        "NOK DKK PLN THB NGN AED SAR TWD BTC"
+    )
+)
+CURRENCY_WORDS = _spellings(
+    """
+    USD: dollar|dollars
+    GBP: pound|pounds|sterling
+    EUR: euro|euros
+    JPY: yen
+    CNY: yuan|renminbi
+    INR: rupee|rupees
+    CHF: franc|francs
+    ILS: shekel|shekels
+    MYR: ringgit
+    MXN: peso|pesos
+    TRY: lira
+    ZAR: rand
+    BRL: real|reais
+    RUB: rouble|roubles|ruble|rubles
+    KRW: won
+    SEK: krona|kronor
+    NOK: krone|kroner
+    PLN: zloty
+    THB: baht
+    NGN: naira
+    AED: dirham|dirhams
+    SAR: riyal|riyals
+    BTC: bitcoin|bitcoins
+    GBX: pence|penny
+    USc: cent|cents
+    """
+)
+# "Australian dollars", "Chinese yuan": the country names the currency.
+CURRENCY_NATIONS = _spellings(
+    """
+    USD: us|u.s.|american
+    AUD: australian
+    CAD: canadian
+    NZD: new zealand
+    HKD: hong kong
+    SGD: singapore|singaporean
+    TWD: taiwan|taiwanese
+    CNY: chinese
+    JPY: japanese
+    INR: indian
+    PKR: pakistani
+    CHF: swiss
+    MXN: mexican
+    TRY: turkish
+    ZAR: south african
+    ILS: israeli
+    BRL: brazilian
+    RUB: russian
+    SEK: swedish
+    NOK: norwegian
+    DKK: danish
+    MYR: malaysian
+    GBP: british
+    """
+)
+_AMBIGUOUS_CURRENCY_WORDS = frozenset({"real", "won", "rand"})  # money only after a country
+_SMALL_CHANGE = frozenset({"cent", "cents", "pence", "penny"})
+
+# ---- units -------------------------------------------------------------------------------------
+
+# spellings matched whole and case-insensitively
+UNIT_NAMES = _spellings(
+    """
+    percent: per cent|percent|percents|percentage|pc|pct
+    percentage points: percentage points|percentage point|percentage-point
+    basis points: basis points|basis point|bps|bp
+    points: points|point|pts
+    years: years|year|yrs|yr
+    months: months|month
+    weeks: weeks|week
+    days: days|day
+    hours: hours|hour|hrs|hr
+    minutes: minutes|minute|mins
+    seconds: seconds|second|secs
+    decades: decades|decade
+    centuries: centuries|century
+    km: kilometres|kilometers|kilometre|kilometer|kms
+    m: metres|meters|metre|meter
+    cm: centimetres|centimeters|centimetre|centimeter
+    mm: millimetres|millimeters|millimetre|millimeter
+    μm: micrometres|micrometers|micrometre|micrometer|microns|micron
+    pm: picometres|picometers|picometre|picometer
+    miles: miles|mile
+    feet: feet|foot
+    inches: inches|inch
+    yards: yards|yard
+    km²: square kilometres|square kilometers|square kilometre|square kilometer|sq km
+    m²: square metres|square meters|square metre|square meter|sq m|sqm
+    sq miles: square miles|square mile|sq miles|sq mi
+    sq ft: square feet|square foot|sq ft
+    cubic feet: cubic feet|cubic foot|cu ft
+    cubic metres: cubic metres|cubic meters|cubic metre|cubic meter
+    acres: acres|acre
+    hectares: hectares|hectare
+    kg: kilograms|kilogram|kilogrammes|kilos|kilo
+    g: grams|gram|grammes|gramme
+    mg: milligrams|milligram
+    μg: micrograms|microgram|microgrammes|microgramme|mcg
+    tonnes: tonnes|tonne|metric tons|metric ton
+    tons: tons|ton
+    lb: lbs|lb
+    oz: ounces|ounce
+    drams: drams|dram
+    litres: litres|liters|litre|liter
+    ml: millilitres|milliliters|millilitre|milliliter
+    gallons: gallons|gallon
+    barrels: barrels|barrel
+    cups: cups|cup
+    tablespoons: tablespoons|tablespoon|tbsp
+    teaspoons: teaspoons|teaspoon|tsp
+    mph: miles per hour|miles an hour|mph
+    km/h: kilometres per hour|kilometers per hour|kilometres an hour|kph|kmh
+    mpg: miles per gallon|mpg
+    knots: knots|knot
+    °C: degrees celsius|degree celsius|degrees centigrade|deg celsius|deg c|celsius|centigrade
+    °C: ° celsius|°celsius|degrees c|celcius
+    °F: degrees fahrenheit|degree fahrenheit|deg fahrenheit|deg f|fahrenheit|° fahrenheit
+    °F: °fahrenheit|degrees f|farenheit
+    degrees: degrees|degree|deg
+    radians: radians|radian
+    turns: turns|turn
+    W: watts|watt
+    kW: kilowatts|kilowatt
+    MW: megawatts|megawatt
+    GW: gigawatts|gigawatt
+    kWh: kilowatt hours|kilowatt-hours|kilowatt hour|kilowatt-hour
+    MWh: megawatt hours|megawatt-hours|megawatt hour|megawatt-hour
+    GWh: gigawatt hours|gigawatt-hours|gigawatt hour|gigawatt-hour
+    TWh: terawatt hours|terawatt-hours|terawatt hour|terawatt-hour
+    V: volts|volt
+    Hz: hertz
+    kHz: kilohertz
+    MHz: megahertz
+    GHz: gigahertz
+    bits: bits|bit
+    megabits: megabits|megabit
+    MB: megabytes|megabyte
+    GB: gigabytes|gigabyte
+    TB: terabytes|terabyte
+    hp: horsepower|hp|bhp
+    ppm: parts per million|ppm
+    ppb: parts per billion|ppb
+    dB: decibels|decibel
+    calories: calories|calorie|kcal
+    """
+)
+# symbols matched case-sensitively, also glued to the number ("5kW", "50mL")
+UNIT_SYMBOLS = _spellings(
+    """
+    percent: %
+    km: km
+    m: m
+    cm: cm
+    mm: mm
+    μm: μm|µm
+    miles: mi
+    feet: ft
+    inches: in
+    km²: km²|km2|sq km
+    m²: m²|m2|sq m|sqm
+    kg: kg
+    g: g
+    mg: mg
+    μg: μg|µg|mcg
+    lb: lb|lbs
+    oz: oz
+    ml: ml|mL
+    litres: l|L
+    tonnes: t
+    radians: rad
+    mph: mph
+    km/h: km/h|kph|kmh|kmph|km/hr
+    mpg: mpg
+    °C: °C|ºC|° C|C
+    °F: °F|ºF|° F|F
+    degrees: °
+    W: W
+    kW: kW|KW
+    MW: MW
+    GW: GW
+    kWh: kWh
+    MWh: MWh
+    GWh: GWh
+    TWh: TWh
+    V: V
+    kV: kV
+    Hz: Hz|HZ
+    kHz: kHz|KHz
+    MHz: MHz
+    GHz: GHz
+    KB: KB|kB
+    MB: MB
+    GB: GB
+    TB: TB
+    Mbps: Mbps
+    Gbps: Gbps
+    hp: hp|HP|bhp
+    ppm: ppm
+    ppb: ppb
+    dB: dB
+    mAh: mAh
+    """
+)
+TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
+# nouns a price or a flow is given per after "a"/"an": "$52 a barrel", "$1,271 an ounce"
+RATE_NOUNS = frozenset(_split("barrel ounce share head person piece gallon litre liter tonne"))
+# one-letter symbols only where a letter cannot be a word: glued ("5m") or before punctuation
+_GLUED_SYMBOLS = frozenset(_split("m g W V l L t"))
+
+# ---- words around a number ---------------------------------------------------------------------
+
+QUALIFIERS = _spellings(
+    """
+    approx: almost|nearly|about|around|approximately|roughly|some|an estimated|estimated
+    approx: close to|circa|c.|approx|approx.|just under|just over|almost exactly|~
+    more_than: more than|over|above|upwards of|in excess of|exceeding|greater than|higher than
+    more_than: larger than|bigger than|>
+    at_least: at least|no fewer than|no less than|a minimum of|minimum of|>=|≥
+    less_than: less than|fewer than|under|below|lower than|smaller than|<
+    at_most: at most|up to|no more than|a maximum of|maximum of|as many as|as much as|<=|≤
+    """
+)
+_QUALIFIER_SYMBOLS = ("<=", ">=", "~", ">", "<", "≥", "≤")
+CHANGE_WORDS = frozenset(
+    _split(
+        "rose risen rise rises rising fell fallen fall falls falling increased increase increases "
+        "decreased decrease decreases grew grown grow growth dropped drop drops jumped jump "
+        "climbed climb declined decline cut cuts gained gain lost slumped surged up down boost "
+        "boosted raised raise advanced tumbled slid sank soared added shed"
+    )
+)
+LABEL_WORDS = frozenset(
+    _split(
+        "article section chapter clause no no. nos nos. nr nr. nrs nrs. number room flight route "
+        "highway page paragraph level phase stage category grade tier class figure table version "
+        "item exercise exercises episode season series game match week day round line platform "
+        "gate pier building floor unit apartment suite zone district ward precinct box channel "
+        "track lane terminal verse act scene volume vol vol. issue part step rule amendment "
+        "resolution bill law regulation model mark mk mk. type batch lot ticket code id"
+    )
+)
+MONTHS = frozenset(
+    _split(
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec"
+    )
+)
+ERAS = frozenset(_split("AD A.D. BC B.C. BCE CE"))
+STOP_NOUNS = frozenset(
+    _split(
+        """
+        the a an and or but nor for so yet of in on at to by from with into onto upon about as
+        than over under after before since until during per via off out up down around between
+        among against through across along beyond within without toward towards behind near amid
+        is are was were be been being am has have had do does did will would could should can
+        may might must shall said says say told tell come came go went get got make made take
+        took give gave see saw seem seems become became remain remained left
+        i you he she it we they me him her us them my your his its our their this that these
+        those who whom whose which what where when why how there here then now also just only
+        even still not no more less most least other such each every all both any many much few
+        some several same own very too again ago later earlier ahead apart back away already
+        times percent
+        """
+    )
+)
+NOUN_MODIFIERS = frozenset(_split("more fewer less other additional extra new"))
+NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
+# after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
+DIMENSION_WORDS = re.compile(
+    r"\s?-?\s?(?:tall|high|long|wide|deep|away|apart|above|below|thick|sprint|race|hurdles|"
+    r"freestyle|butterfly|breaststroke|backstroke|relay|dash|run|swim|drop|radius|diameter|"
+    r"span|length|height|depth|in\s+length|in\s+height)\b",
     re.IGNORECASE,
 )
-_NOUN = re.compile(r"\s?(?:[a-z][a-z'-]*\s){0,1}?(?P<noun>[a-z][a-z-]{2,})\b")
+_SMALL_VALUES = frozenset(range(11))  # "one", "two": often no figure at all ("one of them")
+
+
+def _alternation(words: object) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+
+
+# ---- patterns ----------------------------------------------------------------------------------
+
+_DIGIT_ANCHOR = r"[0-9½¼¾⅓⅔⅛⅙]|(?<![\w.,])\.(?=\d)"
+_ANCHOR_WORDS = (
+    _NUMBER_WORDS
+    | frozenset(VAGUE_PLURALS)
+    | frozenset(_split("minus negative tens half quarter third a an"))
+)
+_FRACTION_OF = frozenset(_split("hundred thousand million billion trillion dozen"))
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_DIGITS = re.compile(
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
+    r"(?:\.\d+)?|\.\d+"
+)
+_DIGIT_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009]")
+_EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
+_FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
+_MIXED_FRACTION = re.compile(r" (\d)/(2|3|4|8|16)(?![\d/])")
+_WORD = re.compile(r"(\s+|\s*-\s*)?([A-Za-z]+)")
+_HALF_OF = re.compile(r"\s+an?\b|(?=\s+(?:million|billion|trillion|thousand|dozen)\b)")
+_FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
+_SCALE = re.compile(
+    r"(\s?-?\s?)(hundred|thousand|lakh|million|crore|billion|trillion|dozens?|mn|mln|mil|bn|bln"
+    r"|tn|tln|(?-i:MM)|[kKmMbB])(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
+_CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![A-Za-z])(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R) ?\$|\$ ?US\b|[$£€¥₹₩₪₺₽]"
+    r"|(?<![A-Za-z])(?:Rs\.?|RM|" + "|".join(sorted(CURRENCY_CODES)) + r"))\s?$"
+)
+_CURRENCY_TAIL = frozenset("$£€¥₹₩₪₺₽.ABCDEFGHIJKLMNOPQRSTUVWXYZs")
+_SECOND_CURRENCY = re.compile(r"(?:US ?|A|AU|C|NZ|HK|S)?[$£€¥₹]\s?")
+_CURRENCY_AFTER = re.compile(
+    r"\s?(?:(?P<nation>"
+    + _alternation(CURRENCY_NATIONS)
+    + r")\s)?(?P<word>"
+    + _alternation({*CURRENCY_WORDS, *CURRENCY_CODES})
+    + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_PENCE = re.compile(r"p(?![A-Za-z\d])")
+_UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
+_SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
+_TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
+_LOWERCASE_WORD = re.compile(r" [a-z]")
+_YEARS_OLD = re.compile(r"[- ]old\b")
+_RATE = re.compile(r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b")
+_RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+_RANGE_CODE = re.compile(r"[-–/]\d")
+_HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
+_SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(more|less|fewer|above|below)\b|(\+)", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|is\b|was\b)[A-Za-z][\w'-]*)?)"
 )
-STOP_NOUNS = {
-    "the",
-    "and",
-    "but",
-    "for",
-    "are",
-    "was",
-    "were",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "could",
-    "should",
-    "can",
-    "may",
-    "its",
-    "his",
-    "her",
-    "their",
-    "our",
-    "that",
-    "this",
-    "which",
-    "who",
-    "than",
-    "from",
-    "with",
-    "into",
-    "after",
-    "before",
-    "per",
-    "more",
-    "less",
-    "times",
-    "of",
-    "other",
-    "such",
-    "these",
-    "those",
-    "been",
-    "being",
-    "not",
-    "also",
-}
+_OF_GROUP = re.compile(
+    r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
+)
+_OF_WORD = re.compile(r"\s+of\b")
+_VAGUE = re.compile(
+    r"(tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|dozens"
+    r"|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have|had|of"
+    r"|who|died|fled|gathered|attended|protested|marched)\b)",
+    re.IGNORECASE,
+)
+_NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
+_ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
+_COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
+_NAMED_KIND = re.compile(r" [A-Z][a-z]+ ([a-z]+s)\b")
+_LETTERS = re.compile(r"[A-Za-z]+")
+_GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
+_MONTH_AFTER = re.compile(
+    r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(sorted(MONTHS)) + r")\b", re.IGNORECASE
+)
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_CLOCK_AFTER = re.compile(
+    r"(?:[:.]\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|EST|EDT|CET|hrs)\b)", re.IGNORECASE
+)
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
+    r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
+)
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
+_PLURAL_AFTER = re.compile(r" ([a-z]+)")
+_NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
+_GLUED_NAME = re.compile(r"[A-Za-z]+-$")
+_CAPITAL = re.compile(r"[A-Z]")
+_INHERIT_CUE = re.compile(
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\s+(?:about\s+|around\s+)?$",
+    re.IGNORECASE,
+)
+_SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
+_BOUND_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"\+\d[\d\s\-/()]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}")
+_PHONE_DASHED = re.compile(r"\d(?<!\w\d)\d{2,3}-\d{3,4}-\d{4}(?!\d)")
 
 
-def _is_year(raw: str, text: str, end: int) -> bool:
-    if not re.fullmatch(r"(1[5-9]|20)\d\d", raw):
-        return False
-    after = text[end : end + 12].lower()
-    return not re.match(r"\s?(?:%|per ?cent|people|troops|members|years|km|miles)", after)
+@dataclass
+class _Number:
+    """A number as written: its value, where it ends, and how it was written."""
+
+    value: float
+    end: int
+    words: int = 0  # number words in it (0 for digits)
+    scale: float = 1.0
+    scale_text: str = ""
 
 
-def _is_date_or_label(text: str, start: int, end: int, raw: str) -> bool:
-    before = text[max(0, start - 16) : start].lower()
-    after = text[end : end + 30]
-    if re.search(rf"\b(?:{MONTHS})\.?\s*$", before):
-        return True  # September 12
-    if re.match(rf"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTHS})\b", after, re.IGNORECASE):
-        return True  # 12 September
-    if re.match(r"\s*(?:st|nd|rd|th)\b", after):
-        return True  # ordinals
-    if re.match(r"[:.]\d\d\b", after) or re.match(
-        r"\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST)\b", after, re.IGNORECASE
-    ):
-        return True  # clock times
-    if NON_QUANTITY_PREFIX.search(before):
-        return True
-    return bool(re.match(r"\s+[A-Z][a-z]+\s+(?:Street|Road|Avenue|Lane|Square)\b", after))
+@dataclass
+class _Found:
+    """A quantity before the passes that share units between neighbours."""
+
+    quantity: Quantity
+    needs_unit: bool = False  # a lone small number word: kept only if a unit turns up
+    hyphen_open: bool = False  # "four-" in "four-, five- and six-cylinder"
+
+
+# ---- finding quantities ------------------------------------------------------------------------
 
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All quantities in text; start/end are offsets into text plus `offset`."""
-    found: list[Quantity] = []
+    skipped = _skipped_spans(text)
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # a few characters change length when lowered: keep offsets true
+    present = _ANCHOR_WORDS.intersection(_LOWER_WORDS.findall(lowered.lower()))
+    anchors = _anchor_pattern(present, ignore_case=lowered is text)
+    found: list[_Found] = []
     position = 0
-    while True:
-        match = NUMBER.search(text, position)
-        if not match:
-            break
-        position = match.end() if match.end() > match.start() else match.start() + 1
-        quantity = _read_quantity(text, match)
-        if quantity is None:
-            position = match.start("num") + len(match.group("num"))
+    while anchor := anchors.search(lowered, position):
+        start = anchor.start()
+        while skipped and skipped[-1][1] <= start:
+            skipped.pop()
+        if skipped and skipped[-1][0] <= start:
+            position = skipped[-1][1]
             continue
-        position = quantity.end
-        found.append(
-            Quantity(
-                surface=quantity.surface,
-                value=quantity.value,
-                unit=quantity.unit,
-                scale=quantity.scale,
-                qualifier=quantity.qualifier,
-                of=quantity.of,
-                start=quantity.start + offset,
-                end=quantity.end + offset,
-                high=quantity.high,
-            )
+        item, resume = _read_quantity(text, start)
+        if item is not None:
+            found.append(item)
+        position = max(resume, anchor.end())
+    return [
+        replace(q, start=q.start + offset, end=q.end + offset) if offset else q
+        for q in _join_bounds(text, _share_units(text, found))
+    ]
+
+
+@lru_cache(maxsize=1024)
+def _anchor_pattern(present: frozenset[str], ignore_case: bool = False) -> re.Pattern[str]:
+    """Where numbers may start, for the number words this text has (few alternatives: fast)."""
+    words = [w for w in present if w in _NUMBER_WORDS or w in VAGUE_PLURALS]
+    words += [w for w in ("minus", "negative") if w in present]
+    scales = "|".join(sorted(_FRACTION_OF & present))
+    if present & {"a", "an"} and present & (_FRACTION_OF | {"quarter", "third", "half"}):
+        words.append(
+            r"an?(?= (?:hundred|thousand|million|billion|trillion|dozen|quarter|third|half)\b)"
         )
-    return found
+    if "half" in present:
+        words.append(r"half(?= an? )")
+    for fraction in ("half", "quarter"):
+        if fraction in present and scales:
+            words.append(rf"{fraction}(?= (?:{scales})\b)")
+    if "tens" in present:
+        words.append("tens of")
+    if not words:
+        return re.compile(_DIGIT_ANCHOR)
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(rf"{_DIGIT_ANCHOR}|\b(?:{alternatives})\b", flags)
 
 
-def _read_quantity(text: str, match: re.Match[str]) -> Quantity | None:
-    raw = match.group("num")
-    is_word = not re.match(r"[\d.]", raw)
-    num_start, num_end = match.span("num")
-    lowered = raw.lower()
-    value = _number_value(raw)
-    if value is None:
-        return None
-    scale_text = match.group("scale")
-    if scale_text and scale_text.lower() in ("m", "b", "k") and match.group("cur") is None:
-        scale_text = None  # "5 m" is metres, not millions, unless money
-    currency = match.group("cur")
-    qualifier_text = match.group("qual")
-    if (
-        currency is None
-        and scale_text is None
-        and (_is_date_or_label(text, num_start, num_end, raw) or _is_year(raw, text, num_end))
-    ):
-        return None
-    if lowered in ("a", "an") and not scale_text:
-        return None
-    end = match.end("scale") if scale_text else num_end
-    scale = _scale_value(scale_text)
-    start = match.start("cur") if currency else num_start
-    if qualifier_text:
-        start = match.start("qual")
-    qualifier = _qualifier_name(qualifier_text)
-    high = None
-    # a range: "5-7 per cent", "between 5 and 7", "from 10 to 20"
-    join = RANGE_JOIN.match(text, end)
-    if join:
-        second = NUMBER.match(text, join.end())
-        if second and second.group("num") and _number_value(second.group("num")) is not None:
-            joiner = join.group(0).strip().lower()
-            before = text[max(0, start - 9) : start].lower()
-            if joiner != "and" or before.rstrip().endswith("between"):
-                high_value = _number_value(second.group("num"))
-                high_scale = _scale_value(second.group("scale")) if second.group("scale") else 1.0
-                if scale == 1.0 and high_scale != 1.0:
-                    scale = high_scale
-                assert high_value is not None
-                high = high_value * (high_scale if second.group("scale") else scale)
-                end = second.end("scale") if second.group("scale") else second.end("num")
-                qualifier = "range"
-                if before.rstrip().endswith(("between", "from")):
-                    start = text.rindex(before.rstrip().split()[-1], 0, start)
-    unit = CURRENCY_SYMBOLS.get(currency.lower(), currency) if currency else ""
-    hyphen = bool(match.group("hyphen"))
-    after = _UNIT_PATTERN.match(text, end + (1 if hyphen and not scale_text else 0))
-    if hyphen and not scale_text and not after:
-        noun = re.match(r"([a-z]+)", text[end + 1 :])
-        if noun:  # "15-member", "three-day"
-            word = noun.group(1)
-            unit = UNIT_ALIASES.get(word, _plural(word))
-            end = end + 1 + len(word)
-    elif after and not (unit and after.group("unit").lower() not in CURRENCY_WORDS):
-        word = after.group("unit").lower()
-        if word in CURRENCY_WORDS:
-            if not (word in ("p", "cent") and not raw[0].isdigit()):
-                unit = CURRENCY_WORDS[word]
-                end = after.end()
-        else:
-            unit = UNIT_ALIASES[word]
-            end = after.end()
-    elif not unit:
-        noun = _NOUN.match(text, end)
-        if noun and noun.group("noun").lower() not in STOP_NOUNS:
-            unit = noun.group("noun").lower()
-    if is_word and not unit and not scale_text and not qualifier_text:
-        return None  # a bare "one" or "two" is rarely a figure worth checking
-    if lowered in ("half",) and not unit:
-        return None
-    of = ""
-    if unit in ("percent", "percentage points") or (unit and unit.isupper() and len(unit) == 3):
-        of_match = _OF.match(text, end)
-        if of_match:
-            of = of_match.group("of")
-    if qualifier == "exact" and CHANGE_WORDS.search(text[max(0, start - 24) : start]):
+def _skipped_spans(text: str) -> list[tuple[int, int]]:
+    """Web and e-mail addresses and phone numbers, last first: their digits count nothing."""
+    spans: list[tuple[int, int]] = []
+    if "://" in text or "www." in text:
+        spans += [m.span() for m in _URL.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _EMAIL.finditer(text)]
+    if "+" in text or "(" in text:
+        spans += [m.span() for m in _PHONE.finditer(text)]
+    if "-" in text:
+        spans += [m.span() for m in _PHONE_DASHED.finditer(text)]
+    return sorted(spans, reverse=True)
+
+
+def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
+    """The quantity whose number starts at pos, and where to resume scanning."""
+    if text[pos : pos + 8].lower().startswith(("minus", "negative")):
+        return None, pos + 1  # read with the number that follows
+    vague = _read_vague_plural(text, pos)
+    if vague:
+        return vague, vague.quantity.end
+    before = text[max(0, pos - 12) : pos]
+    written_currency = _currency_before(before)
+    currency = _currency_code(written_currency) if written_currency else ""
+    if not currency and text[pos].isdigit() and _glued_to_code(text, pos):
+        return None, _skip_past(text, pos)
+    number = _read_number(text, pos, money=bool(currency))
+    if number is None:
+        return None, pos + 1
+    start = pos - len(written_currency)
+    minus = _minus_before(text, start)
+    if minus and (text[pos].isdigit() or text[start - 1] != "-"):
+        start -= minus
+        number.value = -number.value
+    if _not_a_quantity(text, pos, number, currency):
+        return None, _skip_past(text, pos)
+    qualifier, start = _qualifier_before(text, start)
+    value = number.value * number.scale
+    end = number.end
+    high: float | None = None
+    span = _read_range(text, start, end, number, money=bool(currency))
+    if span:
+        high, end, number.scale, start = span
+        value = number.value * number.scale
+        qualifier = "range"
+    unit_end, unit, rate_end = _read_unit(text, end, number, currency)
+    hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
+    end = rate_end or unit_end or end
+    if high is None and unit:
+        again = _read_range_after_unit(text, start, end, unit)
+        if again:
+            high, end, start = again
+            qualifier = "range"
+    if not unit:
+        unit = _noun_unit(text, end)
+    if high is None and qualifier == "exact":
+        suffix = _SUFFIX_QUALIFIER.match(text, end)
+        if suffix:
+            more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
+            qualifier = "at_least" if more else "at_most"
+            end = suffix.end()
+    if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
-    return Quantity(
+    if high is not None and high <= value and not unit and text[number.end] in "-–":
+        return None, end  # "2-1", "2014-15": a score or a season, not a range
+    of = ""
+    if unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
+        of_match = _OF.match(text, end)
+        of = of_match.group("of") if of_match else ""
+    quantity = Quantity(
         surface=text[start:end],
-        value=value * scale,
+        value=value,
         unit=unit,
-        scale=scale,
+        scale=number.scale,
         qualifier=qualifier,
         of=of,
         start=start,
         end=end,
         high=high,
     )
+    needs_unit = (
+        number.words == 1
+        and value in _SMALL_VALUES
+        and number.scale == 1.0
+        and qualifier == "exact"
+    )
+    return _Found(quantity, needs_unit, hyphen_open), end
 
 
-def _qualifier_name(text: str | None) -> str:
-    if not text:
-        return "exact"
-    for pattern, name in QUALIFIERS:
-        if re.fullmatch(pattern, text.strip(), re.IGNORECASE):
-            return name
-    return "exact"
+# ---- reading numbers ---------------------------------------------------------------------------
+
+
+def _read_number(text: str, pos: int, money: bool) -> _Number | None:
+    """A number at pos with the scale written after it ("1.2 million", "10k", "$2.7m")."""
+    char = text[pos]
+    if char in UNICODE_FRACTIONS:
+        number: _Number | None = _Number(UNICODE_FRACTIONS[char], pos + 1)
+    elif char.isdigit() or char == ".":
+        number = _read_digits(text, pos)
+    else:
+        number = _read_word_number(text, pos)
+    if number is None:
+        return None
+    for _ in range(2):
+        scale = _SCALE.match(text, number.end)
+        if not scale or not _scale_allowed(text, scale, number, money):
+            break
+        word = scale.group(2).lower()
+        number.scale *= SCALE_AFTER["dozen" if word == "dozens" else word]
+        number.scale_text = f"{number.scale_text} {word}".strip()
+        number.end = scale.end()
+    return number
+
+
+def _read_digits(text: str, pos: int) -> _Number | None:
+    """ "1,234.5", ".08", "1.3e6", "1.99×10^-30", "3/4", "2 1/4", "2½"."""
+    match = _DIGITS.match(text, pos)
+    if not match:
+        return None
+    written = match.group(0)
+    value = float(_DIGIT_SEPARATORS.sub("", written))
+    end = match.end()
+    exponent = _EXPONENT.match(text, end)
+    if exponent:
+        power = (exponent.group(1) or exponent.group(2)).replace("−", "-")
+        return _Number(value * 10.0 ** int(power), exponent.end())
+    if written.isdigit():
+        fraction = _FRACTION.match(text, end)
+        mixed = _MIXED_FRACTION.match(text, end)
+        if fraction and value < int(fraction.group(1)):
+            value, end = value / int(fraction.group(1)), fraction.end()
+        elif mixed and int(mixed.group(1)) < int(mixed.group(2)):
+            value, end = value + int(mixed.group(1)) / int(mixed.group(2)), mixed.end()
+    if end < len(text) and text[end] in UNICODE_FRACTIONS:
+        value, end = value + UNICODE_FRACTIONS[text[end]], end + 1
+    return _Number(value, end)
+
+
+def _read_word_number(text: str, pos: int) -> _Number | None:
+    """ "twenty-five", "one hundred and six", "half a million", "a dozen", "two thirds"."""
+    total = current = 0.0
+    multiplier = 1.0
+    largest = float("inf")
+    last = ""  # what the last word was: unit, tens, hundred, scale, a, half_a, fraction
+    count = 0
+    end = cursor = pos
+    pending_and = False
+    while token := _WORD.match(text, cursor):
+        separator, word = token.group(1) or "", token.group(2).lower()
+        if (cursor == pos and separator) or "\n" in separator:
+            break
+        if word == "and" and last in ("hundred", "scale") and not pending_and:
+            pending_and, cursor = True, token.end()
+            continue
+        if word in ("a", "an") and not last:
+            last, cursor = "a", token.end()
+            continue
+        if word in ("half", "quarter") and not last:
+            article = _HALF_OF.match(text, token.end())
+            if not article:
+                break
+            multiplier = 0.5 if word == "half" else 0.25
+            last, cursor = "half_a", article.end()
+            continue
+        if word in UNITS_WORDS and (
+            last in ("", "hundred", "scale") or (last == "tens" and 0 < UNITS_WORDS[word] < 10)
+        ):
+            current, last = current + UNITS_WORDS[word], "unit"
+        elif word in TENS_WORDS and last in ("", "hundred", "scale"):
+            current, last = current + TENS_WORDS[word], "tens"
+        elif word == "hundred" and last in ("unit", "tens", "a", "half_a") and current < 100:
+            current, last = (current or 1.0) * 100, "hundred"
+        elif word in SCALE_WORDS and last in ("unit", "tens", "hundred", "a", "half_a"):
+            if SCALE_WORDS[word] >= largest:
+                break
+            total += (current or 1.0) * SCALE_WORDS[word]
+            current, largest, last = 0.0, SCALE_WORDS[word], "scale"
+        elif word in ("dozen", "dozens") and last in ("unit", "tens", "a", "half_a"):
+            current, last = (current or 1.0) * 12, "scale"
+        elif word in DENOMINATORS and last in ("unit", "a") and not total and current < 20:
+            if last == "a" and not _FRACTION_OF_WHAT.match(text, token.end()):
+                break  # "a third time" is an ordinal; "a third of voters" a fraction
+            if not word.endswith("s") and current > 1:
+                break
+            current, last = (current or 1.0) / DENOMINATORS[word], "fraction"
+        else:
+            break
+        pending_and = False
+        count += 1
+        end = cursor = token.end()
+        if last == "fraction":
+            break
+    if count == 0 or last == "a":
+        return None
+    half = _AND_A_HALF.match(text, end)
+    if half and last in ("unit", "tens"):
+        current, end = current + 0.5, half.end()
+    return _Number((total + current) * multiplier, end, words=count)
+
+
+def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool) -> bool:
+    """A written scale word always counts; a one-letter "k", "m", "b" only where it must."""
+    word = scale.group(2)
+    lowered = word.lower()
+    spaced = bool(scale.group(1))
+    if number.words and lowered in ("k", "m", "b", "mm", "mn", "bn", "tn", "mil", "hundred"):
+        return False
+    if lowered in ("dozen", "dozens") and number.scale_text:
+        return False
+    if len(word) > 1:
+        return "-" not in scale.group(1) or lowered not in ("hundred", "thousand")
+    if word != "m":
+        return not spaced or money
+    # a lowercase "m": million with money or before a counted noun, metres before a size word
+    if money or spaced:
+        return money
+    return not DIMENSION_WORDS.match(text, scale.end()) and bool(
+        _COUNTED_AFTER.match(text, scale.end())
+    )
+
+
+def _read_vague_plural(text: str, pos: int) -> _Found | None:
+    """ "dozens of people" -> 12..120 people; "thousands of job cuts" -> 1000..10000 cuts."""
+    match = _VAGUE.match(text, pos)
+    if not match:
+        return None
+    words = match.group(1).lower()
+    if words == "scores" and not text.startswith(" of", match.end()):
+        return None
+    base = float(VAGUE_PLURALS[words])
+    end = match.end()
+    of = _OF_GROUP.match(text, end) or _OF_WORD.match(text, end)
+    unit = _noun_unit(text, of.end()) if of else ""
+    surface = text[pos:end]
+    return _Found(Quantity(surface, base, unit, 1.0, "range", "", pos, end, base * 10))
+
+
+# ---- what is around a number -------------------------------------------------------------------
+
+
+def _currency_before(before: str) -> str:
+    """The currency written just before a number, as written ("$", "US$ ", "£", "Rs.")."""
+    if not before or before.rstrip()[-1:] not in _CURRENCY_TAIL:
+        return ""
+    match = _CURRENCY_BEFORE.search(before)
+    return match.group(0) if match else ""
+
+
+def _currency_code(written: str) -> str:
+    key = " ".join(written.lower().split())
+    if key.upper() in CURRENCY_CODES:
+        return key.upper()
+    return CURRENCY_SYMBOLS.get(key) or CURRENCY_SYMBOLS.get(key.replace(" ", ""), "USD")
+
+
+def _minus_before(text: str, start: int) -> int:
+    """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none)."""
+    if start and text[start - 1] == "-":
+        left = text[start - 2] if start >= 2 else " "
+        return 1 if left in " (\n\t[" else 0
+    for word in ("minus ", "negative "):
+        if text[max(0, start - len(word)) : start].lower() == word:
+            return len(word)
+    return 0
+
+
+def _last_words(text: str, start: int, count: int) -> list[str]:
+    """The words just before start (only spaces between them and start)."""
+    before = text[max(0, start - 32) : start]
+    if before and not before[-1].isspace():
+        return []
+    return before.split()[-count:]
+
+
+def _qualifier_before(text: str, start: int) -> tuple[str, int]:
+    """ "about", "more than", "up to", "~", ">=" before a number: (qualifier, new start)."""
+    before = text[max(0, start - 32) : start]
+    stripped = before.rstrip()
+    for symbol in _QUALIFIER_SYMBOLS:
+        if stripped.endswith(symbol):
+            return QUALIFIERS[symbol], start - (len(before) - len(stripped)) - len(symbol)
+    words = _last_words(text, start, 3)
+    for size in (3, 2, 1):
+        phrase = " ".join(words[-size:]).lower()
+        if len(words) >= size and phrase in QUALIFIERS:
+            cut = len(stripped)
+            for word in reversed(words[-size:]):
+                cut = stripped.rindex(word, 0, cut)
+            if cut == 0 or not stripped[cut - 1].isalnum():
+                return QUALIFIERS[phrase], start - len(before) + cut
+    return "exact", start
+
+
+def _after_change_word(text: str, start: int) -> bool:
+    """ "rose 2%", "fell by 3 points": a change, not a level."""
+    words = [w.lower() for w in _last_words(text, start, 2)]
+    if words and words[-1] == "by":
+        words = words[:-1]
+    return bool(words) and words[-1] in CHANGE_WORDS
+
+
+def _glued_to_code(text: str, pos: int) -> bool:
+    """M21, S23, scp173; the "00" of "5,00": digits that continue a code or another number."""
+    if pos == 0:
+        return False
+    if text[pos - 1].isalpha():
+        return True
+    return pos >= 2 and text[pos - 1] in ",." and text[pos - 2].isdigit()
+
+
+def _skip_past(text: str, pos: int) -> int:
+    """Resume after a rejected number and any number glued to it ("2014-15", "20-24")."""
+    digits = _DIGITS.match(text, pos)
+    end = digits.end() if digits else pos + 1
+    glued = _GLUED_NUMBERS.match(text, end)
+    return glued.end() if glued else end
+
+
+def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool:
+    """Dates, years, clock times, ordinals, codes and labels: numbers that count nothing."""
+    before = text[max(0, pos - 20) : pos]
+    last = _last_words(text, pos, 1)
+    previous = last[0].lstrip("([\"'“‘") if last else ""
+    if number.words:
+        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five
+    if currency or number.scale_text:
+        return False
+    end = number.end
+    after = text[end : end + 30]
+    if before.endswith((":", "/")) and before[-2:-1].isdigit():
+        return True  # 17:22, 5/17
+    if previous.lower().rstrip(".") in MONTHS or _MONTH_AFTER.match(after):
+        return True  # September 12, 12 September
+    if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
+        return True  # 22nd, 10:30, 5pm
+    if _YEAR.fullmatch(text, pos, end) and not _counts_something(after):
+        return True  # 2016; but "2000 people"
+    if previous in ERAS or previous.lower() in LABEL_WORDS or _STREET_AFTER.match(after):
+        return True  # AD 1000, Article 5, 10 Downing Street
+    if after[:1].isalpha() and not _counts_something(after) and not _SCALE.match(after):
+        return not _PENCE.match(after)  # 5G, 3D, 9AB8: a code, not a count
+    glued = _GLUED_NAME.search(before)
+    if glued and _CAPITAL.search(glued.group(0)):
+        return True  # F-35, Covid-19, TA-125 (but "sub-300 sq m" is a number)
+    return _is_name_label(text, pos, before, after)  # Game 2, S&P 500, iPhone 14
+
+
+def _counts_something(after: str) -> bool:
+    """Does a unit, money or a plural noun follow (so "2000 people" is not the year 2000)?"""
+    if _SYMBOL_AFTER.match(after) or _UNIT_AFTER.match(after) or _CURRENCY_AFTER.match(after):
+        return True
+    noun = _PLURAL_AFTER.match(after)
+    return bool(noun and _is_plural(noun.group(1)) and noun.group(1) not in STOP_NOUNS)
+
+
+def _is_name_label(text: str, pos: int, before: str, after: str) -> bool:
+    """A number right after a name is part of the name, unless a unit says it counts."""
+    name = _NAME_BEFORE.search(before)
+    if not name or _SYMBOL_AFTER.match(after) or _UNIT_AFTER.match(after):
+        return False
+    word_start = pos - len(before) + name.start()
+    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
+        return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
+    word = name.group(0).strip(" -&")
+    return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
+
+
+def _range_opener(text: str, start: int) -> str:
+    """ "between" or "from" just before a range, else ""."""
+    words = _last_words(text, start, 1)
+    return words[0] if words and words[0].lower() in ("between", "from") else ""
+
+
+def _read_range(
+    text: str, start: int, end: int, number: _Number, money: bool
+) -> tuple[float, int, float, int] | None:
+    """The high end of "5-7", "5 to 7", "between 5 and 7", "$89 to $93 billion":
+    (high, end, scale of both ends, start including "between"/"from")."""
+    join = _RANGE_JOIN.match(text, end)
+    if not join:
+        return None
+    opener = _range_opener(text, start)
+    if join.group(1).lower() == "and" and opener.lower() != "between":
+        return None
+    second_at = join.end()
+    currency = _SECOND_CURRENCY.match(text, second_at)
+    if currency:
+        second_at = currency.end()
+    if second_at >= len(text) or not (text[second_at].isalnum() or text[second_at] == "."):
+        return None
+    second = _read_number(text, second_at, money)
+    if second is None or second.words > 4:
+        return None
+    if join.group(1) in "-–—" and _RANGE_CODE.match(text, second.end):
+        return None  # 1-222-2222: a code
+    scale = number.scale if number.scale != 1.0 or not second.scale_text else second.scale
+    high = second.value * (second.scale if second.scale_text else scale)
+    if opener:
+        start = text.rindex(opener, 0, start)
+    return high, second.end, scale, start
+
+
+def _read_range_after_unit(
+    text: str, start: int, end: int, unit: str
+) -> tuple[float, int, int] | None:
+    """ "between 15kHz and 17kHz", "from 4.8 percent to 4.7 percent": the unit said twice."""
+    opener = _range_opener(text, start)
+    join = _RANGE_JOIN.match(text, end)
+    wanted = "and" if opener.lower() == "between" else "to"
+    if not opener or not join or join.group(1).lower() != wanted:
+        return None
+    second_at = join.end()
+    if second_at >= len(text) or not text[second_at].isdigit():
+        return None
+    second = _read_number(text, second_at, money=False)
+    if second is None:
+        return None
+    unit_end, second_unit, _ = _read_unit(text, second.end, second, "")
+    if second_unit != unit or unit_end is None:
+        return None
+    return second.value * second.scale, unit_end, text.rindex(opener, 0, start)
+
+
+def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int | None, str, int]:
+    """The unit after a number: (where the unit ends or None, the unit, where a rate ends)."""
+    if currency:
+        word = _CURRENCY_AFTER.match(text, end)
+        if word and word.group("word").lower() not in (*_SMALL_CHANGE, "pound", "pounds"):
+            rate_end, unit = _read_rate(text, word.end(), currency)
+            return word.end(), unit, rate_end
+        rate_end, unit = _read_rate(text, end, currency)
+        return None, unit, rate_end
+    if text.startswith("-", end) and end + 1 < len(text) and text[end + 1].isalpha():
+        return _read_hyphen_unit(text, end + 1)
+    money = _CURRENCY_AFTER.match(text, end)
+    if money:
+        word, nation = money.group("word"), money.group("nation")
+        code = word.upper() if word.upper() in CURRENCY_CODES else CURRENCY_WORDS[word.lower()]
+        if nation and word.lower() not in _SMALL_CHANGE:
+            code = CURRENCY_NATIONS.get(nation.lower(), code)
+        if nation or word.lower() not in _AMBIGUOUS_CURRENCY_WORDS:
+            rate_end, unit = _read_rate(text, money.end(), code)
+            return money.end(), unit, rate_end
+    if not number.words and _PENCE.match(text, end):
+        return end + 1, "GBX", 0
+    named = _UNIT_AFTER.match(text, end)
+    symbol = _SYMBOL_AFTER.match(text, end)
+    if named and (not symbol or named.end() >= symbol.end()):
+        unit, unit_end = UNIT_NAMES[named.group(1).lower()], named.end()
+    elif symbol and _symbol_allowed(text, end, symbol, number):
+        unit, unit_end = UNIT_SYMBOLS[symbol.group(1)], symbol.end()
+    else:
+        return None, "", 0
+    if unit == "years":
+        old = _YEARS_OLD.match(text, unit_end)
+        unit_end = old.end() if old else unit_end
+    rate_end, unit = _read_rate(text, unit_end, unit)
+    return unit_end, unit, rate_end
+
+
+def _symbol_allowed(text: str, end: int, symbol: re.Match[str], number: _Number) -> bool:
+    """Symbols follow digits; a one-letter one ("C", "m", "g") only where it cannot be a word."""
+    written = symbol.group(1)
+    if number.words and written != "%":
+        return False
+    if written in ("C", "F"):  # "12 C", "98.6 F": spaced, then punctuation or a lowercase word
+        after = symbol.end()
+        return text[end] == " " and bool(_TEMPERATURE_LETTER_AFTER.match(text, after))
+    if written in _GLUED_SYMBOLS:
+        return text[end] != " " or not _LOWERCASE_WORD.match(text, symbol.end())
+    return written != "in"  # "5 in 10" is a ratio, not inches
+
+
+def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
+    """ "15-member" -> members; "185-hp" -> hp; "five-year-old" -> years."""
+    word_match = _LETTERS.match(text, at)
+    if not word_match:
+        return None, "", 0
+    word = word_match.group(0)
+    lowered = word.lower()
+    end = word_match.end()
+    if word in UNIT_SYMBOLS and len(word) > 1:
+        return end, UNIT_SYMBOLS[word], 0
+    if lowered in UNIT_NAMES:
+        unit = UNIT_NAMES[lowered]
+        old = _YEARS_OLD.match(text, end) if unit == "years" else None
+        return (old.end() if old else end), unit, 0
+    if lowered in STOP_NOUNS:
+        return None, "", 0
+    return end, _plural(lowered), 0
+
+
+def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
+    """ "$52 a barrel" -> USD per barrel; "325,000 barrels per day" -> barrels per day."""
+    rate = _RATE.match(text, end)
+    if not rate:
+        return 0, unit
+    word = rate.group(2).lower()
+    per = UNIT_NAMES.get(word, "")
+    joiner = (rate.group(1) or "/").lower()
+    if joiner == "/" and not per:
+        return 0, unit
+    if joiner in ("a", "an") and not per and word not in RATE_NOUNS:
+        return 0, unit
+    if joiner == "per" and (word == "cent" or word in STOP_NOUNS):
+        return 0, unit
+    singular = per if per and per not in TIME_UNITS else _singular(per or word)
+    return rate.end(), f"{unit} per {singular}"
+
+
+def _noun_unit(text: str, end: int) -> str:
+    """What a bare number counts: the head of the noun phrase after it ("517 rushing yards")."""
+    group = _OF_GROUP.match(text, end)
+    cursor = group.end() if group else end
+    words: list[str] = []
+    while len(words) < 3 and (match := _NOUN_WORD.match(text, cursor)):
+        word = match.group(1)
+        lowered = word.lower()
+        if lowered in NOUN_MODIFIERS and not words:
+            following = _NOUN_WORD.match(text, match.end())
+            if following and following.group(1).lower() not in STOP_NOUNS:
+                cursor = match.end()
+                continue
+        if word[0].isupper() and not words and not _ACRONYMS.match(word):
+            kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
+            return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
+        if lowered in STOP_NOUNS or (_is_adverb(lowered) and not words):
+            break
+        words.append(lowered.strip("'’-"))
+        cursor = match.end()
+        if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
+            break
+        if _is_plural(lowered):  # the head of a count is its first plural: "19 fouls proves"
+            joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
+            if joined and not STOP_NOUNS.intersection(joined.groups()):
+                words.append(joined.group(2))
+            break
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()
+    return words[-1] if words and len(words[-1]) > 1 else ""
+
+
+# ---- neighbours --------------------------------------------------------------------------------
+
+
+def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
+    """Neighbours lend units: "eight or nine euros", "7- or 8-inch", "up from 2.4 million"."""
+    for index in range(len(found) - 2, -1, -1):
+        here, after = found[index], found[index + 1]
+        if here.quantity.unit or not after.quantity.unit:
+            continue
+        between = text[here.quantity.end : after.quantity.start]
+        join = _SHARE_JOIN.match(between) if len(between) < 8 else None
+        if not join or (join.group(2) and not here.hyphen_open):
+            continue
+        if here.hyphen_open or here.needs_unit or not _noun_unit(text, here.quantity.end):
+            end = here.quantity.end + (1 if here.hyphen_open else 0)
+            surface = text[here.quantity.start : end]
+            found[index] = _Found(
+                replace(here.quantity, unit=after.quantity.unit, end=end, surface=surface)
+            )
+    for index in range(1, len(found)):
+        here, before = found[index], found[index - 1]
+        if here.quantity.unit or not before.quantity.unit or here.needs_unit:
+            continue
+        cue = text[before.quantity.end : here.quantity.start]
+        if len(cue) < 60 and "." not in cue and _INHERIT_CUE.search(cue):
+            found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
+    return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
+
+
+def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
+    """ "more than 10 and less than 20" is one range, 10..20."""
+    joined: list[Quantity] = []
+    for quantity in found:
+        last = joined[-1] if joined else None
+        if (
+            last
+            and last.qualifier in ("more_than", "at_least")
+            and quantity.qualifier in ("less_than", "at_most")
+            and last.value < quantity.value
+            and last.unit in ("", quantity.unit)
+            and _BOUND_JOIN.fullmatch(text, last.end, quantity.start)
+        ):
+            joined[-1] = replace(
+                last,
+                surface=text[last.start : quantity.end],
+                unit=quantity.unit,
+                qualifier="range",
+                end=quantity.end,
+                high=quantity.value,
+            )
+        else:
+            joined.append(quantity)
+    return joined
+
+
+def _is_adverb(word: str) -> bool:
+    return word.endswith("ly") and len(word) > 4 and word not in NOUNS_IN_LY and "-" not in word
+
+
+def _is_plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _plural(word: str) -> str:
