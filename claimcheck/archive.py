@@ -207,9 +207,14 @@ async def _fetch_and_archive(
     what it fetched."""
     async for result in fetch_each(requests, settings):
         source_id, previous_id = result.key
-        outcome = await asyncio.to_thread(_prepare_row, result)
-        snapshot_id = store.add_snapshot(source_id, outcome)
-        summary.outcomes.append(_judge(store, source_id, previous_id, snapshot_id, result, outcome))
+        row = await asyncio.to_thread(_prepare_row, result)
+        if result.not_modified and previous_id is not None:
+            confirmed = _snapshot(store, previous_id)
+            row.update(
+                sha256=confirmed["sha256"], note=f"unchanged: confirms snapshot {previous_id}"
+            )
+        snapshot_id = store.add_snapshot(source_id, row)
+        summary.outcomes.append(_judge(store, source_id, previous_id, snapshot_id, result, row))
         if progress:
             progress(summary.outcomes[-1])
 

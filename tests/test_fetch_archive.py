@@ -88,6 +88,10 @@ def test_refresh_sends_conditional_requests_and_304_reuses_the_archive(
     assert second["if-none-match"] == '"v1"' and second["if-modified-since"] == LAST_MODIFIED
     checks = snapshots(seeded_store, source_id)
     assert len(checks) == 2 and checks[0]["status"] == 304 and checks[0]["not_modified"] == 1
+    assert checks[0]["sha256"] == first["sha256"] and not archive.snapshot_raw(
+        seeded_store, checks[0]["id"]
+    )
+    assert checks[0]["note"] == f"unchanged: confirms snapshot {first['id']}"
     assert seeded_store.latest_snapshot(source_id)["id"] == first["id"]
 
 
