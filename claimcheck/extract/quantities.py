@@ -14,6 +14,7 @@ only around those anchors. Quality and speed are measured by bench/bench_quantit
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -395,6 +396,9 @@ STOP_NOUNS = frozenset(
         """
     )
 )
+IRREGULAR_PLURALS = frozenset(
+    _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
+)
 NOUN_MODIFIERS = frozenset(_split("more fewer less other additional extra new"))
 NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
 # after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
@@ -640,14 +644,14 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
         if again:
             high, end, start = again
             qualifier = "range"
-    if not unit:
-        unit = _noun_unit(text, end)
     if high is None and qualifier == "exact":
         suffix = _SUFFIX_QUALIFIER.match(text, end)
         if suffix:
             more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
+    if not unit:
+        unit = _noun_unit(text, end)
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
@@ -688,7 +692,7 @@ def _read_number(text: str, pos: int, money: bool) -> _Number | None:
         number = _read_digits(text, pos)
     else:
         number = _read_word_number(text, pos)
-    if number is None:
+    if number is None or not math.isfinite(number.value):
         return None
     for _ in range(2):
         scale = _SCALE.match(text, number.end)
@@ -711,8 +715,8 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     end = match.end()
     exponent = _EXPONENT.match(text, end)
     if exponent:
-        power = (exponent.group(1) or exponent.group(2)).replace("−", "-")
-        return _Number(value * 10.0 ** int(power), exponent.end())
+        power = int((exponent.group(1) or exponent.group(2)).replace("−", "-"))
+        return _Number(value * 10.0**power, exponent.end()) if abs(power) < 300 else None
     if written.isdigit():
         fraction = _FRACTION.match(text, end)
         mixed = _MIXED_FRACTION.match(text, end)
@@ -1086,15 +1090,16 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
         return 0, unit
     word = rate.group(2).lower()
     per = UNIT_NAMES.get(word, "")
-    joiner = (rate.group(1) or "/").lower()
+    written, joiner = rate.group(2), (rate.group(1) or "/").lower()
     if joiner == "/" and not per:
         return 0, unit
     if joiner in ("a", "an") and not per and word not in RATE_NOUNS:
         return 0, unit
     if joiner == "per" and (word == "cent" or word in STOP_NOUNS):
         return 0, unit
-    singular = per if per and per not in TIME_UNITS else _singular(per or word)
-    return rate.end(), f"{unit} per {singular}"
+    if per and per not in TIME_UNITS and written in UNIT_SYMBOLS:
+        return rate.end(), f"{unit} per {written}"  # "$0.15/kWh"
+    return rate.end(), f"{unit} per {_singular(word)}"
 
 
 def _noun_unit(text: str, end: int) -> str:
@@ -1113,17 +1118,19 @@ def _noun_unit(text: str, end: int) -> str:
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
             kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
             return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
+        if lowered in ("and", "or") and words:
+            joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
+            if joined and not STOP_NOUNS.intersection(joined.groups()):
+                words.append(joined.group(2))
+            break
         if lowered in STOP_NOUNS or (_is_adverb(lowered) and not words):
             break
         words.append(lowered.strip("'’-"))
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
             break
-        if _is_plural(lowered):  # the head of a count is its first plural: "19 fouls proves"
-            joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
-            if joined and not STOP_NOUNS.intersection(joined.groups()):
-                words.append(joined.group(2))
-            break
+        if _is_plural(lowered):
+            break  # the head of a count is its first plural: "19 fouls proves"
     while len(words) > 1 and words[-1].endswith("ed"):
         words.pop()
     return words[-1] if words and len(words[-1]) > 1 else ""
@@ -1189,6 +1196,8 @@ def _is_adverb(word: str) -> bool:
 
 
 def _is_plural(word: str) -> bool:
+    if word in IRREGULAR_PLURALS:
+        return True
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
 
 
