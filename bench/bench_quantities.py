@@ -20,8 +20,12 @@ matcher, defined here once:
 * NewsQuant lists, for each gold quantity, the unit as written and a normalised name; a
   prediction may match either. Its few annotation slips (0.2% labelled 2) count against both.
 * Recognizers' Number and NumberRange models label bare numbers, so on those only values are
-  compared; Percent, Currency, Dimension, Temperature and Age compare units too. Items marked
-  NotSupported for some Recognizers implementation are kept: that flag is about their code.
+  compared; Percent, Currency, Dimension, Temperature and Age compare units too. Each of those
+  models labels only its own kind of quantity (Currency labels no percentages), so for both
+  systems only predictions whose unit is of that kind are scored there, and a rate ("$98 a
+  share", "50 meters per millisecond") is compared by its first unit, in gold and predictions
+  alike. Items marked NotSupported for some Recognizers implementation are kept: that flag is
+  about their code, not the text.
 
 quantulum3 runs without its optional classifier: the model it ships was pickled with an old
 scikit-learn and does not load with a current one, so it falls back to its rule-based unit
@@ -280,7 +284,7 @@ def load_newsquant(path: Path) -> list[Item]:
 
 def _recognizers_amount(resolution: dict[str, str]) -> Amount | None:
     value = resolution.get("value") or ""
-    unit = canonical_unit(resolution.get("unit"))
+    unit = canonical_unit(resolution.get("unit")).split("/")[0]  # rates by numerator
     interval = re.fullmatch(r"[\[(]([^,]*),([^\])]*)[\])]", value)
     if interval:
         low_text, high_text = interval.group(1), interval.group(2)

@@ -105,11 +105,17 @@ _NUMBER_WORDS = frozenset({*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "hundred", "
 CURRENCY_SYMBOLS = _spellings(
     """
     USD: $|us$|$us|us $|u.s. $
-    AUD: a$|au$
-    CAD: c$|ca$
-    NZD: nz$
-    HKD: hk$
-    SGD: s$
+    AUD: a$|au$|aud$
+    CAD: c$|ca$|cad$
+    NZD: nz$|nzd$
+    HKD: hk$|hkd$
+    SGD: s$|sgd$
+    MXN: mxn$|mex$
+    BTC: ₿
+    CRC: ₡
+    GEL: ₾
+    LAK: ₭
+    CNY: 元
     TWD: nt$
     BRL: r$
     GBP: £
@@ -426,7 +432,8 @@ _ANCHOR_WORDS = (
 _FRACTION_OF = frozenset(_split("hundred thousand million billion trillion dozen"))
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
+    r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
+    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
 _DIGIT_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009]")
@@ -444,10 +451,12 @@ _SCALE = re.compile(
 )
 _COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|NT|R) ?\$|\$ ?US\b|[$£€¥₹₩₪₺₽]"
+    r"(?:(?<![A-Za-z])(?:(?i:us|u\.s\.|au|aud|ca|cad|nz|nzd|hk|hkd|sgd|mxn|mex)|A|C|c|S|NT|R) ?\$"
+    r"|\$ ?US\b|[$£€¥₹₩₪₺₽₿]"
     r"|(?<![A-Za-z])(?:Rs\.?|RM|" + "|".join(sorted(CURRENCY_CODES)) + r"))\s?$"
 )
-_CURRENCY_TAIL = frozenset("$£€¥₹₩₪₺₽.ABCDEFGHIJKLMNOPQRSTUVWXYZs")
+_CURRENCY_TAIL = frozenset("$£€¥₹₩₪₺₽₿.ABCDEFGHIJKLMNOPQRSTUVWXYZs")
+_CURRENCY_SYMBOL_AFTER = re.compile(r" ?([$€£¥₹₩₪₺₽₡₾₭元₿])(?![\w$])(?!\s?\d)")
 _SECOND_CURRENCY = re.compile(r"(?:US ?|A|AU|C|NZ|HK|S)?[$£€¥₹]\s?")
 _CURRENCY_AFTER = re.compile(
     r"\s?(?:(?P<nation>"
@@ -461,7 +470,7 @@ _PENCE = re.compile(r"p(?![A-Za-z\d])")
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
-_LOWERCASE_WORD = re.compile(r" [a-z]")
+_AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
 _RATE = re.compile(r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b")
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
@@ -1034,6 +1043,9 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         if nation or word.lower() not in _AMBIGUOUS_CURRENCY_WORDS:
             rate_end, unit = _read_rate(text, money.end(), code)
             return money.end(), unit, rate_end
+    symbol_after = _CURRENCY_SYMBOL_AFTER.match(text, end)
+    if symbol_after:  # "10 €", "100元"
+        return symbol_after.end(), CURRENCY_SYMBOLS[symbol_after.group(1)], 0
     if not number.words and _PENCE.match(text, end):
         return end + 1, "GBX", 0
     named = _UNIT_AFTER.match(text, end)
@@ -1059,8 +1071,8 @@ def _symbol_allowed(text: str, end: int, symbol: re.Match[str], number: _Number)
     if written in ("C", "F"):  # "12 C", "98.6 F": spaced, then punctuation or a lowercase word
         after = symbol.end()
         return text[end] == " " and bool(_TEMPERATURE_LETTER_AFTER.match(text, after))
-    if written in _GLUED_SYMBOLS:
-        return text[end] != " " or not _LOWERCASE_WORD.match(text, symbol.end())
+    if written in _GLUED_SYMBOLS:  # "5m", "5 m long"; not "24703 L-202"
+        return text[end] != " " or bool(_AFTER_SPACED_SYMBOL.match(text, symbol.end()))
     return written != "in"  # "5 in 10" is a ratio, not inches
 
 
