@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,25 +79,6 @@ class ImportReport:
 
 class _Rollback(Exception):
     """Raised inside the file's transaction to undo it (a dry run, or errors found)."""
-
-
-def import_files(
-    store: Store,
-    paths: Iterable[Path],
-    *,
-    update: bool = False,
-    dry_run: bool = False,
-    progress: Callable[[Path], Progress | None] | None = None,
-) -> Iterator[ImportReport]:
-    """Import each file in its own transaction; a failing file does not stop the others."""
-    for path in paths:
-        yield import_file(
-            store,
-            path,
-            update=update,
-            dry_run=dry_run,
-            progress=progress(path) if progress else None,
-        )
 
 
 def import_file(
