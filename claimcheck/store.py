@@ -743,10 +743,13 @@ class Store:
         return snapshot_id
 
     def latest_snapshot(self, source_id: int) -> dict[str, Any] | None:
-        """The newest snapshot holding content (not a 304 check, not a failure), with raw bytes."""
+        """The newest snapshot holding content (not a 304 check, not a failure), without the raw
+        bytes (archive.snapshot_raw reads those)."""
         rows = list(
             self.db.query(
-                "SELECT * FROM snapshots WHERE source_id = ? AND error IS NULL"
+                "SELECT id, source_id, requested_url, final_url, status, content_type, etag,"
+                " last_modified, fetched_at, sha256, size, text, error, not_modified, note"
+                " FROM snapshots WHERE source_id = ? AND error IS NULL"
                 " AND coalesce(not_modified, 0) = 0 ORDER BY fetched_at DESC, id DESC LIMIT 1",
                 [source_id],
             )
@@ -896,6 +899,8 @@ class Store:
             raise StoreError(f"claim {claim_id}: {first_verdict!r} is not a verdict to compare")
         who = reviewer or self.reviewer
         with self.transaction():
+            if self.open_second_check(claim_id) is not None:
+                raise StoreError(f"claim {claim_id} is already waiting for a second check")
             claim = self.set_verdict(
                 claim_id, "flagged", reviewer=who, expected_version=expected_version
             )
@@ -971,7 +976,8 @@ class Store:
     def second_check_stats(self) -> dict[str, Any]:
         """How often second reviewers agreed with the first (checks with a first verdict)."""
         row = self.db.execute(
-            "SELECT count(*) FILTER (WHERE decided_at IS NULL),"
+            "SELECT count(*) FILTER (WHERE decided_at IS NULL AND claim_id IN"
+            " (SELECT id FROM claims WHERE status = 'flagged')),"
             " count(*) FILTER (WHERE decided_at IS NOT NULL),"
             " count(*) FILTER (WHERE agreed IS NOT NULL), coalesce(sum(agreed), 0)"
             " FROM second_checks"
