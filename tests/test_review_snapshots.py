@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.models import ArticleInput, Attribution, ExtractedClaim, Quantity
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.query import QueueQuery
 from claimcheck.store import Store
@@ -15,14 +16,57 @@ SMALL = (80, 24)
 WIDE = (150, 40)
 
 
+PARAGRAPHS = [
+    "Defence ministers met in Brussels yesterday to discuss spending.",
+    "Poland spent 3.9 per cent of GDP on defence last year, the minister said.",
+    "Mr Healey told reporters: 'We will reach 2.5 per cent by the end of the decade.'",
+    "The alliance has 32 members, up from 30 two years ago.",
+    "Critics said the target was a distraction from readiness.",
+    "Unemployment in the region fell to 4.2 per cent in March.",
+]
+CLAIMS = [
+    # (paragraph, kind, score, quantities as (surface, value, unit, of), speaker)
+    (0, "event", 0.55, [], None),
+    (1, "quantity", 0.96, [("3.9 per cent", 3.9, "percent", "of GDP")], "the minister"),
+    (2, "quote", 0.88, [("2.5 per cent", 2.5, "percent", "")], "Mr Healey"),
+    (3, "comparison", 0.74, [("32 members", 32, "members", ""), ("30", 30, "", "")], None),
+    (4, "statement", 0.41, [], None),
+    (5, "quantity", 0.83, [("4.2 per cent", 4.2, "percent", "")], None),
+]
+
+
 @pytest.fixture
-def reviewed_db(review_db: Path, review_queue: list[int]) -> Path:
-    """A few verdicts already given, so the queue shows each mark."""
-    with Store(review_db, reviewer="alice") as store:
-        store.set_verdict(review_queue[0], "supported")
-        store.set_verdict(review_queue[1], "refuted", note="Kirby said the opposite")
-        store.flag_for_second_check(review_queue[2], "misleading")
-    return review_db
+def reviewed_db(db_path: Path) -> Path:
+    """Fixed claims (not the extractor's, which may change) with a few verdicts given."""
+    text = "\n".join(PARAGRAPHS)
+    claims = []
+    for paragraph, kind, score, quantities, speaker in CLAIMS:
+        sentence = PARAGRAPHS[paragraph]
+        start = text.index(sentence)
+        claims.append(
+            ExtractedClaim(
+                start=start,
+                end=start + len(sentence),
+                sentence=sentence,
+                kind=kind,
+                kinds=[kind],
+                score=score,
+                reasons=["states a figure"] if quantities else ["names an event"],
+                quantities=[
+                    Quantity(surface, value, unit, of=of, start=start + sentence.index(surface))
+                    for surface, value, unit, of in quantities
+                ],
+                attribution=Attribution(speaker, phrase=f"{speaker} said") if speaker else None,
+                paragraph=paragraph,
+            )
+        )
+    with Store(db_path, reviewer="alice") as store:
+        store.add_article(ArticleInput(text=text, title="Allies weigh defence spending"), claims)
+        ids = store.claim_ids()
+        store.set_verdict(ids[0], "supported")
+        store.set_verdict(ids[1], "refuted", note="the ministry's own figure is 4.1")
+        store.flag_for_second_check(ids[2], "misleading")
+    return db_path
 
 
 def app_for(db: Path, reviewer: str = "alice", **kwargs: object) -> ReviewApp:

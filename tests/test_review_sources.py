@@ -9,8 +9,14 @@ from pathlib import Path
 from textual.message import Message
 from textual.widgets import TextArea
 
+from claimcheck import archive
 from claimcheck.review.app import ReviewApp
-from claimcheck.review.messages import BrowserOpened, SourcesUpdated, WorkFailed
+from claimcheck.review.messages import (
+    BrowserOpened,
+    EvidenceRanked,
+    SourcesUpdated,
+    WorkFailed,
+)
 from claimcheck.review.modals import SourceScreen
 from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
@@ -114,3 +120,34 @@ async def test_a_slow_fetch_does_not_freeze_the_screen(review_db: Path) -> None:
                 assert store.stats()["reviewed"] == 1
             await settle(pilot)
             assert len(posted(messages, SourcesUpdated)) == 1
+
+
+async def test_archived_sources_are_ranked_when_their_claim_is_shown(
+    review_db: Path, tmp_path: Path
+) -> None:
+    page = tmp_path / "nato.html"
+    page.write_bytes(PAGE)
+    with Store(review_db, reviewer="importer") as store:
+        claim_id = store.claim_ids(search="Poland spending")[0]
+        archive.cite(store, claim_id, str(page))
+        assert store.evidence(claim_id) == []
+    messages: list[Message] = []
+    app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
+    async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+        await settle(pilot)
+        ranked = posted(messages, EvidenceRanked)
+        assert ranked and ranked[0].claim_id == claim_id and ranked[0].passages > 0
+        assert "Poland spent 3.9 per cent" in str(app.screen.query_one("#evidence").render())
+    with Store(review_db) as store:
+        assert store.evidence(claim_id)
+
+
+async def test_a_changed_source_is_marked_on_the_claim(review_db: Path) -> None:
+    with Store(review_db) as store:
+        claim_id = store.claim_ids(search="Poland spending")[0]
+        store.set_source_changed(claim_id, {"url": "https://example.org/nato"})
+    app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
+    async with app.run_test(size=(120, 40)):
+        headline = str(app.screen.query_one("#headline").render())
+        assert "source changed since verified" in headline
+        assert "https://example.org/nato" in headline

@@ -71,3 +71,13 @@ def test_data_version_moves_when_another_connection_commits(
     with Store(db_path, reviewer="bob") as bob:
         bob.set_verdict(seeded_store.claim_ids()[0], "refuted")
     assert seeded_store.data_version() != before
+
+
+def test_a_claim_waits_for_one_second_check_at_a_time(seeded_store: Store) -> None:
+    claim_id = seeded_store.claim_ids()[0]
+    seeded_store.flag_for_second_check(claim_id, "supported", reviewer="alice")
+    with pytest.raises(StoreError, match="already waiting"):
+        seeded_store.flag_for_second_check(claim_id, "refuted", reviewer="carol")
+    assert seeded_store.second_check_stats()["open"] == 1
+    seeded_store.undo(reviewer="alice")
+    assert seeded_store.second_check_stats()["open"] == 0

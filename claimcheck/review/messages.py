@@ -77,6 +77,14 @@ class SourcesUpdated(Message):
 
 
 @dataclass
+class EvidenceRanked(Message):
+    """Archived sources of the claim on screen were ranked on the fly (it had no evidence)."""
+
+    claim_id: int
+    passages: int
+
+
+@dataclass
 class WorkFailed(Message):
     """A worker or an action could not finish; `reason` is one line for the reviewer."""
 

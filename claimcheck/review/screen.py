@@ -25,6 +25,7 @@ from claimcheck.review.messages import (
     ClaimEdited,
     ClaimShown,
     ConflictDetected,
+    EvidenceRanked,
     QueueLoaded,
     SecondCheckDecided,
     SourcesUpdated,
@@ -107,6 +108,7 @@ class ReviewScreen(Screen[None]):
         self.articles = ArticleCache()
         self.seen_version = 0
         self.reviewed: int | None = None
+        self.ranked: set[int] = set()
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="top"):
@@ -172,6 +174,9 @@ class ReviewScreen(Screen[None]):
             return
         self._draw()
         self.post_message(ClaimShown(self.view.claim.id, self.view.claim.version))
+        if self.view.needs_ranking and self.view.claim.id not in self.ranked:
+            self.ranked.add(self.view.claim.id)
+            self.rank_archived(self.view.claim.id)
 
     def reload_claim(self) -> None:
         if self.ids:
@@ -547,6 +552,23 @@ class ReviewScreen(Screen[None]):
             + (f"; failed: {failed}" if failed else "")
         )
         self.post_message(SourcesUpdated(claim_id, text))
+
+    @work(thread=True, group="rank")
+    def rank_archived(self, claim_id: int) -> None:
+        """Rank the archived copies of a claim's sources that were never ranked (an import or
+        another reviewer archived them), so its evidence is there without a fetch."""
+        try:
+            with Store(self.db_path, reviewer=self.reviewer) as store:
+                ranked = evidence.rank_claim(store, claim_id)
+        except Exception as error:  # a worker must report, never take the screen down
+            self.post_message(WorkFailed(claim_id, str(error) or type(error).__name__))
+            return
+        self.post_message(EvidenceRanked(claim_id, len(ranked)))
+
+    @on(EvidenceRanked)
+    def _evidence_ranked(self, message: EvidenceRanked) -> None:
+        if message.passages and self.view and self.view.claim.id == message.claim_id:
+            self.reload_claim()
 
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:

@@ -4,7 +4,7 @@ plain `Text` panels (the reading is a handful of indexed lookups: a few millisec
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from rich.text import Text
@@ -30,7 +30,11 @@ class ClaimView:
     evidence: list[dict[str, Any]]
     second_check: dict[str, Any] | None = None
     source_change: dict[str, Any] | None = None
-    notes: list[str] = field(default_factory=list)
+
+    @property
+    def needs_ranking(self) -> bool:
+        """Sources are archived but no passage has been ranked for this claim yet."""
+        return not self.evidence and any(s["snapshots"] for s in self.sources)
 
 
 class ArticleCache:
@@ -142,10 +146,15 @@ def sources_panel(view: ClaimView) -> Text:
     if not view.sources:
         out.append("\nNone yet: press the attach key to add one.", style="dim")
     for number, source in enumerate(view.sources, 1):
-        out.append(f"\n{number}. ")
-        out.append(plain(source["url"] or f"(no link) {source['label'] or ''}"))
-        out.append(f"  [{source['link_kind']}] ", style="dim")
+        out.append(f"\n{number}. ", style="bold")
+        label = source["link_label"] or source["label"] or source["title"]
+        if label:
+            out.append_text(plain(label))
+            out.append("  ")
+        out.append(f"[{source['link_kind']}] ", style="dim")
         out.append_text(fetch_state(source))
+        out.append("\n   ")
+        out.append_text(plain(source["url"] or "(no link yet)", "dim"))
     return out
 
 
@@ -168,19 +177,19 @@ def evidence_panel(view: ClaimView) -> Text:
         fetched = any(s.get("latest") for s in view.sources)
         hint = "no passage matched" if fetched else "fetch the sources to rank passages"
         out.append(f"\nNo evidence yet: {hint}.", style="dim")
+    numbers = {source["id"]: number for number, source in enumerate(view.sources, 1)}
     for item in view.evidence[:EVIDENCE_SHOWN]:
         matches = json.loads(item["matches"] or "[]")
-        out.append(f"\n#{item['rank']} score {item['score']:.2f}  ", style="bold")
-        out.append(plain(item["source_url"] or "", "dim"))
+        out.append(f"\n#{item['rank']} score {item['score']:.2f}", style="bold")
+        number = numbers.get(item["source_id"])
+        out.append(f"  from source {number}" if number else "  ", style="dim")
+        if not number:
+            out.append_text(plain(item["source_url"] or "", "dim"))
         out.append("\n")
         out.append_text(highlighted_passage(item["passage"] or "", matches))
         for reason in json.loads(item["reasons"] or "[]"):
             out.append("\n  • ", style="dim")
-            out.append(plain(reason, "italic"))
-        for match in matches:
-            if match.get("note"):
-                out.append("\n  ↳ ", style="dim")
-                out.append(plain(f"{match.get('text', '')}: {match['note']}", "italic"))
+            out.append_text(plain(reason, "italic"))
     if len(view.evidence) > EVIDENCE_SHOWN:
         out.append(f"\n… {len(view.evidence) - EVIDENCE_SHOWN} more passages", style="dim")
     return out
