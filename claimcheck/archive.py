@@ -161,7 +161,7 @@ def fetch_sources(
     settings: FetchSettings | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> FetchSummary:
-    """Fetch and archive the sources of these claims (of every claim when None). Without
+    """Fetch and archive the sources of these claims (every source when None). Without
     refresh only sources with no archived copy are fetched; with it, archived ones are checked
     again with conditional requests. Safe to call from a worker thread with its own Store."""
     summary = FetchSummary()

@@ -701,21 +701,19 @@ class Store:
         return rows[0]
 
     def sources_of(self, claim_ids: list[int] | None = None) -> list[dict[str, Any]]:
-        """The sources cited by these claims (all cited sources when None), each once."""
+        """The sources cited by these claims, each once; every source when None (including
+        any that an import attached to no claim)."""
         if claim_ids is None:
-            where, params = "", []
-        elif not claim_ids:
+            return list(self.db.query("SELECT * FROM sources ORDER BY id"))
+        if not claim_ids:
             return []
-        else:
-            for claim_id in claim_ids:
-                self.claim(claim_id)
-            where = f" WHERE cs.claim_id IN ({', '.join('?' * len(claim_ids))})"
-            params = list(claim_ids)
+        for claim_id in claim_ids:
+            self.claim(claim_id)
         return list(
             self.db.query(
                 "SELECT DISTINCT s.* FROM sources s JOIN claim_sources cs ON cs.source_id = s.id"
-                f"{where} ORDER BY s.id",
-                params,
+                f" WHERE cs.claim_id IN ({', '.join('?' * len(claim_ids))}) ORDER BY s.id",
+                list(claim_ids),
             )
         )
 

@@ -300,3 +300,13 @@ def test_local_file_source_is_rechecked_from_disk(seeded_store: Store, tmp_path:
 def test_an_empty_list_of_claims_fetches_nothing(seeded_store: Store) -> None:
     summary = archive.fetch_sources(seeded_store, [], settings=FAST)
     assert not summary.outcomes and not summary.unresolved and summary.skipped == 0
+
+
+def test_fetch_all_includes_sources_attached_to_no_claim(
+    store: Store, server: ScriptedServer
+) -> None:
+    url = server.route("/orphan", Reply(200, b"Poland 3.9%", {"Content-Type": "text/plain"}))
+    with store.transaction():
+        source_id = store.ensure_source(url, kind="cited", label="article-level source")
+    summary = archive.fetch_sources(store, settings=FAST)
+    assert [o.source_id for o in summary.outcomes] == [source_id] and summary.fetched == 1
