@@ -106,6 +106,10 @@ def test_percent_of_gdp():
         ("shares at 118.5p on Friday", 118.5, "GBX"),
         ("the highest forecast is 84.75 cents", 84.75, "USc"),
         ("it cost 420 million euros", 4.2e8, "EUR"),
+        ("Banknotes of 10 € are common", 10, "EUR"),
+        ("Hey, the cost is 100元!", 100, "CNY"),
+        ("a loan of 12,34,567.89 rupees", 1234567.89, "INR"),
+        ("the offer of C$6 in cash", 6, "CAD"),
     ],
 )
 def test_money(text, value, unit):
@@ -218,6 +222,7 @@ def test_vague_plurals_are_ranges_of_one_order():
         ("98.6 degrees F is normal", 98.6, "°F"),
         ("the 37m (121ft) skeleton", 37, "m"),
         ("a 100m sprint", 100, "m"),
+        ("a wall 5 m high", 5, "m"),
         ("with 2.7m combined digital and physical sales", 2.7e6, "sales"),
         ("a 60 basis point improvement", 60, "basis points"),
         ("sub-300 sq m office space", 300, "m²"),
@@ -253,6 +258,7 @@ def test_rates(text, unit):
         ("one of my local stores", "stores"),
         ("The five launches will offer homes", "launches"),
         ("2 TDs in the game", "tds"),
+        ("about 460 Kia and Hyundai vehicles", "vehicles"),
     ],
 )
 def test_what_a_bare_number_counts(text, unit):
@@ -304,7 +310,9 @@ def test_neighbours_share_a_unit(text, expected):
         "to make 5G available to more users",
         "Hardy M21 9AB in July",
         "It is one of them.",
-        "The Popolocas built it between A.D. 1000 and later.",
+        "The Popolocas built it between A.D. 1000 and 1260.",
+        "It ran in 2014 and 2015.",
+        "Order code 24703 L-202 today.",
     ],
 )
 def test_not_quantities(text):

@@ -470,6 +470,7 @@ _PENCE = re.compile(r"p(?![A-Za-z\d])")
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
 _SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
+_UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
 _RATE = re.compile(r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b")
@@ -494,9 +495,10 @@ _VAGUE = re.compile(
 _NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
-_NAMED_KIND = re.compile(r" [A-Z][a-z]+ ([a-z]+s)\b")
+_NAMED_KIND = re.compile(r" [A-Z][a-z]+ (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
+_PAIRED_NUMBER = re.compile(r" (?:and|or|to|through) (\d+)\b(?![.,]\d)")
 _MONTH_AFTER = re.compile(
     r"\s*(?:st|nd|rd|th)?\s+(?:of\s+)?(?:" + "|".join(sorted(MONTHS)) + r")\b", re.IGNORECASE
 )
@@ -618,7 +620,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     """The quantity whose number starts at pos, and where to resume scanning."""
     if text[pos : pos + 8].lower().startswith(("minus", "negative")):
         return None, pos + 1  # read with the number that follows
-    vague = _read_vague_plural(text, pos)
+    vague = _read_vague_plural(text, pos) if text[pos].isalpha() else None
     if vague:
         return vague, vague.quantity.end
     before = text[max(0, pos - 12) : pos]
@@ -915,7 +917,12 @@ def _skip_past(text: str, pos: int) -> int:
     digits = _DIGITS.match(text, pos)
     end = digits.end() if digits else pos + 1
     glued = _GLUED_NUMBERS.match(text, end)
-    return glued.end() if glued else end
+    if glued:
+        return glued.end()
+    paired = _PAIRED_NUMBER.match(text, end)  # "AD 1000 and 1260", "in 2014 and 2015"
+    if digits and paired and len(paired.group(1)) == len(digits.group(0)):
+        return paired.end()
+    return end
 
 
 def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool:
@@ -950,6 +957,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
 def _counts_something(after: str) -> bool:
     """Does a unit, money or a plural noun follow (so "2000 people" is not the year 2000)?"""
     if _SYMBOL_AFTER.match(after) or _UNIT_AFTER.match(after) or _CURRENCY_AFTER.match(after):
+        return True
+    if _CURRENCY_SYMBOL_AFTER.match(after):
         return True
     noun = _PLURAL_AFTER.match(after)
     return bool(noun and _is_plural(noun.group(1)) and noun.group(1) not in STOP_NOUNS)
@@ -1034,6 +1043,9 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         return None, unit, rate_end
     if text.startswith("-", end) and end + 1 < len(text) and text[end + 1].isalpha():
         return _read_hyphen_unit(text, end + 1)
+    following = text[end : end + 2].lstrip()[:1]
+    if not following or not (following.isalpha() or following in _UNIT_START):
+        return None, "", 0  # a digit, a comma, a full stop: no unit here
     money = _CURRENCY_AFTER.match(text, end)
     if money:
         word, nation = money.group("word"), money.group("nation")
