@@ -28,6 +28,7 @@ import yaml
 from claimcheck.models import KINDS, STATUSES
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+PROGRESS_STEP = 1 << 16
 
 # The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
 CLAIM_FIELDS = (
@@ -65,20 +66,22 @@ class RecordError(Exception):
 
 @dataclass
 class Record:
-    """A mapping read from a file, with the line it starts on and where each field sits."""
+    """A mapping read from a file, with the line it starts on and where each field sits
+    (a (line, column) pair, or a column on the record's own line)."""
 
     data: dict[str, Any]
     file: str
     line: int
     column: int = 1
-    columns: dict[str, tuple[int, int]] = field(default_factory=dict)
+    columns: dict[str, tuple[int, int] | int] = field(default_factory=dict)
     raw: str | None = None
 
     def where(self, name: str | None = None) -> str:
         """'file:line:column' of the record, or of one of its fields when that is known."""
         line, column = self.line, self.column
         if name is not None and name in self.columns:
-            line, column = self.columns[name]
+            place = self.columns[name]
+            line, column = place if isinstance(place, tuple) else (line, place)
         elif name is not None and self.raw is not None:
             found = self.raw.find(f'"{name}"')
             if found >= 0:
@@ -300,9 +303,13 @@ def read_jsonl(
     """Claim records, one JSON object per line (a bad line yields its error); blanks skipped."""
     name = str(path)
     loads = json.loads
+    pending = 0
     for number, raw in _lines(path):
         if progress is not None:
-            progress(len(raw))
+            pending += len(raw)
+            if pending >= PROGRESS_STEP:
+                progress(pending)
+                pending = 0
         if not raw.strip():
             continue
         try:
@@ -319,6 +326,8 @@ def read_jsonl(
             yield RecordError(f"{name}:{number}:1: expected a JSON object, got {_json_type(data)}")
             continue
         yield Record(data, name, number, raw=line)
+    if progress is not None and pending:
+        progress(pending)
 
 
 def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Iterator[Record]:
@@ -326,9 +335,9 @@ def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Itera
     name = str(path)
     data = read_file(path)
     text = decode(data, name)
-    if progress is not None:
-        progress(len(data))
-    reader = csv.reader(io.StringIO(text, newline=""))
+    buffer = io.StringIO(text, newline="")
+    reader = csv.reader(buffer)
+    reported = 0
     try:
         header = next(reader)
     except StopIteration:
@@ -342,10 +351,16 @@ def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Itera
                 f"{did_you_mean(heading, CLAIM_FIELDS)}; known columns: {', '.join(CLAIM_FIELDS)}"
             )
     line = 2
+    columns = {heading: column for column, heading in enumerate(header, 1)}
     while True:
+        if progress is not None and buffer.tell() - reported >= PROGRESS_STEP:
+            progress(buffer.tell() - reported)
+            reported = buffer.tell()
         try:
             row = next(reader)
         except StopIteration:
+            if progress is not None:
+                progress(max(0, len(data) - reported))
             return
         except csv.Error as error:
             raise RecordError(f"{name}:{reader.line_num}:1: malformed CSV: {error}") from None
@@ -356,7 +371,7 @@ def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Itera
             raise RecordError(
                 f"{name}:{line}:1: {len(row)} cells where the header has {len(header)}"
             )
-        record = Record({}, name, line, columns={h: (line, i) for i, h in enumerate(header, 1)})
+        record = Record({}, name, line, columns=columns)
         for heading, cell in zip(header, row, strict=True):
             record.data[heading] = _from_cell(record, heading, cell)
         yield record
