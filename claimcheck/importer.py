@@ -29,6 +29,7 @@ BATCH = 5000
 MAX_ERRORS = 20
 # Fields an import compares with a claim already in the database (and changes with --update).
 COMPARED = ("text", "kind", "checkworthiness", "speaker", "quote", "status", "note", "reviewer")
+ARTICLE_FIELDS = ("title", "url", "outlet", "published")
 # Fields whose null means "not given" rather than "clear it".
 NULL_IS_ABSENT = frozenset({"kind", "checkworthiness", "status"})
 
@@ -441,7 +442,7 @@ class _Session:
         existing = self.store.find_article(article_input.text)
         if existing is not None:
             article_id = existing
-            self.report.unchanged += 1
+            self.compare_article(record, article_id)
         else:
             result = (
                 add_article(self.store, article_input)
@@ -479,9 +480,29 @@ class _Session:
                 where = _yaml_record(root, [*path, "sources", s_index], source, record.file)
                 self.manifest_source(where, claim_ids)
 
+    def compare_article(self, record: Record, article_id: int) -> None:
+        """Metadata the manifest gives that differs from the stored article: report or apply."""
+        stored = self.store.article(article_id)
+        changes = {
+            name: (stored[name], record.data[name])
+            for name in ARTICLE_FIELDS
+            if record.data.get(name) is not None and record.data[name] != stored[name]
+        }
+        if not changes:
+            self.report.unchanged += 1
+            return
+        described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in changes.items())
+        if self.update:
+            self.store.import_update_article(article_id, changes, where=record.where())
+            self.report.updated += 1
+            self.report.changes.append(f"article {article_id}: {described}")
+        else:
+            self.report.differ += 1
+            self.report.changes.append(f"article {article_id} differs: {described}")
+
     def read_article(self, record: Record) -> ArticleInput:
         entry = record.data
-        metadata = {k: entry.get(k) for k in ("title", "url", "outlet", "published")}
+        metadata = {k: entry.get(k) for k in ARTICLE_FIELDS}
         try:
             if "path" in entry:
                 file = self.path.parent / entry["path"]

@@ -1081,17 +1081,48 @@ class Store:
         expected_version: int,
         where: str,
     ) -> Claim:
-        """Apply the fields an import changes (old, new), audited as one `import_update` event."""
+        """Apply the fields an import changes (old, new), audited as one `import_update` event;
+        a changed verdict (status, note, reviewer) carries to the claim's repeats, as in review."""
+        values = {name: new for name, (_, new) in changes.items()}
+        verdict = {k: v for k, v in values.items() if k in ("status", "note", "reviewer")}
         with self.transaction():
-            return self._update_claim(
+            claim = self._update_claim(
                 claim_id,
-                {name: new for name, (_, new) in changes.items()},
+                values,
                 action="import_update",
                 old=json.dumps({k: old for k, (old, _) in changes.items()}, ensure_ascii=False),
-                new=json.dumps({k: new for k, (_, new) in changes.items()}, ensure_ascii=False),
+                new=json.dumps(values, ensure_ascii=False),
                 note=f"from {where}",
                 expected_version=expected_version,
                 reviewer=None,
+            )
+            for repeat in self.repeats(claim_id) if verdict else ():
+                self._update_claim(
+                    repeat.id,
+                    verdict,
+                    action="import_update",
+                    old=json.dumps({k: getattr(repeat, k) for k in verdict}, ensure_ascii=False),
+                    new=json.dumps(verdict, ensure_ascii=False),
+                    note=f"from {where}",
+                    expected_version=None,
+                    reviewer=None,
+                    details={"via": claim_id},
+                )
+        return claim
+
+    def import_update_article(
+        self, article_id: int, changes: dict[str, tuple[Any, Any]], *, where: str
+    ) -> None:
+        """Apply changed article metadata (title, url, outlet, published) from an import."""
+        values = {name: new for name, (_, new) in changes.items()}
+        with self.transaction():
+            self.db["articles"].update(article_id, values)
+            self.log_event(
+                "import_update",
+                article_id=article_id,
+                old=json.dumps({k: old for k, (old, _) in changes.items()}, ensure_ascii=False),
+                new=json.dumps(values, ensure_ascii=False),
+                note=f"from {where}",
             )
 
     def import_link_source(

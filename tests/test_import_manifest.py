@@ -274,3 +274,38 @@ def test_the_readme_example_manifest_is_valid(tmp_path: Path) -> None:
     example = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     data, _ = load_manifest(write(tmp_path, example))
     assert len(data["articles"]) == 3
+
+
+def test_article_metadata_changes_are_reported_then_applied(
+    runner, db_path: Path, tmp_path: Path
+) -> None:
+    manifest = write(tmp_path, f"articles:\n  - text: {ARTICLE}\n    title: Old title\n")
+    assert run_import(runner, db_path, str(manifest)).exit_code == 0
+    manifest = write(tmp_path, f"articles:\n  - text: {ARTICLE}\n    title: New title\n")
+    plain = run_import(runner, db_path, str(manifest))
+    assert "article 1 differs: title 'Old title' -> 'New title'" in plain.output
+    applied = run_import(runner, db_path, "--update", str(manifest))
+    assert "1 updated" in applied.output
+    with Store(db_path) as store:
+        assert store.article(1)["title"] == "New title"
+        event = store.events(limit=2)[1]
+        assert (event["action"], event["article_id"]) == ("import_update", 1)
+
+
+def test_an_imported_verdict_carries_to_repeats(runner, db_path: Path, tmp_path: Path) -> None:
+    shutil.copy(SEED_ARTICLE, tmp_path / "seed.txt")
+    manifest = write(tmp_path, "articles:\n  - path: seed.txt\n    published: '2024-09-14'\n")
+    assert run_import(runner, db_path, str(manifest)).exit_code == 0
+    with Store(db_path) as store:
+        repeat = next(c for c in store.claims() if c.canonical_id is not None)
+        canonical = store.claim(repeat.canonical_id)
+    needle = canonical.sentence[:40].replace('"', '\\"')
+    manifest = write(
+        tmp_path,
+        "articles:\n  - path: seed.txt\n    published: '2024-09-14'\n    claims:\n"
+        f'      - match: "{needle}"\n        status: refuted\n',
+    )
+    assert run_import(runner, db_path, "--update", str(manifest)).exit_code == 0
+    with Store(db_path) as store:
+        assert store.claim(canonical.id).status == "refuted"
+        assert store.claim(repeat.id).status == "refuted"
