@@ -117,7 +117,7 @@ def rank_passages(
     quote: str | None = None,
     limit: int | None = EVIDENCE_LIMIT,
 ) -> list[Ranked]:
-    """Score every passage against the claim; best first, passages with no signal left out."""
+    """Score every passage against the claim; best first, passages matching nothing left out."""
     if not passages:
         return []
     claim_terms = {t for t, _, _ in terms(claim_text)}
@@ -150,7 +150,7 @@ def rank_passages(
         item.score += _match_numbers(claim_quantities, passage, item, bool(words))
         if quote:
             item.score += _match_quote(quote, passage, item)
-        if item.score > 0:
+        if item.matches:
             ranked.append(item)
     ranked.sort(key=lambda r: (-r.score, r.passage.snapshot_id or 0, r.passage.start))
     return ranked[:limit] if limit else ranked
