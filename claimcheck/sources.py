@@ -22,7 +22,7 @@ import httpx
 
 from claimcheck import __version__
 
-USER_AGENT = f"claimcheck/{__version__} (fact-checking workbench; +https://example.org/claimcheck)"
+USER_AGENT = f"claimcheck/{__version__} (fact-checking workbench) python-httpx/{httpx.__version__}"
 MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 
