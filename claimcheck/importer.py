@@ -30,6 +30,7 @@ MAX_ERRORS = 20
 # Fields an import compares with a claim already in the database (and changes with --update).
 COMPARED = ("text", "kind", "checkworthiness", "speaker", "quote", "status", "note", "reviewer")
 ARTICLE_FIELDS = ("title", "url", "outlet", "published")
+VERDICT_FIELDS = ("status", "note", "reviewer")
 # Fields whose null means "not given" rather than "clear it".
 NULL_IS_ABSENT = frozenset({"kind", "checkworthiness", "status"})
 
@@ -352,16 +353,20 @@ class _Session:
 
     def compare(self, record: Record, claim_id: int, article_id: int) -> None:
         """Count the claim unchanged, or apply / report the fields that differ. The claims of an
-        article this same import added take the file's fields as part of the adding."""
+        article this same import added take the file's fields as part of the adding. A repeat's
+        verdict follows its canonical claim's (as in review), so it is not compared."""
         self.flush()
         row = self.store.db.execute(
-            f"SELECT version, {', '.join(COMPARED)} FROM claims WHERE id = ?", [claim_id]
+            f"SELECT version, canonical_id, {', '.join(COMPARED)} FROM claims WHERE id = ?",
+            [claim_id],
         ).fetchone()
-        current = dict(zip(COMPARED, row[1:], strict=True))
+        current = dict(zip(COMPARED, row[2:], strict=True))
+        skip = VERDICT_FIELDS if row[1] is not None else ()
         changes = {
             name: (current[name], record.data[name])
             for name in COMPARED
             if name in record.data
+            and name not in skip
             and not (record.data[name] is None and name in NULL_IS_ABSENT)
             and record.data[name] != current[name]
         }
