@@ -259,6 +259,7 @@ def test_rates(text, unit):
         ("The five launches will offer homes", "launches"),
         ("2 TDs in the game", "tds"),
         ("about 460 Kia and Hyundai vehicles", "vehicles"),
+        ("the fifteen Members of the United Nations", "members"),
     ],
 )
 def test_what_a_bare_number_counts(text, unit):
@@ -313,10 +314,17 @@ def test_neighbours_share_a_unit(text, expected):
         "The Popolocas built it between A.D. 1000 and 1260.",
         "It ran in 2014 and 2015.",
         "Order code 24703 L-202 today.",
+        '<meta charset="utf-8">',
+        "It quotes only Article 23(1) of the Charter.",
+        "Intro\n1. The Security Council shall act.",
     ],
 )
 def test_not_quantities(text):
     assert find_quantities(text) == [], find_quantities(text)
+
+
+def test_a_capitalised_plural_is_what_is_counted():
+    assert values("in 2024, 23 of the 32 Allies were expected") == [(23, ""), (32, "allies")]
 
 
 def test_two_thousand_people_is_a_count_not_a_year():

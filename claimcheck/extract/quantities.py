@@ -405,6 +405,8 @@ STOP_NOUNS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
 )
+# "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
+NUMBER_PREFIXES = frozenset(_split("sub over under mid pre post non anti ultra super near top"))
 NOUN_MODIFIERS = frozenset(_split("more fewer less other additional extra new"))
 NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
 # after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
@@ -494,6 +496,7 @@ _VAGUE = re.compile(
 )
 _NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
+_NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(r" [A-Z][a-z]+ (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
@@ -515,7 +518,8 @@ _PLURAL_AFTER = re.compile(r" ([a-z]+)")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
-_CAPITAL = re.compile(r"[A-Z]")
+_LIST_MARKER = re.compile(r"[.)] ")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
@@ -909,6 +913,8 @@ def _glued_to_code(text: str, pos: int) -> bool:
         return False
     if text[pos - 1].isalpha():
         return True
+    if pos >= 2 and text[pos - 1] == "(" and text[pos - 2].isalnum():
+        return True  # the "(1)" of "Article 23(1)"
     return pos >= 2 and text[pos - 1] in ",." and text[pos - 2].isdigit()
 
 
@@ -949,8 +955,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if after[:1].isalpha() and not _counts_something(after) and not _SCALE.match(after):
         return not _PENCE.match(after)  # 5G, 3D, 9AB8: a code, not a count
     glued = _GLUED_NAME.search(before)
-    if glued and _CAPITAL.search(glued.group(0)):
-        return True  # F-35, Covid-19, TA-125 (but "sub-300 sq m" is a number)
+    if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
+        return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
+    if _LIST_MARKER.match(after) and _LINE_START.search(before):
+        return True  # "1. The Security Council shall...": a list number
     return _is_name_label(text, pos, before, after)  # Game 2, S&P 500, iPhone 14
 
 
@@ -1140,6 +1148,8 @@ def _noun_unit(text: str, end: int) -> str:
                 cursor = match.end()
                 continue
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
+            if _is_plural(lowered) and not _NOUN_WORD_CAPITAL.match(text, match.end()):
+                return lowered  # "the 32 Allies"
             kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
             return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
         if lowered in ("and", "or") and words:
