@@ -51,3 +51,11 @@ async def test_markup_and_escapes_in_articles_and_sources_show_literally(tmp_pat
         text = app.screen.query_one(TextArea).text
         assert "\\x1b[2J\\x1b[31m cleared?" in text and "\x1b" not in text
         assert "[link=https://evil.example]here[/link]" in screen_text(app)
+
+
+def test_unsafe_characters_become_visible_codes_and_the_rest_is_kept() -> None:
+    from claimcheck.review.text import plain
+
+    text = plain("a\x1b[31mb\tc\nd\u202eE\r\x9bX [bold]ok[/bold] é 😀")
+    assert text.plain == "a\\x1b[31mb\tc\nd\\u202eE\\r\\x9bX [bold]ok[/bold] é 😀"
+    assert not text.spans

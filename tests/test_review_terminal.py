@@ -84,7 +84,8 @@ def test_keys_in_a_real_terminal_reach_the_database(
     wait_for(lambda: status(review_db, first) == ("supported", "tmux-reviewer"), "verdict 1")
     terminal.press("r")
     wait_for(lambda: status(review_db, second)[0] == "refuted", "verdict 2")
-    wait_for(lambda: "2 of 60 reviewed" in terminal.screen(), "progress on screen")
+    progress = f"2 of {len(review_queue)} reviewed"
+    wait_for(lambda: progress in terminal.screen(), "progress on screen")
     # a second reviewer, in another process (this one), decides the claim now on screen
     with Store(review_db, reviewer="bob") as bob:
         bob.set_verdict(third, "misleading")

@@ -3,6 +3,7 @@ with control characters (ANSI escapes) shown as visible codes instead of reachin
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from rich.text import Text
@@ -15,14 +16,16 @@ MATCH_STYLES = {
 CONTEXT_CHARS = 500
 
 
+# C0 controls but tab and newline, DEL, C1 controls (ESC and CSI start terminal escapes), line and
+# paragraph separators, and the bidirectional overrides that can make text read backwards.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def visible(text: str | None) -> str:
-    """The text with every control character except newline and tab written as an escape."""
+    """The text with every unsafe character (see UNSAFE) written as its escape code."""
     if not text:
         return ""
-    return "".join(
-        char if char in "\n\t" or (char.isprintable() and char != "\x7f") else repr(char)[1:-1]
-        for char in text
-    )
+    return UNSAFE.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 def plain(text: str | None, style: str = "") -> Text:
