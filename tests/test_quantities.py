@@ -219,6 +219,7 @@ def test_vague_plurals_are_ranges_of_one_order():
         ("Tylenol 500mg tablets", 500, "mg"),
         ("a 1.5mm internal diameter", 1.5, "mm"),
         ("it melts at 12 C and boils later", 12, "°C"),
+        ("The temperature reached 40.3C at Coningsby.", 40.3, "°C"),
         ("98.6 degrees F is normal", 98.6, "°F"),
         ("the 37m (121ft) skeleton", 37, "m"),
         ("a 100m sprint", 100, "m"),
@@ -241,10 +242,31 @@ def test_units_glued_spelled_and_ambiguous(text, value, unit):
         ("priced at $10 per gram", "USD per gram"),
         ("$1,271.2 an ounce", "USD per ounce"),
         ("15 miles per gallon", "mpg"),
+        ("salaries of £145,000 a year", "GBP per year"),
+        ("down from 4.1% a year earlier", "percent"),
     ],
 )
 def test_rates(text, unit):
     assert one(text).unit == unit
+
+
+def test_a_change_then_a_new_level_is_not_a_range():
+    change, level = find_quantities("The average price rose by £12,000 to £294,000.")
+    assert (change.value, change.qualifier) == (12000, "change")
+    assert (level.value, level.qualifier, level.high) == (294000, "exact", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [
+        ("The veteran raised £32.8m for the NHS.", "exact"),
+        ("The firm cut 700 jobs.", "exact"),
+        ("Rates were raised by 0.25 points.", "change"),
+        ("Shares jumped 7% on Monday.", "change"),
+    ],
+)
+def test_verbs_of_counting_are_changes_only_with_by(text, qualifier):
+    assert one(text).qualifier == qualifier
 
 
 @pytest.mark.parametrize(
@@ -314,6 +336,9 @@ def test_neighbours_share_a_unit(text, expected):
         "The Popolocas built it between A.D. 1000 and 1260.",
         "It ran in 2014 and 2015.",
         "Order code 24703 L-202 today.",
+        "to charter a Boeing 777F to transport supplies",
+        "The M25 was closed between junctions 10 and 11.",
+        "He made three-pointers all night.",
         '<meta charset="utf-8">',
         "It quotes only Article 23(1) of the Charter.",
         "Intro\n1. The Security Council shall act.",

@@ -364,10 +364,12 @@ CHANGE_WORDS = frozenset(
     _split(
         "rose risen rise rises rising fell fallen fall falls falling increased increase increases "
         "decreased decrease decreases grew grown grow growth dropped drop drops jumped jump "
-        "climbed climb declined decline cut cuts gained gain lost slumped surged up down boost "
-        "boosted raised raise advanced tumbled slid sank soared added shed"
+        "climbed climb declined decline gained gain slumped surged up down boost boosted "
+        "advanced tumbled slid sank soared"
     )
 )
+# these count things unless followed by "by": "cut 700 jobs" but "cut by 5%"
+CHANGE_WORDS_WITH_BY = frozenset(_split("cut cuts raised raise added shed lost reduced"))
 LABEL_WORDS = frozenset(
     _split(
         "article section chapter clause no no. nos nos. nr nr. nrs nrs. number room flight route "
@@ -375,6 +377,7 @@ LABEL_WORDS = frozenset(
         "item exercise exercises episode season series game match week day round line platform "
         "gate pier building floor unit apartment suite zone district ward precinct box channel "
         "track lane terminal verse act scene volume vol vol. issue part step rule amendment "
+        "junction junctions exit "
         "resolution bill law regulation model mark mk mk. type batch lot ticket code id"
     )
 )
@@ -473,9 +476,12 @@ _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", 
 _SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
+_AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
-_RATE = re.compile(r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b")
+_RATE = re.compile(
+    r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
+)
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
 _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
@@ -903,7 +909,7 @@ def _after_change_word(text: str, start: int) -> bool:
     """ "rose 2%", "fell by 3 points": a change, not a level."""
     words = [w.lower() for w in _last_words(text, start, 2)]
     if words and words[-1] == "by":
-        words = words[:-1]
+        return len(words) > 1 and (words[-2] in CHANGE_WORDS or words[-2] in CHANGE_WORDS_WITH_BY)
     return bool(words) and words[-1] in CHANGE_WORDS
 
 
@@ -948,34 +954,31 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # September 12, 12 September
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
-    if _YEAR.fullmatch(text, pos, end) and not _counts_something(after):
+    measured = bool(_read_unit(text, end, number, "")[1])
+    if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
         return True  # 2016; but "2000 people"
     if previous in ERAS or previous.lower() in LABEL_WORDS or _STREET_AFTER.match(after):
         return True  # AD 1000, Article 5, 10 Downing Street
-    if after[:1].isalpha() and not _counts_something(after) and not _SCALE.match(after):
-        return not _PENCE.match(after)  # 5G, 3D, 9AB8: a code, not a count
+    if after[:1].isalpha() and not measured and not _SCALE.match(after):
+        return True  # 5G, 3D, 9AB8, 777F: a code, not a count
     glued = _GLUED_NAME.search(before)
     if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
         return True  # "1. The Security Council shall...": a list number
-    return _is_name_label(text, pos, before, after)  # Game 2, S&P 500, iPhone 14
+    return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
 
 
-def _counts_something(after: str) -> bool:
-    """Does a unit, money or a plural noun follow (so "2000 people" is not the year 2000)?"""
-    if _SYMBOL_AFTER.match(after) or _UNIT_AFTER.match(after) or _CURRENCY_AFTER.match(after):
-        return True
-    if _CURRENCY_SYMBOL_AFTER.match(after):
-        return True
+def _plural_follows(after: str) -> bool:
+    """Does a plural noun follow (so "2000 people" is not the year 2000)?"""
     noun = _PLURAL_AFTER.match(after)
     return bool(noun and _is_plural(noun.group(1)) and noun.group(1) not in STOP_NOUNS)
 
 
-def _is_name_label(text: str, pos: int, before: str, after: str) -> bool:
-    """A number right after a name is part of the name, unless a unit says it counts."""
+def _is_name_label(text: str, pos: int, before: str) -> bool:
+    """A number right after a name is part of the name ("Game 2"), not the start of a sentence."""
     name = _NAME_BEFORE.search(before)
-    if not name or _SYMBOL_AFTER.match(after) or _UNIT_AFTER.match(after):
+    if not name:
         return False
     word_start = pos - len(before) + name.start()
     if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
@@ -1001,6 +1004,8 @@ def _read_range(
     opener = _range_opener(text, start)
     if join.group(1).lower() == "and" and opener.lower() != "between":
         return None
+    if join.group(1).lower() == "to" and not opener and _after_change_word(text, start):
+        return None  # "rose by £12,000 to £294,000": a change and a new level
     second_at = join.end()
     currency = _SECOND_CURRENCY.match(text, second_at)
     if currency:
@@ -1088,9 +1093,11 @@ def _symbol_allowed(text: str, end: int, symbol: re.Match[str], number: _Number)
     written = symbol.group(1)
     if number.words and written != "%":
         return False
-    if written in ("C", "F"):  # "12 C", "98.6 F": spaced, then punctuation or a lowercase word
+    if written in ("C", "F"):  # "12 C", "98.6 F", "40.3C.": not "13F filing", "Group 5 C"
         after = symbol.end()
-        return text[end] == " " and bool(_TEMPERATURE_LETTER_AFTER.match(text, after))
+        if text[end] != " ":  # glued: only a weather-sized number ("40.3C", not "777F")
+            return number.value <= 150 and bool(_AFTER_GLUED_TEMPERATURE.match(text, after))
+        return bool(_TEMPERATURE_LETTER_AFTER.match(text, after))
     if written in _GLUED_SYMBOLS:  # "5m", "5 m long"; not "24703 L-202"
         return text[end] != " " or bool(_AFTER_SPACED_SYMBOL.match(text, symbol.end()))
     return written != "in"  # "5 in 10" is a ratio, not inches
@@ -1110,8 +1117,8 @@ def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
         unit = UNIT_NAMES[lowered]
         old = _YEARS_OLD.match(text, end) if unit == "years" else None
         return (old.end() if old else end), unit, 0
-    if lowered in STOP_NOUNS:
-        return None, "", 0
+    if lowered in STOP_NOUNS or (_is_plural(lowered) and text[at - 2].isalpha()):
+        return None, "", 0  # "three-pointers" names a thing, it does not count three of them
     return end, _plural(lowered), 0
 
 
