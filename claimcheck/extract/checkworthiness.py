@@ -1,29 +1,100 @@
 """How much a sentence is worth checking, in 0..1, with the reasons that produced the score.
 
-A transparent rule score: each signal a fact-checker looks for (a figure, a named source,
-a comparison, a date) adds weight; opinion, questions and fragments take it away. The reasons
-are shown to the reviewer beside the score.
+A logistic regression over words, word pairs and the cues a fact-checker looks for (figures,
+dates, comparisons, first person, modal verbs, questions), trained on the ClaimBuster debate
+sentences by scripts/train_checkworthiness.py and shipped as claimcheck/data/checkworthiness.json.
+It is applied here in plain Python, so the extractor needs no numpy. The vocabulary is explicit
+rather than hashed so that a reason can quote the word that moved the score. Debate transcripts
+have no attributions or quotation marks, so those two cues carry hand-set weights, stored in the
+same file beside the learnt ones.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import Stemmer
 
 COMPARISON = re.compile(
     r"\b(?:most|least|highest|lowest|largest|smallest|biggest|best|worst|record|fastest|"
     r"slowest|more|less|fewer|higher|lower|larger|smaller|bigger|better|worse|than|"
     r"compared (?:with|to)|twice|double|doubled|tripled|half as|outpaced|overtook|"
-    r"first|only|never|ever)\b|\b\w+est\b",
+    r"first|only|never|ever|\w+est)\b",
     re.IGNORECASE,
 )
-OPINION = re.compile(
-    r"\b(?:I think|I believe|I feel|we must|we need|should|must|ought|would like|hope|"
-    r"wonderful|terrible|great|amazing|good|bad|thank you|thanks|please|let me|I want)\b",
-    re.IGNORECASE,
+
+_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"(?<![\w'’])(?:[A-HJ-Z]|I\w)")
+_OPENING = " '\"‘“(["
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_FIRST_PERSON = _word_set("i i'm i've i'd i'll me my myself mine")
+_WE = _word_set("we we're we've we'll we'd us our ours ourselves")
+_YOU = _word_set("you you're you've you'll you'd your yours yourself")
+_MODAL = _word_set(
+    "should would could might may must can will shall ought won't can't cannot wouldn't "
+    "couldn't shouldn't"
 )
-PROPER_NOUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+_COMPARATIVE = _word_set(
+    "most least highest lowest largest smallest biggest best worst record fastest slowest more "
+    "less fewer higher lower larger smaller bigger better worse than twice double doubled tripled "
+    "outpaced overtook first only never ever"
+)
+_NOT_SUPERLATIVE = _word_set(
+    "interest request protest forest honest modest suggest harvest arrest contest invest digest "
+    "manifest conquest guest quest chest rest west test nest attest detest unrest earnest inquest "
+    "priest behest midwest"
+)
+_OPINION_WORDS = _word_set(
+    "think believe feel hope wonderful terrible great amazing good bad please thanks"
+)
+_OPINION_PAIRS = frozenset(
+    ["thank you", "let me", "i want", "we must", "we need", "would like", "we should"]
+)
+# Words too common to explain a score to a reader: they still count, but are not quoted.
+_STOPWORDS = _word_set(
+    "<s> a an the to of in on at by for from with and or but if as is are was were be been being "
+    "it its this that these those there here he she they them his her their who which what when "
+    "do does did have has had not no so than then too very just also about into over up out"
+)
+_STEMMER = Stemmer.Stemmer("english")
+_STEMS: dict[str, str] = {}
+_QUESTION_END = " '\"’”)"
+
+CUE_REASONS = {
+    "c:figures": "figures",
+    "c:figures2": "figures",
+    "c:number": "figures",
+    "c:year": "figures",
+    "c:dated": "refers to a dated event",
+    "c:attributed": "attributed to a named source",
+    "c:quoted": "contains a quotation",
+    "c:comparison": "makes a comparison or superlative",
+    "c:names": "names people, places or organisations",
+    "c:opinion": "reads as opinion or exhortation",
+    "c:question": "is a question",
+    "c:exclamation": "is an exclamation",
+    "c:short": "too short to state a fact",
+    "c:first_person": "speaks in the first person",
+    "c:we": "speaks for 'we'",
+    "c:you": "addresses 'you'",
+    "c:modal": "speaks of what could or should be",
+}
+WORD_SCALE = 2.0
+MAX_REASONS = 5
+_NEGLIGIBLE = 0.1
+MIN_REASON_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -34,30 +105,181 @@ class Signals:
     quoted: bool = False
 
 
-def score(sentence: str, signals: Signals) -> tuple[float, list[str]]:
-    """Check-worthiness in 0..1 and the reasons, strongest first."""
-    weights: list[tuple[float, str]] = []
-    words = len(sentence.split())
+@dataclass(frozen=True)
+class Model:
+    """Learnt weights by feature name, the bias, and the decision threshold chosen on train."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+
+def tokens(sentence: str) -> tuple[list[str], list[str], int]:
+    """Lower-cased words with numbers folded to <num>/<year>, their stems, and the count of
+    capitalised words after the first (names of people, places, organisations)."""
+    words = _TOKEN.findall(sentence.lower().replace("’", "'"))
+    if any(word[0].isdigit() for word in words):
+        words = [_number(word) if word[0].isdigit() else word for word in words]
+    stems = [_STEMS.get(word) or _stem(word) for word in words]
+    names = len(_NAME.findall(sentence))
+    if names and sentence.lstrip(_OPENING)[:1].isupper():
+        names -= 1
+    return words, stems, names
+
+
+def _number(token: str) -> str:
+    return "<year>" if len(token) == 4 and token[:2] in ("18", "19", "20") else "<num>"
+
+
+def _stem(word: str) -> str:
+    if word[0] == "<":
+        return word
+    if len(_STEMS) > 100_000:
+        _STEMS.clear()
+    stem = _STEMS[word] = _STEMMER.stemWord(word)
+    return stem
+
+
+def features(sentence: str, signals: Signals) -> dict[str, float]:
+    """The model's inputs for one sentence: stemmed words (w:) and word pairs (b:), scaled so
+    that long sentences do not outvote short ones, and cues (c:)."""
+    return _read(sentence, signals)[0]
+
+
+def _read(sentence: str, signals: Signals) -> tuple[dict[str, float], list[str], list[str]]:
+    words, stems, names = tokens(sentence)
+    distinct = dict.fromkeys(
+        ["w:" + stem for stem in stems]
+        + ["b:" + a + " " + b for a, b in zip(["<s>", *stems], stems, strict=False)]
+    )
+    found = dict.fromkeys(distinct, WORD_SCALE / math.sqrt(len(distinct) or 1))
+    present = set(words)
+    pairs = {a + " " + b for a, b in itertools.pairwise(words)}
     if signals.quantities:
-        weights.append((2.2, f"states {signals.quantities} figure(s)"))
-    if signals.attributed:
-        weights.append((0.9, "attributed to a named source"))
-    if signals.quoted:
-        weights.append((0.4, "contains a quotation"))
-    if COMPARISON.search(sentence):
-        weights.append((0.7, "makes a comparison or superlative"))
+        found["c:figures"] = 1.0
+        if signals.quantities > 1:
+            found["c:figures2"] = 1.0
+    if "<num>" in present:
+        found["c:number"] = 1.0
+    if "<year>" in present:
+        found["c:year"] = 1.0
     if signals.dates:
-        weights.append((0.6, "refers to a dated event"))
-    names = len(PROPER_NOUN.findall(sentence))
+        found["c:dated"] = 1.0
+    if signals.attributed:
+        found["c:attributed"] = 1.0
+    if signals.quoted:
+        found["c:quoted"] = 1.0
+    if _compares(present, pairs):
+        found["c:comparison"] = 1.0
     if names:
-        weights.append((min(names, 4) * 0.25, "names people, places or organisations"))
-    if OPINION.search(sentence):
-        weights.append((-1.0, "reads as opinion or exhortation"))
-    if sentence.rstrip(" '\"’”").endswith("?"):
-        weights.append((-1.6, "is a question"))
-    if words < 6:
-        weights.append((-1.5, "too short to state a fact"))
-    total = -1.2 + sum(weight for weight, _ in weights)
-    value = 1 / (1 + math.exp(-total))
-    reasons = [reason for weight, reason in sorted(weights, key=lambda w: -abs(w[0]))]
-    return value, reasons
+        found["c:names"] = min(names, 4) / 2
+    if not _OPINION_WORDS.isdisjoint(present) or not _OPINION_PAIRS.isdisjoint(pairs):
+        found["c:opinion"] = 1.0
+    ending = sentence.rstrip(_QUESTION_END)
+    if ending.endswith("?"):
+        found["c:question"] = 1.0
+    elif ending.endswith("!"):
+        found["c:exclamation"] = 1.0
+    for cue, members in (("first_person", _FIRST_PERSON), ("we", _WE), ("you", _YOU)):
+        if not members.isdisjoint(present):
+            found["c:" + cue] = 1.0
+    if not _MODAL.isdisjoint(present):
+        found["c:modal"] = 1.0
+    length = len(words)
+    if length < 6:
+        found["c:short"] = 1.0
+    found["c:length"] = min(length, 40) / 20
+    return found, words, stems
+
+
+def _compares(present: set[str], pairs: set[str]) -> bool:
+    if not _COMPARATIVE.isdisjoint(present):
+        return True
+    if "compared with" in pairs or "compared to" in pairs or "half as" in pairs:
+        return True
+    return any(w.endswith("est") and len(w) > 5 and w not in _NOT_SUPERLATIVE for w in present)
+
+
+def signals_of(sentence: str) -> Signals:
+    """Signals for a sentence seen without its article (training and benchmarks): figures and
+    dates found by the extractor; attribution needs the article, so it is left out."""
+    from claimcheck.extract.dates import find_dates
+    from claimcheck.extract.quantities import find_quantities
+
+    return Signals(quantities=len(find_quantities(sentence)), dates=len(find_dates(sentence)))
+
+
+def load_model(path: Path | None = None) -> Model:
+    """The model in `path`, or the one shipped with the package."""
+    if path is None:
+        raw = resources.files("claimcheck").joinpath("data/checkworthiness.json").read_text("utf-8")
+    else:
+        raw = path.read_text(encoding="utf-8")
+    data = json.loads(raw)
+    weights = {**data["weights"], **data["hand_set"]}
+    return Model(bias=data["bias"], weights=weights, threshold=data["threshold"])
+
+
+@cache
+def shipped_model() -> Model:
+    """The packaged model, read once."""
+    return load_model()
+
+
+def probability(model: Model, found: dict[str, float]) -> float:
+    """The logistic of the weighted sum of `found` features."""
+    weights = model.weights
+    return _logistic(model.bias + sum(weights.get(name, 0.0) * v for name, v in found.items()))
+
+
+def score(sentence: str, signals: Signals, model: Model | None = None) -> tuple[float, list[str]]:
+    """Check-worthiness in 0..1 and the reasons, strongest first."""
+    model = model or shipped_model()
+    found, words, stems = _read(sentence, signals)
+    weights = model.weights
+    total = model.bias
+    notable: dict[str, float] = {}
+    for name, value in found.items():
+        weight = weights.get(name)
+        if weight is not None:
+            contribution = weight * value
+            total += contribution
+            if abs(contribution) >= _NEGLIGIBLE:
+                notable[name] = contribution
+    return _logistic(total), _reasons(notable, words, stems, signals)
+
+
+def _logistic(total: float) -> float:
+    return 1 / (1 + math.exp(-max(-30.0, min(30.0, total))))
+
+
+def _reasons(
+    notable: dict[str, float], words: list[str], stems: list[str], signals: Signals
+) -> list[str]:
+    """Features grouped into readable reasons, strongest first: cues by what they mean, words
+    quoted as the sentence wrote them; figures (numbers, years, quantities) are one reason."""
+    grouped: dict[str, float] = {}
+    for name, weight in notable.items():
+        if name == "c:length" or _STOPWORDS.issuperset(name[2:].split()):
+            continue
+        key = CUE_REASONS.get(name) or ("figures" if "<" in name[3:] else name)
+        grouped[key] = grouped.get(key, 0.0) + weight
+    ranked = sorted(grouped.items(), key=lambda item: (-abs(item[1]), item[0]))
+    shown = [item for item in ranked if abs(item[1]) >= MIN_REASON_WEIGHT] or ranked[:1]
+    return [_reason(key, weight, words, stems, signals) for key, weight in shown[:MAX_REASONS]]
+
+
+def _reason(key: str, weight: float, words: list[str], stems: list[str], signals: Signals) -> str:
+    if key == "figures":
+        return f"states {signals.quantities or sum(1 for w in words if w[0] == '<')} figure(s)"
+    if key[1] != ":":
+        return key
+    wanted = key[2:].split()
+    if wanted[0] == "<s>":
+        return f"opens with '{words[0]}'"
+    size = len(wanted)
+    said = next(
+        (" ".join(words[i : i + size]) for i in range(len(stems)) if stems[i : i + size] == wanted),
+        " ".join(wanted),
+    )
+    return f"says '{said}'" if weight > 0 else f"says '{said}' (seldom a claim)"

@@ -1,0 +1,176 @@
+"""Check-worthiness: precision, recall and F1 of the positive class on sentences never trained on.
+
+    python -m bench.bench_checkworthiness
+
+Data (CLAIMCHECK_DATA, default ../shared/data): ClaimBuster dev.csv, the 2016 debates, with
+positive = CFS (check-worthy factual) and, as a second task, "factual" = CFS+UFS against NFS;
+CLEF CheckThat! 2024 English dev.tsv, positive = class_label Yes. Scorers in the same run: our
+model at the threshold shipped with it; the old hand-weighted rule score (kept below, verbatim,
+as the baseline); "the sentence contains a digit". Every threshold is chosen on ClaimBuster
+train.csv (ours: on debates held out of train, by the training script), never on dev. Then the
+speed of each scorer, median of 5 runs, in microseconds per sentence.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from bench import data_dir, median_time
+from claimcheck.extract.checkworthiness import (
+    COMPARISON,
+    Signals,
+    score,
+    shipped_model,
+    signals_of,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    signals: Signals
+    labels: dict[str, bool]
+
+
+def read_claimbuster(name: str) -> list[Sentence]:
+    with (data_dir() / "claimbuster" / name).open(encoding="utf-8", newline="") as handle:
+        return [
+            Sentence(
+                row["Text"],
+                signals_of(row["Text"]),
+                {"CFS": row["Verdict"] == "1", "factual": row["Verdict"] != "-1"},
+            )
+            for row in csv.DictReader(handle)
+        ]
+
+
+def read_checkthat() -> list[Sentence]:
+    path = data_dir() / "checkthat2024" / "dev.tsv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return [
+            Sentence(row["Text"], signals_of(row["Text"]), {"Yes": row["class_label"] == "Yes"})
+            for row in rows
+        ]
+
+
+_OLD_OPINION = re.compile(
+    r"\b(?:I think|I believe|I feel|we must|we need|should|must|ought|would like|hope|"
+    r"wonderful|terrible|great|amazing|good|bad|thank you|thanks|please|let me|I want)\b",
+    re.IGNORECASE,
+)
+_OLD_PROPER_NOUN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][a-z]+")
+
+
+def old_rule_score(sentence: str, signals: Signals) -> float:
+    """The hand-weighted score claimcheck used before the model (reasons dropped)."""
+    total = -1.2
+    if signals.quantities:
+        total += 2.2
+    if signals.attributed:
+        total += 0.9
+    if signals.quoted:
+        total += 0.4
+    if COMPARISON.search(sentence):
+        total += 0.7
+    if signals.dates:
+        total += 0.6
+    total += min(len(_OLD_PROPER_NOUN.findall(sentence)), 4) * 0.25
+    if _OLD_OPINION.search(sentence):
+        total -= 1.0
+    if sentence.rstrip(" '\"’”").endswith("?"):
+        total -= 1.6
+    if len(sentence.split()) < 6:
+        total -= 1.5
+    return 1 / (1 + math.exp(-total))
+
+
+def ours(sentence: Sentence) -> float:
+    return score(sentence.text, sentence.signals)[0]
+
+
+def old(sentence: Sentence) -> float:
+    return old_rule_score(sentence.text, sentence.signals)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def digit(sentence: Sentence) -> float:
+    return 1.0 if _DIGIT.search(sentence.text) else 0.0
+
+
+def figures(scored: Sequence[tuple[float, bool]], threshold: float) -> tuple[float, float, float]:
+    """Precision, recall and F1 of the positive class at `threshold`."""
+    chosen = [label for value, label in scored if value >= threshold]
+    hits = sum(chosen)
+    positives = sum(label for _, label in scored)
+    precision = hits / len(chosen) if chosen else 0.0
+    recall = hits / positives if positives else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if hits else 0.0
+    return precision, recall, f1
+
+
+def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
+    return max((step / 100 for step in range(5, 96)), key=lambda t: figures(scored, t)[2])
+
+
+def main() -> None:
+    train = read_claimbuster("train.csv")
+    dev = read_claimbuster("dev.csv")
+    checkthat = read_checkthat()
+    scorers: dict[str, Callable[[Sentence], float]] = {
+        "claimcheck model": ours,
+        "old rule score": old,
+        "contains a digit": digit,
+    }
+    on_train = {name: [run(s) for s in train] for name, run in scorers.items()}
+    tasks = [
+        ("ClaimBuster dev: CFS", dev, "CFS"),
+        ("ClaimBuster dev: factual", dev, "factual"),
+        ("CheckThat! 2024 dev: Yes", checkthat, "Yes"),
+    ]
+    print(
+        f"ClaimBuster train {len(train)} sentences (thresholds), dev {len(dev)}; "
+        f"CheckThat! 2024 dev {len(checkthat)}"
+    )
+    print(f"{'task':26} {'scorer':18} {'thresh':>6} {'P':>6} {'R':>6} {'F1':>6}  F1 vs digit")
+    for title, sentences, label in tasks:
+        train_label = "factual" if label == "factual" else "CFS"
+        rows = []
+        for name, run in scorers.items():
+            if name == "contains a digit":
+                threshold = 0.5
+            elif name == "claimcheck model" and train_label == "CFS":
+                threshold = shipped_model().threshold
+            else:
+                values = zip(on_train[name], train, strict=True)
+                labelled = [(value, s.labels[train_label]) for value, s in values]
+                threshold = best_threshold(labelled)
+            scored = [(run(s), s.labels[label]) for s in sentences]
+            rows.append((name, threshold, *figures(scored, threshold)))
+        baseline = rows[-1][4]
+        for name, threshold, precision, recall, f1 in rows:
+            ratio = f"{f1 / baseline:.2f}x" if baseline else "-"
+            print(
+                f"{title:26} {name:18} {threshold:6.2f} {precision:6.3f} {recall:6.3f} "
+                f"{f1:6.3f}  {ratio}"
+            )
+    sample = dev[:1000]
+    size = sum(len(s.text.encode("utf-8")) for s in sample) / 1e6
+    print(f"speed: {len(sample)} dev sentences ({size:.2f} MB), median of 5 runs, one core")
+    digit_time = median_time(lambda: [digit(s) for s in sample])
+    for name, run in scorers.items():
+        seconds = median_time(lambda run=run: [run(s) for s in sample])
+        print(
+            f"  {name:18} {seconds / len(sample) * 1e6:7.1f} us/sentence  "
+            f"{size / seconds:6.2f} MB/s  ({seconds / digit_time:.0f}x the digit test)"
+        )
+
+
+if __name__ == "__main__":
+    main()
