@@ -19,10 +19,11 @@ from typing import Any
 import yaml
 
 from claimcheck import import_formats as formats
+from claimcheck.extract.claims import extract_claims
 from claimcheck.import_formats import Record, RecordError
 from claimcheck.ingest import IngestError, read_bytes, read_path
-from claimcheck.models import ArticleInput
-from claimcheck.pipeline import add_article, is_url, read_input
+from claimcheck.models import ArticleInput, ExtractedClaim
+from claimcheck.pipeline import is_url, read_input
 from claimcheck.store import Store, StoreError, now
 
 BATCH = 5000
@@ -97,9 +98,12 @@ def import_file(
         kind = formats.file_kind(path)
         if not path.is_file():
             raise RecordError(f"{path}: no such file")
-        with store.transaction():
+        session = _Session(store, path, report, update)
+        if kind == "yaml":
+            session.prepare_manifest()
+        with store.write_transaction():
             store.db.execute("PRAGMA defer_foreign_keys = ON")
-            session = _Session(store, path, report, update)
+            session.begin()
             if kind == "yaml":
                 session.run_manifest(progress)
             else:
@@ -145,6 +149,15 @@ class _Article:
         return "\n".join(self.lines)
 
 
+@dataclass
+class _Prepared:
+    """A manifest article read (and its claims extracted) ahead of the write transaction."""
+
+    record: Record
+    article: ArticleInput | None = None
+    claims: list[ExtractedClaim] = field(default_factory=list)
+
+
 class _Session:
     """The state of one file's import: caches, pending rows, ids in use."""
 
@@ -160,12 +173,17 @@ class _Session:
         self.seen_ids: dict[int, int] = {}
         self.id_map: dict[int, int] = {}
         self.used_ids: set[int] = set()
-        self.first_free = store.db.execute(
-            "SELECT coalesce(max(id), 0) + 1 FROM claims"
-        ).fetchone()[0]
-        self.next_id = self.first_free
+        self.first_free = self.next_id = 1
+        self.manifest: tuple[dict[str, Any], yaml.Node] | None = None
+        self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
         self.quantity_rows: list[tuple[Any, ...]] = []
+
+    def begin(self) -> None:
+        """Called once the file's transaction holds the write lock."""
+        self.first_free = self.next_id = self.store.db.execute(
+            "SELECT coalesce(max(id), 0) + 1 FROM claims"
+        ).fetchone()[0]
 
     # ---- errors ----
 
@@ -419,25 +437,46 @@ class _Session:
 
     # ---- YAML manifests ----
 
-    def run_manifest(self, progress: Progress | None) -> None:
+    def prepare_manifest(self) -> None:
+        """Parse the manifest, read every article (files, URLs) and extract the claims of new
+        ones before taking the write lock, so that slow reads and extraction never hold up other
+        writers such as a review session."""
         data, root = formats.load_manifest(self.path)
-        name = str(self.path)
-        step = self.path.stat().st_size // max(1, len(data["articles"]))
-        seen: dict[str, int] = {}
+        self.manifest = data, root
         for index, entry in enumerate(data["articles"]):
-            record = _yaml_record(root, ["articles", index], entry, name)
+            record = _yaml_record(root, ["articles", index], entry, str(self.path))
             try:
-                self.manifest_article(record, root, index, seen)
+                article = self.read_article(record)
+            except RecordError as error:
+                self.prepared.append(_Prepared(record))
+                self.fail(error)
+                continue
+            claims: list[ExtractedClaim] = []
+            if entry.get("extract", True) and self.store.find_article(article.text) is None:
+                claims = extract_claims(article.text, article.published)
+            self.prepared.append(_Prepared(record, article, claims))
+
+    def run_manifest(self, progress: Progress | None) -> None:
+        assert self.manifest is not None
+        root = self.manifest[1]
+        step = self.path.stat().st_size // max(1, len(self.prepared))
+        seen: dict[str, int] = {}
+        for index, prepared in enumerate(self.prepared):
+            if prepared.article is None:
+                continue
+            try:
+                self.manifest_article(index, root, seen, prepared)
             except RecordError as error:
                 self.fail(error)
             if progress is not None:
                 progress(step)
 
     def manifest_article(
-        self, record: Record, root: yaml.Node, index: int, seen: dict[str, int]
+        self, index: int, root: yaml.Node, seen: dict[str, int], prepared: _Prepared
     ) -> None:
+        record, article_input = prepared.record, prepared.article
+        assert article_input is not None
         entry = record.data
-        article_input = self.read_article(record)
         digest = hashlib.sha256(article_input.text.encode("utf-8")).hexdigest()
         if digest in seen:
             raise record.error(
@@ -449,11 +488,7 @@ class _Session:
             article_id = existing
             self.compare_article(record, article_id)
         else:
-            result = (
-                add_article(self.store, article_input)
-                if entry.get("extract", True)
-                else self.store.add_article(article_input, [])
-            )
+            result = self.store.add_article(article_input, prepared.claims)
             article_id = result.article_id
             self.new_articles.add(article_id)
             self.report.articles_added += 1

@@ -1030,6 +1030,24 @@ class Store:
         "end",
     )
 
+    @contextmanager
+    def write_transaction(self) -> Iterator[Database]:
+        """A transaction that takes the write lock at once (BEGIN IMMEDIATE): a long import then
+        waits its turn up front rather than failing half-way because another writer committed
+        after it had started reading. Inside another transaction it is a savepoint."""
+        if self.db.conn.in_transaction:
+            with self.transaction() as db:
+                yield db
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.db
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        self.db.conn.execute("COMMIT")
+
     def insert_claim_rows(
         self, claims: list[tuple[Any, ...]], quantities: list[tuple[Any, ...]]
     ) -> None:

@@ -250,3 +250,33 @@ def test_sigkill_mid_import_leaves_the_database_as_it_was(tmp_path: Path, seeded
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("SELECT count(*) FROM claims").fetchone()[0] == claims_before
     assert dump(db_path) == before
+
+
+def test_json_summary_for_pipelines(runner, db_path: Path, tmp_path: Path):
+    good = write_jsonl(tmp_path / "good.jsonl", [record()])
+    bad = write_jsonl(tmp_path / "bad.jsonl", [record(status="nope")])
+    result = run(runner, db_path, "import", "--json", str(good), str(bad))
+    assert result.exit_code == 1
+    first, second = json.loads(result.stdout)
+    assert (first["failed"], first["articles"], first["claims"]) == (False, 1, 1)
+    assert second["failed"] is True and "unknown status 'nope'" in second["errors"][0]
+
+
+def test_import_waits_for_another_writer_then_goes_in(db_path: Path, tmp_path: Path):
+    import threading
+
+    from claimcheck.importer import import_file
+
+    path = write_jsonl(tmp_path / "claims.jsonl", [record()])
+    Store(db_path).close()
+    other = sqlite3.connect(db_path, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("INSERT INTO sources (url, kind) VALUES ('https://x.org', 'cited')")
+    threading.Timer(0.5, other.commit).start()
+    started = time.perf_counter()
+    with Store(db_path) as store:
+        report = import_file(store, path)
+        assert not report.failed and report.claims_added == 1
+        assert store.stats()["sources"] == 1
+    assert time.perf_counter() - started >= 0.4
+    other.close()

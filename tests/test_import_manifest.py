@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import jsonschema
@@ -309,3 +310,27 @@ def test_an_imported_verdict_carries_to_repeats(runner, db_path: Path, tmp_path:
     with Store(db_path) as store:
         assert store.claim(canonical.id).status == "refuted"
         assert store.claim(repeat.id).status == "refuted"
+
+
+def test_slow_article_fetch_does_not_hold_the_write_lock(db_path: Path, tmp_path: Path) -> None:
+    import threading
+
+    Store(db_path).close()
+    page = f"<html><body><article><p>{ARTICLE}</p></article></body></html>".encode()
+    with ScriptedServer() as server:
+        url = server.route("/slow", Reply(200, page, {"Content-Type": "text/html"}, delay=1.0))
+        # A first article is written before the slow one is reached, had it not been read ahead.
+        manifest = write(tmp_path, f"articles:\n  - text: Rents rose 7 per cent.\n  - url: {url}\n")
+        with Store(db_path) as importing:
+            worker = threading.Thread(
+                target=lambda: reports.append(import_file(importing, manifest))
+            )
+            reports: list = []
+            worker.start()
+            time.sleep(0.3)
+            other = sqlite3.connect(db_path, timeout=0.2)
+            other.execute("INSERT INTO sources (url, kind) VALUES ('https://x.org', 'cited')")
+            other.commit()
+            other.close()
+            worker.join(10)
+    assert not reports[0].failed and reports[0].articles_added == 2
