@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -118,6 +119,8 @@ def import_file(
         pass
     except (RecordError, IngestError, StoreError) as error:
         report.errors.append(str(error))
+    except sqlite3.Error as error:
+        report.errors.append(f"{path}: nothing imported, the database refused: {error}")
     return report
 
 
@@ -210,7 +213,7 @@ class _Session:
     def resolve_article(self, record: Record, data: dict[str, Any]) -> _Article:
         """The article a record names by URL or id; unknown ones become stubs."""
         url, article_id = data.get("article_url"), data.get("article_id")
-        key = (url, article_id)
+        key = ("url", url) if url else ("id", article_id)
         if key in self.articles:
             return self.articles[key]
         db = self.store.db

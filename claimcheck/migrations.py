@@ -287,3 +287,9 @@ def create_readable_views(db: Database) -> None:
         LEFT JOIN latest_verdicts lv ON lv.claim_id = c.id;
         """
     )
+
+
+@migrations(name="index_articles_by_url")
+def index_articles_by_url(db: Database) -> None:
+    # Imported claims name their article by URL; without an index each lookup scans every article.
+    db["articles"].create_index(["url"])

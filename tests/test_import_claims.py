@@ -280,3 +280,15 @@ def test_import_waits_for_another_writer_then_goes_in(db_path: Path, tmp_path: P
         assert store.stats()["sources"] == 1
     assert time.perf_counter() - started >= 0.4
     other.close()
+
+
+def test_records_naming_one_article_differently_share_it(runner, db_path: Path, tmp_path: Path):
+    path = write_jsonl(
+        tmp_path / "claims.jsonl",
+        [record(article_id=5), record(text="Wages rose 2 per cent.")],
+    )
+    assert "added 1 articles, 2 claims" in run(runner, db_path, "import", str(path)).output
+    with Store(db_path) as store:
+        assert (
+            store.article(5)["text"] == "Prices rose 5 per cent last year.\nWages rose 2 per cent."
+        )
