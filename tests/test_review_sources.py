@@ -68,6 +68,13 @@ async def test_attach_fetch_view_and_open_a_source(review_db: Path) -> None:
             area = app.screen.query_one(TextArea)
             assert "Poland spent 3.9 per cent" in area.text
             assert "3.9 per cent" in area.selected_text
+            with Store(review_db) as store:
+                passages = [r["passage"] for r in store.evidence(claim_id)]
+            assert area.selected_text.strip() == passages[0].strip()
+            await pilot.press("right_square_bracket")
+            assert area.selected_text.strip() == passages[1].strip()
+            await pilot.press("left_square_bracket")
+            assert area.selected_text.strip() == passages[0].strip()
             await pilot.press("escape")
             assert isinstance(app.screen, ReviewScreen)
 

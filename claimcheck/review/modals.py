@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
@@ -115,30 +116,57 @@ def _label(key: str) -> str:
     return {"slash": "/", "question_mark": "?", "space": "space"}.get(key, key)
 
 
+@dataclass(frozen=True)
+class Passage:
+    """A place in an archived source: its whole text and the [start, end) of the passage."""
+
+    title: str
+    text: str
+    start: int = 0
+    end: int = 0
+
+
 class SourceScreen(ModalScreen[None]):
-    """A whole archived source, read-only, scrolled to (and selecting) one passage."""
+    """A whole archived source, read-only, scrolled to (and selecting) one passage; ] and [
+    step through the claim's other evidence passages."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,v", "close", "close")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,q,v", "close", "back"),
+        Binding("right_square_bracket", "step(1)", "next passage"),
+        Binding("left_square_bracket", "step(-1)", "previous passage"),
+    ]
 
-    def __init__(self, title: str, text: str, start: int = 0, end: int = 0) -> None:
+    def __init__(self, passages: list[Passage], index: int = 0) -> None:
         super().__init__()
-        self.title_text = title
-        self.text = visible(text)
-        self.start = start
-        self.end = end
+        self.passages = passages
+        self.index = index
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="source"):
-            yield Static(plain(self.title_text, "bold"), id="source-title")
-            yield TextArea(self.text, read_only=True, soft_wrap=True, id="source-text")
-            yield Static(Text("Esc: back", style="dim"))
+            yield Static(id="source-title")
+            yield TextArea(read_only=True, soft_wrap=True, id="source-text")
+            yield Static(Text("Esc: back · ] next passage · [ previous passage", style="dim"))
 
     def on_mount(self) -> None:
+        self.show(self.index)
+
+    def show(self, index: int) -> None:
+        self.index = index % len(self.passages)
+        passage = self.passages[self.index]
+        title = Text(f"{self.index + 1}/{len(self.passages)}  ", style="bold")
+        title.append_text(plain(passage.title, "bold"))
+        self.query_one("#source-title", Static).update(title)
         area = self.query_one(TextArea)
-        start, end = _location(self.text, self.start), _location(self.text, self.end)
+        area.load_text(visible(passage.text))
+        # offsets index the raw text; escaping unsafe characters before them moves them on
+        start = len(visible(passage.text[: passage.start]))
+        end = start + len(visible(passage.text[passage.start : passage.end]))
         area.focus()
-        area.selection = Selection(start, end)
+        area.selection = Selection(_location(area.text, start), _location(area.text, end))
         area.scroll_cursor_visible(center=True)
+
+    def action_step(self, step: int) -> None:
+        self.show(self.index + step)
 
     def action_close(self) -> None:
         self.dismiss(None)

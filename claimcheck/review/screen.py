@@ -33,7 +33,13 @@ from claimcheck.review.messages import (
     VerdictRecorded,
     WorkFailed,
 )
-from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen, SourceScreen
+from claimcheck.review.modals import (
+    FlagScreen,
+    HelpScreen,
+    Passage,
+    PromptScreen,
+    SourceScreen,
+)
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
 from claimcheck.review.queue import ClaimQueue
 from claimcheck.review.text import plain
@@ -492,27 +498,25 @@ class ReviewScreen(Screen[None]):
         view = self.view
         if view is None:
             return
-        for item in view.evidence[:1]:
-            snapshot = next(
-                (
-                    s
-                    for s in self.store.snapshots(item["source_id"])
-                    if s["id"] == item["snapshot_id"]
-                ),
-                None,
-            )
-            if snapshot:
-                self.app.push_screen(
-                    SourceScreen(
-                        item["source_url"] or "", snapshot["text"] or "", item["start"], item["end"]
-                    )
-                )
-                return
-        for source in view.sources:
-            if source["latest"] and source["latest"]["text"]:
-                self.app.push_screen(SourceScreen(source["url"] or "", source["latest"]["text"]))
-                return
-        self.notify("No archived source text yet: fetch or attach a source first.")
+        texts: dict[int, str] = {}
+        passages = []
+        for item in view.evidence:
+            if item["snapshot_id"] not in texts:
+                snapshots = self.store.snapshots(item["source_id"])
+                texts.update((s["id"], s["text"] or "") for s in snapshots)
+            title = f"#{item['rank']} {item['source_url'] or ''}"
+            text = texts.get(item["snapshot_id"], "")
+            passages.append(Passage(title, text, item["start"], item["end"]))
+        if not passages:
+            passages = [
+                Passage(source["url"] or "", source["latest"]["text"])
+                for source in view.sources
+                if source["latest"] and source["latest"]["text"]
+            ]
+        if not passages:
+            self.notify("No archived source text yet: fetch or attach a source first.")
+            return
+        self.app.push_screen(SourceScreen(passages))
 
     def action_browser(self) -> None:
         view = self.view
