@@ -196,6 +196,8 @@ def test_a_range_and_a_rate_together():
         ("about minus 387 Fahrenheit", -387),
         ("-5 degrees", -5),
         ("a total of 13 lakh", 1.3e6),
+        ("700 000 learners wrote the exam", 7e5),
+        ("40\u202f000 runners", 4e4),
     ],
 )
 def test_number_words_fractions_and_notation(text, value):
@@ -315,6 +317,7 @@ def test_neighbours_share_a_unit(text, expected):
         "They met at 5pm on Friday.",
         "Call +44 20 7946 0958 for details.",
         "Call 555-123-4567 today.",
+        "Call 020 7946 0958 now.",
         "See https://example.com/report/2023/42 for more.",
         "Write to desk42@example.com today.",
         "Under Article Five of the treaty",
@@ -350,6 +353,11 @@ def test_not_quantities(text):
 
 def test_a_capitalised_plural_is_what_is_counted():
     assert values("in 2024, 23 of the 32 Allies were expected") == [(23, ""), (32, "allies")]
+
+
+def test_unitless_number_compared_with_a_count_takes_its_unit():
+    found = values("about 460 Kia and Hyundai vehicles were stolen this year compared with 63")
+    assert found == [(460, "vehicles"), (63, "vehicles")]
 
 
 def test_two_thousand_people_is_a_count_not_a_year():

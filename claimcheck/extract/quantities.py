@@ -401,6 +401,7 @@ STOP_NOUNS = frozenset(
         those who whom whose which what where when why how there here then now also just only
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
+        because while although though unless if whether despite since
         times percent
         """
     )
@@ -438,10 +439,10 @@ _FRACTION_OF = frozenset(_split("hundred thousand million billion trillion dozen
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
-    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
+    r"|\d{1,3}(?:[ \u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
-_DIGIT_SEPARATORS = re.compile(r"[,\u202f\u00a0\u2009]")
+_DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
 _MIXED_FRACTION = re.compile(r" (\d)/(2|3|4|8|16)(?![\d/])")
@@ -488,7 +489,8 @@ _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
 _SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(more|less|fewer|above|below)\b|(\+)", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
-    r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|is\b|was\b)[A-Za-z][\w'-]*)?)"
+    r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
+    r"|were\b|have\b|has\b|had\b|will\b|would\b)[A-Za-z][\w'-]*)?)"
 )
 _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
@@ -536,6 +538,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\+\d[\d\s\-/()]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}")
 _PHONE_DASHED = re.compile(r"\d(?<!\w\d)\d{2,3}-\d{3,4}-\d{4}(?!\d)")
+_PHONE_LOCAL = re.compile(r"0(?<![\w.,]0)\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?!\d)")  # 020 7946 0958
 
 
 @dataclass
@@ -623,6 +626,8 @@ def _skipped_spans(text: str) -> list[tuple[int, int]]:
         spans += [m.span() for m in _PHONE.finditer(text)]
     if "-" in text:
         spans += [m.span() for m in _PHONE_DASHED.finditer(text)]
+    if " 0" in text or text.startswith("0"):
+        spans += [m.span() for m in _PHONE_LOCAL.finditer(text)]
     return sorted(spans, reverse=True)
 
 
@@ -1201,7 +1206,7 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         if here.quantity.unit or not before.quantity.unit or here.needs_unit:
             continue
         cue = text[before.quantity.end : here.quantity.start]
-        if len(cue) < 60 and "." not in cue and _INHERIT_CUE.search(cue):
+        if len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
 
