@@ -149,12 +149,20 @@ async def test_archived_sources_are_ranked_when_their_claim_is_shown(
         assert store.evidence(claim_id)
 
 
-async def test_a_changed_source_is_marked_on_the_claim(review_db: Path) -> None:
+async def test_a_changed_source_is_marked_until_a_fresh_verdict(review_db: Path) -> None:
     with Store(review_db) as store:
         claim_id = store.claim_ids(search="Poland spending")[0]
         store.set_source_changed(claim_id, {"url": "https://example.org/nato"})
     app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
-    async with app.run_test(size=(120, 40)):
+    async with app.run_test(size=(120, 40)) as pilot:
         headline = str(app.screen.query_one("#headline").render())
         assert "source changed since verified" in headline
         assert "https://example.org/nato" in headline
+        await pilot.press("m")
+    with Store(review_db) as store:
+        assert store.claim(claim_id).status == "misleading"
+        assert store.source_change(claim_id) is None
+        assert [e["action"] for e in store.events(claim_id, limit=2)] == [
+            "source_change_seen",
+            "verdict",
+        ]

@@ -309,6 +309,10 @@ class ReviewScreen(Screen[None]):
                 self._reveal(closed)
             else:
                 claim = self.store.set_verdict(claim.id, status, expected_version=claim.version)
+                if view.source_change:  # a fresh verdict is the re-check the marker asked for
+                    claim = self.store.clear_source_changed(
+                        claim.id, expected_version=claim.version
+                    )
         except ConflictError as error:
             self._conflict(error)
             return
