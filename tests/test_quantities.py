@@ -204,6 +204,25 @@ def test_number_words_fractions_and_notation(text, value):
     assert math.isclose(one(text).value, value, rel_tol=1e-9)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "of", "qualifier"),
+    [
+        ("One in five children lives in poverty", 0.2, "of children", "exact"),
+        ("Some 4 in 10 voters say so", 0.4, "of voters", "approx"),
+        ("two out of five hundred tvs", 0.004, "of tvs", "exact"),
+    ],
+)
+def test_ratios_are_shares(text, value, of, qualifier):
+    quantity = one(text)
+    assert math.isclose(quantity.value, value)
+    assert (quantity.of, quantity.qualifier) == (of, qualifier)
+
+
+def test_numbers_joined_by_in_that_are_not_shares():
+    assert values("he scored 2 in 10 minutes") == [(2, ""), (10, "minutes")]
+    assert values("I count 12 in six boxes") == [(12, ""), (6, "boxes")]
+
+
 def test_vague_plurals_are_ranges_of_one_order():
     dozens = one("Dozens of people were killed on Friday.")
     assert (dozens.value, dozens.high, dozens.qualifier) == (12, 120, "range")

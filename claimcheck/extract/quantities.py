@@ -496,6 +496,7 @@ _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
 _OF_WORD = re.compile(r"\s+of\b")
+_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
 _VAGUE = re.compile(
     r"(tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|dozens"
     r"|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have|had|of"
@@ -654,6 +655,10 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if _not_a_quantity(text, pos, number, currency):
         return None, _skip_past(text, pos)
     qualifier, start = _qualifier_before(text, start)
+    if not currency:
+        ratio = _read_ratio(text, start, number, qualifier)
+        if ratio:
+            return ratio, ratio.quantity.end
     value = number.value * number.scale
     end = number.end
     high: float | None = None
@@ -836,6 +841,31 @@ def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool
     return not DIMENSION_WORDS.match(text, scale.end()) and bool(
         _COUNTED_AFTER.match(text, scale.end())
     )
+
+
+def _read_ratio(text: str, start: int, number: _Number, qualifier: str) -> _Found | None:
+    """ "one in five children" -> 0.2 of children; "2 out of 500" -> 0.004."""
+    join = _RATIO.match(text, number.end)
+    if not join or number.scale != 1.0 or number.value < 1:
+        return None
+    second_at = join.end()
+    if second_at >= len(text) or not text[second_at].isalnum():
+        return None
+    whole = _read_number(text, second_at, money=False)
+    if whole is None or whole.value * whole.scale <= number.value:
+        return None
+    if _YEAR.fullmatch(text, second_at, whole.end) or _read_unit(text, whole.end, whole, "")[1]:
+        return None  # "1 in 2019", "2 in 10 minutes": not a share
+    counted = _noun_unit(text, whole.end)
+    quantity = Quantity(
+        surface=text[start : whole.end],
+        value=number.value / (whole.value * whole.scale),
+        qualifier=qualifier,
+        of=f"of {counted}" if counted else "",
+        start=start,
+        end=whole.end,
+    )
+    return _Found(quantity)
 
 
 def _read_vague_plural(text: str, pos: int) -> _Found | None:
