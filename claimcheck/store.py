@@ -971,6 +971,35 @@ class Store:
             )
         return {**check, "second_reviewer": who, "second_verdict": verdict, "agreed": agreed}
 
+    def reopen_second_check(self, claim_id: int, *, reviewer: str | None = None) -> bool:
+        """After an undo put a claim back to flagged, the check this reviewer had decided is
+        open again (and no longer counted); False when there is nothing to reopen."""
+        who = reviewer or self.reviewer
+        with self.transaction():
+            claim = self.claim(claim_id)
+            if claim.status != "flagged" or self.open_second_check(claim_id) is not None:
+                return False
+            row = self.db.execute(
+                "SELECT id, second_verdict FROM second_checks WHERE claim_id = ?"
+                " AND second_reviewer = ? AND decided_at IS NOT NULL ORDER BY id DESC LIMIT 1",
+                [claim_id, who],
+            ).fetchone()
+            if row is None:
+                return False
+            self.db.execute(
+                "UPDATE second_checks SET second_reviewer = NULL, second_verdict = NULL,"
+                " decided_at = NULL, agreed = NULL WHERE id = ?",
+                [row[0]],
+            )
+            self.log_event(
+                "reopen_second_check",
+                claim_id=claim_id,
+                article_id=claim.article_id,
+                old=row[1],
+                reviewer=who,
+            )
+        return True
+
     def second_check_stats(self) -> dict[str, Any]:
         """How often second reviewers agreed with the first (checks with a first verdict)."""
         row = self.db.execute(

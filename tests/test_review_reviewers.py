@@ -85,9 +85,15 @@ async def test_the_second_reviewer_decides_blind(review_db: Path, review_queue: 
         assert shown(messages) == review_queue[1]
         await pilot.press("s")
         assert posted(messages, SecondCheckDecided)[1].agreed is True
+        with Store(review_db) as store:
+            assert store.second_check_stats()["agreement"] == 0.5
+            assert store.claim(review_queue[0]).status == "supported"
+        await pilot.press("z")  # undoing a second check puts it back in the queue
+        assert shown(messages) == review_queue[1]
+        assert "first verdict is hidden" in screen_text(app)
     with Store(review_db) as store:
-        assert store.second_check_stats()["agreement"] == 0.5
-        assert store.claim(review_queue[0]).status == "supported"
+        assert store.open_second_check(review_queue[1]) is not None
+        assert store.second_check_stats()["agreement"] == 0.0
 
 
 async def test_the_flagger_is_not_offered_their_own_flag(

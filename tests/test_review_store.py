@@ -81,3 +81,16 @@ def test_a_claim_waits_for_one_second_check_at_a_time(seeded_store: Store) -> No
     assert seeded_store.second_check_stats()["open"] == 1
     seeded_store.undo(reviewer="alice")
     assert seeded_store.second_check_stats()["open"] == 0
+
+
+def test_undoing_a_second_check_opens_it_again(db_path: Path, seeded_store: Store) -> None:
+    claim_id = seeded_store.claim_ids()[0]
+    seeded_store.flag_for_second_check(claim_id, "refuted", reviewer="alice")
+    with Store(db_path, reviewer="bob") as bob:
+        bob.second_check_verdict(claim_id, "supported")
+        assert bob.reopen_second_check(claim_id) is False  # still decided: nothing to reopen
+        bob.undo()
+        assert bob.reopen_second_check(claim_id) is True
+        assert bob.claim_ids(second_check=True) == [claim_id]
+    assert seeded_store.second_check_stats()["decided"] == 0
+    assert seeded_store.events(claim_id, limit=1)[0]["action"] == "reopen_second_check"

@@ -394,6 +394,8 @@ class ReviewScreen(Screen[None]):
         if restored is None:
             self.notify("Nothing of yours to undo.")
             return
+        if restored.status == "flagged":
+            self.store.reopen_second_check(restored.id)
         self.post_message(Undone(restored.id, restored.status))
         self.reviewed = None
         self.queue.forget([restored.id])
