@@ -9,13 +9,14 @@ CSV and JSONL carry exactly the fields the importer reads (import_formats.CLAIM_
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 from urllib.parse import quote
 
-from claimcheck.claimreview import Organisation, claim_review, lint_review, lint_scale
+from claimcheck.claimreview import RATINGS, Organisation, claim_review, lint_review, lint_scale
 from claimcheck.import_formats import CLAIM_FIELDS
 from claimcheck.store import Store
 
@@ -282,35 +283,24 @@ def _source_line(store: Store, source: dict[str, Any]) -> str:
 def _write_claimreview(
     store: Store, out: TextIO, filters: ExportFilter, organisation: Organisation
 ) -> ExportResult:
-    import json
-
-    from claimcheck.claimreview import RATINGS
-
     result = ExportResult(warnings=lint_scale())
     reviewed = tuple(s for s in (filters.status or tuple(RATINGS)) if s in RATINGS)
     filters = ExportFilter(**{**filters.__dict__, "status": reviewed or ("-",), "repeats": False})
-    columns = "c.id, c.text, c.status, c.note, c.speaker, c.updated_at, a.url, a.title, a.outlet,"
-    columns += " a.published"
+    fields = (
+        "id",
+        "text",
+        "status",
+        "note",
+        "speaker",
+        "updated_at",
+        "article_url",
+        "article_title",
+        "article_outlet",
+        "article_published",
+    )
     out.write("[")
-    for row in _query(store, columns, filters):
-        claim = dict(
-            zip(
-                (
-                    "id",
-                    "text",
-                    "status",
-                    "note",
-                    "speaker",
-                    "updated_at",
-                    "article_url",
-                    "article_title",
-                    "article_outlet",
-                    "article_published",
-                ),
-                row,
-                strict=True,
-            )
-        )
+    for row in _query(store, ", ".join(_COLUMNS[f] for f in fields), filters):
+        claim = dict(zip(fields, row, strict=True))
         document = claim_review(claim, organisation)
         result.warnings.extend(f"claim {claim['id']}: {w}" for w in lint_review(document))
         out.write(",\n" if result.count else "\n")
