@@ -486,8 +486,11 @@ def main(argv: list[str] | None = None) -> None:
         default="",
         help="print claimcheck's misses on one data set: NewsQuant, Percent, ...",
     )
-    args = parser.parse_args(argv)
+    args, _ = parser.parse_known_args(argv)  # `python -m bench quantities` passes its own names
     root = data_dir()
+    if not (root / "newsquant" / "dev.json").exists():
+        print(f"bench_quantities: no data sets under {root} (set CLAIMCHECK_DATA); skipped")
+        return
     newsquant = load_newsquant(root / "newsquant" / "dev.json")
     quality("NewsQuant dev", newsquant, errors=args.errors == "NewsQuant")
     quality("NewsQuant dev", newsquant, with_units=False)
