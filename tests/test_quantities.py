@@ -218,6 +218,19 @@ def test_ratios_are_shares(text, value, of, qualifier):
     assert (quantity.of, quantity.qualifier) == (of, qualifier)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "of", "qualifier"),
+    [
+        ("More than half of adults said so", 0.5, "of adults", "more_than"),
+        ("a quarter of the budget was spent", 0.25, "of the budget", "exact"),
+        ("three quarters of voters agreed", 0.75, "of voters", "exact"),
+    ],
+)
+def test_fractions_say_what_they_are_of(text, value, of, qualifier):
+    quantity = one(text)
+    assert (quantity.value, quantity.of, quantity.qualifier) == (value, of, qualifier)
+
+
 def test_numbers_joined_by_in_that_are_not_shares():
     assert values("he scored 2 in 10 minutes") == [(2, ""), (10, "minutes")]
     assert values("I count 12 in six boxes") == [(12, ""), (6, "boxes")]
@@ -361,6 +374,7 @@ def test_neighbours_share_a_unit(text, expected):
         "to charter a Boeing 777F to transport supplies",
         "The M25 was closed between junctions 10 and 11.",
         "He made three-pointers all night.",
+        "The score at half-time was level.",
         '<meta charset="utf-8">',
         "It quotes only Article 23(1) of the Charter.",
         "Intro\n1. The Security Council shall act.",

@@ -238,7 +238,7 @@ def _anchor_pattern(present: frozenset[str], ignore_case: bool = False) -> re.Pa
             r"an?(?= (?:hundred|thousand|million|billion|trillion|dozen|quarter|third|half)\b)"
         )
     if "half" in present:
-        words.append(r"half(?= an? )")
+        words.append(r"half(?= an? | of )")
     for fraction in ("half", "quarter"):
         if fraction in present and scales:
             words.append(rf"{fraction}(?= (?:{scales})\b)")
@@ -316,16 +316,17 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
             more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
-    if not unit:
+    if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         unit = _noun_unit(text, end)
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
         return None, end  # "2-1", "2014-15": a score or a season, not a range
     of = ""
-    if unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
+    share = not unit and 0 < abs(value) < 1  # "two thirds of the members"
+    if share or unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
         of_match = _OF.match(text, end)
-        of = of_match.group("of") if of_match else ""
+        of = _trim_of(of_match.group("of")) if of_match else ""
     quantity = Quantity(
         surface=text[start:end],
         value=value,
@@ -411,6 +412,9 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
         if word in ("a", "an") and not last:
             last, cursor = "a", token.end()
             continue
+        if word == "half" and not last and text.startswith(" of ", token.end()):
+            current, last, count, end = 0.5, "fraction", 1, token.end()
+            break  # "half of adults"
         if word in ("half", "quarter") and not last:
             article = _HALF_OF.match(text, token.end())
             if not article:
@@ -473,6 +477,18 @@ def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool
     return not DIMENSION_WORDS.match(text, scale.end()) and bool(
         _COUNTED_AFTER.match(text, scale.end())
     )
+
+
+def _trim_of(phrase: str) -> str:
+    """ "of adults said" -> "of adults"; "of the" -> "": an "of" names a thing, not a verb."""
+    words = phrase.split()
+    for index, word in enumerate(words[1:-1], start=1):
+        if _is_plural(word.lower()):
+            words = words[: index + 1]  # "of voters agreed": a plural ends the thing
+            break
+    while len(words) > 1 and words[-1].lower() in STOP_NOUNS:
+        words.pop()
+    return " ".join(words) if len(words) > 1 else ""
 
 
 def _read_ratio(text: str, start: int, number: _Number, qualifier: str) -> _Found | None:
