@@ -293,3 +293,10 @@ def create_readable_views(db: Database) -> None:
 def index_articles_by_url(db: Database) -> None:
     # Imported claims name their article by URL; without an index each lookup scans every article.
     db["articles"].create_index(["url"])
+
+
+@migrations(name="index_claims_updated_at")
+def index_claims_updated_at(db: Database) -> None:
+    # The review screen asks "which claims changed since I last looked?" whenever another
+    # connection commits; without this index that is a scan of every claim.
+    db["claims"].create_index(["updated_at"])

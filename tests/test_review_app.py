@@ -19,6 +19,7 @@ from claimcheck.review.messages import (
     WorkFailed,
 )
 from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen
+from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
 from claimcheck.store import Store
 from tests.review_support import posted, shown
@@ -266,3 +267,18 @@ async def test_source_view_without_sources_says_so(review_db: Path) -> None:
         await pilot.press("v")
         assert isinstance(pilot.app.screen, ReviewScreen)
         assert not pilot.app.screen.query(TextArea)
+
+
+async def test_progress_counts_the_queue_even_when_filtered_by_status(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    with Store(review_db, reviewer="bob") as store:
+        store.set_verdict(review_queue[0], "supported")
+    app = make_app(review_db, query=QueueQuery(status=["unreviewed"]))
+    async with app.run_test() as pilot:
+        total = len(review_queue) - 1
+        assert f"0 of {total} reviewed" in str(app.screen.query_one("#progress-label").render())
+        await pilot.press("r", "m")
+        assert f"2 of {total} reviewed" in str(app.screen.query_one("#progress-label").render())
+        await pilot.press("z")
+        assert f"1 of {total} reviewed" in str(app.screen.query_one("#progress-label").render())

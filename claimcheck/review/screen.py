@@ -113,7 +113,9 @@ class ReviewScreen(Screen[None]):
         self.view: ClaimView | None = None
         self.articles = ArticleCache()
         self.seen_version = 0
-        self.reviewed: int | None = None
+        self.statuses: dict[int, str] = {}
+        self.reviewed = 0
+        self.since = ""
         self.ranked: set[int] = set()
 
     def compose(self) -> ComposeResult:
@@ -153,11 +155,12 @@ class ReviewScreen(Screen[None]):
     def load_queue(self, keep: int | None = None) -> None:
         """(Re)build the queue for the query, staying on `keep` when it is still in it."""
         spec = self.query_spec
-        self.ids = self.store.claim_ids(
-            order=spec.order, second_check=spec.second_check, **spec.filters()
-        )
+        self.since = self.store.last_change()
+        pairs = self.store.queue_statuses(spec.order, spec.second_check, **spec.filters())
+        self.ids = [claim_id for claim_id, _ in pairs]
+        self.statuses = dict(pairs)
+        self.reviewed = sum(1 for status in self.statuses.values() if status != self.waiting)
         self.queue.hide_status = spec.second_check
-        self.reviewed = None
         index = self.ids.index(keep) if keep in self.ids else 0
         self.queue.show(self.ids, index)
         self.post_message(QueueLoaded(len(self.ids), spec.describe()))
@@ -209,24 +212,24 @@ class ReviewScreen(Screen[None]):
         for name in ("context", "facts", "sources", "evidence"):
             self.query_one(f"#{name}", Static).update("")
 
-    def count_reviewed(self) -> int:
-        """How many claims of the queue have a verdict (counted in SQL, not by loading rows)."""
-        spec = self.query_spec
-        if spec.second_check:
-            rows = self.store.queue_rows(self.ids)
-            return sum(1 for row in rows.values() if row["status"] != "flagged")
-        filters = spec.filters()
-        if not spec.status:
-            return len(self.ids) - self.store.count_claims(**{**filters, "status": ["unreviewed"]})
-        statuses = [s for s in spec.status if s != "unreviewed"]
-        return self.store.count_claims(**{**filters, "status": statuses}) if statuses else 0
+    @property
+    def waiting(self) -> str:
+        """The status of a claim still to be done in this queue."""
+        return "flagged" if self.query_spec.second_check else "unreviewed"
+
+    def note_status(self, claim_id: int, status: str) -> None:
+        """Keep the progress count in step with a claim's new status (no recount at 100,000)."""
+        old = self.statuses.get(claim_id)
+        if old is None or old == status:
+            return
+        self.statuses[claim_id] = status
+        self.reviewed += (status != self.waiting) - (old != self.waiting)
+        self.queue.forget([claim_id])
 
     def update_progress(self) -> None:
-        """The "23 of 57 reviewed" line; recounted only after something was written."""
+        """The "23 of 57 reviewed" line."""
         spec = self.query_spec
         total = len(self.ids)
-        if self.reviewed is None:
-            self.reviewed = self.count_reviewed()
         reviewed = self.reviewed
         label = Text()
         label.append(f"{reviewed} of {total} reviewed", style="bold")
@@ -254,8 +257,11 @@ class ReviewScreen(Screen[None]):
         if version == self.seen_version:
             return
         self.seen_version = version
-        self.reviewed = None
-        self.queue.forget()
+        changes = self.store.status_changes(self.since)
+        for claim_id, status, stamp in changes:
+            self.note_status(claim_id, status)
+            self.since = max(self.since, stamp)
+        self.queue.forget([claim_id for claim_id, _, _ in changes])
         if self.view is None:
             self.update_progress()
             return
@@ -320,8 +326,7 @@ class ReviewScreen(Screen[None]):
             self._say_failed(claim.id, str(error))
             return
         self.post_message(VerdictRecorded(claim.id, status, self.store.claim(claim.id).version))
-        self.reviewed = None
-        self.queue.forget([claim.id])
+        self.note_status(claim.id, status)
         self._clear_banner()
         if not self.advance():
             self.notify("That was the last claim waiting in this queue.")
@@ -379,8 +384,7 @@ class ReviewScreen(Screen[None]):
                 self._say_failed(claim.id, str(error))
                 return
             self.post_message(VerdictRecorded(claim.id, "flagged", updated.version))
-            self.reviewed = None
-            self.queue.forget([claim.id])
+            self.note_status(claim.id, "flagged")
             self.advance()
 
         self.app.push_screen(FlagScreen(keys), flagged)
@@ -397,8 +401,7 @@ class ReviewScreen(Screen[None]):
         if restored.status == "flagged":
             self.store.reopen_second_check(restored.id)
         self.post_message(Undone(restored.id, restored.status))
-        self.reviewed = None
-        self.queue.forget([restored.id])
+        self.note_status(restored.id, restored.status)
         self.notify(f"claim {restored.id} is {restored.status} again")
         if restored.id in self.ids:
             self.show_claim(self.ids.index(restored.id))
