@@ -388,6 +388,10 @@ def test_a_capitalised_plural_is_what_is_counted():
     assert values("in 2024, 23 of the 32 Allies were expected") == [(23, ""), (32, "allies")]
 
 
+def test_space_grouped_thousands_do_not_swallow_a_following_number():
+    assert values("won 3 100m titles")[0] == (3, "")
+
+
 def test_unitless_number_compared_with_a_count_takes_its_unit():
     found = values("about 460 Kia and Hyundai vehicles were stolen this year compared with 63")
     assert found == [(460, "vehicles"), (63, "vehicles")]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -58,8 +59,8 @@ from claimcheck.extract.quantity_words import (
 from claimcheck.models import Quantity
 
 
-def _alternation(words: object) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 # ---- patterns ----------------------------------------------------------------------------------
@@ -74,7 +75,7 @@ _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion
 _LOWER_WORDS = re.compile(r"[a-z]+")
 _DIGITS = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
-    r"|\d{1,3}(?:[ \u202f\u00a0\u2009]\d{3})+(?!\d)|\d+)"
+    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
