@@ -50,9 +50,6 @@ class ArticleCache:
             self._id = article_id
         return self._article
 
-    def clear(self) -> None:
-        self._id = None
-
 
 def load_view(store: Store, claim_id: int, articles: ArticleCache) -> ClaimView:
     claim = store.claim(claim_id)
