@@ -58,16 +58,25 @@ def wait_for(check: Callable[[], bool], what: str, timeout: float = 15.0) -> Non
     raise AssertionError(f"timed out waiting for {what}")
 
 
-@pytest.fixture
-def terminal(review_db: Path, tmp_path: Path) -> Iterator[Terminal]:
-    command = [sys.executable, "-m", "claimcheck", "--db", str(review_db)]
-    command += ["--reviewer", "tmux-reviewer", "review"]
-    term = Terminal(f"claimcheck-test-{os.getpid()}-{tmp_path.name}", command)
+def open_review(db: Path, tmp_path: Path, reviewer: str) -> Terminal:
+    """`claimcheck review` as `reviewer`, in its own terminal, once its screen is up."""
+    command = [sys.executable, "-m", "claimcheck", "--db", str(db), "--reviewer", reviewer]
+    term = Terminal(
+        f"claimcheck-test-{os.getpid()}-{tmp_path.name}-{reviewer}", [*command, "review"]
+    )
     try:
         wait_for(lambda: "reviewed" in term.screen(), "the review screen")
-        yield term
-    finally:
+    except AssertionError:
         term.close()
+        raise
+    return term
+
+
+@pytest.fixture
+def terminal(review_db: Path, tmp_path: Path) -> Iterator[Terminal]:
+    term = open_review(review_db, tmp_path, "tmux-reviewer")
+    yield term
+    term.close()
 
 
 def status(db: Path, claim_id: int) -> tuple[str, str | None]:
@@ -127,3 +136,22 @@ def test_killing_the_process_loses_nothing_confirmed(
             ("misleading", 1),
             ("unreviewed", 0),
         }
+
+
+def test_two_reviewers_in_two_processes_see_each_other(
+    review_db: Path, tmp_path: Path, review_queue: list[int]
+) -> None:
+    alice = open_review(review_db, tmp_path, "alice")
+    try:
+        bob = open_review(review_db, tmp_path, "bob")
+        try:
+            alice.press("r")  # alice moves on to the second claim
+            wait_for(lambda: "refuted by alice" in bob.screen(), "alice's verdict on bob's screen")
+            bob.press("j", "s")  # bob, on the second claim too, supports it
+            wait_for(lambda: "supported by bob" in alice.screen(), "bob's verdict on alice's")
+            assert status(review_db, review_queue[0]) == ("refuted", "alice")
+            assert status(review_db, review_queue[1]) == ("supported", "bob")
+        finally:
+            bob.close()
+    finally:
+        alice.close()
