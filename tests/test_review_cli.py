@@ -10,6 +10,14 @@ from claimcheck.cli import cli
 from claimcheck.store import Store
 
 
+def test_review_without_a_terminal_says_so_instead_of_hanging(
+    runner: CliRunner, review_db: Path
+) -> None:
+    result = runner.invoke(cli, ["--db", str(review_db), "review"])
+    assert result.exit_code == 1
+    assert "needs a terminal" in result.output and result.output.count("\n") == 1
+
+
 def test_review_refuses_a_file_that_is_not_a_database(runner: CliRunner, tmp_path: Path) -> None:
     bogus = tmp_path / "notes.db"
     bogus.write_text("not sqlite at all " * 100, encoding="utf-8")

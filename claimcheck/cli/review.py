@@ -38,7 +38,7 @@ def review(
         claimcheck review --status unreviewed --sort score
         claimcheck --reviewer alice review --second-check
     """
-    from claimcheck.review.app import run_review
+    from claimcheck.review.app import NoTerminal, run_review
     from claimcheck.review.keys import KeyConfigError
     from claimcheck.review.query import QueueQuery
 
@@ -52,5 +52,5 @@ def review(
     )
     try:
         run_review(ctx.obj["db"], reviewer=ctx.obj["reviewer"] or default_reviewer(), query=query)
-    except (StoreError, KeyConfigError) as error:
+    except (StoreError, KeyConfigError, NoTerminal) as error:
         fail(str(error))

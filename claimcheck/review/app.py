@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import webbrowser
 from collections.abc import Callable, Iterable
 from functools import partial
@@ -61,8 +62,18 @@ class ReviewApp(App[None]):
                     )
 
 
+class NoTerminal(Exception):
+    """The review was asked for where there is no terminal to draw it in (a pipe, a script)."""
+
+
 def run_review(db_path: str | Path, *, reviewer: str, query: QueueQuery | None = None) -> None:
-    """Open the review workbench on a database until the reviewer quits; a database or
-    keys.toml that cannot be used raises (StoreError, KeyConfigError) before the screen opens."""
+    """Open the review workbench on a database until the reviewer quits. A database or
+    keys.toml that cannot be used (StoreError, KeyConfigError), or no terminal (NoTerminal),
+    raises before the screen opens."""
     Store(db_path, reviewer=reviewer).close()
-    ReviewApp(db_path, reviewer=reviewer, query=query).run()
+    app = ReviewApp(db_path, reviewer=reviewer, query=query)
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise NoTerminal(
+            "claimcheck review needs a terminal (from a script: claimcheck claims, verdict)"
+        )
+    app.run()
