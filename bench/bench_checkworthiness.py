@@ -19,14 +19,23 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from bench import data_dir, median_time
+from bench import REPO, data_dir, median_time
 from claimcheck.extract.checkworthiness import (
     COMPARISON,
     Signals,
     score,
     shipped_model,
-    signals_of,
 )
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.dates import find_dates
+from claimcheck.extract.quantities import find_quantities
+
+SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+
+
+def signals_of(sentence: str) -> Signals:
+    """What the extractor finds in a sentence without its article: figures and dates."""
+    return Signals(quantities=len(find_quantities(sentence)), dates=len(find_dates(sentence)))
 
 
 @dataclass(frozen=True)
@@ -170,6 +179,32 @@ def main() -> None:
             f"  {name:18} {seconds / len(sample) * 1e6:7.1f} us/sentence  "
             f"{size / seconds:6.2f} MB/s  ({seconds / digit_time:.0f}x the digit test)"
         )
+    share_of_extraction()
+
+
+def share_of_extraction() -> None:
+    """How much of the extractor's time on a news article goes to scoring its sentences."""
+    text = SEED.read_text(encoding="utf-8")
+    size = len(text.encode("utf-8")) / 1e6
+    found = extract_claims(text, "2024-09-14", min_score=0)
+    inputs = [
+        (
+            c.sentence,
+            Signals(
+                len(c.quantities), len(c.dates), c.attribution is not None, c.quote is not None
+            ),
+        )
+        for c in found
+    ]
+    extracting = median_time(lambda: extract_claims(text, "2024-09-14"), repeat=9)
+    scoring = median_time(lambda: [score(s, signals) for s, signals in inputs], repeat=9)
+    rules = median_time(lambda: [old_rule_score(s, signals) for s, signals in inputs], repeat=9)
+    print(f"seed article ({size * 1e3:.0f} kB, {len(inputs)} sentences), median of 9 runs:")
+    print(f"  extract_claims, all stages    {size / extracting:6.2f} MB/s")
+    print(
+        f"  of which scoring (model)      {scoring / extracting:6.0%}   "
+        f"({size / scoring:.2f} MB/s alone; the old rule score: {size / rules:.2f} MB/s)"
+    )
 
 
 if __name__ == "__main__":
