@@ -106,6 +106,13 @@ def test_reasons_quote_the_words_as_written_and_never_markup():
     assert all("increas'" not in reason for reason in stemmed)
 
 
+def test_the_month_may_is_a_date_not_a_modal_verb():
+    _, month = scored("Nebenzia (pictured in May 2024) at the United Nations", quantities=0)
+    _, verb = scored("Prices may rise at the United Nations canteen in the spring", quantities=0)
+    assert "speaks of what could or should be" not in month
+    assert "speaks of what could or should be" in verb
+
+
 def test_reasons_are_strongest_first(tmp_path: Path):
     weights = {"c:question": -3.0, "w:percent": 1.0, "c:names": 0.8}
     model_file = tmp_path / "model.json"

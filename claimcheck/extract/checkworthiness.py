@@ -33,6 +33,8 @@ COMPARISON = re.compile(
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _DIGIT = re.compile(r"\d")
+_MONTH_MAY = re.compile(r"(?<=[\w,] )May\b|\bMay (?=\d)")
+_MODAL_MAY = re.compile(r"\bmay\b")
 _NAME = re.compile(r"(?<![\w'’])(?:[A-HJ-Z]|I\w)")
 _OPENING = " '\"‘“(["
 
@@ -67,8 +69,10 @@ _OPINION_PAIRS = frozenset(
     for pair in ("thank you", "let me", "i want", "we must", "we need", "would like", "we should")
 )
 _COMPARING_PAIRS = frozenset(["b:compar with", "b:compar to", "b:half as"])
+_MONTHS = _word_set(
+    "january february march april june july august september october november december"
+)
 _DATE_WORDS = _word_set(
-    "january february march april june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
     "ago <year>"
 )
@@ -130,12 +134,16 @@ class Model:
 
 
 def tokens(sentence: str) -> tuple[list[str], list[str], int]:
-    """Lower-cased words with numbers folded to <num>/<year>, their stems, and the count of
-    capitalised words after the first (names of people, places, organisations)."""
+    """Lower-cased words, their stems (numbers folded to <num> and <year>, months to <month>),
+    and the count of capitalised words after the first (names of people, places, organisations)."""
     words = _TOKEN.findall(sentence.lower().replace("’", "'"))
     if _DIGIT.search(sentence):
         words = [_number(word) if word[0].isdigit() else word for word in words]
     stems = [_STEMS.get(word) or _stem(word) for word in words]
+    if "may" in words and _MONTH_MAY.search(sentence) and not _MODAL_MAY.search(sentence):
+        # the month, not the verb: kept capitalised so that no cue reads it as a modal
+        words = ["May" if word == "may" else word for word in words]
+        stems = ["<month>" if w == "May" else stem for w, stem in zip(words, stems, strict=True)]
     names = len(_NAME.findall(sentence))
     if names and sentence.lstrip(_OPENING)[:1].isupper():
         names -= 1
@@ -151,7 +159,7 @@ def _stem(word: str) -> str:
         return word
     if len(_STEMS) > 100_000:
         _STEMS.clear()
-    stem = _STEMS[word] = _STEMMER.stemWord(word)
+    stem = _STEMS[word] = "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
     return stem
 
 
@@ -185,7 +193,12 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:number"] = 1.0
     if "<year>" in present:
         found["c:year"] = 1.0
-    if signals.dates or not _DATE_WORDS.isdisjoint(present) or not _DATE_PAIRS.isdisjoint(distinct):
+    if (
+        signals.dates
+        or "w:<month>" in distinct
+        or not _DATE_WORDS.isdisjoint(present)
+        or not _DATE_PAIRS.isdisjoint(distinct)
+    ):
         found["c:dated"] = 1.0
     if signals.attributed:
         found["c:attributed"] = 1.0
@@ -275,7 +288,8 @@ def _reasons(
     notable: dict[str, float], words: list[str], stems: list[str], signals: Signals
 ) -> list[str]:
     """Features grouped into readable reasons, strongest first: cues by what they mean, words
-    quoted as the sentence wrote them; figures (numbers, years, quantities) are one reason."""
+    quoted as the sentence wrote them; figures (numbers, years, quantities) are one reason, and
+    dates (months, dated words) another."""
     grouped: dict[str, float] = {}
     for name, weight in notable.items():
         if name[0] == "c":
@@ -284,6 +298,8 @@ def _reasons(
                 continue
         elif "<num>" in name or "<year>" in name:
             key = "figures"
+        elif "<month>" in name:
+            key = CUE_REASONS["c:dated"]
         elif _STOPWORDS.issuperset(name[2:].split()):
             continue
         else:
@@ -301,10 +317,11 @@ def _reason(key: str, weight: float, words: list[str], stems: list[str], signals
         return key
     wanted = key[2:].split()
     if wanted[0] == "<s>":
-        return f"opens with '{words[0]}'"
-    at = stems.index(wanted[0])
-    if len(wanted) == 2:
-        pairs = range(len(stems) - 1)
-        at = next((i for i in pairs if stems[i : i + 2] == wanted), at)
-    said = " ".join(words[at : at + len(wanted)])
-    return f"says '{said}'" if weight > 0 else f"says '{said}' (lowers the score)"
+        said = f"opens with '{words[0]}'"
+    else:
+        at = stems.index(wanted[0])
+        if len(wanted) == 2:
+            pairs = range(len(stems) - 1)
+            at = next((i for i in pairs if stems[i : i + 2] == wanted), at)
+        said = "says '" + " ".join(words[at : at + len(wanted)]) + "'"
+    return said if weight > 0 else f"{said} (lowers the score)"
