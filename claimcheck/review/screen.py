@@ -243,7 +243,7 @@ class ReviewScreen(Screen[None]):
             label.append(" · search: ", style="dim")
             label.append(plain(spec.search, "dim"))
         label.append(f" · {self.reviewer}", style="dim")
-        self.query_one("#progress-label", Static).update(label)
+        self.query_one("#progress-label", Static).update(label, layout=False)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=reviewed)
 
     def blind(self, view: ClaimView) -> bool:
