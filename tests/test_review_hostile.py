@@ -59,3 +59,16 @@ def test_unsafe_characters_become_visible_codes_and_the_rest_is_kept() -> None:
     text = plain("a\x1b[31mb\tc\nd\u202eE\r\x9bX [bold]ok[/bold] é 😀")
     assert text.plain == "a\\x1b[31mb\tc\nd\\u202eE\\r\\x9bX [bold]ok[/bold] é 😀"
     assert not text.spans
+
+
+async def test_notifications_quoting_untrusted_text_show_it_literally(review_db: Path) -> None:
+    app = ReviewApp(review_db, reviewer="tester", keymap={})
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.press("a")
+        app.screen.query_one("Input").value = "/nowhere/[bold red]gone[/bold red].html"
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "attaching /nowhere/[bold red]gone[/bold red].html" in shown
+        assert "claim 1: /nowhere/[bold red]gone[/bold red].html: no" in shown

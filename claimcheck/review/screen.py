@@ -7,7 +7,7 @@ from __future__ import annotations
 import webbrowser
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -42,7 +42,7 @@ from claimcheck.review.modals import (
 )
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
 from claimcheck.review.queue import ClaimQueue
-from claimcheck.review.text import plain
+from claimcheck.review.text import plain, visible
 from claimcheck.review.view import (
     ArticleCache,
     ClaimView,
@@ -242,7 +242,7 @@ class ReviewScreen(Screen[None]):
         if spec.search:
             label.append(" · search: ", style="dim")
             label.append(plain(spec.search, "dim"))
-        label.append(f" · {self.reviewer}", style="dim")
+        label.append(f" · {visible(self.reviewer)}", style="dim")
         self.query_one("#progress-label", Static).update(label, layout=False)
         self.query_one(ProgressBar).update(total=max(total, 1), progress=reviewed)
 
@@ -271,7 +271,7 @@ class ReviewScreen(Screen[None]):
             fresh = self.view.claim
             self.post_message(ClaimChanged(fresh.id, fresh.status, fresh.reviewer))
             if fresh.status != shown.status and not self.blind(self.view):
-                self.notify(
+                self.say(
                     f"claim {fresh.id} was just changed by {fresh.reviewer}: now {fresh.status}",
                     severity="warning",
                 )
@@ -288,7 +288,7 @@ class ReviewScreen(Screen[None]):
             return
         self._clear_banner()
         if not self.advance():
-            self.notify("Every claim in this queue has a verdict.")
+            self.say("Every claim in this queue has a verdict.")
 
     def advance(self) -> bool:
         """Move to the next claim still waiting (after this one, wrapping round)."""
@@ -329,7 +329,7 @@ class ReviewScreen(Screen[None]):
         self.note_status(claim.id, status)
         self._clear_banner()
         if not self.advance():
-            self.notify("That was the last claim waiting in this queue.")
+            self.say("That was the last claim waiting in this queue.")
 
     def _reveal(self, closed: dict) -> None:
         first = closed["first_verdict"]
@@ -339,7 +339,7 @@ class ReviewScreen(Screen[None]):
         )
         verdict = first or "no provisional verdict"
         outcome = {True: "you agree", False: "you disagree", None: "nothing to compare"}[agreed]
-        self.notify(
+        self.say(
             f"claim {closed['claim_id']}: {closed['first_reviewer']} said {verdict}; {outcome}",
             title="Second check recorded",
         )
@@ -355,10 +355,14 @@ class ReviewScreen(Screen[None]):
             )
         )
         banner.display = True
-        self.notify(f"Not saved: {error}", severity="error", title="Changed by someone else")
+        self.say(f"Not saved: {error}", severity="error", title="Changed by someone else")
 
     def _clear_banner(self) -> None:
         self.query_one("#banner").display = False
+
+    def say(self, message: str, **options: Any) -> None:
+        """A notification; its text may quote a URL, a source or an error, so never markup."""
+        self.notify(visible(message), markup=False, **options)
 
     def _say_failed(self, claim_id: int | None, reason: str) -> None:
         self.post_message(WorkFailed(claim_id, reason))
@@ -396,13 +400,13 @@ class ReviewScreen(Screen[None]):
             self._say_failed(None, str(error))
             return
         if restored is None:
-            self.notify("Nothing of yours to undo.")
+            self.say("Nothing of yours to undo.")
             return
         if restored.status == "flagged":
             self.store.reopen_second_check(restored.id)
         self.post_message(Undone(restored.id, restored.status))
         self.note_status(restored.id, restored.status)
-        self.notify(f"claim {restored.id} is {restored.status} again")
+        self.say(f"claim {restored.id} is {restored.status} again")
         if restored.id in self.ids:
             self.show_claim(self.ids.index(restored.id))
         else:
@@ -491,7 +495,7 @@ class ReviewScreen(Screen[None]):
 
         def attach(target: str | None) -> None:
             if target and target.strip():
-                self.notify(f"attaching {target.strip()} …")
+                self.say(f"attaching {target.strip()} …")
                 self.attach_source(claim_id, target.strip())
 
         self.app.push_screen(
@@ -500,7 +504,7 @@ class ReviewScreen(Screen[None]):
 
     def action_fetch(self) -> None:
         if self.view is not None:
-            self.notify("fetching sources …")
+            self.say("fetching sources …")
             self.fetch_claim_sources(self.view.claim.id)
 
     def action_view_source(self) -> None:
@@ -523,7 +527,7 @@ class ReviewScreen(Screen[None]):
                 if source["latest"] and source["latest"]["text"]
             ]
         if not passages:
-            self.notify("No archived source text yet: fetch or attach a source first.")
+            self.say("No archived source text yet: fetch or attach a source first.")
             return
         self.app.push_screen(SourceScreen(passages))
 
@@ -534,7 +538,7 @@ class ReviewScreen(Screen[None]):
         urls = [item["source_url"] for item in view.evidence[:1]] + [s["url"] for s in view.sources]
         url = next((u for u in urls if u and archive.is_web_url(u)), None)
         if url is None:
-            self.notify("This claim has no web source to open.")
+            self.say("This claim has no web source to open.")
             return
         self.open_in_browser(url)
 
@@ -590,14 +594,14 @@ class ReviewScreen(Screen[None]):
 
     @on(SourcesUpdated)
     def _sources_updated(self, message: SourcesUpdated) -> None:
-        self.notify(f"claim {message.claim_id}: {message.summary}")
+        self.say(f"claim {message.claim_id}: {message.summary}")
         if self.view and self.view.claim.id == message.claim_id:
             self.reload_claim()
 
     @on(WorkFailed)
     def _work_failed(self, message: WorkFailed) -> None:
         where = f"claim {message.claim_id}: " if message.claim_id else ""
-        self.notify(where + message.reason, severity="error")
+        self.say(where + message.reason, severity="error")
 
     @on(ClaimQueue.Picked)
     def _picked(self, message: ClaimQueue.Picked) -> None:
