@@ -350,7 +350,8 @@ class ReviewScreen(Screen[None]):
         banner = self.query_one("#banner", Static)
         banner.update(
             Text(
-                f"⚠ Not saved: {error}. Look again; press the key again to record yours.",
+                f"⚠ Not saved: {visible(str(error))}. Look again; press the key again to "
+                "record yours.",
                 style="bold",
             )
         )
