@@ -282,3 +282,19 @@ async def test_progress_counts_the_queue_even_when_filtered_by_status(
         assert f"2 of {total} reviewed" in str(app.screen.query_one("#progress-label").render())
         await pilot.press("z")
         assert f"1 of {total} reviewed" in str(app.screen.query_one("#progress-label").render())
+
+
+async def test_a_large_queue_is_paged_not_built_as_widgets(tmp_path: Path) -> None:
+    from bench.bench_review import build_database
+
+    db = tmp_path / "large.db"
+    build_database(db, claims=20_000, articles=400)
+    messages: list[Message] = []
+    async with make_app(db).run_test(message_hook=messages.append) as pilot:
+        screen = pilot.app.screen
+        assert len(screen.ids) == 20_000
+        assert len(list(screen.query("*"))) < 60
+        await pilot.press("j", "j", "space")
+        assert shown(messages) == screen.ids[3]  # claims 3, 6, 9... are generated reviewed
+        label = str(screen.query_one("#progress-label").render())
+        assert "6666 of 20000 reviewed" in label
