@@ -298,3 +298,15 @@ async def test_a_large_queue_is_paged_not_built_as_widgets(tmp_path: Path) -> No
         assert shown(messages) == screen.ids[3]  # claims 3, 6, 9... are generated reviewed
         label = str(screen.query_one("#progress-label").render())
         assert "6666 of 20000 reviewed" in label
+
+
+async def test_page_down_scrolls_the_claim_pane_and_j_still_moves(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    messages: list[Message] = []
+    async with make_app(review_db).run_test(size=(80, 24), message_hook=messages.append) as pilot:
+        detail = pilot.app.screen.query_one("#detail")
+        await pilot.press("pagedown")
+        assert detail.scroll_y > 0
+        await pilot.press("j")
+        assert shown(messages) == review_queue[1]
