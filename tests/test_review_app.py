@@ -310,3 +310,4 @@ async def test_page_down_scrolls_the_claim_pane_and_j_still_moves(
         assert detail.scroll_y > 0
         await pilot.press("j")
         assert shown(messages) == review_queue[1]
+        assert detail.scroll_y == 0  # a new claim is read from its top

@@ -173,6 +173,8 @@ class ReviewScreen(Screen[None]):
 
     def show_claim(self, index: int) -> None:
         """Make ids[index] current, re-reading it (and what surrounds it) from the database."""
+        if index != self.position:
+            self.query_one("#detail").scroll_home(animate=False)
         self.position = max(0, min(index, len(self.ids) - 1))
         self.queue.move_to(self.position)
         try:
