@@ -92,7 +92,10 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         half = (len(REVIEW_KEYS) + 1) // 2
         columns = [REVIEW_KEYS[:half], REVIEW_KEYS[half:]]
-        footer = Text("A verdict moves on to the next unreviewed claim. ctrl+p: all commands.\n")
+        footer = Text(
+            "A verdict moves on to the next unreviewed claim. ctrl+p: all commands.\n"
+            "Page up/down scroll the claim; in the source view ] and [ step through passages.\n"
+        )
         footer.append("Remap keys in ")
         footer.append(plain(self.config, "bold"))
         footer.append(' ([keys] supported = "1"). Esc closes this help.')
