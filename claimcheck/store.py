@@ -894,6 +894,26 @@ class Store:
                     return claim_id
         return None
 
+    def latest_fetch(self, source_id: int) -> dict[str, Any] | None:
+        """The newest snapshot of a source (a failure or a 304 check included) without its text
+        or bytes: what the review screen shows as the source's fetch state."""
+        rows = list(
+            self.db.query(
+                "SELECT id, status, fetched_at, error, not_modified, note,"
+                " length(text) AS text_length FROM snapshots WHERE source_id = ?"
+                " ORDER BY fetched_at DESC, id DESC LIMIT 1",
+                [source_id],
+            )
+        )
+        return rows[0] if rows else None
+
+    def snapshot_text(self, snapshot_id: int) -> str:
+        """The extracted text of one snapshot ('' when it has none)."""
+        row = self.db.execute("SELECT text FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        if row is None:
+            raise NotFound(f"no snapshot {snapshot_id}")
+        return row[0] or ""
+
     def data_version(self) -> int:
         """Changes when another connection commits: a cheap way to notice other reviewers."""
         return self.db.execute("PRAGMA data_version").fetchone()[0]

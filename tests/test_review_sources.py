@@ -166,3 +166,20 @@ async def test_a_changed_source_is_marked_until_a_fresh_verdict(review_db: Path)
             "source_change_seen",
             "verdict",
         ]
+
+
+async def test_a_failed_fetch_shows_as_the_sources_state(review_db: Path) -> None:
+    messages: list[Message] = []
+    with ScriptedServer() as server:
+        url = server.route("/gone", Reply(404, b"not here"))
+        app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            await pilot.press("a")
+            app.screen.query_one("Input").value = url
+            await pilot.press("enter")
+            await settle(pilot)
+            assert "404" in posted(messages, SourcesUpdated)[0].summary
+            sources = str(app.screen.query_one("#sources").render())
+            assert "failed" in sources and url in sources
+            await pilot.press("v")
+            assert isinstance(app.screen, ReviewScreen)

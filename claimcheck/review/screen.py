@@ -518,16 +518,15 @@ class ReviewScreen(Screen[None]):
         passages = []
         for item in view.evidence:
             if item["snapshot_id"] not in texts:
-                snapshots = self.store.snapshots(item["source_id"])
-                texts.update((s["id"], s["text"] or "") for s in snapshots)
+                texts[item["snapshot_id"]] = self.store.snapshot_text(item["snapshot_id"])
             title = f"#{item['rank']} {item['source_url'] or ''}"
-            text = texts.get(item["snapshot_id"], "")
-            passages.append(Passage(title, text, item["start"], item["end"]))
+            passages.append(Passage(title, texts[item["snapshot_id"]], item["start"], item["end"]))
         if not passages:
+            archived = (self.store.latest_snapshot(source["id"]) for source in view.sources)
             passages = [
-                Passage(source["url"] or "", source["latest"]["text"])
-                for source in view.sources
-                if source["latest"] and source["latest"]["text"]
+                Passage(snapshot["final_url"] or "", snapshot["text"])
+                for snapshot in archived
+                if snapshot and snapshot["text"]
             ]
         if not passages:
             self.say("No archived source text yet: fetch or attach a source first.")

@@ -56,8 +56,8 @@ def load_view(store: Store, claim_id: int, articles: ArticleCache) -> ClaimView:
     article = articles.get(store, claim.article_id)
     sources = []
     for source in store.claim_sources(claim_id):
-        latest = store.snapshots(source["id"])[:1] if source["snapshots"] else []
-        sources.append({**source, "latest": latest[0] if latest else None})
+        latest = store.latest_fetch(source["id"]) if source["snapshots"] else None
+        sources.append({**source, "latest": latest})
     return ClaimView(
         claim=claim,
         article_title=article.get("title") or article.get("origin") or "",
@@ -163,8 +163,11 @@ def fetch_state(source: dict[str, Any]) -> Text:
         return Text("not fetched", style="yellow")
     if latest["error"]:
         return Text("failed: ", style="red").append(plain(latest["error"]))
+    when = (latest["fetched_at"] or "")[:16]
+    if latest["not_modified"]:
+        return Text(f"checked {when}: unchanged since archived", style="green")
     status = latest["status"] or "local copy"
-    return Text(f"archived {(latest['fetched_at'] or '')[:16]} ({status})", style="green")
+    return Text(f"archived {when} ({status})", style="green")
 
 
 def evidence_panel(view: ClaimView) -> Text:
