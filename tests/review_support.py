@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import html
 import re
+import time
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import App
@@ -48,3 +50,12 @@ async def settle(pilot: Pilot) -> None:
     """Wait for the workers (fetching, ranking, the browser) and the messages they post."""
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def wait_until(pilot: Pilot, check: Callable[[], bool], timeout: float = 10.0) -> None:
+    """Let the app run until `check()` holds (polling timers fire on their own schedule)."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause(0.05)

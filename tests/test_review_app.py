@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.command import CommandList
 from textual.message import Message
 from textual.widgets import Input, TextArea
 
@@ -22,7 +23,7 @@ from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen
 from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
 from claimcheck.store import Store
-from tests.review_support import posted, shown
+from tests.review_support import posted, shown, wait_until
 
 
 def make_app(db: Path, reviewer: str = "tester", **kwargs: Any) -> ReviewApp:
@@ -225,8 +226,10 @@ async def test_command_palette_runs_review_actions(
     async with make_app(review_db).run_test() as pilot:
         await pilot.press("ctrl+p")
         await pilot.press(*"Refuted")
-        await pilot.pause(0.3)
+        found = pilot.app.screen.query_one(CommandList)
+        await wait_until(pilot, lambda: found.option_count > 0 and found.highlighted is not None)
         await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(pilot.app.screen, ReviewScreen))
         await pilot.pause()
     with Store(review_db) as store:
         assert store.claim(review_queue[0]).status == "refuted"

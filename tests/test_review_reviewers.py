@@ -16,7 +16,7 @@ from claimcheck.review.messages import (
 )
 from claimcheck.review.query import QueueQuery
 from claimcheck.store import Store
-from tests.review_support import posted, screen_text, shown
+from tests.review_support import posted, screen_text, shown, wait_until
 
 
 async def test_another_reviewers_verdict_appears_on_screen(
@@ -27,7 +27,7 @@ async def test_another_reviewers_verdict_appears_on_screen(
     async with app.run_test(message_hook=messages.append) as pilot:
         with Store(review_db, reviewer="bob") as bob:
             bob.set_verdict(review_queue[0], "refuted")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: bool(posted(messages, ClaimChanged)))
         changed = posted(messages, ClaimChanged)
         assert changed and (changed[0].status, changed[0].reviewer) == ("refuted", "bob")
         assert "refuted by bob" in str(app.screen.query_one("#headline").render())

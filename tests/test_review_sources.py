@@ -115,7 +115,7 @@ async def test_a_failing_attachment_is_reported_and_the_screen_stays_live(
 async def test_a_slow_fetch_does_not_freeze_the_screen(review_db: Path) -> None:
     messages: list[Message] = []
     with ScriptedServer() as server:
-        url = server.route("/slow", Reply(200, PAGE, {"Content-Type": "text/html"}, delay=1.0))
+        url = server.route("/slow", Reply(200, PAGE, {"Content-Type": "text/html"}, delay=1.5))
         app = ReviewApp(review_db, reviewer="tester", query=poland_query(), keymap={})
         async with app.run_test(message_hook=messages.append) as pilot:
             await pilot.press("a")
