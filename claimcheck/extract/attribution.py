@@ -93,13 +93,22 @@ OFFICE = re.compile(
     rf"Spokesman|Spokeswoman|Leader|Governor|Mayor|Commissioner|Envoy))\s+"
     rf"(?P<name>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
 )
+# Where an office word stands: OFFICE itself is tried only around these (scanning a whole article
+# with OFFICE's optional leading words costs ~5% of extraction).
+OFFICE_WORD = re.compile(
+    r"(?:Secretary|Minister|President|Chancellor|Ambassador|Spokesman|Spokeswoman|Leader|"
+    r"Governor|Mayor|Commissioner|Envoy)\s+[A-Z]"
+)
 
 
 def titled_names(text: str) -> dict[str, str]:
     """Offices the article pairs with a name ("Foreign Secretary David Lammy"), so that a later
     "the Foreign Secretary said" can name its speaker. The first pairing of an office wins."""
     names: dict[str, str] = {}
-    for match in OFFICE.finditer(text):
+    for word in OFFICE_WORD.finditer(text):
+        match = OFFICE.search(text, max(0, word.start() - 40), word.end() + 80)
+        if match is None:
+            continue
         words = match.group("title").lower().split()
         for size in range(1, len(words) + 1):
             names.setdefault(" ".join(words[-size:]), match.group("name"))

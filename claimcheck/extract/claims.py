@@ -22,6 +22,10 @@ from claimcheck.models import Attribution, ExtractedClaim
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
 _WORD = re.compile(r"[a-z0-9]+")
+SUPERLATIVE = re.compile(
+    r"\b(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
+    r"|\b(?:more|less|fewer|higher|lower|larger|smaller|bigger)\b.*\bthan\b"
+)
 
 
 def extract_claims(
@@ -73,7 +77,7 @@ def _claim(text, span, sentence, attribution, found_quotes, when) -> ExtractedCl
         kinds.append("quantity")
     if quote:
         kinds.append("quote")
-    if checkworthiness.COMPARISON.search(sentence) and (quantities or _superlative(sentence)):
+    if (quantities and checkworthiness.COMPARISON.search(sentence)) or _superlative(sentence):
         kinds.append("comparison")
     if dates:
         kinds.append("event")
@@ -94,14 +98,7 @@ def _claim(text, span, sentence, attribution, found_quotes, when) -> ExtractedCl
 
 
 def _superlative(sentence: str) -> bool:
-    return bool(
-        re.search(
-            r"\b(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|"
-            r"worst|best)\b|\b(?:more|less|fewer|higher|lower|larger|smaller|bigger)\b.*\bthan\b",
-            sentence,
-            re.IGNORECASE,
-        )
-    )
+    return bool(SUPERLATIVE.search(sentence.lower()))
 
 
 def _normalise(sentence: str) -> list[str]:
@@ -112,27 +109,28 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
     """Point each claim that restates an earlier one at it, comparing only likely candidates."""
     postings: dict[str, list[int]] = defaultdict(list)
     words_of = [_normalise(c.sentence) for c in claims]
+    sets_of = [set(words) for words in words_of]
     for index, words in enumerate(words_of):
         if len(words) < 5:
             continue
-        keys = {w for w in words if len(w) > 4}
+        keys = [w for w in sets_of[index] if len(w) > 4]
         shared: Counter[int] = Counter()
         for key in keys:
-            for other in postings.get(key, ())[-50:]:
-                shared[other] += 1
+            shared.update(postings[key][-50:])
         for other, count in shared.most_common(8):
             if count < 3 or claims[other].repeat_of is not None:
                 continue
-            if _same_claim(words, words_of[other]):
+            if _same_claim(words, sets_of[index], words_of[other], sets_of[other]):
                 claims[index].repeat_of = other
                 break
         for key in keys:
             postings[key].append(index)
 
 
-def _same_claim(a: list[str], b: list[str]) -> bool:
-    shorter, longer = sorted((a, b), key=len)
-    if len(shorter) < 0.4 * len(longer):
+def _same_claim(a: list[str], a_set: set[str], b: list[str], b_set: set[str]) -> bool:
+    if min(len(a), len(b)) < 0.4 * max(len(a), len(b)):
         return False
-    overlap = len(set(shorter) & set(longer)) / len(set(shorter))
-    return overlap >= 0.8 and fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= REPEAT_SIMILARITY
+    smaller = min(len(a_set), len(b_set))
+    if len(a_set & b_set) < 0.8 * smaller:
+        return False
+    return fuzz.token_set_ratio(" ".join(a), " ".join(b)) >= REPEAT_SIMILARITY
