@@ -227,7 +227,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         if claim.canonical_id:
             echo("Repeats", f"claim {claim.canonical_id}")
         for source in store.claim_sources(claim_id):
-            echo("Source", f"{source['url']} ({source['link_kind']})")
+            where = source["url"] or f"unresolved: {source['label'] or '?'}"
+            echo("Source", f"{where} ({source['link_kind']})")
         click.echo()
         click.echo(
             "…"
