@@ -62,6 +62,18 @@ class Quantity:
     end: int = 0
     high: float | None = None
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> Quantity:
+        """A quantity as stored in the `quantities` table."""
+        return cls(
+            surface=row["surface"],
+            value=row["value"],
+            unit=row["unit"] or "",
+            qualifier=row["qualifier"] or "exact",
+            of=row["of"] or "",
+            high=row["high"],
+        )
+
     def describe(self) -> str:
         """A short human reading: '~3 years', '> 20', '3.9 percent of GDP'."""
         marks = {

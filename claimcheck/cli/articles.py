@@ -12,7 +12,7 @@ import click
 
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
 from claimcheck.ingest import MAX_ARTICLE_BYTES
-from claimcheck.models import KINDS, STATUSES, Claim
+from claimcheck.models import KINDS, STATUSES, Claim, Quantity
 from claimcheck.pipeline import add_inputs, expand_inputs
 from claimcheck.store import Store
 
@@ -219,7 +219,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         if claim.quote:
             echo("Quote", claim.quote)
         for q in store.quantities(claim_id):
-            echo("Quantity", f"{q['surface']}  ->  {_describe(q)}")
+            echo("Quantity", f"{q['surface']}  ->  {Quantity.from_row(q).describe()}")
         for d in claim.dates:
             echo("Date", f"{d['surface']}  ->  {d['resolved'] or 'unresolved'}")
         for repeat in store.repeats(claim_id):
@@ -237,19 +237,6 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             + printable(after).replace("\n", "\n  ")
             + "…"
         )
-
-
-def _describe(row: dict[str, Any]) -> str:
-    from claimcheck.models import Quantity
-
-    return Quantity(
-        surface=row["surface"],
-        value=row["value"],
-        unit=row["unit"] or "",
-        qualifier=row["qualifier"] or "exact",
-        of=row["of"] or "",
-        high=row["high"],
-    ).describe()
 
 
 @cli.command()

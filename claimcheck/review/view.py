@@ -110,14 +110,7 @@ def facts(view: ClaimView, *, blind: bool) -> Text:
     if claim.text != claim.sentence:
         row("Edited to", claim.text)
     for q in view.quantities:
-        described = Quantity(
-            surface=q["surface"],
-            value=q["value"],
-            unit=q["unit"] or "",
-            qualifier=q["qualifier"] or "exact",
-            of=q["of"] or "",
-            high=q["high"],
-        ).describe()
+        described = Quantity.from_row(q).describe()
         row("Quantity", plain(q["surface"]).append(f"  →  {described}", style="green"))
     if claim.speaker or claim.attribution:
         venue = f" (to {claim.venue})" if claim.venue else ""
