@@ -197,7 +197,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         signals.dates
         or "w:<month>" in distinct
         or not _DATE_WORDS.isdisjoint(present)
-        or not _DATE_PAIRS.isdisjoint(distinct)
+        or not distinct.keys().isdisjoint(_DATE_PAIRS)
     ):
         found["c:dated"] = 1.0
     if signals.attributed:
@@ -208,7 +208,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:comparison"] = 1.0
     if names:
         found["c:names"] = min(names, 4) / 2
-    if not _OPINION_WORDS.isdisjoint(present) or not _OPINION_PAIRS.isdisjoint(distinct):
+    if not _OPINION_WORDS.isdisjoint(present) or not distinct.keys().isdisjoint(_OPINION_PAIRS):
         found["c:opinion"] = 1.0
     ending = sentence.rstrip(_QUESTION_END)
     if ending.endswith("?"):
@@ -229,7 +229,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
 
 
 def _compares(present: set[str], distinct: dict[str, None]) -> bool:
-    if not _COMPARATIVE.isdisjoint(present) or not _COMPARING_PAIRS.isdisjoint(distinct):
+    if not _COMPARATIVE.isdisjoint(present) or not distinct.keys().isdisjoint(_COMPARING_PAIRS):
         return True
     superlatives = [w for w in present if w[-3:] == "est" and len(w) > 5]
     return bool(superlatives) and not _NOT_SUPERLATIVE.issuperset(superlatives)
