@@ -258,28 +258,25 @@ async def _attempt(
 
 async def _read(response: httpx.Response, url: str, max_bytes: int) -> FetchResult:
     final = str(response.url)
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
+
+    def refused(reason: str) -> FetchResult:
         return FetchResult(
             url,
             final,
             response.status_code,
             response.headers.get("content-type"),
             dict(response.headers),
-            error=f"body larger than {max_bytes:,} bytes (Content-Length {int(declared):,})",
+            error=f"body larger than {max_bytes:,} bytes{reason}",
         )
+
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > max_bytes:
+        return refused(f" (Content-Length {int(declared):,})")
     body = bytearray()
     async for chunk in response.aiter_bytes():
         body.extend(chunk)
         if len(body) > max_bytes:
-            return FetchResult(
-                url,
-                final,
-                response.status_code,
-                response.headers.get("content-type"),
-                dict(response.headers),
-                error=f"body larger than {max_bytes:,} bytes",
-            )
+            return refused("")
     result = FetchResult(
         url,
         final,
