@@ -6,15 +6,13 @@ import json
 import sqlite3
 import subprocess
 import sys
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
 from claimcheck.cli import cli
 from tests.conftest import SEED_ARTICLE
+from tests.httpserver import Reply, ScriptedServer
 
 
 def run(runner, db_path, *args, **kwargs):
@@ -154,40 +152,20 @@ def test_globs_directories_and_stdin(runner, db_path, tmp_path):
     assert shown["quantities"][0]["value"] == 67
 
 
-class _Pages(BaseHTTPRequestHandler):
-    pages: ClassVar[dict[str, tuple[int, str, str]]] = {
-        "/story.html": (
-            200,
-            "text/html; charset=utf-8",
-            "<html><head><title>Budget</title></head><body><article><p>The budget gives "
-            "<a href='/report.pdf'>2.5 per cent of GDP</a> to defence, the minister said.</p>"
-            "<p>Officials said it was the largest rise in a decade, at least since 2014.</p>"
-            "</article></body></html>",
-        ),
-        "/gone": (404, "text/plain", "not here"),
-    }
-
-    def do_GET(self) -> None:
-        status, kind, body = self.pages.get(self.path, (404, "text/plain", "no"))
-        data = body.encode()
-        self.send_response(status)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args: object) -> None:
-        return None
+STORY = (
+    b"<html><head><title>Budget</title></head><body><article><p>The budget gives "
+    b"<a href='/report.pdf'>2.5 per cent of GDP</a> to defence, the minister said.</p>"
+    b"<p>Officials said it was the largest rise in a decade, at least since 2014.</p>"
+    b"</article></body></html>"
+)
 
 
 @pytest.fixture
 def local_site():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with ScriptedServer() as server:
+        server.route("/story.html", Reply(200, STORY, {"Content-Type": "text/html; charset=utf-8"}))
+        server.route("/gone", Reply(404, b"not here", {"Content-Type": "text/plain"}))
+        yield server.base
 
 
 def test_add_url_keeps_links_as_cited_sources(runner, db_path, local_site):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,7 @@ def add(
                 file=sys.stderr,
             )
             if show_bar
-            else _plain(outcomes) as progress
+            else nullcontext(outcomes) as progress
         ):
             for outcome in progress:
                 if outcome.error:
@@ -94,19 +95,6 @@ def add(
     if failed:
         click.echo(f"{failed} of {len(items)} inputs failed", err=True)
         sys.exit(EXIT_INPUT_FAILED)
-
-
-class _plain:
-    """A stand-in for click's progress bar when there is nothing to animate."""
-
-    def __init__(self, iterable: Any) -> None:
-        self.iterable = iterable
-
-    def __enter__(self) -> Any:
-        return self.iterable
-
-    def __exit__(self, *exc: object) -> None:
-        return None
 
 
 def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
