@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from datetime import date
+from itertools import chain
 
 from rapidfuzz import fuzz
 
@@ -23,8 +24,9 @@ MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
 _WORD = re.compile(r"[a-z0-9]+")
 SUPERLATIVE = re.compile(
-    r"\b(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
-    r"|\b(?:more|less|fewer|higher|lower|larger|smaller|bigger)\b.*\bthan\b"
+    r"\b(?=[bfhlmorsw])"  # the first letters below: the alternatives are tried at few places
+    r"(?:(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
+    r"|(?:more|less|fewer|higher|lower|larger|smaller|bigger)\b.*\bthan\b)"
 )
 
 
@@ -114,11 +116,11 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
         if len(words) < 5:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
-        shared: Counter[int] = Counter()
-        for key in keys:
-            shared.update(postings[key][-50:])
+        shared = Counter(chain.from_iterable(postings[key][-50:] for key in keys))
         for other, count in shared.most_common(8):
-            if count < 3 or claims[other].repeat_of is not None:
+            if count < 3:
+                break
+            if claims[other].repeat_of is not None:
                 continue
             if _same_claim(words, sets_of[index], words_of[other], sets_of[other]):
                 claims[index].repeat_of = other

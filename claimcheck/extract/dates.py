@@ -35,7 +35,7 @@ _month = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _weekday = "|".join(WEEKDAYS)
 
 DATE_PATTERN = re.compile(
-    rf"\b(?:"
+    rf"\b(?=\w)(?:"  # (?=\w): try the alternatives at word starts only, not at word ends
     rf"(?P<rel>yesterday|today|tonight|last night|this morning|this week|last week|next week|"
     rf"this month|last month|next month|this year|last year|next year)"
     rf"|(?P<md>(?:on\s+)?(?P<md_month>{_month})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?"
@@ -48,8 +48,10 @@ DATE_PATTERN = re.compile(
     rf")\b"
 )
 # Cheap gate: a date needs a digit or one of these words (IGNORECASE makes the full pattern slow,
-# so it runs on a lower-cased copy, and only when the gate passes).
-MAY_HAVE_DATE = re.compile(rf"\d|yesterday|today|tonight|night|morning|week|month|year|{_weekday}")
+# so it runs on a lower-cased copy, and only when the gate passes). Two searches, because an
+# alternation of plain words lets the regex engine skip ahead and one with \d does not.
+DIGIT = re.compile(r"\d")
+DATE_WORD = re.compile(rf"yesterday|today|tonight|night|morning|week|month|year|{_weekday}")
 
 
 def parse_published(value: str | None) -> date | None:
@@ -70,7 +72,7 @@ def find_dates(text: str, published: date | None = None, offset: int = 0) -> lis
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not MAY_HAVE_DATE.search(lowered):
+    if not (DIGIT.search(lowered) or DATE_WORD.search(lowered)):
         return []
     found = []
     for match in DATE_PATTERN.finditer(lowered):

@@ -65,7 +65,9 @@ def _alternation(words: Iterable[str]) -> str:
 
 # ---- patterns ----------------------------------------------------------------------------------
 
-_DIGIT_ANCHOR = r"[0-9½¼¾⅓⅔⅛⅙]|(?<![\w.,])\.(?=\d)"
+# A digit, or a decimal point that opens a number (".5"). It starts with a character set so the
+# regex engine skips straight to candidates: several times faster than an alternation.
+_DIGIT_ANCHOR = r"[0-9½¼¾⅓⅔⅛⅙.](?:(?<=[^.])|(?<![\w.,]\.)(?=\d))"
 _ANCHOR_WORDS = (
     NUMBER_WORDS
     | frozenset(VAGUE_PLURALS)
@@ -203,12 +205,14 @@ class _Found:
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All quantities in text; start/end are offsets into text plus `offset`."""
-    skipped = _skipped_spans(text)
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        lowered = text  # a few characters change length when lowered: keep offsets true
-    present = _ANCHOR_WORDS.intersection(_LOWER_WORDS.findall(lowered.lower()))
+    folded = text.lower()
+    # a few characters change length when lowered: then match case-insensitively on text itself
+    lowered = folded if len(folded) == len(text) else text
+    present = _ANCHOR_WORDS.intersection(_LOWER_WORDS.findall(folded))
     anchors = _anchor_pattern(present, ignore_case=lowered is text)
+    if not anchors.search(lowered):
+        return []
+    skipped = _skipped_spans(text)
     found: list[_Found] = []
     position = 0
     while anchor := anchors.search(lowered, position):

@@ -127,6 +127,9 @@ def sentences(text: str) -> list[Span]:
     result: list[Span] = []
     for para in paragraphs(text):
         raw = _raw_sentences(text, para)
+        if len(raw) == 1:  # most paragraphs of news text are one sentence: nothing to merge
+            result.append(Span(raw[0][0], raw[0][1], para.paragraph))
+            continue
         inside = [(q.start, q.end) for q in quotes(text, para.start, para.end)]
         merged: list[tuple[int, int]] = []
         for s, e in raw:
