@@ -20,12 +20,14 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
 )
 TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|President|Prime Minister|PM|Chancellor|Senator|"
+    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
+    r"Chancellor|Senator|Secretary of State|Secretary-General|Secretary General|"
     r"Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Admiral|Rear Admiral|Colonel|Minister|"
     r"Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|Pope|"
     r"Professor|Prof\.|Judge|Justice|Mayor|Chief|Commander)"
 )
-NAME_WORD = r"(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.)"
+CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŹŻŽŠČĆŘ"
+NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.)"
 PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,3}}"
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 DESCRIPTOR = re.compile(
@@ -42,27 +44,97 @@ LEADING = re.compile(
 )
 
 INTRO = re.compile(
-    rf"(?P<subject>[^:;.!?]*?)\s+(?P<verb>{SPEECH_VERBS})(?:\s+on\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+    rf"(?P<subject>[^:;.!?]*?)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
 )
+PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
+TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
+FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
+PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b")
+OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['\"‘“](?=\S)")
+QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
+# Where a quotation closes and the words after it may name its speaker ("..., ' he said").
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]\s+(?=\S)")
 AFTER_QUOTE = re.compile(
-    rf"^\s*,?\s*(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
+    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
     rf"|(?P<speaker2>{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{SPEECH_VERBS}))\b"
+    rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:]+)")
+# (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
-    rf"(?P<speaker>{PERSON})(?:,\s[^,]{{3,90}},)?(?:\s+(?:this week|last week|yesterday|today|"
+    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON})(?:,\s[^,]{{3,90}},)?"
+    rf"(?:\s+(?:this week|last week|yesterday|today|"
     rf"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|"
     rf"has since|publicly))*\s+(?P<verb>{SPEECH_VERBS})\b"
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 VERB_WORDS = frozenset(SPEECH_VERBS.split("|"))
 LOWER_WORD = re.compile(r"[a-z]+")
+# The words just before a name that make it something other than the subject of the sentence:
+# a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
+LINK_BEFORE = re.compile(
+    r"(?:^|\s)(?:(?P<prep>in|of|for|from|at|on|by|to|with|against|about|over|between|among)"
+    r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|"
+    r"if|unless|until|than|that|and|but|or))\s+$",
+    re.IGNORECASE,
+)
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z'’-]+\s+){0,3}$", re.IGNORECASE)
+CLAUSE_WORDS = _words(
+    "as while because since after before when whereas although though if unless until"
+)
+# Ranks, offices and honorifics: not part of a person's name ("Rear Admiral Chris Parry" ->
+# "Chris Parry"), and the sign that a run of capitalised words names a person.
+RANKS = _words(
+    "mr mrs ms miss mx dr sir dame lord lady president vice prime minister chancellor senator "
+    "sen rep representative gov governor general gen admiral rear colonel col lieutenant lt "
+    "major maj brigadier brig captain capt sergeant sgt commander secretary secretary-general "
+    "king queen prince princess pope professor prof judge justice mayor chief leader "
+    "spokesman spokeswoman spokesperson ambassador envoy commissioner mp mep deputy shadow of "
+    "state defense exchequer"
+)
+GIVEN_NAME_TITLES = ("sir", "dame")
+# Capitalised words that open a sentence rather than a name ("Yesterday Keir Starmer said").
+STARTERS = _words(
+    "the a an but and or so yet as when while after before since if despite yesterday today "
+    "tonight last this that these those in on at for from with by of to meanwhile however "
+    "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday"
+)
+RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
+NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
 
 
 def _clean(name: str) -> str:
-    name = LEADING.sub("", name.strip())
-    name = re.sub(r"^(?:But|And|Yet|So)\s+", "", name)
-    return name.strip(" ,")
+    return LEADING.sub("", name.strip()).strip(" ,")
+
+
+def _name_start(words: list[str]) -> int:
+    """Index of the first word of the name proper, after any ranks, offices or possessives."""
+    start = 0
+    for index, word in enumerate(words[:-1]):
+        if word.rstrip(".").lower() in RANKS or word.endswith(("'s", "’s")):
+            start = index + 1
+    return start
+
+
+def _person(name: str, names: dict[str, str] | None) -> str:
+    """A speaker's name as the article gives it in full, without ranks: "Sir Keir", "Mr Starmer"
+    -> "Keir Starmer" (see `titled_names`); "Rear Admiral Chris Parry" -> "Chris Parry". A lone
+    surname the article never gives in full keeps its title ("Mr Lammy")."""
+    names = names or {}
+    if name.lower() in names:
+        return names[name.lower()]
+    words = name.split()
+    bare = words[_name_start(words) :]
+    bare_name = " ".join(bare)
+    full = names.get(bare[-1].lower()) if bare else None
+    if full and (full.endswith(bare_name) or bare_name.endswith(full)):
+        return full
+    return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
 def last_person(text: str) -> str | None:
@@ -72,10 +144,10 @@ def last_person(text: str) -> str | None:
     subjects = [s for s in subjects if _looks_like_person(s)]
     if subjects:
         return _clean(subjects[-1])
-    titled = re.findall(rf"\b{TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?", text)
+    titled = TITLED_NAME.findall(text)
     if titled:
         return titled[-1]
-    full = re.findall(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b", text)
+    full = FULL_NAME.findall(text)
     return full[0] if full else None
 
 
@@ -88,68 +160,93 @@ def _looks_like_person(name: str) -> bool:
     return not (len(words) == 1 and words[0].lower() in PRONOUNS)
 
 
-OFFICE = re.compile(
-    rf"(?P<title>(?:[A-Z][a-z]+\s+){{0,2}}(?:Secretary|Minister|President|Chancellor|Ambassador|"
-    rf"Spokesman|Spokeswoman|Leader|Governor|Mayor|Commissioner|Envoy))\s+"
-    rf"(?P<name>{NAME_WORD}\s+{NAME_WORD}(?:\s+{NAME_WORD})?)"
-)
-# Where an office word stands: OFFICE itself is tried only around these (scanning a whole article
-# with OFFICE's optional leading words costs ~5% of extraction).
-OFFICE_WORD = re.compile(
-    r"(?:Secretary|Minister|President|Chancellor|Ambassador|Spokesman|Spokeswoman|Leader|"
-    r"Governor|Mayor|Commissioner|Envoy)\s+[A-Z]"
+# Office words whose holder the article may name once ("Foreign Secretary David Lammy") and then
+# refer to by office ("the Foreign Secretary said").
+OFFICES = _words(
+    "secretary minister president chancellor ambassador spokesman spokeswoman spokesperson "
+    "leader governor mayor commissioner envoy general chief commander senator official"
 )
 
 
 def titled_names(text: str) -> dict[str, str]:
-    """Offices the article pairs with a name ("Foreign Secretary David Lammy"), so that a later
-    "the Foreign Secretary said" can name its speaker. The first pairing of an office wins."""
+    """Who the article's short references mean, by lower-cased reference: offices it pairs with a
+    name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
+    surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
+    Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
+    Keir Starmer"), so it names a person, and only when no other full name shares it."""
     names: dict[str, str] = {}
-    for word in OFFICE_WORD.finditer(text):
-        match = OFFICE.search(text, max(0, word.start() - 40), word.end() + 80)
-        if match is None:
+    full_names: dict[str, set[str]] = {}
+    titled: set[str] = set()
+    given: list[tuple[str, str]] = []
+    for run in NAME_RUN.findall(text):
+        words = run.split()
+        lowered = run.lower().split()
+        start = _name_start(lowered)
+        if start == 0:
+            while lowered[start] in STARTERS and start < len(words) - 1:
+                start += 1
+            full = len(words) - start
+            if 1 < full < 4:
+                full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
             continue
-        words = match.group("title").lower().split()
-        for size in range(1, len(words) + 1):
-            names.setdefault(" ".join(words[-size:]), match.group("name"))
+        if lowered[-1] in RANKS:
+            continue
+        titled.add(lowered[-1])
+        name = " ".join(words[start:])
+        if start == len(words) - 1:
+            if lowered[start - 1] in GIVEN_NAME_TITLES:
+                given.append((lowered[start - 1], lowered[start]))
+            continue
+        full_names.setdefault(lowered[-1], set()).add(name)
+        if lowered[start - 1] in OFFICES:
+            office = start - 1
+            while office > max(0, start - 3) and words[office - 1].isalpha():
+                office -= 1
+            for first in range(office, start):
+                names.setdefault(" ".join(lowered[first:start]), name)
+    for surname, forms in full_names.items():
+        shortest = min(forms, key=len)
+        if surname in titled and all(form.endswith(shortest) for form in forms):
+            names.setdefault(surname, shortest)
+    for title, first in given:
+        forms = {name for name in names.values() if name.lower().startswith(first + " ")}
+        if len(forms) == 1:
+            names.setdefault(f"{title} {first}", forms.pop())
     return names
 
 
-def _without_office(name: str) -> str:
-    """ "Defence Secretary John Healey" -> "John Healey"; other names unchanged."""
-    office = OFFICE.fullmatch(name)
-    return office.group("name") if office else name
-
-
-def _resolve(
-    subject: str, context: str, titles: dict[str, str] | None = None
-) -> tuple[str | None, str]:
-    """(speaker, how it was found) for a subject phrase, resolving pronouns and descriptors."""
+def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -> str | None:
+    """The speaker a subject phrase means, resolving pronouns, offices and descriptors; an
+    unnamed source ("a Home Office spokesperson") stays unnamed rather than borrow a name."""
+    subject = subject.rstrip()
+    if subject.endswith(",") and "," in subject[:-1]:
+        subject = subject[: subject.rindex(",", 0, len(subject) - 1)]
     subject = _clean(subject)
     lowered = subject.lower()
     if lowered in PRONOUNS:
         person = last_person(context)
-        return (_without_office(person) if person else None), "pronoun"
+        return _person(person, titles) if person else None
     if DESCRIPTOR.match(subject):
-        office = re.sub(r"^(?:the|a|an)\s+", "", lowered)
+        article, office = lowered.split(None, 1)
+        if article != "the":
+            return subject.split(None, 1)[1]
         if "former" not in office and titles and office in titles:
-            return titles[office], "office"
+            return titles[office]
         if context:
-            return (last_person(context) or subject), "descriptor"
-    names = re.findall(rf"{PERSON}", subject)
+            person = last_person(context)
+            return _person(person, titles) if person else subject
+    names = PERSON_NAME.findall(subject)
     if names:
-        name = _clean(names[-1])
-        if titles and name.lower() in titles:
-            return titles[name.lower()], "office"
-        return _without_office(name), "named"
-    return subject or None, "phrase"
+        return _person(_clean(names[-1]), titles)
+    return subject or None
 
 
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
-    `titles` (from `titled_names`) resolves offices such as "the Foreign Secretary"."""
+    `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
+    Secretary" and "Mr Starmer"."""
     if VERB_WORDS.isdisjoint(LOWER_WORD.findall(sentence)):
         according = ACCORDING.search(sentence) if "ccording to" in sentence else None
         if according:
@@ -158,25 +255,49 @@ def attribute(
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
-        speaker, _ = _resolve(subject, context, titles)
+        speaker = _resolve(subject, context, titles)
         return Attribution(speaker=speaker, venue=venue or None, phrase=phrase)
-    trailing = _after_quote(sentence)
+    trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
     according = ACCORDING.search(sentence)
     if according:
         return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
     for match in REPORTED.finditer(sentence):
-        if _looks_like_person(match.group("speaker")):
-            phrase = sentence[match.start() : match.end()]
-            speaker, _ = _resolve(match.group("speaker"), context, titles)
-            return Attribution(speaker=speaker, phrase=phrase)
-    pronoun = re.match(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b", sentence)
+        speaker = _reported_speaker(sentence, match, context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
+    pronoun = PRONOUN_SPEAKS.match(sentence)
     if pronoun and context:
         speaker = last_person(context)
         if speaker:
-            return Attribution(speaker=_without_office(speaker), phrase=pronoun.group(0).strip())
+            return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
+
+
+def _reported_speaker(
+    sentence: str, match: re.Match[str], context: str, titles: dict[str, str] | None
+) -> str | None:
+    """The speaker of "NAME said ..." when NAME is the subject of the sentence's main clause, not
+    of a clause joined on ("It is believed that Biden ..., particularly as Putin warned") nor a
+    preposition's object ("a spokesman for Mr Trump said")."""
+    name = match.group("speaker")
+    if not _looks_like_person(name) or name.split(None, 1)[0].lower() in CLAUSE_WORDS:
+        return None
+    before = sentence[: match.start()]
+    link = LINK_BEFORE.search(before)
+    if link and link.group("prep"):
+        full = titles.get(name.split()[-1].lower()) if titles else None
+        return full if full and name.endswith(" " + full) else None
+    if link:
+        words = before[: link.start()].split()
+        if len(words) > 2 or (link.group("conj").lower() in {"and", "or"} and words):
+            return None
+    words = name.split()
+    if _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
+        article = ARTICLE_BEFORE.search(before)
+        return _resolve(article.group(0) + name if article else "the " + name, context, titles)
+    return _resolve(name, context, titles)
 
 
 def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
@@ -198,17 +319,24 @@ def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
 
 
 def _first_quote(sentence: str) -> int | None:
-    match = re.search(r"(?:^|(?<=[\s:(]))['\"‘“](?=\S)", sentence)
+    match = OPENING_QUOTE.search(sentence)
     return match.start() if match else None
 
 
-def _after_quote(sentence: str) -> Attribution | None:
-    match = re.search(r"['\"’”]\s*,?\s*(?=\S)", sentence)
-    if not match or not re.match(r"\s*['\"‘“]", sentence):
+def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "'...,' he told GB News." and "'...,' said Mrs Badenoch.": the speaker after the quote."""
+    if not QUOTE_FIRST.match(sentence):
         return None
-    tail = sentence[match.end() :]
+    close = QUOTE_CLOSE.search(sentence)
+    if not close:
+        return None
+    tail = sentence[close.end() :]
     found = AFTER_QUOTE.match(tail)
     if not found:
         return None
     speaker = found.group("speaker1") or found.group("speaker2")
-    return Attribution(speaker=_clean(speaker), phrase=tail[: found.end()].strip())
+    return Attribution(
+        speaker=_resolve(speaker, context, titles),
+        venue=found.group("venue"),
+        phrase=tail[: found.end()].strip(),
+    )

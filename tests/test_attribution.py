@@ -1,0 +1,118 @@
+"""Speakers of claims: the person a fact-checker would name, or none rather than a wrong one."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract.attribution import attribute, titled_names
+from claimcheck.extract.claims import extract_claims
+
+
+def speakers(text: str) -> dict[str, str | None]:
+    """Each attributed sentence's first words -> its speaker."""
+    return {
+        " ".join(c.sentence.split()[:4]): c.attribution.speaker if c.attribution else None
+        for c in extract_claims(text, "2024-09-14", min_score=0)
+    }
+
+
+def speaker(sentence: str, context: str = "", article: str = "") -> str | None:
+    found = attribute(sentence, context, titled_names(article or context + " " + sentence))
+    return found.speaker if found else None
+
+
+def test_short_references_resolve_to_the_fullest_name_in_the_article():
+    text = (
+        "Sir Keir Starmer has promised to cut net migration.\n"
+        "Sir Keir said net migration quadrupled to nearly one million in 2023.\n"
+        "Mr Starmer added that visa rules would be tightened for 50,000 care workers.\n"
+        "Starmer also told reporters that crossings had fallen by 20 per cent since July.\n"
+    )
+    found = speakers(text)
+    assert found["Sir Keir said net"] == "Keir Starmer"
+    assert found["Mr Starmer added that"] == "Keir Starmer"
+    assert found["Starmer also told reporters"] == "Keir Starmer"
+
+
+def test_a_surname_two_people_share_is_left_as_written():
+    text = (
+        "Boris Johnson met Paul Johnson, director of the IFS, on Monday.\n"
+        "Mr Johnson said the tax rises amounted to £40 billion.\n"
+    )
+    assert speakers(text)["Mr Johnson said the"] == "Mr Johnson"
+
+
+def test_a_surname_never_given_a_title_is_not_taken_for_a_person():
+    names = titled_names("The Storm Shadow missile was shown at the Paris Air Show.")
+    assert "shadow" not in names and "show" not in names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Rear Admiral Chris Parry said the costs would rise by 10 per cent.", "Chris Parry"),
+        ("Professor Sir John Curtice said Labour's share was 34 per cent.", "John Curtice"),
+        ("Nato Secretary General Mark Rutte said allies had delivered 90 per cent.", "Mark Rutte"),
+        ("Secretary of State Antony Blinken told CNN that 1.9 million had fled.", "Antony Blinken"),
+        ("Sen. Mitch McConnell told reporters the bill was dead.", "Mitch McConnell"),
+        ("Reform UK's Nigel Farage claimed one in five prisoners was foreign.", "Nigel Farage"),
+        ("Republican Senator Ted Cruz said the figure was misleading.", "Ted Cruz"),
+        ("Lord Cameron said that aid to Gaza had doubled.", "Lord Cameron"),
+        ("Mr Lammy said 2.5 per cent was the target.", "Mr Lammy"),
+    ],
+)
+def test_ranks_and_offices_are_not_part_of_the_speaker(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_a_name_in_a_clause_tacked_on_to_the_sentence_is_not_its_speaker():
+    sentence = (
+        "It is believed that Biden was more resistant than Starmer to give the go-ahead, "
+        "particularly as Putin warned the UK and the US that they would be 'at war' with Russia."
+    )
+    assert attribute(sentence) is None
+    assert speaker("While Harris said wages had risen, Cruz argued prices rose faster.") == "Cruz"
+    assert speaker("This comes as Zelensky accused the West of emboldening Putin.") == "Zelensky"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A spokesman for Mr Trump said the figure was 40 per cent.",
+        "The health ministry in Gaza, which is run by Hamas, said 41,000 people had died.",
+        "The Institute for Fiscal Studies said the tax rises amounted to £40 billion.",
+        "Keir Starmer and Joe Biden said in a joint statement that 12 missiles had been sent.",
+    ],
+)
+def test_a_name_that_is_not_the_subject_is_not_the_speaker(sentence):
+    assert speaker(sentence) is None
+
+
+def test_an_unnamed_source_is_not_given_the_last_name_mentioned():
+    context = '"Labour has no plan," Mrs Badenoch said.'
+    sentence = 'A Home Office spokesperson said: "We removed 9,400 people in 2024."'
+    assert speaker(sentence, context) == "Home Office spokesperson"
+
+
+def test_speaker_after_a_quote_including_pronouns():
+    context = "Chancellor Rachel Reeves told the BBC that the economy had grown by 0.6 per cent."
+    said = attribute('"We inherited a £22 billion black hole," she said.', context)
+    assert said.speaker == "Rachel Reeves"
+    told = attribute("'It's a scandal,' he told GB News.", "Nigel Farage claimed it was 20%.")
+    assert (told.speaker, told.venue) == ("Nigel Farage", "GB News")
+    text = 'Conservative leader Kemi Badenoch spoke.\n"Labour has no plan," Mrs Badenoch said.\n'
+    assert speaker('"Labour has no plan," Mrs Badenoch said.', article=text) == "Kemi Badenoch"
+
+
+def test_colon_intro_speaker_is_the_name_before_the_apposition():
+    sentence = 'Paul Johnson, director of the IFS, said: "Borrowing will be £28 billion higher."'
+    assert speaker(sentence) == "Paul Johnson"
+
+
+def test_bare_office_resolves_to_the_article_holder():
+    text = (
+        "Defence Secretary John Healey visited Kyiv on Monday.\n"
+        "Speaking at a press conference, the Defence Secretary said Britain would send 650 "
+        "missiles.\n"
+    )
+    assert speakers(text)["Speaking at a press"] == "John Healey"
