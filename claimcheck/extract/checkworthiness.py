@@ -35,7 +35,9 @@ _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 _DIGIT = re.compile(r"\d")
 _MONTH_MAY = re.compile(r"(?<=[\w,] )May\b|\bMay (?=\d)")
 _MODAL_MAY = re.compile(r"\bmay\b")
-_NAME = re.compile(r"(?<![\w'’])(?:[A-HJ-Z]|I\w)")
+# A capital that opens a word ("I" only when a longer word), the capital first so that re can
+# skip ahead to it.
+_NAME = re.compile(r"[A-HJ-Z](?<![\w'’][A-HJ-Z])|I(?<![\w'’]I)\w")
 _OPENING = " '\"‘“(["
 
 
@@ -86,7 +88,21 @@ _STOPWORDS = _word_set(
     "do does did have has had not no so than then too very just also about into over up out"
 )
 _STEMMER = Stemmer.Stemmer("english")
-_STEMS: dict[str, str] = {}
+
+
+class _StemCache(dict[str, str]):
+    """Stems by word, worked out on first sight; cleared when it grows past a bound."""
+
+    def __missing__(self, word: str) -> str:
+        if word[0] == "<":
+            return word
+        if len(self) > 100_000:
+            self.clear()
+        stem = self[word] = "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
+        return stem
+
+
+_STEMS = _StemCache()
 _QUESTION_END = " '\"’”)"
 
 CUE_REASONS = {
@@ -139,7 +155,7 @@ def tokens(sentence: str) -> tuple[list[str], list[str], int]:
     words = _TOKEN.findall(sentence.lower().replace("’", "'"))
     if _DIGIT.search(sentence):
         words = [_number(word) if word[0].isdigit() else word for word in words]
-    stems = [_STEMS.get(word) or _stem(word) for word in words]
+    stems = list(map(_STEMS.__getitem__, words))
     if "may" in words and _MONTH_MAY.search(sentence) and not _MODAL_MAY.search(sentence):
         # the month, not the verb: kept capitalised so that no cue reads it as a modal
         words = ["May" if word == "may" else word for word in words]
@@ -152,15 +168,6 @@ def tokens(sentence: str) -> tuple[list[str], list[str], int]:
 
 def _number(token: str) -> str:
     return "<year>" if len(token) == 4 and token[:2] in ("18", "19", "20") else "<num>"
-
-
-def _stem(word: str) -> str:
-    if word[0] == "<":
-        return word
-    if len(_STEMS) > 100_000:
-        _STEMS.clear()
-    stem = _STEMS[word] = "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
-    return stem
 
 
 def features(sentence: str, signals: Signals) -> dict[str, float]:
@@ -184,8 +191,8 @@ class _Reading:
 def _read(sentence: str, signals: Signals) -> _Reading:
     words, stems, names = tokens(sentence)
     distinct = dict.fromkeys(
-        ["w:" + stem for stem in stems]
-        + ["b:" + a + " " + b for a, b in zip(["<s>", *stems], stems, strict=False)]
+        [f"w:{stem}" for stem in stems]
+        + [f"b:{a} {b}" for a, b in zip(["<s>", *stems], stems, strict=False)]
     )
     found: dict[str, float] = {}
     present = set(words)
@@ -263,14 +270,17 @@ def score(sentence: str, signals: Signals, model: Model | None = None) -> tuple[
     model = model or shipped_model()
     read = _read(sentence, signals)
     weights = model.weights
-    learnt = list(map(weights.get, read.keys))
-    total = model.bias + read.scale * sum(filter(None, learnt))
-    bound = _NEGLIGIBLE / read.scale
-    notable = {
-        key: weight * read.scale
-        for key, weight in zip(read.keys, learnt, strict=True)
-        if weight is not None and (weight >= bound or weight <= -bound)
-    }
+    scale = read.scale
+    bound = _NEGLIGIBLE / scale
+    total = 0.0
+    notable: dict[str, float] = {}
+    for key in read.keys:
+        weight = weights.get(key)
+        if weight is not None:
+            total += weight
+            if weight >= bound or weight <= -bound:
+                notable[key] = weight * scale
+    total = model.bias + scale * total
     for name, value in read.cues.items():
         weight = weights.get(name)
         if weight is not None:
@@ -292,22 +302,31 @@ def _reasons(
     dates (months, dated words) another."""
     grouped: dict[str, float] = {}
     for name, weight in notable.items():
-        if name[0] == "c":
-            key = CUE_REASONS.get(name)
-            if key is None:  # length: part of every sentence's baseline, not a reason
-                continue
-        elif "<num>" in name or "<year>" in name:
-            key = "figures"
-        elif "<month>" in name:
-            key = CUE_REASONS["c:dated"]
-        elif _STOPWORDS.issuperset(name[2:].split()):
-            continue
-        else:
-            key = name
-        grouped[key] = grouped.get(key, 0.0) + weight
+        key = _GROUPS.get(name, _UNSEEN)
+        if key is _UNSEEN:
+            key = _GROUPS[name] = _group(name)
+        if key is not None:
+            grouped[key] = grouped.get(key, 0.0) + weight
     ranked = sorted((-abs(weight), key, weight) for key, weight in grouped.items())
     shown = [item for item in ranked if item[0] <= -MIN_REASON_WEIGHT] or ranked[:1]
     return [_reason(key, weight, words, stems, signals) for _, key, weight in shown[:MAX_REASONS]]
+
+
+_UNSEEN = ""
+_GROUPS: dict[str, str | None] = {}
+
+
+def _group(name: str) -> str | None:
+    """The reason a feature counts towards, or None for one not worth quoting to a reader."""
+    if name[0] == "c":
+        return CUE_REASONS.get(name)  # length: part of every sentence's baseline, not a reason
+    if "<num>" in name or "<year>" in name:
+        return "figures"
+    if "<month>" in name:
+        return CUE_REASONS["c:dated"]
+    if _STOPWORDS.issuperset(name[2:].split()):
+        return None
+    return name
 
 
 def _reason(key: str, weight: float, words: list[str], stems: list[str], signals: Signals) -> str:
