@@ -27,6 +27,9 @@ from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
 
 PARALLEL_THRESHOLD = 8
+# Articles from the worker pool are written this many to a transaction: one commit, and one flush
+# of the full-text index, for many articles. Outcomes are reported once their batch is committed.
+WRITE_BATCH = 32
 
 
 @dataclass(frozen=True)
@@ -137,15 +140,33 @@ def add_inputs(
             if pool
             else iter(())
         )
+        batch: list[_Prepared] = []
         for item in items:
             if pool and _is_local(item):
-                ready = next(prepared)
-            else:
-                ready = _prepare(item, max_bytes, metadata)
-            if ready.error or ready.article is None or ready.claims is None:
-                yield AddOutcome(ready.name, error=ready.error)
-                continue
-            yield AddOutcome(ready.name, store.add_article(ready.article, ready.claims))
+                batch.append(next(prepared))
+                if len(batch) < WRITE_BATCH:
+                    continue
+            else:  # a URL or stdin is read here, with no transaction open while it is
+                yield from _write(store, batch)
+                batch = [_prepare(item, max_bytes, metadata)]
+            yield from _write(store, batch)
+            batch = []
+        yield from _write(store, batch)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
+    """Store prepared inputs in one transaction, then report their outcomes."""
+    if not batch:
+        return
+    outcomes = []
+    with store.transaction():
+        for ready in batch:
+            if ready.error or ready.article is None or ready.claims is None:
+                outcomes.append(AddOutcome(ready.name, error=ready.error))
+            else:
+                result = store.add_article(ready.article, ready.claims)
+                outcomes.append(AddOutcome(ready.name, result))
+    yield from outcomes

@@ -54,6 +54,10 @@ class AddResult:
     repeats: int = 0
 
 
+# json.dumps(..., ensure_ascii=False) builds a new encoder on every call: one for all of them.
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -169,32 +173,33 @@ class Store:
                 ).fetchone()[0]
                 return AddResult(existing, False, count)
             stamp = now()
-            article_id = (
-                self.db["articles"]
-                .insert(
+            article_id = self.db.execute(
+                "INSERT INTO articles (url, title, outlet, published, text, sha256, origin,"
+                " format, ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    article.url,
+                    article.title,
+                    article.outlet,
+                    article.published,
+                    article.text,
+                    digest,
+                    article.origin,
+                    article.format,
+                    stamp,
+                ],
+            ).lastrowid
+            self._insert_rows(
+                "links",
+                [
                     {
-                        "url": article.url,
-                        "title": article.title,
-                        "outlet": article.outlet,
-                        "published": article.published,
-                        "text": article.text,
-                        "sha256": digest,
-                        "origin": article.origin,
-                        "format": article.format,
-                        "ingested_at": stamp,
+                        "article_id": article_id,
+                        "start": ln.start,
+                        "end": ln.end,
+                        "url": ln.url,
+                        "text": ln.text,
                     }
-                )
-                .last_pk
-            )
-            self.db["links"].insert_all(
-                {
-                    "article_id": article_id,
-                    "start": ln.start,
-                    "end": ln.end,
-                    "url": ln.url,
-                    "text": ln.text,
-                }
-                for ln in article.links
+                    for ln in article.links
+                ],
             )
             claim_ids = self._insert_claims(article_id, claims, stamp)
             self._cite_links(article, claims, claim_ids, stamp)
@@ -230,12 +235,12 @@ class Store:
                     "kind": claim.kind,
                     "kinds": json.dumps(claim.kinds),
                     "checkworthiness": round(claim.score, 4),
-                    "reasons": json.dumps(claim.reasons, ensure_ascii=False),
+                    "reasons": _to_json(claim.reasons),
                     "speaker": attribution.speaker if attribution else None,
                     "venue": attribution.venue if attribution else None,
                     "attribution": attribution.phrase if attribution else None,
                     "quote": claim.quote,
-                    "dates": json.dumps([d.__dict__ for d in claim.dates], ensure_ascii=False),
+                    "dates": _to_json([d.__dict__ for d in claim.dates]),
                     "canonical_id": ids[claim.repeat_of] if claim.repeat_of is not None else None,
                     "status": "unreviewed",
                     "version": 1,
@@ -615,6 +620,15 @@ class Store:
     def _cite_attributions(self, claims: list[ExtractedClaim], ids: list[int], stamp: str) -> None:
         """An attribution without a link ("told The Daily Telegraph", "according to US sources")
         becomes an unresolved source (no URL yet) that a reviewer can resolve later."""
+        if not ids:
+            return
+        cited = {
+            row[0]
+            for row in self.db.execute(
+                "SELECT claim_id FROM claim_sources WHERE claim_id BETWEEN ? AND ?",
+                [ids[0], ids[-1]],
+            )
+        }
         made: dict[str, int] = {}
         for claim, claim_id in zip(claims, ids, strict=True):
             attribution = claim.attribution
@@ -623,21 +637,14 @@ class Store:
             label = attribution.venue or (
                 attribution.phrase if attribution.phrase.lower().startswith("according") else None
             )
-            if (
-                not label
-                or self.db.execute(
-                    "SELECT 1 FROM claim_sources WHERE claim_id = ?", [claim_id]
-                ).fetchone()
-            ):
+            if not label or claim_id in cited:
                 continue
             if label not in made:
-                made[label] = (
-                    self.db["sources"]
-                    .insert(
-                        {"url": None, "kind": "attribution", "label": label, "created_at": stamp}
-                    )
-                    .last_pk
-                )
+                made[label] = self.db.execute(
+                    "INSERT INTO sources (url, kind, label, created_at)"
+                    " VALUES (NULL, 'attribution', ?, ?)",
+                    [label, stamp],
+                ).lastrowid
             self.link_source(claim_id, made[label], kind="attribution", label=attribution.phrase)
 
     def link_source(
