@@ -87,6 +87,8 @@ _STOPWORDS = _word_set(
     "it its this that these those there here he she they them his her their who which what when "
     "do does did have has had not no so than then too very just also about into over up out"
 )
+# Words that only count as part of a figure ("3.9 per cent"): quoted alone they explain nothing.
+_FIGURE_WORDS = _word_set("per cent percent")
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -320,7 +322,7 @@ def _group(name: str) -> str | None:
     """The reason a feature counts towards, or None for one not worth quoting to a reader."""
     if name[0] == "c":
         return CUE_REASONS.get(name)  # length: part of every sentence's baseline, not a reason
-    if "<num>" in name or "<year>" in name:
+    if "<num>" in name or "<year>" in name or not _FIGURE_WORDS.isdisjoint(name[2:].split()):
         return "figures"
     if "<month>" in name:
         return CUE_REASONS["c:dated"]
