@@ -146,6 +146,21 @@ def archive_local(store: Store, source_id: int, path: Path, *, url: str | None =
     )
 
 
+def archive_local_version(
+    store: Store, source_id: int, path: Path, *, url: str | None = None
+) -> tuple[int, tuple[int, ...]]:
+    """archive_local, then the "source changed since verified" check against the copy archived
+    before it: the new snapshot's id and the claims flagged."""
+    before = store.latest_snapshot(source_id)
+    snapshot_id = archive_local(store, source_id, path, url=url)
+    if before is None:
+        return snapshot_id, ()
+    after = _snapshot(store, snapshot_id)
+    if (before["text"] or "") == (after["text"] or ""):
+        return snapshot_id, ()
+    return snapshot_id, flag_changed_claims(store, source_id, before, snapshot_id, after["text"])
+
+
 def snapshot_raw(store: Store, snapshot_id: int) -> bytes:
     """The archived bytes of a snapshot, decompressed."""
     row = store.db.execute("SELECT raw FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
@@ -291,14 +306,9 @@ def _refresh_local(
         )
         return FetchOutcome(source["id"], str(path), snapshot_id, not_modified=True)
     try:
-        snapshot_id = archive_local(store, source["id"], path)
+        snapshot_id, flagged = archive_local_version(store, source["id"], path)
     except StoreError as error:
         return FetchOutcome(source["id"], str(path), error=str(error))
-    flagged: tuple[int, ...] = ()
-    if latest is not None:
-        new = _snapshot(store, snapshot_id)
-        if (latest["text"] or "") != (new["text"] or ""):
-            flagged = flag_changed_claims(store, source["id"], latest, snapshot_id, new["text"])
     return FetchOutcome(
         source["id"], str(path), snapshot_id, changed=latest is not None, flagged=flagged
     )

@@ -613,8 +613,12 @@ class _Session:
         digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()
         if self.store.has_snapshot(source_id, digest):
             return
-        archive.archive_local(self.store, source_id, snapshot, url=url if is_url(url) else None)
+        _, flagged = archive.archive_local_version(
+            self.store, source_id, snapshot, url=url if is_url(url) else None
+        )
         self.report.snapshots_added += 1
+        for claim_id in flagged:
+            self.report.changes.append(f"claim {claim_id}: source changed since verified ({url})")
 
 
 def _yaml_record(root: yaml.Node, path: list[Any], data: dict[str, Any], name: str) -> Record:

@@ -134,6 +134,43 @@ articles:
     assert "unchanged, nothing to do" in again.output
 
 
+def test_a_changed_snapshot_flags_the_claims_verified_on_the_old_copy(
+    runner, db_path: Path, tmp_path: Path
+) -> None:
+    from claimcheck.evidence import rank_claim
+
+    page = tmp_path / "page.html"
+    page.write_text("<html><body><p>Defence spending was 2.3 per cent of GDP in 2023.</p></body>")
+    manifest = write(
+        tmp_path,
+        f"""
+articles:
+  - text: "{ARTICLE}"
+    extract: false
+    claims:
+      - text: The UK spent 2.3 per cent of GDP on defence in 2023
+        sentence: "{ARTICLE}"
+        status: supported
+        sources:
+          - url: https://www.gov.uk/defence-2023
+            snapshot: page.html
+""",
+    )
+    assert run_import(runner, db_path, str(manifest)).exit_code == 0
+    with Store(db_path) as store:
+        (claim,) = store.claims()
+        assert rank_claim(store, claim.id)
+        assert store.source_change(claim.id) is None
+    page.write_text("<html><body><p>Defence spending was 2.1 per cent of GDP in 2023.</p></body>")
+    result = run_import(runner, db_path, str(manifest))
+    assert result.exit_code == 0, result.output
+    assert f"claim {claim.id}: source changed since verified" in result.output
+    with Store(db_path) as store:
+        marker = store.source_change(claim.id)
+        assert marker is not None and marker["verdict"] == "supported"
+        assert store.claim(claim.id).status == "supported"  # the verdict itself is untouched
+
+
 def test_article_by_url_is_fetched_from_the_server(runner, db_path: Path, tmp_path: Path) -> None:
     with ScriptedServer() as server:
         url = server.route(
