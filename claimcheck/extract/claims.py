@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -104,7 +105,7 @@ def _superlative(sentence: str) -> bool:
 
 
 def _normalise(sentence: str) -> list[str]:
-    return _WORD.findall(sentence.lower().replace("’", "'"))
+    return _WORD.findall(sentence.lower())
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
@@ -117,9 +118,10 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
         shared = Counter(chain.from_iterable(postings[key][-50:] for key in keys))
-        for other, count in shared.most_common(8):
-            if count < 3:
-                break
+        # the 8 sharing most words, ties in first-seen order (as Counter.most_common), of those
+        # sharing at least 3: filtered before sorting, as most share only one or two
+        likely = sorted((c for c in shared.items() if c[1] >= 3), key=itemgetter(1), reverse=True)
+        for other, _ in likely[:8]:
             if claims[other].repeat_of is not None:
                 continue
             if _same_claim(words, sets_of[index], words_of[other], sets_of[other]):
