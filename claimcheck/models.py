@@ -20,6 +20,8 @@ STATUSES = (
     "flagged",
 )
 VERDICTS = ("supported", "misleading", "refuted", "unverifiable", "dismissed", "flagged")
+# A reviewer's stance on an evidence passage ("neutral": relevant but neither way); None: none.
+STANCES = ("supports", "refutes", "neutral", "irrelevant")
 
 KINDS = ("quantity", "quote", "comparison", "event", "statement")
 
@@ -193,3 +195,9 @@ class Claim:
             updated_at=row["updated_at"],
             dates=json.loads(row["dates"] or "[]"),
         )
+
+
+def shown_evidence(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    """The best `limit` passages, then every further one a reviewer took a stance on (a stance
+    is work done: it is never hidden below a cut-off)."""
+    return rows[:limit] + [row for row in rows[limit:] if row["stance"]]

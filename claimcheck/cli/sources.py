@@ -1,4 +1,4 @@
-"""Commands for sources and evidence: cite, fetch, evidence."""
+"""Commands for sources and evidence: cite, fetch, evidence, stance."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from claimcheck.cli.app import EXIT_INPUT_FAILED, EXIT_USAGE, cli, fail, open_store, printable
+from claimcheck.models import STANCES, shown_evidence
 from claimcheck.sources import FetchSettings
 
 MATCH_STYLES = {
@@ -16,6 +17,7 @@ MATCH_STYLES = {
     "quote": {"fg": "cyan", "bold": True},
     "word": {"underline": True},
 }
+STANCE_COLOURS = {"supports": "green", "refutes": "red", "neutral": "yellow", "irrelevant": "blue"}
 
 
 @cli.command()
@@ -151,7 +153,13 @@ def fetch(
 
 @cli.command()
 @click.argument("claim_id", type=int)
-@click.option("--limit", type=click.IntRange(1), default=5, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(1),
+    default=5,
+    show_default=True,
+    help="Passages to show (and every further one with a stance).",
+)
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one passage per line.")
 @click.pass_context
 def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> None:
@@ -170,7 +178,7 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
         marker = store.source_change(claim_id)
         sources = store.claim_sources(claim_id)
     if as_json:
-        for row in rows[:limit]:
+        for row in shown_evidence(rows, limit):
             row = {
                 **row,
                 "reasons": json.loads(row["reasons"]),
@@ -189,16 +197,54 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
             hint = f"cite one first: `claimcheck cite {claim_id} URL`"
         click.echo(f"claim {claim_id}: no archived source text to search ({hint})", err=True)
         return
-    for row in rows[:limit]:
+    for row in shown_evidence(rows, limit):
         click.echo(
             click.style(f"#{row['rank']} score {row['score']:.2f}", bold=True)
-            + f"  {printable(row['source_url'])} (snapshot {row['snapshot_id']},"
+            + f"  evidence {row['id']}  "
+            + _stance_label(row["stance"])
+        )
+        click.echo(
+            f"  {printable(row['source_url'])} (snapshot {row['snapshot_id']},"
             f" chars {row['start']}-{row['end']})"
         )
         click.echo("  " + highlight(row["passage"], json.loads(row["matches"])))
         for reason in json.loads(row["reasons"]):
             click.echo("  - " + printable(reason))
+        if row["stance_note"]:
+            click.echo("  note: " + printable(row["stance_note"]))
         click.echo()
+
+
+def _stance_label(stance: str | None) -> str:
+    if stance is None:
+        return click.style("no stance", dim=True)
+    return click.style(f"stance: {stance}", fg=STANCE_COLOURS[stance], bold=True)
+
+
+@cli.command("stance")
+@click.argument("evidence_id", type=int)
+@click.argument("stance", type=click.Choice([*STANCES, "clear"]))
+@click.option("--note", help="Why: kept with the stance in the audit log.")
+@click.option("--reviewer", help="Who decided (default: the global --reviewer or your login).")
+@click.pass_context
+def stance_command(
+    ctx: click.Context, evidence_id: int, stance: str, note: str | None, reviewer: str | None
+) -> None:
+    """Record your stance on an evidence passage (its id is in `claimcheck evidence CLAIM`):
+    it supports or refutes the claim, bears on it without settling it (neutral), or is
+    irrelevant; `clear` removes it. Ranking again never drops a passage with a stance.
+
+    \b
+    Example:
+        claimcheck evidence 12
+        claimcheck stance 57 refutes --note "NATO puts it at 4.1 per cent"
+        claimcheck stance 57 clear
+    """
+    with open_store(ctx) as store:
+        row = store.set_stance(
+            evidence_id, None if stance == "clear" else stance, note=note, reviewer=reviewer
+        )
+    click.echo(f"evidence {row['id']} (claim {row['claim_id']}): {row['stance'] or 'no stance'}")
 
 
 def _show_change(marker: dict[str, Any]) -> None:

@@ -7,7 +7,8 @@ The file lives at $XDG_CONFIG_HOME/claimcheck/keys.toml (~/.config/claimcheck/ke
     refuted = "3"
     next = "j,down"
 
-Names are the binding ids below; a value is one key or several separated by commas.
+Names are the binding ids below (the review screen's, then the source view's); a value is one
+key or several separated by commas.
 """
 
 from __future__ import annotations
@@ -57,6 +58,16 @@ REVIEW_KEYS = (
 )
 
 
+# In the source view (v): the reviewer's stance on the passage on screen.
+STANCE_KEYS = (
+    KeySpec("stance_supports", "s", "stance('supports')", "passage supports the claim"),
+    KeySpec("stance_refutes", "r", "stance('refutes')", "passage refutes the claim"),
+    KeySpec("stance_neutral", "n", "stance('neutral')", "passage relevant, neither way"),
+    KeySpec("stance_irrelevant", "i", "stance('irrelevant')", "passage irrelevant"),
+    KeySpec("stance_clear", "x", "stance('clear')", "clear the passage's stance"),
+)
+
+
 def config_path() -> Path:
     """Where keys.toml is read from."""
     base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
@@ -77,7 +88,7 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise KeyConfigError(f"{path}: {error}") from None
     table = data.get("keys", {})
-    known = {spec.id for spec in REVIEW_KEYS}
+    known = {spec.id for spec in (*REVIEW_KEYS, *STANCE_KEYS)}
     keymap: dict[str, str] = {}
     for name, value in table.items() if isinstance(table, dict) else []:
         if name not in known:
@@ -90,4 +101,4 @@ def load_keymap(path: Path | None = None) -> dict[str, str]:
 
 def effective_keys(keymap: dict[str, str]) -> dict[str, str]:
     """Binding id -> the keys in force (defaults overridden by the keymap)."""
-    return {spec.id: keymap.get(spec.id, spec.keys) for spec in REVIEW_KEYS}
+    return {spec.id: keymap.get(spec.id, spec.keys) for spec in (*REVIEW_KEYS, *STANCE_KEYS)}

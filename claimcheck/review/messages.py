@@ -69,6 +69,15 @@ class ClaimEdited(Message):
 
 
 @dataclass
+class StanceRecorded(Message):
+    """The reviewer's stance on an evidence passage was written (None: cleared)."""
+
+    claim_id: int
+    evidence_id: int
+    stance: str | None
+
+
+@dataclass
 class SourcesUpdated(Message):
     """A worker attached, fetched or ranked sources for a claim."""
 

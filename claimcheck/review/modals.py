@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 from rich.text import Text
@@ -14,8 +15,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static, TextArea
 from textual.widgets.text_area import Selection
 
-from claimcheck.review.keys import REVIEW_KEYS
+from claimcheck.review.keys import REVIEW_KEYS, STANCE_KEYS
 from claimcheck.review.text import plain, visible
+from claimcheck.review.view import stance_text
 
 
 class PromptScreen(ModalScreen[str | None]):
@@ -94,7 +96,8 @@ class HelpScreen(ModalScreen[None]):
         columns = [REVIEW_KEYS[:half], REVIEW_KEYS[half:]]
         footer = Text(
             "A verdict moves on to the next unreviewed claim. ctrl+p: all commands.\n"
-            "Page up/down scroll the claim; in the source view ] and [ step through passages.\n"
+            "Page up/down scroll the claim. In the source view ] and [ step through passages;"
+            f" the passage's stance: {stance_keys(self.keys)}.\n"
         )
         footer.append("Remap keys in ")
         footer.append(plain(self.config, "bold"))
@@ -115,40 +118,72 @@ class HelpScreen(ModalScreen[None]):
         self.dismiss(None)
 
 
+def stance_keys(keys: dict[str, str]) -> str:
+    """The source view's stance keys in force: "s supports · r refutes · ..."."""
+    return " · ".join(
+        f"{_label(keys[spec.id].split(',')[0])} {spec.id.removeprefix('stance_')}"
+        for spec in STANCE_KEYS
+    )
+
+
 def _label(key: str) -> str:
     return {"slash": "/", "question_mark": "?", "space": "space"}.get(key, key)
 
 
 @dataclass(frozen=True)
 class Passage:
-    """A place in an archived source: its whole text and the [start, end) of the passage."""
+    """A place in an archived source: its whole text and the [start, end) of the passage; a
+    ranked passage also has its evidence id and the reviewer's stance on it."""
 
     title: str
     text: str
     start: int = 0
     end: int = 0
+    evidence_id: int | None = None
+    stance: str | None = None
+
+
+# Records a stance (None clears it) on an evidence passage; False when it could not be saved.
+StanceSetter = Callable[[int, str | None], bool]
 
 
 class SourceScreen(ModalScreen[None]):
     """A whole archived source, read-only, scrolled to (and selecting) one passage; ] and [
-    step through the claim's other evidence passages."""
+    step through the claim's other evidence passages; the stance keys record the reviewer's
+    stance on the passage on screen."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,v", "close", "back"),
         Binding("right_square_bracket", "step(1)", "next passage"),
         Binding("left_square_bracket", "step(-1)", "previous passage"),
+        *(Binding(spec.keys, spec.action, spec.description, id=spec.id) for spec in STANCE_KEYS),
     ]
 
-    def __init__(self, passages: list[Passage], index: int = 0) -> None:
+    def __init__(
+        self,
+        passages: list[Passage],
+        index: int = 0,
+        *,
+        keys: dict[str, str] | None = None,
+        set_stance: StanceSetter | None = None,
+    ) -> None:
         super().__init__()
         self.passages = passages
         self.index = index
+        self.keys = keys or {spec.id: spec.keys for spec in STANCE_KEYS}
+        self.set_stance = set_stance
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="source"):
             yield Static(id="source-title")
             yield TextArea(read_only=True, soft_wrap=True, id="source-text")
-            yield Static(Text("Esc: back · ] next passage · [ previous passage", style="dim"))
+            yield Static(
+                Text(
+                    "Esc: back · ] next passage · [ previous passage\n"
+                    f"Stance: {stance_keys(self.keys)}",
+                    style="dim",
+                )
+            )
 
     def on_mount(self) -> None:
         self.show(self.index)
@@ -156,9 +191,7 @@ class SourceScreen(ModalScreen[None]):
     def show(self, index: int) -> None:
         self.index = index % len(self.passages)
         passage = self.passages[self.index]
-        title = Text(f"{self.index + 1}/{len(self.passages)}  ", style="bold")
-        title.append_text(plain(passage.title, "bold"))
-        self.query_one("#source-title", Static).update(title)
+        self._draw_title()
         area = self.query_one(TextArea)
         area.load_text(visible(passage.text))
         # offsets index the raw text; escaping unsafe characters before them moves them on
@@ -168,8 +201,27 @@ class SourceScreen(ModalScreen[None]):
         area.selection = Selection(_location(area.text, start), _location(area.text, end))
         area.scroll_cursor_visible(center=True)
 
+    def _draw_title(self) -> None:
+        passage = self.passages[self.index]
+        title = Text(f"{self.index + 1}/{len(self.passages)}  ", style="bold")
+        if passage.evidence_id is not None:  # before the title, which may be cut off
+            title.append_text(stance_text(passage.stance)).append("  ")
+        title.append_text(plain(passage.title, "bold"))
+        self.query_one("#source-title", Static).update(title)
+
     def action_step(self, step: int) -> None:
         self.show(self.index + step)
+
+    def action_stance(self, stance: str) -> None:
+        """Record the stance on the passage on screen ('clear' removes it)."""
+        passage = self.passages[self.index]
+        if passage.evidence_id is None or self.set_stance is None:
+            self.notify("Not a ranked passage: rank the claim's evidence first.", markup=False)
+            return
+        value = None if stance == "clear" else stance
+        if self.set_stance(passage.evidence_id, value):
+            self.passages[self.index] = replace(passage, stance=value)
+            self._draw_title()
 
     def action_close(self) -> None:
         self.dismiss(None)

@@ -29,6 +29,7 @@ from claimcheck.review.messages import (
     QueueLoaded,
     SecondCheckDecided,
     SourcesUpdated,
+    StanceRecorded,
     Undone,
     VerdictRecorded,
     WorkFailed,
@@ -519,8 +520,16 @@ class ReviewScreen(Screen[None]):
         for item in view.evidence:
             if item["snapshot_id"] not in texts:
                 texts[item["snapshot_id"]] = self.store.snapshot_text(item["snapshot_id"])
-            title = f"#{item['rank']} {item['source_url'] or ''}"
-            passages.append(Passage(title, texts[item["snapshot_id"]], item["start"], item["end"]))
+            passages.append(
+                Passage(
+                    f"#{item['rank']} {item['source_url'] or ''}",
+                    texts[item["snapshot_id"]],
+                    item["start"],
+                    item["end"],
+                    evidence_id=item["id"],
+                    stance=item["stance"],
+                )
+            )
         if not passages:
             archived = (self.store.latest_snapshot(source["id"]) for source in view.sources)
             passages = [
@@ -531,7 +540,20 @@ class ReviewScreen(Screen[None]):
         if not passages:
             self.say("No archived source text yet: fetch or attach a source first.")
             return
-        self.app.push_screen(SourceScreen(passages))
+        self.app.push_screen(
+            SourceScreen(passages, keys=effective_keys(self.keymap), set_stance=self.set_stance)
+        )
+
+    def set_stance(self, evidence_id: int, stance: str | None) -> bool:
+        """Record a stance from the source view and redraw the claim's evidence beneath it."""
+        try:
+            row = self.store.set_stance(evidence_id, stance)
+        except StoreError as error:
+            self._say_failed(self.view.claim.id if self.view else None, str(error))
+            return False
+        self.post_message(StanceRecorded(row["claim_id"], evidence_id, row["stance"]))
+        self.reload_claim()
+        return True
 
     def action_browser(self) -> None:
         view = self.view

@@ -9,11 +9,17 @@ from typing import Any
 
 from rich.text import Text
 
-from claimcheck.models import Claim, Quantity
+from claimcheck.models import Claim, Quantity, shown_evidence
 from claimcheck.review.text import claim_in_context, highlighted_passage, plain
 from claimcheck.store import Store
 
 EVIDENCE_SHOWN = 3
+STANCE_STYLES = {
+    "supports": "bold green",
+    "refutes": "bold red",
+    "neutral": "bold yellow",
+    "irrelevant": "bold blue",
+}
 TITLE_CHARS = 60
 
 
@@ -164,16 +170,20 @@ def fetch_state(source: dict[str, Any]) -> Text:
 
 
 def evidence_panel(view: ClaimView) -> Text:
-    """The best passages, matched numbers and quote words highlighted, each with its reasons."""
+    """The best passages (and any further one the reviewer took a stance on), matched numbers
+    and quote words highlighted, each with its stance and its reasons."""
     out = Text("Evidence", style="bold underline")
     if not view.evidence:
         fetched = any(s.get("latest") for s in view.sources)
         hint = "no passage matched" if fetched else "fetch the sources to rank passages"
         out.append(f"\nNo evidence yet: {hint}.", style="dim")
     numbers = {source["id"]: number for number, source in enumerate(view.sources, 1)}
-    for item in view.evidence[:EVIDENCE_SHOWN]:
+    shown = shown_evidence(view.evidence, EVIDENCE_SHOWN)
+    for item in shown:
         matches = json.loads(item["matches"] or "[]")
         out.append(f"\n#{item['rank']} score {item['score']:.2f}", style="bold")
+        if item["stance"]:
+            out.append("  ").append_text(stance_text(item["stance"]))
         number = numbers.get(item["source_id"])
         out.append(f"  from source {number}" if number else "  ", style="dim")
         if not number:
@@ -183,9 +193,16 @@ def evidence_panel(view: ClaimView) -> Text:
         for reason in json.loads(item["reasons"] or "[]"):
             out.append("\n  • ", style="dim")
             out.append_text(plain(reason, "italic"))
-    if len(view.evidence) > EVIDENCE_SHOWN:
-        out.append(f"\n… {len(view.evidence) - EVIDENCE_SHOWN} more passages", style="dim")
+    if len(view.evidence) > len(shown):
+        out.append(f"\n… {len(view.evidence) - len(shown)} more passages", style="dim")
     return out
+
+
+def stance_text(stance: str | None) -> Text:
+    """The reviewer's stance on a passage, coloured by which way it points."""
+    if stance is None:
+        return Text("no stance", style="dim")
+    return Text(f"stance: {stance}", style=STANCE_STYLES[stance])
 
 
 def context(view: ClaimView) -> Text:
