@@ -267,29 +267,33 @@ def probability(model: Model, found: dict[str, float]) -> float:
     return _logistic(model.bias + sum(weights.get(name, 0.0) * v for name, v in found.items()))
 
 
-def score(sentence: str, signals: Signals, model: Model | None = None) -> tuple[float, list[str]]:
-    """Check-worthiness in 0..1 and the reasons, strongest first."""
+def score(
+    sentence: str, signals: Signals, model: Model | None = None, *, explain_from: float = 0.0
+) -> tuple[float, list[str]]:
+    """Check-worthiness in 0..1 and the reasons, strongest first. Below `explain_from` the
+    reasons are not worked out (the extractor drops those sentences): the list is empty."""
     model = model or shipped_model()
     read = _read(sentence, signals)
     weights = model.weights
     scale = read.scale
+    learnt = list(map(weights.get, read.keys))
+    total = model.bias + scale * sum(filter(None, learnt))
+    cues = [(name, weights[name] * value) for name, value in read.cues.items() if name in weights]
+    for _, term in cues:
+        total += term
+    probability = _logistic(total)
+    if probability < explain_from:
+        return probability, []
     bound = _NEGLIGIBLE / scale
-    total = 0.0
-    notable: dict[str, float] = {}
-    for key in read.keys:
-        weight = weights.get(key)
-        if weight is not None:
-            total += weight
-            if weight >= bound or weight <= -bound:
-                notable[key] = weight * scale
-    total = model.bias + scale * total
-    for name, value in read.cues.items():
-        weight = weights.get(name)
-        if weight is not None:
-            total += weight * value
-            if weight * value >= _NEGLIGIBLE or weight * value <= -_NEGLIGIBLE:
-                notable[name] = weight * value
-    return _logistic(total), _reasons(notable, read.words, read.stems, signals)
+    notable = {
+        key: weight * scale
+        for key, weight in zip(read.keys, learnt, strict=True)
+        if weight is not None and (weight >= bound or weight <= -bound)
+    }
+    notable.update(
+        (name, term) for name, term in cues if term >= _NEGLIGIBLE or term <= -_NEGLIGIBLE
+    )
+    return probability, _reasons(notable, read.words, read.stems, signals)
 
 
 def _logistic(total: float) -> float:

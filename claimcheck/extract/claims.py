@@ -56,14 +56,17 @@ def extract_claims(
         elif new_paragraph and not opens_with_quote:
             running_quote = None
         previous.append(span)
-        claim = _claim(text, span, sentence, attribution, found_quotes, when)
-        if claim.score >= min_score:
+        claim = _claim(text, span, sentence, attribution, found_quotes, when, min_score)
+        if claim is not None:
             claims.append(claim)
     _link_repeats(claims)
     return claims
 
 
-def _claim(text, span, sentence, attribution, found_quotes, when) -> ExtractedClaim:
+def _claim(
+    text, span, sentence, attribution, found_quotes, when, min_score
+) -> ExtractedClaim | None:
+    """The sentence as a claim, or None when it scores below `min_score`."""
     quantities = find_quantities(sentence, offset=span.start)
     dates = find_dates(sentence, when, offset=span.start)
     quoted = " … ".join(text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)
@@ -74,7 +77,9 @@ def _claim(text, span, sentence, attribution, found_quotes, when) -> ExtractedCl
         attributed=attribution is not None and attribution.speaker is not None,
         quoted=quote is not None,
     )
-    score, reasons = checkworthiness.score(sentence, signals)
+    score, reasons = checkworthiness.score(sentence, signals, explain_from=min_score)
+    if score < min_score:
+        return None
     kinds = []
     if quantities:
         kinds.append("quantity")
