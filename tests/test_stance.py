@@ -16,6 +16,7 @@ from claimcheck import archive
 from claimcheck.cli import cli
 from claimcheck.evidence import rank_claim
 from claimcheck.review.app import ReviewApp
+from claimcheck.review.keys import effective_keys, load_keymap
 from claimcheck.review.messages import StanceRecorded
 from claimcheck.review.modals import SourceScreen
 from claimcheck.review.query import QueueQuery
@@ -313,3 +314,11 @@ async def test_the_panel_shows_a_stanced_passage_below_the_best(
     async with app.run_test(size=(120, 40)):
         panel = shown_text(app, "#evidence")
         assert "stance: irrelevant" in panel and last["passage"] in panel
+
+
+def test_keys_toml_accepts_the_stance_names(tmp_path: Path) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text('[keys]\nstance_supports = "1"\nstance_clear = "0, backspace"\n')
+    keys = effective_keys(load_keymap(path))
+    assert (keys["stance_supports"], keys["stance_clear"]) == ("1", "0,backspace")
+    assert keys["stance_refutes"] == "r" and keys["supported"] == "s"
