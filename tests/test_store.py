@@ -159,6 +159,49 @@ def test_full_text_index_follows_text_edits_only(seeded_store):
     assert [c.id for c in seeded_store.search("uranium council")] == [claim.id]
 
 
+def test_full_text_index_agrees_with_its_content_after_edits_and_deletes(seeded_store):
+    def check() -> None:
+        seeded_store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+
+    def sentence_words() -> int:
+        return seeded_store.db.execute(
+            "SELECT count(*) FROM temp.claims_vocab WHERE col = 'sentence'"
+        ).fetchone()[0]
+
+    seeded_store.db.execute(
+        "CREATE VIRTUAL TABLE temp.claims_vocab USING fts5vocab('main', 'claims_fts', 'col')"
+    )
+    check()
+    assert sentence_words() == 0  # every extracted claim's text is its sentence: indexed once
+    claim = seeded_store.claims(search="Nebenzia")[0]
+    seeded_store.edit_text(claim.id, "Nebenzia warned the council")
+    check()
+    assert sentence_words() > 0
+    # the sentence is still searchable where it says more than the claim's text
+    assert claim.id in [c.id for c in seeded_store.search("Security Council Nato")]
+    seeded_store.db.execute("PRAGMA foreign_keys = OFF")  # only the index is under test
+    with seeded_store.transaction():
+        seeded_store.db.execute("DELETE FROM claims WHERE id = ?", [claim.id])
+    check()
+    assert seeded_store.search("Nebenzia warned") == []
+
+
+def test_upgraded_database_keeps_its_claims_searchable(db_path):
+    from sqlite_utils import Database
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="index_claim_sentence_only_where_it_adds_words")
+    article = db["articles"].insert({"title": "t", "text": "x", "sha256": "abc"}).last_pk
+    sentence = "Vassily Nebenzia told the 15-member Security Council about Nato."
+    for text in (sentence, "Nebenzia warned Nato"):
+        db["claims"].insert({"article_id": article, "text": text, "sentence": sentence})
+    db.close()
+    with Store(db_path) as store:
+        assert len(store.search("Security Council")) == 2
+        assert len(store.search("Nebenzia warned")) == 1
+        store.db.execute("INSERT INTO claims_fts(claims_fts) VALUES ('integrity-check')")
+
+
 def test_search_treats_user_input_as_words(seeded_store):
     assert seeded_store.search('"unbalanced AND ( OR') == []
     assert seeded_store.search("Poland 3.9")
