@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,10 +67,10 @@ _OPINION_WORDS = _word_set(
 )
 # Word pairs as stemmed pair features ("compar with" is "compared with").
 _OPINION_PAIRS = frozenset(
-    "b:" + pair
+    pair
     for pair in ("thank you", "let me", "i want", "we must", "we need", "would like", "we should")
 )
-_COMPARING_PAIRS = frozenset(["b:compar with", "b:compar to", "b:half as"])
+_COMPARING_PAIRS = frozenset(["compar with", "compar to", "half as"])
 _MONTHS = _word_set(
     "january february march april june july august september october november december"
 )
@@ -78,9 +78,7 @@ _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
     "ago <year>"
 )
-_DATE_PAIRS = frozenset(
-    "b:" + pair for pair in ("last week", "last month", "last year", "this week", "this year")
-)
+_DATE_PAIRS = frozenset(("last week", "last month", "last year", "this week", "this year"))
 # Words too common to explain a score to a reader: they still count, but are not quoted.
 _STOPWORDS = _word_set(
     "<s> a an the to of in on at by for from with and or but if as is are was were be been being "
@@ -144,11 +142,22 @@ class Signals:
 
 @dataclass(frozen=True)
 class Model:
-    """Learnt weights by feature name, the bias, and the decision threshold chosen on train."""
+    """Learnt weights by feature name, the bias, and the decision threshold chosen on train.
+    `lookup` holds the same weights keyed as the scorer reads a sentence: words and word pairs
+    without their w:/b: prefix (a pair has a space, a word none), so no key is built per word."""
 
     bias: float
     weights: dict[str, float]
     threshold: float
+    lookup: dict[str, float] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lookup = {_unprefixed(name): weight for name, weight in self.weights.items()}
+        object.__setattr__(self, "lookup", lookup)
+
+
+def _unprefixed(name: str) -> str:
+    return name[2:] if name[:2] in ("w:", "b:") else name
 
 
 def tokens(sentence: str) -> tuple[list[str], list[str], int]:
@@ -176,12 +185,13 @@ def features(sentence: str, signals: Signals) -> dict[str, float]:
     """The model's inputs for one sentence: stemmed words (w:) and word pairs (b:), scaled so
     that long sentences do not outvote short ones, and cues (c:)."""
     read = _read(sentence, signals)
-    return dict.fromkeys(read.keys, read.scale) | read.cues
+    return {("b:" if " " in key else "w:") + key: read.scale for key in read.keys} | read.cues
 
 
 @dataclass(frozen=True)
 class _Reading:
-    """One sentence as the model sees it: word and pair features sharing one value, and cues."""
+    """One sentence as the model sees it: word and pair features sharing one value (keyed as in
+    Model.lookup: "stem", "stem stem"), and cues."""
 
     keys: list[str]
     scale: float
@@ -193,8 +203,7 @@ class _Reading:
 def _read(sentence: str, signals: Signals) -> _Reading:
     words, stems, names = tokens(sentence)
     distinct = dict.fromkeys(
-        [f"w:{stem}" for stem in stems]
-        + [f"b:{a} {b}" for a, b in zip(["<s>", *stems], stems, strict=False)]
+        stems + [f"{a} {b}" for a, b in zip(["<s>", *stems], stems, strict=False)]
     )
     found: dict[str, float] = {}
     present = set(words)
@@ -204,7 +213,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:year"] = 1.0
     if (
         signals.dates
-        or "w:<month>" in distinct
+        or "<month>" in distinct
         or not _DATE_WORDS.isdisjoint(present)
         or not distinct.keys().isdisjoint(_DATE_PAIRS)
     ):
@@ -274,7 +283,7 @@ def score(
     reasons are not worked out (the extractor drops those sentences): the list is empty."""
     model = model or shipped_model()
     read = _read(sentence, signals)
-    weights = model.weights
+    weights = model.lookup
     scale = read.scale
     learnt = list(map(weights.get, read.keys))
     total = model.bias + scale * sum(filter(None, learnt))
@@ -324,15 +333,16 @@ _GROUPS: dict[str, str | None] = {}
 
 def _group(name: str) -> str | None:
     """The reason a feature counts towards, or None for one not worth quoting to a reader."""
-    if name[0] == "c":
+    if name[:2] == "c:":
         return CUE_REASONS.get(name)  # length: part of every sentence's baseline, not a reason
-    if "<num>" in name or "<year>" in name or not _FIGURE_WORDS.isdisjoint(name[2:].split()):
+    words = name.split()
+    if "<num>" in name or "<year>" in name or not _FIGURE_WORDS.isdisjoint(words):
         return "figures"
     if "<month>" in name:
         return CUE_REASONS["c:dated"]
-    if _STOPWORDS.issuperset(name[2:].split()):
+    if _STOPWORDS.issuperset(words):
         return None
-    return name
+    return ("b:" if len(words) == 2 else "w:") + name
 
 
 def _reason(key: str, weight: float, words: list[str], stems: list[str], signals: Signals) -> str:
