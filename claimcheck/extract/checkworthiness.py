@@ -354,9 +354,15 @@ def _reason(key: str, weight: float, words: list[str], stems: list[str], signals
     if wanted[0] == "<s>":
         said = f"opens with '{words[0]}'"
     else:
-        at = stems.index(wanted[0])
-        if len(wanted) == 2:
-            pairs = range(len(stems) - 1)
-            at = next((i for i in pairs if stems[i : i + 2] == wanted), at)
+        at = _place(stems, wanted)
         said = "says '" + " ".join(words[at : at + len(wanted)]) + "'"
     return said if weight > 0 else f"{said} (lowers the score)"
+
+
+def _place(stems: list[str], wanted: list[str]) -> int:
+    """Where the stem, or the pair of stems (always in `stems`: the feature came from them),
+    first occurs."""
+    at = stems.index(wanted[0])
+    while stems[at + 1 : at + len(wanted)] != wanted[1:]:
+        at = stems.index(wanted[0], at + 1)
+    return at
