@@ -173,6 +173,7 @@ def test_full_text_index_agrees_with_its_content_after_edits_and_deletes(seeded_
     )
     check()
     assert sentence_words() == 0  # every extracted claim's text is its sentence: indexed once
+    assert "claims_fts_docsize" not in seeded_store.db.table_names()  # no ranking, no sizes
     claim = seeded_store.claims(search="Nebenzia")[0]
     seeded_store.edit_text(claim.id, "Nebenzia warned the council")
     check()
