@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,12 @@ class AddResult:
 
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call: one for all of them.
 _to_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
+@cache
+def _kinds_json(kinds: tuple[str, ...]) -> str:
+    """A claim's kinds as JSON: a handful of combinations, each encoded once."""
+    return _to_json(kinds)
 
 
 def now() -> str:
@@ -240,14 +247,14 @@ class Store:
                     "sentence": claim.sentence,
                     "text": claim.sentence,
                     "kind": claim.kind,
-                    "kinds": json.dumps(claim.kinds),
+                    "kinds": _kinds_json(tuple(claim.kinds)),
                     "checkworthiness": round(claim.score, 4),
                     "reasons": _to_json(claim.reasons),
                     "speaker": attribution.speaker if attribution else None,
                     "venue": attribution.venue if attribution else None,
                     "attribution": attribution.phrase if attribution else None,
                     "quote": claim.quote,
-                    "dates": _to_json([d.__dict__ for d in claim.dates]),
+                    "dates": _to_json([d.__dict__ for d in claim.dates]) if claim.dates else "[]",
                     "canonical_id": ids[claim.repeat_of] if claim.repeat_of is not None else None,
                     "status": "unreviewed",
                     "version": 1,
