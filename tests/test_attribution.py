@@ -79,9 +79,15 @@ def test_a_name_in_a_clause_tacked_on_to_the_sentence_is_not_its_speaker():
     "sentence",
     [
         "A spokesman for Mr Trump said the figure was 40 per cent.",
-        "The health ministry in Gaza, which is run by Hamas, said 41,000 people had died.",
-        "The Institute for Fiscal Studies said the tax rises amounted to £40 billion.",
+        'A spokesman for Mr Trump said: "The figure was 40 per cent."',
+        '"The figure was 40 per cent," a spokesman for Mr Trump said.',
         "Keir Starmer and Joe Biden said in a joint statement that 12 missiles had been sent.",
+        "Officials in Kyiv said Putin had fired 40 missiles.",
+        "The Prime Minister and the Chancellor said 40 people had died.",
+        "The Kremlin and Nato said 40 people had died.",
+        "The message came after Swift said 40 people had died.",
+        "Her nomination to the Supreme Court said 40 people had died.",
+        "I had a little oil because I thought 40 people had died.",
     ],
 )
 def test_a_name_that_is_not_the_subject_is_not_the_speaker(sentence):
@@ -116,3 +122,99 @@ def test_bare_office_resolves_to_the_article_holder():
         "missiles.\n"
     )
     assert speakers(text)["Speaking at a press"] == "John Healey"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Kremlin said the strikes were a provocation.", "the Kremlin"),
+        (
+            "The Institute for Fiscal Studies said the plans would cost £20 billion.",
+            "the Institute for Fiscal Studies",
+        ),
+        ("The Ministry of Defence said 3,000 troops were deployed.", "the Ministry of Defence"),
+        (
+            "The Office for National Statistics said inflation fell to 2.2 per cent.",
+            "the Office for National Statistics",
+        ),
+        (
+            "According to the Office for National Statistics, inflation fell to 2.2 per cent.",
+            "the Office for National Statistics",
+        ),
+        (
+            "The health ministry in Gaza, which is run by Hamas, said 40,000 people had died.",
+            "the health ministry in Gaza",
+        ),
+        (
+            "The Department of Health and Social Care said 2,000 beds were open.",
+            "the Department of Health and Social Care",
+        ),
+        (
+            "The Israel Defense Forces said it had killed 300 militants.",
+            "the Israel Defense Forces",
+        ),
+        ("The Trump campaign said it had raised $50 million.", "the Trump campaign"),
+        (
+            "China's foreign ministry said the 20 sanctions were illegal.",
+            "China's foreign ministry",
+        ),
+        ("Russian missiles struck Kyiv, killing 12, the Kremlin said.", "the Kremlin"),
+        ("The Kremlin said Putin had warned of 40 strikes.", "the Kremlin"),
+        ('"We removed 9,400 people," the Home Office said.', "the Home Office"),
+        (
+            'The Institute for Fiscal Studies said: "It costs £20 billion."',
+            "the Institute for Fiscal Studies",
+        ),
+        ("Scotland Yard said a 24-year-old man was taken to hospital.", "Scotland Yard"),
+        ("Apple said in a statement that sales rose by 6 per cent.", "Apple"),
+        (
+            "A Home Office spokesperson said 9,400 people had been removed.",
+            "Home Office spokesperson",
+        ),
+    ],
+)
+def test_organisations_speak_with_the_article_they_are_given(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Labour leader Keir Starmer said 40 people had died.", "Keir Starmer"),
+        ("The US President Joe Biden said 40 people had died.", "Joe Biden"),
+        ("The Kremlin's spokesman Dmitry Peskov said 40 people had died.", "Dmitry Peskov"),
+        ('Detective Chief Inspector Jane Smith said: "We found 40 knives."', "Jane Smith"),
+        ('"A lot of people misunderstand me," the singer said.', "the singer"),
+    ],
+)
+def test_a_person_or_description_in_a_noun_phrase_stays_a_person(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+def test_an_office_the_article_never_pairs_with_a_name_stays_the_office():
+    context = (
+        "Keir Starmer met Joe Biden at the White House.\nMr Biden said the US sent $50 billion.\n"
+    )
+    sentence = "The former Prime Minister said Ukraine needed 2.5 per cent of GDP."
+    assert speaker(sentence, context) == "the former Prime Minister"
+    said = '"We will hire 1,000 GPs," the Prime Minister said.'
+    assert speaker(said, context) == "the Prime Minister"
+
+
+def test_an_office_the_article_pairs_with_a_name_resolves_to_it():
+    article = (
+        "Former President Donald Trump said the economy was a disaster.\n"
+        "The former president said inflation had hit 9 per cent.\n"
+    )
+    assert speakers(article)["The former president said"] == "Donald Trump"
+
+
+def test_a_former_holder_does_not_take_the_current_office():
+    names = titled_names(
+        "Former Prime Minister Boris Johnson visited Kyiv. Prime Minister Keir Starmer stayed. "
+        "Yesterday the former Defence Secretary Ben Wallace spoke."
+    )
+    assert names["former prime minister"] == "Boris Johnson"
+    assert names["prime minister"] == "Keir Starmer"
+    assert names["former defence secretary"] == "Ben Wallace"
+    assert "defence secretary" not in names

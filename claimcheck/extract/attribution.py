@@ -4,6 +4,13 @@ Handles the shapes news writing uses: "Mr Lammy told The Daily Telegraph: '...'"
 '...'" (the pronoun resolved to the last person named), "'...', a spokesman said", "according to US
 sources", "John Kirby, a spokesman for ..., announced that ...", and quotes running over several
 paragraphs, each opening with a quote mark.
+
+Organisations speak too: "The Kremlin said", "the health ministry in Gaza, which is run by Hamas,
+said", "Russia's defence ministry said". An organisation keeps the "the" the article gives it,
+lower-cased ("the Institute for Fiscal Studies", as "according to the Institute ..." reads), so one
+organisation is one speaker wherever its sentence starts. An office stays an office ("the former
+Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
+Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
 """
 
 from __future__ import annotations
@@ -60,12 +67,23 @@ AFTER_QUOTE = re.compile(
     rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:]+)")
+# What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
+# quantifiers: an apposition that fails is not retried character by character.
+BEFORE_VERB = (
+    r"(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
+    r"have|had|also|previously|once|later|repeatedly|then|has since|publicly))*\s+"
+)
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
-    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON})(?:,\s[^,]{{3,90}},)?"
-    rf"(?:\s+(?:this week|last week|yesterday|today|"
-    rf"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|"
-    rf"has since|publicly))*\s+(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{SPEECH_VERBS})\b"
+)
+SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SUBJECT_REACH = 200  # characters before a speech verb's end where its subject may start
+# A subject opened by "the", "a" or a possessive ("Russia's") before a speech verb, searched with
+# that verb's end as endpos (so "[a-z]+" is the verb): the leftmost start is the whole noun phrase.
+DETERMINED = re.compile(
+    rf"(?:^|(?<=[\s,(]))(?P<subject>(?:[Tt]he|[Aa]n?|[{CAPITAL}][\w-]*['’]s)"
+    rf"(?:\s+[^\s,.;:!?]++){{1,7}}?){BEFORE_VERB}[a-z]++\Z"
 )
 
 
@@ -95,7 +113,23 @@ RANKS = _words(
     "major maj brigadier brig captain capt sergeant sgt commander secretary secretary-general "
     "king queen prince princess pope professor prof judge justice mayor chief leader "
     "spokesman spokeswoman spokesperson ambassador envoy commissioner mp mep deputy shadow of "
-    "state defense exchequer"
+    "state defense exchequer detective inspector superintendent constable"
+)
+# Lower-case words inside an organisation's name ("Institute for Fiscal Studies").
+CONNECTORS = _words("of for and on in")
+HONORIFICS = _words("mr mrs ms miss mx dr sir dame lord lady")
+# Words that make a phrase more than one noun phrase ("a search through Japanese-language
+# sources", "the message came after Swift"): such a phrase is never read as a speaker.
+NOT_IN_SUBJECT = CLAUSE_WORDS | _words(
+    "the a an i that which who whom whose to from at by with through about against over between "
+    "among into than but or is was were are be been has had have not it its he she you we they"
+)
+# The nouns that make a lower-case phrase an organisation once a proper name anchors it ("the
+# Trump campaign", "the health ministry in Gaza", "Russia's defence ministry").
+ORGANISATION_NOUNS = _words(
+    "ministry department government administration campaign military army navy force forces "
+    "police council committee agency authority office party service court commission embassy "
+    "regulator watchdog"
 )
 GIVEN_NAME_TITLES = ("sir", "dame")
 # Capitalised words that open a sentence rather than a name ("Yesterday Keir Starmer said").
@@ -106,6 +140,8 @@ STARTERS = _words(
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
+# Runs after a lower-case "former" ("the former Defence Secretary Ben Wallace"): a former office.
+FORMER_RUN = re.compile(rf"former ({RUN_WORD}(?:[ \t]{RUN_WORD})+)")
 
 
 def _clean(name: str) -> str:
@@ -173,11 +209,14 @@ def titled_names(text: str) -> dict[str, str]:
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer"), so it names a person, and only when no other full name shares it."""
+    Keir Starmer"), so it names a person, and only when no other full name shares it. A former
+    holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
+    minister", never "prime minister")."""
     names: dict[str, str] = {}
     full_names: dict[str, set[str]] = {}
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
+    former_runs = set(FORMER_RUN.findall(text))
     for run in NAME_RUN.findall(text):
         words = run.split()
         lowered = run.lower().split()
@@ -202,8 +241,11 @@ def titled_names(text: str) -> dict[str, str]:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
                 office -= 1
+            former = "former" in lowered[:start] or run in former_runs
             for first in range(office, start):
-                names.setdefault(" ".join(lowered[first:start]), name)
+                if lowered[first] != "former":
+                    key = " ".join(lowered[first:start])
+                    names.setdefault("former " + key if former else key, name)
     for surname, forms in full_names.items():
         shortest = min(forms, key=len)
         if surname in titled and all(form.endswith(shortest) for form in forms):
@@ -226,19 +268,70 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     if lowered in PRONOUNS:
         person = last_person(context)
         return _person(person, titles) if person else None
-    if DESCRIPTOR.match(subject):
-        article, office = lowered.split(None, 1)
-        if article != "the":
-            return subject.split(None, 1)[1]
-        if "former" not in office and titles and office in titles:
-            return titles[office]
-        if context:
-            person = last_person(context)
-            return _person(person, titles) if person else subject
+    last = subject.rsplit(", ", 1)[-1].split(None, 1)
+    if len(last) == 2 and last[0].lower() in ARTICLES:
+        return _determined(" ".join(last), titles, plain=True)
     names = PERSON_NAME.findall(subject)
     if names:
         return _person(_clean(names[-1]), titles)
     return subject or None
+
+
+ARTICLES = _words("the a an")
+QUOTE_MARKS = "'\"‘’“”"
+
+
+def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False) -> str | None:
+    """The speaker a subject opened by "the", "a" or a possessive names: an office's holder where
+    the article pairs the two, else the office ("the former Prime Minister"); the name after an
+    office or description ("the country's prime minister Donald Tusk", "the group Hamas"); an
+    organisation ("the Ministry of Defence", "the health ministry in Gaza", "the Trump campaign",
+    "Russia's defence ministry"). None for anything else ("the report", "a spokesman for Mr
+    Trump", "the Kremlin and Nato"). A `plain` description ("the singer") is its own speaker: the
+    caller has it next to a quote ("'...,' the singer said"), where it cannot be a fragment of a
+    longer phrase ("the question you just asked")."""
+    opener, head = subject.split(None, 1)
+    article = opener.lower()
+    words = head.split()
+    lowered = [word.lower() for word in words]
+    if not NOT_IN_SUBJECT.isdisjoint(lowered) or head[-1] in QUOTE_MARKS:
+        return None
+    if article in ARTICLES and " and " not in head and DESCRIPTOR.match(subject):
+        if article != "the":
+            return head
+        return (titles or {}).get(head.lower(), "the " + head)
+    named = "the " + head if article == "the" else subject if article not in ARTICLES else None
+    capital = [word[0].isupper() for word in words]
+    if not CONNECTORS.isdisjoint(lowered):
+        if not HONORIFICS.isdisjoint(lowered):
+            return None
+        link = next(i for i, word in enumerate(lowered) if word in CONNECTORS)
+        if all(capital[i] or lowered[i] in CONNECTORS for i in range(len(words))):
+            return named if _one_name(lowered) else None
+        organisation = link > 0 and lowered[link - 1] in ORGANISATION_NOUNS
+        place = lowered[link] in ("in", "of") and link + 1 < len(words) and all(capital[link + 1 :])
+        return named if organisation and place else None
+    if not capital[-1]:
+        if any(capital) or article not in ARTICLES:
+            return named if lowered[-1] in ORGANISATION_NOUNS else None
+        return article + " " + head if plain and len(words) <= 3 else None
+    run = len(words)
+    while run > 0 and capital[run - 1]:
+        run -= 1
+    if run > 0 and max(map(len, words[run:])) < 2:
+        return None
+    if run > 0 or (_name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS):
+        return _person(" ".join(words[run:]), titles)
+    return named
+
+
+def _one_name(lowered: list[str]) -> bool:
+    """Whether capitalised words joined by "of", "for", "and" read as one name ("Department of
+    Health and Social Care"), not two ("Kremlin and Nato")."""
+    if lowered[0] in CONNECTORS or lowered[-1] in CONNECTORS:
+        return False
+    first_and = lowered.index("and") if "and" in lowered else len(lowered)
+    return first_and == len(lowered) or not CONNECTORS.isdisjoint(lowered[:first_and])
 
 
 def attribute(
@@ -263,10 +356,21 @@ def attribute(
     according = ACCORDING.search(sentence)
     if according:
         return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
+    verb_end = 0
     for match in REPORTED.finditer(sentence):
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
+        link = LINK_BEFORE.search(sentence, 0, match.start())
+        if link and link.group("prep"):
+            return None
+        verb_end = verb_end or match.end()
+    if not verb_end:
+        verb = SPEECH_VERB.search(sentence)
+        verb_end = verb.end() if verb else 0
+    subject = _subject_before(sentence, verb_end, titles) if verb_end else None
+    if subject:
+        return subject
     pronoun = PRONOUN_SPEAKS.match(sentence)
     if pronoun and context:
         speaker = last_person(context)
@@ -280,24 +384,51 @@ def _reported_speaker(
 ) -> str | None:
     """The speaker of "NAME said ..." when NAME is the subject of the sentence's main clause, not
     of a clause joined on ("It is believed that Biden ..., particularly as Putin warned") nor a
-    preposition's object ("a spokesman for Mr Trump said")."""
+    preposition's object ("a spokesman for Mr Trump said"); a name that "the" or a possessive
+    opens ("The Institute for Fiscal Studies said") is read with its whole noun phrase."""
     name = match.group("speaker")
-    if not _looks_like_person(name) or name.split(None, 1)[0].lower() in CLAUSE_WORDS:
-        return None
+    first = name.split(None, 1)[0].lower()
     before = sentence[: match.start()]
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
-        return full if full and name.endswith(" " + full) else None
-    if link:
-        words = before[: link.start()].split()
-        if len(words) > 2 or (link.group("conj").lower() in {"and", "or"} and words):
-            return None
+        if full and name.endswith(" " + full):
+            return full
+        found = _subject_before(sentence, match.end(), titles)
+        return found.speaker if found else None
+    if first in ARTICLES or ARTICLE_BEFORE.search(before, max(0, match.start() - 60)):
+        found = _subject_before(sentence, match.end(), titles)
+        return found.speaker if found else None
+    if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
+        return None
     words = name.split()
     if _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
-        article = ARTICLE_BEFORE.search(before)
-        return _resolve(article.group(0) + name if article else "the " + name, context, titles)
+        return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
+
+
+def _main_clause(before: str, link: re.Match[str] | None) -> bool:
+    """Whether a subject after `before` (ending in the conjunction `link`, if any) belongs to the
+    sentence's main clause: "But Starmer said", "This comes as Zelensky accused"."""
+    if link is None:
+        return True
+    words = before[: link.start()].split()
+    return len(words) <= 2 and not (link.group("conj").lower() in {"and", "or"} and words)
+
+
+def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> Attribution | None:
+    """The speaker of the subject opened by "the", "a" or a possessive that the speech verb
+    ending at `end` follows ("The health ministry in Gaza, which is run by Hamas, said")."""
+    found = DETERMINED.search(sentence, max(0, end - SUBJECT_REACH), end)
+    if found is None:
+        return None
+    link = LINK_BEFORE.search(sentence, 0, found.start())
+    if link and (link.group("prep") or link.group("conj").lower() in CLAUSE_WORDS):
+        return None
+    if not _main_clause(sentence[: found.start()], link):
+        return None
+    speaker = _determined(found.group("subject"), titles)
+    return Attribution(speaker=speaker, phrase=sentence[found.start() : end]) if speaker else None
 
 
 def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
