@@ -116,7 +116,7 @@ def test_office_resolved_to_the_name_the_article_gives_it(claims):
     claim = find(claims, "the Foreign Secretary has warned")
     assert claim.attribution.speaker == "David Lammy"  # "Foreign Secretary David Lammy" earlier
     former = find(claims, "The former Prime Minister said")
-    assert former.attribution.speaker == "Boris Johnson"  # "former": the last person named
+    assert former.attribution.speaker == "Boris Johnson"  # the article pairs the office with him
 
 
 def test_unrelated_text_has_no_claims_of_fact():
