@@ -21,6 +21,8 @@ from claimcheck.import_formats import CLAIM_FIELDS
 from claimcheck.store import Store
 
 FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
+# Passages the Markdown report quotes for a claim, besides those a reviewer took a stance on.
+EVIDENCE_QUOTED = 3
 
 _QUANTITIES = (
     "(SELECT json_group_array(json_object('surface', surface, 'value', value, 'high', high,"
@@ -243,7 +245,7 @@ def _claim_section(store: Store, out: TextIO, claim_id: int, number: int) -> Non
         out.write(f"- Speaker: {md(claim.speaker)}\n")
     if claim.note:
         out.write(f"- Note: {md(claim.note)}\n")
-    evidence = store.evidence(claim_id)[:3]
+    evidence = _quoted_evidence(store.evidence(claim_id))
     sources = store.claim_sources(claim_id)
     if claim.speaker or claim.note:
         out.write("\n")
@@ -251,12 +253,25 @@ def _claim_section(store: Store, out: TextIO, claim_id: int, number: int) -> Non
         out.write("Evidence:\n\n")
         for row in evidence:
             out.write(f"> {md(row['passage'])}\n>\n> — {md(row['source_url'])}")
-            out.write(f", archived {row['fetched_at'][:10]} (score {row['score']:.2f})\n\n")
+            out.write(f", archived {row['fetched_at'][:10]} (score {row['score']:.2f})")
+            if row["stance"]:
+                out.write(f"; reviewer's stance: **{row['stance']}**")
+                if row["stance_note"]:
+                    out.write(f" — {md(row['stance_note'])}")
+            out.write("\n\n")
     if sources:
         out.write("Sources:\n\n")
         for source in sources:
             out.write(f"- {_source_line(store, source)}\n")
         out.write("\n")
+
+
+def _quoted_evidence(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The passages a reviewer found to bear on the claim (what a verdict rests on), then the
+    best-ranked others, EVIDENCE_QUOTED at most unless more carry a stance."""
+    bearing = [row for row in rows if row["stance"] and row["stance"] != "irrelevant"]
+    others = [row for row in rows if not row["stance"]]
+    return bearing + others[: max(0, EVIDENCE_QUOTED - len(bearing))]
 
 
 def _source_line(store: Store, source: dict[str, Any]) -> str:

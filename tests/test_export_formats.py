@@ -119,6 +119,26 @@ def test_markdown_report_quotes_evidence_links_archives_and_escapes_text(
     assert "\\*bold\\*" in report
 
 
+def md_plain(text: str) -> str:
+    """Markdown text with its backslash escapes removed, to compare with the raw text."""
+    return text.replace("\\", "")
+
+
+def test_markdown_report_puts_passages_with_a_stance_first_with_the_stance(
+    runner, checked: dict
+) -> None:
+    with Store(checked["db"]) as store:
+        passages = store.evidence(checked["poland"])
+        weakest = passages[-1]
+        store.set_stance(weakest["id"], "refutes", note="NATO puts it at 4.1%", reviewer="ann")
+    result = run(runner, checked["db"], "export", "--format", "markdown", "--status", "misleading")
+    evidence = result.stdout.split("Evidence:", 1)[1].split("Sources:", 1)[0]
+    first = evidence.strip().split("\n\n")[0]
+    assert md_plain(weakest["passage"])[:30] in md_plain(first)
+    assert "reviewer's stance: **refutes** — NATO puts it at 4.1%" in first
+    assert evidence.count("reviewer's stance") == 1
+
+
 def test_output_file_is_replaced_only_when_complete(runner, checked: dict, tmp_path: Path):
     out = tmp_path / "reviews.json"
     out.write_text("previous")
