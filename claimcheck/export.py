@@ -61,7 +61,8 @@ assert tuple(_COLUMNS) == CLAIM_FIELDS
 
 @dataclass(frozen=True)
 class ExportFilter:
-    """Which claims to export; `since` means reviewed (a verdict given) on or after that date."""
+    """Which claims to export; `since` means reviewed claims changed (verdict, note or text) on
+    or after that date."""
 
     status: tuple[str, ...] = ()
     kind: tuple[str, ...] = ()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -93,6 +94,17 @@ def test_filters(runner, checked: dict, args: list[str], expected: set[str]) -> 
     result = run(runner, checked["db"], "export", *args)
     ids = {json.loads(line)["id"] for line in result.stdout.splitlines()}
     assert ids == {checked[name] for name in expected}
+
+
+def test_since_takes_reviewed_claims_changed_after_the_date(runner, checked: dict) -> None:
+    with Store(checked["db"]) as store:
+        store.db.execute("UPDATE claims SET updated_at = '2020-01-01T00:00:00+00:00'")
+        store.set_note(checked["poland"], "rechecked against the 2024 NATO table")
+        unreviewed = next(c for c in store.claims() if c.status == "unreviewed")
+        store.edit_text(unreviewed.id, unreviewed.text + " (edited)")
+    today = datetime.now(UTC).date().isoformat()
+    result = run(runner, checked["db"], "export", "--since", today)
+    assert [json.loads(line)["id"] for line in result.stdout.splitlines()] == [checked["poland"]]
 
 
 def test_article_filter(runner, checked: dict) -> None:

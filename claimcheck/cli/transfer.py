@@ -138,7 +138,7 @@ def verdict(
 @click.option(
     "--since",
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
-    help="Only claims reviewed on or after this date (YYYY-MM-DD).",
+    help="Only reviewed claims changed (verdict, note, text) on or after this date (YYYY-MM-DD).",
 )
 @click.option("--org-name", envvar="CLAIMCHECK_ORG_NAME", help="ClaimReview author (organisation).")
 @click.option("--org-url", envvar="CLAIMCHECK_ORG_URL", help="The organisation's website.")
