@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import Stemmer
 
@@ -188,10 +189,10 @@ def features(sentence: str, signals: Signals) -> dict[str, float]:
     return {("b:" if " " in key else "w:") + key: read.scale for key in read.keys} | read.cues
 
 
-@dataclass(frozen=True)
-class _Reading:
+class _Reading(NamedTuple):
     """One sentence as the model sees it: word and pair features sharing one value (keyed as in
-    Model.lookup: "stem", "stem stem"), and cues."""
+    Model.lookup: "stem", "stem stem"), and cues. A NamedTuple: one is built per sentence, and a
+    frozen dataclass takes several times as long to build."""
 
     keys: list[str]
     scale: float
@@ -202,9 +203,8 @@ class _Reading:
 
 def _read(sentence: str, signals: Signals) -> _Reading:
     words, stems, names = tokens(sentence)
-    distinct = dict.fromkeys(
-        stems + [f"{a} {b}" for a, b in zip(["<s>", *stems], stems, strict=False)]
-    )
+    pairs = map(" ".join, zip(["<s>", *stems], stems, strict=False))
+    distinct = dict.fromkeys(stems + list(pairs))
     found: dict[str, float] = {}
     present = set(words)
     if signals.quantities or "<num>" in present:
@@ -222,7 +222,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:attributed"] = 1.0
     if signals.quoted:
         found["c:quoted"] = 1.0
-    if _compares(present, distinct):
+    if _compares(sentence, present, distinct):
         found["c:comparison"] = 1.0
     if names:
         found["c:names"] = min(names, 4) / 2
@@ -246,9 +246,11 @@ def _read(sentence: str, signals: Signals) -> _Reading:
     return _Reading(keys, WORD_SCALE / math.sqrt(len(keys) or 1), found, words, stems)
 
 
-def _compares(present: set[str], distinct: dict[str, None]) -> bool:
+def _compares(sentence: str, present: set[str], distinct: dict[str, None]) -> bool:
     if not _COMPARATIVE.isdisjoint(present) or not distinct.keys().isdisjoint(_COMPARING_PAIRS):
         return True
+    if "est" not in sentence.lower():  # no word ends in -est: skips the scan of every word
+        return False
     superlatives = [w for w in present if w[-3:] == "est" and len(w) > 5]
     return bool(superlatives) and not _NOT_SUPERLATIVE.issuperset(superlatives)
 
@@ -294,14 +296,12 @@ def score(
     if probability < explain_from:
         return probability, []
     bound = _NEGLIGIBLE / scale
-    notable = {
-        key: weight * scale
+    notable = [
+        (key, weight * scale)
         for key, weight in zip(read.keys, learnt, strict=True)
         if weight is not None and (weight >= bound or weight <= -bound)
-    }
-    notable.update(
-        (name, term) for name, term in cues if term >= _NEGLIGIBLE or term <= -_NEGLIGIBLE
-    )
+    ]
+    notable += [cue for cue in cues if cue[1] >= _NEGLIGIBLE or cue[1] <= -_NEGLIGIBLE]
     return probability, _reasons(notable, read.words, read.stems, signals)
 
 
@@ -310,13 +310,13 @@ def _logistic(total: float) -> float:
 
 
 def _reasons(
-    notable: dict[str, float], words: list[str], stems: list[str], signals: Signals
+    notable: list[tuple[str, float]], words: list[str], stems: list[str], signals: Signals
 ) -> list[str]:
     """Features grouped into readable reasons, strongest first: cues by what they mean, words
     quoted as the sentence wrote them; figures (numbers, years, quantities) are one reason, and
     dates (months, dated words) another."""
     grouped: dict[str, float] = {}
-    for name, weight in notable.items():
+    for name, weight in notable:
         key = _GROUPS.get(name, _UNSEEN)
         if key is _UNSEEN:
             key = _GROUPS[name] = _group(name)
