@@ -233,9 +233,12 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:question"] = 1.0
     elif ending.endswith("!"):
         found["c:exclamation"] = 1.0
-    for cue, members in (("first_person", _FIRST_PERSON), ("we", _WE), ("you", _YOU)):
-        if not members.isdisjoint(present):
-            found["c:" + cue] = 1.0
+    if not _FIRST_PERSON.isdisjoint(present):
+        found["c:first_person"] = 1.0
+    if not _WE.isdisjoint(present):
+        found["c:we"] = 1.0
+    if not _YOU.isdisjoint(present):
+        found["c:you"] = 1.0
     if not _MODAL.isdisjoint(present):
         found["c:modal"] = 1.0
     length = len(words)
@@ -317,18 +320,25 @@ def _reasons(
     dates (months, dated words) another."""
     grouped: dict[str, float] = {}
     for name, weight in notable:
-        key = _GROUPS.get(name, _UNSEEN)
-        if key is _UNSEEN:
-            key = _GROUPS[name] = _group(name)
+        key = _GROUPS[name]
         if key is not None:
             grouped[key] = grouped.get(key, 0.0) + weight
-    ranked = sorted((-abs(weight), key, weight) for key, weight in grouped.items())
-    shown = [item for item in ranked if item[0] <= -MIN_REASON_WEIGHT] or ranked[:1]
-    return [_reason(key, weight, words, stems, signals) for _, key, weight in shown[:MAX_REASONS]]
+    ranked = sorted([(-abs(weight), key, weight) for key, weight in grouped.items()])
+    # the strongest come first, so those strong enough to show are a prefix of `ranked`
+    shown = [item for item in ranked[:MAX_REASONS] if item[0] <= -MIN_REASON_WEIGHT]
+    return [_reason(key, weight, words, stems, signals) for _, key, weight in shown or ranked[:1]]
 
 
-_UNSEEN = ""
-_GROUPS: dict[str, str | None] = {}
+class _GroupCache(dict[str, str | None]):
+    """Reasons by feature name, worked out on first sight (the names come from the model's
+    vocabulary and the cues, so this stays bounded)."""
+
+    def __missing__(self, name: str) -> str | None:
+        group = self[name] = _group(name)
+        return group
+
+
+_GROUPS = _GroupCache()
 
 
 def _group(name: str) -> str | None:
