@@ -45,7 +45,8 @@ def extract_claims(
         sentence = text[span.start : span.end]
         new_paragraph = span.paragraph != last_paragraph
         last_paragraph = span.paragraph
-        context = text[previous[-3].start if len(previous) >= 3 else 0 : span.start][-600:]
+        context_start = previous[-3].start if len(previous) >= 3 else 0
+        context = text[max(context_start, span.start - 600) : span.start]
         found_quotes = quotes(text, span.start, span.end)
         attribution = attribute(sentence, context, titles)
         opens_with_quote = bool(found_quotes) and found_quotes[0].start == span.start
@@ -69,8 +70,11 @@ def _claim(
     """The sentence as a claim, or None when it scores below `min_score`."""
     quantities = find_quantities(sentence, offset=span.start)
     dates = find_dates(sentence, when, offset=span.start)
-    quoted = " … ".join(text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)
-    quote = quoted if attribution and quoted and len(quoted) > 12 else None
+    quote = None
+    if attribution and found_quotes:
+        inside = (text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)
+        quoted = " … ".join(inside)
+        quote = quoted if len(quoted) > 12 else None
     signals = checkworthiness.Signals(
         quantities=len(quantities),
         dates=len(dates),
@@ -114,7 +118,8 @@ def _normalise(sentence: str) -> list[str]:
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
-    """Point each claim that restates an earlier one at it, comparing only likely candidates."""
+    """Point each claim that restates an earlier one at it, comparing only likely candidates
+    (those sharing words with it among the last 50 claims posted under each word)."""
     postings: dict[str, list[int]] = defaultdict(list)
     words_of = [_normalise(c.sentence) for c in claims]
     sets_of = [set(words) for words in words_of]
@@ -122,7 +127,7 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
         if len(words) < 5:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
-        shared = Counter(chain.from_iterable(postings[key][-50:] for key in keys))
+        shared = Counter(chain.from_iterable(map(postings.__getitem__, keys)))
         # the 8 sharing most words, ties in first-seen order (as Counter.most_common), of those
         # sharing at least 3: filtered before sorting, as most share only one or two
         likely = sorted((c for c in shared.items() if c[1] >= 3), key=itemgetter(1), reverse=True)
@@ -133,7 +138,10 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
                 claims[index].repeat_of = other
                 break
         for key in keys:
-            postings[key].append(index)
+            posted = postings[key]
+            posted.append(index)
+            if len(posted) > 50:  # kept to the last 50 here rather than sliced at every lookup
+                del posted[0]
 
 
 def _same_claim(a: list[str], a_set: set[str], b: list[str], b_set: set[str]) -> bool:
