@@ -91,8 +91,22 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-VERB_WORDS = frozenset(SPEECH_VERBS.split("|"))
-LOWER_WORD = re.compile(r"[a-z]+")
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
+    a flat alternation branch by branch at every position, and this one branch per letter."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+
+
+# A speech verb as a whole lower-case word, the gate for the searches below: one search, ~2x
+# faster than listing the sentence's lower-case words and looking them up.
+_VERB_LIST = SPEECH_VERBS.split("|")
+HAS_SPEECH_VERB = re.compile(
+    rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST}))}])"
+    rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
+)
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
@@ -340,7 +354,7 @@ def attribute(
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
-    if VERB_WORDS.isdisjoint(LOWER_WORD.findall(sentence)):
+    if not HAS_SPEECH_VERB.search(sentence):
         according = ACCORDING.search(sentence) if "ccording to" in sentence else None
         if according:
             return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
