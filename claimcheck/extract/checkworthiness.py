@@ -360,19 +360,21 @@ def _reason(key: str, weight: float, words: list[str], stems: list[str], signals
         return f"states {signals.quantities or sum(1 for w in words if w[0] == '<')} figure(s)"
     if key[1] != ":":
         return key
-    wanted = key[2:].split()
-    if wanted[0] == "<s>":
-        said = f"opens with '{words[0]}'"
+    if key[0] == "w":
+        said = f"says '{words[stems.index(key[2:])]}'"
     else:
-        at = _place(stems, wanted)
-        said = "says '" + " ".join(words[at : at + len(wanted)]) + "'"
+        first, second = key[2:].split()
+        if first == "<s>":
+            said = f"opens with '{words[0]}'"
+        else:
+            at = _place(stems, first, second)
+            said = f"says '{words[at]} {words[at + 1]}'"
     return said if weight > 0 else f"{said} (lowers the score)"
 
 
-def _place(stems: list[str], wanted: list[str]) -> int:
-    """Where the stem, or the pair of stems (always in `stems`: the feature came from them),
-    first occurs."""
-    at = stems.index(wanted[0])
-    while stems[at + 1 : at + len(wanted)] != wanted[1:]:
-        at = stems.index(wanted[0], at + 1)
+def _place(stems: list[str], first: str, second: str) -> int:
+    """Where the pair of stems (always in `stems`: the feature came from them) first occurs."""
+    at = stems.index(first)
+    while stems[at + 1] != second:
+        at = stems.index(first, at + 1)
     return at
