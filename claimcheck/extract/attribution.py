@@ -57,7 +57,9 @@ PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
 PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b")
-OPENING_QUOTE = re.compile(r"(?:^|(?<=[\s:(]))['\"‘“](?=\S)")
+# A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
+# skip ahead to one.
+OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
 QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]\s+(?=\S)")
@@ -367,7 +369,7 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    according = ACCORDING.search(sentence)
+    according = ACCORDING.search(sentence) if "ccording to" in sentence else None
     if according:
         return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
     verb_end = 0
