@@ -24,6 +24,9 @@ from claimcheck.models import Attribution, ExtractedClaim
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
 _WORD = re.compile(r"[a-z0-9]+")
+# ASCII characters other than [a-z0-9] to spaces: an ASCII sentence splits into _WORD's words
+# ~1.5x faster this way (str.translate has a fast path for ASCII).
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(_WORD, chr(i))})
 SUPERLATIVE = re.compile(
     r"\b(?=[bfhlmorsw])"  # the first letters below: the alternatives are tried at few places
     r"(?:(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
@@ -114,7 +117,8 @@ def _superlative(sentence: str) -> bool:
 
 
 def _normalise(sentence: str) -> list[str]:
-    return _WORD.findall(sentence.lower())
+    lowered = sentence.lower()
+    return lowered.translate(_NOT_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
