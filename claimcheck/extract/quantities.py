@@ -75,6 +75,9 @@ _ANCHOR_WORDS = (
 )
 _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 _LOWER_WORDS = re.compile(r"[a-z]+")
+# ASCII characters other than a-z to spaces: an ASCII text splits into _LOWER_WORDS's words
+# faster this way (str.translate has a fast path for ASCII).
+_NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 _DIGITS = re.compile(
     r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
     r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
@@ -208,7 +211,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     folded = text.lower()
     # a few characters change length when lowered: then match case-insensitively on text itself
     lowered = folded if len(folded) == len(text) else text
-    present = _ANCHOR_WORDS.intersection(_LOWER_WORDS.findall(folded))
+    words = (
+        folded.translate(_NOT_LOWER).split() if folded.isascii() else _LOWER_WORDS.findall(folded)
+    )
+    present = _ANCHOR_WORDS.intersection(words)
     anchors = _anchor_pattern(present, ignore_case=lowered is text)
     if not anchors.search(lowered):
         return []
