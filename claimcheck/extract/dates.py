@@ -35,7 +35,9 @@ _month = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
 _weekday = "|".join(WEEKDAYS)
 
 DATE_PATTERN = re.compile(
-    rf"\b(?=\w)(?:"  # (?=\w): try the alternatives at word starts only, not at word ends
+    # try the alternatives only at word starts, and only those with a letter or digit that one
+    # of them starts with (the lower-cased text is searched)
+    rf"\b(?=[\dabdfijlmnostuy])(?:"
     rf"(?P<rel>yesterday|today|tonight|last night|this morning|this week|last week|next week|"
     rf"this month|last month|next month|this year|last year|next year)"
     rf"|(?P<md>(?:on\s+)?(?P<md_month>{_month})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?"
