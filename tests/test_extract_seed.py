@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
 import pytest
 
 from claimcheck.extract.claims import extract_claims
@@ -121,3 +126,31 @@ def test_office_resolved_to_the_name_the_article_gives_it(claims):
 
 def test_unrelated_text_has_no_claims_of_fact():
     assert extract_claims("Thank you.\nWell, yes.\nHello?") == []
+
+
+TIED_REPEATS = (
+    "Ministers approved twelve hospital budgets.\n"
+    "Councils rejected eleven railway projects.\n"
+    "Ministers approved twelve hospital budgets while councils rejected eleven railway projects.\n"
+)
+LINKS = (
+    "import json, sys; from claimcheck.extract.claims import extract_claims; "
+    "print(json.dumps([c.repeat_of for c in extract_claims(sys.stdin.read(), min_score=0)]))"
+)
+
+
+def test_a_tie_between_earlier_claims_goes_to_the_first_whatever_the_hash_seed():
+    # the third sentence restates both others equally: it must point at the first, in every
+    # process, not at whichever the iteration order of a set happened to favour
+    seen = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        done = subprocess.run(
+            [sys.executable, "-c", LINKS],
+            input=TIED_REPEATS,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        seen.add(tuple(json.loads(done.stdout)))
+    assert seen == {(None, None, 0)}

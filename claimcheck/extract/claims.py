@@ -10,7 +10,6 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import chain
-from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -132,9 +131,10 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
         shared = Counter(chain.from_iterable(map(postings.__getitem__, keys)))
-        # the 8 sharing most words, ties in first-seen order (as Counter.most_common), of those
-        # sharing at least 3: filtered before sorting, as most share only one or two
-        likely = sorted((c for c in shared.items() if c[1] >= 3), key=itemgetter(1), reverse=True)
+        # the 8 sharing most words, the earliest first on a tie (not the order of a set, which
+        # changes with the hash seed), of those sharing at least 3: filtered before sorting, as
+        # most share only one or two
+        likely = sorted((c for c in shared.items() if c[1] >= 3), key=_most_shared_first)
         for other, _ in likely[:8]:
             if claims[other].repeat_of is not None:
                 continue
@@ -146,6 +146,11 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
             posted.append(index)
             if len(posted) > 50:  # kept to the last 50 here rather than sliced at every lookup
                 del posted[0]
+
+
+def _most_shared_first(candidate: tuple[int, int]) -> tuple[int, int]:
+    index, count = candidate
+    return -count, index
 
 
 def _same_claim(a: list[str], a_set: set[str], b: list[str], b_set: set[str]) -> bool:
