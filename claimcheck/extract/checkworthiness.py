@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import Stemmer
 
@@ -91,19 +92,29 @@ _FIGURE_WORDS = _word_set("per cent percent")
 _STEMMER = Stemmer.Stemmer("english")
 
 
-class _StemCache(dict[str, str]):
-    """Stems by word, worked out on first sight; cleared when it grows past a bound."""
+class _Memo(dict):
+    """Values worked out on first sight by `compute` and kept (a dict subclass, so that a hit
+    costs no Python call); cleared when it grows past `limit`."""
 
-    def __missing__(self, word: str) -> str:
-        if word[0] == "<":
-            return word
-        if len(self) > 100_000:
+    def __init__(self, compute: Callable[[str], Any], limit: int = 100_000) -> None:
+        super().__init__()
+        self.compute = compute
+        self.limit = limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
             self.clear()
-        stem = self[word] = "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
-        return stem
+        value = self[key] = self.compute(key)
+        return value
 
 
-_STEMS = _StemCache()
+def _stem(word: str) -> str:
+    if word[0] == "<":
+        return word
+    return "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
+
+
+_STEMS = _Memo(_stem)
 _QUESTION_END = " '\"’”)"
 
 CUE_REASONS = {
@@ -329,18 +340,6 @@ def _reasons(
     return [_reason(key, weight, words, stems, signals) for _, key, weight in shown or ranked[:1]]
 
 
-class _GroupCache(dict[str, str | None]):
-    """Reasons by feature name, worked out on first sight (the names come from the model's
-    vocabulary and the cues, so this stays bounded)."""
-
-    def __missing__(self, name: str) -> str | None:
-        group = self[name] = _group(name)
-        return group
-
-
-_GROUPS = _GroupCache()
-
-
 def _group(name: str) -> str | None:
     """The reason a feature counts towards, or None for one not worth quoting to a reader."""
     if name[:2] == "c:":
@@ -353,6 +352,9 @@ def _group(name: str) -> str | None:
     if _STOPWORDS.issuperset(words):
         return None
     return ("b:" if len(words) == 2 else "w:") + name
+
+
+_GROUPS = _Memo(_group)
 
 
 def _reason(key: str, weight: float, words: list[str], stems: list[str], signals: Signals) -> str:
