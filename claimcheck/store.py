@@ -32,6 +32,7 @@ from claimcheck.models import (
 )
 
 DEFAULT_DB = "claims.db"
+DEFAULT_BUSY_SECONDS = 10.0
 
 
 class StoreError(Exception):
@@ -40,6 +41,14 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     pass
+
+
+class NoDatabase(StoreError):
+    """A command that only reads was pointed at a database that does not exist."""
+
+
+class DatabaseBusy(StoreError):
+    """Another writer held the write lock for longer than this one may wait: nothing written."""
 
 
 class ConflictError(StoreError):
@@ -95,21 +104,52 @@ def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(path or os.environ.get("CLAIMCHECK_DB") or DEFAULT_DB)
 
 
+def busy_seconds() -> float:
+    """How long a writer waits for the write lock: CLAIMCHECK_BUSY_TIMEOUT seconds, default 10."""
+    try:
+        return max(0.0, float(os.environ.get("CLAIMCHECK_BUSY_TIMEOUT", DEFAULT_BUSY_SECONDS)))
+    except ValueError:
+        return DEFAULT_BUSY_SECONDS
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
 class Store:
     """claims.db, migrated on open. Use as a context manager or call close()."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, reviewer: str | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        reviewer: str | None = None,
+        *,
+        create: bool = True,
+    ):
         self.path = resolve_db_path(path)
         self.reviewer = reviewer or default_reviewer()
+        self.busy_seconds = busy_seconds()
+        if not create and not self.path.exists():
+            raise NoDatabase(f"{self.path}: no such database (add articles or import first)")
         try:
-            conn = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn = sqlite3.connect(
+                str(self.path), timeout=self.busy_seconds, check_same_thread=False
+            )
+            # autocommit: no implicit deferred BEGIN; every write goes through transaction()
+            conn.isolation_level = None
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             self.db = Database(conn)
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            migrations.apply(self.db)
+            if migrations.pending(self.db):
+                with self.transaction():  # two stores opening a new file migrate it once
+                    migrations.apply(self.db)
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise self._busy() from None
+            raise StoreError(f"{self.path}: not a claimcheck database ({error})") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a claimcheck database ({error})") from None
 
@@ -124,9 +164,44 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic unit of work; nested calls become savepoints."""
-        with self.db.atomic() as db:
-            yield db
+        """One atomic unit of work that takes the write lock up front (BEGIN IMMEDIATE), waiting
+        for it at most busy_seconds: a deferred transaction that read first could not wait for
+        the lock and failed with "database is locked". Nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise self._busy() from None
+            raise
+        try:
+            yield self.db
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            if _is_busy(error):
+                raise self._busy() from None
+            raise
+        except BaseException:
+            self._rollback()
+            raise
+
+    # The importer's name for the same thing (every transaction now takes the lock up front).
+    write_transaction = transaction
+
+    def _rollback(self) -> None:
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("ROLLBACK")
+
+    def _busy(self) -> DatabaseBusy:
+        return DatabaseBusy(
+            f"{self.path}: database is busy: another claimcheck is writing;"
+            f" waited {self.busy_seconds:g} s (CLAIMCHECK_BUSY_TIMEOUT)"
+        )
 
     # ---- audit -------------------------------------------------------------------------------
 
@@ -1202,24 +1277,6 @@ class Store:
         "start",
         "end",
     )
-
-    @contextmanager
-    def write_transaction(self) -> Iterator[Database]:
-        """A transaction that takes the write lock at once (BEGIN IMMEDIATE): a long import then
-        waits its turn up front rather than failing half-way because another writer committed
-        after it had started reading. Inside another transaction it is a savepoint."""
-        if self.db.conn.in_transaction:
-            with self.transaction() as db:
-                yield db
-            return
-        self.db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            raise
-        self.db.conn.execute("COMMIT")
 
     def insert_claim_rows(
         self, claims: list[tuple[Any, ...]], quantities: list[tuple[Any, ...]]

@@ -116,7 +116,7 @@ def verdict(
     Example:
         claimcheck verdict 12 refuted --note "NATO puts it at 2.3%" --reviewer alice
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         claim = store.set_verdict(
             claim_id, status, note=note, reviewer=reviewer, expected_version=expect_version
         )
@@ -185,7 +185,7 @@ def export_command(
         reviewer=reviewed_by,
         since=since.isoformat() if since else None,
     )
-    with open_store(ctx) as store, _destination(output) as out:
+    with open_store(ctx, create=False) as store, _destination(output) as out:
         result = export(store, fmt, out, filters, organisation=organisation)
     for warning in result.warnings:
         click.echo(f"warning: {printable(warning)}", err=True)
