@@ -10,7 +10,9 @@ import getpass
 import hashlib
 import json
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -176,12 +178,7 @@ class Store:
             with self.db.atomic() as db:
                 yield db
             return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            if _is_busy(error):
-                raise self._busy() from None
-            raise
+        self._begin_immediate()
         try:
             yield self.db
             conn.execute("COMMIT")
@@ -196,6 +193,27 @@ class Store:
 
     # The importer's name for the same thing (every transaction now takes the lock up front).
     write_transaction = transaction
+
+    def _begin_immediate(self) -> None:
+        """BEGIN IMMEDIATE, tried again every millisecond or two until busy_seconds have passed.
+        SQLite's own busy handler backs off to 100 ms between tries, so behind a stream of short
+        writers a waiting verdict could keep missing its turn for most of a second."""
+        conn = self.db.conn
+        deadline = time.monotonic() + self.busy_seconds
+        conn.execute("PRAGMA busy_timeout = 0")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    if not _is_busy(error):
+                        raise
+                    if time.monotonic() >= deadline:
+                        raise self._busy() from None
+                time.sleep(random.uniform(0.0005, 0.002))
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
 
     def _rollback(self) -> None:
         if self.db.conn.in_transaction:
