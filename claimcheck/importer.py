@@ -52,6 +52,7 @@ class ImportReport:
     unchanged: int = 0
     updated: int = 0
     differ: int = 0
+    stale: int = 0
     changes: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
 
@@ -78,6 +79,7 @@ class ImportReport:
             "unchanged": self.unchanged,
             "updated": self.updated,
             "differ": self.differ,
+            "stale": self.stale,
         }
 
 
@@ -90,16 +92,19 @@ def import_file(
     path: Path,
     *,
     update: bool = False,
+    force: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
 ) -> ImportReport:
-    """Import one YAML manifest, JSONL or CSV file, in whole or not at all."""
+    """Import one YAML manifest, JSONL or CSV file, in whole or not at all. With update, a
+    record older than its claim (the claim changed after the file was written) is reported, not
+    applied, unless force."""
     report = ImportReport(str(path), dry_run=dry_run)
     try:
         kind = formats.file_kind(path)
         if not path.is_file():
             raise RecordError(f"{path}: no such file")
-        session = _Session(store, path, report, update)
+        session = _Session(store, path, report, update, force)
         if kind == "yaml":
             session.prepare_manifest()
         with store.write_transaction():
@@ -164,11 +169,14 @@ class _Prepared:
 class _Session:
     """The state of one file's import: caches, pending rows, ids in use."""
 
-    def __init__(self, store: Store, path: Path, report: ImportReport, update: bool) -> None:
+    def __init__(
+        self, store: Store, path: Path, report: ImportReport, update: bool, force: bool = False
+    ) -> None:
         self.store = store
         self.path = path
         self.report = report
         self.update = update
+        self.force = force
         self.stamp = now()
         self.articles: dict[Any, _Article] = {}
         self.new_articles: set[int] = set()
@@ -378,10 +386,11 @@ class _Session:
         verdict follows its canonical claim's (as in review), so it is not compared."""
         self.flush()
         row = self.store.db.execute(
-            f"SELECT version, canonical_id, {', '.join(COMPARED)} FROM claims WHERE id = ?",
+            f"SELECT version, canonical_id, updated_at, {', '.join(COMPARED)} FROM claims"
+            " WHERE id = ?",
             [claim_id],
         ).fetchone()
-        current = dict(zip(COMPARED, row[2:], strict=True))
+        current = dict(zip(COMPARED, row[3:], strict=True))
         skip = VERDICT_FIELDS if row[1] is not None else ()
         changes = {
             name: (current[name], record.data[name])
@@ -401,7 +410,14 @@ class _Session:
             self.report.unchanged += 1
             return
         described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in changes.items())
-        if self.update:
+        written = record.data.get("updated_at")
+        if self.update and not self.force and written and str(written) < (row[2] or ""):
+            self.report.stale += 1
+            self.report.changes.append(
+                f"claim {claim_id} not updated: changed in the database ({row[2]}) after this"
+                f" record ({written}); --force applies it: {described}"
+            )
+        elif self.update:
             self.store.import_update(
                 claim_id, changes, expected_version=row[0], where=record.where()
             )
@@ -645,7 +661,7 @@ def describe(report: ImportReport) -> str:
         return f"{report.file}: failed, nothing imported"
     verb = "would add" if report.dry_run else "added"
     counts = report.counts()
-    if not report.changed and not report.differ:
+    if not report.changed and not report.differ and not report.stale:
         return f"{report.file}: unchanged, nothing to do ({report.unchanged} already in)"
     parts = [
         f"{verb} {counts['articles']} articles, {counts['claims']} claims,"
@@ -655,6 +671,8 @@ def describe(report: ImportReport) -> str:
     ]
     if report.differ:
         parts.append(f"{report.differ} differ (pass --update to apply)")
+    if report.stale:
+        parts.append(f"{report.stale} older than the database, not applied (--force applies)")
     return f"{report.file}: " + "; ".join(parts)
 
 
