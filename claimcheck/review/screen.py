@@ -345,13 +345,18 @@ class ReviewScreen(Screen[None]):
                 )
                 self._reveal(closed)
             else:
-                claim = record_verdict(
-                    self.store, claim.id, status, expected_version=claim.version, replace=replace
-                )
-                if view.source_change:  # a fresh verdict is the re-check the marker asked for
-                    claim = self.store.clear_source_changed(
-                        claim.id, expected_version=claim.version
+                with self.store.transaction():
+                    claim = record_verdict(
+                        self.store,
+                        claim.id,
+                        status,
+                        expected_version=claim.version,
+                        replace=replace,
                     )
+                    if view.source_change:  # a fresh verdict is the re-check the marker asked for
+                        claim = self.store.clear_source_changed(
+                            claim.id, expected_version=claim.version
+                        )
         except ReplaceRefused as refused:
             self._confirm_replace(refused.claim, status)
             return
