@@ -60,8 +60,9 @@ CLAIM_FIELDS = (
     "reviewer",
     "created_at",
     "updated_at",
+    "version",
 )
-INT_FIELDS = frozenset({"id", "article_id", "repeat_of"})
+INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version"})
 LIST_FIELDS = frozenset({"quantities", "sources"})
 NUMBER_FIELDS = frozenset({"checkworthiness"})
 QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")

@@ -4,7 +4,9 @@ Each file is one transaction: it goes in whole or not at all, so a bad line (or 
 leaves the database as it was. Importing the same file again changes nothing; with `update` the
 fields that differ are applied as audited edits; a dry run does everything and rolls it back, so
 it reports exactly what would change. JSONL/CSV records carry the fields of the JSONL export, so an
-export can be imported again (into an empty database it reproduces the same export).
+export can be imported again (into an empty database it reproduces the same export). A record
+carries the claim's version as exported: `update` refuses a record older than the stored claim
+(someone changed it after the export) unless forced: a stale file cannot silently undo newer work.
 """
 
 from __future__ import annotations
@@ -93,15 +95,17 @@ def import_file(
     dry_run: bool = False,
     progress: Progress | None = None,
     allow_roots: tuple[Path, ...] = (),
+    force: bool = False,
 ) -> ImportReport:
     """Import one YAML manifest, JSONL or CSV file, in whole or not at all. The files a manifest
-    names must lie inside its folder or one of `allow_roots`."""
+    names must lie inside its folder or one of `allow_roots`; `force` lets an update apply
+    records older than the claims they change."""
     report = ImportReport(str(path), dry_run=dry_run)
     try:
         kind = formats.file_kind(path)
         if not path.is_file():
             raise RecordError(f"{path}: no such file")
-        session = _Session(store, path, report, update, allow_roots)
+        session = _Session(store, path, report, update, allow_roots, force)
         if kind == "yaml":
             session.prepare_manifest()
         with store.write_transaction():
@@ -173,9 +177,11 @@ class _Session:
         report: ImportReport,
         update: bool,
         allow_roots: tuple[Path, ...] = (),
+        force: bool = False,
     ) -> None:
         self.store = store
         self.path = path
+        self.force = force
         self.roots = (path.parent.resolve(), *(root.resolve() for root in allow_roots))
         self.report = report
         self.update = update
@@ -340,7 +346,7 @@ class _Session:
                 data.get("status") or "unreviewed",
                 data.get("note"),
                 data.get("reviewer"),
-                1,
+                data.get("version") or 1,
                 data.get("created_at") or stamp,
                 data.get("updated_at") or stamp,
             )
@@ -412,6 +418,15 @@ class _Session:
             return
         described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in changes.items())
         if self.update:
+            exported = record.data.get("version")
+            if exported is not None and exported < row[0] and not self.force:
+                raise record.error(
+                    "version",
+                    f"claim {claim_id} changed after this file was exported (file version"
+                    f" {exported}, database version {row[0]}, now {current['status']!r} by"
+                    f" {current['reviewer'] or 'nobody'}); not applied: {described}."
+                    " Export again, or pass --force to overwrite",
+                )
             self.store.import_update(
                 claim_id, changes, expected_version=row[0], where=record.where()
             )
