@@ -33,13 +33,32 @@ MAX_CHANGES_SHOWN = 50
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--update", is_flag=True, help="Apply fields that differ (recorded as events).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --update, also apply records older than the claim in the database.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--allow-root",
+    "allow_roots",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder outside the manifest's own that its paths may name (repeatable).",
+)
 @click.pass_context
 def import_command(
-    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, update: bool, as_json: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    dry_run: bool,
+    update: bool,
+    as_json: bool,
+    allow_roots: tuple[Path, ...],
+    force: bool,
 ) -> None:
     """Import YAML manifests, JSONL or CSV claim files; each file goes in whole or not at all.
-    Importing a file again changes nothing; --update applies what differs.
+    Importing a file again changes nothing; --update applies what differs, except where a
+    claim changed after the file was exported (its version is newer): --force overwrites those.
 
     \b
     Example:
@@ -51,7 +70,15 @@ def import_command(
     with open_store(ctx) as store:
         for path in files:
             with _progress_bar(path) as progress:
-                report = import_file(store, path, update=update, dry_run=dry_run, progress=progress)
+                report = import_file(
+                    store,
+                    path,
+                    update=update,
+                    dry_run=dry_run,
+                    progress=progress,
+                    allow_roots=allow_roots,
+                    force=force,
+                )
             reports.append(report)
             for error in report.errors:
                 for line in error.splitlines():
