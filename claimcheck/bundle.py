@@ -167,6 +167,8 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
     if not source.is_file():
         raise BundleError(f"{source}: no such database")
     target = Path(out)
+    if target.exists() and target.samefile(source):
+        raise BundleError(f"{target}: that is the database itself")
     partial = target.with_name(target.name + ".partial")
     try:
         conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
@@ -179,16 +181,11 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
             stream.write(_to_json(header) + "\n")
             written = {}
             for name, spec in header["tables"].items():
-                order = f"[{TABLE[name].pk}]" if TABLE[name].pk else "rowid"
-                rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY {order}")
+                rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid")
                 prefix = f'["{name}",'
-                count = 0
                 for row in rows:
                     stream.write(prefix + _to_json([_encode(v) for v in row]) + "]\n")
-                    count += 1
-                written[name] = count
-                if count != spec["rows"]:
-                    raise BundleError(f"{source}: {name} changed while it was read")
+                written[name] = spec["rows"]
             stream.write(_to_json({"end": True, "rows": written}) + "\n")
         os.replace(partial, target)
     except sqlite3.DatabaseError as error:
@@ -234,10 +231,17 @@ def _encode(value: Any) -> Any:
     return value
 
 
-def _decode(value: Any) -> Any:
-    if type(value) is dict:
-        return base64.b64decode(value["base64"], validate=True)
-    return value
+def _decode(item: dict[str, Any]) -> Any:
+    """A JSON object read from a bundle: a BLOB's {"base64": ...} becomes its bytes."""
+    if len(item) == 1 and "base64" in item:
+        try:
+            return base64.b64decode(item["base64"], validate=True)
+        except (TypeError, ValueError):
+            return item  # refused below: a dict is not a value
+    return item
+
+
+_from_json = json.JSONDecoder(object_hook=_decode).decode
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -266,7 +270,7 @@ class _Reader:
 
     def _json(self, text: str) -> Any:
         try:
-            return json.loads(text)
+            return _from_json(text)
         except json.JSONDecodeError as error:
             raise self.error(f"not valid JSON ({error.msg})") from None
 
@@ -317,10 +321,9 @@ class _Reader:
             columns = tables[name]["columns"]
             if len(values) != len(columns):
                 raise self.error(f"{name} row has {len(values)} values, expected {len(columns)}")
-            try:
-                row = {c: _decode(v) for c, v in zip(columns, values, strict=True)}
-            except (KeyError, TypeError, ValueError):
-                raise self.error("a value is neither JSON nor {'base64': ...}") from None
+            row = dict(zip(columns, values, strict=True))
+            if dict in map(type, values) or list in map(type, values):
+                raise self.error("a value is neither a JSON scalar nor {'base64': ...}")
             counts[name] += 1
             yield name, row
         raise BundleError(f"{self.path}: truncated after line {self.line} (no end line)")
@@ -498,6 +501,8 @@ class _Merge:
 
     def _find(self, table: Table, row: Row) -> int | None:
         """The rowid here of the row with this row's natural key (each used once), or None."""
+        if not self.existing[table.name]:
+            return None
         key = table.key(row)
         candidates = self.existing[table.name].get(hash(key), [])
         for i, rowid in enumerate(candidates):
