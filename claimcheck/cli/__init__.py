@@ -5,7 +5,7 @@ Commands live in modules by area (articles, sources, review, transfer) and regis
 
 from __future__ import annotations
 
-from claimcheck.cli import articles, review, sources, transfer  # noqa: F401  (registers commands)
+from claimcheck.cli import articles, bundle, review, sources, transfer  # noqa: F401  (registers commands)
 from claimcheck.cli.app import cli, main
 
 __all__ = ["cli", "main"]
