@@ -44,6 +44,7 @@ FURNITURE_LINES = [
     r"let our news meet your inbox.{0,120}",
     r"(?:get|download) (?:the|our) .{0,40}\bapp\b.{0,80}",
     r"(?:get .{3,40} on the go|follow us on|like us on).{0,80}",
+    r"follow .{1,40} on (?:instagram|facebook|twitter|x|youtube|tiktok|linkedin)\b.{0,80}",
     r"(?:views|reads|shares|comments)\s*:?\s*[\d,.]+k?",
     r"(?:reporting|editing|additional reporting|compiled|written|writing) by\s.{0,120}",
     r"(?:published|posted|updated|last updated|first published)\s*(?:on|at)?\s*:?"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from lxml import etree
+from lxml import html as lxml_html
 
 from claimcheck.ingest import IngestError
 from claimcheck.models import ArticleInput, Link
@@ -28,6 +29,7 @@ STANDFIRST_NAMES = re.compile(
     re.I,
 )
 WORD = re.compile(r"\w+")
+PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 BLOCK_TAGS = ("p", "head", "item", "cell", "quote")
 
 
@@ -86,9 +88,10 @@ def read_page(source: str, name: str = "", base_url: str | None = None) -> Page:
     """The page's blocks and metadata; raises IngestError for shells, walls and empty pages."""
     import trafilatura
 
-    tree = trafilatura.load_html(source)  # its parser: lxml's own loses text on some pages
-    if tree is None:
-        raise IngestError(f"{name}: not parseable as HTML")
+    try:  # comments out: left in, they break trafilatura's paragraphs on some pages
+        tree = lxml_html.fromstring(source.encode("utf-8"), parser=PARSER)
+    except (etree.ParserError, ValueError):
+        raise IngestError(f"{name}: not parseable as HTML") from None
     metadata = read_metadata(tree)
     if not (metadata.title and metadata.published):
         metadata = read_metadata(tree, trafilatura.extract_metadata(tree))
@@ -180,9 +183,12 @@ def _clean(blocks: list[Block], title: str | None) -> list[Block]:
     squeezed_title = _squeeze(title or "")
     for block in blocks:
         key = _squeeze(block.text)
-        if key in seen or (squeezed_title and key == squeezed_title):
+        if squeezed_title and key == squeezed_title:
             continue
-        seen.add(key)
+        if block.role == "caption" or key.count(" ") >= 12:  # short lines may recur in a story
+            if key in seen:
+                continue
+            seen.add(key)
         if furniture.is_furniture_line(block.text) or _is_link_list(block):
             continue
         kept.append(block)
