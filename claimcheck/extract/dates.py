@@ -76,7 +76,7 @@ _weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
 DATE_PATTERN = re.compile(
     # tried only at word starts with a character one of the alternatives starts with (the
     # lower-cased text is searched)
-    rf"(?<![\w$£€#'’.-])(?=[\dacdefjlmnopstwyz'’])(?:"
+    rf"(?<![\w$£€#'’.-])(?=[\dacdefjlmnoprstwyz'’])(?:"
     rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"
     rf"|(?P<num>(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d\d))"
     rf"|(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>[ap]\.?m\b\.?)?|\s*(?P<ampm2>[ap]\.?m\b\.?))"
@@ -96,7 +96,10 @@ DATE_PATTERN = re.compile(
     rf"|(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))"
     rf"|(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"
     rf"|(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))"
-    rf"|(?P<dec>(?:['’]|(?P<dec_century>19|20))(?P<dec_decade>\d)0s)"
+    rf"|(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"
+    rf"|(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
+    rf"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
+    rf"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)"
     rf"|(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"
     rf")\b"
 )
@@ -106,15 +109,48 @@ DATE_PATTERN = re.compile(
 DIGIT = re.compile(r"\d")
 DATE_WORD = re.compile(
     rf"day|night|tomorrow|morning|evening|week|month|year|quarter|decade|hour|minute|second|"
+    rf"now|current|recent|present|future|term|"
     rf"{_month_name}"
 )
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
-    r"planned|slated)\s+to|scheduled|upcoming|plans? to|intends? to)\b"
+    r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
+    r"could|might|would)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
-PREPOSITIONS = frozenset("on in since by until till from of during before after at".split())
+PREPOSITIONS = frozenset(
+    ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
+)
+PAST_VERBS = frozenset(
+    [
+        "said",
+        "told",
+        "was",
+        "were",
+        "had",
+        "rose",
+        "fell",
+        "made",
+        "took",
+        "won",
+        "lost",
+        "sold",
+        "came",
+        "went",
+        "began",
+        "met",
+        "spoke",
+        "wrote",
+        "saw",
+        "gave",
+        "left",
+        "held",
+        "paid",
+    ]
+)
+LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
+REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
 
 
 def parse_published(value: str | None) -> date | None:
@@ -172,7 +208,7 @@ class StoryDates:
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
         start, end = match.start(), match.end()
-        if match["wd"] or match["mo"] or match["pod"] and match["pod_day"] in WEEKDAYS:
+        if match["wd"] or match["mo"] or (match["pod"] and match["pod_day"] in WEEKDAYS):
             word_start = match.start("wd_day") if match["wd"] else start
             if match["mo"]:
                 word_start = match.start("mo_month")
@@ -181,9 +217,9 @@ class StoryDates:
             before = sentence[:start].rstrip().rsplit(None, 1)
             previous = before[-1] if before else ""
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
-            if previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0:
-                if not (match["mo"] and previous[-1:] in ",;:"):
-                    return False
+            named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
+            if named and not (match["mo"] and previous[-1:] in ",;:"):
+                return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
                 sentence, end
             ):
@@ -197,6 +233,7 @@ class StoryDates:
             n = match["dur_n"]
             if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
                 return False  # "$5 a day", "twice a year": rates, not durations
+            return match["dur"] != "a second"  # "a second plane"
         elif match["clock"]:
             return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
         elif match["year"] or match["dec"]:
@@ -206,6 +243,13 @@ class StoryDates:
         return True
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
+        """Whether the date is spoken of in the future: "will be announced on Friday", not
+        "admitted Thursday night that the loss could swell"."""
+        before = lowered[max(0, start - 30) : start].split()
+        if before and before[-1] == "on":
+            before.pop()
+        if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
+            return False
         return bool(FUTURE.search(lowered, max(0, start - 80), min(len(lowered), end + 25)))
 
     def _resolve(
@@ -252,6 +296,8 @@ class StoryDates:
         if match["mo"]:
             future = self._tense_future(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], future)
+        if match["ref"]:
+            return _reference(match), "reference"
         if match["dec"]:
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
@@ -343,6 +389,7 @@ class StoryDates:
         else:
             year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[match["q_rel"]]
         current = (published.month - 1) // 3 + 1 if published else 4
+        future = self._tense_future(lowered, *match.span())
         if match["q_n"] in ("last", "final"):
             if match["q_year"] or match["q_rel"]:
                 quarter = 4
@@ -352,8 +399,12 @@ class StoryDates:
         else:
             quarter = QUARTERS[match["q_n"]]
             if not (match["q_year"] or match["q_rel"]) and published:
-                future = self._tense_future(lowered, *match.span())
-                year += (future and quarter < current) - (not future and quarter > current)
+                # the nearer of the last and the next such quarter; the next when the future
+                back, ahead = (current - quarter) % 4, (quarter - current) % 4
+                if future or (ahead and ahead < back):
+                    year += quarter < current
+                else:
+                    year -= quarter > current
         return f"{year:04d}-Q{quarter}", "quarter"
 
     def _duration(self, match: re.Match[str]) -> tuple[str | None, str]:
@@ -391,6 +442,17 @@ class StoryDates:
             year = published.year + (month - 1) // 12
             return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
         return str(published.year + shift), "year"
+
+
+def _reference(match: re.Match[str]) -> str:
+    """TIMEX3's values for "now", "recently", "in the near term" and "in recent years"."""
+    if match["ref_unit"]:
+        return f"PX{DURATION_UNITS[match['ref_unit']]}"
+    words = match["ref"]
+    for when, starts in REFERENCES.items():
+        if words.startswith(starts) or words.endswith(starts):
+            return f"{when}_REF"
+    return "PAST_REF" if "recent" in words else "FUTURE_REF"
 
 
 def _number_word(words: str) -> float:
