@@ -18,9 +18,10 @@ approximation: PolNeAR does not link mentions); other pronouns ("who", "they", "
 left empty, are not scored, and a prediction whose gold attributions all have such sources counts
 neither way.
 
-* head-word match: the last word of the speaker's first noun phrase ("Trump's campaign manager
-  Kellyanne Conway" -> conway, "Mr. Trump" -> trump, "the Trump campaign" -> campaign) equals the
-  gold source's; exact match: the two are equal after dropping "the"/"a" and titles.
+* head-word match: the last word of the speaker's first noun phrase, parentheses dropped
+  ("Trump's campaign manager Kellyanne Conway" -> conway, "Mr. Trump" -> trump, "the Trump
+  campaign" -> campaign, "Rep. Jim Clyburn (D-S.C.)" -> clyburn) equals the gold source's, or
+  the gold source's name in apposition ("another friend, Mariam Emara"); exact match: the two are equal after dropping "the"/"a" and titles.
 * precision: predicted speakers that match one of their sentence's scored gold sources, over
   predicted speakers in sentences with a scored gold source or with no gold attribution at all
   (a speaker where the annotators saw no attribution is wrong).
@@ -63,7 +64,8 @@ TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
     "secretary", "former", "the", "a", "an", "gen", "general", "vice",
 }  # fmt: skip
-CUT = re.compile(r",|\s(?:who|which|that|of|for|from|at|in|on|with|and|to|about)\s", re.I)
+CUT = re.compile(r",|\s(?:who|which|that|of|for|from|at|in|on|with|to|about)\s", re.I)
+PARENTHESES = re.compile(r"\([^)]*\)")
 WORD = re.compile(r"[\w’'.-]+")
 VERBS = r"said|says|told|tells|added|wrote|argued|claimed|announced|stated|insisted|warned"
 BASE_VERB = re.compile(rf"\b(?:{VERBS})\b")
@@ -74,12 +76,22 @@ STARTS = {"the", "a", "an", "but", "and", "in", "on", "as", "he", "she", "it", "
 
 def head(name: str) -> str:
     """The last word of a speaker's first noun phrase, lower-cased, without a possessive."""
-    first = CUT.split(name.strip(), maxsplit=1)[0]
+    first = CUT.split(PARENTHESES.sub("", name).strip(), maxsplit=1)[0]
     words = WORD.findall(first)
     if not words:
         return ""
     word = words[-1].lower().strip(".'’-")
     return word[:-2] if word.endswith(("'s", "’s")) else word
+
+
+def heads(source: str) -> set[str]:
+    """A gold source's head words: its first noun phrase's, and a name in apposition to it
+    ("Clinton's campaign chairman, John Podesta")."""
+    parts = PARENTHESES.sub("", source).split(",")
+    found = {head(parts[0])}
+    if len(parts) > 1 and parts[1].strip()[:1].isupper():
+        found.add(head(parts[1]))
+    return found
 
 
 def exact(name: str) -> str:
@@ -206,7 +218,7 @@ def _tally(
         if speaker is not None and (scored or not mine):
             kind = "direct" if any(gold[i].direct for i in mine) else "indirect"
             kinds = [k for k in (first, kind) if k in tallies]
-            hits = [i for i in scored if head(gold[i].source) == head(speaker)]
+            hits = [i for i in scored if head(speaker) in heads(gold[i].source)]
             same = any(exact(gold[i].source) == exact(speaker) for i in scored)
             for kind in kinds:
                 tallies[kind].predicted += 1
