@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
 
 SPEECH_VERBS = (
@@ -27,15 +28,15 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
 )
 TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
     r"Chancellor|Senator|Secretary of State|Secretary-General|Secretary General|"
-    r"Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Admiral|Rear Admiral|Colonel|Minister|"
-    r"Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|Pope|"
-    r"Professor|Prof\.|Judge|Justice|Mayor|Chief|Commander)"
+    r"Sen|Rep|Gov|Governor|General|Gen|Admiral|Rear Admiral|Colonel|Col|Capt|Lt|Sgt|Maj|"
+    r"Minister|Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|"
+    r"Pope|Professor|Prof|Judge|Justice|Mayor|Chief|Commander)\.?)"
 )
 CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŹŻŽŠČĆŘ"
 NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.)"
-PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,3}}"
+PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,4}}"
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 DESCRIPTOR = re.compile(
     r"^(?:the|a|an)\s+(?:former\s+|then\s+|new\s+)?(?:[\w'-]+\s+){0,4}?"
@@ -60,15 +61,26 @@ PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPE
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
+HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]\s+(?=\S)")
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,2}\s+(?=\S)")
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
     rf"|(?P<speaker2>{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
     rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
-ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:]+)")
+# "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
+# title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
+ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?P<who>(?!['\"‘“])(?:{ABBREVIATION}|\.(?=\w)|[^,.;:()—–\"“”])+)"
+)
+ACCORDING_TAIL = re.compile(
+    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|who|which|that|"
+    r"on|last|this|earlier)\b.*"
+)
+ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
 # quantifiers: an apposition that fails is not retried character by character.
 BEFORE_VERB = (
@@ -357,10 +369,7 @@ def attribute(
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
     if not HAS_SPEECH_VERB.search(sentence):
-        according = ACCORDING.search(sentence) if "ccording to" in sentence else None
-        if according:
-            return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
-        return None
+        return _according(sentence, titles) if "ccording to" in sentence else None
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -369,11 +378,14 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    according = ACCORDING.search(sentence) if "ccording to" in sentence else None
+    according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
-        return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
+        return according
     verb_end = 0
+    quoted = [(q.start, q.end) for q in quotes(sentence)] if HAS_QUOTE_MARK.search(sentence) else []
     for match in REPORTED.finditer(sentence):
+        if any(start <= match.start() < end for start, end in quoted):
+            continue  # a name inside a quotation is not who speaks it
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
@@ -393,6 +405,20 @@ def attribute(
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
+
+
+def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "according to Mr. Rhodes" (a person, by the name the article gives in full) or "according
+    to the U.S. Judicial Conference"; nothing for a long clause or a quoted title."""
+    found = ACCORDING.search(sentence)
+    if found is None:
+        return None
+    who = ACCORDING_TAIL.sub("", found.group("who")).strip()
+    if not who or len(who.split()) > ACCORDING_WORDS:
+        return None
+    if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
+        who = _person(who, titles)
+    return Attribution(speaker=who, phrase=found.group(0).strip())
 
 
 def _reported_speaker(
