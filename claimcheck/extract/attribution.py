@@ -52,7 +52,7 @@ LEADING = re.compile(
 )
 
 INTRO = re.compile(
-    rf"(?P<subject>[^:;.!?]*?)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
 )
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
@@ -287,24 +287,53 @@ def titled_names(text: str) -> dict[str, str]:
 
 def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -> str | None:
     """The speaker a subject phrase means, resolving pronouns, offices and descriptors; an
-    unnamed source ("a Home Office spokesperson") stays unnamed rather than borrow a name."""
-    subject = subject.rstrip()
-    if subject.endswith(",") and "," in subject[:-1]:
-        subject = subject[: subject.rindex(",", 0, len(subject) - 1)]
-    subject = _clean(subject)
-    lowered = subject.lower()
-    if lowered in PRONOUNS:
+    unnamed source ("a Home Office spokesperson") stays unnamed rather than borrow a name. In a
+    subject of several comma-separated parts ("Clinton's campaign chairman, John Podesta,"), the
+    first part that is a pronoun, a determined phrase or ends in a name speaks; a name that a
+    preposition governs ("In a statement to the Observer"), a possessive ("Clinton's") or a
+    name followed by a noun ("her Twitter account") never does."""
+    subject = _clean(PARENTHESES.sub("", subject))
+    if subject.lower() in PRONOUNS:
         person = last_person(context)
         return _person(person, titles) if person else None
-    last = subject.rsplit(", ", 1)[-1].split(None, 1)
-    if len(last) == 2 and last[0].lower() in ARTICLES:
-        return _determined(" ".join(last), titles, plain=True)
-    names = PERSON_NAME.findall(subject)
-    if names:
-        return _person(_clean(names[-1]), titles)
+    for part in subject.split(","):
+        part = _clean(part)
+        words = part.split(None, 1)
+        if not words:
+            continue
+        if part.lower() in PRONOUNS:
+            person = last_person(context)
+            return _person(person, titles) if person else None
+        if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
+            found = _determined(part, titles, plain=True)
+            if found:
+                return found
+            continue
+        name = _name_at_end(part)
+        if name:
+            return _person(name, titles)
+    if any(word[:1].isupper() for word in subject.split()) or len(subject.split()) > 4:
+        return None
     return subject or None
 
 
+def _name_at_end(part: str) -> str | None:
+    """The name a phrase ends in, unless a preposition governs it or it is a lone starter word
+    ("Asked") or possessive."""
+    name = None
+    for name in PERSON_NAME.finditer(part):
+        pass
+    if name is None or name.end() != len(part) or name.group().endswith(POSSESSIVE):
+        return None
+    text = name.group()
+    if " " not in text and (text.lower() in STARTERS or not _looks_like_person(text)):
+        return None
+    link = LINK_BEFORE.search(part, 0, name.start())
+    return None if link and link.group("prep") else text
+
+
+POSSESSIVE = ("'s", "’s", "s'", "s’")
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ARTICLES = _words("the a an")
 QUOTE_MARKS = "'\"‘’“”"
 
