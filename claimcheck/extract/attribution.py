@@ -35,8 +35,8 @@ TITLE = (
     r"Pope|Professor|Prof|Judge|Justice|Mayor|Chief|Commander)\.?)"
 )
 CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŹŻŽŠČĆŘ"
-NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.)"
-PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,4}}"
+NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.(?:[A-Z]\.)*)"
+PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 DESCRIPTOR = re.compile(
     r"^(?:the|a|an)\s+(?:former\s+|then\s+|new\s+)?(?:[\w'-]+\s+){0,4}?"
@@ -65,9 +65,16 @@ HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
 QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,2}\s+(?=\S)")
+# Up to five words that describe the person named after them ("Concord resident", "ACLU
+# executive", "Air Force 1st"), none of them a word that would open a clause instead.
+DESCRIBED = (
+    r"(?:(?!(?:that|on|in|at|to|of|for|and|but|after|when|while|as|the|a|an|he|she|it|they|"
+    r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
+)
 AFTER_QUOTE = re.compile(
-    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
-    rf"|(?P<speaker2>{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
+    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
+    rf"(?=\s*[,.;(]|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
     rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
@@ -125,7 +132,7 @@ HAS_SPEECH_VERB = re.compile(
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
     r"(?:^|\s)(?:(?P<prep>in|of|for|from|at|on|by|to|with|against|about|over|between|among)"
-    r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|"
+    r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|what|where|how|why|"
     r"if|unless|until|than|that|and|but|or))\s+$",
     re.IGNORECASE,
 )
@@ -141,6 +148,7 @@ RANKS = _words(
     "major maj brigadier brig captain capt sergeant sgt commander secretary secretary-general "
     "king queen prince princess pope professor prof judge justice mayor chief leader "
     "spokesman spokeswoman spokesperson ambassador envoy commissioner mp mep deputy shadow of "
+    "director chairman chairwoman "
     "state defense exchequer detective inspector superintendent constable"
 )
 # Lower-case words inside an organisation's name ("Institute for Fiscal Studies").
@@ -208,16 +216,20 @@ def last_person(text: str) -> str | None:
     subjects = [s for s in subjects if _looks_like_person(s)]
     if subjects:
         return _clean(subjects[-1])
-    titled = TITLED_NAME.findall(text)
+    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     if titled:
         return titled[-1]
-    full = FULL_NAME.findall(text)
+    full = [name for name in FULL_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     return full[0] if full else None
+
+
+# "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
+NOT_A_NAME = re.compile(r"I['’]|[RDI]-[A-Z]")
 
 
 def _looks_like_person(name: str) -> bool:
     words = _clean(name).split()
-    if not words:
+    if not words or NOT_A_NAME.match(words[0]) or words[-1].endswith(POSSESSIVE):
         return False
     if words[0].lower() in {"the", "a", "an", "this", "that", "it", "its", "their", "there"}:
         return False
@@ -246,6 +258,7 @@ def titled_names(text: str) -> dict[str, str]:
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
     for run in NAME_RUN.findall(text):
+        run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
         lowered = run.lower().split()
         start = _name_start(lowered)
@@ -335,6 +348,7 @@ def _name_at_end(part: str) -> str | None:
 POSSESSIVE = ("'s", "’s", "s'", "s’")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ARTICLES = _words("the a an")
+TIME_NOUNS = _words("day week month year time morning afternoon evening night weekend moment")
 QUOTE_MARKS = "'\"‘’“”"
 
 
@@ -371,7 +385,9 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
     if not capital[-1]:
         if any(capital) or article not in ARTICLES:
             return named if lowered[-1] in ORGANISATION_NOUNS else None
-        return article + " " + head if plain and len(words) <= 3 else None
+        if plain and len(words) <= 3 and lowered[-1] not in TIME_NOUNS:
+            return article + " " + head
+        return None
     run = len(words)
     while run > 0 and capital[run - 1]:
         run -= 1
@@ -415,6 +431,8 @@ def attribute(
     for match in REPORTED.finditer(sentence):
         if any(start <= match.start() < end for start, end in quoted):
             continue  # a name inside a quotation is not who speaks it
+        if sentence.startswith(" by ", match.end()):
+            continue  # "Mr. Netanyahu responded by settling a dispute"
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
