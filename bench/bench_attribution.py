@@ -21,7 +21,8 @@ neither way.
 * head-word match: the last word of the speaker's first noun phrase, parentheses dropped
   ("Trump's campaign manager Kellyanne Conway" -> conway, "Mr. Trump" -> trump, "the Trump
   campaign" -> campaign, "Rep. Jim Clyburn (D-S.C.)" -> clyburn) equals the gold source's, or
-  the gold source's name in apposition ("another friend, Mariam Emara"); exact match: the two are equal after dropping "the"/"a" and titles.
+  the gold source's name in apposition ("another friend, Mariam Emara"); exact match: the two
+  are equal after dropping "the"/"a" and titles.
 * precision: predicted speakers that match one of their sentence's scored gold sources, over
   predicted speakers in sentences with a scored gold source or with no gold attribution at all
   (a speaker where the annotators saw no attribution is wrong).

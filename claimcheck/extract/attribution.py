@@ -333,9 +333,7 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
 def _name_at_end(part: str) -> str | None:
     """The name a phrase ends in, unless a preposition governs it or it is a lone starter word
     ("Asked") or possessive."""
-    name = None
-    for name in PERSON_NAME.finditer(part):
-        pass
+    name = next(reversed(list(PERSON_NAME.finditer(part))), None)
     if name is None or name.end() != len(part) or name.group().endswith(POSSESSIVE):
         return None
     text = name.group()
