@@ -558,3 +558,54 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+# Capitalised words that make a name an organisation's ("Scotland Yard", "Pew Research Center").
+ORGANISATION_WORDS = ORGANISATION_NOUNS | _words(
+    "institute university college school yard bank group association union foundation centre "
+    "center corporation company inc corp ltd llc news times post journal press network "
+    "television radio poll polls survey organization organisation board bureau federation "
+    "league coalition alliance fund trust society club house kremlin parliament congress senate "
+    "pentagon nato un eu fbi cia"
+)
+# Words that make a speaker a description of someone unnamed ("Home Office spokesperson").
+UNNAMED = OFFICES | _words(
+    "source sources aide aides adviser advisers officials spokesmen people person man woman "
+    "resident residents analyst analysts expert experts member members staff witness"
+)
+
+
+def speaker_kind(speaker: str) -> str | None:
+    """The schema.org type of a speaker: "Person" for a named person ("Keir Starmer", "Mr
+    Lammy"), "Organization" for an organisation ("the Kremlin", "Scotland Yard", "ACLU"), and
+    None when the speaker names no one for sure: an office or description ("the former Prime
+    Minister", "a Home Office spokesperson"), a lone word that may be either ("Apple", "Clinton"),
+    a bare title ("Mr") or possessive ("Ms Truss's"), a place ("New York"), several speakers
+    ("the Kremlin and Nato")."""
+    words = [word.strip(".,;:'’\"") for word in speaker.split()]
+    words = [word for word in words if word]
+    if not words or "and" in words or "&" in words or speaker.rstrip().endswith(POSSESSIVE):
+        return None
+    lowered = [word.lower() for word in words]
+    determined = lowered[0] in ARTICLES or words[0].endswith(POSSESSIVE)
+    capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
+    if lowered[-1] in UNNAMED or lowered[-1] in RANKS:
+        return None
+    if not ORGANISATION_WORDS.isdisjoint(lowered):
+        return "Organization"
+    if determined:
+        return "Organization" if capitals and RANKS.isdisjoint(lowered) else None
+    if len(words) == 1:
+        return "Organization" if len(words[0]) > 1 and words[0].isupper() else None
+    if len(capitals) != len(words) and not all(
+        w[:1].isupper() or w in NAME_PARTICLES for w in words
+    ):
+        return None
+    if lowered[0] in PLACE_STARTS:
+        return None
+    return "Person"
+
+
+NAME_PARTICLES = _words("de van von der al bin da di du la le")
+# First words of place names, never of a person's ("New York", "South Carolina").
+PLACE_STARTS = _words("new north south east west united great saudi los las san santa st fort")
