@@ -22,7 +22,8 @@ neither way.
   ("Trump's campaign manager Kellyanne Conway" -> conway, "Mr. Trump" -> trump, "the Trump
   campaign" -> campaign, "Rep. Jim Clyburn (D-S.C.)" -> clyburn) equals the gold source's, or
   the gold source's name in apposition ("another friend, Mariam Emara"); exact match: the two
-  are equal after dropping "the"/"a" and titles.
+  are equal after dropping "the"/"a" and titles, or ours is the fuller form of the gold name
+  the article gives elsewhere ("Clinton" -> "Hillary Clinton").
 * precision: predicted speakers that match one of their sentence's scored gold sources, over
   predicted speakers in sentences with a scored gold source or with no gold attribution at all
   (a speaker where the annotators saw no attribution is wrong).
@@ -31,6 +32,8 @@ neither way.
 * direct / indirect: gold attributions whose content opens and closes at quote marks (PolNeAR
   file's `direct_quote` flag), and the rest (reported speech, and the beliefs and intentions
   PolNeAR also annotates). A prediction is direct when one of its gold attributions is.
+* published: the speakers the ClaimReview export writes as `author`, those `speaker_kind` types
+  as a Person or an Organization (the others are left out there).
 
 Baseline: the last capitalised word run before the sentence's first speech verb ("Clinton
 said"), else the one right after it ("said Clinton"), else after "according to"; no context.
@@ -51,7 +54,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from bench import data_dir
-from claimcheck.extract.attribution import attribute, titled_names
+from claimcheck.extract.attribution import attribute, speaker_kind, titled_names
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.segment import sentences
 
@@ -100,6 +103,12 @@ def exact(name: str) -> str:
     while len(words) > 1 and words[0] in TITLES:
         words.pop(0)
     return " ".join(words)
+
+
+def _same(gold: str, ours: str) -> bool:
+    """Exact match: the same words, or ours the fuller form of the gold name ("Clinton" ->
+    "Hillary Clinton")."""
+    return ours == gold or ours.endswith(" " + gold)
 
 
 def baseline(sentence: str) -> str | None:
@@ -194,7 +203,7 @@ def score(
 ) -> dict[str, Tally]:
     """Tallies for all, direct and indirect attributions with named sources, and for all with
     "he", "she" and "I" resolved too ("pronouns")."""
-    tallies = {"all": Tally(), "direct": Tally(), "indirect": Tally()}
+    tallies = {"all": Tally(), "direct": Tally(), "indirect": Tally(), "published": Tally()}
     with_pronouns = {"pronouns": Tally()}
     for article in articles:
         predicted = predict(article["text"])
@@ -213,14 +222,16 @@ def _tally(
     text = article["text"]
     first = next(iter(tallies))
     recalled: set[int] = set()
+    published: set[int] = set()
     for start, end, speaker in predicted:
         mine = [i for i, g in enumerate(gold) if _covers(g, start, end)]
         scored = [i for i in mine if gold[i].source]
         if speaker is not None and (scored or not mine):
             kind = "direct" if any(gold[i].direct for i in mine) else "indirect"
-            kinds = [k for k in (first, kind) if k in tallies]
+            typed = speaker_kind(speaker) is not None
+            kinds = [k for k in (first, kind, "published" if typed else "") if k in tallies]
             hits = [i for i in scored if head(speaker) in heads(gold[i].source)]
-            same = any(exact(gold[i].source) == exact(speaker) for i in scored)
+            same = any(_same(exact(gold[i].source), exact(speaker)) for i in scored)
             for kind in kinds:
                 tallies[kind].predicted += 1
                 tallies[kind].head += bool(hits)
@@ -231,13 +242,15 @@ def _tally(
                         f"{article['id']}: {speaker!r} want {wanted!r}: {text[start:end]}"
                     )
             recalled.update(hits)
+            if typed:
+                published.update(hits)
     for index, one in enumerate(gold):
         if one.source:
-            for kind in (first, "direct" if one.direct else "indirect"):
-                if kind not in tallies:
-                    continue
-                tallies[kind].gold += 1
-                tallies[kind].recalled += index in recalled
+            for kind in (first, "direct" if one.direct else "indirect", "published"):
+                if kind in tallies:
+                    tallies[kind].gold += 1
+                    found = published if kind == "published" else recalled
+                    tallies[kind].recalled += index in found
 
 
 def ours(text: str) -> list[tuple[int, int, str | None]]:
@@ -310,7 +323,7 @@ def main(argv: list[str] | None = None) -> None:
         f"{part}_{system}_{kind}_{figure}": summary[f"{part}_{system}_{kind}"][figure]
         for part in ("tuning", "untouched")
         for system in ("claimcheck", "baseline")
-        for kind in ("all", "direct", "indirect")
+        for kind in ("all", "direct", "indirect", "published")
         for figure in ("precision", "recall")
         if kind == "all" or system == "claimcheck"
     }

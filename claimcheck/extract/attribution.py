@@ -249,7 +249,9 @@ def titled_names(text: str) -> dict[str, str]:
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer"), so it names a person, and only when no other full name shares it. A former
+    Keir Starmer") or uses it alone as the subject of a speech verb ("Clinton said") with a full
+    name that reads as a person's, so it names a person, and only when no other full name shares
+    it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
     names: dict[str, str] = {}
@@ -287,15 +289,32 @@ def titled_names(text: str) -> dict[str, str]:
                 if lowered[first] != "former":
                     key = " ".join(lowered[first:start])
                     names.setdefault("former " + key if former else key, name)
+    speaking = {
+        m.group("speaker").lower() for m in REPORTED.finditer(text) if " " not in m.group("speaker")
+    }
     for surname, forms in full_names.items():
         shortest = min(forms, key=len)
-        if surname in titled and all(form.endswith(shortest) for form in forms):
+        if not all(form.endswith(shortest) for form in forms):
+            continue
+        if surname in titled or (surname in speaking and _given_and_surname(shortest)):
             names.setdefault(surname, shortest)
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
             names.setdefault(f"{title} {first}", forms.pop())
     return names
+
+
+def _given_and_surname(name: str) -> bool:
+    """Whether a two- or three-word name reads as a person's ("Hillary Clinton"), not a place's
+    or an organisation's ("New Hampshire", "Scotland Yard")."""
+    lowered = name.lower().split()
+    return (
+        len(lowered) in (2, 3)
+        and lowered[0] not in PLACE_STARTS
+        and lowered[0] not in STARTERS
+        and ORGANISATION_WORDS.isdisjoint(lowered)
+    )
 
 
 def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -> str | None:
