@@ -47,6 +47,10 @@ class NoDatabase(StoreError):
     """A command that only reads was pointed at a database that does not exist."""
 
 
+class UndoRefused(StoreError):
+    """Someone changed the claim after the change to undo: undoing it would discard theirs."""
+
+
 class DatabaseBusy(StoreError):
     """Another writer held the write lock for longer than this one may wait: nothing written."""
 
@@ -520,16 +524,24 @@ class Store:
         note: str | None = None,
         reviewer: str | None = None,
         expected_version: int | None = None,
+        replaces: str | None = None,
     ) -> Claim:
-        """Record a verdict (and carry it to the claim's repeats) in one transaction."""
+        """Record a verdict (and carry it to the claim's repeats) in one transaction. A note
+        belongs to the verdict it was written for: without one, the claim keeps only a note this
+        reviewer wrote. The event keeps the note and reviewer it replaced, for undo."""
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
         who = reviewer or self.reviewer
         with self.transaction():
             current = self.claim(claim_id)
-            changes: dict[str, Any] = {"status": status, "reviewer": who}
-            if note is not None:
-                changes["note"] = note
+            if note is None and current.note and self._note_author(claim_id) == who:
+                note = current.note
+            changes: dict[str, Any] = {"status": status, "reviewer": who, "note": note}
+            details: dict[str, Any] = {"old_reviewer": current.reviewer}
+            if note != current.note:
+                details["old_note"] = current.note
+            if replaces:
+                details["replaces"] = replaces
             claim = self._update_claim(
                 claim_id,
                 changes,
@@ -539,7 +551,7 @@ class Store:
                 note=note,
                 expected_version=expected_version,
                 reviewer=who,
-                details={"old_note": current.note} if note is not None else None,
+                details=details,
             )
             for repeat in self.repeats(claim_id):
                 self._update_claim(
@@ -551,9 +563,18 @@ class Store:
                     note=note,
                     expected_version=None,
                     reviewer=who,
-                    details={"via": claim_id},
+                    details={"via": claim_id, "old_note": repeat.note},
                 )
         return claim
+
+    def _note_author(self, claim_id: int) -> str | None:
+        """Who wrote the claim's note: the reviewer of the latest event that set one."""
+        row = self.db.execute(
+            "SELECT reviewer FROM events WHERE claim_id = ? AND (action = 'note'"
+            " OR (action = 'verdict' AND note IS NOT NULL)) ORDER BY id DESC LIMIT 1",
+            [claim_id],
+        ).fetchone()
+        return row[0] if row else None
 
     def set_note(
         self,
@@ -602,55 +623,70 @@ class Store:
             )
 
     def undo(self, reviewer: str | None = None) -> Claim | None:
-        """Reverse this reviewer's latest verdict that is not yet undone; undo is an event too."""
+        """Reverse this reviewer's latest verdict or note not yet undone, when nothing newer
+        stands on it: a later verdict or note by anyone (not itself undone) makes this raise
+        UndoRefused. The undo event records every field it changes, old and new."""
         who = reviewer or self.reviewer
         with self.transaction():
             undone = {
                 row[0]
                 for row in self.db.execute(
-                    "SELECT json_extract(details, '$.undoes') FROM events"
-                    " WHERE action = 'undo' AND reviewer = ?",
-                    [who],
+                    "SELECT json_extract(details, '$.undoes') FROM events WHERE action = 'undo'"
                 )
             }
-            for event in self.db.query(
-                "SELECT * FROM events WHERE action = 'verdict' AND reviewer = ?"
-                " AND (details IS NULL OR json_extract(details, '$.via') IS NULL)"
-                " ORDER BY id DESC",
-                [who],
+            event = next(
+                (
+                    row
+                    for row in self.db.query(
+                        "SELECT * FROM events WHERE action IN ('verdict', 'note') AND reviewer = ?"
+                        " AND (details IS NULL OR json_extract(details, '$.via') IS NULL)"
+                        " ORDER BY id DESC",
+                        [who],
+                    )
+                    if row["id"] not in undone
+                ),
+                None,
+            )
+            if event is None:
+                return None
+            claim = self.claim(event["claim_id"])
+            for later in self.db.query(
+                "SELECT * FROM events WHERE claim_id = ? AND id > ?"
+                " AND action IN ('verdict', 'note', 'import_update') ORDER BY id",
+                [claim.id, event["id"]],
             ):
-                if event["id"] in undone:
-                    continue
-                claim = self.claim(event["claim_id"])
-                details = json.loads(event["details"] or "{}")
-                changes: dict[str, Any] = {"status": event["old"]}
-                if "old_note" in details:
-                    changes["note"] = details["old_note"]
-                restored = self._update_claim(
-                    claim.id,
+                if later["id"] not in undone:
+                    raise UndoRefused(
+                        f"claim {claim.id}: {later['reviewer']} changed it after your"
+                        f" {event['action']} ({later['action']} {later['new'] or ''}".rstrip()
+                        + "); nothing undone"
+                    )
+            details = json.loads(event["details"] or "{}")
+            if event["action"] == "note":
+                changes: dict[str, Any] = {"note": event["old"]}
+            else:
+                changes = {"status": event["old"]}
+                changes.update(
+                    {k[4:]: details[k] for k in ("old_note", "old_reviewer") if k in details}
+                )
+            targets = [claim] + (self.repeats(claim.id) if event["action"] == "verdict" else [])
+            restored = None
+            for target in targets:
+                fields = {k: [getattr(target, k), v] for k, v in changes.items()}
+                updated = self._update_claim(
+                    target.id,
                     changes,
                     action="undo",
-                    old=claim.status,
-                    new=event["old"],
+                    old=target.status,
+                    new=changes.get("status", target.status),
                     note=None,
                     expected_version=None,
                     reviewer=who,
-                    details={"undoes": event["id"]},
+                    details={"undoes": event["id"], "changes": fields}
+                    | ({"via": claim.id} if target is not claim else {}),
                 )
-                for repeat in self.repeats(claim.id):
-                    self._update_claim(
-                        repeat.id,
-                        changes,
-                        action="undo",
-                        old=repeat.status,
-                        new=event["old"],
-                        note=None,
-                        expected_version=None,
-                        reviewer=who,
-                        details={"undoes": event["id"], "via": claim.id},
-                    )
-                return restored
-        return None
+                restored = restored or updated
+            return restored
 
     def search(self, query: str, limit: int = 50) -> list[Claim]:
         return self.claims(search=query, limit=limit)

@@ -24,6 +24,7 @@ from claimcheck.cli.app import (
 from claimcheck.export import FORMATS, ExportFilter, export
 from claimcheck.importer import ImportReport, describe, import_file, json_summary
 from claimcheck.models import KINDS, STATUSES
+from claimcheck.review_rules import record_verdict
 
 PROGRESS_MIN_BYTES = 1_000_000
 MAX_CHANGES_SHOWN = 50
@@ -127,6 +128,7 @@ def _progress_bar(path: Path) -> Iterator[Callable[[int], None] | None]:
     type=int,
     help="Refuse if the claim is no longer at this version (someone else changed it).",
 )
+@click.option("--replace", is_flag=True, help="Replace another reviewer's verdict (recorded).")
 @click.pass_context
 def verdict(
     ctx: click.Context,
@@ -135,17 +137,26 @@ def verdict(
     note: str | None,
     reviewer: str | None,
     expect_version: int | None,
+    replace: bool,
 ) -> None:
     """Record a verdict on a claim, with the same rules and audit as the review screen
-    (the verdict carries to the claim's repeats).
+    (the verdict carries to the claim's repeats). Another reviewer's verdict is replaced only
+    with --replace; a verdict without --note clears a note someone else wrote.
 
     \b
     Example:
         claimcheck verdict 12 refuted --note "NATO puts it at 2.3%" --reviewer alice
+        claimcheck verdict 12 supported --replace --expect-version 3
     """
     with open_store(ctx, create=False) as store:
-        claim = store.set_verdict(
-            claim_id, status, note=note, reviewer=reviewer, expected_version=expect_version
+        claim = record_verdict(
+            store,
+            claim_id,
+            status,
+            note=note,
+            reviewer=reviewer,
+            expected_version=expect_version,
+            replace=replace,
         )
     click.echo(f"claim {claim.id}: {claim.status} (version {claim.version}, by {claim.reviewer})")
 
