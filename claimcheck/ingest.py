@@ -224,20 +224,28 @@ def _flatten(doc: etree._Element, base_url: str | None) -> tuple[str, list[Link]
 
 
 def _walk(
-    element: etree._Element, pieces: list[str], links: list[tuple[int, int, str, str]]
-) -> None:
+    element: etree._Element,
+    pieces: list[str],
+    links: list[tuple[int, int, str, str]],
+    length: int = 0,
+) -> int:
+    """Append the element's text to pieces and its links' offsets to links; returns the text's
+    length so far (kept as it grows, so a paragraph of many links stays linear)."""
     if element.text:
         pieces.append(element.text)
+        length += len(element.text)
     for child in element:
         if child.tag == "lb":
             pieces.append(" ")
-        start = sum(map(len, pieces))
-        _walk(child, pieces, links)
+            length += 1
+        start, first = length, len(pieces)
+        length = _walk(child, pieces, links, length)
         if child.tag == "ref" and child.get("target"):
-            end = sum(map(len, pieces))
-            links.append((start, end, child.get("target"), "".join(pieces)[start:end]))
+            links.append((start, length, child.get("target"), "".join(pieces[first:])))
         if child.tail:
             pieces.append(child.tail)
+            length += len(child.tail)
+    return length
 
 
 def _whitespace_map(raw: str) -> list[int]:
@@ -287,15 +295,16 @@ def parse_markdown(source: str) -> ArticleInput:
         line = MD_IMAGE.sub(lambda m: m.group("alt"), line)
         line = MD_EMPHASIS.sub(r"\2", line)
         pieces: list[str] = []
-        cursor = 0
+        cursor = start = 0
         line_links = []
         for match in MD_LINK.finditer(line):
             pieces.append(line[cursor : match.start()])
-            start = sum(map(len, pieces))
+            start += match.start() - cursor
             pieces.append(match.group("text"))
             line_links.append(
                 (start, start + len(match.group("text")), match.group("url"), match.group("text"))
             )
+            start += len(match.group("text"))
             cursor = match.end()
         pieces.append(line[cursor:])
         text = "".join(pieces).strip()
