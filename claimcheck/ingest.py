@@ -93,7 +93,10 @@ def decode(data: bytes, name: str, content_type: str | None = None) -> str:
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
-        raise IngestError(f"{name}: binary file, not an article")
+        text = _utf16_without_bom(data)
+        if text is None:
+            raise IngestError(f"{name}: binary file, not an article")
+        return text
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -108,6 +111,21 @@ def decode(data: bytes, name: str, content_type: str | None = None) -> str:
         f"{name}: not valid UTF-8 (byte {utf8_error.start}) and no usable charset declared;"
         " convert it with e.g. `iconv -f cp1252 -t utf-8`"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark, told by where its NULs fall (every other byte
+    of Latin-script text), or None for anything that is not text in UTF-16."""
+    head = data[:8192]
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    if len(data) % 2 or max(even, odd) < len(head) // 4 or min(even, odd) > len(head) // 64:
+        return None
+    try:
+        text = data.decode("utf-16-le" if odd > even else "utf-16-be")
+    except UnicodeDecodeError:
+        return None
+    controls = (c for c in text[:4096] if not c.isprintable() and c not in "\n\r\t\f")
+    return None if any(controls) else text
 
 
 def _declared_charset(data: bytes, content_type: str | None) -> str | None:

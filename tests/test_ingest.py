@@ -115,3 +115,12 @@ def test_a_paragraph_of_many_links_is_flattened_in_linear_time():
     article = parse_markdown(_many_links(20_000))
     assert time.perf_counter() - started < 3
     assert article.text[article.links[-1].start : article.links[-1].end] == "link 19999"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(codec):
+    text = "Inflation fell to 3.9 per cent in May, the ONS said.\nRents rose – sharply.\n"
+    article = read_bytes(text.encode(codec), name="a.txt", suffix=".txt")
+    assert article.text.startswith("Inflation fell to 3.9 per cent")
+    with pytest.raises(IngestError, match="binary file"):
+        read_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), name="p.txt")
