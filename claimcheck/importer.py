@@ -50,6 +50,7 @@ class ImportReport:
     articles_added: int = 0
     claims_added: int = 0
     sources_added: int = 0
+    links_added: int = 0
     snapshots_added: int = 0
     unchanged: int = 0
     updated: int = 0
@@ -67,6 +68,7 @@ class ImportReport:
             self.articles_added
             + self.claims_added
             + self.sources_added
+            + self.links_added
             + self.snapshots_added
             + self.updated
         )
@@ -76,6 +78,7 @@ class ImportReport:
             "articles": self.articles_added,
             "claims": self.claims_added,
             "sources": self.sources_added,
+            "links": self.links_added,
             "snapshots": self.snapshots_added,
             "unchanged": self.unchanged,
             "updated": self.updated,
@@ -193,6 +196,7 @@ class _Session:
         self.id_map: dict[int, int] = {}
         self.used_ids: set[int] = set()
         self.first_free = self.next_id = 1
+        self.sources_before = 0
         self.manifest: tuple[dict[str, Any], yaml.Node] | None = None
         self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
@@ -203,6 +207,10 @@ class _Session:
         self.first_free = self.next_id = self.store.db.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM claims"
         ).fetchone()[0]
+        self.sources_before = self.count_sources()
+
+    def count_sources(self) -> int:
+        return self.store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
 
     # ---- errors ----
 
@@ -441,7 +449,7 @@ class _Session:
         source_id, added = self.store.import_link_source(
             claim_id, url, kind=kind or "cited", label=label
         )
-        self.report.sources_added += added
+        self.report.links_added += added
         return source_id
 
     def flush(self) -> None:
@@ -452,6 +460,7 @@ class _Session:
     def finish(self) -> None:
         """Write what is pending, give stubs their text, and log the file (if anything changed)."""
         self.flush()
+        self.report.sources_added = self.count_sources() - self.sources_before
         for article in {id(a): a for a in self.articles.values()}.values():
             if article.stub:
                 self.store.set_stub_text(article.id, article.stub_text())
@@ -682,7 +691,8 @@ def describe(report: ImportReport) -> str:
         return f"{report.file}: unchanged, nothing to do ({report.unchanged} already in)"
     parts = [
         f"{verb} {counts['articles']} articles, {counts['claims']} claims,"
-        f" {counts['sources']} sources, {counts['snapshots']} snapshots",
+        f" {counts['sources']} sources, {counts['links']} links from claims to sources,"
+        f" {counts['snapshots']} snapshots",
         f"{report.unchanged} unchanged",
         f"{report.updated} {'would be ' if report.dry_run else ''}updated",
     ]

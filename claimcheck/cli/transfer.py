@@ -97,7 +97,8 @@ def import_command(
         total = {key: sum(r.counts()[key] for r in reports) for key in reports[0].counts()}
         click.echo(
             f"total: {total['articles']} articles, {total['claims']} claims, {total['sources']}"
-            f" sources added; {total['unchanged']} unchanged; {total['updated']} updated;"
+            f" sources, {total['links']} links added; {total['unchanged']} unchanged;"
+            f" {total['updated']} updated;"
             f" {failed} of {len(reports)} files failed"
         )
     if failed:
