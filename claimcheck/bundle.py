@@ -42,8 +42,8 @@ from claimcheck.store import Store, StoreError, now
 
 FORMAT = "claimcheck-bundle"
 VERSION = 1
-BATCH = 2000
-COMPRESSLEVEL = 6
+BATCH = 500
+COMPRESSLEVEL = 3
 
 
 class BundleError(StoreError):
@@ -154,8 +154,6 @@ STATE = {
     "second_checks": ("second_reviewer", "second_verdict", "decided_at", "agreed"),
 }
 
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
 
 # ---- export ------------------------------------------------------------------------------------
 
@@ -181,10 +179,8 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
             stream.write(_to_json(header) + "\n")
             written = {}
             for name, spec in header["tables"].items():
-                rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid")
-                prefix = f'["{name}",'
-                for row in rows:
-                    stream.write(prefix + _to_json([_encode(v) for v in row]) + "]\n")
+                for row in conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid"):
+                    stream.write(_to_json((name, row)) + "\n")
                 written[name] = spec["rows"]
             stream.write(_to_json({"end": True, "rows": written}) + "\n")
         os.replace(partial, target)
@@ -226,9 +222,10 @@ def _header(conn: sqlite3.Connection, source: Path) -> dict[str, Any]:
 
 
 def _encode(value: Any) -> Any:
+    """What JSON cannot hold: a BLOB, written {"base64": ...}."""
     if type(value) is bytes:
         return {"base64": base64.b64encode(value).decode("ascii")}
-    return value
+    raise TypeError(f"cannot write a {type(value).__name__} to a bundle")
 
 
 def _decode(item: dict[str, Any]) -> Any:
@@ -241,6 +238,7 @@ def _decode(item: dict[str, Any]) -> Any:
     return item
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_encode).encode
 _from_json = json.JSONDecoder(object_hook=_decode).decode
 
 
