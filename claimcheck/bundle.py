@@ -411,7 +411,7 @@ class _Merge:
         self.matched: dict[str, dict[int, int]] = {t.name: {} for t in TABLES}
         self.offset: dict[str, int] = {}
         # hash of a natural key -> rowids here with that hash (checked against the row on a hit)
-        self.existing: dict[str, dict[int, list[int]]] = {}
+        self.existing: dict[str, dict[int, int | list[int]]] = {}
         self.pending: dict[str, list[tuple[Any, ...]]] = {}
         self.differs: dict[str, list[tuple[int, Row]]] = {name: [] for name in STATE}
         self.history: dict[int, Counter[str]] = {}  # claim here -> its events: matched, new
@@ -455,11 +455,13 @@ class _Merge:
             if table.pk
             else 0
         )
-        index: dict[int, list[int]] = {}
+        index: dict[int, int | list[int]] = {}
         columns = ", ".join(f"[{c}]" for c in table.key_columns)
         for rowid, *values in self.db.execute(f"SELECT rowid, {columns} FROM [{name}]"):
-            key = table.key(dict(zip(table.key_columns, values, strict=True)))
-            index.setdefault(hash(key), []).append(rowid)
+            digest = hash(table.key(dict(zip(table.key_columns, values, strict=True))))
+            held = index.setdefault(digest, rowid)
+            if held != rowid:  # a second row with this hash: keep a list (rare)
+                index[digest] = [*held, rowid] if isinstance(held, list) else [held, rowid]
         self.existing[name] = index
         self.pending[name] = []
 
@@ -499,18 +501,20 @@ class _Merge:
 
     def _find(self, table: Table, row: Row) -> int | None:
         """The rowid here of the row with this row's natural key (each used once), or None."""
-        if not self.existing[table.name]:
+        index = self.existing[table.name]
+        if not index:
             return None
         key = table.key(row)
-        candidates = self.existing[table.name].get(hash(key), [])
-        for i, rowid in enumerate(candidates):
-            mine = dict(
-                zip(
-                    table.key_columns, self._here(table.name, rowid, table.key_columns), strict=True
-                )
-            )
-            if table.key(mine) == key:
-                del candidates[i]
+        held = index.get(digest := hash(key))
+        candidates = held if isinstance(held, list) else [] if held is None else [held]
+        for rowid in candidates:
+            mine = self._here(table.name, rowid, table.key_columns)
+            if table.key(dict(zip(table.key_columns, mine, strict=True))) == key:
+                rest = [other for other in candidates if other != rowid]
+                if rest:
+                    index[digest] = rest
+                else:
+                    del index[digest]
                 return rowid
         return None
 
