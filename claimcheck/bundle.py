@@ -42,8 +42,8 @@ from claimcheck.store import Store, StoreError, now
 
 FORMAT = "claimcheck-bundle"
 VERSION = 1
-BATCH = 2000
-COMPRESSLEVEL = 6
+BATCH = 500
+COMPRESSLEVEL = 3
 
 
 class BundleError(StoreError):
@@ -154,8 +154,6 @@ STATE = {
     "second_checks": ("second_reviewer", "second_verdict", "decided_at", "agreed"),
 }
 
-_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-
 
 # ---- export ------------------------------------------------------------------------------------
 
@@ -181,10 +179,8 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
             stream.write(_to_json(header) + "\n")
             written = {}
             for name, spec in header["tables"].items():
-                rows = conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid")
-                prefix = f'["{name}",'
-                for row in rows:
-                    stream.write(prefix + _to_json([_encode(v) for v in row]) + "]\n")
+                for row in conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid"):
+                    stream.write(_to_json((name, row)) + "\n")
                 written[name] = spec["rows"]
             stream.write(_to_json({"end": True, "rows": written}) + "\n")
         os.replace(partial, target)
@@ -226,9 +222,10 @@ def _header(conn: sqlite3.Connection, source: Path) -> dict[str, Any]:
 
 
 def _encode(value: Any) -> Any:
+    """What JSON cannot hold: a BLOB, written {"base64": ...}."""
     if type(value) is bytes:
         return {"base64": base64.b64encode(value).decode("ascii")}
-    return value
+    raise TypeError(f"cannot write a {type(value).__name__} to a bundle")
 
 
 def _decode(item: dict[str, Any]) -> Any:
@@ -241,6 +238,7 @@ def _decode(item: dict[str, Any]) -> Any:
     return item
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_encode).encode
 _from_json = json.JSONDecoder(object_hook=_decode).decode
 
 
@@ -413,7 +411,7 @@ class _Merge:
         self.matched: dict[str, dict[int, int]] = {t.name: {} for t in TABLES}
         self.offset: dict[str, int] = {}
         # hash of a natural key -> rowids here with that hash (checked against the row on a hit)
-        self.existing: dict[str, dict[int, list[int]]] = {}
+        self.existing: dict[str, dict[int, int | list[int]]] = {}
         self.pending: dict[str, list[tuple[Any, ...]]] = {}
         self.differs: dict[str, list[tuple[int, Row]]] = {name: [] for name in STATE}
         self.history: dict[int, Counter[str]] = {}  # claim here -> its events: matched, new
@@ -457,11 +455,13 @@ class _Merge:
             if table.pk
             else 0
         )
-        index: dict[int, list[int]] = {}
+        index: dict[int, int | list[int]] = {}
         columns = ", ".join(f"[{c}]" for c in table.key_columns)
         for rowid, *values in self.db.execute(f"SELECT rowid, {columns} FROM [{name}]"):
-            key = table.key(dict(zip(table.key_columns, values, strict=True)))
-            index.setdefault(hash(key), []).append(rowid)
+            digest = hash(table.key(dict(zip(table.key_columns, values, strict=True))))
+            held = index.setdefault(digest, rowid)
+            if held != rowid:  # a second row with this hash: keep a list (rare)
+                index[digest] = [*held, rowid] if isinstance(held, list) else [held, rowid]
         self.existing[name] = index
         self.pending[name] = []
 
@@ -501,18 +501,20 @@ class _Merge:
 
     def _find(self, table: Table, row: Row) -> int | None:
         """The rowid here of the row with this row's natural key (each used once), or None."""
-        if not self.existing[table.name]:
+        index = self.existing[table.name]
+        if not index:
             return None
         key = table.key(row)
-        candidates = self.existing[table.name].get(hash(key), [])
-        for i, rowid in enumerate(candidates):
-            mine = dict(
-                zip(
-                    table.key_columns, self._here(table.name, rowid, table.key_columns), strict=True
-                )
-            )
-            if table.key(mine) == key:
-                del candidates[i]
+        held = index.get(digest := hash(key))
+        candidates = held if isinstance(held, list) else [] if held is None else [held]
+        for rowid in candidates:
+            mine = self._here(table.name, rowid, table.key_columns)
+            if table.key(dict(zip(table.key_columns, mine, strict=True))) == key:
+                rest = [other for other in candidates if other != rowid]
+                if rest:
+                    index[digest] = rest
+                else:
+                    del index[digest]
                 return rowid
         return None
 

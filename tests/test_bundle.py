@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -85,6 +86,10 @@ def build_desk(path: Path) -> None:
         store.add_snapshot(
             unresolved, {"requested_url": "https://www.example.org/reporters", "raw": b"\x00\xff"}
         )
+        for _ in range(2):  # two rows alike: a merge must match each once
+            store.db.execute(
+                "INSERT INTO quantities (claim_id, surface, start, [end]) VALUES (5, 'twice', 0, 5)"
+            )
 
 
 @pytest.fixture(scope="module")
@@ -148,8 +153,8 @@ def other_desk(path: Path) -> None:
     with Store(path, reviewer="carol") as store:
         add_article(store, read_path(SEEDS / "un-charter-chapter-5.html"))
         store.set_verdict(1, "supported")
-        source = archive.cite(store, 1, str(SEEDS / "un-charter-chapter-5.html"))
-        assert source == 1
+        archive.cite(store, 1, str(SEEDS / "un-charter-chapter-5.html"))
+        assert rank_claim(store, 1)  # evidence ids taken here too
 
 
 def test_a_merge_remaps_every_id_and_a_second_import_adds_nothing(
@@ -282,6 +287,25 @@ def test_export_reads_a_snapshot_and_leaves_the_database_alone(alice: Path, tmp_
     assert not (tmp_path / "missing.db").exists() and not (tmp_path / "x.ccb").exists()
     export_bundle(alice, tmp_path / "x.ccb")
     assert alice.read_bytes() == before
+
+
+def test_export_reads_one_snapshot_while_a_writer_holds_the_lock(
+    alice: Path, tmp_path: Path
+) -> None:
+    writer = sqlite3.connect(alice, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("UPDATE claims SET status = 'refuted' WHERE id = 20")
+    writer.execute("INSERT INTO events (at, action) VALUES ('now', 'uncommitted')")
+    try:
+        export_bundle(alice, tmp_path / "x.ccb")
+    finally:
+        writer.execute("COMMIT")
+        writer.close()
+    copy = tmp_path / "copy.db"
+    with Store(copy) as store:
+        import_bundle(store, tmp_path / "x.ccb")
+        assert store.claim(20).status == "unreviewed"
+        assert not store.db.execute("SELECT 1 FROM events WHERE action = 'uncommitted'").fetchall()
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[str]:
