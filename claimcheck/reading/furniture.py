@@ -99,6 +99,14 @@ def is_contact_table(table: etree._Element) -> bool:
     return contact_rows / len(rows) >= 0.5
 
 
+TWEET_SIGNATURE = re.compile(r"\s*[—–-]\s*[^—–\n]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
+
+def without_signature(text: str) -> str:
+    """An embedded tweet's text without its '— Name (@handle) March 5, 2024' signature."""
+    return TWEET_SIGNATURE.sub("", text)
+
+
 def is_furniture_line(text: str) -> bool:
     """A paragraph that is page furniture as a whole (a short line matching one of the patterns)."""
     stripped = text.strip()

@@ -76,7 +76,7 @@ def read_html(source: str, name: str = "", base_url: str | None = None) -> Artic
     return ArticleInput(
         text="\n".join(parts),
         title=meta.title,
-        url=base_url or meta.url,
+        url=meta.url or base_url,
         outlet=meta.outlet,
         published=meta.published,
         format="html",
@@ -182,6 +182,9 @@ def _clean(blocks: list[Block], title: str | None) -> list[Block]:
     kept = []
     squeezed_title = _squeeze(title or "")
     for block in blocks:
+        text = furniture.without_signature(block.text)
+        if text != block.text:
+            block = Block(text, block.role, tuple(ln for ln in block.links if ln[1] <= len(text)))
         key = _squeeze(block.text)
         if squeezed_title and key == squeezed_title:
             continue
@@ -192,6 +195,8 @@ def _clean(blocks: list[Block], title: str | None) -> list[Block]:
         if furniture.is_furniture_line(block.text) or _is_link_list(block):
             continue
         kept.append(block)
+    while kept and kept[-1].role == "heading":  # a heading with nothing under it: a box's title
+        kept.pop()
     return kept
 
 
