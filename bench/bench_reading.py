@@ -133,8 +133,16 @@ def main() -> None:
                 p, r = page_scores(row["article_body"], ours_out[row["id"]])
                 bp, br = page_scores(row["article_body"], base_out[row["id"]])
                 out.write(
-                    json.dumps({"id": row["id"], "url": row["url"], "p": round(p, 3),
-                                "r": round(r, 3), "tp": round(bp, 3), "tr": round(br, 3)})
+                    json.dumps(
+                        {
+                            "id": row["id"],
+                            "url": row["url"],
+                            "p": round(p, 3),
+                            "r": round(r, 3),
+                            "tp": round(bp, 3),
+                            "tr": round(br, 3),
+                        }
+                    )
                     + "\n"
                 )
     print(json.dumps(result))

@@ -46,6 +46,7 @@ def edit(
 def describe(article_id: int, changed: dict[str, list[str | None]]) -> str:
     if not changed:
         return f"unchanged: article {article_id} already has these values"
-    fields = "; ".join(f"{k} {printable(old) or '-'!s} -> {printable(new)}"
-                       for k, (old, new) in changed.items())
+    fields = "; ".join(
+        f"{k} {printable(old) or '-'!s} -> {printable(new)}" for k, (old, new) in changed.items()
+    )
     return f"updated article {article_id}: {fields}"
