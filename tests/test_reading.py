@@ -296,3 +296,18 @@ def test_add_url_stores_the_canonical_url(runner, db_path):
     with sqlite3.connect(db_path) as conn:
         stored = conn.execute("SELECT url, outlet FROM articles").fetchone()
     assert stored == ("https://courier.example/news/harbour-ferries-2024", "The Coastal Courier")
+
+
+def test_json_ld_entities_are_unescaped_and_placeholder_dates_dropped():
+    from lxml import html as lxml_html
+
+    from claimcheck.reading.metadata import read_metadata
+
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline":'
+        ' "&#8216;Meth. We&#8217;re on it&#8217; campaign", "datePublished": "0001-01-01",'
+        ' "publisher": {"name": "Plains Daily"}}</script></head><body><p>x</p></body></html>'
+    )
+    meta = read_metadata(lxml_html.fromstring(page))
+    assert meta.title == "‘Meth. We’re on it’ campaign"
+    assert (meta.published, meta.outlet) == (None, "Plains Daily")

@@ -8,6 +8,7 @@ publisher's declared name, never a word made from the host name.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@id")
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(html.unescape(value).split())  # JSON-LD often carries "&#8216;"
     return None
 
 
@@ -155,8 +156,8 @@ def _date(value: str | None) -> str | None:
     """'2019-11-19T08:20:00Z' -> '2019-11-19'; anything not starting with a date -> None."""
     if not value:
         return None
-    match = re.match(r"(\d{4}-\d{2}-\d{2})", value.strip())
-    return match.group(1) if match else None
+    match = re.match(r"((\d{4})-\d{2}-\d{2})", value.strip())
+    return match.group(1) if match and int(match.group(2)) >= 1900 else None  # not "0001-01-01"
 
 
 def strip_site_suffix(title: str, outlet: str | None = None) -> str:
