@@ -81,6 +81,31 @@ def bare_trafilatura(html: str, url: str) -> str:
     return trafilatura.extract(html, url=url) or ""
 
 
+def same_url(a: str | None, b: str) -> bool:
+    """Equal up to scheme, 'www.', a trailing slash and the query string."""
+
+    def key(url: str) -> str:
+        url = re.sub(r"^https?://(?:www\.)?", "", url.strip()).split("?", 1)[0].split("#", 1)[0]
+        return url.rstrip("/").lower()
+
+    return bool(a) and key(a or "") == key(b)
+
+
+def url_scores(rows: list[dict]) -> dict[str, float]:
+    """Share of pages whose canonical URL, read from the page alone, is the benchmark's URL."""
+    import trafilatura
+    from lxml import html as lxml_html
+
+    from claimcheck.reading.metadata import read_metadata
+
+    ours = base = 0
+    for row in rows:
+        tree = lxml_html.fromstring(row["source"].encode("utf-8"))
+        ours += same_url(read_metadata(tree).url, row["url"])
+        base += same_url(getattr(trafilatura.extract_metadata(tree), "url", None), row["url"])
+    return {"ours": round(ours / len(rows), 3), "trafilatura": round(base / len(rows), 3)}
+
+
 def run(rows: list[dict], read, rounds: int) -> tuple[dict[str, str], float]:
     """Outputs of one reader and its median milliseconds per page over `rounds` passes."""
     times = []
@@ -125,6 +150,7 @@ def main() -> None:
                 for name, peer in peers.items()
                 if name != "html-text"
             },
+            "canonical_url": url_scores(part_rows),
         }
     result["ms_per_page"] = {"ours": round(ours_ms, 1), "trafilatura": round(base_ms, 1)}
     if args.dump:
@@ -133,8 +159,16 @@ def main() -> None:
                 p, r = page_scores(row["article_body"], ours_out[row["id"]])
                 bp, br = page_scores(row["article_body"], base_out[row["id"]])
                 out.write(
-                    json.dumps({"id": row["id"], "url": row["url"], "p": round(p, 3),
-                                "r": round(r, 3), "tp": round(bp, 3), "tr": round(br, 3)})
+                    json.dumps(
+                        {
+                            "id": row["id"],
+                            "url": row["url"],
+                            "p": round(p, 3),
+                            "r": round(r, 3),
+                            "tp": round(bp, 3),
+                            "tr": round(br, 3),
+                        }
+                    )
                     + "\n"
                 )
     print(json.dumps(result))

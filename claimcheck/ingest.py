@@ -59,15 +59,18 @@ def read_bytes(
     outlet: str | None = None,
     published: str | None = None,
     language: str | None = None,
+    base_url: str | None = None,
 ) -> ArticleInput:
     """Decode and parse an article from raw bytes; `name` is used in messages and as origin.
 
+    `url` is the user's word for the article's URL; `base_url` where it was fetched from (links
+    resolve against it; the page's canonical URL, when it declares one, is stored instead).
     `language="en"` reads a page the language check takes for another language as English."""
     from claimcheck.reading.language import refusal
 
     if not data.strip():
         raise IngestError(f"{name}: empty file")
-    article = _parse(data, name, suffix, content_type, url)
+    article = _parse(data, name, suffix, content_type, url or base_url)
     if not article.text.strip():
         raise IngestError(f"{name}: no article text found")
     reason = refusal(article.text, language)
@@ -76,7 +79,7 @@ def read_bytes(
     return ArticleInput(
         text=article.text,
         title=title or article.title or first_line(article.text),
-        url=url or article.url,
+        url=url or article.url or base_url,
         outlet=outlet or article.outlet,
         published=published or article.published,
         origin=name,

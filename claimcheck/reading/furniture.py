@@ -58,8 +58,8 @@ FURNITURE_LINES = [
     r"(?:photo|image|picture|video)(?: credit)?\s*:\s*.{0,60}",
     r"(?:explore further|more information|journal information|citation)\s*:?",
 ]
-FURNITURE_LINE = re.compile(r"(?:%s)\s*\.?" % "|".join(FURNITURE_LINES), re.IGNORECASE)
-# A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (case matters: "By 2030, ..." is text).
+FURNITURE_LINE = re.compile(r"(?:" + "|".join(FURNITURE_LINES) + r")\s*\.?", re.IGNORECASE)
+# A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (case matters: "By 2030" is text).
 BYLINE = re.compile(
     r"(?:By|BY|From)\s+(?:[A-Z][\w.'’-]+|and|&|,|\s)+(?:[,|/–—-]\s*[\w .,'’&-]{0,60})?"
 )
@@ -69,8 +69,20 @@ CONTACT = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\d[\d ()-]{8,}\d")
 def prune(tree: etree._Element) -> None:
     """Remove furniture elements and contact-data tables from a parsed page, in place."""
     doomed = []
-    for element in tree.iter("div", "section", "aside", "ul", "ol", "nav", "footer", "span",
-                             "p", "form", "figure", "table"):
+    for element in tree.iter(
+        "div",
+        "section",
+        "aside",
+        "ul",
+        "ol",
+        "nav",
+        "footer",
+        "span",
+        "p",
+        "form",
+        "figure",
+        "table",
+    ):
         names = f"{element.get('class') or ''} {element.get('id') or ''}"
         if element.tag == "table":
             if is_contact_table(element):
@@ -86,7 +98,7 @@ def prune(tree: etree._Element) -> None:
 
 def _big_story(element: etree._Element) -> bool:
     """A container that holds many long paragraphs is the story, whatever its class says."""
-    long_paragraphs = sum(1 for p in element.iter("p") if len((p.text_content() or "")) > 200)
+    long_paragraphs = sum(1 for p in element.iter("p") if len(p.text_content() or "") > 200)
     return long_paragraphs >= 3
 
 
@@ -97,6 +109,14 @@ def is_contact_table(table: etree._Element) -> bool:
         return False
     contact_rows = sum(1 for row in rows if CONTACT.search(row.text_content() or ""))
     return contact_rows / len(rows) >= 0.5
+
+
+TWEET_SIGNATURE = re.compile(r"\s*[—–-]\s*[^—–\n]{1,60}\(@\w{1,15}\)\s+\w+\.? \d{1,2}, \d{4}$")
+
+
+def without_signature(text: str) -> str:
+    """An embedded tweet's text without its '— Name (@handle) March 5, 2024' signature."""
+    return TWEET_SIGNATURE.sub("", text)
 
 
 def is_furniture_line(text: str) -> bool:

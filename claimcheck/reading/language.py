@@ -10,17 +10,38 @@ from __future__ import annotations
 
 import re
 
-ENGLISH_WORDS = frozenset(
-    "the of and to in is that for was on with as it by said at from his he be are have has "
-    "this not but an they were which will had who their been would its more after also than "
-    "we she her our up one about out there when or new".split()
+FUNCTION_WORDS = (
+    "the of and to in is that for was on with as it by said at from his he be are have has this"
+    " not but an they were which will had who their been would its more after also than we she"
+    " her our up one about out there when or new"
 )
+ENGLISH_WORDS = frozenset(FUNCTION_WORDS.split())
 NAMES = {
-    "de": "German", "fr": "French", "es": "Spanish", "it": "Italian", "nl": "Dutch",
-    "pt": "Portuguese", "ru": "Russian", "pl": "Polish", "sv": "Swedish", "da": "Danish",
-    "no": "Norwegian", "fi": "Finnish", "tr": "Turkish", "ja": "Japanese", "zh": "Chinese",
-    "ko": "Korean", "ar": "Arabic", "he": "Hebrew", "uk": "Ukrainian", "cs": "Czech",
-    "el": "Greek", "hu": "Hungarian", "ro": "Romanian", "id": "Indonesian", "hi": "Hindi",
+    "de": "German",
+    "fr": "French",
+    "es": "Spanish",
+    "it": "Italian",
+    "nl": "Dutch",
+    "pt": "Portuguese",
+    "ru": "Russian",
+    "pl": "Polish",
+    "sv": "Swedish",
+    "da": "Danish",
+    "no": "Norwegian",
+    "fi": "Finnish",
+    "tr": "Turkish",
+    "ja": "Japanese",
+    "zh": "Chinese",
+    "ko": "Korean",
+    "ar": "Arabic",
+    "he": "Hebrew",
+    "uk": "Ukrainian",
+    "cs": "Czech",
+    "el": "Greek",
+    "hu": "Hungarian",
+    "ro": "Romanian",
+    "id": "Indonesian",
+    "hi": "Hindi",
     "en": "English",
 }
 WORD = re.compile(r"[^\W\d_]+")

@@ -8,6 +8,7 @@ publisher's declared name, never a word made from the host name.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -16,9 +17,20 @@ from typing import Any
 from lxml import etree
 
 ARTICLE_TYPES = {
-    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "blogposting",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "webpage", "report",
-    "scholarlyarticle", "techarticle", "liveblogposting", "pressrelease",
+    "article",
+    "newsarticle",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "webpage",
+    "report",
+    "scholarlyarticle",
+    "techarticle",
+    "liveblogposting",
+    "pressrelease",
 }
 CMS_NAMES = {"escenic", "wordpress", "drupal", "arc", "brightspot", "joomla", "ghost", "home"}
 SEPARATORS = r"\s+[|–—:-]\s+|\s*\|\s*|\s+»\s+"
@@ -69,7 +81,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, dict):
         value = value.get("name") or value.get("@id")
     if isinstance(value, str) and value.strip():
-        return " ".join(value.split())
+        return " ".join(html.unescape(value).split())  # JSON-LD often carries "&#8216;"
     return None
 
 
@@ -85,20 +97,21 @@ def _meta(tree: etree._Element) -> dict[str, str]:
 
 def read_metadata(tree: etree._Element, fallback: Any = None) -> Metadata:
     """The page's declared metadata; `fallback` is trafilatura's Document (title, url, ...)."""
-    article = next((i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES and i.get("headline")),
-                   None) or next((i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES), {})
+    article = next(
+        (i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES and i.get("headline")), None
+    ) or next((i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES), {})
     meta = _meta(tree)
     canonical = next(
-        (link.get("href") for link in tree.iter("link")
-         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")),
+        (
+            link.get("href")
+            for link in tree.iter("link")
+            if "canonical" in (link.get("rel") or "").lower().split() and link.get("href")
+        ),
         None,
     )
     outlet = (
-        _text(article.get("publisher"))
-        or meta.get("og:site_name")
-        or meta.get("application-name")
-        or getattr(fallback, "sitename", None)
-    )
+        _text(article.get("publisher")) or meta.get("og:site_name") or meta.get("application-name")
+    )  # never trafilatura's sitename: it falls back to a word made from the host name
     if outlet and (outlet.lower() in CMS_NAMES or outlet.startswith(("http", "www."))):
         outlet = None
     title = (
@@ -109,9 +122,12 @@ def read_metadata(tree: etree._Element, fallback: Any = None) -> Metadata:
     )
     if title and title.lower() in CMS_NAMES:
         title = getattr(fallback, "title", None)
-    url = _absolute_http(meta.get("og:url")) or _absolute_http(canonical) or _absolute_http(
-        _text(article.get("url")) or _text(article.get("mainEntityOfPage"))
-    ) or getattr(fallback, "url", None)
+    url = (
+        _absolute_http(meta.get("og:url"))
+        or _absolute_http(canonical)
+        or _absolute_http(_text(article.get("url")) or _text(article.get("mainEntityOfPage")))
+        or getattr(fallback, "url", None)
+    )
     published = (
         _text(article.get("datePublished"))
         or meta.get("article:published_time")
@@ -126,7 +142,8 @@ def read_metadata(tree: etree._Element, fallback: Any = None) -> Metadata:
         outlet=outlet,
         published=_date(published),
         article_body=body if isinstance(body, str) and body.strip() else None,
-        description=_text(article.get("description")) or meta.get("og:description")
+        description=_text(article.get("description"))
+        or meta.get("og:description")
         or meta.get("description"),
     )
 
@@ -139,8 +156,8 @@ def _date(value: str | None) -> str | None:
     """'2019-11-19T08:20:00Z' -> '2019-11-19'; anything not starting with a date -> None."""
     if not value:
         return None
-    match = re.match(r"(\d{4}-\d{2}-\d{2})", value.strip())
-    return match.group(1) if match else None
+    match = re.match(r"((\d{4})-\d{2}-\d{2})", value.strip())
+    return match.group(1) if match and int(match.group(2)) >= 1900 else None  # not "0001-01-01"
 
 
 def strip_site_suffix(title: str, outlet: str | None = None) -> str:
@@ -161,15 +178,29 @@ def strip_site_suffix(title: str, outlet: str | None = None) -> str:
 
 def _is_site_part(part: str, outlet: str | None) -> bool:
     squeezed = re.sub(r"\W", "", part.lower())
-    if outlet and squeezed and (
-        squeezed in re.sub(r"\W", "", outlet.lower()) or re.sub(r"\W", "", outlet.lower())
-        in squeezed
+    if (
+        outlet
+        and squeezed
+        and (
+            squeezed in re.sub(r"\W", "", outlet.lower())
+            or re.sub(r"\W", "", outlet.lower()) in squeezed
+        )
     ):
         return True
     if re.fullmatch(r"[\d./ -]{6,12}", part):
         return True
     words = part.split()
-    return 0 < len(words) <= 4 and (
-        part.isupper() or all(w[:1].isupper() or w.lower() in {"the", "of", "and"} for w in words)
-    ) and bool(re.search(r"\.(?:com|co\.uk|org|net)$|^[A-Z]{2,5}$|^The |News|Times|Post|Daily"
-                         r"|Journal|Guardian|Telegraph|Herald|Tribune|Online|Magazine", part))
+    return (
+        0 < len(words) <= 4
+        and (
+            part.isupper()
+            or all(w[:1].isupper() or w.lower() in {"the", "of", "and"} for w in words)
+        )
+        and bool(
+            re.search(
+                r"\.(?:com|co\.uk|org|net)$|^[A-Z]{2,5}$|^The |News|Times|Post|Daily"
+                r"|Journal|Guardian|Telegraph|Herald|Tribune|Online|Magazine",
+                part,
+            )
+        )
+    )

@@ -76,7 +76,7 @@ def read_html(source: str, name: str = "", base_url: str | None = None) -> Artic
     return ArticleInput(
         text="\n".join(parts),
         title=meta.title,
-        url=base_url or meta.url,
+        url=meta.url or base_url,
         outlet=meta.outlet,
         published=meta.published,
         format="html",
@@ -182,6 +182,9 @@ def _clean(blocks: list[Block], title: str | None) -> list[Block]:
     kept = []
     squeezed_title = _squeeze(title or "")
     for block in blocks:
+        text = furniture.without_signature(block.text)
+        if text != block.text:
+            block = Block(text, block.role, tuple(ln for ln in block.links if ln[1] <= len(text)))
         key = _squeeze(block.text)
         if squeezed_title and key == squeezed_title:
             continue
@@ -192,6 +195,8 @@ def _clean(blocks: list[Block], title: str | None) -> list[Block]:
         if furniture.is_furniture_line(block.text) or _is_link_list(block):
             continue
         kept.append(block)
+    while kept and kept[-1].role == "heading":  # a heading with nothing under it: a box's title
+        kept.pop()
     return kept
 
 
@@ -216,8 +221,9 @@ def _with_publisher_body(blocks: list[Block], body: str | None) -> list[Block]:
     if not body or len(body.split()) < 80:
         return blocks
     declared = _shingles(body)
-    extracted = set().union(*(_shingles(b.text) for b in blocks if b.role == "body")) if blocks \
-        else set()
+    extracted = (
+        set().union(*(_shingles(b.text) for b in blocks if b.role == "body")) if blocks else set()
+    )
     if not extracted or len(extracted & declared) < 0.5 * len(declared):
         paragraphs = [" ".join(p.split()) for p in re.split(r"\n+", body) if p.strip()]
         return _clean([Block(p) for p in paragraphs], None) or blocks
@@ -230,8 +236,12 @@ def _with_publisher_body(blocks: list[Block], body: str | None) -> list[Block]:
             continue
         kept.append(block)
     first = next((p for p in re.split(r"\n+", body) if len(p.split()) >= 8), None)
-    if first and kept and len(_shingles(first) & set().union(*(_shingles(b.text) for b in kept))) \
-            < 0.5 * len(_shingles(first)):
+    if (
+        first
+        and kept
+        and len(_shingles(first) & set().union(*(_shingles(b.text) for b in kept)))
+        < 0.5 * len(_shingles(first))
+    ):
         kept.insert(0, Block(" ".join(first.split())))  # the lead paragraph extraction lost
     return kept
 
@@ -242,8 +252,10 @@ def _with_standfirst(blocks: list[Block], standfirsts: Iterable[str]) -> list[Bl
     for text in standfirsts:
         key = _squeeze(text)
         if key in present:
-            return [Block(b.text, "standfirst", b.links, b.link_chars)
-                    if _squeeze(b.text) == key else b for b in blocks]
+            return [
+                Block(b.text, "standfirst", b.links, b.link_chars) if _squeeze(b.text) == key else b
+                for b in blocks
+            ]
         if key not in joined and not furniture.is_furniture_line(text):
             return [Block(text, "standfirst"), *blocks]
     return blocks

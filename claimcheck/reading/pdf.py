@@ -40,15 +40,13 @@ def read_pdf(data: bytes) -> tuple[str, str | None]:
 
 def paragraphs(pages: list[str]) -> str:
     """Pages' lines as paragraphs, running heads, footers and page numbers dropped."""
-    lines_by_page = [[" ".join(ln.split()) for ln in page.split("\n") if ln.strip()]
-                     for page in pages]
+    lines_by_page = [
+        [" ".join(ln.split()) for ln in page.split("\n") if ln.strip()] for page in pages
+    ]
     running = _running_lines(lines_by_page)
     out: list[str] = []
     for lines in lines_by_page:
-        kept = [
-            ln for ln in lines
-            if not PAGE_NUMBER.fullmatch(ln) and _shape(ln) not in running
-        ]
+        kept = [ln for ln in lines if not PAGE_NUMBER.fullmatch(ln) and _shape(ln) not in running]
         measure = max((len(ln) for ln in kept), default=0)
         current: list[str] = []
         for line in kept:
