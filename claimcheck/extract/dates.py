@@ -12,6 +12,7 @@ original words are always kept beside them. Names that contain a day ("The Mail 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
@@ -72,46 +73,92 @@ _number = rf"\d+(?:\.\d+)?|(?:{_tens_word})(?:-(?:{_units_word}))?|{_units_word}
 _year = r"(?:19|20)\d\d"
 _day = r"\d{1,2}(?:st|nd|rd|th)?"
 _weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
+_ampm = r"[ap]\.?m\b\.?"
 
+# (first characters, alternative): each alternative is tried only where the lower-cased text
+# has one of its first characters, which spares the regex engine most of its work
+_ALTERNATIVES = [
+    (r"\d", rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"),
+    (r"\d", r"(?P<num>(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d\d))"),
+    (
+        r"\d",
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
+        rf"(?:\s*(?P<tz>utc|gmt)\b)?)",
+    ),
+    (
+        "mtwfsjando",
+        rf"(?P<md>{_weekday_prefix}(?P<md_month>{_month})\.?\s+(?P<md_day>{_day})\b"
+        rf"(?![.,]\d|\s*%)(?:,?\s+(?P<md_year>{_year}))?)",
+    ),
+    (
+        r"mtwfs\d",
+        rf"(?P<dm>{_weekday_prefix}(?P<dm_day>{_day})\s+(?:of\s+)?(?P<dm_month>{_month})\b\.?"
+        rf"(?:,?\s+(?P<dm_year>{_year}))?)",
+    ),
+    ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
+    (
+        "tfsl1-4",
+        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+"
+        rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
+    ),
+    (
+        r"\dzotfsena",
+        rf"(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
+        r"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
+        r"(?P<ago>\s+ago)?)",
+    ),
+    (
+        "tylmwfs",
+        rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
+        r"(?P<pod_part>morning|afternoon|evening|night))",
+    ),
+    (
+        "ytln",
+        r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
+    ),
+    ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
+    (
+        "emltnjfasod",
+        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
+    ),
+    (r"'’\d", r"(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"),
+    (
+        "ncapmrtsf",
+        r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
+        r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
+        r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
+    ),
+    (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
+]
 DATE_PATTERN = re.compile(
-    # tried only at word starts with a character one of the alternatives starts with (the
-    # lower-cased text is searched)
-    rf"(?<![\w$£€#'’.-])(?=[\dacdefjlmnoprstwyz'’])(?:"
-    rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"
-    rf"|(?P<num>(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d\d))"
-    rf"|(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>[ap]\.?m\b\.?)?|\s*(?P<ampm2>[ap]\.?m\b\.?))"
-    rf"(?:\s*(?P<tz>utc|gmt)\b)?)"
-    rf"|(?P<md>{_weekday_prefix}(?P<md_month>{_month})\.?\s+(?P<md_day>{_day})\b(?![.,]\d|\s*%)"
-    rf"(?:,?\s+(?P<md_year>{_year}))?)"
-    rf"|(?P<dm>{_weekday_prefix}(?P<dm_day>{_day})\s+(?:of\s+)?(?P<dm_month>{_month})\b\.?"
-    rf"(?:,?\s+(?P<dm_year>{_year}))?)"
-    rf"|(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"
-    rf"|(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter"
-    rf"(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)"
-    rf"|(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
-    rf"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
-    rf"(?P<ago>\s+ago)?)"
-    rf"|(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
-    rf"(?P<pod_part>morning|afternoon|evening|night))"
-    rf"|(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))"
-    rf"|(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"
-    rf"|(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))"
-    rf"|(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"
-    rf"|(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
-    rf"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
-    rf"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)"
-    rf"|(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"
-    rf")\b"
+    # only at word starts (the lower-cased text is searched)
+    r"(?<![\w$£€#'’.-])(?:"
+    + "|".join(f"(?=[{first}]){alternative}" for first, alternative in _ALTERNATIVES)
+    + r")\b"
 )
-# Cheap gate: a date needs a digit or one of these words (IGNORECASE makes the full pattern slow,
-# so it runs on a lower-cased copy, and only when the gate passes). Two searches, because an
-# alternation of plain words lets the regex engine skip ahead and one with \d does not.
-DIGIT = re.compile(r"\d")
-DATE_WORD = re.compile(
-    rf"day|night|tomorrow|morning|evening|week|month|year|quarter|decade|hour|minute|second|"
-    rf"now|current|recent|present|future|term|"
-    rf"{_month_name}"
+# Every date holds a digit or one of these words, at most REACH characters after its start. The
+# full pattern (on a lower-cased copy: IGNORECASE makes it slow) is tried only near them, which
+# spares it most sentences and most of the rest. The words are found as whole words of the
+# sentence (a set lookup), their places by str.find.
+DIGITS = re.compile(r"\d+")
+_unit_words = (
+    "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
+    "second"
 )
+_other_words = (
+    "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
+    "future term"
+)
+DATE_WORDS = frozenset(
+    [
+        *(word + plural for word in (*_unit_words.split(), *WEEKDAYS) for plural in ("", "s")),
+        *_other_words.split(),
+        *MONTH_NUMBERS,
+    ]
+)
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
+BEYOND = 40  # a bounded search ahead of that word (then the match is redone unbounded)
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
     r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
@@ -188,10 +235,8 @@ class StoryDates:
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-        if not (DIGIT.search(lowered) or DATE_WORD.search(lowered)):
-            return []
         found: list[DateMention] = []
-        for match in DATE_PATTERN.finditer(lowered):
+        for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
             resolved, granularity = self._resolve(match, lowered, found)
@@ -442,6 +487,31 @@ class StoryDates:
             year = published.year + (month - 1) // 12
             return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
         return str(published.year + shift), "year"
+
+
+def _matches(lowered: str) -> Iterator[re.Match[str]]:
+    """DATE_PATTERN's matches in order, as finditer gives them, searched for only near the
+    digits and words that every date holds."""
+    triggers = [(m.start(), m.end()) for m in DIGITS.finditer(lowered)]
+    for word in DATE_WORDS.intersection(lowered.translate(_NOT_WORD).split()):
+        at = lowered.find(word)
+        while at >= 0:
+            triggers.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    if not triggers:
+        return
+    triggers.sort()
+    position, length = 0, len(lowered)
+    for start, end in triggers:
+        if end <= position:
+            continue
+        bound = end + BEYOND
+        match = DATE_PATTERN.search(lowered, max(position, start - REACH), bound)
+        if match and bound < length:  # the bounded search may have cut it short: match again
+            match = DATE_PATTERN.search(lowered, match.start())
+        if match:
+            yield match
+            position = match.end()
 
 
 def _reference(match: re.Match[str]) -> str:
