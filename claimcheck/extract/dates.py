@@ -64,12 +64,37 @@ QUARTERS = {
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-_month = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_month_name = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
-_weekday = "|".join(WEEKDAYS)
-_units_word = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-_tens_word = "|".join(TENS_WORDS)
-_number = rf"\d+(?:\.\d+)?|(?:{_tens_word})(?:-(?:{_units_word}))?|{_units_word}|an?|single"
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words as a prefix tree ("jan(?:uary)?|ju(?:ly|ne)"...): the regex
+    engine then reads each letter once instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        joined = "|".join(branches)
+        if "" in node:
+            return f"(?:{joined})?"
+        return joined if len(branches) == 1 else f"(?:{joined})"
+
+    return f"(?:{pattern(tree)})"
+
+
+_month = _trie(list(MONTH_NUMBERS))
+_month_name = _trie(MONTH_NAMES)
+_weekday = _trie(WEEKDAYS)
+_units_word = _trie(list(UNITS_WORDS))
+_number = (
+    rf"\d+(?:\.\d+)?|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"(?:-{_units_word})?"
+)
 _year = r"(?:19|20)\d\d"
 _day = r"\d{1,2}(?:st|nd|rd|th)?"
 _weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
@@ -140,7 +165,7 @@ DATE_PATTERN = re.compile(
 # full pattern (on a lower-cased copy: IGNORECASE makes it slow) is tried only near them, which
 # spares it most sentences and most of the rest. The words are found as whole words of the
 # sentence (a set lookup), their places by str.find.
-DIGITS = re.compile(r"\d+")
+DIGIT = re.compile(r"\d+")
 _unit_words = (
     "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
     "second"
@@ -158,7 +183,8 @@ DATE_WORDS = frozenset(
 )
 _NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
-BEYOND = 40  # a bounded search ahead of that word (then the match is redone unbounded)
+# (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
+BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
     r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
@@ -239,7 +265,7 @@ class StoryDates:
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
-            resolved, granularity = self._resolve(match, lowered, found)
+            resolved, granularity = self._resolve(match, lowered)
             found.append(
                 DateMention(
                     surface=sentence[match.start() : match.end()],
@@ -249,6 +275,9 @@ class StoryDates:
                     granularity=granularity,
                 )
             )
+        days = [d for d in found if d.granularity == "day" and d.resolved]
+        if days and any(d.granularity == "time" for d in found):
+            found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
         return found
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
@@ -281,25 +310,26 @@ class StoryDates:
             return match["dur"] != "a second"  # "a second plane"
         elif match["clock"]:
             return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+        elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
+            # "the 70s and 80s", not "in their 30s"
+            return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
         elif match["year"] or match["dec"]:
-            return not re.search(
-                r"(?:no\.|number|#|model|flight|route)\s*$", sentence[:start], re.I
-            )
+            return not LABEL_BEFORE.search(sentence, 0, start)
         return True
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
         """Whether the date is spoken of in the future: "will be announced on Friday", not
         "admitted Thursday night that the loss could swell"."""
+        if FUTURE.search(lowered, max(0, start - 80), start):
+            return True
         before = lowered[max(0, start - 30) : start].split()
         if before and before[-1] == "on":
             before.pop()
         if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
             return False
-        return bool(FUTURE.search(lowered, max(0, start - 80), min(len(lowered), end + 25)))
+        return bool(FUTURE.search(lowered, end, end + 25))
 
-    def _resolve(
-        self, match: re.Match[str], lowered: str, earlier: list[DateMention]
-    ) -> tuple[str | None, str]:
+    def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
         if match["iso"]:
             return self._day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
@@ -319,7 +349,7 @@ class StoryDates:
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
         if match["clock"]:
-            return self._clock(match, earlier)
+            return self._clock(match)
         if match["q"]:
             return self._quarter(match, lowered)
         if match["dur"]:
@@ -413,17 +443,17 @@ class StoryDates:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
 
-    def _clock(self, match: re.Match[str], earlier: list[DateMention]) -> tuple[str | None, str]:
+    def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
+        """The time on the published day; `find` moves it to a day the sentence names."""
         hour, minute = int(match["hh"]), int(match["mm"] or 0)
         ampm = (match["ampm"] or match["ampm2"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
         elif ampm == "a" and hour == 12:
             hour = 0
-        days = [d.resolved for d in earlier if d.granularity == "day" and d.resolved]
-        day = days[-1] if days else (self.published.isoformat() if self.published else None)
+        day = self.published.isoformat() if self.published else "XXXX-XX-XX"
         zone = "Z" if match["tz"] else ""
-        return (f"{day}T{hour:02d}:{minute:02d}{zone}" if day else None), "time"
+        return f"{day}T{hour:02d}:{minute:02d}{zone}", "time"
 
     def _quarter(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
@@ -492,26 +522,40 @@ class StoryDates:
 def _matches(lowered: str) -> Iterator[re.Match[str]]:
     """DATE_PATTERN's matches in order, as finditer gives them, searched for only near the
     digits and words that every date holds."""
-    triggers = [(m.start(), m.end()) for m in DIGITS.finditer(lowered)]
-    for word in DATE_WORDS.intersection(lowered.translate(_NOT_WORD).split()):
+    words = DATE_WORDS.intersection(lowered.translate(_NOT_WORD).split())
+    digit = DIGIT.search(lowered)
+    if not (words or digit):
+        return
+    triggers = []
+    for word in words:
         at = lowered.find(word)
         while at >= 0:
             triggers.append((at, at + len(word)))
             at = lowered.find(word, at + 1)
-    if not triggers:
-        return
-    triggers.sort()
-    position, length = 0, len(lowered)
-    for start, end in triggers:
-        if end <= position:
+    triggers.sort(reverse=True)
+    position, searched, length = 0, 0, len(lowered)
+    while triggers or digit:
+        if digit and (not triggers or digit.start() < triggers[-1][0]):
+            (start, end), reach = digit.span(), 1  # a date starts at its first digit, or "'70s"
+            digit = DIGIT.search(lowered, end)
+        else:
+            (start, end), reach = triggers.pop(), REACH
+        if end <= position or end + BEYOND <= searched:  # inside a date or a searched stretch
             continue
-        bound = end + BEYOND
-        match = DATE_PATTERN.search(lowered, max(position, start - REACH), bound)
-        if match and bound < length:  # the bounded search may have cut it short: match again
+        searched = end + BEYOND
+        match = DATE_PATTERN.search(lowered, max(position, start - reach), searched)
+        if match and searched < length:  # the bounded search may have cut it short: again
             match = DATE_PATTERN.search(lowered, match.start())
         if match:
             yield match
             position = match.end()
+
+
+def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
+    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
+    day = min(days, key=lambda d: abs(d.start - time.start))
+    clock = (time.resolved or "").partition("T")[2]
+    return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
 
 
 def _reference(match: re.Match[str]) -> str:
