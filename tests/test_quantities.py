@@ -478,3 +478,41 @@ def test_any_text_is_read_without_error_and_with_true_offsets():
         for quantity in find_quantities(text):
             assert text[quantity.start : quantity.end] == quantity.surface
             assert math.isfinite(quantity.value)
+
+
+# ---- classes of error seen on unseen news (issue 10), with sentences written for these tests ---
+
+
+def test_a_range_keeps_the_scale_each_end_wrote() -> None:
+    [house] = find_quantities("The house sold for $800,000 to $1.3 million.")
+    assert (house.value, house.high, house.unit) == (800_000, 1_300_000, "USD")
+    [deal] = find_quantities("The deal is worth $89 to $93 billion.")
+    assert (deal.value, deal.high) == (89e9, 93e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("It was a 7,1 % rise.", 7.1, "percent"), ("Tickets cost 2,50 € each.", 2.5, "EUR")],
+)
+def test_a_decimal_comma_before_a_unit_is_a_decimal(text: str, value: float, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert (found.value, found.unit) == (value, unit)
+    assert find_quantities("It costs 1,250 euros.")[0].value == 1250  # a thousands comma
+
+
+def test_a_percent_sign_glued_to_the_next_word() -> None:
+    [share] = find_quantities("Support was 33%of voters.")
+    assert (share.value, share.unit) == (33, "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop opens at 6 p.m. daily.",
+        "Doors open at 6 a.m and close at 5pm.",
+        "He banned zero-hours contracts.",
+        "It is a World War One film.",
+    ],
+)
+def test_clock_times_and_names_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []

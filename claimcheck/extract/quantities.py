@@ -79,10 +79,12 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 # faster this way (str.translate has a fast path for ASCII).
 _NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 _DIGITS = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
+    r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
+    r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
     r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
@@ -115,7 +117,10 @@ _CURRENCY_AFTER = re.compile(
 )
 _PENCE = re.compile(r"p(?![A-Za-z\d])")
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
-_SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
+# "33%of" (a missing space) is still a percentage; other symbols glued to letters are codes
+_SYMBOL_AFTER = re.compile(
+    r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
+)
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
@@ -157,7 +162,8 @@ _MONTH_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _CLOCK_AFTER = re.compile(
-    r"(?:[:.]\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|EST|EDT|CET|hrs)\b)", re.IGNORECASE
+    r"(?:[:.]\d\d\b|\s*(?:am|pm|a\.m\.?|p\.m\.?|GMT|BST|UTC|EST|EDT|CET|hrs)(?![A-Za-z]))",
+    re.IGNORECASE,
 )
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
@@ -386,6 +392,8 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     if not match:
         return None
     written = match.group(0)
+    if _DECIMAL_COMMA.fullmatch(written):
+        return _Number(float(written.replace(",", ".")), match.end())
     value = float(_DIGIT_SEPARATORS.sub("", written))
     end = match.end()
     exponent = _EXPONENT.match(text, end)
@@ -637,7 +645,9 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
     if number.words:
-        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five
+        if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
+            return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
     if currency or number.scale_text:
         return False
     end = number.end
@@ -712,6 +722,8 @@ def _read_range(
     if join.group(1) in "-–—" and _RANGE_CODE.match(text, second.end):
         return None  # 1-222-2222: a code
     scale = number.scale if number.scale != 1.0 or not second.scale_text else second.scale
+    if number.value * scale > second.value * second.scale:
+        scale = number.scale  # "$800,000 to $1.3 million": the scale is the second's own
     high = second.value * (second.scale if second.scale_text else scale)
     if opener:
         start = text.rindex(opener, 0, start)
