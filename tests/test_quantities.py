@@ -516,3 +516,29 @@ def test_a_percent_sign_glued_to_the_next_word() -> None:
 )
 def test_clock_times_and_names_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Rates rose 5% to 10% this year.", 5, 10, "percent"),
+        ("It grew five per cent to 20 per cent.", 5, 20, "percent"),
+        ("Temperatures rise 1 to 1.5 degrees Celsius.", 1, 1.5, "°C"),
+        ("Between 100,000 and 200,000 people came.", 100_000, 200_000, "people"),
+    ],
+)
+def test_ranges_without_from_are_joined(text: str, low: float, high: float, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert (found.value, found.high, found.unit, found.qualifier) == (low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose by £12,000 to £294,000.", "Unemployment rose 12,000 to 1.5 million."]
+)
+def test_a_change_and_a_new_level_stay_two_quantities(text: str) -> None:
+    assert [q.high for q in find_quantities(text)] == [None, None]
+
+
+def test_a_rate_per_square_unit_keeps_both_words() -> None:
+    [rent] = find_quantities("Rent is $21.25 per square foot.")
+    assert (rent.value, rent.unit) == (21.25, "USD per square foot")

@@ -127,7 +127,8 @@ _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
 _RATE = re.compile(
-    r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
+    r"\s?(?:(per|an?)\s+|/)((?:square|cubic)\s+[A-Za-z]+|[A-Za-z]+)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
 )
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
 _RANGE_CODE = re.compile(r"[-–/]\d")
@@ -323,7 +324,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
-        again = _read_range_after_unit(text, start, end, unit)
+        again = _read_range_after_unit(text, start, end, unit, value)
         if again:
             high, end, start = again
             qualifier = "range"
@@ -708,8 +709,7 @@ def _read_range(
     opener = _range_opener(text, start)
     if join.group(1).lower() == "and" and opener.lower() != "between":
         return None
-    if join.group(1).lower() == "to" and not opener and _after_change_word(text, start):
-        return None  # "rose by £12,000 to £294,000": a change and a new level
+    change = join.group(1).lower() == "to" and not opener and _after_change_word(text, start)
     second_at = join.end()
     currency = _SECOND_CURRENCY.match(text, second_at)
     if currency:
@@ -725,22 +725,25 @@ def _read_range(
     if number.value * scale > second.value * second.scale:
         scale = number.scale  # "$800,000 to $1.3 million": the scale is the second's own
     high = second.value * (second.scale if second.scale_text else scale)
+    if change and not _close_range(number.value * scale, high, text, start, currency):
+        return None  # "rose by £12,000 to £294,000": a change and a new level
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
 
 
 def _read_range_after_unit(
-    text: str, start: int, end: int, unit: str
+    text: str, start: int, end: int, unit: str, low: float
 ) -> tuple[float, int, int] | None:
-    """ "between 15kHz and 17kHz", "from 4.8 percent to 4.7 percent": the unit said twice."""
+    """ "between 15kHz and 17kHz", "from 4.8 percent to 4.7 percent", "5% to 10%": the unit
+    said twice."""
     opener = _range_opener(text, start)
     join = _RANGE_JOIN.match(text, end)
     wanted = "and" if opener.lower() == "between" else "to"
-    if not opener or not join or join.group(1).lower() != wanted:
+    if not join or join.group(1).lower() != wanted:
         return None
     second_at = join.end()
-    if second_at >= len(text) or not text[second_at].isdigit():
+    if second_at >= len(text) or not text[second_at].isalnum():
         return None
     second = _read_number(text, second_at, money=False)
     if second is None:
@@ -748,7 +751,20 @@ def _read_range_after_unit(
     unit_end, second_unit, _ = _read_unit(text, second.end, second, "")
     if second_unit != unit or unit_end is None:
         return None
-    return second.value * second.scale, unit_end, text.rindex(opener, 0, start)
+    high = second.value * second.scale
+    if not opener and not _close_range(low, high, text, start, None):
+        return None  # "cut rates 0.25% to 5%": a change and a new level
+    return high, unit_end, text.rindex(opener, 0, start) if opener else start
+
+
+def _close_range(low: float, high: float, text: str, start: int, currency: object) -> bool:
+    """Whether "X to Y" without "from" is a range: not after "by" ("rose by £12,000 to
+    £294,000" is a change and a new level), the second end not money of its own, and the two
+    ends within 4x of each other ("rose 1 to 1.5 degrees", not "rose 12,000 to 1.5 million")."""
+    words = _last_words(text, start, 1)
+    if (words and words[0].lower() == "by") or currency:
+        return False
+    return 0 < low < high <= 4 * low
 
 
 def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int | None, str, int]:
