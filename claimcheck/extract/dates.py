@@ -12,6 +12,7 @@ original words are always kept beside them. Names that contain a day ("The Mail 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
@@ -63,55 +64,127 @@ QUARTERS = {
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-_month = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_month_name = "|".join(sorted(MONTH_NAMES, key=len, reverse=True))
-_weekday = "|".join(WEEKDAYS)
-_units_word = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-_tens_word = "|".join(TENS_WORDS)
-_number = rf"\d+(?:\.\d+)?|(?:{_tens_word})(?:-(?:{_units_word}))?|{_units_word}|an?|single"
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words as a prefix tree ("jan(?:uary)?|ju(?:ly|ne)"...): the regex
+    engine then reads each letter once instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        joined = "|".join(branches)
+        if "" in node:
+            return f"(?:{joined})?"
+        return joined if len(branches) == 1 else f"(?:{joined})"
+
+    return f"(?:{pattern(tree)})"
+
+
+_month = _trie(list(MONTH_NUMBERS))
+_month_name = _trie(MONTH_NAMES)
+_weekday = _trie(WEEKDAYS)
+_units_word = _trie(list(UNITS_WORDS))
+_number = (
+    rf"\d+(?:\.\d+)?|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"(?:-{_units_word})?"
+)
 _year = r"(?:19|20)\d\d"
 _day = r"\d{1,2}(?:st|nd|rd|th)?"
 _weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
+_ampm = r"[ap]\.?m\b\.?"
 
+# (first characters, alternative): each alternative is tried only where the lower-cased text
+# has one of its first characters, which spares the regex engine most of its work
+_ALTERNATIVES = [
+    (r"\d", rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"),
+    (r"\d", r"(?P<num>(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d\d))"),
+    (
+        r"\d",
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
+        rf"(?:\s*(?P<tz>utc|gmt)\b)?)",
+    ),
+    (
+        "mtwfsjando",
+        rf"(?P<md>{_weekday_prefix}(?P<md_month>{_month})\.?\s+(?P<md_day>{_day})\b"
+        rf"(?![.,]\d|\s*%)(?:,?\s+(?P<md_year>{_year}))?)",
+    ),
+    (
+        r"mtwfs\d",
+        rf"(?P<dm>{_weekday_prefix}(?P<dm_day>{_day})\s+(?:of\s+)?(?P<dm_month>{_month})\b\.?"
+        rf"(?:,?\s+(?P<dm_year>{_year}))?)",
+    ),
+    ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
+    (
+        "tfsl1-4",
+        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+"
+        rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
+    ),
+    (
+        r"\dzotfsena",
+        rf"(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
+        r"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
+        r"(?P<ago>\s+ago)?)",
+    ),
+    (
+        "tylmwfs",
+        rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
+        r"(?P<pod_part>morning|afternoon|evening|night))",
+    ),
+    (
+        "ytln",
+        r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
+    ),
+    ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
+    (
+        "emltnjfasod",
+        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
+    ),
+    (r"'’\d", r"(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"),
+    (
+        "ncapmrtsf",
+        r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
+        r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
+        r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
+    ),
+    (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
+]
 DATE_PATTERN = re.compile(
-    # tried only at word starts with a character one of the alternatives starts with (the
-    # lower-cased text is searched)
-    rf"(?<![\w$£€#'’.-])(?=[\dacdefjlmnoprstwyz'’])(?:"
-    rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"
-    rf"|(?P<num>(?P<num_a>\d{{1,2}})/(?P<num_b>\d{{1,2}})/(?P<num_y>\d{{4}}|\d\d))"
-    rf"|(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>[ap]\.?m\b\.?)?|\s*(?P<ampm2>[ap]\.?m\b\.?))"
-    rf"(?:\s*(?P<tz>utc|gmt)\b)?)"
-    rf"|(?P<md>{_weekday_prefix}(?P<md_month>{_month})\.?\s+(?P<md_day>{_day})\b(?![.,]\d|\s*%)"
-    rf"(?:,?\s+(?P<md_year>{_year}))?)"
-    rf"|(?P<dm>{_weekday_prefix}(?P<dm_day>{_day})\s+(?:of\s+)?(?P<dm_month>{_month})\b\.?"
-    rf"(?:,?\s+(?P<dm_year>{_year}))?)"
-    rf"|(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"
-    rf"|(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+quarter"
-    rf"(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)"
-    rf"|(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
-    rf"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
-    rf"(?P<ago>\s+ago)?)"
-    rf"|(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
-    rf"(?P<pod_part>morning|afternoon|evening|night))"
-    rf"|(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))"
-    rf"|(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"
-    rf"|(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))"
-    rf"|(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"
-    rf"|(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
-    rf"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
-    rf"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)"
-    rf"|(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"
-    rf")\b"
+    # only at word starts (the lower-cased text is searched)
+    r"(?<![\w$£€#'’.-])(?:"
+    + "|".join(f"(?=[{first}]){alternative}" for first, alternative in _ALTERNATIVES)
+    + r")\b"
 )
-# Cheap gate: a date needs a digit or one of these words (IGNORECASE makes the full pattern slow,
-# so it runs on a lower-cased copy, and only when the gate passes). Two searches, because an
-# alternation of plain words lets the regex engine skip ahead and one with \d does not.
-DIGIT = re.compile(r"\d")
-DATE_WORD = re.compile(
-    rf"day|night|tomorrow|morning|evening|week|month|year|quarter|decade|hour|minute|second|"
-    rf"now|current|recent|present|future|term|"
-    rf"{_month_name}"
+# Every date holds a digit or one of these words, at most REACH characters after its start. The
+# full pattern (on a lower-cased copy: IGNORECASE makes it slow) is tried only near them, which
+# spares it most sentences and most of the rest. The words are found as whole words of the
+# sentence (a set lookup), their places by str.find.
+DIGIT = re.compile(r"\d+")
+_unit_words = (
+    "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
+    "second"
 )
+_other_words = (
+    "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
+    "future term"
+)
+DATE_WORDS = frozenset(
+    [
+        *(word + plural for word in (*_unit_words.split(), *WEEKDAYS) for plural in ("", "s")),
+        *_other_words.split(),
+        *MONTH_NUMBERS,
+    ]
+)
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
+# (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
+BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
     r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
@@ -188,13 +261,11 @@ class StoryDates:
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-        if not (DIGIT.search(lowered) or DATE_WORD.search(lowered)):
-            return []
         found: list[DateMention] = []
-        for match in DATE_PATTERN.finditer(lowered):
+        for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
-            resolved, granularity = self._resolve(match, lowered, found)
+            resolved, granularity = self._resolve(match, lowered)
             found.append(
                 DateMention(
                     surface=sentence[match.start() : match.end()],
@@ -204,6 +275,9 @@ class StoryDates:
                     granularity=granularity,
                 )
             )
+        days = [d for d in found if d.granularity == "day" and d.resolved]
+        if days and any(d.granularity == "time" for d in found):
+            found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
         return found
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
@@ -236,25 +310,26 @@ class StoryDates:
             return match["dur"] != "a second"  # "a second plane"
         elif match["clock"]:
             return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+        elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
+            # "the 70s and 80s", not "in their 30s"
+            return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
         elif match["year"] or match["dec"]:
-            return not re.search(
-                r"(?:no\.|number|#|model|flight|route)\s*$", sentence[:start], re.I
-            )
+            return not LABEL_BEFORE.search(sentence, 0, start)
         return True
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
         """Whether the date is spoken of in the future: "will be announced on Friday", not
         "admitted Thursday night that the loss could swell"."""
+        if FUTURE.search(lowered, max(0, start - 80), start):
+            return True
         before = lowered[max(0, start - 30) : start].split()
         if before and before[-1] == "on":
             before.pop()
         if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
             return False
-        return bool(FUTURE.search(lowered, max(0, start - 80), min(len(lowered), end + 25)))
+        return bool(FUTURE.search(lowered, end, end + 25))
 
-    def _resolve(
-        self, match: re.Match[str], lowered: str, earlier: list[DateMention]
-    ) -> tuple[str | None, str]:
+    def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
         if match["iso"]:
             return self._day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
@@ -274,7 +349,7 @@ class StoryDates:
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
         if match["clock"]:
-            return self._clock(match, earlier)
+            return self._clock(match)
         if match["q"]:
             return self._quarter(match, lowered)
         if match["dur"]:
@@ -368,17 +443,17 @@ class StoryDates:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
 
-    def _clock(self, match: re.Match[str], earlier: list[DateMention]) -> tuple[str | None, str]:
+    def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
+        """The time on the published day; `find` moves it to a day the sentence names."""
         hour, minute = int(match["hh"]), int(match["mm"] or 0)
         ampm = (match["ampm"] or match["ampm2"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
         elif ampm == "a" and hour == 12:
             hour = 0
-        days = [d.resolved for d in earlier if d.granularity == "day" and d.resolved]
-        day = days[-1] if days else (self.published.isoformat() if self.published else None)
+        day = self.published.isoformat() if self.published else "XXXX-XX-XX"
         zone = "Z" if match["tz"] else ""
-        return (f"{day}T{hour:02d}:{minute:02d}{zone}" if day else None), "time"
+        return f"{day}T{hour:02d}:{minute:02d}{zone}", "time"
 
     def _quarter(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
@@ -442,6 +517,45 @@ class StoryDates:
             year = published.year + (month - 1) // 12
             return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
         return str(published.year + shift), "year"
+
+
+def _matches(lowered: str) -> Iterator[re.Match[str]]:
+    """DATE_PATTERN's matches in order, as finditer gives them, searched for only near the
+    digits and words that every date holds."""
+    words = DATE_WORDS.intersection(lowered.translate(_NOT_WORD).split())
+    digit = DIGIT.search(lowered)
+    if not (words or digit):
+        return
+    triggers = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            triggers.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    triggers.sort(reverse=True)
+    position, searched, length = 0, 0, len(lowered)
+    while triggers or digit:
+        if digit and (not triggers or digit.start() < triggers[-1][0]):
+            (start, end), reach = digit.span(), 1  # a date starts at its first digit, or "'70s"
+            digit = DIGIT.search(lowered, end)
+        else:
+            (start, end), reach = triggers.pop(), REACH
+        if end <= position or end + BEYOND <= searched:  # inside a date or a searched stretch
+            continue
+        searched = end + BEYOND
+        match = DATE_PATTERN.search(lowered, max(position, start - reach), searched)
+        if match and searched < length:  # the bounded search may have cut it short: again
+            match = DATE_PATTERN.search(lowered, match.start())
+        if match:
+            yield match
+            position = match.end()
+
+
+def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
+    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
+    day = min(days, key=lambda d: abs(d.start - time.start))
+    clock = (time.resolved or "").partition("T")[2]
+    return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
 
 
 def _reference(match: re.Match[str]) -> str:
