@@ -22,7 +22,7 @@ from claimcheck.models import Attribution
 
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|warned|warns|posted|wrote|writes|tweeted|announced|"
-    "claimed|claims|insisted|insists|argued|argues|stated|states|declared|explained|noted|"
+    "claimed|claims|insisted|insists|argued|argues|stated|declared|explained|noted|"
     "suggested|suggests|questioned|accused|admitted|confirmed|denied|revealed|stressed|"
     "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
@@ -47,7 +47,8 @@ DESCRIPTOR = re.compile(
 )
 LEADING = re.compile(
     r"^(?:but|and|yet|so|however|meanwhile|despite this|in a statement|last night|"
-    r"yesterday|today|earlier|later|then|now|instead|also)[,\s]+",
+    r"yesterday|today|earlier|later|then|now|instead|also|additionally|separately|still|"
+    r"indeed|previously|finally)[,\s]+",
     re.IGNORECASE,
 )
 
@@ -73,7 +74,7 @@ DESCRIBED = (
 )
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
-    rf"(?=\s*[,.;(]|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
     rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
@@ -98,7 +99,28 @@ BEFORE_VERB = (
 REPORTED = re.compile(
     rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{SPEECH_VERBS})\b"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
+# What after a speech verb makes it something else than reported speech.
+NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
+_OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
+NOT_SPEECH = {
+    "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
+    "wrote": re.compile(_OBJECT),
+    "posted": re.compile(_OBJECT),
+    "tweeted": re.compile(_OBJECT),
+}
+# "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
+# the sentence speaks, not the last name of its apposition.
+OPENING_APPOSITION = re.compile(
+    rf"(?P<name>{PERSON}),\s[^.;:!?]*?,\s+(?:(?:last week|this week|yesterday|today|later|also|"
+    rf"has|had|have|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b"
+)
+# Words before a name that make it the object or a relative clause's subject: "the things Donald
+# Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:things|words|remarks|comments|everything|something|anything|nothing)|"
+    r"[a-z]{2,}(?<!morn)(?<!even)(?<!dur)ing)\s+$"
+)
 SUBJECT_REACH = 200  # characters before a speech verb's end where its subject may start
 # A subject opened by "the", "a" or a possessive ("Russia's") before a speech verb, searched with
 # that verb's end as endpos (so "[a-z]+" is the verb): the leftmost start is the whole noun phrase.
@@ -212,8 +234,11 @@ def _person(name: str, names: dict[str, str] | None) -> str:
 def last_person(text: str) -> str | None:
     """The person most likely meant by a following "he" or "she": the last subject of a speech or
     action verb, else the last titled name, else the first full name."""
-    subjects = [m.group("speaker") for m in REPORTED.finditer(text)]
-    subjects = [s for s in subjects if _looks_like_person(s)]
+    subjects = [
+        m.group("speaker")
+        for m in REPORTED.finditer(text)
+        if _looks_like_person(m.group("speaker")) and not _governed(text, m.start())
+    ]
     if subjects:
         return _clean(subjects[-1])
     titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
@@ -225,6 +250,13 @@ def last_person(text: str) -> str | None:
 
 # "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
 NOT_A_NAME = re.compile(r"I['’]|[RDI]-[A-Z]")
+
+
+def _governed(text: str, at: int) -> bool:
+    """Whether a preposition governs the name at `at` ("of the Armenian Patriarchate of
+    Jerusalem")."""
+    link = LINK_BEFORE.search(text, max(0, at - 30), at)
+    return bool(link and link.group("prep"))
 
 
 def _looks_like_person(name: str) -> bool:
@@ -445,11 +477,23 @@ def attribute(
         return according
     verb_end = 0
     quoted = [(q.start, q.end) for q in quotes(sentence)] if HAS_QUOTE_MARK.search(sentence) else []
-    for match in REPORTED.finditer(sentence):
+
+    def spoken(match: re.Match[str]) -> bool:
+        """Not inside a quotation (a name there is not who speaks it) nor a verb that does not
+        report speech here ("responded by settling", "reported from Oakland", "wrote the
+        letter")."""
         if any(start <= match.start() < end for start, end in quoted):
-            continue  # a name inside a quotation is not who speaks it
-        if sentence.startswith(" by ", match.end()):
-            continue  # "Mr. Netanyahu responded by settling a dispute"
+            return False
+        return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
+
+    opening = OPENING_APPOSITION.match(sentence)
+    if opening and opening.group("name").split()[0].lower() not in STARTERS and spoken(opening):
+        speaker = _resolve(opening.group("name"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=opening.group(0))
+    for match in REPORTED.finditer(sentence):
+        if not spoken(match):
+            continue
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
@@ -458,7 +502,7 @@ def attribute(
             return None
         verb_end = verb_end or match.end()
     if not verb_end:
-        verb = SPEECH_VERB.search(sentence)
+        verb = next((v for v in SPEECH_VERB.finditer(sentence) if spoken(v)), None)
         verb_end = verb.end() if verb else 0
     subject = _subject_before(sentence, verb_end, titles) if verb_end else None
     if subject:
@@ -477,8 +521,8 @@ def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | No
     found = ACCORDING.search(sentence)
     if found is None:
         return None
-    who = ACCORDING_TAIL.sub("", found.group("who")).strip()
-    if not who or len(who.split()) > ACCORDING_WORDS:
+    who = ACCORDING_TAIL.sub("", found.group("who").split("''")[0]).strip()
+    if not who or len(who.split()) > ACCORDING_WORDS or who.split()[-1].lower() in ARTICLES:
         return None
     if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
         who = _person(who, titles)
@@ -495,6 +539,8 @@ def _reported_speaker(
     name = match.group("speaker")
     first = name.split(None, 1)[0].lower()
     before = sentence[: match.start()]
+    if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
+        return None
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
