@@ -65,7 +65,7 @@ OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,2}\s+(?=\S)")
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
 # executive", "Air Force 1st"), none of them a word that would open a clause instead.
 DESCRIBED = (
@@ -92,7 +92,7 @@ ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
 # quantifiers: an apposition that fails is not retried character by character.
 BEFORE_VERB = (
-    r"(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
     r"have|had|also|previously|once|later|repeatedly|then|has since|publicly))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
@@ -109,10 +109,16 @@ NOT_SPEECH = {
     "posted": re.compile(_OBJECT),
     "tweeted": re.compile(_OBJECT),
 }
+# "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
+# end of a sentence that is not a quotation's.
+INVERTED = re.compile(
+    rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+)
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
 OPENING_APPOSITION = re.compile(
-    rf"(?P<name>{PERSON}),\s[^.;:!?]*?,\s+(?:(?:last week|this week|yesterday|today|later|also|"
+    rf"(?P<name>{PERSON}),\s(?:[^.;:!?]|\.(?!\s+[A-Z]))*?,\s+(?:(?:last week|this week|yesterday|today|later|also|"
     rf"has|had|have|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b"
 )
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
@@ -472,6 +478,11 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
+    inverted = INVERTED.search(sentence)
+    if inverted:
+        speaker = _resolve(inverted.group("speaker"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=inverted.group(0)[1:].strip())
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
