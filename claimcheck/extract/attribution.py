@@ -16,6 +16,7 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
+from itertools import chain
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
@@ -92,8 +93,9 @@ ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
 # quantifiers: an apposition that fails is not retried character by character.
 BEFORE_VERB = (
-    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
-    r"have|had|also|previously|once|later|repeatedly|then|has since|publicly))*\s+"
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
+    r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
+    r"publicly))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
@@ -115,11 +117,14 @@ INVERTED = re.compile(
     rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
     rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
+# "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
+SAID_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:{DESCRIBED})??(?P<speaker>{PERSON})")
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
 OPENING_APPOSITION = re.compile(
-    rf"(?P<name>{PERSON}),\s(?:[^.;:!?]|\.(?!\s+[A-Z]))*?,\s+(?:(?:last week|this week|yesterday|today|later|also|"
-    rf"has|had|have|previously)\s+)*(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?P<name>{PERSON}),\s(?:[^.;:!?]|\.(?!\s+[A-Z]))*?,\s+"
+    rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
+    rf"(?P<verb>{SPEECH_VERBS})\b"
 )
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
 # Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
@@ -237,20 +242,27 @@ def _person(name: str, names: dict[str, str] | None) -> str:
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
-def last_person(text: str) -> str | None:
-    """The person most likely meant by a following "he" or "she": the last subject of a speech or
-    action verb, else the last titled name, else the first full name."""
-    subjects = [
-        m.group("speaker")
-        for m in REPORTED.finditer(text)
-        if _looks_like_person(m.group("speaker")) and not _governed(text, m.start())
-    ]
-    if subjects:
-        return _clean(subjects[-1])
+def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
+    """The person most likely meant by a following "he" or "she": the last speaker named in
+    `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
+    name, else the first full name the article confirms as a person's (see `titled_names`).
+    Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
+    quoted = [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
+    found: list[tuple[int, str]] = []
+    for match in chain(REPORTED.finditer(text), SAID_NAME.finditer(text)):
+        at = match.start("speaker")
+        name = _clean(match.group("speaker"))
+        if any(start <= at < end for start, end in quoted) or _governed(text, at):
+            continue
+        if _looks_like_person(name) and speaker_kind(_person(name, titles)) == "Person":
+            found.append((at, name))
+    if found:
+        return max(found)[1]
     titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     if titled:
         return titled[-1]
-    full = [name for name in FULL_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    people = set((titles or {}).values())
+    full = [name for name in FULL_NAME.findall(text) if name in people]
     return full[0] if full else None
 
 
@@ -364,7 +376,7 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     name followed by a noun ("her Twitter account") never does."""
     subject = _clean(PARENTHESES.sub("", subject))
     if subject.lower() in PRONOUNS:
-        person = last_person(context)
+        person = last_person(context, titles)
         return _person(person, titles) if person else None
     for part in subject.split(","):
         part = _clean(part)
@@ -372,7 +384,7 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
         if not words:
             continue
         if part.lower() in PRONOUNS:
-            person = last_person(context)
+            person = last_person(context, titles)
             return _person(person, titles) if person else None
         if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
             found = _determined(part, titles, plain=True)
@@ -520,7 +532,7 @@ def attribute(
         return subject
     pronoun = PRONOUN_SPEAKS.match(sentence)
     if pronoun and context:
-        speaker = last_person(context)
+        speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
