@@ -16,7 +16,6 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
-from itertools import chain
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
@@ -28,6 +27,19 @@ SPEECH_VERBS = (
     "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
+    a flat alternation branch by branch at every position, and this one branch per letter."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+
+
+# The verbs grouped by first letter: the patterns below try them at every name.
+VERB_ALTERNATION = _by_first_letter(SPEECH_VERBS.split("|"))
 TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
     r"Chancellor|Senator|Secretary of State|Secretary-General|Secretary General|"
@@ -54,12 +66,12 @@ LEADING = re.compile(
 )
 
 INTRO = re.compile(
-    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{VERB_ALTERNATION})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
 )
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
-PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b")
+PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b")
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
@@ -74,10 +86,10 @@ DESCRIBED = (
     r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
 )
 AFTER_QUOTE = re.compile(
-    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
+    rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
@@ -99,9 +111,9 @@ BEFORE_VERB = (
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
-    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
-SPEECH_VERB = re.compile(rf"\b(?P<verb>{SPEECH_VERBS})\b")
+SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
 # What after a speech verb makes it something else than reported speech.
 NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
 _OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
@@ -117,14 +129,12 @@ INVERTED = re.compile(
     rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
     rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
-# "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
-SAID_NAME = re.compile(rf"\b(?:{SPEECH_VERBS})\s+(?:{DESCRIBED})??(?P<speaker>{PERSON})")
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
 OPENING_APPOSITION = re.compile(
     rf"(?P<name>{PERSON}),\s(?:[^.;:!?]|\.(?!\s+[A-Z]))*?,\s+"
     rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
-    rf"(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
 # Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
@@ -145,22 +155,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
-    a flat alternation branch by branch at every position, and this one branch per letter."""
-    rests: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
-
-
 # A speech verb as a whole lower-case word, the gate for the searches below: one search, ~2x
 # faster than listing the sentence's lower-case words and looking them up.
 _VERB_LIST = SPEECH_VERBS.split("|")
-HAS_SPEECH_VERB = re.compile(
+VERB_WORD = (
     rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST}))}])"
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
+HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
+SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
@@ -247,17 +251,24 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
     `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
     name, else the first full name the article confirms as a person's (see `titled_names`).
     Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
-    quoted = [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
-    found: list[tuple[int, str]] = []
-    for match in chain(REPORTED.finditer(text), SAID_NAME.finditer(text)):
-        at = match.start("speaker")
-        name = _clean(match.group("speaker"))
-        if any(start <= at < end for start, end in quoted) or _governed(text, at):
-            continue
-        if _looks_like_person(name) and speaker_kind(_person(name, titles)) == "Person":
-            found.append((at, name))
-    if found:
-        return max(found)[1]
+    quoted = None
+    for verb in reversed(list(HAS_SPEECH_VERB.finditer(text))):  # the nearest speaker first
+        before = REPORTED.finditer(text, max(0, verb.start() - SUBJECT_REACH), verb.end())
+        candidates = [match for match in before if match.end() == verb.end()]
+        after = SAID_NAME.match(text, verb.start())
+        for match in [after, *reversed(candidates)] if after else reversed(candidates):
+            at = match.start("speaker")
+            name = _clean(match.group("speaker"))
+            if not _looks_like_person(name) or _governed(text, at):
+                continue
+            if quoted is None:
+                quoted = (
+                    [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
+                )
+            if any(first <= at < last for first, last in quoted):
+                continue
+            if speaker_kind(_person(name, titles)) == "Person":
+                return name
     titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     if titled:
         return titled[-1]
@@ -299,9 +310,8 @@ def titled_names(text: str) -> dict[str, str]:
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer") or uses it alone as the subject of a speech verb ("Clinton said") with a full
-    name that reads as a person's, so it names a person, and only when no other full name shares
-    it. A former
+    Keir Starmer") or uses it alone ("Clinton said") with a full name that reads as a person's,
+    so it names a person, and only when no other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
     names: dict[str, str] = {}
@@ -339,20 +349,22 @@ def titled_names(text: str) -> dict[str, str]:
                 if lowered[first] != "former":
                     key = " ".join(lowered[first:start])
                     names.setdefault("former " + key if former else key, name)
-    speaking = {
-        m.group("speaker").lower() for m in REPORTED.finditer(text) if " " not in m.group("speaker")
-    }
     for surname, forms in full_names.items():
         shortest = min(forms, key=len)
         if not all(form.endswith(shortest) for form in forms):
             continue
-        if surname in titled or (surname in speaking and _given_and_surname(shortest)):
+        if surname in titled or (_given_and_surname(shortest) and _used_alone(text, shortest)):
             names.setdefault(surname, shortest)
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
             names.setdefault(f"{title} {first}", forms.pop())
     return names
+
+
+def _used_alone(text: str, name: str) -> bool:
+    """Whether the text uses a name's last word without the rest of it ("Clinton said")."""
+    return text.count(name.rsplit(None, 1)[-1]) > text.count(name)
 
 
 def _given_and_surname(name: str) -> bool:
