@@ -16,6 +16,7 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
@@ -76,6 +77,8 @@ PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VER
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
+# A mark that may open a quotation: at the start or after a space or bracket (not "Ukraine's").
+QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
 QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
@@ -132,7 +135,7 @@ INVERTED = re.compile(
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
 OPENING_APPOSITION = re.compile(
-    rf"(?P<name>{PERSON}),\s(?:[^.;:!?]|\.(?!\s+[A-Z]))*?,\s+"
+    rf"(?P<name>{PERSON}),\s[^;:!?]*?,\s+"
     rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
     rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
@@ -319,6 +322,7 @@ def titled_names(text: str) -> dict[str, str]:
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
+    in_full: Counter[str] = Counter()  # how often each surname ends a full name
     for run in NAME_RUN.findall(text):
         run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
@@ -330,6 +334,7 @@ def titled_names(text: str) -> dict[str, str]:
             full = len(words) - start
             if 1 < full < 4:
                 full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
+                in_full[lowered[-1]] += 1
             continue
         if lowered[-1] in RANKS:
             continue
@@ -340,6 +345,7 @@ def titled_names(text: str) -> dict[str, str]:
                 given.append((lowered[start - 1], lowered[start]))
             continue
         full_names.setdefault(lowered[-1], set()).add(name)
+        in_full[lowered[-1]] += 1
         if lowered[start - 1] in OFFICES:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
@@ -353,18 +359,17 @@ def titled_names(text: str) -> dict[str, str]:
         shortest = min(forms, key=len)
         if not all(form.endswith(shortest) for form in forms):
             continue
-        if surname in titled or (_given_and_surname(shortest) and _used_alone(text, shortest)):
+        # A surname the text also uses alone ("Clinton said") names the person in full.
+        if surname in titled or (
+            _given_and_surname(shortest)
+            and text.count(shortest[-len(surname) :]) > in_full[surname]
+        ):
             names.setdefault(surname, shortest)
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
             names.setdefault(f"{title} {first}", forms.pop())
     return names
-
-
-def _used_alone(text: str, name: str) -> bool:
-    """Whether the text uses a name's last word without the rest of it ("Clinton said")."""
-    return text.count(name.rsplit(None, 1)[-1]) > text.count(name)
 
 
 def _given_and_surname(name: str) -> bool:
@@ -511,18 +516,22 @@ def attribute(
     if according:
         return according
     verb_end = 0
-    quoted = [(q.start, q.end) for q in quotes(sentence)] if HAS_QUOTE_MARK.search(sentence) else []
+    quoted: list[tuple[int, int]] | None = None
 
     def spoken(match: re.Match[str]) -> bool:
         """Not inside a quotation (a name there is not who speaks it) nor a verb that does not
         report speech here ("responded by settling", "reported from Oakland", "wrote the
         letter")."""
+        nonlocal quoted
+        if quoted is None:
+            quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
         if any(start <= match.start() < end for start, end in quoted):
             return False
         return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
 
-    opening = OPENING_APPOSITION.match(sentence)
-    if opening and opening.group("name").split()[0].lower() not in STARTERS and spoken(opening):
+    first = sentence[: sentence.find(" ")].lower()
+    opening = None if first in STARTERS else OPENING_APPOSITION.match(sentence)
+    if opening and spoken(opening):
         speaker = _resolve(opening.group("name"), context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=opening.group(0))
