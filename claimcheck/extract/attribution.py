@@ -598,7 +598,9 @@ def _reported_speaker(
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
     words = name.split()
-    if _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
+    # An office without "the" ("Prime Minister said"), but a lone rank word is a surname ("King
+    # said" is Gayle King, not the King).
+    if len(words) > 1 and _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
         return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
 
