@@ -16,17 +16,31 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
 
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|warned|warns|posted|wrote|writes|tweeted|announced|"
-    "claimed|claims|insisted|insists|argued|argues|stated|states|declared|explained|noted|"
+    "claimed|claims|insisted|insists|argued|argues|stated|declared|explained|noted|"
     "suggested|suggests|questioned|accused|admitted|confirmed|denied|revealed|stressed|"
     "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
+    a flat alternation branch by branch at every position, and this one branch per letter."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+
+
+# The verbs grouped by first letter: the patterns below try them at every name.
+VERB_ALTERNATION = _by_first_letter(SPEECH_VERBS.split("|"))
 TITLE = (
     r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
     r"Chancellor|Senator|Secretary of State|Secretary-General|Secretary General|"
@@ -47,24 +61,27 @@ DESCRIPTOR = re.compile(
 )
 LEADING = re.compile(
     r"^(?:but|and|yet|so|however|meanwhile|despite this|in a statement|last night|"
-    r"yesterday|today|earlier|later|then|now|instead|also)[,\s]+",
+    r"yesterday|today|earlier|later|then|now|instead|also|additionally|separately|still|"
+    r"indeed|previously|finally)[,\s]+",
     re.IGNORECASE,
 )
 
 INTRO = re.compile(
-    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{VERB_ALTERNATION})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
 )
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
-PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b")
+PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b")
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
+# A mark that may open a quotation: at the start or after a space or bracket (not "Ukraine's").
+QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,2}\s+(?=\S)")
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
 # executive", "Air Force 1st"), none of them a word that would open a clause instead.
 DESCRIBED = (
@@ -72,10 +89,10 @@ DESCRIBED = (
     r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
 )
 AFTER_QUOTE = re.compile(
-    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
-    rf"(?=\s*[,.;(]|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
+    rf"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
@@ -91,14 +108,43 @@ ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
 # quantifiers: an apposition that fails is not retried character by character.
 BEFORE_VERB = (
-    r"(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
-    r"have|had|also|previously|once|later|repeatedly|then|has since|publicly))*\s+"
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
+    r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
+    r"publicly))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
-    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
+# What after a speech verb makes it something else than reported speech.
+NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
+_OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
+NOT_SPEECH = {
+    "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
+    "wrote": re.compile(_OBJECT),
+    "posted": re.compile(_OBJECT),
+    "tweeted": re.compile(_OBJECT),
+}
+# "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
+# end of a sentence that is not a quotation's.
+INVERTED = re.compile(
+    rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+)
+# "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
+# the sentence speaks, not the last name of its apposition.
+OPENING_APPOSITION = re.compile(
+    rf"(?P<name>{PERSON}),\s[^;:!?]*?,\s+"
+    rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
+)
+# Words before a name that make it the object or a relative clause's subject: "the things Donald
+# Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:things|words|remarks|comments|everything|something|anything|nothing)|"
+    r"[a-z]{2,}(?<!morn)(?<!even)(?<!dur)ing)\s+$"
+)
 SUBJECT_REACH = 200  # characters before a speech verb's end where its subject may start
 # A subject opened by "the", "a" or a possessive ("Russia's") before a speech verb, searched with
 # that verb's end as endpos (so "[a-z]+" is the verb): the leftmost start is the whole noun phrase.
@@ -112,22 +158,16 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
-    a flat alternation branch by branch at every position, and this one branch per letter."""
-    rests: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
-
-
 # A speech verb as a whole lower-case word, the gate for the searches below: one search, ~2x
 # faster than listing the sentence's lower-case words and looking them up.
 _VERB_LIST = SPEECH_VERBS.split("|")
-HAS_SPEECH_VERB = re.compile(
+VERB_WORD = (
     rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST}))}])"
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
+HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
+SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
@@ -209,22 +249,46 @@ def _person(name: str, names: dict[str, str] | None) -> str:
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
-def last_person(text: str) -> str | None:
-    """The person most likely meant by a following "he" or "she": the last subject of a speech or
-    action verb, else the last titled name, else the first full name."""
-    subjects = [m.group("speaker") for m in REPORTED.finditer(text)]
-    subjects = [s for s in subjects if _looks_like_person(s)]
-    if subjects:
-        return _clean(subjects[-1])
+def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
+    """The person most likely meant by a following "he" or "she": the last speaker named in
+    `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
+    name, else the first full name the article confirms as a person's (see `titled_names`).
+    Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
+    quoted = None
+    for verb in reversed(list(HAS_SPEECH_VERB.finditer(text))):  # the nearest speaker first
+        before = REPORTED.finditer(text, max(0, verb.start() - SUBJECT_REACH), verb.end())
+        candidates = [match for match in before if match.end() == verb.end()]
+        after = SAID_NAME.match(text, verb.start())
+        for match in [after, *reversed(candidates)] if after else reversed(candidates):
+            at = match.start("speaker")
+            name = _clean(match.group("speaker"))
+            if not _looks_like_person(name) or _governed(text, at):
+                continue
+            if quoted is None:
+                quoted = (
+                    [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
+                )
+            if any(first <= at < last for first, last in quoted):
+                continue
+            if speaker_kind(_person(name, titles)) == "Person":
+                return name
     titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     if titled:
         return titled[-1]
-    full = [name for name in FULL_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    people = set((titles or {}).values())
+    full = [name for name in FULL_NAME.findall(text) if name in people]
     return full[0] if full else None
 
 
 # "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
 NOT_A_NAME = re.compile(r"I['’]|[RDI]-[A-Z]")
+
+
+def _governed(text: str, at: int) -> bool:
+    """Whether a preposition governs the name at `at` ("of the Armenian Patriarchate of
+    Jerusalem")."""
+    link = LINK_BEFORE.search(text, max(0, at - 30), at)
+    return bool(link and link.group("prep"))
 
 
 def _looks_like_person(name: str) -> bool:
@@ -249,9 +313,8 @@ def titled_names(text: str) -> dict[str, str]:
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer") or uses it alone as the subject of a speech verb ("Clinton said") with a full
-    name that reads as a person's, so it names a person, and only when no other full name shares
-    it. A former
+    Keir Starmer") or uses it alone ("Clinton said") with a full name that reads as a person's,
+    so it names a person, and only when no other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
     names: dict[str, str] = {}
@@ -259,6 +322,7 @@ def titled_names(text: str) -> dict[str, str]:
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
+    in_full: Counter[str] = Counter()  # how often each surname ends a full name
     for run in NAME_RUN.findall(text):
         run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
@@ -270,6 +334,7 @@ def titled_names(text: str) -> dict[str, str]:
             full = len(words) - start
             if 1 < full < 4:
                 full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
+                in_full[lowered[-1]] += 1
             continue
         if lowered[-1] in RANKS:
             continue
@@ -280,6 +345,7 @@ def titled_names(text: str) -> dict[str, str]:
                 given.append((lowered[start - 1], lowered[start]))
             continue
         full_names.setdefault(lowered[-1], set()).add(name)
+        in_full[lowered[-1]] += 1
         if lowered[start - 1] in OFFICES:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
@@ -289,14 +355,15 @@ def titled_names(text: str) -> dict[str, str]:
                 if lowered[first] != "former":
                     key = " ".join(lowered[first:start])
                     names.setdefault("former " + key if former else key, name)
-    speaking = {
-        m.group("speaker").lower() for m in REPORTED.finditer(text) if " " not in m.group("speaker")
-    }
     for surname, forms in full_names.items():
         shortest = min(forms, key=len)
         if not all(form.endswith(shortest) for form in forms):
             continue
-        if surname in titled or (surname in speaking and _given_and_surname(shortest)):
+        # A surname the text also uses alone ("Clinton said") names the person in full.
+        if surname in titled or (
+            _given_and_surname(shortest)
+            and text.count(shortest[-len(surname) :]) > in_full[surname]
+        ):
             names.setdefault(surname, shortest)
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
@@ -326,7 +393,7 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     name followed by a noun ("her Twitter account") never does."""
     subject = _clean(PARENTHESES.sub("", subject))
     if subject.lower() in PRONOUNS:
-        person = last_person(context)
+        person = last_person(context, titles)
         return _person(person, titles) if person else None
     for part in subject.split(","):
         part = _clean(part)
@@ -334,7 +401,7 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
         if not words:
             continue
         if part.lower() in PRONOUNS:
-            person = last_person(context)
+            person = last_person(context, titles)
             return _person(person, titles) if person else None
         if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
             found = _determined(part, titles, plain=True)
@@ -440,16 +507,37 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
+    inverted = INVERTED.search(sentence)
+    if inverted:
+        speaker = _resolve(inverted.group("speaker"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=inverted.group(0)[1:].strip())
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
     verb_end = 0
-    quoted = [(q.start, q.end) for q in quotes(sentence)] if HAS_QUOTE_MARK.search(sentence) else []
-    for match in REPORTED.finditer(sentence):
+    quoted: list[tuple[int, int]] | None = None
+
+    def spoken(match: re.Match[str]) -> bool:
+        """Not inside a quotation (a name there is not who speaks it) nor a verb that does not
+        report speech here ("responded by settling", "reported from Oakland", "wrote the
+        letter")."""
+        nonlocal quoted
+        if quoted is None:
+            quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
         if any(start <= match.start() < end for start, end in quoted):
-            continue  # a name inside a quotation is not who speaks it
-        if sentence.startswith(" by ", match.end()):
-            continue  # "Mr. Netanyahu responded by settling a dispute"
+            return False
+        return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
+
+    first = sentence[: sentence.find(" ")].lower()
+    opening = None if first in STARTERS else OPENING_APPOSITION.match(sentence)
+    if opening and spoken(opening):
+        speaker = _resolve(opening.group("name"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=opening.group(0))
+    for match in REPORTED.finditer(sentence):
+        if not spoken(match):
+            continue
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
@@ -458,14 +546,14 @@ def attribute(
             return None
         verb_end = verb_end or match.end()
     if not verb_end:
-        verb = SPEECH_VERB.search(sentence)
+        verb = next((v for v in SPEECH_VERB.finditer(sentence) if spoken(v)), None)
         verb_end = verb.end() if verb else 0
     subject = _subject_before(sentence, verb_end, titles) if verb_end else None
     if subject:
         return subject
     pronoun = PRONOUN_SPEAKS.match(sentence)
     if pronoun and context:
-        speaker = last_person(context)
+        speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
@@ -477,8 +565,8 @@ def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | No
     found = ACCORDING.search(sentence)
     if found is None:
         return None
-    who = ACCORDING_TAIL.sub("", found.group("who")).strip()
-    if not who or len(who.split()) > ACCORDING_WORDS:
+    who = ACCORDING_TAIL.sub("", found.group("who").split("''")[0]).strip()
+    if not who or len(who.split()) > ACCORDING_WORDS or who.split()[-1].lower() in ARTICLES:
         return None
     if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
         who = _person(who, titles)
@@ -495,6 +583,8 @@ def _reported_speaker(
     name = match.group("speaker")
     first = name.split(None, 1)[0].lower()
     before = sentence[: match.start()]
+    if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
+        return None
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
@@ -508,7 +598,9 @@ def _reported_speaker(
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
     words = name.split()
-    if _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
+    # An office without "the" ("Prime Minister said"), but a lone rank word is a surname ("King
+    # said" is Gayle King, not the King).
+    if len(words) > 1 and _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
         return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
 
