@@ -94,8 +94,8 @@ _CAUSAL = _word_set(
 _RANKS = _word_set("only first second third fourth fifth last sole")
 # Spans of time ("four years", "20 months"): a figure, but "Less than four years ago." claims
 # nothing, so a sentence whose figures are all spans of time does not get the figure cue, and a
-# short one without a third-person predicate is a bare time phrase (a hand-set penalty: debates
-# have too few to learn from).
+# short one made of time words alone, or spoken by "I", "we" or "you", is a bare time phrase (a
+# hand-set penalty: debates have too few to learn from).
 _TIME_UNITS = _word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries"
@@ -113,6 +113,14 @@ _STOPWORDS = _word_set(
 )
 # Words that only count as part of a figure ("3.9 per cent"): quoted alone they explain nothing.
 _FIGURE_WORDS = _word_set("per cent percent")
+# The words a bare time phrase is made of ("Less than four years ago.")
+_TIME_PHRASE = (
+    _STOPWORDS
+    | _COMPARATIVE
+    | _COUNT_WORDS
+    | _TIME_UNITS
+    | _word_set("ago later earlier since almost nearly within after before next past last now")
+)
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -286,9 +294,11 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:you"] = 1.0
     if not _MODAL.isdisjoint(present):
         found["c:modal"] = 1.0
-    _structure(found, present, names)
+    personal = not _PERSONAL.isdisjoint(present)
+    if not personal:
+        _structure(found, present, names)
     length = len(words)
-    if "c:time_span" in found and length < 8 and "c:predicate" not in found:
+    if "c:time_span" in found and length < 8 and (_TIME_PHRASE.issuperset(present) or personal):
         found["c:bare_time"] = 1.0
     if length < 6:  # "The Earth is flat.": short, yet a claim
         found["c:short_claim" if "c:predicate" in found else "c:short"] = 1.0
@@ -307,7 +317,7 @@ def _time_spans(words: list[str]) -> int:
 def _structure(found: dict[str, float], present: set[str], names: int) -> None:
     """Cues of a claim's shape: a third-person statement whose predicate is a copula, a cause,
     or an identity by rank; stronger with a named subject."""
-    if "c:question" in found or not _PERSONAL.isdisjoint(present):
+    if "c:question" in found:
         return
     copula = not _COPULA.isdisjoint(present)
     causal = not _CAUSAL.isdisjoint(present)
