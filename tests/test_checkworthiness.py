@@ -179,6 +179,14 @@ def test_a_span_of_time_in_a_third_person_claim_still_counts():
         assert [claim.sentence for claim in extract_claims(sentence)] == [sentence]
 
 
+def test_a_heading_is_not_a_claim_but_a_short_statement_is():
+    """Fact-checked statements taught many new words; a page's labels must not ride on them."""
+    text = "Pre-Workout Meal\n\nBuy Now\n\nStory Timeline\n\nThe Earth is flat."
+    assert [claim.sentence for claim in extract_claims(text)] == ["The Earth is flat."]
+    _, reasons = score("Buy Now", Signals(), explain_from=0)
+    assert "a heading or label, not a sentence" in reasons
+
+
 def test_shipped_model_beats_the_digit_baseline_on_held_out_debates():
     rows = sample_rows()
     threshold = shipped_model().threshold

@@ -148,6 +148,7 @@ def _stem(word: str) -> str:
 
 _STEMS = _Memo(_stem)
 _QUESTION_END = " '\"’”)"
+_SENTENCE_END = (".", "!", "?", "…")
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -171,6 +172,7 @@ CUE_REASONS = {
     "c:rank": "claims a rank ('only', 'first', 'second')",
     "c:time_span": "its figures are only spans of time",
     "c:bare_time": "only a span of time, no claim",
+    "c:heading": "a heading or label, not a sentence",
     "c:short_claim": "short, but states what something is or does",
 }
 WORD_SCALE = 2.0
@@ -300,8 +302,12 @@ def _read(sentence: str, signals: Signals) -> _Reading:
     length = len(words)
     if "c:time_span" in found and length < 8 and (_TIME_PHRASE.issuperset(present) or personal):
         found["c:bare_time"] = 1.0
-    if length < 6:  # "The Earth is flat.": short, yet a claim
-        found["c:short_claim" if "c:predicate" in found else "c:short"] = 1.0
+    if length < 6 and "c:predicate" in found:  # "The Earth is flat.": short, yet a claim
+        found["c:short_claim"] = 1.0
+    elif length < 6:
+        found["c:short"] = 1.0
+        if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
+            found["c:heading"] = 1.0
     found["c:length"] = min(length, 40) / 20
     keys = list(distinct)
     return _Reading(keys, WORD_SCALE / math.sqrt(len(keys) or 1), found, words, stems)
