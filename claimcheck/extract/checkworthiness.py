@@ -94,8 +94,8 @@ _CAUSAL = _word_set(
 _RANKS = _word_set("only first second third fourth fifth last sole")
 # Spans of time ("four years", "20 months"): a figure, but "Less than four years ago." claims
 # nothing, so a sentence whose figures are all spans of time does not get the figure cue, and a
-# short one without a third-person predicate is a bare time phrase (a hand-set penalty: debates
-# have too few to learn from).
+# short one made of time words alone, or spoken by "I", "we" or "you", is a bare time phrase (a
+# hand-set penalty: debates have too few to learn from).
 _TIME_UNITS = _word_set(
     "second seconds minute minutes hour hours day days week weeks month months year years "
     "decade decades century centuries"
@@ -113,6 +113,14 @@ _STOPWORDS = _word_set(
 )
 # Words that only count as part of a figure ("3.9 per cent"): quoted alone they explain nothing.
 _FIGURE_WORDS = _word_set("per cent percent")
+# The words a bare time phrase is made of ("Less than four years ago.")
+_TIME_PHRASE = (
+    _STOPWORDS
+    | _COMPARATIVE
+    | _COUNT_WORDS
+    | _TIME_UNITS
+    | _word_set("ago later earlier since almost nearly within after before next past last now")
+)
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -140,6 +148,7 @@ def _stem(word: str) -> str:
 
 _STEMS = _Memo(_stem)
 _QUESTION_END = " '\"’”)"
+_SENTENCE_END = (".", "!", "?", "…")
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -163,6 +172,7 @@ CUE_REASONS = {
     "c:rank": "claims a rank ('only', 'first', 'second')",
     "c:time_span": "its figures are only spans of time",
     "c:bare_time": "only a span of time, no claim",
+    "c:heading": "a heading or label, not a sentence",
     "c:short_claim": "short, but states what something is or does",
 }
 WORD_SCALE = 2.0
@@ -286,12 +296,18 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:you"] = 1.0
     if not _MODAL.isdisjoint(present):
         found["c:modal"] = 1.0
-    _structure(found, present, names)
+    personal = not _PERSONAL.isdisjoint(present)
+    if not personal:
+        _structure(found, present, names)
     length = len(words)
-    if "c:time_span" in found and length < 8 and "c:predicate" not in found:
+    if "c:time_span" in found and length < 8 and (_TIME_PHRASE.issuperset(present) or personal):
         found["c:bare_time"] = 1.0
-    if length < 6:  # "The Earth is flat.": short, yet a claim
-        found["c:short_claim" if "c:predicate" in found else "c:short"] = 1.0
+    if length < 6 and "c:predicate" in found:  # "The Earth is flat.": short, yet a claim
+        found["c:short_claim"] = 1.0
+    elif length < 6:
+        found["c:short"] = 1.0
+        if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
+            found["c:heading"] = 1.0
     found["c:length"] = min(length, 40) / 20
     keys = list(distinct)
     return _Reading(keys, WORD_SCALE / math.sqrt(len(keys) or 1), found, words, stems)
@@ -307,7 +323,7 @@ def _time_spans(words: list[str]) -> int:
 def _structure(found: dict[str, float], present: set[str], names: int) -> None:
     """Cues of a claim's shape: a third-person statement whose predicate is a copula, a cause,
     or an identity by rank; stronger with a named subject."""
-    if "c:question" in found or not _PERSONAL.isdisjoint(present):
+    if "c:question" in found:
         return
     copula = not _COPULA.isdisjoint(present)
     causal = not _CAUSAL.isdisjoint(present)
