@@ -29,6 +29,7 @@ from claimcheck.ingest import (
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
 
+ARTICLE_TYPES = "add reads .txt, .md, .html and .pdf"
 PARALLEL_THRESHOLD = 8
 # Articles from the worker pool are written up to this many to a transaction: one commit, and one
 # flush of the full-text index, for many articles. Outcomes are reported once their batch is
@@ -56,8 +57,11 @@ def _is_local(item: str) -> bool:
     return item != "-" and not is_url(item)
 
 
-def expand_inputs(items: Iterable[str]) -> list[str]:
-    """Paths, globs, directories (their article files), URLs and '-' for stdin, in order."""
+def expand_inputs(items: Iterable[str], skipped: list[str] | None = None) -> list[str]:
+    """Paths, globs, directories (their article files), URLs and '-' for stdin, in order.
+
+    Files of a directory that are not articles are left out; `skipped` collects one line
+    for each, naming the file and why."""
     expanded: list[str] = []
     for item in items:
         if item == "-" or is_url(item):
@@ -65,11 +69,14 @@ def expand_inputs(items: Iterable[str]) -> list[str]:
             continue
         path = Path(item)
         if path.is_dir():
-            expanded.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES - {""}
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file():
+                    continue
+                if p.suffix.lower() in SUPPORTED_SUFFIXES - {""}:
+                    expanded.append(str(p))
+                elif skipped is not None:
+                    kind = f"a {p.suffix.lower()} file" if p.suffix else "a file with no suffix"
+                    skipped.append(f"{p}: skipped, {kind} is not an article ({ARTICLE_TYPES})")
         elif not path.exists() and glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             expanded.extend(matches or [item])
@@ -93,8 +100,13 @@ def read_input(
         fetched = fetch_url(item, max_bytes=max_bytes)
         if fetched.error:
             raise IngestError(f"{item}: {fetched.error}")
-        metadata["url"] = metadata.get("url") or fetched.final_url or item
-        return read_bytes(fetched.body, name=item, content_type=fetched.content_type, **metadata)
+        return read_bytes(
+            fetched.body,
+            name=item,
+            content_type=fetched.content_type,
+            base_url=fetched.final_url or item,
+            **metadata,
+        )
     return read_path(Path(item), max_bytes=max_bytes, **metadata)
 
 

@@ -235,31 +235,3 @@ async def test_the_second_check_hides_the_first_reviewers_stances(review_db, tmp
         await pilot.pause()
         assert "stance: refutes" in evidence_text(app)
 
-
-# ---- import --update of a stale file -----------------------------------------------------------
-
-
-def test_a_stale_export_does_not_overwrite_a_newer_verdict(review_db, review_queue, tmp_path):
-    claim_id = review_queue[0]
-    exported = tmp_path / "claims.jsonl"
-    assert run(review_db, "export", "-o", str(exported)).exit_code == 0
-    with Store(review_db, reviewer="bob") as bob:
-        bob.set_verdict(claim_id, "refuted", note="bob's newer reason")
-    rows = [json.loads(line) for line in exported.read_text().splitlines()]
-    row = next(r for r in rows if r["id"] == claim_id)
-    row.update(status="supported", note="the old file's reason")
-    exported.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-
-    result = run(review_db, "import", "--update", str(exported))
-    assert result.exit_code == 0, result.output
-    assert f"claim {claim_id} not updated: changed in the database" in result.output
-    assert "1 older than the database, not applied (--force applies)" in result.output
-    with Store(review_db) as store:
-        claim = store.claim(claim_id)
-        assert (claim.status, claim.note) == ("refuted", "bob's newer reason")
-
-    forced = run(review_db, "import", "--update", "--force", str(exported))
-    assert forced.exit_code == 0 and "1 updated" in forced.output
-    with Store(review_db) as store:
-        claim = store.claim(claim_id)
-        assert (claim.status, claim.note) == ("supported", "the old file's reason")

@@ -40,17 +40,26 @@ MAX_CHANGES_SHOWN = 50
     help="With --update, also apply records older than the claim in the database.",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--allow-root",
+    "allow_roots",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder outside the manifest's own that its paths may name (repeatable).",
+)
 @click.pass_context
 def import_command(
     ctx: click.Context,
     files: tuple[Path, ...],
     dry_run: bool,
     update: bool,
-    force: bool,
     as_json: bool,
+    allow_roots: tuple[Path, ...],
+    force: bool,
 ) -> None:
     """Import YAML manifests, JSONL or CSV claim files; each file goes in whole or not at all.
-    Importing a file again changes nothing; --update applies what differs.
+    Importing a file again changes nothing; --update applies what differs, except where a
+    claim changed after the file was exported (its version is newer): --force overwrites those.
 
     \b
     Example:
@@ -63,7 +72,13 @@ def import_command(
         for path in files:
             with _progress_bar(path) as progress:
                 report = import_file(
-                    store, path, update=update, force=force, dry_run=dry_run, progress=progress
+                    store,
+                    path,
+                    update=update,
+                    dry_run=dry_run,
+                    progress=progress,
+                    allow_roots=allow_roots,
+                    force=force,
                 )
             reports.append(report)
             for error in report.errors:
@@ -82,7 +97,8 @@ def import_command(
         total = {key: sum(r.counts()[key] for r in reports) for key in reports[0].counts()}
         click.echo(
             f"total: {total['articles']} articles, {total['claims']} claims, {total['sources']}"
-            f" sources added; {total['unchanged']} unchanged; {total['updated']} updated;"
+            f" sources, {total['links']} links added; {total['unchanged']} unchanged;"
+            f" {total['updated']} updated;"
             f" {failed} of {len(reports)} files failed"
         )
     if failed:
