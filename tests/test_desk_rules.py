@@ -234,4 +234,3 @@ async def test_the_second_check_hides_the_first_reviewers_stances(review_db, tmp
         app.screen.show_claim(app.screen.ids.index(claim.id))
         await pilot.pause()
         assert "stance: refutes" in evidence_text(app)
-
