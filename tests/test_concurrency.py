@@ -53,7 +53,7 @@ def test_writers_and_an_add_lose_nothing_and_never_see_a_lock(seeded_store, tmp_
     ids = [c.id for c in seeded_store.claims(include_repeats=False, limit=WRITERS * CLAIMS_EACH)]
     before = seeded_store.count_claims()
     seeded_store.close()
-    adding = claimcheck(db, "add", str(write_articles(tmp_path / "incoming", 40)))
+    adding = claimcheck(db, "add", str(write_articles(tmp_path / "incoming", 24)))
     writers = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.desk_writer", str(db), f"r{n}", str(ROUNDS)]
@@ -75,7 +75,7 @@ def test_writers_and_an_add_lose_nothing_and_never_see_a_lock(seeded_store, tmp_
     assert surfaced == [], surfaced[:3]
     assert adding.returncode == 0, add_err
     assert "locked" not in add_err and "Traceback" not in add_err
-    assert add_out.count("added article") == 40
+    assert add_out.count("added article") == 24
     with Store(db) as store:
         assert store.count_claims() > before
         for reviewer, rows in calls.items():
