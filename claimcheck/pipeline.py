@@ -158,11 +158,7 @@ def add_inputs(
         else None
     )
     try:
-        prepared = (
-            pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
-            if pool
-            else iter(())
-        )
+        prepared = _start(pool, local, max_bytes, metadata) if pool else iter(())
         batch: list[_Prepared] = []
         for item in items:
             if pool and _is_local(item):
@@ -178,6 +174,21 @@ def add_inputs(
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def _start(
+    pool: ProcessPoolExecutor, local: list[str], max_bytes: int, metadata: dict[str, str | None]
+) -> Iterator[_Prepared]:
+    """Hand the local inputs to the pool with Ctrl-C held back until its workers are all
+    started: interrupted half-way, the pool would not know a worker it had just forked, and the
+    exiting parent would wait for that worker for ever."""
+    mask = getattr(signal, "pthread_sigmask", None)  # POSIX only
+    held = mask(signal.SIG_BLOCK, {signal.SIGINT}) if mask else None
+    try:
+        return pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
+    finally:
+        if mask:
+            mask(signal.SIG_SETMASK, held)
 
 
 def _worker_setup(parent: int) -> None:

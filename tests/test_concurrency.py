@@ -166,8 +166,13 @@ def test_ctrl_c_ends_add_with_130_and_its_workers(tmp_path):
     adding, workers = start_add_with_workers(
         tmp_path / "claims.db", write_articles(tmp_path / "in", 300)
     )
-    adding.send_signal(signal.SIGINT)
-    _, err = adding.communicate(timeout=30)
+    adding.send_signal(signal.SIGINT)  # as soon as a worker exists: the pool may be starting
+    try:
+        _, err = adding.communicate(timeout=30)
+    finally:  # a hung add (and its workers) must not outlive the test
+        for pid in [adding.pid, *workers]:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
     assert adding.returncode == 130
     assert err.strip().splitlines()[-1] == "interrupted"
     assert "Traceback" not in err
