@@ -194,11 +194,13 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
     """Refuse what must not reach the constructor: aliases (a node met twice is one reused
     through an alias, and expanding them is how a few hundred bytes become gigabytes), keys that
     appear twice in one entry, and over-long values. One pass over the composed nodes, which
-    libyaml builds without expanding anything."""
+    libyaml builds without expanding anything. Each stacked node carries the key it is the value
+    of and a flag: for a mapping, that it is an entry of `articles`; for a scalar, that it is
+    such an entry's `text`, which may be a whole article."""
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    stack: list[tuple[yaml.Node, str | None, bool]] = [(root, None, False)]
     while stack:
-        node, key = stack.pop()
+        node, key, flag = stack.pop()
         if id(node) in seen:
             raise RecordError(
                 f"{name}:{_pos(node)}: YAML anchors and aliases are not allowed (this value is"
@@ -206,7 +208,7 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
             )
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            limit = MAX_INLINE_TEXT_CHARS if key == "text" else MAX_FIELD_CHARS
+            limit = MAX_INLINE_TEXT_CHARS if flag else MAX_FIELD_CHARS
             if len(node.value) > limit:
                 label = f"field '{key}'" if key else "a value"
                 raise RecordError(
@@ -214,8 +216,8 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
                     f" the limit is {limit:,}"
                 )
         elif isinstance(node, yaml.MappingNode):
-            first: dict[Any, yaml.Node] = {}
-            children: list[tuple[yaml.Node, str | None]] = []
+            first: dict[str, yaml.Node] = {}
+            children: list[tuple[yaml.Node, str | None, bool]] = []
             for key_node, value in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise RecordError(f"{name}:{_pos(key_node)}: a field name must be plain text")
@@ -226,10 +228,12 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
                         f" entry (first on line {line})"
                     )
                 first[key_node.value] = key_node
-                children += [(key_node, None), (value, key_node.value)]
+                inline_text = flag and key_node.value == "text"
+                children += [(key_node, None, False), (value, key_node.value, inline_text)]
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, None) for item in reversed(node.value))
+            entries = key == "articles"
+            stack.extend((item, None, entries) for item in reversed(node.value))
 
 
 def _pos(node: yaml.Node) -> str:

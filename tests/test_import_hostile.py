@@ -138,6 +138,16 @@ def test_oversized_manifest_values(seeded_db: Path, tmp_path: Path) -> None:
     text = "word " * 2_000_001
     manifest.write_text(f"articles:\n  - text: {text}\n")
     assert_refused(run_cli(seeded_db, "import", str(manifest)), "m.yaml:2:11: field 'text'")
+    # an article's text may be long; a claim's text is a field like any other
+    article = ARTICLE.strip() + " More words." * 20_000
+    claim = "c" * 100_001
+    manifest.write_text(
+        f"articles:\n  - text: {article}\n    extract: false\n    claims:\n      - text: {claim}\n"
+    )
+    assert_refused(
+        run_cli(seeded_db, "import", str(manifest)),
+        "m.yaml:5:15: field 'text' is 100,001 characters long; the limit is 100,000",
+    )
 
 
 def test_a_manifest_over_64_mib_is_refused_before_it_is_read(tmp_path: Path) -> None:
