@@ -45,6 +45,8 @@ def fetch(url: str, policy: AddressPolicy | None = None) -> FetchResult:
         ("127.0.0.1", "a loopback address"),
         ("::1", "a loopback address"),
         ("::ffff:127.0.0.1", "a loopback address"),
+        ("2002:a00:1::", "a private-network address"),  # 6to4 around 10.0.0.1
+        ("64:ff9b::a9fe:a9fe", "a reserved address"),  # NAT64 around 169.254.169.254
         ("169.254.1.1", "a link-local address"),
         ("fe80::1", "a link-local address"),
         ("224.0.0.1", "a multicast address"),
