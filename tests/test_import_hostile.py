@@ -227,3 +227,15 @@ def test_allow_root_lets_a_named_folder_in(desk: Path, db_path: Path, runner) ->
     )
     assert again.exit_code == 1
     assert "outside the manifest's folder" in again.output
+
+
+def test_an_oversized_source_label_is_refused(seeded_db: Path, tmp_path: Path) -> None:
+    claims = tmp_path / "label.jsonl"
+    source = {"url": "https://example.org/s", "label": "l" * 100_001}
+    record = {"article_url": "https://example.org/b", "text": "Fine.", "sources": [source]}
+    claims.write_text(json.dumps(record) + "\n")
+    assert_refused(
+        invoke(seeded_db, "import", str(claims)),
+        "label.jsonl:1:",
+        "field 'sources': 'label' is longer than 100,000 characters",
+    )
