@@ -74,8 +74,10 @@ class AddressPolicy:
             return self.problem
         if any(address in network for network in self.allowed):
             return None
-        if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-            return self.refusal(address.ipv4_mapped)
+        if isinstance(address, ipaddress.IPv6Address):
+            embedded = address.ipv4_mapped or address.sixtofour  # ::ffff:a.b.c.d, 2002:ab:cd::
+            if embedded:
+                return self.refusal(embedded)
         return _kind(address)
 
     def explain(self, host: str, address: IPAddress) -> str | None:

@@ -194,11 +194,13 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
     """Refuse what must not reach the constructor: aliases (a node met twice is one reused
     through an alias, and expanding them is how a few hundred bytes become gigabytes), keys that
     appear twice in one entry, and over-long values. One pass over the composed nodes, which
-    libyaml builds without expanding anything."""
+    libyaml builds without expanding anything. Each stacked node carries the key it is the value
+    of and a flag: for a mapping, that it is an entry of `articles`; for a scalar, that it is
+    such an entry's `text`, which may be a whole article."""
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    stack: list[tuple[yaml.Node, str | None, bool]] = [(root, None, False)]
     while stack:
-        node, key = stack.pop()
+        node, key, flag = stack.pop()
         if id(node) in seen:
             raise RecordError(
                 f"{name}:{_pos(node)}: YAML anchors and aliases are not allowed (this value is"
@@ -206,7 +208,7 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
             )
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            limit = MAX_INLINE_TEXT_CHARS if key == "text" else MAX_FIELD_CHARS
+            limit = MAX_INLINE_TEXT_CHARS if flag else MAX_FIELD_CHARS
             if len(node.value) > limit:
                 label = f"field '{key}'" if key else "a value"
                 raise RecordError(
@@ -214,8 +216,8 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
                     f" the limit is {limit:,}"
                 )
         elif isinstance(node, yaml.MappingNode):
-            first: dict[Any, yaml.Node] = {}
-            children: list[tuple[yaml.Node, str | None]] = []
+            first: dict[str, yaml.Node] = {}
+            children: list[tuple[yaml.Node, str | None, bool]] = []
             for key_node, value in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     raise RecordError(f"{name}:{_pos(key_node)}: a field name must be plain text")
@@ -226,10 +228,12 @@ def _check_nodes(root: yaml.Node, name: str) -> None:
                         f" entry (first on line {line})"
                     )
                 first[key_node.value] = key_node
-                children += [(key_node, None), (value, key_node.value)]
+                inline_text = flag and key_node.value == "text"
+                children += [(key_node, None, False), (value, key_node.value, inline_text)]
             stack.extend(reversed(children))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, None) for item in reversed(node.value))
+            entries = key == "articles"
+            stack.extend((item, None, entries) for item in reversed(node.value))
 
 
 def _pos(node: yaml.Node) -> str:
@@ -507,8 +511,6 @@ def check_claim_record(record: Record) -> dict[str, Any]:
             raise record.error(None, f"unknown field '{key}'{did_you_mean(key, CLAIM_FIELDS)}")
         if value is not None and type(value) not in wanted:
             raise record.error(key, f"expected {_TYPE_WORDS[wanted]}, got {_json_type(value)}")
-        if type(value) is str and len(value) > MAX_FIELD_CHARS:
-            raise record.error(key, f"{len(value):,} characters; the limit is {MAX_FIELD_CHARS:,}")
     if not data.get("text"):
         raise record.error("text", "missing: every claim needs its text")
     if data.get("article_id") is None and not data.get("article_url"):
@@ -533,7 +535,23 @@ def check_claim_record(record: Record) -> dict[str, Any]:
         _check_item(record, "quantities", item, QUANTITY_FIELDS, required=("surface", "value"))
     for item in data.get("sources") or ():
         _check_item(record, "sources", item, SOURCE_FIELDS, required=())
+    # A JSON string is never shorter than its value, so a short line needs no length checks.
+    if record.raw is None or len(record.raw) > MAX_FIELD_CHARS:
+        _check_lengths(record)
     return data
+
+
+def _check_lengths(record: Record) -> None:
+    """No field (nor a field of a quantity or source) longer than MAX_FIELD_CHARS."""
+    for key, value in record.data.items():
+        if type(value) is str and len(value) > MAX_FIELD_CHARS:
+            raise record.error(key, f"{len(value):,} characters; the limit is {MAX_FIELD_CHARS:,}")
+        for item in value if type(value) is list else ():
+            for name, inner in item.items():
+                if type(inner) is str and len(inner) > MAX_FIELD_CHARS:
+                    raise record.error(
+                        key, f"'{name}' is longer than {MAX_FIELD_CHARS:,} characters"
+                    )
 
 
 def _check_item(
@@ -541,11 +559,9 @@ def _check_item(
 ) -> None:
     if not isinstance(item, dict):
         raise record.error(name, f"each entry must be an object, got {_json_type(item)}")
-    for key, value in item.items():
+    for key in item:
         if key not in fields:
             raise record.error(name, f"unknown field '{key}'{did_you_mean(key, fields)}")
-        if type(value) is str and len(value) > MAX_FIELD_CHARS:
-            raise record.error(name, f"'{key}' is longer than {MAX_FIELD_CHARS:,} characters")
     for key in required:
         if item.get(key) is None:
             raise record.error(name, f"an entry has no '{key}'")

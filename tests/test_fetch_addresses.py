@@ -45,6 +45,8 @@ def fetch(url: str, policy: AddressPolicy | None = None) -> FetchResult:
         ("127.0.0.1", "a loopback address"),
         ("::1", "a loopback address"),
         ("::ffff:127.0.0.1", "a loopback address"),
+        ("2002:a00:1::", "a private-network address"),  # 6to4 around 10.0.0.1
+        ("64:ff9b::a9fe:a9fe", "a reserved address"),  # NAT64 around 169.254.169.254
         ("169.254.1.1", "a link-local address"),
         ("fe80::1", "a link-local address"),
         ("224.0.0.1", "a multicast address"),
@@ -141,14 +143,41 @@ def test_cli_add_refuses_loopback_without_the_setting(server: ScriptedServer, tm
     assert len(server.hits("/article")) == 1
 
 
-def test_cite_refuses_a_literal_metadata_address_at_once(tmp_path, runner) -> None:
+@pytest.mark.parametrize(
+    ("url", "reason"),
+    [
+        ("http://169.254.169.254/latest/meta-data/", "169.254.169.254 is a cloud metadata address"),
+        ("http://10.0.0.1/admin", "10.0.0.1 is a private-network address"),
+        ("http://localhost:6379/", "localhost is at 127.0.0.1, a loopback address"),
+        ("http://[::1]:8080/", "::1 is a loopback address"),
+    ],
+)
+def test_cite_refuses_a_plainly_internal_url_at_once(
+    tmp_path, runner, monkeypatch, url: str, reason: str
+) -> None:
     from claimcheck.cli import cli
     from claimcheck.store import Store
 
+    monkeypatch.delenv("CLAIMCHECK_ALLOW_NETWORKS")
     db = tmp_path / "c.db"
     Store(db).close()
-    result = runner.invoke(
-        cli, ["--db", str(db), "cite", "1", "http://169.254.169.254/latest/meta-data/"]
-    )
+    before = db.read_bytes()
+    result = runner.invoke(cli, ["--db", str(db), "cite", "1", url])
     assert result.exit_code == 1
-    assert "cloud metadata address" in result.output
+    assert f"refused: {reason}" in result.output
+    assert db.read_bytes() == before
+
+
+def test_a_manifest_url_is_fetched_only_when_allowed(
+    server: ScriptedServer, tmp_path, runner, monkeypatch
+) -> None:
+    from claimcheck.cli import cli
+
+    url = server.route("/story", Reply(200, b"The UK spent 2.3 per cent of GDP on defence."))
+    manifest = tmp_path / "m.yaml"
+    manifest.write_text(f"articles:\n  - url: {url}\n")
+    monkeypatch.delenv("CLAIMCHECK_ALLOW_NETWORKS")
+    refused = runner.invoke(cli, ["--db", str(tmp_path / "c.db"), "import", str(manifest)])
+    assert refused.exit_code == 1
+    assert "m.yaml:2:5: " in refused.output and "127.0.0.1 is a loopback address" in refused.output
+    assert server.hits("/story") == []

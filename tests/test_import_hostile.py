@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from claimcheck import import_formats
 from claimcheck.cli import cli
@@ -43,7 +44,7 @@ def seeded_db(db_path: Path, tmp_path: Path) -> Path:
     return db_path
 
 
-def run_cli(db_path: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+def run_cli(db_path: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     return subprocess.run(
         [sys.executable, "-m", "claimcheck", "--db", str(db_path), *args],
@@ -51,8 +52,13 @@ def run_cli(db_path: Path, *args: str, cwd: Path | None = None) -> subprocess.Co
         text=True,
         timeout=60,
         env=env,
-        cwd=cwd,
     )
+
+
+def invoke(db_path: Path, *args: str) -> subprocess.CompletedProcess:
+    """The CLI in this process (quicker than a subprocess), its outcome shaped like one."""
+    result = CliRunner().invoke(cli, ["--db", str(db_path), *args])
+    return subprocess.CompletedProcess(args, result.exit_code, result.stdout, result.stderr)
 
 
 def assert_refused(result: subprocess.CompletedProcess, *expected: str) -> None:
@@ -110,7 +116,7 @@ def test_oversized_field_is_refused_with_its_line_and_name(seeded_db: Path, tmp_
     claims.write_text(json.dumps(record) + "\n")
     before = dump(seeded_db)
     assert_refused(
-        run_cli(seeded_db, "import", str(claims)),
+        invoke(seeded_db, "import", str(claims)),
         "field.jsonl:1:",
         "field 'note': 150,000 characters; the limit is 100,000",
     )
@@ -123,7 +129,7 @@ def test_oversized_csv_cell_is_refused(seeded_db: Path, tmp_path: Path) -> None:
     claims.write_text(f"article_url,text\nhttps://example.org/c,Fine.\nhttps://x.org,{long_cell}\n")
     before = dump(seeded_db)
     assert_refused(
-        run_cli(seeded_db, "import", str(claims)), "big.csv:3:1: a cell is longer than 100,000"
+        invoke(seeded_db, "import", str(claims)), "big.csv:3:1: a cell is longer than 100,000"
     )
     assert dump(seeded_db) == before
 
@@ -132,12 +138,22 @@ def test_oversized_manifest_values(seeded_db: Path, tmp_path: Path) -> None:
     manifest = tmp_path / "m.yaml"
     manifest.write_text(f"articles:\n  - text: {ARTICLE.strip()}\n    title: {'t' * 100_001}\n")
     assert_refused(
-        run_cli(seeded_db, "import", str(manifest)),
+        invoke(seeded_db, "import", str(manifest)),
         "m.yaml:3:12: field 'title' is 100,001 characters long; the limit is 100,000",
     )
     text = "word " * 2_000_001
     manifest.write_text(f"articles:\n  - text: {text}\n")
-    assert_refused(run_cli(seeded_db, "import", str(manifest)), "m.yaml:2:11: field 'text'")
+    assert_refused(invoke(seeded_db, "import", str(manifest)), "m.yaml:2:11: field 'text'")
+    # an article's text may be long; a claim's text is a field like any other
+    article = ARTICLE.strip() + " More words." * 20_000
+    claim = "c" * 100_001
+    manifest.write_text(
+        f"articles:\n  - text: {article}\n    extract: false\n    claims:\n      - text: {claim}\n"
+    )
+    assert_refused(
+        invoke(seeded_db, "import", str(manifest)),
+        "m.yaml:5:15: field 'text' is 100,001 characters long; the limit is 100,000",
+    )
 
 
 def test_a_manifest_over_64_mib_is_refused_before_it_is_read(tmp_path: Path) -> None:
@@ -184,7 +200,7 @@ def test_manifest_paths_outside_its_folder_are_refused(
     with Store(db_path):
         pass
     before = dump(db_path)
-    result = run_cli(db_path, "import", str(manifest))
+    result = invoke(db_path, "import", str(manifest))
     assert_refused(result, "manifest.yaml:", f"field '{field}'", "outside the manifest's folder")
     assert dump(db_path) == before
     assert "secret" not in dump(db_path)
@@ -211,3 +227,15 @@ def test_allow_root_lets_a_named_folder_in(desk: Path, db_path: Path, runner) ->
     )
     assert again.exit_code == 1
     assert "outside the manifest's folder" in again.output
+
+
+def test_an_oversized_source_label_is_refused(seeded_db: Path, tmp_path: Path) -> None:
+    claims = tmp_path / "label.jsonl"
+    source = {"url": "https://example.org/s", "label": "l" * 100_001}
+    record = {"article_url": "https://example.org/b", "text": "Fine.", "sources": [source]}
+    claims.write_text(json.dumps(record) + "\n")
+    assert_refused(
+        invoke(seeded_db, "import", str(claims)),
+        "label.jsonl:1:",
+        "field 'sources': 'label' is longer than 100,000 characters",
+    )
