@@ -147,6 +147,10 @@ NOT_ID_KEYS = frozenset(
     {"claims", "repeats", "passages", "kept", "status", "start", "end", "agreed", "not_modified"}
     | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links"}
 )
+# The tables whose ids other rows hold: only their found rows' ids need remembering.
+REFERENCED = frozenset(
+    {parent for table in TABLES for parent in table.refs.values()} | set(ID_KEYS.values())
+)
 # What a merge compares (and, when the bundle is ahead, brings up to date) on a matched row.
 STATE = {
     "claims": ("text", "status", "note", "reviewer", "source_changed"),
@@ -490,7 +494,7 @@ class _Merge:
             if len(self.pending[table.name]) >= BATCH:
                 self._flush(table.name)
             return
-        if table.pk:
+        if table.name in REFERENCED:
             self.matched[table.name][old_id] = here
         self.report.present[table.name] += 1
         self._event_seen(table, row, "matched")
