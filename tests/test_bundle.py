@@ -330,6 +330,15 @@ def test_cli_exports_imports_and_refuses_a_bad_file_in_one_line(
     assert done.returncode == 0, done.stderr
     assert "copied" in done.stdout and "59 claims" in done.stdout
     assert dump(copy) == dump(alice)
+    with Store(alice, reviewer="alice") as store:
+        store.set_verdict(30, "refuted")
+    with Store(copy, reviewer="bob") as store:
+        store.set_verdict(30, "supported")
+    assert cli("--db", str(alice), "bundle", "export", "-o", str(bundle)).returncode == 0
+    done = cli("--db", str(copy), "bundle", "import", str(bundle))
+    assert done.returncode == 0, done.stderr
+    assert "conflict: claim 30: here supported (bob), in the bundle refuted (alice)" in done.stdout
+    assert "added 1 events" in done.stdout and "1 conflicts" in done.stdout
     bundle.write_bytes(bundle.read_bytes()[:-100])
     done = cli("--db", str(copy), "bundle", "import", str(bundle))
     assert done.returncode == 1
