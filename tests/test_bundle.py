@@ -328,7 +328,9 @@ def test_cli_exports_imports_and_refuses_a_bad_file_in_one_line(
     copy = tmp_path / "copy.db"
     done = cli("--db", str(copy), "bundle", "import", str(bundle))
     assert done.returncode == 0, done.stderr
-    assert "copied" in done.stdout and "59 claims" in done.stdout
+    with Store(alice) as store:
+        claims = store.db["claims"].count
+    assert "copied" in done.stdout and f"{claims} claims" in done.stdout
     assert dump(copy) == dump(alice)
     with Store(alice, reviewer="alice") as store:
         store.set_verdict(30, "refuted")
