@@ -219,6 +219,8 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
     with Store(alice, reviewer="alice") as store:
         store.set_verdict(10, "supported", note="alice checked")  # only alice: bob gets it
         store.set_verdict(11, "refuted", note="alice says no")  # both: a conflict
+        passage = store.evidence(poland(store))[1]["id"]
+        store.set_stance(passage, "refutes", note="older figure")  # a stance only: bob gets it
     with Store(bob, reviewer="bob") as store:
         store.set_verdict(11, "supported", note="bob says yes")
         store.set_verdict(12, "misleading")  # only bob: stays
@@ -226,7 +228,8 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
     export_bundle(alice, second)
     with Store(bob, reviewer="bob") as store:
         report = import_bundle(store, second)
-        assert report.updated == [10]
+        assert report.updated == [10, poland(store)]
+        assert store.evidence_row(passage)["stance"] == "refutes"
         assert report.conflicts == [
             "claim 11: here supported (bob), in the bundle refuted (alice); kept here"
         ]
@@ -234,7 +237,7 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
         assert (store.claim(11).status, store.claim(11).note) == ("supported", "bob says yes")
         assert store.claim(12).status == "misleading"
         assert store.events(11, limit=1)[0]["action"] == "bundle_conflict"
-        assert report.added == {"events": 2}
+        assert report.added == {"events": 3}
 
 
 def corrupt(bundle: Path, edit) -> None:
