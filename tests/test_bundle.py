@@ -339,7 +339,7 @@ def test_cli_exports_imports_and_refuses_a_bad_file_in_one_line(
         store.set_verdict(30, "refuted")
     with Store(copy, reviewer="bob") as store:
         store.set_verdict(30, "supported")
-    assert cli("--db", str(alice), "bundle", "export", "-o", str(bundle)).returncode == 0
+    export_bundle(alice, bundle)
     done = cli("--db", str(copy), "bundle", "import", str(bundle))
     assert done.returncode == 0, done.stderr
     assert "conflict: claim 30: here supported (bob), in the bundle refuted (alice)" in done.stdout
