@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import archive
+from claimcheck import bundle as bundle_module
 from claimcheck.bundle import ID_KEYS, NOT_ID_KEYS, TABLE, BundleError, export_bundle, import_bundle
 from claimcheck.evidence import rank_claim
 from claimcheck.ingest import read_path
@@ -281,6 +282,16 @@ def test_a_bad_bundle_changes_nothing(alice: Path, tmp_path: Path, damage, messa
         import_bundle(store, bundle)
     assert str(error.value).startswith(str(bundle))
     assert dump(target) == before
+
+
+def test_a_line_longer_than_the_limit_is_refused_before_parsing(
+    alice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / "desk.ccb"
+    export_bundle(alice, bundle)
+    monkeypatch.setattr(bundle_module, "MAX_LINE", 1000)  # the longest row: a snapshot
+    with Store(tmp_path / "target.db") as store, pytest.raises(BundleError, match="longer than"):
+        import_bundle(store, bundle)
 
 
 def test_export_reads_a_snapshot_and_leaves_the_database_alone(alice: Path, tmp_path: Path) -> None:
