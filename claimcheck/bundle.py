@@ -44,6 +44,9 @@ FORMAT = "claimcheck-bundle"
 VERSION = 1
 BATCH = 500
 COMPRESSLEVEL = 3
+# The longest line read: a snapshot of the largest file archive_local takes (50 MB, as base64)
+# with its text fits; a longer line is refused before it is parsed.
+MAX_LINE = 256 * 1024 * 1024
 
 
 class BundleError(StoreError):
@@ -146,6 +149,10 @@ ID_KEYS = {
 NOT_ID_KEYS = frozenset(
     {"claims", "repeats", "passages", "kept", "status", "start", "end", "agreed", "not_modified"}
     | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links"}
+)
+# The tables whose ids other rows hold: only their found rows' ids need remembering.
+REFERENCED = frozenset(
+    {parent for table in TABLES for parent in table.refs.values()} | set(ID_KEYS.values())
 )
 # What a merge compares (and, when the bundle is ahead, brings up to date) on a matched row.
 STATE = {
@@ -256,7 +263,7 @@ class _Reader:
 
     def _next(self) -> str | None:
         try:
-            text = self.stream.readline()
+            text = self.stream.readline(MAX_LINE + 1)
         except (OSError, EOFError, zlib.error) as error:
             raise BundleError(f"{self.path}: {_gzip_problem(error)}") from None
         except UnicodeDecodeError:
@@ -264,6 +271,8 @@ class _Reader:
         if not text:
             return None
         self.line += 1
+        if len(text) > MAX_LINE:
+            raise self.error(f"longer than {MAX_LINE:,} characters (not a row claimcheck writes)")
         return text
 
     def _json(self, text: str) -> Any:
@@ -490,7 +499,7 @@ class _Merge:
             if len(self.pending[table.name]) >= BATCH:
                 self._flush(table.name)
             return
-        if table.pk:
+        if table.name in REFERENCED:
             self.matched[table.name][old_id] = here
         self.report.present[table.name] += 1
         self._event_seen(table, row, "matched")

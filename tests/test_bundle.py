@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck import archive
+from claimcheck import bundle as bundle_module
 from claimcheck.bundle import ID_KEYS, NOT_ID_KEYS, TABLE, BundleError, export_bundle, import_bundle
 from claimcheck.evidence import rank_claim
 from claimcheck.ingest import read_path
@@ -219,6 +220,8 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
     with Store(alice, reviewer="alice") as store:
         store.set_verdict(10, "supported", note="alice checked")  # only alice: bob gets it
         store.set_verdict(11, "refuted", note="alice says no")  # both: a conflict
+        passage = store.evidence(poland(store))[1]["id"]
+        store.set_stance(passage, "refutes", note="older figure")  # a stance only: bob gets it
     with Store(bob, reviewer="bob") as store:
         store.set_verdict(11, "supported", note="bob says yes")
         store.set_verdict(12, "misleading")  # only bob: stays
@@ -226,7 +229,8 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
     export_bundle(alice, second)
     with Store(bob, reviewer="bob") as store:
         report = import_bundle(store, second)
-        assert report.updated == [10]
+        assert report.updated == [10, poland(store)]
+        assert store.evidence_row(passage)["stance"] == "refutes"
         assert report.conflicts == [
             "claim 11: here supported (bob), in the bundle refuted (alice); kept here"
         ]
@@ -234,7 +238,7 @@ def test_a_merge_brings_claims_up_to_date_and_reports_conflicts(
         assert (store.claim(11).status, store.claim(11).note) == ("supported", "bob says yes")
         assert store.claim(12).status == "misleading"
         assert store.events(11, limit=1)[0]["action"] == "bundle_conflict"
-        assert report.added == {"events": 2}
+        assert report.added == {"events": 3}
 
 
 def corrupt(bundle: Path, edit) -> None:
@@ -278,6 +282,16 @@ def test_a_bad_bundle_changes_nothing(alice: Path, tmp_path: Path, damage, messa
         import_bundle(store, bundle)
     assert str(error.value).startswith(str(bundle))
     assert dump(target) == before
+
+
+def test_a_line_longer_than_the_limit_is_refused_before_parsing(
+    alice: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bundle = tmp_path / "desk.ccb"
+    export_bundle(alice, bundle)
+    monkeypatch.setattr(bundle_module, "MAX_LINE", 1000)  # the longest row: a snapshot
+    with Store(tmp_path / "target.db") as store, pytest.raises(BundleError, match="longer than"):
+        import_bundle(store, bundle)
 
 
 def test_export_reads_a_snapshot_and_leaves_the_database_alone(alice: Path, tmp_path: Path) -> None:
@@ -332,6 +346,15 @@ def test_cli_exports_imports_and_refuses_a_bad_file_in_one_line(
         claims = store.db["claims"].count
     assert "copied" in done.stdout and f"{claims} claims" in done.stdout
     assert dump(copy) == dump(alice)
+    with Store(alice, reviewer="alice") as store:
+        store.set_verdict(30, "refuted")
+    with Store(copy, reviewer="bob") as store:
+        store.set_verdict(30, "supported")
+    export_bundle(alice, bundle)
+    done = cli("--db", str(copy), "bundle", "import", str(bundle))
+    assert done.returncode == 0, done.stderr
+    assert "conflict: claim 30: here supported (bob), in the bundle refuted (alice)" in done.stdout
+    assert "added 1 events" in done.stdout and "1 conflicts" in done.stdout
     bundle.write_bytes(bundle.read_bytes()[:-100])
     done = cli("--db", str(copy), "bundle", "import", str(bundle))
     assert done.returncode == 1
