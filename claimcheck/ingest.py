@@ -223,15 +223,16 @@ def parse_markdown(source: str) -> ArticleInput:
         line = MD_IMAGE.sub(lambda m: m.group("alt"), line)
         line = MD_EMPHASIS.sub(r"\2", line)
         pieces: list[str] = []
-        cursor = 0
+        cursor = start = 0
         line_links = []
         for match in MD_LINK.finditer(line):
             pieces.append(line[cursor : match.start()])
-            start = sum(map(len, pieces))
+            start += match.start() - cursor
             pieces.append(match.group("text"))
             line_links.append(
                 (start, start + len(match.group("text")), match.group("url"), match.group("text"))
             )
+            start += len(match.group("text"))
             cursor = match.end()
         pieces.append(line[cursor:])
         text = "".join(pieces).strip()

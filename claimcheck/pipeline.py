@@ -6,9 +6,12 @@ extracted and stored the same way whichever door it came in by.
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
+import signal
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -28,9 +31,13 @@ from claimcheck.store import AddResult, Store
 
 ARTICLE_TYPES = "add reads .txt, .md, .html and .pdf"
 PARALLEL_THRESHOLD = 8
-# Articles from the worker pool are written this many to a transaction: one commit, and one flush
-# of the full-text index, for many articles. Outcomes are reported once their batch is committed.
+# Articles from the worker pool are written up to this many to a transaction: one commit, and one
+# flush of the full-text index, for many articles. Outcomes are reported once their batch is
+# committed. A transaction also ends after WRITE_SECONDS, so a reviewer's verdict waiting for the
+# write lock behind an `add` waits a fraction of a second, not the whole batch.
 WRITE_BATCH = 32
+WRITE_SECONDS = 0.05
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -145,7 +152,11 @@ def add_inputs(
     workers = workers or os.cpu_count() or 1
     local = [i for i in items if _is_local(i)]
     parallel = workers > 1 and len(local) >= PARALLEL_THRESHOLD
-    pool = ProcessPoolExecutor(workers) if parallel else None
+    pool = (
+        ProcessPoolExecutor(workers, initializer=_worker_setup, initargs=(os.getpid(),))
+        if parallel
+        else None
+    )
     try:
         prepared = (
             pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
@@ -169,16 +180,33 @@ def add_inputs(
             pool.shutdown(cancel_futures=True)
 
 
+def _worker_setup(parent: int) -> None:
+    """A worker leaves Ctrl-C to its parent and dies with it (Linux), never left running."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            return
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+
 def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
-    """Store prepared inputs in one transaction, then report their outcomes."""
-    if not batch:
-        return
-    outcomes = []
-    with store.transaction():
-        for ready in batch:
-            if ready.error or ready.article is None or ready.claims is None:
-                outcomes.append(AddOutcome(ready.name, error=ready.error))
-            else:
-                result = store.add_article(ready.article, ready.claims)
-                outcomes.append(AddOutcome(ready.name, result))
+    """Store prepared inputs in transactions of at most WRITE_SECONDS each (one input at least),
+    then report their outcomes."""
+    outcomes: list[AddOutcome] = []
+    while len(outcomes) < len(batch):
+        with store.transaction():
+            deadline = time.monotonic() + WRITE_SECONDS
+            for ready in batch[len(outcomes) :]:
+                outcomes.append(_store_prepared(store, ready))
+                if time.monotonic() > deadline:
+                    break
     yield from outcomes
+
+
+def _store_prepared(store: Store, ready: _Prepared) -> AddOutcome:
+    if ready.error or ready.article is None or ready.claims is None:
+        return AddOutcome(ready.name, error=ready.error)
+    return AddOutcome(ready.name, store.add_article(ready.article, ready.claims))

@@ -5,7 +5,14 @@ Commands live in modules by area (article, articles, sources, review, transfer) 
 
 from __future__ import annotations
 
-from claimcheck.cli import article, articles, review, sources, transfer  # noqa: F401  (registers commands)
+from claimcheck.cli import (  # noqa: F401  (registers commands)
+    article,
+    articles,
+    bundle,
+    review,
+    sources,
+    transfer,
+)
 from claimcheck.cli.app import cli, main
 
 __all__ = ["cli", "main"]

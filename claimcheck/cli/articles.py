@@ -154,7 +154,7 @@ def list_claims(
         claimcheck claims --kind quantity --min-score 0.6
         claimcheck claims --status unreviewed --json | jq .text
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         claims = store.claims(
             status=list(status),
             kind=list(kind),
@@ -194,7 +194,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     Example:
         claimcheck show 12
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         claim = store.claim(claim_id)
         article = store.article(claim.article_id)
         if as_json:
@@ -255,7 +255,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     Example:
         claimcheck stats --json
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2))

@@ -268,20 +268,28 @@ def _visible(tree: etree._Element) -> str:
 
 
 def _walk(
-    element: etree._Element, pieces: list[str], links: list[tuple[int, int, str, str]]
-) -> None:
+    element: etree._Element,
+    pieces: list[str],
+    links: list[tuple[int, int, str, str]],
+    length: int = 0,
+) -> int:
+    """Append the element's text to pieces and its links' offsets to links; returns the text's
+    length so far (kept as it grows, so a paragraph of many links stays linear)."""
     if element.text:
         pieces.append(element.text)
+        length += len(element.text)
     for child in element:
         if child.tag == "lb":
             pieces.append(" ")
-        start = sum(map(len, pieces))
-        _walk(child, pieces, links)
+            length += 1
+        start, first = length, len(pieces)
+        length = _walk(child, pieces, links, length)
         if child.tag == "ref" and child.get("target"):
-            end = sum(map(len, pieces))
-            links.append((start, end, child.get("target"), "".join(pieces)[start:end]))
+            links.append((start, length, child.get("target"), "".join(pieces[first:])))
         if child.tail:
             pieces.append(child.tail)
+            length += len(child.tail)
+    return length
 
 
 def _whitespace_map(raw: str) -> list[int]:
