@@ -11,6 +11,7 @@ import glob
 import os
 import signal
 import sys
+import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -158,11 +159,7 @@ def add_inputs(
         else None
     )
     try:
-        prepared = (
-            pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
-            if pool
-            else iter(())
-        )
+        prepared = _start(pool, local, max_bytes, metadata) if pool else iter(())
         batch: list[_Prepared] = []
         for item in items:
             if pool and _is_local(item):
@@ -178,6 +175,21 @@ def add_inputs(
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
+
+
+def _start(
+    pool: ProcessPoolExecutor, local: list[str], max_bytes: int, metadata: dict[str, str | None]
+) -> Iterator[_Prepared]:
+    """Submit the work with Ctrl-C held while the pool forks its workers: a SIGINT landing in
+    an at-fork handler is printed as "Exception ignored" and lost, and add would run on."""
+    held = threading.current_thread() is threading.main_thread()
+    if held:
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
+    finally:
+        if held:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _worker_setup(parent: int) -> None:
