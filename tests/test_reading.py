@@ -156,8 +156,10 @@ def test_site_suffixes_are_stripped_from_titles(title, outlet, expected):
 # ---- refusals ----------------------------------------------------------------------------------
 
 
-def test_script_rendered_shell_is_refused_with_one_line(runner, db_path):
-    Store(db_path).close()  # an empty database to compare with
+def test_script_rendered_shell_is_refused_with_one_line(runner, db_path, tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Turnout was 67 per cent, the commission said on Friday.")
+    run(runner, db_path, "add", str(story))
     before = dump(db_path)
     result = run(runner, db_path, "add", str(PAGES / "js_shell.html"))
     assert result.exit_code == 1
@@ -312,3 +314,19 @@ def test_json_ld_entities_are_unescaped_and_placeholder_dates_dropped():
     meta = read_metadata(lxml_html.fromstring(page))
     assert meta.title == "‘Meth. We’re on it’ campaign"
     assert (meta.published, meta.outlet) == (None, "Plains Daily")
+
+
+def test_a_story_inside_a_box_named_like_furniture_is_still_read():
+    """Pruning removed the only container of the story: a second extraction brings it back."""
+    story = (
+        "The county approved a budget of 41 million dollars for road repairs on Tuesday, after a"
+        " survey found that 38 per cent of its roads were in poor condition and that the backlog"
+        " of repairs had grown every year since 2015, according to the public works department. "
+    )
+    page = (
+        "<html><head><title>Roads</title></head><body><div class='social-share-layout'>"
+        f"<p>{story}</p><p>{story.replace('county', 'city')}</p></div></body></html>"
+    )
+    article = read_bytes(page.encode(), name="roads.html", suffix=".html")
+    assert "41 million dollars for road repairs" in article.text
+    assert article.text.count("41 million") == 2

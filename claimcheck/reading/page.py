@@ -29,6 +29,7 @@ STANDFIRST_NAMES = re.compile(
     re.I,
 )
 WORD = re.compile(r"\w+")
+SHORT = 150  # words: a main text shorter than this is checked against a second extraction
 PARSER = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 BLOCK_TAGS = ("p", "head", "item", "cell", "quote")
 
@@ -88,27 +89,20 @@ def read_page(source: str, name: str = "", base_url: str | None = None) -> Page:
     """The page's blocks and metadata; raises IngestError for shells, walls and empty pages."""
     import trafilatura
 
-    try:  # comments out: left in, they break trafilatura's paragraphs on some pages
-        tree = lxml_html.fromstring(source.encode("utf-8"), parser=PARSER)
-    except (etree.ParserError, ValueError):
-        raise IngestError(f"{name}: not parseable as HTML") from None
+    tree = _parse(source, name)
     metadata = read_metadata(tree)
     if not (metadata.title and metadata.published):
         metadata = read_metadata(tree, trafilatura.extract_metadata(tree))
     captions = _captions_as_paragraphs(tree)
     standfirsts = _standfirsts(tree)
     furniture.prune(tree)
-    xml = trafilatura.extract(
-        tree,
-        output_format="xml",
-        include_links=True,
-        include_images=False,
-        include_comments=False,
-        include_tables=True,
-        favor_precision=True,
-    )
-    blocks = _blocks(etree.fromstring(xml.encode("utf-8")), base_url, captions) if xml else []
-    blocks = _clean(blocks, metadata.title)
+    blocks = _clean(_extract(tree, base_url, captions, precise=True), metadata.title)
+    if _words(blocks) < SHORT:  # pruning or precision may have eaten the story: ask again
+        fresh = _parse(source, name)
+        _captions_as_paragraphs(fresh)
+        again = _clean(_extract(fresh, base_url, captions, precise=False), metadata.title)
+        if _words(again) >= 2 * _words(blocks):
+            blocks = again
     blocks = _with_publisher_body(blocks, metadata.article_body)
     blocks = _with_standfirst(blocks, standfirsts)
     text = "\n".join(b.text for b in blocks)
@@ -118,6 +112,35 @@ def read_page(source: str, name: str = "", base_url: str | None = None) -> Page:
     if not text.strip():
         raise IngestError(f"{name}: no article text found in the HTML")
     return Page(tuple(blocks), metadata)
+
+
+def _parse(source: str, name: str) -> etree._Element:
+    try:  # comments out: left in, they break trafilatura's paragraphs on some pages
+        return lxml_html.fromstring(source.encode("utf-8"), parser=PARSER)
+    except (etree.ParserError, ValueError):
+        raise IngestError(f"{name}: not parseable as HTML") from None
+
+
+def _extract(
+    tree: etree._Element, base_url: str | None, captions: set[str], *, precise: bool
+) -> list[Block]:
+    """trafilatura's main text as blocks: for precision first, its defaults as the fallback."""
+    import trafilatura
+
+    xml = trafilatura.extract(
+        tree,
+        output_format="xml",
+        include_links=True,
+        include_images=False,
+        include_comments=False,
+        include_tables=True,
+        favor_precision=precise,
+    )
+    return _blocks(etree.fromstring(xml.encode("utf-8")), base_url, captions) if xml else []
+
+
+def _words(blocks: list[Block]) -> int:
+    return sum(len(b.text.split()) for b in blocks)
 
 
 def _captions_as_paragraphs(tree: etree._Element) -> set[str]:

@@ -26,12 +26,12 @@ MIN_WORDS = 60
 def refusal(text: str) -> str | None:
     """Why a page's extracted text is not an article, or None when it reads as one."""
     templated = TEMPLATE.findall(text)
-    if templated:
+    words = len(text.split())
+    if len(templated) >= 2 or (templated and words < 300):  # one in a long text: a code sample
         return (
             f"the article is rendered by JavaScript (template code such as {templated[0]!r}"
             " instead of text); save the page from a browser and add that file"
         )
-    words = len(text.split())
     if words < MIN_WORDS:
         for reason, pattern in WALLS.items():
             if pattern.search(text):
