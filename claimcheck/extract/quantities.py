@@ -122,7 +122,7 @@ _SYMBOL_AFTER = re.compile(
     r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
 )
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
-_UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
+_UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ″")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
@@ -167,7 +167,7 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
+    r"\s+(?:(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
     r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
 )
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -572,12 +572,12 @@ def _currency_code(written: str) -> str:
 
 def _minus_before(text: str, start: int) -> int:
     """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none)."""
+    for word in ("minus ", "negative ", "minus-", "negative-"):
+        if text[max(0, start - len(word)) : start].lower() == word:
+            return len(word)
     if start and text[start - 1] == "-":
         left = text[start - 2] if start >= 2 else " "
         return 1 if left in " (\n\t[" else 0
-    for word in ("minus ", "negative "):
-        if text[max(0, start - len(word)) : start].lower() == word:
-            return len(word)
     return 0
 
 
@@ -622,6 +622,8 @@ def _glued_to_code(text: str, pos: int) -> bool:
         return False
     if text[pos - 1].isalpha():
         return True
+    if pos >= 2 and text[pos - 1] == "." and text[pos - 2].isupper():
+        return True  # ID.4, BA.2: a model or a variant
     if pos >= 2 and text[pos - 1] == "(" and text[pos - 2].isalnum():
         return True  # the "(1)" of "Article 23(1)"
     return pos >= 2 and text[pos - 1] in ",." and text[pos - 2].isdigit()
@@ -876,6 +878,7 @@ def _noun_unit(text: str, end: int) -> str:
             if following and following.group(1).lower() not in STOP_NOUNS:
                 cursor = match.end()
                 continue
+            break  # "25k cheaper", "two new 737 Max jets": no noun the modifier goes with
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
             if _is_plural(lowered) and not _NOUN_WORD_CAPITAL.match(text, match.end()):
                 return lowered  # "the 32 Allies"
