@@ -570,3 +570,18 @@ def test_models_and_addresses_are_not_quantities(text: str) -> None:
 
 def test_a_modifier_with_no_noun_after_it_is_not_the_unit() -> None:
     assert all(q.unit != "new" for q in find_quantities("The airline bought two new 737 Max jets."))
+
+
+def test_spaced_pence_and_names_with_greek_letters() -> None:
+    [fuel] = find_quantities("It costs 68 p a litre.")
+    assert (fuel.value, fuel.unit) == (68, "GBX")
+    assert find_quantities("A 17-beta estradiol study.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The 787 landed safely.", ""), ("There were 20 reported cases.", "cases")],
+)
+def test_verbs_and_adverbs_after_a_number_are_not_its_unit(text: str, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert found.unit == unit

@@ -116,6 +116,8 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PENCE = re.compile(r"p(?![A-Za-z\d])")
+_SPACED_PENCE = re.compile(r" p(?= (?:a|an|per|each)\b)")
+_GREEK_AFTER = re.compile(r"-(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega)\b", re.I)
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
 # "33%of" (a missing space) is still a percentage; other symbols glued to letters are codes
 _SYMBOL_AFTER = re.compile(
@@ -671,6 +673,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     glued = _GLUED_NAME.search(before)
     if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
+    if _GREEK_AFTER.match(after):
+        return True  # "17-beta estradiol": a name
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
@@ -797,6 +801,8 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         return symbol_after.end(), CURRENCY_SYMBOLS[symbol_after.group(1)], 0
     if not number.words and _PENCE.match(text, end):
         return end + 1, "GBX", 0
+    if not number.words and _SPACED_PENCE.match(text, end):
+        return end + 2, "GBX", 0  # "68 p a litre"
     named = _UNIT_AFTER.match(text, end)
     symbol = _SYMBOL_AFTER.match(text, end)
     if named and (not symbol or named.end() >= symbol.end()):
@@ -889,7 +895,7 @@ def _noun_unit(text: str, end: int) -> str:
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
-        if lowered in STOP_NOUNS or (_is_adverb(lowered) and not words):
+        if lowered in STOP_NOUNS or _is_adverb(lowered):
             break
         words.append(lowered.strip("'’-"))
         cursor = match.end()
@@ -897,8 +903,8 @@ def _noun_unit(text: str, end: int) -> str:
             break
         if _is_plural(lowered):
             break  # the head of a count is its first plural: "19 fouls proves"
-    while len(words) > 1 and words[-1].endswith("ed"):
-        words.pop()
+    while words and words[-1].endswith("ed") and len(words[-1]) > 4 and words[-1][-3] != "e":
+        words.pop()  # "20 reported cases" counts cases; "the 787 landed" counts nothing
     return words[-1] if words and len(words[-1]) > 1 else ""
 
 
