@@ -84,7 +84,8 @@ def test_bare_weekdays_are_resolved() -> None:
         ("The music of the 1970s and 80s returned.", [("1970s", "197"), ("80s", "198")]),
         ("It costs $5 a day, twice a year.", []),
         ("In their 30s, most had jobs.", []),
-        ("Shares rose 2019 points.", [("2019", "2019")]),  # a bare year stays a year
+        ("The 2019 election was close.", [("2019", "2019")]),
+        ("Flight 2019 and No. 2020 were late.", []),
     ],
 )
 def test_classes_of_dates(sentence: str, expected: list[tuple[str, str]]) -> None:

@@ -542,3 +542,46 @@ def test_a_change_and_a_new_level_stay_two_quantities(text: str) -> None:
 def test_a_rate_per_square_unit_keeps_both_words() -> None:
     [rent] = find_quantities("Rent is $21.25 per square foot.")
     assert (rent.value, rent.unit) == (21.25, "USD per square foot")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The bolt takes 40 Nm of torque.", 40, "Nm"),
+        ("The concrete takes 300 MPa.", 300, "MPa"),
+        ("The engine makes 150 PS.", 150, "PS"),
+        ("The car reached 60 m.p.h. quickly.", 60, "mph"),
+        ("The screen is 6.1″ wide.", 6.1, "inches"),
+        ("He lost minus-5 yards.", -5, "yards"),
+        ("It is 25k cheaper.", 25_000, ""),
+    ],
+)
+def test_units_signs_and_words_that_are_not_units(text: str, value: float, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert (found.value, found.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    "text", ["The ID.4 and the BA.2 variant spread.", "He lives at 9 E 71st St in Manhattan."]
+)
+def test_models_and_addresses_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_modifier_with_no_noun_after_it_is_not_the_unit() -> None:
+    assert all(q.unit != "new" for q in find_quantities("The airline bought two new 737 Max jets."))
+
+
+def test_spaced_pence_and_names_with_greek_letters() -> None:
+    [fuel] = find_quantities("It costs 68 p a litre.")
+    assert (fuel.value, fuel.unit) == (68, "GBX")
+    assert find_quantities("A 17-beta estradiol study.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [("The 787 landed safely.", ""), ("There were 20 reported cases.", "cases")],
+)
+def test_verbs_and_adverbs_after_a_number_are_not_its_unit(text: str, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert found.unit == unit

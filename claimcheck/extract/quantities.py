@@ -116,13 +116,15 @@ _CURRENCY_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PENCE = re.compile(r"p(?![A-Za-z\d])")
+_SPACED_PENCE = re.compile(r" p(?= (?:a|an|per|each)\b)")
+_GREEK_AFTER = re.compile(r"-(?:alpha|beta|gamma|delta|epsilon|kappa|lambda|sigma|omega)\b", re.I)
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
 # "33%of" (a missing space) is still a percentage; other symbols glued to letters are codes
 _SYMBOL_AFTER = re.compile(
     r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
 )
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
-_UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
+_UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ″")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
@@ -167,7 +169,7 @@ _CLOCK_AFTER = re.compile(
     re.IGNORECASE,
 )
 _STREET_AFTER = re.compile(
-    r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
+    r"\s+(?:(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
     r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
 )
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -572,12 +574,12 @@ def _currency_code(written: str) -> str:
 
 def _minus_before(text: str, start: int) -> int:
     """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none)."""
+    for word in ("minus ", "negative ", "minus-", "negative-"):
+        if text[max(0, start - len(word)) : start].lower() == word:
+            return len(word)
     if start and text[start - 1] == "-":
         left = text[start - 2] if start >= 2 else " "
         return 1 if left in " (\n\t[" else 0
-    for word in ("minus ", "negative "):
-        if text[max(0, start - len(word)) : start].lower() == word:
-            return len(word)
     return 0
 
 
@@ -622,6 +624,8 @@ def _glued_to_code(text: str, pos: int) -> bool:
         return False
     if text[pos - 1].isalpha():
         return True
+    if pos >= 2 and text[pos - 1] == "." and text[pos - 2].isupper():
+        return True  # ID.4, BA.2: a model or a variant
     if pos >= 2 and text[pos - 1] == "(" and text[pos - 2].isalnum():
         return True  # the "(1)" of "Article 23(1)"
     return pos >= 2 and text[pos - 1] in ",." and text[pos - 2].isdigit()
@@ -669,6 +673,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     glued = _GLUED_NAME.search(before)
     if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
+    if _GREEK_AFTER.match(after):
+        return True  # "17-beta estradiol": a name
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
@@ -795,6 +801,8 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         return symbol_after.end(), CURRENCY_SYMBOLS[symbol_after.group(1)], 0
     if not number.words and _PENCE.match(text, end):
         return end + 1, "GBX", 0
+    if not number.words and _SPACED_PENCE.match(text, end):
+        return end + 2, "GBX", 0  # "68 p a litre"
     named = _UNIT_AFTER.match(text, end)
     symbol = _SYMBOL_AFTER.match(text, end)
     if named and (not symbol or named.end() >= symbol.end()):
@@ -876,6 +884,7 @@ def _noun_unit(text: str, end: int) -> str:
             if following and following.group(1).lower() not in STOP_NOUNS:
                 cursor = match.end()
                 continue
+            break  # "25k cheaper", "two new 737 Max jets": no noun the modifier goes with
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
             if _is_plural(lowered) and not _NOUN_WORD_CAPITAL.match(text, match.end()):
                 return lowered  # "the 32 Allies"
@@ -886,7 +895,7 @@ def _noun_unit(text: str, end: int) -> str:
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
-        if lowered in STOP_NOUNS or (_is_adverb(lowered) and not words):
+        if lowered in STOP_NOUNS or _is_adverb(lowered):
             break
         words.append(lowered.strip("'’-"))
         cursor = match.end()
@@ -894,8 +903,8 @@ def _noun_unit(text: str, end: int) -> str:
             break
         if _is_plural(lowered):
             break  # the head of a count is its first plural: "19 fouls proves"
-    while len(words) > 1 and words[-1].endswith("ed"):
-        words.pop()
+    while words and words[-1].endswith("ed") and len(words[-1]) > 4 and words[-1][-3] != "e":
+        words.pop()  # "20 reported cases" counts cases; "the 787 landed" counts nothing
     return words[-1] if words and len(words[-1]) > 1 else ""
 
 

@@ -326,6 +326,13 @@ UNIT_SYMBOLS = _spellings(
     ppb: ppb
     dB: dB
     mAh: mAh
+    Nm: Nm
+    kPa: kPa
+    MPa: MPa
+    GPa: GPa
+    PS: PS
+    mph: m.p.h.|m.p.h
+    inches: ″
     """
 )
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
@@ -398,8 +405,15 @@ IRREGULAR_PLURALS = frozenset(
     _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
 )
 # "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
-NUMBER_PREFIXES = frozenset(_split("sub over under mid pre post non anti ultra super near top"))
-NOUN_MODIFIERS = frozenset(_split("more fewer less other additional extra new"))
+NUMBER_PREFIXES = frozenset(
+    _split("sub over under mid pre post non anti ultra super near top minus negative")
+)
+NOUN_MODIFIERS = frozenset(
+    _split(
+        "more fewer less other additional extra new old cheaper dearer higher lower bigger "
+        "smaller larger better worse faster slower longer shorter older younger"
+    )
+)
 NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
 # after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
 DIMENSION_WORDS = re.compile(
