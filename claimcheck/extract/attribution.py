@@ -76,7 +76,6 @@ PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VER
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
-HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
 # A mark that may open a quotation: at the start or after a space or bracket (not "Ukraine's").
 QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
@@ -265,9 +264,7 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
             if not _looks_like_person(name) or _governed(text, at):
                 continue
             if quoted is None:
-                quoted = (
-                    [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
-                )
+                quoted = [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
@@ -497,7 +494,8 @@ def attribute(
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
-    if not HAS_SPEECH_VERB.search(sentence):
+    first_verb = HAS_SPEECH_VERB.search(sentence)
+    if first_verb is None:
         return _according(sentence, titles) if "ccording to" in sentence else None
     colon = _colon_intro(sentence)
     if colon is not None:
@@ -507,7 +505,7 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    inverted = INVERTED.search(sentence)
+    inverted = INVERTED.search(sentence, max(0, first_verb.start() - 4))
     if inverted:
         speaker = _resolve(inverted.group("speaker"), context, titles)
         if speaker:
