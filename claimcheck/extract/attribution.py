@@ -16,7 +16,6 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
@@ -227,22 +226,41 @@ def _name_start(words: list[str]) -> int:
     """Index of the first word of the name proper, after any ranks, offices or possessives."""
     start = 0
     for index, word in enumerate(words[:-1]):
-        if word.rstrip(".").lower() in RANKS or word.endswith(("'s", "’s")):
+        if word.rstrip(".").lower() in RANKS or word.endswith(POSSESSIVE):
             start = index + 1
     return start
+
+
+class Names(dict[str, str]):
+    """What `titled_names` finds: short references -> full names, and in `untitled` the surnames
+    of full names the article never gives a title ("clinton": "Hillary Clinton"), which stand
+    for that name only where the surname speaks alone ("Clinton said") and the name reads as a
+    person's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.untitled: dict[str, str] = {}
+
+
+def _untitled(surname: str, names: dict[str, str]) -> str | None:
+    """The full name without a title that a surname speaking alone stands for, if any."""
+    full = names.untitled.get(surname.lower()) if isinstance(names, Names) else None
+    return full if full and _given_and_surname(full) else None
 
 
 def _person(name: str, names: dict[str, str] | None) -> str:
     """A speaker's name as the article gives it in full, without ranks: "Sir Keir", "Mr Starmer"
     -> "Keir Starmer" (see `titled_names`); "Rear Admiral Chris Parry" -> "Chris Parry". A lone
     surname the article never gives in full keeps its title ("Mr Lammy")."""
-    names = names or {}
+    names = {} if names is None else names
     if name.lower() in names:
         return names[name.lower()]
     words = name.split()
     bare = words[_name_start(words) :]
     bare_name = " ".join(bare)
     full = names.get(bare[-1].lower()) if bare else None
+    if full is None and len(bare) == 1:
+        full = _untitled(bare[0], names)
     if full and (full.endswith(bare_name) or bare_name.endswith(full)):
         return full
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
@@ -305,21 +323,20 @@ OFFICES = _words(
 )
 
 
-def titled_names(text: str) -> dict[str, str]:
+def titled_names(text: str) -> Names:
     """Who the article's short references mean, by lower-cased reference: offices it pairs with a
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer") or uses it alone ("Clinton said") with a full name that reads as a person's,
-    so it names a person, and only when no other full name shares it. A former
+    Keir Starmer"), so it names a person (else it goes to `Names.untitled`), and only when no
+    other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
-    names: dict[str, str] = {}
+    names = Names()
     full_names: dict[str, set[str]] = {}
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
-    in_full: Counter[str] = Counter()  # how often each surname ends a full name
     for run in NAME_RUN.findall(text):
         run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
@@ -331,7 +348,6 @@ def titled_names(text: str) -> dict[str, str]:
             full = len(words) - start
             if 1 < full < 4:
                 full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
-                in_full[lowered[-1]] += 1
             continue
         if lowered[-1] in RANKS:
             continue
@@ -342,7 +358,6 @@ def titled_names(text: str) -> dict[str, str]:
                 given.append((lowered[start - 1], lowered[start]))
             continue
         full_names.setdefault(lowered[-1], set()).add(name)
-        in_full[lowered[-1]] += 1
         if lowered[start - 1] in OFFICES:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
@@ -356,12 +371,10 @@ def titled_names(text: str) -> dict[str, str]:
         shortest = min(forms, key=len)
         if not all(form.endswith(shortest) for form in forms):
             continue
-        # A surname the text also uses alone ("Clinton said") names the person in full.
-        if surname in titled or (
-            _given_and_surname(shortest)
-            and text.count(shortest[-len(surname) :]) > in_full[surname]
-        ):
+        if surname in titled:
             names.setdefault(surname, shortest)
+        else:
+            names.untitled[surname] = shortest
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
@@ -521,10 +534,10 @@ def attribute(
         report speech here ("responded by settling", "reported from Oakland", "wrote the
         letter")."""
         nonlocal quoted
-        if quoted is None:
-            quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
-        if any(start <= match.start() < end for start, end in quoted):
-            return False
+        if QUOTED.search(sentence, 0, match.start()):  # a quotation may have opened before it
+            quoted = quoted if quoted is not None else [(q.start, q.end) for q in quotes(sentence)]
+            if any(start <= match.start() < end for start, end in quoted):
+                return False
         return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
 
     first = sentence[: sentence.find(" ")].lower()
