@@ -272,8 +272,12 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
     name, else the first full name the article confirms as a person's (see `titled_names`).
     Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
     quoted = None
-    for verb in reversed(list(HAS_SPEECH_VERB.finditer(text))):  # the nearest speaker first
-        before = REPORTED.finditer(text, max(0, verb.start() - SUBJECT_REACH), verb.end())
+    verbs = list(HAS_SPEECH_VERB.finditer(text))
+    for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
+        verb = verbs[index]
+        # Its subject starts after the verb before it: each stretch of text is searched once.
+        start = max(verbs[index - 1].end() if index else 0, verb.start() - SUBJECT_REACH)
+        before = REPORTED.finditer(text, start, verb.end())
         candidates = [match for match in before if match.end() == verb.end()]
         after = SAID_NAME.match(text, verb.start())
         for match in [after, *reversed(candidates)] if after else reversed(candidates):
