@@ -5,28 +5,37 @@
 Data (CLAIMCHECK_DATA, default ../shared/data): ClaimBuster dev.csv, the 2016 debates, with
 positive = CFS (check-worthy factual) and, as a second task, "factual" = CFS+UFS against NFS;
 CLEF CheckThat! 2024 English dev.tsv, positive = class_label Yes. Scorers in the same run: our
-model at the threshold shipped with it; the old hand-weighted rule score (kept below, verbatim,
-as the baseline); "the sentence contains a digit". Every threshold is chosen on ClaimBuster
-train.csv (ours: on debates held out of train, by the training script), never on dev. Then the
-speed of each scorer, median of 5 runs, in microseconds per sentence.
+model at the threshold shipped with it and at the extractor's cut-off (MIN_SCORE); the old
+hand-weighted rule score (kept below, verbatim, as the baseline); "the sentence contains a
+digit". Every threshold is chosen on ClaimBuster train.csv (ours: on debates held out of train,
+by the training script), never on dev.
+
+Recall on statements that fact-checkers chose to check: LIAR's PolitiFact statements and the
+CheckThat! 2021 2B verified claims, share kept as claims at MIN_SCORE, on the tuning part (whose
+statements the model is trained on) and on the untouched part (never trained or looked at), split
+as in bench/factchecked.py; LIAR's "clean" rows are those not also among the verified claims.
+Then the speed of each scorer, median of 5 runs, in microseconds per sentence. The last line is
+the key figures as one line of JSON.
 """
 
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bench import REPO, data_dir, median_time
+from bench.factchecked import Statement, read_liar, read_vclaims
 from claimcheck.extract.checkworthiness import (
     COMPARISON,
     Signals,
     score,
     shipped_model,
 )
-from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.claims import MIN_SCORE, extract_claims
 from claimcheck.extract.dates import find_dates
 from claimcheck.extract.quantities import find_quantities
 
@@ -129,6 +138,14 @@ def best_threshold(scored: Sequence[tuple[float, bool]]) -> float:
 
 
 def main() -> None:
+    key = classification()
+    key |= recall_of_factchecked()
+    key |= speed()
+    print(json.dumps(key))
+
+
+def classification() -> dict[str, float]:
+    """P/R/F1 on ClaimBuster dev and CheckThat! 2024 dev; the key F1s for the JSON line."""
     train = read_claimbuster("train.csv")
     dev = read_claimbuster("dev.csv")
     checkthat = read_checkthat()
@@ -148,20 +165,21 @@ def main() -> None:
         f"CheckThat! 2024 dev {len(checkthat)}"
     )
     print(f"{'task':26} {'scorer':18} {'thresh':>6} {'P':>6} {'R':>6} {'F1':>6}  F1 vs digit")
+    key: dict[str, float] = {}
     for title, sentences, label in tasks:
         train_label = "factual" if label == "factual" else "CFS"
         rows = []
         for name, run in scorers.items():
+            scored = [(run(s), s.labels[label]) for s in sentences]
             if name == "contains a digit":
-                threshold = 0.5
+                thresholds = [0.5]
             elif name == "claimcheck model" and train_label == "CFS":
-                threshold = shipped_model().threshold
+                thresholds = [shipped_model().threshold, MIN_SCORE]
             else:
                 values = zip(on_train[name], train, strict=True)
                 labelled = [(value, s.labels[train_label]) for value, s in values]
-                threshold = best_threshold(labelled)
-            scored = [(run(s), s.labels[label]) for s in sentences]
-            rows.append((name, threshold, *figures(scored, threshold)))
+                thresholds = [best_threshold(labelled)]
+            rows += [(name, t, *figures(scored, t)) for t in thresholds]
         baseline = rows[-1][4]
         for name, threshold, precision, recall, f1 in rows:
             ratio = f"{f1 / baseline:.2f}x" if baseline else "-"
@@ -169,20 +187,64 @@ def main() -> None:
                 f"{title:26} {name:18} {threshold:6.2f} {precision:6.3f} {recall:6.3f} "
                 f"{f1:6.3f}  {ratio}"
             )
+        task = {"CFS": "claimbuster_cfs", "factual": "claimbuster_factual", "Yes": "checkthat2024"}
+        key[f"{task[label]}_f1"] = round(rows[0][4], 3)
+        if train_label == "CFS":
+            key[f"{task[label]}_f1_at_cutoff"] = round(rows[1][4], 3)
+        key[f"{task[label]}_f1_digit"] = round(baseline, 3)
+    return key
+
+
+def recall_of_factchecked() -> dict[str, float]:
+    """Share of fact-checked statements kept as claims at MIN_SCORE, by part, against the
+    share that contains a digit."""
+    data = data_dir()
+    parts: dict[str, list[Statement]] = {}
+    for name, statements in (("liar", read_liar(data)), ("checkthat2021", read_vclaims(data))):
+        parts[f"{name}_tuning"] = [s for s in statements if not s.untouched]
+        parts[f"{name}_untouched"] = [s for s in statements if s.untouched]
+        if name == "liar":
+            parts["liar_untouched_clean"] = [s for s in statements if s.untouched and s.clean]
+    print(f"recall of fact-checked statements kept as claims (score >= MIN_SCORE {MIN_SCORE}):")
+    print(f"  {'part':22} {'statements':>10} {'model':>6} {'old rules':>9} {'digit':>6}")
+    key: dict[str, float] = {}
+    for part, statements in parts.items():
+        found = [(s.text, signals_of(s.text)) for s in statements]
+        model = sum(score(text, signals)[0] >= MIN_SCORE for text, signals in found)
+        rules = sum(old_rule_score(text, signals) >= MIN_SCORE for text, signals in found)
+        digits = sum(bool(_DIGIT.search(text)) for text, _ in found)
+        shares = [count / len(found) for count in (model, rules, digits)]
+        print(f"  {part:22} {len(found):10} {shares[0]:6.3f} {shares[1]:9.3f} {shares[2]:6.3f}")
+        key[f"recall_{part}"] = round(shares[0], 3)
+        key[f"recall_{part}_digit"] = round(shares[2], 3)
+    return key
+
+
+def speed() -> dict[str, float]:
+    """Microseconds per sentence of each scorer, and the scorer's share of extraction."""
+    dev = read_claimbuster("dev.csv")
+    scorers: dict[str, Callable[[Sentence], float]] = {
+        "claimcheck model": ours,
+        "old rule score": old,
+        "contains a digit": digit,
+    }
     sample = dev[:1000]
     size = sum(len(s.text.encode("utf-8")) for s in sample) / 1e6
     print(f"speed: {len(sample)} dev sentences ({size:.2f} MB), median of 5 runs, one core")
     digit_time = median_time(lambda: [digit(s) for s in sample])
+    key: dict[str, float] = {}
     for name, run in scorers.items():
         seconds = median_time(lambda run=run: [run(s) for s in sample])
         print(
             f"  {name:18} {seconds / len(sample) * 1e6:7.1f} us/sentence  "
             f"{size / seconds:6.2f} MB/s  ({seconds / digit_time:.0f}x the digit test)"
         )
-    share_of_extraction()
+        if name == "claimcheck model":
+            key["model_us_per_sentence"] = round(seconds / len(sample) * 1e6, 1)
+    return key | share_of_extraction()
 
 
-def share_of_extraction() -> None:
+def share_of_extraction() -> dict[str, float]:
     """How much of the extractor's time on a news article goes to scoring its sentences."""
     text = SEED.read_text(encoding="utf-8")
     size = len(text.encode("utf-8")) / 1e6
@@ -205,6 +267,7 @@ def share_of_extraction() -> None:
         f"  of which scoring (model)      {scoring / extracting:6.0%}   "
         f"({size / scoring:.2f} MB/s alone; the old rule score: {size / rules:.2f} MB/s)"
     )
+    return {"scoring_share_of_extraction": round(scoring / extracting, 2)}
 
 
 if __name__ == "__main__":

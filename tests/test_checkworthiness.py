@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.factchecked import untouched
 from claimcheck.extract.checkworthiness import (
     Signals,
     load_model,
@@ -147,6 +148,45 @@ def test_extractor_keeps_figures_and_drops_pleasantries():
     assert claims[0].score >= max(MIN_SCORE, 0.7)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The vaccine causes autism.",
+        "The Earth is flat.",
+        "Climate change is a hoax invented by China.",
+        "X is only the second Native American person to serve on any state supreme court",
+    ],
+)
+def test_misinformation_without_a_figure_becomes_a_claim(sentence: str):
+    """Issue 10: what fact-checkers check most often has no number in it."""
+    assert [claim.sentence for claim in extract_claims(sentence)] == [sentence]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Less than four years ago.", "We're not elected for three years."]
+)
+def test_a_span_of_time_alone_is_not_a_claim(sentence: str):
+    value, reasons = score(sentence, signals_of(sentence), explain_from=0)
+    assert signals_of(sentence).quantities == 1  # the figure is found, and is not enough
+    assert value < MIN_SCORE
+    assert "only a span of time, no claim" in reasons
+    assert extract_claims(sentence) == []
+
+
+def test_a_span_of_time_in_a_third_person_claim_still_counts():
+    claims = ("The senator served for 12 years.", "Unemployment has fallen for three years.")
+    for sentence in claims:
+        assert [claim.sentence for claim in extract_claims(sentence)] == [sentence]
+
+
+def test_a_heading_is_not_a_claim_but_a_short_statement_is():
+    """Fact-checked statements taught many new words; a page's labels must not ride on them."""
+    text = "Pre-Workout Meal\n\nBuy Now\n\nStory Timeline\n\nThe Earth is flat."
+    assert [claim.sentence for claim in extract_claims(text)] == ["The Earth is flat."]
+    _, reasons = score("Buy Now", Signals(), explain_from=0)
+    assert "a heading or label, not a sentence" in reasons
+
+
 def test_shipped_model_beats_the_digit_baseline_on_held_out_debates():
     rows = sample_rows()
     threshold = shipped_model().threshold
@@ -164,9 +204,42 @@ def test_shipped_model_beats_the_digit_baseline_on_held_out_debates():
     assert ours > 1.5 * digits
 
 
-def train(data: Path, out: Path) -> subprocess.CompletedProcess[str]:
+def factchecked(folder: Path) -> Path:
+    """A stand-in for LIAR and the CheckThat! 2021 verified claims (research use only, so never
+    copied here): statements written for this test, in the two files' formats."""
+    liar = [
+        "The vaccine causes autism.",
+        "The governor cut school funding by 20 percent.",
+        "Crime doubled under the mayor.",
+    ]
+    vclaims = ["Wind turbines cause cancer.", "The senator voted against the bill 12 times."]
+    (folder / "liar").mkdir(parents=True)
+    (folder / "checkthat2021_2b").mkdir()
+    (folder / "liar" / "dev.jsonl").write_text(
+        "".join(
+            json.dumps({"statement": text, "checkthat2021_vclaim_id": None}) + "\n" for text in liar
+        ),
+        encoding="utf-8",
+    )
+    (folder / "checkthat2021_2b" / "vclaims.jsonl").write_text(
+        "".join(json.dumps({"vclaim": text}) + "\n" for text in vclaims), encoding="utf-8"
+    )
+    return folder
+
+
+def train(data: Path, out: Path, checked: Path | None = None) -> subprocess.CompletedProcess[str]:
+    folder = checked or factchecked(out.parent / f"{out.stem}-factchecked")
     return subprocess.run(
-        [sys.executable, str(TRAINER), "--data", str(data), "--out", str(out)],
+        [
+            sys.executable,
+            str(TRAINER),
+            "--data",
+            str(data),
+            "--factchecked",
+            str(folder),
+            "--out",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -180,8 +253,25 @@ def test_training_is_deterministic_and_writes_a_loadable_model(tmp_path: Path):
     assert first.read_bytes() == second.read_bytes()
     made = json.loads(first.read_text(encoding="utf-8"))
     assert made["held_out"]["sentences"] > 50 and made["weights"]
+    assert "3 PolitiFact statements" in made["trained_on"]  # the 2 untouched ones left out
     model = load_model(first)
     assert score(STATISTIC, signals_of(STATISTIC), model)[0] > score(THANKS, Signals(), model)[0]
+
+
+def test_training_needs_the_factchecked_statements(tmp_path: Path):
+    out = tmp_path / "model.json"
+    result = train(SAMPLE, out, checked=tmp_path / "missing")
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        f"error: {tmp_path / 'missing' / 'liar' / 'dev.jsonl'}: no such file (set CLAIMCHECK_DATA)"
+    )
+    assert not out.exists()
+
+
+def test_the_untouched_part_depends_on_the_statement_alone():
+    assert untouched("The Earth is flat.") == untouched('"the earth is FLAT"')
+    statements = [f"Taxes rose by {n} percent in county {n}." for n in range(1000)]
+    assert 150 < sum(map(untouched, statements)) < 250  # about one in five
 
 
 def test_training_names_the_bad_line_and_writes_nothing(tmp_path: Path):

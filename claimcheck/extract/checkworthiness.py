@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -81,6 +82,29 @@ _DATE_WORDS = _word_set(
     "ago <year>"
 )
 _DATE_PAIRS = frozenset(("last week", "last month", "last year", "this week", "this year"))
+# Claim structure, which carries from debates to fact-checked statements: a subject with a
+# copula, causal or identity predicate ("The vaccine causes autism.", "The Earth is flat.").
+_COPULA = _word_set("is are was were isn't aren't wasn't weren't has have had hasn't haven't")
+_CAUSAL = _word_set(
+    "cause causes caused causing lead leads led linked responsible kill kills killed prevent "
+    "prevents prevented cure cures cured increase increases increased reduce reduces reduced "
+    "invented created banned allowed voted supported opposed"
+)
+# "X is only the second ...", "the first ... to ...": identity claims by rank
+_RANKS = _word_set("only first second third fourth fifth last sole")
+# Spans of time ("four years", "20 months"): a figure, but "Less than four years ago." claims
+# nothing, so a sentence whose figures are all spans of time does not get the figure cue, and a
+# short one made of time words alone, or spoken by "I", "we" or "you", is a bare time phrase (a
+# hand-set penalty: debates have too few to learn from).
+_TIME_UNITS = _word_set(
+    "second seconds minute minutes hour hours day days week weeks month months year years "
+    "decade decades century centuries"
+)
+_COUNT_WORDS = _word_set(
+    "<num> a one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+    "thirty forty fifty hundred hundreds several few couple many"
+)
+_PERSONAL = _FIRST_PERSON | _WE | _YOU
 # Words too common to explain a score to a reader: they still count, but are not quoted.
 _STOPWORDS = _word_set(
     "<s> a an the to of in on at by for from with and or but if as is are was were be been being "
@@ -89,6 +113,14 @@ _STOPWORDS = _word_set(
 )
 # Words that only count as part of a figure ("3.9 per cent"): quoted alone they explain nothing.
 _FIGURE_WORDS = _word_set("per cent percent")
+# The words a bare time phrase is made of ("Less than four years ago.")
+_TIME_PHRASE = (
+    _STOPWORDS
+    | _COMPARATIVE
+    | _COUNT_WORDS
+    | _TIME_UNITS
+    | _word_set("ago later earlier since almost nearly within after before next past last now")
+)
 _STEMMER = Stemmer.Stemmer("english")
 
 
@@ -116,6 +148,7 @@ def _stem(word: str) -> str:
 
 _STEMS = _Memo(_stem)
 _QUESTION_END = " '\"’”)"
+_SENTENCE_END = (".", "!", "?", "…")
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -133,6 +166,14 @@ CUE_REASONS = {
     "c:we": "speaks for 'we'",
     "c:you": "addresses 'you'",
     "c:modal": "speaks of what could or should be",
+    "c:predicate": "states what something is or does",
+    "c:named_predicate": "says what a named person, place or body is or did",
+    "c:causal": "claims a cause or effect",
+    "c:rank": "claims a rank ('only', 'first', 'second')",
+    "c:time_span": "its figures are only spans of time",
+    "c:bare_time": "only a span of time, no claim",
+    "c:heading": "a heading or label, not a sentence",
+    "c:short_claim": "short, but states what something is or does",
 }
 WORD_SCALE = 2.0
 MAX_REASONS = 5
@@ -218,8 +259,11 @@ def _read(sentence: str, signals: Signals) -> _Reading:
     distinct = dict.fromkeys(stems + list(pairs))
     found: dict[str, float] = {}
     present = set(words)
-    if signals.quantities or "<num>" in present:
+    spans = 0 if _TIME_UNITS.isdisjoint(present) else _time_spans(words)
+    if signals.quantities > spans or ("<num>" in present and not spans):
         found["c:number"] = 1.0
+    elif spans:
+        found["c:time_span"] = 1.0
     if "<year>" in present:
         found["c:year"] = 1.0
     if (
@@ -252,12 +296,46 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:you"] = 1.0
     if not _MODAL.isdisjoint(present):
         found["c:modal"] = 1.0
+    personal = not _PERSONAL.isdisjoint(present)
+    if not personal:
+        _structure(found, present, names)
     length = len(words)
-    if length < 6:
+    if "c:time_span" in found and length < 8 and (_TIME_PHRASE.issuperset(present) or personal):
+        found["c:bare_time"] = 1.0
+    if length < 6 and "c:predicate" in found:  # "The Earth is flat.": short, yet a claim
+        found["c:short_claim"] = 1.0
+    elif length < 6:
         found["c:short"] = 1.0
+        if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
+            found["c:heading"] = 1.0
     found["c:length"] = min(length, 40) / 20
     keys = list(distinct)
     return _Reading(keys, WORD_SCALE / math.sqrt(len(keys) or 1), found, words, stems)
+
+
+def _time_spans(words: list[str]) -> int:
+    """How many figures are spans of time: a count word, then a unit of time."""
+    return sum(
+        1 for count, unit in pairwise(words) if unit in _TIME_UNITS and count in _COUNT_WORDS
+    )
+
+
+def _structure(found: dict[str, float], present: set[str], names: int) -> None:
+    """Cues of a claim's shape: a third-person statement whose predicate is a copula, a cause,
+    or an identity by rank; stronger with a named subject."""
+    if "c:question" in found:
+        return
+    copula = not _COPULA.isdisjoint(present)
+    causal = not _CAUSAL.isdisjoint(present)
+    if not (copula or causal):
+        return
+    found["c:predicate"] = 1.0
+    if causal:
+        found["c:causal"] = 1.0
+    if names:
+        found["c:named_predicate"] = 1.0
+    if copula and not _RANKS.isdisjoint(present):
+        found["c:rank"] = 1.0
 
 
 def _compares(sentence: str, present: set[str], distinct: dict[str, None]) -> bool:
