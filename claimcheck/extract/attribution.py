@@ -81,10 +81,11 @@ QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
 QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
-# executive", "Air Force 1st"), none of them a word that would open a clause instead.
+# executive", "Department of Correction spokesman"), none of them a word that would open a clause
+# instead.
 DESCRIBED = (
-    r"(?:(?!(?:that|on|in|at|to|of|for|and|but|after|when|while|as|the|a|an|he|she|it|they|"
-    r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
+    r"(?!of\b)(?:(?!(?:that|on|in|at|to|for|and|but|after|before|about|with|from|over|during|"
+    r"when|while|as|the|a|an|he|she|it|they|was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
 )
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
@@ -310,11 +311,17 @@ def _governed(text: str, at: int) -> bool:
     return bool(link and link.group("prep"))
 
 
+# First words of a subject that is no one in particular ("Others said", "Many say").
+NOT_SOMEONE = _words(
+    "the a an this that it its their there others some many most several few both all each"
+)
+
+
 def _looks_like_person(name: str) -> bool:
     words = _clean(name).split()
     if not words or NOT_A_NAME.match(words[0]) or words[-1].endswith(POSSESSIVE):
         return False
-    if words[0].lower() in {"the", "a", "an", "this", "that", "it", "its", "their", "there"}:
+    if words[0].lower() in NOT_SOMEONE:
         return False
     return not (len(words) == 1 and words[0].lower() in PRONOUNS)
 
