@@ -357,3 +357,11 @@ def test_a_bare_surname_resolves_to_the_full_name_the_article_gives():
     )
     assert speakers(text)["Clinton said the plan"] == "Hillary Clinton"
     assert speaker("King said the testimony differed from what 40 officials heard.") != "the King"
+
+
+def test_issue_examples_a_described_spokesman_and_no_one_in_particular():
+    sentence = "The jail held 40 inmates, said Department of Correction spokesman Jason Kersten."
+    assert speaker(sentence) == "Jason Kersten"
+    assert speaker("Others said 40 people had died.") is None
+    quote = '"It was stifling," Peter King, a Republican, said of life before Fox News.'
+    assert speaker(quote) != "Fox News"

@@ -16,7 +16,6 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
@@ -76,17 +75,17 @@ PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VER
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
-HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
 # A mark that may open a quotation: at the start or after a space or bracket (not "Ukraine's").
 QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
 QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
-# executive", "Air Force 1st"), none of them a word that would open a clause instead.
+# executive", "Department of Correction spokesman"), none of them a word that would open a clause
+# instead.
 DESCRIBED = (
-    r"(?:(?!(?:that|on|in|at|to|of|for|and|but|after|when|while|as|the|a|an|he|she|it|they|"
-    r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
+    r"(?!of\b)(?:(?!(?:that|on|in|at|to|for|and|but|after|before|about|with|from|over|during|"
+    r"when|while|as|the|a|an|he|she|it|they|was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
 )
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
@@ -228,22 +227,41 @@ def _name_start(words: list[str]) -> int:
     """Index of the first word of the name proper, after any ranks, offices or possessives."""
     start = 0
     for index, word in enumerate(words[:-1]):
-        if word.rstrip(".").lower() in RANKS or word.endswith(("'s", "’s")):
+        if word.rstrip(".").lower() in RANKS or word.endswith(POSSESSIVE):
             start = index + 1
     return start
+
+
+class Names(dict[str, str]):
+    """What `titled_names` finds: short references -> full names, and in `untitled` the surnames
+    of full names the article never gives a title ("clinton": "Hillary Clinton"), which stand
+    for that name only where the surname speaks alone ("Clinton said") and the name reads as a
+    person's."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.untitled: dict[str, str] = {}
+
+
+def _untitled(surname: str, names: dict[str, str]) -> str | None:
+    """The full name without a title that a surname speaking alone stands for, if any."""
+    full = names.untitled.get(surname.lower()) if isinstance(names, Names) else None
+    return full if full and _given_and_surname(full) else None
 
 
 def _person(name: str, names: dict[str, str] | None) -> str:
     """A speaker's name as the article gives it in full, without ranks: "Sir Keir", "Mr Starmer"
     -> "Keir Starmer" (see `titled_names`); "Rear Admiral Chris Parry" -> "Chris Parry". A lone
     surname the article never gives in full keeps its title ("Mr Lammy")."""
-    names = names or {}
+    names = {} if names is None else names
     if name.lower() in names:
         return names[name.lower()]
     words = name.split()
     bare = words[_name_start(words) :]
     bare_name = " ".join(bare)
     full = names.get(bare[-1].lower()) if bare else None
+    if full is None and len(bare) == 1:
+        full = _untitled(bare[0], names)
     if full and (full.endswith(bare_name) or bare_name.endswith(full)):
         return full
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
@@ -255,8 +273,12 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
     name, else the first full name the article confirms as a person's (see `titled_names`).
     Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
     quoted = None
-    for verb in reversed(list(HAS_SPEECH_VERB.finditer(text))):  # the nearest speaker first
-        before = REPORTED.finditer(text, max(0, verb.start() - SUBJECT_REACH), verb.end())
+    verbs = list(HAS_SPEECH_VERB.finditer(text))
+    for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
+        verb = verbs[index]
+        # Its subject starts after the verb before it: each stretch of text is searched once.
+        start = max(verbs[index - 1].end() if index else 0, verb.start() - SUBJECT_REACH)
+        before = REPORTED.finditer(text, start, verb.end())
         candidates = [match for match in before if match.end() == verb.end()]
         after = SAID_NAME.match(text, verb.start())
         for match in [after, *reversed(candidates)] if after else reversed(candidates):
@@ -265,9 +287,7 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
             if not _looks_like_person(name) or _governed(text, at):
                 continue
             if quoted is None:
-                quoted = (
-                    [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
-                )
+                quoted = [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
@@ -291,11 +311,17 @@ def _governed(text: str, at: int) -> bool:
     return bool(link and link.group("prep"))
 
 
+# First words of a subject that is no one in particular ("Others said", "Many say").
+NOT_SOMEONE = _words(
+    "the a an this that it its their there others some many most several few both all each"
+)
+
+
 def _looks_like_person(name: str) -> bool:
     words = _clean(name).split()
     if not words or NOT_A_NAME.match(words[0]) or words[-1].endswith(POSSESSIVE):
         return False
-    if words[0].lower() in {"the", "a", "an", "this", "that", "it", "its", "their", "there"}:
+    if words[0].lower() in NOT_SOMEONE:
         return False
     return not (len(words) == 1 and words[0].lower() in PRONOUNS)
 
@@ -308,21 +334,20 @@ OFFICES = _words(
 )
 
 
-def titled_names(text: str) -> dict[str, str]:
+def titled_names(text: str) -> Names:
     """Who the article's short references mean, by lower-cased reference: offices it pairs with a
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer") or uses it alone ("Clinton said") with a full name that reads as a person's,
-    so it names a person, and only when no other full name shares it. A former
+    Keir Starmer"), so it names a person (else it goes to `Names.untitled`), and only when no
+    other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
-    names: dict[str, str] = {}
+    names = Names()
     full_names: dict[str, set[str]] = {}
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
-    in_full: Counter[str] = Counter()  # how often each surname ends a full name
     for run in NAME_RUN.findall(text):
         run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
@@ -334,7 +359,6 @@ def titled_names(text: str) -> dict[str, str]:
             full = len(words) - start
             if 1 < full < 4:
                 full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
-                in_full[lowered[-1]] += 1
             continue
         if lowered[-1] in RANKS:
             continue
@@ -345,7 +369,6 @@ def titled_names(text: str) -> dict[str, str]:
                 given.append((lowered[start - 1], lowered[start]))
             continue
         full_names.setdefault(lowered[-1], set()).add(name)
-        in_full[lowered[-1]] += 1
         if lowered[start - 1] in OFFICES:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
@@ -359,12 +382,10 @@ def titled_names(text: str) -> dict[str, str]:
         shortest = min(forms, key=len)
         if not all(form.endswith(shortest) for form in forms):
             continue
-        # A surname the text also uses alone ("Clinton said") names the person in full.
-        if surname in titled or (
-            _given_and_surname(shortest)
-            and text.count(shortest[-len(surname) :]) > in_full[surname]
-        ):
+        if surname in titled:
             names.setdefault(surname, shortest)
+        else:
+            names.untitled[surname] = shortest
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
@@ -497,7 +518,8 @@ def attribute(
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
-    if not HAS_SPEECH_VERB.search(sentence):
+    first_verb = HAS_SPEECH_VERB.search(sentence)
+    if first_verb is None:
         return _according(sentence, titles) if "ccording to" in sentence else None
     colon = _colon_intro(sentence)
     if colon is not None:
@@ -507,7 +529,7 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    inverted = INVERTED.search(sentence)
+    inverted = INVERTED.search(sentence, max(0, first_verb.start() - 4))
     if inverted:
         speaker = _resolve(inverted.group("speaker"), context, titles)
         if speaker:
@@ -523,10 +545,10 @@ def attribute(
         report speech here ("responded by settling", "reported from Oakland", "wrote the
         letter")."""
         nonlocal quoted
-        if quoted is None:
-            quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
-        if any(start <= match.start() < end for start, end in quoted):
-            return False
+        if QUOTED.search(sentence, 0, match.start()):  # a quotation may have opened before it
+            quoted = quoted if quoted is not None else [(q.start, q.end) for q in quotes(sentence)]
+            if any(start <= match.start() < end for start, end in quoted):
+                return False
         return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
 
     first = sentence[: sentence.find(" ")].lower()
