@@ -17,6 +17,7 @@ database, extraction and archiving included.
 
 from __future__ import annotations
 
+import os
 import resource
 import statistics
 import subprocess
@@ -34,6 +35,9 @@ from claimcheck.pipeline import add_article
 from claimcheck.sources import FetchSettings
 from claimcheck.store import Store
 from tests.httpserver import Reply, ScriptedServer, Seen, conditional_page
+
+# The servers are on 127.0.0.1, which fetches refuse unless allowed (claimcheck.addresses).
+os.environ.setdefault("CLAIMCHECK_ALLOW_NETWORKS", "127.0.0.1/32")
 
 PAGES = 500
 SITES = 8

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 
 from rapidfuzz import fuzz
 
+from claimcheck.addresses import AddressPolicy
 from claimcheck.extract_text import extract_text, guess_content_type
 from claimcheck.sources import FetchRequest, FetchResult, FetchSettings, fetch_each
 from claimcheck.store import Store, StoreError, now
@@ -104,8 +105,12 @@ def resolve(store: Store, source_id: int, target: str) -> int:
 
 
 def _address(target: str) -> str:
-    """An http(s) URL as given, or a local file's absolute path; anything else is refused."""
+    """An http(s) URL as given, or a local file's absolute path; anything else is refused, and
+    so is a URL whose host is plainly one the fetcher would refuse (127.0.0.1, 169.254.169.254)."""
     if is_web_url(target):
+        refusal = AddressPolicy.from_env().check_url(target)
+        if refusal:
+            raise StoreError(f"{target}: {refusal}")
         return target
     if "://" in target:
         raise StoreError(f"{target}: only http(s) URLs and local files can be sources")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from claimcheck.extract.attribution import speaker_kind
+
 WORST, BEST = 1, 5
 # verdict -> (ratingValue, alternateName); unverifiable sits mid-scale: neither true nor false.
 RATINGS: dict[str, tuple[int, str]] = {
@@ -48,7 +50,9 @@ def claim_review(claim: dict[str, Any], organisation: Organisation) -> dict[str,
         author["url"] = organisation.url
     item: dict[str, Any] = {"@type": "Claim"}
     if claim.get("speaker"):
-        item["author"] = {"@type": "Person", "name": claim["speaker"]}
+        kind = speaker_kind(claim["speaker"])  # an unsure speaker is left out, not guessed
+        if kind:
+            item["author"] = {"@type": kind, "name": claim["speaker"]}
     elif claim.get("article_outlet"):
         item["author"] = {"@type": "Organization", "name": claim["article_outlet"]}
     if claim.get("article_published"):

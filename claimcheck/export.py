@@ -55,6 +55,7 @@ _COLUMNS = {
     "reviewer": "c.reviewer",
     "created_at": "c.created_at",
     "updated_at": "c.updated_at",
+    "version": "c.version",
 }
 assert tuple(_COLUMNS) == CLAIM_FIELDS
 

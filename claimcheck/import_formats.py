@@ -5,6 +5,10 @@ and field. YAML manifests are validated against the JSON Schema shipped in claim
 JSONL and CSV claim records are checked field by field here (a schema validator per line would cost
 more than the database writes). Encodings: UTF-8 with or without a BOM, UTF-16 with a BOM; anything
 else is refused with the line and column of the first bad byte.
+
+Import files may come from anywhere, so sizes are bounded before anything is built from them (a
+record, a field, a manifest, an article's inline text) and YAML aliases are refused outright: a
+601-byte "billion laughs" manifest would otherwise expand into gigabytes.
 """
 
 from __future__ import annotations
@@ -29,6 +33,10 @@ from claimcheck.models import KINDS, STATUSES
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROGRESS_STEP = 1 << 16
+MAX_RECORD_BYTES = 1 << 20  # one JSONL line or CSV row
+MAX_FIELD_CHARS = 100_000  # one field of a record or manifest entry
+MAX_INLINE_TEXT_CHARS = 10_000_000  # an article's text written into a manifest
+MAX_MANIFEST_BYTES = 64 << 20
 
 # The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
 CLAIM_FIELDS = (
@@ -52,8 +60,9 @@ CLAIM_FIELDS = (
     "reviewer",
     "created_at",
     "updated_at",
+    "version",
 )
-INT_FIELDS = frozenset({"id", "article_id", "repeat_of"})
+INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version"})
 LIST_FIELDS = frozenset({"quantities", "sources"})
 NUMBER_FIELDS = frozenset({"checkworthiness"})
 QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")
@@ -120,8 +129,14 @@ def not_utf8(name: str, data: bytes, offset: int, line_base: int = 1) -> RecordE
     )
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: Path, max_bytes: int | None = None) -> bytes:
+    """The file's bytes; one larger than max_bytes is refused before it is read."""
     try:
+        if max_bytes is not None and (size := path.stat().st_size) > max_bytes:
+            raise RecordError(
+                f"{path}: too large ({size / (1 << 20):.0f} MiB; the limit is"
+                f" {max_bytes >> 20} MiB): split it into several files"
+            )
         return path.read_bytes()
     except OSError as error:
         raise RecordError(f"{path}: cannot read ({error.strerror or error})") from None
@@ -141,13 +156,13 @@ def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], 
     """Parse and validate a manifest; returns the data and its YAML node tree (for positions)."""
     name = str(path)
     if text is None:
-        text = decode(read_file(path), name)
+        text = decode(read_file(path, MAX_MANIFEST_BYTES), name)
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
             raise RecordError(f"{name}:1:1: empty manifest (expected a mapping with 'articles')")
-        _refuse_duplicate_keys(node, name)
+        _check_nodes(node, name)
         data = _plain(loader.construct_document(node))
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
@@ -175,21 +190,46 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _refuse_duplicate_keys(node: yaml.Node, name: str) -> None:
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, yaml.Node] = {}
-        for key, value in node.value:
-            if key.value in seen:
-                first = seen[key.value].start_mark.line + 1
+def _check_nodes(root: yaml.Node, name: str) -> None:
+    """Refuse what must not reach the constructor: aliases (a node met twice is one reused
+    through an alias, and expanding them is how a few hundred bytes become gigabytes), keys that
+    appear twice in one entry, and over-long values. One pass over the composed nodes, which
+    libyaml builds without expanding anything."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, str | None]] = [(root, None)]
+    while stack:
+        node, key = stack.pop()
+        if id(node) in seen:
+            raise RecordError(
+                f"{name}:{_pos(node)}: YAML anchors and aliases are not allowed (this value is"
+                " reused through an alias); write each value out in full"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            limit = MAX_INLINE_TEXT_CHARS if key == "text" else MAX_FIELD_CHARS
+            if len(node.value) > limit:
+                label = f"field '{key}'" if key else "a value"
                 raise RecordError(
-                    f"{name}:{_pos(key)}: field '{key.value}' appears twice in one entry"
-                    f" (first on line {first})"
+                    f"{name}:{_pos(node)}: {label} is {len(node.value):,} characters long;"
+                    f" the limit is {limit:,}"
                 )
-            seen[key.value] = key
-            _refuse_duplicate_keys(value, name)
-    elif isinstance(node, yaml.SequenceNode):
-        for item in node.value:
-            _refuse_duplicate_keys(item, name)
+        elif isinstance(node, yaml.MappingNode):
+            first: dict[Any, yaml.Node] = {}
+            children: list[tuple[yaml.Node, str | None]] = []
+            for key_node, value in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise RecordError(f"{name}:{_pos(key_node)}: a field name must be plain text")
+                if key_node.value in first:
+                    line = first[key_node.value].start_mark.line + 1
+                    raise RecordError(
+                        f"{name}:{_pos(key_node)}: field '{key_node.value}' appears twice in one"
+                        f" entry (first on line {line})"
+                    )
+                first[key_node.value] = key_node
+                children += [(key_node, None), (value, key_node.value)]
+            stack.extend(reversed(children))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, None) for item in reversed(node.value))
 
 
 def _pos(node: yaml.Node) -> str:
@@ -281,20 +321,33 @@ def _describe(error: Any, root: yaml.Node, name: str) -> str:
 # ---- JSONL and CSV claim records --------------------------------------------------------------
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """Numbered lines as bytes; UTF-16 files are re-encoded as UTF-8 first."""
+def _lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """Numbered lines as bytes (None for one longer than a record may be, which is skipped
+    without being held in memory); UTF-16 files are re-encoded as UTF-8 first."""
     with path.open("rb") as handle:
         head = handle.read(2)
         handle.seek(0)
         if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
             text = io.TextIOWrapper(handle, encoding="utf-16", newline="")
-            for number, line in enumerate(text, 1):
-                yield number, line.encode("utf-8")
+            for number, line in enumerate(_bounded(text.readline, "\n"), 1):
+                yield number, None if line is None else line.encode("utf-8")
             return
-        for number, line in enumerate(handle, 1):
-            if number == 1 and line.startswith(codecs.BOM_UTF8):
+        for number, line in enumerate(_bounded(handle.readline, b"\n"), 1):
+            if number == 1 and line is not None and line.startswith(codecs.BOM_UTF8):
                 line = line[3:]
             yield number, line
+
+
+def _bounded(readline: Callable[[int], Any], newline: Any) -> Iterator[Any]:
+    """Lines of at most MAX_RECORD_BYTES (and their newline); None stands for a longer one."""
+    limit = MAX_RECORD_BYTES + 1
+    while line := readline(limit):
+        if len(line) < limit or line.endswith(newline):
+            yield line
+            continue
+        while line and not line.endswith(newline):
+            line = readline(1 << 20)
+        yield None
 
 
 def read_jsonl(
@@ -305,6 +358,11 @@ def read_jsonl(
     loads = json.loads
     pending = 0
     for number, raw in _lines(path):
+        if raw is None:
+            yield RecordError(
+                f"{name}:{number}:1: record longer than {MAX_RECORD_BYTES >> 20} MiB; skipped"
+            )
+            continue
         if progress is not None:
             pending += len(raw)
             if pending >= PROGRESS_STEP:
@@ -363,7 +421,14 @@ def read_csv(path: Path, progress: Callable[[int], None] | None = None) -> Itera
                 progress(max(0, len(data) - reported))
             return
         except csv.Error as error:
+            if "field limit" in str(error):
+                raise RecordError(
+                    f"{name}:{reader.line_num}:1: a cell is longer than {MAX_FIELD_CHARS:,}"
+                    " characters"
+                ) from None
             raise RecordError(f"{name}:{reader.line_num}:1: malformed CSV: {error}") from None
+        if sum(map(len, row)) > MAX_RECORD_BYTES:
+            raise RecordError(f"{name}:{line}:1: record longer than {MAX_RECORD_BYTES >> 20} MiB")
         if not any(cell.strip() for cell in row):
             line = reader.line_num + 1
             continue
@@ -442,6 +507,8 @@ def check_claim_record(record: Record) -> dict[str, Any]:
             raise record.error(None, f"unknown field '{key}'{did_you_mean(key, CLAIM_FIELDS)}")
         if value is not None and type(value) not in wanted:
             raise record.error(key, f"expected {_TYPE_WORDS[wanted]}, got {_json_type(value)}")
+        if type(value) is str and len(value) > MAX_FIELD_CHARS:
+            raise record.error(key, f"{len(value):,} characters; the limit is {MAX_FIELD_CHARS:,}")
     if not data.get("text"):
         raise record.error("text", "missing: every claim needs its text")
     if data.get("article_id") is None and not data.get("article_url"):
@@ -474,9 +541,11 @@ def _check_item(
 ) -> None:
     if not isinstance(item, dict):
         raise record.error(name, f"each entry must be an object, got {_json_type(item)}")
-    for key in item:
+    for key, value in item.items():
         if key not in fields:
             raise record.error(name, f"unknown field '{key}'{did_you_mean(key, fields)}")
+        if type(value) is str and len(value) > MAX_FIELD_CHARS:
+            raise record.error(name, f"'{key}' is longer than {MAX_FIELD_CHARS:,} characters")
     for key in required:
         if item.get(key) is None:
             raise record.error(name, f"an entry has no '{key}'")

@@ -4,7 +4,9 @@ Each file is one transaction: it goes in whole or not at all, so a bad line (or 
 leaves the database as it was. Importing the same file again changes nothing; with `update` the
 fields that differ are applied as audited edits; a dry run does everything and rolls it back, so
 it reports exactly what would change. JSONL/CSV records carry the fields of the JSONL export, so an
-export can be imported again (into an empty database it reproduces the same export).
+export can be imported again (into an empty database it reproduces the same export). A record
+carries the claim's version as exported: `update` refuses a record older than the stored claim
+(someone changed it after the export) unless forced: a stale file cannot silently undo newer work.
 """
 
 from __future__ import annotations
@@ -48,6 +50,7 @@ class ImportReport:
     articles_added: int = 0
     claims_added: int = 0
     sources_added: int = 0
+    links_added: int = 0
     snapshots_added: int = 0
     unchanged: int = 0
     updated: int = 0
@@ -65,6 +68,7 @@ class ImportReport:
             self.articles_added
             + self.claims_added
             + self.sources_added
+            + self.links_added
             + self.snapshots_added
             + self.updated
         )
@@ -74,6 +78,7 @@ class ImportReport:
             "articles": self.articles_added,
             "claims": self.claims_added,
             "sources": self.sources_added,
+            "links": self.links_added,
             "snapshots": self.snapshots_added,
             "unchanged": self.unchanged,
             "updated": self.updated,
@@ -92,14 +97,18 @@ def import_file(
     update: bool = False,
     dry_run: bool = False,
     progress: Progress | None = None,
+    allow_roots: tuple[Path, ...] = (),
+    force: bool = False,
 ) -> ImportReport:
-    """Import one YAML manifest, JSONL or CSV file, in whole or not at all."""
+    """Import one YAML manifest, JSONL or CSV file, in whole or not at all. The files a manifest
+    names must lie inside its folder or one of `allow_roots`; `force` lets an update apply
+    records older than the claims they change."""
     report = ImportReport(str(path), dry_run=dry_run)
     try:
         kind = formats.file_kind(path)
         if not path.is_file():
             raise RecordError(f"{path}: no such file")
-        session = _Session(store, path, report, update)
+        session = _Session(store, path, report, update, allow_roots, force)
         if kind == "yaml":
             session.prepare_manifest()
         with store.write_transaction():
@@ -164,9 +173,19 @@ class _Prepared:
 class _Session:
     """The state of one file's import: caches, pending rows, ids in use."""
 
-    def __init__(self, store: Store, path: Path, report: ImportReport, update: bool) -> None:
+    def __init__(
+        self,
+        store: Store,
+        path: Path,
+        report: ImportReport,
+        update: bool,
+        allow_roots: tuple[Path, ...] = (),
+        force: bool = False,
+    ) -> None:
         self.store = store
         self.path = path
+        self.force = force
+        self.roots = (path.parent.resolve(), *(root.resolve() for root in allow_roots))
         self.report = report
         self.update = update
         self.stamp = now()
@@ -177,6 +196,7 @@ class _Session:
         self.id_map: dict[int, int] = {}
         self.used_ids: set[int] = set()
         self.first_free = self.next_id = 1
+        self.sources_before = 0
         self.manifest: tuple[dict[str, Any], yaml.Node] | None = None
         self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
@@ -187,6 +207,10 @@ class _Session:
         self.first_free = self.next_id = self.store.db.execute(
             "SELECT coalesce(max(id), 0) + 1 FROM claims"
         ).fetchone()[0]
+        self.sources_before = self.count_sources()
+
+    def count_sources(self) -> int:
+        return self.store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
 
     # ---- errors ----
 
@@ -330,7 +354,7 @@ class _Session:
                 data.get("status") or "unreviewed",
                 data.get("note"),
                 data.get("reviewer"),
-                1,
+                data.get("version") or 1,
                 data.get("created_at") or stamp,
                 data.get("updated_at") or stamp,
             )
@@ -402,6 +426,15 @@ class _Session:
             return
         described = ", ".join(f"{k} {old!r} -> {new!r}" for k, (old, new) in changes.items())
         if self.update:
+            exported = record.data.get("version")
+            if exported is not None and exported < row[0] and not self.force:
+                raise record.error(
+                    "version",
+                    f"claim {claim_id} changed after this file was exported (file version"
+                    f" {exported}, database version {row[0]}, now {current['status']!r} by"
+                    f" {current['reviewer'] or 'nobody'}); not applied: {described}."
+                    " Export again, or pass --force to overwrite",
+                )
             self.store.import_update(
                 claim_id, changes, expected_version=row[0], where=record.where()
             )
@@ -416,7 +449,7 @@ class _Session:
         source_id, added = self.store.import_link_source(
             claim_id, url, kind=kind or "cited", label=label
         )
-        self.report.sources_added += added
+        self.report.links_added += added
         return source_id
 
     def flush(self) -> None:
@@ -427,6 +460,7 @@ class _Session:
     def finish(self) -> None:
         """Write what is pending, give stubs their text, and log the file (if anything changed)."""
         self.flush()
+        self.report.sources_added = self.count_sources() - self.sources_before
         for article in {id(a): a for a in self.articles.values()}.values():
             if article.stub:
                 self.store.set_stub_text(article.id, article.stub_text())
@@ -548,10 +582,7 @@ class _Session:
         metadata = {k: entry.get(k) for k in ARTICLE_FIELDS}
         try:
             if "path" in entry:
-                file = self.path.parent / entry["path"]
-                if not file.is_file():
-                    raise record.error("path", f"no such file: {file}")
-                return read_path(file, **metadata)
+                return read_path(self.local_file(record, "path"), **metadata)
             if "text" in entry:
                 suffix = {"html": ".html", "markdown": ".md", "text": ".txt"}.get(
                     entry.get("format", ""), ""
@@ -565,6 +596,22 @@ class _Session:
             return read_input(entry["url"], **metadata)
         except IngestError as error:
             raise record.error(None, str(error)) from None
+
+    def local_file(self, record: Record, name: str) -> Path:
+        """A file the manifest names, relative to its folder; after following symlinks it must
+        still lie inside that folder (or a root allowed on the command line), so a manifest
+        from elsewhere cannot read /etc/passwd or ../../secrets into the archive."""
+        given = self.path.parent / record.data[name]
+        file = given.resolve()
+        if not any(file.is_relative_to(root) for root in self.roots):
+            raise record.error(
+                name,
+                f"{record.data[name]} is outside the manifest's folder {self.roots[0]}"
+                " (pass --allow-root DIR to allow another folder)",
+            )
+        if not file.is_file():
+            raise record.error(name, f"no such file: {given}")
+        return file
 
     def match_claim(self, record: Record, article: _Article) -> int:
         """The extracted claim whose sentence contains `match`; then apply the entry's fields."""
@@ -590,10 +637,7 @@ class _Session:
         entry = record.data
         target = entry.get("url")
         if target is None:
-            local = (self.path.parent / entry["path"]).resolve()
-            if not local.is_file():
-                raise record.error("path", f"no such file: {local}")
-            target = str(local)
+            target = str(self.local_file(record, "path"))
         source_id = None
         for claim_id in claim_ids:
             source_id = self.link(claim_id, target, entry.get("kind"), entry.get("label"))
@@ -607,9 +651,7 @@ class _Session:
     def archive_snapshot(self, record: Record, source_id: int, url: str) -> None:
         from claimcheck import archive
 
-        snapshot = self.path.parent / record.data["snapshot"]
-        if not snapshot.is_file():
-            raise record.error("snapshot", f"no such file: {snapshot}")
+        snapshot = self.local_file(record, "snapshot")
         digest = hashlib.sha256(snapshot.read_bytes()).hexdigest()
         if self.store.has_snapshot(source_id, digest):
             return
@@ -649,7 +691,8 @@ def describe(report: ImportReport) -> str:
         return f"{report.file}: unchanged, nothing to do ({report.unchanged} already in)"
     parts = [
         f"{verb} {counts['articles']} articles, {counts['claims']} claims,"
-        f" {counts['sources']} sources, {counts['snapshots']} snapshots",
+        f" {counts['sources']} sources, {counts['links']} links from claims to sources,"
+        f" {counts['snapshots']} snapshots",
         f"{report.unchanged} unchanged",
         f"{report.updated} {'would be ' if report.dry_run else ''}updated",
     ]

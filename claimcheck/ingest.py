@@ -1,9 +1,8 @@
-"""Files, bytes and web pages in, `ArticleInput` out: decoding, format detection, main text.
+"""Files, bytes and web pages in, `ArticleInput` out: decoding, format detection, language.
 
-HTML goes through trafilatura (main-text extraction that drops navigation, scripts and
-boilerplate); picture captions are turned into paragraphs first, because trafilatura drops
-<figcaption> and captions carry claims. Each paragraph keeps its hyperlinks as offsets, so that a
-link inside a claim's sentence can become that claim's cited source.
+HTML pages are read by claimcheck.reading.page (main text, captions, metadata, furniture out),
+PDFs by claimcheck.reading.pdf; every article's language is checked, because the extractor reads
+English only (claimcheck.reading.language).
 """
 
 from __future__ import annotations
@@ -11,10 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
-
-from lxml import etree
-from lxml import html as lxml_html
+from urllib.parse import urlsplit
 
 from claimcheck.models import ArticleInput, Link
 
@@ -22,8 +18,8 @@ MAX_ARTICLE_BYTES = 10 * 1024 * 1024
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
-SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
-BLOCK_TAGS = {"p", "head", "item", "quote", "cell", "row", "list", "table"}
+PDF_SUFFIXES = {".pdf"}
+SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES
 
 
 class IngestError(Exception):
@@ -62,37 +58,76 @@ def read_bytes(
     title: str | None = None,
     outlet: str | None = None,
     published: str | None = None,
+    language: str | None = None,
+    base_url: str | None = None,
 ) -> ArticleInput:
-    """Decode and parse an article from raw bytes; `name` is used in messages and as origin."""
+    """Decode and parse an article from raw bytes; `name` is used in messages and as origin.
+
+    `url` is the user's word for the article's URL; `base_url` where it was fetched from (links
+    resolve against it; the page's canonical URL, when it declares one, is stored instead).
+    `language="en"` reads a page the language check takes for another language as English."""
+    from claimcheck.reading.language import refusal
+
     if not data.strip():
         raise IngestError(f"{name}: empty file")
-    text = decode(data, name, content_type)
-    kind = detect_format(text, suffix, content_type)
-    if kind == "html":
-        article = parse_html(text, name=name, base_url=url)
-    elif kind == "markdown":
-        article = parse_markdown(text)
-    else:
-        article = ArticleInput(text=normalise(text))
+    article = _parse(data, name, suffix, content_type, url or base_url)
     if not article.text.strip():
         raise IngestError(f"{name}: no article text found")
+    reason = refusal(article.text, language)
+    if reason:
+        raise IngestError(f"{name}: {reason}")
     return ArticleInput(
         text=article.text,
         title=title or article.title or first_line(article.text),
-        url=url or article.url,
+        url=url or article.url or base_url,
         outlet=outlet or article.outlet,
         published=published or article.published,
         origin=name,
-        format=kind,
+        format=article.format,
         links=article.links,
     )
 
 
+def _parse(
+    data: bytes, name: str, suffix: str, content_type: str | None, url: str | None
+) -> ArticleInput:
+    if is_pdf(data, suffix, content_type):
+        return _read_pdf(data, name)
+    text = decode(data, name, content_type)
+    kind = detect_format(text, suffix, content_type)
+    if kind == "html":
+        return parse_html(text, name=name, base_url=url)
+    if kind == "markdown":
+        return parse_markdown(text)
+    return ArticleInput(text=normalise(text), format="text")
+
+
+def is_pdf(data: bytes, suffix: str = "", content_type: str | None = None) -> bool:
+    """A PDF by its magic number (an ASCII-only PDF would otherwise decode as text)."""
+    return data[:1024].lstrip().startswith(b"%PDF-") or (
+        suffix == ".pdf" or "application/pdf" in (content_type or "")
+    )
+
+
+def _read_pdf(data: bytes, name: str) -> ArticleInput:
+    from claimcheck.reading.pdf import PdfError, read_pdf
+
+    try:
+        text, title = read_pdf(data)
+    except PdfError as error:
+        raise IngestError(f"{name}: {error}") from None
+    return ArticleInput(text=normalise(text), title=title, format="pdf")
+
+
 def decode(data: bytes, name: str, content_type: str | None = None) -> str:
-    """UTF-8 (with or without BOM), UTF-16 with a BOM, a declared charset, else a clear refusal."""
+    """UTF-8 (with or without BOM), UTF-16 (with a BOM, or without one when every other byte
+    is zero), a declared charset, else a clear refusal."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16")
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
         raise IngestError(f"{name}: binary file, not an article")
     try:
         return data.decode("utf-8-sig")
@@ -108,6 +143,20 @@ def decode(data: bytes, name: str, content_type: str | None = None) -> str:
         f"{name}: not valid UTF-8 (byte {utf8_error.start}) and no usable charset declared;"
         " convert it with e.g. `iconv -f cp1252 -t utf-8`"
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Text saved as UTF-16 with no BOM: zeros in all the high bytes of a Latin text."""
+    head = data[:8192] if len(data) % 2 == 0 else data[:8191]
+    even, odd = head[0::2], head[1::2]
+    for zeros, codec in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and len(data) % 2 == 0:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            return text if "\x00" not in text else None
+    return None
 
 
 def _declared_charset(data: bytes, content_type: str | None) -> str | None:
@@ -145,123 +194,10 @@ def first_line(text: str, limit: int = 100) -> str:
 
 
 def parse_html(source: str, name: str = "", base_url: str | None = None) -> ArticleInput:
-    """Main text of an HTML page, with captions kept and hyperlinks as offsets."""
-    import trafilatura
+    """Main text of an HTML page as a reader reads it: see claimcheck.reading.page."""
+    from claimcheck.reading.page import read_html
 
-    try:
-        tree = lxml_html.fromstring(
-            source.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
-        )
-    except (etree.ParserError, ValueError):
-        raise IngestError(f"{name}: not parseable as HTML") from None
-    for caption in list(tree.iter("figcaption")):
-        figure = caption.getparent()
-        caption.tag = "p"
-        if figure is not None and figure.tag == "figure":
-            figure.addnext(caption)
-    metadata = trafilatura.extract_metadata(tree)
-    xml = trafilatura.extract(
-        tree,
-        output_format="xml",
-        include_links=True,
-        include_images=False,
-        include_comments=False,
-        include_tables=True,
-        favor_recall=True,
-    )
-    if not xml:
-        raise IngestError(f"{name}: no article text found in the HTML")
-    text, links = _flatten(etree.fromstring(xml.encode("utf-8")), base_url)
-    return ArticleInput(
-        text=text,
-        title=getattr(metadata, "title", None),
-        url=base_url or getattr(metadata, "url", None),
-        outlet=getattr(metadata, "sitename", None),
-        published=getattr(metadata, "date", None),
-        format="html",
-        links=tuple(links),
-    )
-
-
-def _flatten(doc: etree._Element, base_url: str | None) -> tuple[str, list[Link]]:
-    """Paragraph texts joined by newlines, and each <ref>'s offsets in that text."""
-    parts: list[str] = []
-    links: list[Link] = []
-    main = doc.find("main")
-    blocks = [
-        el
-        for el in (main if main is not None else doc).iter()
-        if el.tag in ("p", "head", "item", "cell")
-    ]
-    length = 0
-    for block in blocks:
-        if any(ancestor.tag in ("p", "head", "item", "cell") for ancestor in block.iterancestors()):
-            continue
-        pieces: list[str] = []
-        block_links: list[tuple[int, int, str, str]] = []
-        _walk(block, pieces, block_links)
-        raw = "".join(pieces)
-        stripped = " ".join(raw.split())
-        if not stripped:
-            continue
-        mapping = _whitespace_map(raw)
-        if parts:
-            length += 1
-        for start, end, target, anchor in block_links:
-            url = _absolute(target, base_url)
-            link_start, link_end = mapping[start], min(mapping[end], len(stripped))
-            while link_start < link_end and stripped[link_start] == " ":
-                link_start += 1
-            while link_end > link_start and stripped[link_end - 1] == " ":
-                link_end -= 1
-            if url and link_end > link_start:
-                links.append(
-                    Link(length + link_start, length + link_end, url, " ".join(anchor.split()))
-                )
-        parts.append(stripped)
-        length += len(stripped)
-    return "\n".join(parts), links
-
-
-def _walk(
-    element: etree._Element, pieces: list[str], links: list[tuple[int, int, str, str]]
-) -> None:
-    if element.text:
-        pieces.append(element.text)
-    for child in element:
-        if child.tag == "lb":
-            pieces.append(" ")
-        start = sum(map(len, pieces))
-        _walk(child, pieces, links)
-        if child.tag == "ref" and child.get("target"):
-            end = sum(map(len, pieces))
-            links.append((start, end, child.get("target"), "".join(pieces)[start:end]))
-        if child.tail:
-            pieces.append(child.tail)
-
-
-def _whitespace_map(raw: str) -> list[int]:
-    """For each offset in raw, the offset in " ".join(raw.split())."""
-    mapping = []
-    position = 0
-    pending_space = False
-    for char in raw:
-        if char.isspace():
-            pending_space = position > 0
-            mapping.append(position)
-            continue
-        if pending_space:
-            position += 1
-            pending_space = False
-        mapping.append(position)
-        position += 1
-    mapping.append(position)
-    return mapping
-
-
-def _absolute(target: str, base_url: str | None) -> str | None:
-    url = urljoin(base_url, target) if base_url else target
-    return url if urlsplit(url).scheme in ("http", "https") else None
+    return read_html(source, name=name, base_url=base_url)
 
 
 # ---- Markdown ---------------------------------------------------------------------------------
@@ -287,15 +223,16 @@ def parse_markdown(source: str) -> ArticleInput:
         line = MD_IMAGE.sub(lambda m: m.group("alt"), line)
         line = MD_EMPHASIS.sub(r"\2", line)
         pieces: list[str] = []
-        cursor = 0
+        cursor = start = 0
         line_links = []
         for match in MD_LINK.finditer(line):
             pieces.append(line[cursor : match.start()])
-            start = sum(map(len, pieces))
+            start += match.start() - cursor
             pieces.append(match.group("text"))
             line_links.append(
                 (start, start + len(match.group("text")), match.group("url"), match.group("text"))
             )
+            start += len(match.group("text"))
             cursor = match.end()
         pieces.append(line[cursor:])
         text = "".join(pieces).strip()

@@ -6,9 +6,12 @@ extracted and stored the same way whichever door it came in by.
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
+import signal
 import sys
+import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -26,10 +29,15 @@ from claimcheck.ingest import (
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
 
+ARTICLE_TYPES = "add reads .txt, .md, .html and .pdf"
 PARALLEL_THRESHOLD = 8
-# Articles from the worker pool are written this many to a transaction: one commit, and one flush
-# of the full-text index, for many articles. Outcomes are reported once their batch is committed.
+# Articles from the worker pool are written up to this many to a transaction: one commit, and one
+# flush of the full-text index, for many articles. Outcomes are reported once their batch is
+# committed. A transaction also ends after WRITE_SECONDS, so a reviewer's verdict waiting for the
+# write lock behind an `add` waits a fraction of a second, not the whole batch.
 WRITE_BATCH = 32
+WRITE_SECONDS = 0.05
+PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -49,8 +57,11 @@ def _is_local(item: str) -> bool:
     return item != "-" and not is_url(item)
 
 
-def expand_inputs(items: Iterable[str]) -> list[str]:
-    """Paths, globs, directories (their article files), URLs and '-' for stdin, in order."""
+def expand_inputs(items: Iterable[str], skipped: list[str] | None = None) -> list[str]:
+    """Paths, globs, directories (their article files), URLs and '-' for stdin, in order.
+
+    Files of a directory that are not articles are left out; `skipped` collects one line
+    for each, naming the file and why."""
     expanded: list[str] = []
     for item in items:
         if item == "-" or is_url(item):
@@ -58,11 +69,14 @@ def expand_inputs(items: Iterable[str]) -> list[str]:
             continue
         path = Path(item)
         if path.is_dir():
-            expanded.extend(
-                str(p)
-                for p in sorted(path.rglob("*"))
-                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES - {""}
-            )
+            for p in sorted(path.rglob("*")):
+                if not p.is_file():
+                    continue
+                if p.suffix.lower() in SUPPORTED_SUFFIXES - {""}:
+                    expanded.append(str(p))
+                elif skipped is not None:
+                    kind = f"a {p.suffix.lower()} file" if p.suffix else "a file with no suffix"
+                    skipped.append(f"{p}: skipped, {kind} is not an article ({ARTICLE_TYPES})")
         elif not path.exists() and glob.has_magic(item):
             matches = sorted(glob.glob(item, recursive=True))
             expanded.extend(matches or [item])
@@ -86,8 +100,13 @@ def read_input(
         fetched = fetch_url(item, max_bytes=max_bytes)
         if fetched.error:
             raise IngestError(f"{item}: {fetched.error}")
-        metadata["url"] = metadata.get("url") or fetched.final_url or item
-        return read_bytes(fetched.body, name=item, content_type=fetched.content_type, **metadata)
+        return read_bytes(
+            fetched.body,
+            name=item,
+            content_type=fetched.content_type,
+            base_url=fetched.final_url or item,
+            **metadata,
+        )
     return read_path(Path(item), max_bytes=max_bytes, **metadata)
 
 
@@ -133,7 +152,11 @@ def add_inputs(
     workers = workers or os.cpu_count() or 1
     local = [i for i in items if _is_local(i)]
     parallel = workers > 1 and len(local) >= PARALLEL_THRESHOLD
-    pool = ProcessPoolExecutor(workers) if parallel else None
+    pool = (
+        ProcessPoolExecutor(workers, initializer=_worker_setup, initargs=(os.getpid(),))
+        if parallel
+        else None
+    )
     try:
         prepared = (
             pool.map(_prepare, local, repeat(max_bytes), repeat(metadata), chunksize=4)
@@ -157,16 +180,33 @@ def add_inputs(
             pool.shutdown(cancel_futures=True)
 
 
+def _worker_setup(parent: int) -> None:
+    """A worker leaves Ctrl-C to its parent and dies with it (Linux), never left running."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+        except (OSError, AttributeError):
+            return
+        if os.getppid() != parent:  # the parent died before prctl took effect
+            os._exit(1)
+
+
 def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
-    """Store prepared inputs in one transaction, then report their outcomes."""
-    if not batch:
-        return
-    outcomes = []
-    with store.transaction():
-        for ready in batch:
-            if ready.error or ready.article is None or ready.claims is None:
-                outcomes.append(AddOutcome(ready.name, error=ready.error))
-            else:
-                result = store.add_article(ready.article, ready.claims)
-                outcomes.append(AddOutcome(ready.name, result))
+    """Store prepared inputs in transactions of at most WRITE_SECONDS each (one input at least),
+    then report their outcomes."""
+    outcomes: list[AddOutcome] = []
+    while len(outcomes) < len(batch):
+        with store.transaction():
+            deadline = time.monotonic() + WRITE_SECONDS
+            for ready in batch[len(outcomes) :]:
+                outcomes.append(_store_prepared(store, ready))
+                if time.monotonic() > deadline:
+                    break
     yield from outcomes
+
+
+def _store_prepared(store: Store, ready: _Prepared) -> AddOutcome:
+    if ready.error or ready.article is None or ready.claims is None:
+        return AddOutcome(ready.name, error=ready.error)
+    return AddOutcome(ready.name, store.add_article(ready.article, ready.claims))

@@ -4,13 +4,16 @@ A fetch returns a `FetchResult` that is either ok (status, headers, body) or car
 failed, so one dead link never stops a batch. `fetch_each` fetches many URLs concurrently (bounded
 overall and per host, so one slow site neither stalls the batch nor gets hammered), retries what is
 worth retrying (connection errors, 429, 5xx; honouring Retry-After) and follows redirects itself so
-that none leaves http(s) and none downgrades https to http.
+that none leaves http(s) and none downgrades https to http. Every connection, redirects included,
+goes through the address policy of claimcheck.addresses; a refused address or an untrusted TLS
+certificate is reported as such and not retried, since trying again cannot change the answer.
 """
 
 from __future__ import annotations
 
 import asyncio
 import random
+import ssl
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -21,6 +24,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from claimcheck import __version__
+from claimcheck.addresses import AddressPolicy, AddressRefused, GuardedTransport
 
 USER_AGENT = f"claimcheck/{__version__} (fact-checking workbench) python-httpx/{httpx.__version__}"
 MAX_BODY_BYTES = 20 * 1024 * 1024
@@ -79,6 +83,9 @@ class FetchSettings:
     max_bytes: int = MAX_BODY_BYTES
     max_redirects: int = MAX_REDIRECTS
     user_agent: str = USER_AGENT
+    # Where fetches may connect; None means as CLAIMCHECK_ALLOW_NETWORKS says.
+    policy: AddressPolicy | None = None
+    ssl_context: ssl.SSLContext | None = None
 
 
 @dataclass(frozen=True)
@@ -92,14 +99,16 @@ class FetchRequest:
 
 
 def make_async_client(settings: FetchSettings | None = None) -> httpx.AsyncClient:
-    """The one asynchronous client: timeouts, connection limits on the transport, User-Agent."""
+    """The one asynchronous client: timeouts, connection limits and the address policy on the
+    transport, User-Agent."""
     settings = settings or FetchSettings()
     limits = httpx.Limits(
         max_connections=settings.concurrency,
         max_keepalive_connections=settings.concurrency,
     )
+    policy = settings.policy or AddressPolicy.from_env()
     return httpx.AsyncClient(
-        transport=httpx.AsyncHTTPTransport(limits=limits),
+        transport=GuardedTransport(policy, limits, settings.ssl_context),
         timeout=httpx.Timeout(
             connect=settings.connect_timeout,
             read=settings.read_timeout,
@@ -245,15 +254,32 @@ async def _attempt(
                     previous, current = current, str(response.url.join(location))
                     continue
                 return await _read(response, url, settings.max_bytes)
+        except AddressRefused as error:
+            return FetchResult(url, current, error=str(error))
         except httpx.ConnectTimeout:
             return FetchResult(url, current, error="timed out connecting")
         except httpx.TimeoutException:
             return FetchResult(url, current, error="timed out reading")
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as error:
+            tls = _tls_failure(error)
+            if tls:
+                return FetchResult(url, current, error=tls)
             return FetchResult(url, current, error=f"connection failed: {error or type(error)}")
         except httpx.HTTPError as error:
             return FetchResult(url, current, error=f"{type(error).__name__}: {error}")
     return FetchResult(url, current, error=f"more than {settings.max_redirects} redirects")
+
+
+def _tls_failure(error: BaseException) -> str | None:
+    """A plain account of a TLS failure somewhere in the error's causes, or None."""
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, ssl.SSLCertVerificationError):
+            return f"TLS certificate not trusted: {cause.verify_message or cause.reason}"
+        if isinstance(cause, ssl.SSLError):
+            return f"TLS handshake failed: {cause.reason or cause}"
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 async def _read(response: httpx.Response, url: str, max_bytes: int) -> FetchResult:

@@ -32,6 +32,7 @@ from claimcheck.models import (
 )
 
 DEFAULT_DB = "claims.db"
+DEFAULT_BUSY_SECONDS = 10.0
 
 
 class StoreError(Exception):
@@ -40,6 +41,18 @@ class StoreError(Exception):
 
 class NotFound(StoreError):
     pass
+
+
+class NoDatabase(StoreError):
+    """A command that only reads was pointed at a database that does not exist."""
+
+
+class UndoRefused(StoreError):
+    """Someone changed the claim after the change to undo: undoing it would discard theirs."""
+
+
+class DatabaseBusy(StoreError):
+    """Another writer held the write lock for longer than this one may wait: nothing written."""
 
 
 class ConflictError(StoreError):
@@ -95,21 +108,52 @@ def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
     return Path(path or os.environ.get("CLAIMCHECK_DB") or DEFAULT_DB)
 
 
+def busy_seconds() -> float:
+    """How long a writer waits for the write lock: CLAIMCHECK_BUSY_TIMEOUT seconds, default 10."""
+    try:
+        return max(0.0, float(os.environ.get("CLAIMCHECK_BUSY_TIMEOUT", DEFAULT_BUSY_SECONDS)))
+    except ValueError:
+        return DEFAULT_BUSY_SECONDS
+
+
+def _is_busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
+
+
 class Store:
     """claims.db, migrated on open. Use as a context manager or call close()."""
 
-    def __init__(self, path: str | os.PathLike[str] | None = None, reviewer: str | None = None):
+    def __init__(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        reviewer: str | None = None,
+        *,
+        create: bool = True,
+    ):
         self.path = resolve_db_path(path)
         self.reviewer = reviewer or default_reviewer()
+        self.busy_seconds = busy_seconds()
+        if not create and not self.path.exists():
+            raise NoDatabase(f"{self.path}: no such database (add articles or import first)")
         try:
-            conn = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
-            conn.execute("PRAGMA busy_timeout = 10000")
+            conn = sqlite3.connect(
+                str(self.path), timeout=self.busy_seconds, check_same_thread=False
+            )
+            # autocommit: no implicit deferred BEGIN; every write goes through transaction()
+            conn.isolation_level = None
+            conn.execute(f"PRAGMA busy_timeout = {int(self.busy_seconds * 1000)}")
             conn.execute("PRAGMA foreign_keys = ON")
             self.db = Database(conn)
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-            migrations.apply(self.db)
+            if migrations.pending(self.db):
+                with self.transaction():  # two stores opening a new file migrate it once
+                    migrations.apply(self.db)
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise self._busy() from None
+            raise StoreError(f"{self.path}: not a claimcheck database ({error})") from None
         except sqlite3.DatabaseError as error:
             raise StoreError(f"{self.path}: not a claimcheck database ({error})") from None
 
@@ -124,9 +168,44 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One atomic unit of work; nested calls become savepoints."""
-        with self.db.atomic() as db:
-            yield db
+        """One atomic unit of work that takes the write lock up front (BEGIN IMMEDIATE), waiting
+        for it at most busy_seconds: a deferred transaction that read first could not wait for
+        the lock and failed with "database is locked". Nested calls become savepoints."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic() as db:
+                yield db
+            return
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            if _is_busy(error):
+                raise self._busy() from None
+            raise
+        try:
+            yield self.db
+            conn.execute("COMMIT")
+        except sqlite3.OperationalError as error:
+            self._rollback()
+            if _is_busy(error):
+                raise self._busy() from None
+            raise
+        except BaseException:
+            self._rollback()
+            raise
+
+    # The importer's name for the same thing (every transaction now takes the lock up front).
+    write_transaction = transaction
+
+    def _rollback(self) -> None:
+        if self.db.conn.in_transaction:
+            self.db.conn.execute("ROLLBACK")
+
+    def _busy(self) -> DatabaseBusy:
+        return DatabaseBusy(
+            f"{self.path}: database is busy: another claimcheck is writing;"
+            f" waited {self.busy_seconds:g} s (CLAIMCHECK_BUSY_TIMEOUT)"
+        )
 
     # ---- audit -------------------------------------------------------------------------------
 
@@ -445,16 +524,24 @@ class Store:
         note: str | None = None,
         reviewer: str | None = None,
         expected_version: int | None = None,
+        replaces: str | None = None,
     ) -> Claim:
-        """Record a verdict (and carry it to the claim's repeats) in one transaction."""
+        """Record a verdict (and carry it to the claim's repeats) in one transaction. A note
+        belongs to the verdict it was written for: without one, the claim keeps only a note this
+        reviewer wrote. The event keeps the note and reviewer it replaced, for undo."""
         if status not in STATUSES:
             raise StoreError(f"unknown status {status!r}: choose one of {', '.join(STATUSES)}")
         who = reviewer or self.reviewer
         with self.transaction():
             current = self.claim(claim_id)
-            changes: dict[str, Any] = {"status": status, "reviewer": who}
-            if note is not None:
-                changes["note"] = note
+            if note is None and current.note and self._note_author(claim_id) == who:
+                note = current.note
+            changes: dict[str, Any] = {"status": status, "reviewer": who, "note": note}
+            details: dict[str, Any] = {"old_reviewer": current.reviewer}
+            if note != current.note:
+                details["old_note"] = current.note
+            if replaces:
+                details["replaces"] = replaces
             claim = self._update_claim(
                 claim_id,
                 changes,
@@ -464,7 +551,7 @@ class Store:
                 note=note,
                 expected_version=expected_version,
                 reviewer=who,
-                details={"old_note": current.note} if note is not None else None,
+                details=details,
             )
             for repeat in self.repeats(claim_id):
                 self._update_claim(
@@ -476,9 +563,18 @@ class Store:
                     note=note,
                     expected_version=None,
                     reviewer=who,
-                    details={"via": claim_id},
+                    details={"via": claim_id, "old_note": repeat.note},
                 )
         return claim
+
+    def _note_author(self, claim_id: int) -> str | None:
+        """Who wrote the claim's note: the reviewer of the latest event that set one."""
+        row = self.db.execute(
+            "SELECT reviewer FROM events WHERE claim_id = ? AND (action = 'note'"
+            " OR (action = 'verdict' AND note IS NOT NULL)) ORDER BY id DESC LIMIT 1",
+            [claim_id],
+        ).fetchone()
+        return row[0] if row else None
 
     def set_note(
         self,
@@ -527,55 +623,70 @@ class Store:
             )
 
     def undo(self, reviewer: str | None = None) -> Claim | None:
-        """Reverse this reviewer's latest verdict that is not yet undone; undo is an event too."""
+        """Reverse this reviewer's latest verdict or note not yet undone, when nothing newer
+        stands on it: a later verdict or note by anyone (not itself undone) makes this raise
+        UndoRefused. The undo event records every field it changes, old and new."""
         who = reviewer or self.reviewer
         with self.transaction():
             undone = {
                 row[0]
                 for row in self.db.execute(
-                    "SELECT json_extract(details, '$.undoes') FROM events"
-                    " WHERE action = 'undo' AND reviewer = ?",
-                    [who],
+                    "SELECT json_extract(details, '$.undoes') FROM events WHERE action = 'undo'"
                 )
             }
-            for event in self.db.query(
-                "SELECT * FROM events WHERE action = 'verdict' AND reviewer = ?"
-                " AND (details IS NULL OR json_extract(details, '$.via') IS NULL)"
-                " ORDER BY id DESC",
-                [who],
+            event = next(
+                (
+                    row
+                    for row in self.db.query(
+                        "SELECT * FROM events WHERE action IN ('verdict', 'note') AND reviewer = ?"
+                        " AND (details IS NULL OR json_extract(details, '$.via') IS NULL)"
+                        " ORDER BY id DESC",
+                        [who],
+                    )
+                    if row["id"] not in undone
+                ),
+                None,
+            )
+            if event is None:
+                return None
+            claim = self.claim(event["claim_id"])
+            for later in self.db.query(
+                "SELECT * FROM events WHERE claim_id = ? AND id > ?"
+                " AND action IN ('verdict', 'note', 'import_update') ORDER BY id",
+                [claim.id, event["id"]],
             ):
-                if event["id"] in undone:
-                    continue
-                claim = self.claim(event["claim_id"])
-                details = json.loads(event["details"] or "{}")
-                changes: dict[str, Any] = {"status": event["old"]}
-                if "old_note" in details:
-                    changes["note"] = details["old_note"]
-                restored = self._update_claim(
-                    claim.id,
+                if later["id"] not in undone:
+                    raise UndoRefused(
+                        f"claim {claim.id}: {later['reviewer']} changed it after your"
+                        f" {event['action']} ({later['action']} {later['new'] or ''}".rstrip()
+                        + "); nothing undone"
+                    )
+            details = json.loads(event["details"] or "{}")
+            if event["action"] == "note":
+                changes: dict[str, Any] = {"note": event["old"]}
+            else:
+                changes = {"status": event["old"]}
+                changes.update(
+                    {k[4:]: details[k] for k in ("old_note", "old_reviewer") if k in details}
+                )
+            targets = [claim] + (self.repeats(claim.id) if event["action"] == "verdict" else [])
+            restored = None
+            for target in targets:
+                fields = {k: [getattr(target, k), v] for k, v in changes.items()}
+                updated = self._update_claim(
+                    target.id,
                     changes,
                     action="undo",
-                    old=claim.status,
-                    new=event["old"],
+                    old=target.status,
+                    new=changes.get("status", target.status),
                     note=None,
                     expected_version=None,
                     reviewer=who,
-                    details={"undoes": event["id"]},
+                    details={"undoes": event["id"], "changes": fields}
+                    | ({"via": claim.id} if target is not claim else {}),
                 )
-                for repeat in self.repeats(claim.id):
-                    self._update_claim(
-                        repeat.id,
-                        changes,
-                        action="undo",
-                        old=repeat.status,
-                        new=event["old"],
-                        note=None,
-                        expected_version=None,
-                        reviewer=who,
-                        details={"undoes": event["id"], "via": claim.id},
-                    )
-                return restored
-        return None
+                restored = restored or updated
+            return restored
 
     def search(self, query: str, limit: int = 50) -> list[Claim]:
         return self.claims(search=query, limit=limit)
@@ -1202,24 +1313,6 @@ class Store:
         "start",
         "end",
     )
-
-    @contextmanager
-    def write_transaction(self) -> Iterator[Database]:
-        """A transaction that takes the write lock at once (BEGIN IMMEDIATE): a long import then
-        waits its turn up front rather than failing half-way because another writer committed
-        after it had started reading. Inside another transaction it is a savepoint."""
-        if self.db.conn.in_transaction:
-            with self.transaction() as db:
-                yield db
-            return
-        self.db.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.db
-        except BaseException:
-            if self.db.conn.in_transaction:
-                self.db.conn.execute("ROLLBACK")
-            raise
-        self.db.conn.execute("COMMIT")
 
     def insert_claim_rows(
         self, claims: list[tuple[Any, ...]], quantities: list[tuple[Any, ...]]

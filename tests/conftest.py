@@ -21,6 +21,8 @@ def isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("CLAIMCHECK_DB", str(tmp_path / "env-default.db"))
     monkeypatch.setenv("CLAIMCHECK_REVIEWER", "tester")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # The test server lives on 127.0.0.1, which fetches refuse unless allowed (claimcheck.addresses)
+    monkeypatch.setenv("CLAIMCHECK_ALLOW_NETWORKS", "127.0.0.1/32")
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ can count conditional requests or check the User-Agent.
 from __future__ import annotations
 
 import contextlib
+import ssl
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -58,14 +59,17 @@ def conditional_page(body: bytes, etag: str, last_modified: str, content_type: s
 
 
 class ScriptedServer:
-    """A threaded HTTP/1.1 server on a free port of 127.0.0.1."""
+    """A threaded HTTP/1.1 server on a free port of 127.0.0.1 (HTTPS when given a TLS context)."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.routes: dict[str, list[Reply] | Handler] = {}
         self.requests: list[Seen] = []
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler_class())
         self._server.daemon_threads = True
+        self.scheme = "https" if tls else "http"
+        if tls:
+            self._server.socket = tls.wrap_socket(self._server.socket, server_side=True)
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
         )
@@ -73,7 +77,7 @@ class ScriptedServer:
     @property
     def base(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self.scheme}://{host}:{port}"
 
     def url(self, path: str) -> str:
         return self.base + path

@@ -121,10 +121,18 @@ def test_usage_errors_exit_2(runner, db_path):
     assert run(runner, db_path, "add").exit_code == 2
 
 
-def test_unknown_claim_is_exit_1(runner, db_path):
+def test_unknown_claim_is_exit_1(runner, db_path, store):
     result = run(runner, db_path, "show", "999")
     assert result.exit_code == 1
     assert result.stderr.strip() == "error: no claim 999"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["claims"], ["show", "1"], ["export"]])
+def test_reading_commands_never_create_a_database(runner, db_path, command):
+    result = run(runner, db_path, *command)
+    assert result.exit_code == 1
+    assert result.stderr.strip().endswith("no such database (add articles or import first)")
+    assert not db_path.exists()
 
 
 def test_globs_directories_and_stdin(runner, db_path, tmp_path):

@@ -40,7 +40,7 @@ GOOGLE_RECOMMENDED = ("itemReviewed", "datePublished")
 MANIFEST = """
 articles:
   - text: |
-      Prices rose 5 per cent last year, the minister said.
+      Prices rose 5 per cent last year, Rachel Reeves said.
       The minister also said that the national debt has fallen in every single year since the
       government took office in 2010, which independent forecasters dispute.
       Unemployment is at 3.9 per cent.
@@ -51,7 +51,7 @@ articles:
     extract: false
     claims:
       - text: Prices rose 5 per cent last year.
-        speaker: The minister
+        speaker: Rachel Reeves
         status: refuted
         note: ONS says 3.2 per cent.
       - text: The national debt has fallen in every single year since the government
@@ -137,7 +137,7 @@ def test_one_claimreview_per_reviewed_claim_valid_against_the_vocabulary(runner,
     }
     assert refuted["itemReviewed"] == {
         "@type": "Claim",
-        "author": {"@type": "Person", "name": "The minister"},
+        "author": {"@type": "Person", "name": "Rachel Reeves"},
         "datePublished": "2024-03-01",
         "appearance": {
             "@type": "CreativeWork",
@@ -202,3 +202,32 @@ def test_lint_names_missing_properties():
     assert "missing recommended property datePublished" in warnings
     assert any("itemReviewed has no author" in w for w in warnings)
     assert any("no appearance url" in w for w in warnings)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "author"),
+    [
+        ("Keir Starmer", {"@type": "Person", "name": "Keir Starmer"}),
+        ("Mr Lammy", {"@type": "Person", "name": "Mr Lammy"}),
+        ("the Kremlin", {"@type": "Organization", "name": "the Kremlin"}),
+        ("Scotland Yard", {"@type": "Organization", "name": "Scotland Yard"}),
+        ("ACLU", {"@type": "Organization", "name": "ACLU"}),
+        ("Mr", None),
+        ("Ms Truss's", None),
+        ("New York", None),
+        ("the former Prime Minister", None),
+        ("Home Office spokesperson", None),
+        ("Bloomberg", None),
+        ("the Kremlin and Nato", None),
+    ],
+)
+def test_the_claims_author_is_typed_or_left_out_when_the_speaker_is_unsure(speaker, author):
+    claim = {
+        "id": 1,
+        "text": "Prices rose 5 per cent.",
+        "status": "refuted",
+        "speaker": speaker,
+        "article_outlet": "Example News",
+    }
+    item = claim_review(claim, Organisation("Org"))["itemReviewed"]
+    assert item.get("author") == author

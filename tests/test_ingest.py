@@ -88,3 +88,41 @@ def test_escape_codes_and_markup_are_kept_verbatim():
     hostile = "Unemployment fell to 4.1 per cent [bold red]FAKE[/] \x1b[31mred\x1b[0m today."
     article = read_bytes(hostile.encode(), name="h.txt")
     assert article.text == hostile
+
+
+def _many_links(count: int) -> str:
+    return " ".join(f"[link {i}](https://e.org/{i})" for i in range(count))
+
+
+def test_a_paragraph_of_many_links_is_flattened_in_linear_time():
+    """A generated page whose one paragraph holds 20,000 links (a quadratic walk took ~30 s)."""
+    import time
+
+    from lxml import etree
+
+    from claimcheck.reading.page import _walk
+
+    refs = " ".join(f'<ref target="https://e.org/{i}">link {i}</ref>,' for i in range(20_000))
+    paragraph = etree.fromstring(f"<p>Start {refs} end.</p>")
+    pieces: list[str] = []
+    links: list[tuple[int, int, str, str]] = []
+    started = time.perf_counter()
+    _walk(paragraph, pieces, links)
+    assert time.perf_counter() - started < 3
+    assert len(links) == 20_000
+    start, end, url, anchor = links[-1]
+    assert "".join(pieces)[start:end] == anchor == "link 19999"
+    assert url == "https://e.org/19999"
+    started = time.perf_counter()
+    article = parse_markdown(_many_links(20_000))
+    assert time.perf_counter() - started < 3
+    assert article.text[article.links[-1].start : article.links[-1].end] == "link 19999"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_read_not_called_binary(codec):
+    text = "Inflation fell to 3.9 per cent in May, the ONS said.\nRents rose – sharply.\n"
+    article = read_bytes(text.encode(codec), name="a.txt", suffix=".txt")
+    assert article.text.startswith("Inflation fell to 3.9 per cent")
+    with pytest.raises(IngestError, match="binary file"):
+        read_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), name="p.txt")

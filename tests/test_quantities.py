@@ -478,3 +478,67 @@ def test_any_text_is_read_without_error_and_with_true_offsets():
         for quantity in find_quantities(text):
             assert text[quantity.start : quantity.end] == quantity.surface
             assert math.isfinite(quantity.value)
+
+
+# ---- classes of error seen on unseen news (issue 10), with sentences written for these tests ---
+
+
+def test_a_range_keeps_the_scale_each_end_wrote() -> None:
+    [house] = find_quantities("The house sold for $800,000 to $1.3 million.")
+    assert (house.value, house.high, house.unit) == (800_000, 1_300_000, "USD")
+    [deal] = find_quantities("The deal is worth $89 to $93 billion.")
+    assert (deal.value, deal.high) == (89e9, 93e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [("It was a 7,1 % rise.", 7.1, "percent"), ("Tickets cost 2,50 € each.", 2.5, "EUR")],
+)
+def test_a_decimal_comma_before_a_unit_is_a_decimal(text: str, value: float, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert (found.value, found.unit) == (value, unit)
+    assert find_quantities("It costs 1,250 euros.")[0].value == 1250  # a thousands comma
+
+
+def test_a_percent_sign_glued_to_the_next_word() -> None:
+    [share] = find_quantities("Support was 33%of voters.")
+    assert (share.value, share.unit) == (33, "percent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The shop opens at 6 p.m. daily.",
+        "Doors open at 6 a.m and close at 5pm.",
+        "He banned zero-hours contracts.",
+        "It is a World War One film.",
+    ],
+)
+def test_clock_times_and_names_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Rates rose 5% to 10% this year.", 5, 10, "percent"),
+        ("It grew five per cent to 20 per cent.", 5, 20, "percent"),
+        ("Temperatures rise 1 to 1.5 degrees Celsius.", 1, 1.5, "°C"),
+        ("Between 100,000 and 200,000 people came.", 100_000, 200_000, "people"),
+    ],
+)
+def test_ranges_without_from_are_joined(text: str, low: float, high: float, unit: str) -> None:
+    [found] = find_quantities(text)
+    assert (found.value, found.high, found.unit, found.qualifier) == (low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose by £12,000 to £294,000.", "Unemployment rose 12,000 to 1.5 million."]
+)
+def test_a_change_and_a_new_level_stay_two_quantities(text: str) -> None:
+    assert [q.high for q in find_quantities(text)] == [None, None]
+
+
+def test_a_rate_per_square_unit_keeps_both_words() -> None:
+    [rent] = find_quantities("Rent is $21.25 per square foot.")
+    assert (rent.value, rent.unit) == (21.25, "USD per square foot")

@@ -53,7 +53,7 @@ async def test_a_conflicting_verdict_is_caught_not_overwritten(
         with Store(review_db) as store:
             claim = store.claim(review_queue[0])
             assert (claim.status, claim.reviewer) == ("refuted", "bob")
-        await pilot.press("s")
+        await pilot.press("s", "y")  # now knowingly replacing bob's verdict: confirmed
         assert posted(messages, VerdictRecorded)[0].status == "supported"
     with Store(review_db) as store:
         verdicts = [(e["reviewer"], e["new"]) for e in store.events(review_queue[0])]

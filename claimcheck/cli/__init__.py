@@ -1,11 +1,18 @@
 """The `claimcheck` command: a click group whose commands parse, call one core function, print.
 
-Commands live in modules by area (articles, sources, review, transfer) and register here.
+Commands live in modules by area (article, articles, sources, review, transfer) and register here.
 """
 
 from __future__ import annotations
 
-from claimcheck.cli import articles, review, sources, transfer  # noqa: F401  (registers commands)
+from claimcheck.cli import (  # noqa: F401  (registers commands)
+    article,
+    articles,
+    bundle,
+    review,
+    sources,
+    transfer,
+)
 from claimcheck.cli.app import cli, main
 
 __all__ = ["cli", "main"]

@@ -14,6 +14,7 @@ from claimcheck.store import Store, StoreError
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -48,10 +49,11 @@ def cli(ctx: click.Context, db_path: str, reviewer: str | None) -> None:
 
 
 @contextmanager
-def open_store(ctx: click.Context) -> Iterator[Store]:
-    """The store named by --db; a store error ends the command with one line and exit 1."""
+def open_store(ctx: click.Context, *, create: bool = True) -> Iterator[Store]:
+    """The store named by --db; a store error ends the command with one line and exit 1.
+    A command that only reads passes create=False: a missing database is an error, not made."""
     try:
-        store = Store(ctx.obj["db"], reviewer=ctx.obj["reviewer"])
+        store = Store(ctx.obj["db"], reviewer=ctx.obj["reviewer"], create=create)
     except StoreError as error:
         fail(str(error))
     try:
@@ -78,4 +80,17 @@ def printable(text: str | None) -> str:
 
 
 def main() -> None:
-    cli(prog_name="claimcheck")
+    """Run the CLI; Ctrl-C ends any command with one line and exit 130, never a traceback."""
+    try:
+        code = cli.main(prog_name="claimcheck", standalone_mode=False)
+    except click.Abort as abort:
+        interrupted = isinstance(abort.__cause__, KeyboardInterrupt)
+        click.echo("interrupted" if interrupted else "Aborted!", err=True)
+        sys.exit(EXIT_INTERRUPTED if interrupted else EXIT_INPUT_FAILED)
+    except KeyboardInterrupt:  # arrived after the command, while it was closing
+        click.echo("\ninterrupted", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

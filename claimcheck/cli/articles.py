@@ -11,7 +11,9 @@ from typing import Any
 
 import click
 
+from claimcheck.articles_meta import edit_article
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
+from claimcheck.cli.article import describe
 from claimcheck.ingest import MAX_ARTICLE_BYTES
 from claimcheck.models import KINDS, STATUSES, Claim, Quantity
 from claimcheck.pipeline import add_inputs, expand_inputs
@@ -24,6 +26,11 @@ from claimcheck.store import Store
 @click.option("--url", help="The article's URL (when adding a file).")
 @click.option("--outlet", help="The publication.")
 @click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'yesterday' etc.")
+@click.option(
+    "--language",
+    type=click.Choice(["en"]),
+    help="Read the input as English even when it does not look English.",
+)
 @click.option(
     "--max-size",
     type=float,
@@ -39,17 +46,22 @@ def add(
     url: str | None,
     outlet: str | None,
     published: str | None,
+    language: str | None,
     max_size: float,
 ) -> None:
-    """Add articles (.txt, .md, .html files, directories, globs, URLs, or - for stdin) and
-    extract their claims. Adding the same article twice changes nothing.
+    """Add articles (.txt, .md, .html, .pdf files, directories, globs, URLs, or - for stdin)
+    and extract their claims. Adding the same article twice changes nothing, except the
+    metadata given with --title/--url/--outlet/--published, which is updated.
 
     \b
     Example:
         claimcheck add seeds/*.txt
         curl -s https://example.org/story | claimcheck add - --url https://example.org/story
     """
-    items = expand_inputs(inputs)
+    skipped: list[str] = []
+    items = expand_inputs(inputs, skipped)
+    for line in skipped:
+        click.echo(printable(line), err=True)
     failed = 0
     with open_store(ctx) as store:
         outcomes = add_inputs(
@@ -60,7 +72,9 @@ def add(
             url=url,
             outlet=outlet,
             published=published,
+            language=language,
         )
+        given = {"title": title, "url": url, "outlet": outlet, "published": published}
         show_bar = len(items) > 1 and sys.stderr.isatty()
         with (
             click.progressbar(
@@ -85,6 +99,10 @@ def add(
                         f"added article {result.article_id}: {result.claims} claims"
                         f"{repeats} ({printable(outcome.name)})"
                     )
+                elif any(given.values()) and (
+                    changed := edit_article(store, result.article_id, **given)
+                ):
+                    message = f"{describe(result.article_id, changed)} ({printable(outcome.name)})"
                 else:
                     message = (
                         f"unchanged: article {result.article_id} is already in the "
@@ -136,7 +154,7 @@ def list_claims(
         claimcheck claims --kind quantity --min-score 0.6
         claimcheck claims --status unreviewed --json | jq .text
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         claims = store.claims(
             status=list(status),
             kind=list(kind),
@@ -176,7 +194,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     Example:
         claimcheck show 12
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         claim = store.claim(claim_id)
         article = store.article(claim.article_id)
         if as_json:
@@ -237,7 +255,7 @@ def stats(ctx: click.Context, as_json: bool) -> None:
     Example:
         claimcheck stats --json
     """
-    with open_store(ctx) as store:
+    with open_store(ctx, create=False) as store:
         figures = store.stats()
     if as_json:
         click.echo(json.dumps(figures, indent=2))

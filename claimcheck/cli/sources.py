@@ -177,6 +177,9 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
         rows = rank_claim(store, claim_id)
         marker = store.source_change(claim_id)
         sources = store.claim_sources(claim_id)
+        archived = sum(
+            1 for s in sources if (latest := store.latest_snapshot(s["id"])) and latest["text"]
+        )
     if as_json:
         for row in shown_evidence(rows, limit):
             row = {
@@ -188,6 +191,13 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
         return
     if marker:
         _show_change(marker)
+    if not rows and archived:
+        click.echo(
+            f"claim {claim_id}: no passage of its {archived} archived source(s) matches it"
+            " (nothing shares its figures, quote or words)",
+            err=True,
+        )
+        return
     if not rows:
         if any(source["url"] for source in sources):
             hint = f"fetch its sources with `claimcheck fetch {claim_id}`"

@@ -24,6 +24,7 @@ from claimcheck.cli.app import (
 from claimcheck.export import FORMATS, ExportFilter, export
 from claimcheck.importer import ImportReport, describe, import_file, json_summary
 from claimcheck.models import KINDS, STATUSES
+from claimcheck.review_rules import record_verdict
 
 PROGRESS_MIN_BYTES = 1_000_000
 MAX_CHANGES_SHOWN = 50
@@ -33,13 +34,32 @@ MAX_CHANGES_SHOWN = 50
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--dry-run", is_flag=True, help="Report what would change; write nothing.")
 @click.option("--update", is_flag=True, help="Apply fields that differ (recorded as events).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --update, also apply records older than the claim in the database.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option(
+    "--allow-root",
+    "allow_roots",
+    multiple=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder outside the manifest's own that its paths may name (repeatable).",
+)
 @click.pass_context
 def import_command(
-    ctx: click.Context, files: tuple[Path, ...], dry_run: bool, update: bool, as_json: bool
+    ctx: click.Context,
+    files: tuple[Path, ...],
+    dry_run: bool,
+    update: bool,
+    as_json: bool,
+    allow_roots: tuple[Path, ...],
+    force: bool,
 ) -> None:
     """Import YAML manifests, JSONL or CSV claim files; each file goes in whole or not at all.
-    Importing a file again changes nothing; --update applies what differs.
+    Importing a file again changes nothing; --update applies what differs, except where a
+    claim changed after the file was exported (its version is newer): --force overwrites those.
 
     \b
     Example:
@@ -51,7 +71,15 @@ def import_command(
     with open_store(ctx) as store:
         for path in files:
             with _progress_bar(path) as progress:
-                report = import_file(store, path, update=update, dry_run=dry_run, progress=progress)
+                report = import_file(
+                    store,
+                    path,
+                    update=update,
+                    dry_run=dry_run,
+                    progress=progress,
+                    allow_roots=allow_roots,
+                    force=force,
+                )
             reports.append(report)
             for error in report.errors:
                 for line in error.splitlines():
@@ -69,7 +97,8 @@ def import_command(
         total = {key: sum(r.counts()[key] for r in reports) for key in reports[0].counts()}
         click.echo(
             f"total: {total['articles']} articles, {total['claims']} claims, {total['sources']}"
-            f" sources added; {total['unchanged']} unchanged; {total['updated']} updated;"
+            f" sources, {total['links']} links added; {total['unchanged']} unchanged;"
+            f" {total['updated']} updated;"
             f" {failed} of {len(reports)} files failed"
         )
     if failed:
@@ -100,6 +129,7 @@ def _progress_bar(path: Path) -> Iterator[Callable[[int], None] | None]:
     type=int,
     help="Refuse if the claim is no longer at this version (someone else changed it).",
 )
+@click.option("--replace", is_flag=True, help="Replace another reviewer's verdict (recorded).")
 @click.pass_context
 def verdict(
     ctx: click.Context,
@@ -108,17 +138,26 @@ def verdict(
     note: str | None,
     reviewer: str | None,
     expect_version: int | None,
+    replace: bool,
 ) -> None:
     """Record a verdict on a claim, with the same rules and audit as the review screen
-    (the verdict carries to the claim's repeats).
+    (the verdict carries to the claim's repeats). Another reviewer's verdict is replaced only
+    with --replace; a verdict without --note clears a note someone else wrote.
 
     \b
     Example:
         claimcheck verdict 12 refuted --note "NATO puts it at 2.3%" --reviewer alice
+        claimcheck verdict 12 supported --replace --expect-version 3
     """
-    with open_store(ctx) as store:
-        claim = store.set_verdict(
-            claim_id, status, note=note, reviewer=reviewer, expected_version=expect_version
+    with open_store(ctx, create=False) as store:
+        claim = record_verdict(
+            store,
+            claim_id,
+            status,
+            note=note,
+            reviewer=reviewer,
+            expected_version=expect_version,
+            replace=replace,
         )
     click.echo(f"claim {claim.id}: {claim.status} (version {claim.version}, by {claim.reviewer})")
 
@@ -185,7 +224,7 @@ def export_command(
         reviewer=reviewed_by,
         since=since.isoformat() if since else None,
     )
-    with open_store(ctx) as store, _destination(output) as out:
+    with open_store(ctx, create=False) as store, _destination(output) as out:
         result = export(store, fmt, out, filters, organisation=organisation)
     for warning in result.warnings:
         click.echo(f"warning: {printable(warning)}", err=True)

@@ -16,26 +16,41 @@ Johnson"): the last person named is a guess, and no speaker is better than a wro
 from __future__ import annotations
 
 import re
+from collections import Counter
 
+from claimcheck.extract.segment import quotes
 from claimcheck.models import Attribution
 
 SPEECH_VERBS = (
     "said|says|told|tells|added|adds|warned|warns|posted|wrote|writes|tweeted|announced|"
-    "claimed|claims|insisted|insists|argued|argues|stated|states|declared|explained|noted|"
+    "claimed|claims|insisted|insists|argued|argues|stated|declared|explained|noted|"
     "suggested|suggests|questioned|accused|admitted|confirmed|denied|revealed|stressed|"
     "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
     "reported|estimated|believes|believed|thinks|thought|alleged|announces"
 )
+
+
+def _by_first_letter(words: list[str]) -> str:
+    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
+    a flat alternation branch by branch at every position, and this one branch per letter."""
+    rests: dict[str, list[str]] = {}
+    for word in sorted(words, key=len, reverse=True):
+        rests.setdefault(word[0], []).append(word[1:])
+    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
+
+
+# The verbs grouped by first letter: the patterns below try them at every name.
+VERB_ALTERNATION = _by_first_letter(SPEECH_VERBS.split("|"))
 TITLE = (
-    r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
+    r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Vice President|President|Prime Minister|PM|"
     r"Chancellor|Senator|Secretary of State|Secretary-General|Secretary General|"
-    r"Sen\.|Rep\.|Gov\.|Governor|General|Gen\.|Admiral|Rear Admiral|Colonel|Minister|"
-    r"Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|Pope|"
-    r"Professor|Prof\.|Judge|Justice|Mayor|Chief|Commander)"
+    r"Sen|Rep|Gov|Governor|General|Gen|Admiral|Rear Admiral|Colonel|Col|Capt|Lt|Sgt|Maj|"
+    r"Minister|Secretary|Foreign Secretary|Defence Secretary|Home Secretary|King|Queen|Prince|"
+    r"Pope|Professor|Prof|Judge|Justice|Mayor|Chief|Commander)\.?)"
 )
 CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŹŻŽŠČĆŘ"
-NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.)"
-PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,3}}"
+NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.(?:[A-Z]\.)*)"
+PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 DESCRIPTOR = re.compile(
     r"^(?:the|a|an)\s+(?:former\s+|then\s+|new\s+)?(?:[\w'-]+\s+){0,4}?"
@@ -46,40 +61,90 @@ DESCRIPTOR = re.compile(
 )
 LEADING = re.compile(
     r"^(?:but|and|yet|so|however|meanwhile|despite this|in a statement|last night|"
-    r"yesterday|today|earlier|later|then|now|instead|also)[,\s]+",
+    r"yesterday|today|earlier|later|then|now|instead|also|additionally|separately|still|"
+    r"indeed|previously|finally)[,\s]+",
     re.IGNORECASE,
 )
 
 INTRO = re.compile(
-    rf"(?P<subject>[^:;.!?]*?)\s+(?P<verb>{SPEECH_VERBS})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
+    rf"(?P<subject>[^:;.!?]*)\s+(?P<verb>{VERB_ALTERNATION})(?:\s+(?:on|in)\s+|\s+)?(?P<venue>[^:]*?)\s*:\s*$"
 )
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
-PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{SPEECH_VERBS})\b")
+PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b")
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
+HAS_QUOTE_MARK = re.compile(r"['\"‘’“”]")
+# A mark that may open a quotation: at the start or after a space or bracket (not "Ukraine's").
+QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]\s+(?=\S)")
-AFTER_QUOTE = re.compile(
-    rf"^(?:(?P<verb1>{SPEECH_VERBS})\s+(?P<speaker1>{PERSON})"
-    rf"|(?P<speaker2>{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{SPEECH_VERBS}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
+# Up to five words that describe the person named after them ("Concord resident", "ACLU
+# executive", "Air Force 1st"), none of them a word that would open a clause instead.
+DESCRIBED = (
+    r"(?:(?!(?:that|on|in|at|to|of|for|and|but|after|when|while|as|the|a|an|he|she|it|they|"
+    r"was|is|his|her|this|who)\b)[\w.'’-]+\s+){1,5}?"
 )
-ACCORDING = re.compile(r"\b[Aa]ccording to (?P<who>[^,.;:]+)")
+AFTER_QUOTE = re.compile(
+    rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
+    rf"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
+    rf"(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+)
+# "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
+# title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
+ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
+ACCORDING = re.compile(
+    rf"\b[Aa]ccording to (?P<who>(?!['\"‘“])(?:{ABBREVIATION}|\.(?=\w)|[^,.;:()—–\"“”])+)"
+)
+ACCORDING_TAIL = re.compile(
+    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|who|which|that|"
+    r"on|last|this|earlier)\b.*"
+)
+ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
 # quantifiers: an apposition that fails is not retried character by character.
 BEFORE_VERB = (
-    r"(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|last night|afterwards|has|"
-    r"have|had|also|previously|once|later|repeatedly|then|has since|publicly))*\s+"
+    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
+    r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
+    r"publicly))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
-    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{SPEECH_VERBS})\b"
+    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
-SPEECH_VERB = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
+# What after a speech verb makes it something else than reported speech.
+NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
+_OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
+NOT_SPEECH = {
+    "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
+    "wrote": re.compile(_OBJECT),
+    "posted": re.compile(_OBJECT),
+    "tweeted": re.compile(_OBJECT),
+}
+# "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
+# end of a sentence that is not a quotation's.
+INVERTED = re.compile(
+    rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+)
+# "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
+# the sentence speaks, not the last name of its apposition.
+OPENING_APPOSITION = re.compile(
+    rf"(?P<name>{PERSON}),\s[^;:!?]*?,\s+"
+    rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
+)
+# Words before a name that make it the object or a relative clause's subject: "the things Donald
+# Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
+OBJECT_BEFORE = re.compile(
+    r"(?:\b(?:things|words|remarks|comments|everything|something|anything|nothing)|"
+    r"[a-z]{2,}(?<!morn)(?<!even)(?<!dur)ing)\s+$"
+)
 SUBJECT_REACH = 200  # characters before a speech verb's end where its subject may start
 # A subject opened by "the", "a" or a possessive ("Russia's") before a speech verb, searched with
 # that verb's end as endpos (so "[a-z]+" is the verb): the leftmost start is the whole noun phrase.
@@ -93,27 +158,21 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-def _by_first_letter(words: list[str]) -> str:
-    """An alternation of `words` grouped by first letter ("a(?:dded|sked)|b(?:lasted)"): re tries
-    a flat alternation branch by branch at every position, and this one branch per letter."""
-    rests: dict[str, list[str]] = {}
-    for word in sorted(words, key=len, reverse=True):
-        rests.setdefault(word[0], []).append(word[1:])
-    return "|".join(f"{first}(?:{'|'.join(rest)})" for first, rest in sorted(rests.items()))
-
-
 # A speech verb as a whole lower-case word, the gate for the searches below: one search, ~2x
 # faster than listing the sentence's lower-case words and looking them up.
 _VERB_LIST = SPEECH_VERBS.split("|")
-HAS_SPEECH_VERB = re.compile(
+VERB_WORD = (
     rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST}))}])"
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
+HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
+SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
     r"(?:^|\s)(?:(?P<prep>in|of|for|from|at|on|by|to|with|against|about|over|between|among)"
-    r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|"
+    r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|what|where|how|why|"
     r"if|unless|until|than|that|and|but|or))\s+$",
     re.IGNORECASE,
 )
@@ -129,6 +188,7 @@ RANKS = _words(
     "major maj brigadier brig captain capt sergeant sgt commander secretary secretary-general "
     "king queen prince princess pope professor prof judge justice mayor chief leader "
     "spokesman spokeswoman spokesperson ambassador envoy commissioner mp mep deputy shadow of "
+    "director chairman chairwoman "
     "state defense exchequer detective inspector superintendent constable"
 )
 # Lower-case words inside an organisation's name ("Institute for Fiscal Studies").
@@ -189,23 +249,51 @@ def _person(name: str, names: dict[str, str] | None) -> str:
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
-def last_person(text: str) -> str | None:
-    """The person most likely meant by a following "he" or "she": the last subject of a speech or
-    action verb, else the last titled name, else the first full name."""
-    subjects = [m.group("speaker") for m in REPORTED.finditer(text)]
-    subjects = [s for s in subjects if _looks_like_person(s)]
-    if subjects:
-        return _clean(subjects[-1])
-    titled = TITLED_NAME.findall(text)
+def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
+    """The person most likely meant by a following "he" or "she": the last speaker named in
+    `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
+    name, else the first full name the article confirms as a person's (see `titled_names`).
+    Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
+    quoted = None
+    for verb in reversed(list(HAS_SPEECH_VERB.finditer(text))):  # the nearest speaker first
+        before = REPORTED.finditer(text, max(0, verb.start() - SUBJECT_REACH), verb.end())
+        candidates = [match for match in before if match.end() == verb.end()]
+        after = SAID_NAME.match(text, verb.start())
+        for match in [after, *reversed(candidates)] if after else reversed(candidates):
+            at = match.start("speaker")
+            name = _clean(match.group("speaker"))
+            if not _looks_like_person(name) or _governed(text, at):
+                continue
+            if quoted is None:
+                quoted = (
+                    [(q.start, q.end) for q in quotes(text)] if HAS_QUOTE_MARK.search(text) else []
+                )
+            if any(first <= at < last for first, last in quoted):
+                continue
+            if speaker_kind(_person(name, titles)) == "Person":
+                return name
+    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
     if titled:
         return titled[-1]
-    full = FULL_NAME.findall(text)
+    people = set((titles or {}).values())
+    full = [name for name in FULL_NAME.findall(text) if name in people]
     return full[0] if full else None
+
+
+# "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
+NOT_A_NAME = re.compile(r"I['’]|[RDI]-[A-Z]")
+
+
+def _governed(text: str, at: int) -> bool:
+    """Whether a preposition governs the name at `at` ("of the Armenian Patriarchate of
+    Jerusalem")."""
+    link = LINK_BEFORE.search(text, max(0, at - 30), at)
+    return bool(link and link.group("prep"))
 
 
 def _looks_like_person(name: str) -> bool:
     words = _clean(name).split()
-    if not words:
+    if not words or NOT_A_NAME.match(words[0]) or words[-1].endswith(POSSESSIVE):
         return False
     if words[0].lower() in {"the", "a", "an", "this", "that", "it", "its", "their", "there"}:
         return False
@@ -225,7 +313,8 @@ def titled_names(text: str) -> dict[str, str]:
     name ("Foreign Secretary David Lammy": "foreign secretary", the first pairing wins), and
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
-    Keir Starmer"), so it names a person, and only when no other full name shares it. A former
+    Keir Starmer") or uses it alone ("Clinton said") with a full name that reads as a person's,
+    so it names a person, and only when no other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
     names: dict[str, str] = {}
@@ -233,7 +322,9 @@ def titled_names(text: str) -> dict[str, str]:
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
     former_runs = set(FORMER_RUN.findall(text))
+    in_full: Counter[str] = Counter()  # how often each surname ends a full name
     for run in NAME_RUN.findall(text):
+        run = run[:-2] if run.endswith(POSSESSIVE[:2]) else run
         words = run.split()
         lowered = run.lower().split()
         start = _name_start(lowered)
@@ -243,6 +334,7 @@ def titled_names(text: str) -> dict[str, str]:
             full = len(words) - start
             if 1 < full < 4:
                 full_names.setdefault(lowered[-1], set()).add(" ".join(words[start:]))
+                in_full[lowered[-1]] += 1
             continue
         if lowered[-1] in RANKS:
             continue
@@ -253,6 +345,7 @@ def titled_names(text: str) -> dict[str, str]:
                 given.append((lowered[start - 1], lowered[start]))
             continue
         full_names.setdefault(lowered[-1], set()).add(name)
+        in_full[lowered[-1]] += 1
         if lowered[start - 1] in OFFICES:
             office = start - 1
             while office > max(0, start - 3) and words[office - 1].isalpha():
@@ -264,7 +357,13 @@ def titled_names(text: str) -> dict[str, str]:
                     names.setdefault("former " + key if former else key, name)
     for surname, forms in full_names.items():
         shortest = min(forms, key=len)
-        if surname in titled and all(form.endswith(shortest) for form in forms):
+        if not all(form.endswith(shortest) for form in forms):
+            continue
+        # A surname the text also uses alone ("Clinton said") names the person in full.
+        if surname in titled or (
+            _given_and_surname(shortest)
+            and text.count(shortest[-len(surname) :]) > in_full[surname]
+        ):
             names.setdefault(surname, shortest)
     for title, first in given:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
@@ -273,27 +372,67 @@ def titled_names(text: str) -> dict[str, str]:
     return names
 
 
+def _given_and_surname(name: str) -> bool:
+    """Whether a two- or three-word name reads as a person's ("Hillary Clinton"), not a place's
+    or an organisation's ("New Hampshire", "Scotland Yard")."""
+    lowered = name.lower().split()
+    return (
+        len(lowered) in (2, 3)
+        and lowered[0] not in PLACE_STARTS
+        and lowered[0] not in STARTERS
+        and ORGANISATION_WORDS.isdisjoint(lowered)
+    )
+
+
 def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -> str | None:
     """The speaker a subject phrase means, resolving pronouns, offices and descriptors; an
-    unnamed source ("a Home Office spokesperson") stays unnamed rather than borrow a name."""
-    subject = subject.rstrip()
-    if subject.endswith(",") and "," in subject[:-1]:
-        subject = subject[: subject.rindex(",", 0, len(subject) - 1)]
-    subject = _clean(subject)
-    lowered = subject.lower()
-    if lowered in PRONOUNS:
-        person = last_person(context)
+    unnamed source ("a Home Office spokesperson") stays unnamed rather than borrow a name. In a
+    subject of several comma-separated parts ("Clinton's campaign chairman, John Podesta,"), the
+    first part that is a pronoun, a determined phrase or ends in a name speaks; a name that a
+    preposition governs ("In a statement to the Observer"), a possessive ("Clinton's") or a
+    name followed by a noun ("her Twitter account") never does."""
+    subject = _clean(PARENTHESES.sub("", subject))
+    if subject.lower() in PRONOUNS:
+        person = last_person(context, titles)
         return _person(person, titles) if person else None
-    last = subject.rsplit(", ", 1)[-1].split(None, 1)
-    if len(last) == 2 and last[0].lower() in ARTICLES:
-        return _determined(" ".join(last), titles, plain=True)
-    names = PERSON_NAME.findall(subject)
-    if names:
-        return _person(_clean(names[-1]), titles)
+    for part in subject.split(","):
+        part = _clean(part)
+        words = part.split(None, 1)
+        if not words:
+            continue
+        if part.lower() in PRONOUNS:
+            person = last_person(context, titles)
+            return _person(person, titles) if person else None
+        if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
+            found = _determined(part, titles, plain=True)
+            if found:
+                return found
+            continue
+        name = _name_at_end(part)
+        if name:
+            return _person(name, titles)
+    if any(word[:1].isupper() for word in subject.split()) or len(subject.split()) > 4:
+        return None
     return subject or None
 
 
+def _name_at_end(part: str) -> str | None:
+    """The name a phrase ends in, unless a preposition governs it or it is a lone starter word
+    ("Asked") or possessive."""
+    name = next(reversed(list(PERSON_NAME.finditer(part))), None)
+    if name is None or name.end() != len(part) or name.group().endswith(POSSESSIVE):
+        return None
+    text = name.group()
+    if " " not in text and (text.lower() in STARTERS or not _looks_like_person(text)):
+        return None
+    link = LINK_BEFORE.search(part, 0, name.start())
+    return None if link and link.group("prep") else text
+
+
+POSSESSIVE = ("'s", "’s", "s'", "s’")
+PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ARTICLES = _words("the a an")
+TIME_NOUNS = _words("day week month year time morning afternoon evening night weekend moment")
 QUOTE_MARKS = "'\"‘’“”"
 
 
@@ -330,7 +469,9 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
     if not capital[-1]:
         if any(capital) or article not in ARTICLES:
             return named if lowered[-1] in ORGANISATION_NOUNS else None
-        return article + " " + head if plain and len(words) <= 3 else None
+        if plain and len(words) <= 3 and lowered[-1] not in TIME_NOUNS:
+            return article + " " + head
+        return None
     run = len(words)
     while run > 0 and capital[run - 1]:
         run -= 1
@@ -357,10 +498,7 @@ def attribute(
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
     if not HAS_SPEECH_VERB.search(sentence):
-        according = ACCORDING.search(sentence) if "ccording to" in sentence else None
-        if according:
-            return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
-        return None
+        return _according(sentence, titles) if "ccording to" in sentence else None
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -369,11 +507,37 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    according = ACCORDING.search(sentence) if "ccording to" in sentence else None
+    inverted = INVERTED.search(sentence)
+    if inverted:
+        speaker = _resolve(inverted.group("speaker"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=inverted.group(0)[1:].strip())
+    according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
-        return Attribution(speaker=according.group("who").strip(), phrase=according.group(0))
+        return according
     verb_end = 0
+    quoted: list[tuple[int, int]] | None = None
+
+    def spoken(match: re.Match[str]) -> bool:
+        """Not inside a quotation (a name there is not who speaks it) nor a verb that does not
+        report speech here ("responded by settling", "reported from Oakland", "wrote the
+        letter")."""
+        nonlocal quoted
+        if quoted is None:
+            quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
+        if any(start <= match.start() < end for start, end in quoted):
+            return False
+        return not NOT_SPEECH.get(match.group("verb"), NOT_SPEECH_ANY).match(sentence, match.end())
+
+    first = sentence[: sentence.find(" ")].lower()
+    opening = None if first in STARTERS else OPENING_APPOSITION.match(sentence)
+    if opening and spoken(opening):
+        speaker = _resolve(opening.group("name"), context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=opening.group(0))
     for match in REPORTED.finditer(sentence):
+        if not spoken(match):
+            continue
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
@@ -382,17 +546,31 @@ def attribute(
             return None
         verb_end = verb_end or match.end()
     if not verb_end:
-        verb = SPEECH_VERB.search(sentence)
+        verb = next((v for v in SPEECH_VERB.finditer(sentence) if spoken(v)), None)
         verb_end = verb.end() if verb else 0
     subject = _subject_before(sentence, verb_end, titles) if verb_end else None
     if subject:
         return subject
     pronoun = PRONOUN_SPEAKS.match(sentence)
     if pronoun and context:
-        speaker = last_person(context)
+        speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
+
+
+def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "according to Mr. Rhodes" (a person, by the name the article gives in full) or "according
+    to the U.S. Judicial Conference"; nothing for a long clause or a quoted title."""
+    found = ACCORDING.search(sentence)
+    if found is None:
+        return None
+    who = ACCORDING_TAIL.sub("", found.group("who").split("''")[0]).strip()
+    if not who or len(who.split()) > ACCORDING_WORDS or who.split()[-1].lower() in ARTICLES:
+        return None
+    if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
+        who = _person(who, titles)
+    return Attribution(speaker=who, phrase=found.group(0).strip())
 
 
 def _reported_speaker(
@@ -405,6 +583,8 @@ def _reported_speaker(
     name = match.group("speaker")
     first = name.split(None, 1)[0].lower()
     before = sentence[: match.start()]
+    if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
+        return None
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
@@ -418,7 +598,9 @@ def _reported_speaker(
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
     words = name.split()
-    if _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
+    # An office without "the" ("Prime Minister said"), but a lone rank word is a surname ("King
+    # said" is Gayle King, not the King).
+    if len(words) > 1 and _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
         return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
 
@@ -487,3 +669,54 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+# Capitalised words that make a name an organisation's ("Scotland Yard", "Pew Research Center").
+ORGANISATION_WORDS = ORGANISATION_NOUNS | _words(
+    "institute university college school yard bank group association union foundation centre "
+    "center corporation company inc corp ltd llc news times post journal press network "
+    "television radio poll polls survey organization organisation board bureau federation "
+    "league coalition alliance fund trust society club house kremlin parliament congress senate "
+    "pentagon nato un eu fbi cia"
+)
+# Words that make a speaker a description of someone unnamed ("Home Office spokesperson").
+UNNAMED = OFFICES | _words(
+    "source sources aide aides adviser advisers officials spokesmen people person man woman "
+    "resident residents analyst analysts expert experts member members staff witness"
+)
+
+
+def speaker_kind(speaker: str) -> str | None:
+    """The schema.org type of a speaker: "Person" for a named person ("Keir Starmer", "Mr
+    Lammy"), "Organization" for an organisation ("the Kremlin", "Scotland Yard", "ACLU"), and
+    None when the speaker names no one for sure: an office or description ("the former Prime
+    Minister", "a Home Office spokesperson"), a lone word that may be either ("Apple", "Clinton"),
+    a bare title ("Mr") or possessive ("Ms Truss's"), a place ("New York"), several speakers
+    ("the Kremlin and Nato")."""
+    words = [word.strip(".,;:'’\"") for word in speaker.split()]
+    words = [word for word in words if word]
+    if not words or "and" in words or "&" in words or speaker.rstrip().endswith(POSSESSIVE):
+        return None
+    lowered = [word.lower() for word in words]
+    determined = lowered[0] in ARTICLES or words[0].endswith(POSSESSIVE)
+    capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
+    if lowered[-1] in UNNAMED or lowered[-1] in RANKS:
+        return None
+    if not ORGANISATION_WORDS.isdisjoint(lowered):
+        return "Organization"
+    if determined:
+        return "Organization" if capitals and RANKS.isdisjoint(lowered) else None
+    if len(words) == 1:
+        return "Organization" if len(words[0]) > 1 and words[0].isupper() else None
+    if len(capitals) != len(words) and not all(
+        w[:1].isupper() or w in NAME_PARTICLES for w in words
+    ):
+        return None
+    if lowered[0] in PLACE_STARTS:
+        return None
+    return "Person"
+
+
+NAME_PARTICLES = _words("de van von der al bin da di du la le")
+# First words of place names, never of a person's ("New York", "South Carolina").
+PLACE_STARTS = _words("new north south east west united great saudi los las san santa st fort")

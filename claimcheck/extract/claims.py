@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from claimcheck.extract import checkworthiness
 from claimcheck.extract.attribution import attribute, titled_names
-from claimcheck.extract.dates import find_dates, parse_published
+from claimcheck.extract.dates import StoryDates, parse_published
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.segment import Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
@@ -43,6 +43,7 @@ def extract_claims(
     running_quote: Attribution | None = None
     last_paragraph = -1
     titles = titled_names(text)
+    story_dates = StoryDates(when)
     for span in sentences(text):
         sentence = text[span.start : span.end]
         new_paragraph = span.paragraph != last_paragraph
@@ -59,7 +60,8 @@ def extract_claims(
         elif new_paragraph and not opens_with_quote:
             running_quote = None
         previous.append(span)
-        claim = _claim(text, span, sentence, attribution, found_quotes, when, min_score)
+        dates = story_dates.find(sentence, offset=span.start)
+        claim = _claim(text, span, sentence, attribution, found_quotes, dates, min_score)
         if claim is not None:
             claims.append(claim)
     _link_repeats(claims)
@@ -67,11 +69,11 @@ def extract_claims(
 
 
 def _claim(
-    text, span, sentence, attribution, found_quotes, when, min_score
+    text, span, sentence, attribution, found_quotes, dates, min_score
 ) -> ExtractedClaim | None:
     """The sentence as a claim, or None when it scores below `min_score`."""
     quantities = find_quantities(sentence, offset=span.start)
-    dates = find_dates(sentence, when, offset=span.start)
+    dated = [d for d in dates if d.granularity not in ("duration", "reference")]
     quote = None
     if attribution and found_quotes:
         inside = (text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)
@@ -79,7 +81,7 @@ def _claim(
         quote = quoted if len(quoted) > 12 else None
     signals = checkworthiness.Signals(
         quantities=len(quantities),
-        dates=len(dates),
+        dates=len(dated),
         attributed=attribution is not None and attribution.speaker is not None,
         quoted=quote is not None,
     )
@@ -93,7 +95,7 @@ def _claim(
         kinds.append("quote")
     if (quantities and checkworthiness.COMPARISON.search(sentence)) or _superlative(sentence):
         kinds.append("comparison")
-    if dates:
+    if dated:
         kinds.append("event")
     return ExtractedClaim(
         start=span.start,

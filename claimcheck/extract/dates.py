@@ -1,12 +1,21 @@
-"""Dates in a claim, with relative ones ("yesterday", "last month") resolved against the article's
-published date when it is known. The original words are always kept beside the resolution.
+"""Dates in an article, resolved against its published date and the story around them.
+
+`StoryDates` reads an article's sentences in order: "on Friday" in a Friday article is that day,
+"will be announced on Friday" the next one, "in March" lies in the past unless the sentence speaks
+of the future, and "on December 27" takes the year of a story just set in "December 2010".
+Durations ("18 months" -> P18M), quarters, decades and times of day are found too. Values are
+TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P27Y"); the
+original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
+"Black Monday", NBC's "Today") are not dates.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
+from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import DateMention
 
 MONTH_NUMBERS = {
@@ -30,30 +39,191 @@ MONTH_NUMBERS = {
     )
     for name in names
 }
+MONTH_NAMES = [name for name in MONTH_NUMBERS if len(name) > 4 or name in ("may", "june", "july")]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_month = "|".join(sorted(MONTH_NUMBERS, key=len, reverse=True))
-_weekday = "|".join(WEEKDAYS)
+NUMBERS = {**UNITS_WORDS, **TENS_WORDS, "a": 1, "an": 1, "single": 1}
+DURATION_UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "DE",
+    "hour": "TH",
+    "minute": "TM",
+    "second": "TS",
+}
+QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+}
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
-DATE_PATTERN = re.compile(
-    # try the alternatives only at word starts, and only those with a letter or digit that one
-    # of them starts with (the lower-cased text is searched)
-    rf"\b(?=[\dabdfijlmnostuy])(?:"
-    rf"(?P<rel>yesterday|today|tonight|last night|this morning|this week|last week|next week|"
-    rf"this month|last month|next month|this year|last year|next year)"
-    rf"|(?P<md>(?:on\s+)?(?P<md_month>{_month})\.?\s+(?P<md_day>\d{{1,2}})(?:st|nd|rd|th)?"
-    rf"(?:,?\s+(?P<md_year>(?:19|20)\d\d))?)"
-    rf"|(?P<dm>(?P<dm_day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>{_month})\.?"
-    rf"(?:,?\s+(?P<dm_year>(?:19|20)\d\d))?)"
-    rf"|(?P<my>(?P<my_month>{_month})\s+(?P<my_year>(?:19|20)\d\d))"
-    rf"|(?P<wd>(?:on|last|this|next)\s+(?P<wd_day>{_weekday}))"
-    rf"|(?P<year>(?:in|since|by|until|from|of|during)\s+(?P<year_value>(?:19|20)\d\d))"
-    rf")\b"
+
+def _trie(words: list[str]) -> str:
+    """An alternation of words as a prefix tree ("jan(?:uary)?|ju(?:ly|ne)"...): the regex
+    engine then reads each letter once instead of trying every word in turn."""
+    tree: dict = {}
+    for word in words:
+        node = tree
+        for letter in word:
+            node = node.setdefault(letter, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(letter) + pattern(child) for letter, child in node.items() if letter]
+        if not branches:
+            return ""
+        joined = "|".join(branches)
+        if "" in node:
+            return f"(?:{joined})?"
+        return joined if len(branches) == 1 else f"(?:{joined})"
+
+    return f"(?:{pattern(tree)})"
+
+
+_month = _trie(list(MONTH_NUMBERS))
+_month_name = _trie(MONTH_NAMES)
+_weekday = _trie(WEEKDAYS)
+_units_word = _trie(list(UNITS_WORDS))
+_number = (
+    rf"\d+(?:\.\d+)?|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"(?:-{_units_word})?"
 )
-# Cheap gate: a date needs a digit or one of these words (IGNORECASE makes the full pattern slow,
-# so it runs on a lower-cased copy, and only when the gate passes). Two searches, because an
-# alternation of plain words lets the regex engine skip ahead and one with \d does not.
-DIGIT = re.compile(r"\d")
-DATE_WORD = re.compile(rf"yesterday|today|tonight|night|morning|week|month|year|{_weekday}")
+_year = r"(?:19|20)\d\d"
+_day = r"\d{1,2}(?:st|nd|rd|th)?"
+_weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
+_ampm = r"[ap]\.?m\b\.?"
+
+# (first characters, alternative): each alternative is tried only where the lower-cased text
+# has one of its first characters, which spares the regex engine most of its work
+_ALTERNATIVES = [
+    (r"\d", rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"),
+    (r"\d", r"(?P<num>(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d\d))"),
+    (
+        r"\d",
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
+        rf"(?:\s*(?P<tz>utc|gmt)\b)?)",
+    ),
+    (
+        "mtwfsjando",
+        rf"(?P<md>{_weekday_prefix}(?P<md_month>{_month})\.?\s+(?P<md_day>{_day})\b"
+        rf"(?![.,]\d|\s*%)(?:,?\s+(?P<md_year>{_year}))?)",
+    ),
+    (
+        r"mtwfs\d",
+        rf"(?P<dm>{_weekday_prefix}(?P<dm_day>{_day})\s+(?:of\s+)?(?P<dm_month>{_month})\b\.?"
+        rf"(?:,?\s+(?P<dm_year>{_year}))?)",
+    ),
+    ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
+    (
+        "tfsl1-4",
+        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+"
+        rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
+    ),
+    (
+        r"\dzotfsena",
+        rf"(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
+        r"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
+        r"(?P<ago>\s+ago)?)",
+    ),
+    (
+        "tylmwfs",
+        rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
+        r"(?P<pod_part>morning|afternoon|evening|night))",
+    ),
+    (
+        "ytln",
+        r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
+    ),
+    ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
+    (
+        "emltnjfasod",
+        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
+    ),
+    (r"'’\d", r"(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"),
+    (
+        "ncapmrtsf",
+        r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
+        r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
+        r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
+    ),
+    (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
+]
+DATE_PATTERN = re.compile(
+    # only at word starts (the lower-cased text is searched)
+    r"(?<![\w$£€#'’.-])(?:"
+    + "|".join(f"(?=[{first}]){alternative}" for first, alternative in _ALTERNATIVES)
+    + r")\b"
+)
+# Every date holds a digit or one of these words, at most REACH characters after its start. The
+# full pattern (on a lower-cased copy: IGNORECASE makes it slow) is tried only near them, which
+# spares it most sentences and most of the rest. The words are found as whole words of the
+# sentence (a set lookup), their places by str.find.
+DIGIT = re.compile(r"\d+")
+_unit_words = (
+    "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
+    "second"
+)
+_other_words = (
+    "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
+    "future term"
+)
+DATE_WORDS = frozenset(
+    [
+        *(word + plural for word in (*_unit_words.split(), *WEEKDAYS) for plural in ("", "s")),
+        *_other_words.split(),
+        *MONTH_NUMBERS,
+    ]
+)
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
+# (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
+BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
+FUTURE = re.compile(
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
+    r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
+    r"could|might|would)\b"
+)
+# a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
+NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
+PREPOSITIONS = frozenset(
+    ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
+)
+PAST_VERBS = frozenset(
+    [
+        "said",
+        "told",
+        "was",
+        "were",
+        "had",
+        "rose",
+        "fell",
+        "made",
+        "took",
+        "won",
+        "lost",
+        "sold",
+        "came",
+        "went",
+        "began",
+        "met",
+        "spoke",
+        "wrote",
+        "saw",
+        "gave",
+        "left",
+        "held",
+        "paid",
+    ]
+)
+LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
+REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
 
 
 def parse_published(value: str | None) -> date | None:
@@ -70,80 +240,350 @@ def parse_published(value: str | None) -> date | None:
 
 
 def find_dates(text: str, published: date | None = None, offset: int = 0) -> list[DateMention]:
-    """Date expressions in text; relative ones resolved when `published` is given."""
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a few characters (e.g. "İ") grow when lower-cased
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    if not (DIGIT.search(lowered) or DATE_WORD.search(lowered)):
-        return []
-    found = []
-    for match in DATE_PATTERN.finditer(lowered):
-        resolved, granularity = _resolve(match, published)
-        found.append(
-            DateMention(
-                surface=text[match.start() : match.end()],
-                start=match.start() + offset,
-                end=match.end() + offset,
-                resolved=resolved,
-                granularity=granularity,
+    """Date expressions in one sentence; relative ones resolved when `published` is given."""
+    return StoryDates(published).find(text, offset)
+
+
+class StoryDates:
+    """The dates of one article, read sentence by sentence in article order: a date with a year
+    ("December 2010") sets the year of the day and month names in the next few sentences."""
+
+    STORY_MEMORY = 3  # sentences
+
+    def __init__(self, published: date | None) -> None:
+        self.published = published
+        self.story_year: int | None = None
+        self.since_year = 0
+
+    def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
+        """Date expressions in the next sentence of the article, resolved."""
+        self.since_year += 1
+        lowered = sentence.lower()
+        if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
+            lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+        found: list[DateMention] = []
+        for match in _matches(lowered):
+            if not self._is_date(match, sentence):
+                continue
+            resolved, granularity = self._resolve(match, lowered)
+            found.append(
+                DateMention(
+                    surface=sentence[match.start() : match.end()],
+                    start=match.start() + offset,
+                    end=match.end() + offset,
+                    resolved=resolved,
+                    granularity=granularity,
+                )
             )
-        )
-    return found
+        days = [d for d in found if d.granularity == "day" and d.resolved]
+        if days and any(d.granularity == "time" for d in found):
+            found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
+        return found
 
+    def _is_date(self, match: re.Match[str], sentence: str) -> bool:
+        start, end = match.start(), match.end()
+        if match["wd"] or match["mo"] or (match["pod"] and match["pod_day"] in WEEKDAYS):
+            word_start = match.start("wd_day") if match["wd"] else start
+            if match["mo"]:
+                word_start = match.start("mo_month")
+            if not sentence[word_start].isupper():
+                return False
+            before = sentence[:start].rstrip().rsplit(None, 1)
+            previous = before[-1] if before else ""
+            # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
+            named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
+            if named and not (match["mo"] and previous[-1:] in ",;:"):
+                return False
+            if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
+                sentence, end
+            ):
+                return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
+            if match["mo"] and match["mo_month"] == "may" and previous.lower() not in PREPOSITIONS:
+                return bool(match["mo_mod"])
+        elif match["rel"] in ("today", "this morning") or match["pod"] == "this morning":
+            # NBC's "Today", "CBS This Morning": a capital inside a sentence names a programme
+            return start == 0 or not sentence[start].isupper()
+        elif match["dur"]:
+            n = match["dur_n"]
+            if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
+                return False  # "$5 a day", "twice a year": rates, not durations
+            return match["dur"] != "a second"  # "a second plane"
+        elif match["clock"]:
+            return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+        elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
+            # "the 70s and 80s", not "in their 30s"
+            return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
+        elif match["year"] or match["dec"]:
+            return not LABEL_BEFORE.search(sentence, 0, start)
+        return True
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
+    def _tense_future(self, lowered: str, start: int, end: int) -> bool:
+        """Whether the date is spoken of in the future: "will be announced on Friday", not
+        "admitted Thursday night that the loss could swell"."""
+        if FUTURE.search(lowered, max(0, start - 80), start):
+            return True
+        before = lowered[max(0, start - 30) : start].split()
+        if before and before[-1] == "on":
+            before.pop()
+        if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
+            return False
+        return bool(FUTURE.search(lowered, end, end + 25))
 
+    def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        published = self.published
+        if match["iso"]:
+            return self._day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+        if match["num"]:
+            a, b, year = int(match["num_a"]), int(match["num_b"]), int(match["num_y"])
+            year += 2000 if year < 100 else 0
+            month, day = (b, a) if a > 12 else (a, b)
+            return self._day(year, month, day)
+        if match["md"] or match["dm"]:
+            prefix = "md" if match["md"] else "dm"
+            month = MONTH_NUMBERS[match[f"{prefix}_month"]]
+            day = int(match[f"{prefix}_day"].rstrip("stndrh"))
+            if match[f"{prefix}_year"]:
+                return self._day(int(match[f"{prefix}_year"]), month, day)
+            return self._month_day(month, day, self._tense_future(lowered, *match.span()))
+        if match["my"]:
+            self._set_year(int(match["my_year"]))
+            return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
+        if match["clock"]:
+            return self._clock(match)
+        if match["q"]:
+            return self._quarter(match, lowered)
+        if match["dur"]:
+            return self._duration(match)
+        if match["pod"]:
+            part = PARTS_OF_DAY[match["pod_part"]]
+            day_word = match["pod_day"]
+            if day_word in WEEKDAYS:
+                day, _ = self._weekday(day_word, None, self._tense_future(lowered, *match.span()))
+            else:
+                shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[day_word]
+                day = (published + timedelta(days=shift)).isoformat() if published else None
+            return (f"{day}T{part}" if day else None), "part of day"
+        if match["rel"]:
+            return self._relative(match["rel"])
+        if match["wd"]:
+            future = self._tense_future(lowered, *match.span())
+            return self._weekday(match["wd_day"], match["wd_mod"], future)
+        if match["mo"]:
+            future = self._tense_future(lowered, *match.span())
+            return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], future)
+        if match["ref"]:
+            return _reference(match), "reference"
+        if match["dec"]:
+            century = match["dec_century"] or "19"
+            return f"{century}{match['dec_decade']}", "decade"
+        return match["year"], "year"
 
-def _resolve(match: re.Match[str], published: date | None) -> tuple[str | None, str]:
-    if match["rel"]:
-        return _relative(match["rel"].lower(), published)
-    if match["md"] or match["dm"]:
-        prefix = "md" if match["md"] else "dm"
-        month = MONTH_NUMBERS[match[f"{prefix}_month"].lower()]
-        day = int(match[f"{prefix}_day"])
-        year_text = match[f"{prefix}_year"]
-        if year_text:
-            found = _safe_date(int(year_text), month, day)
-        elif published:
-            found = _safe_date(published.year, month, day)
-            if found and found > published + timedelta(days=31):
-                found = _safe_date(published.year - 1, month, day)
+    def _set_year(self, year: int) -> None:
+        self.story_year = year
+        self.since_year = 0
+
+    def _year_of_story(self) -> int | None:
+        """The year the story has just set, when it differs from the published year."""
+        if self.story_year is None or self.since_year > self.STORY_MEMORY:
+            return None
+        if self.published and self.story_year == self.published.year:
+            return None
+        return self.story_year
+
+    def _day(self, year: int, month: int, day: int) -> tuple[str | None, str]:
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None, "day"
+        self._set_year(year)
+        return found.isoformat(), "day"
+
+    def _month_day(self, month: int, day: int, future: bool) -> tuple[str | None, str]:
+        published = self.published
+        year = self._year_of_story() or (published.year if published else None)
+        if year is None:
+            return None, "day"
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            return None, "day"
+        if published and year == published.year:
+            if future and found < published - timedelta(days=7):
+                found = found.replace(year=year + 1) if (month, day) != (2, 29) else found
+            elif not future and found > published + timedelta(days=31):
+                found = found.replace(year=year - 1) if (month, day) != (2, 29) else found
+        return found.isoformat(), "day"
+
+    def _month(self, month: int, modifier: str | None, future: bool) -> tuple[str | None, str]:
+        published = self.published
+        story_year = self._year_of_story()
+        if story_year is not None:
+            return f"{story_year:04d}-{month:02d}", "month"
+        if published is None:
+            return None, "month"
+        year = published.year
+        if modifier == "last" or (modifier != "next" and not future):
+            year -= month > published.month or (modifier == "last" and month == published.month)
+        elif modifier == "next" or future:
+            year += month < published.month or (modifier == "next" and month == published.month)
+        return f"{year:04d}-{month:02d}", "month"
+
+    def _weekday(self, name: str, modifier: str | None, future: bool) -> tuple[str | None, str]:
+        published = self.published
+        if published is None:
+            return None, "day"
+        ahead = (WEEKDAYS.index(name) - published.weekday()) % 7
+        if modifier in ("last", "past"):
+            shift = ahead - 7
+        elif modifier in ("next", "coming"):
+            shift = ahead or 7
+        elif ahead == 0:
+            shift = 0  # "on Friday" in a Friday article: that day
         else:
+            shift = ahead if future else ahead - 7
+        return (published + timedelta(days=shift)).isoformat(), "day"
+
+    def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
+        """The time on the published day; `find` moves it to a day the sentence names."""
+        hour, minute = int(match["hh"]), int(match["mm"] or 0)
+        ampm = (match["ampm"] or match["ampm2"] or "")[:1]
+        if ampm == "p" and hour < 12:
+            hour += 12
+        elif ampm == "a" and hour == 12:
+            hour = 0
+        day = self.published.isoformat() if self.published else "XXXX-XX-XX"
+        zone = "Z" if match["tz"] else ""
+        return f"{day}T{hour:02d}:{minute:02d}{zone}", "time"
+
+    def _quarter(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        published = self.published
+        if match["q_year"]:
+            year = int(match["q_year"])
+        elif published is None:
+            return None, "quarter"
+        else:
+            year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[match["q_rel"]]
+        current = (published.month - 1) // 3 + 1 if published else 4
+        future = self._tense_future(lowered, *match.span())
+        if match["q_n"] in ("last", "final"):
+            if match["q_year"] or match["q_rel"]:
+                quarter = 4
+            else:
+                quarter = current - 1 or 4
+                year -= current == 1
+        else:
+            quarter = QUARTERS[match["q_n"]]
+            if not (match["q_year"] or match["q_rel"]) and published:
+                # the nearer of the last and the next such quarter; the next when the future
+                back, ahead = (current - quarter) % 4, (quarter - current) % 4
+                if future or (ahead and ahead < back):
+                    year += quarter < current
+                else:
+                    year -= quarter > current
+        return f"{year:04d}-Q{quarter}", "quarter"
+
+    def _duration(self, match: re.Match[str]) -> tuple[str | None, str]:
+        words = match["dur_n"]
+        number = float(words) if words[0].isdigit() else _number_word(words)
+        if match["dur_half"]:
+            number += 0.5
+        unit = DURATION_UNITS[match["dur_unit"]]
+        amount = f"{number:g}"
+        if match["ago"] and self.published:
+            return _ago(self.published, number, unit)
+        if match["ago"]:
             return None, "day"
-        return (found.isoformat() if found else None), "day"
-    if match["my"]:
-        return (
-            f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month'].lower()]:02d}",
-            "month",
-        )
-    if match["wd"]:
-        if not published:
+        if unit.startswith("T"):
+            return f"PT{amount}{unit[1:]}", "duration"
+        return f"P{amount}{unit}", "duration"
+
+    def _relative(self, words: str) -> tuple[str | None, str]:
+        published = self.published
+        if published is None:
             return None, "day"
-        target = WEEKDAYS.index(match["wd_day"].lower())
-        back = (published.weekday() - target) % 7 or 7
-        return (published - timedelta(days=back)).isoformat(), "day"
-    return match["year_value"], "year"
+        words = " ".join(words.split())
+        day = timedelta(days=1)
+        if words in ("today", "tonight"):
+            return published.isoformat() + ("TNI" if words == "tonight" else ""), "day"
+        if words in ("yesterday", "tomorrow"):
+            return (published + (day if words == "tomorrow" else -day)).isoformat(), "day"
+        when, unit = words.split()
+        shift = {"this": 0, "last": -1, "next": 1}[when]
+        if unit in ("week", "weekend"):
+            year, week, _ = (published + timedelta(days=7 * shift)).isocalendar()
+            return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else ""), "week"
+        if unit == "month":
+            month = published.month + shift
+            year = published.year + (month - 1) // 12
+            return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
+        return str(published.year + shift), "year"
 
 
-def _relative(words: str, published: date | None) -> tuple[str | None, str]:
-    if published is None:
-        return None, "day"
-    day = timedelta(days=1)
-    if words in ("today", "tonight", "this morning"):
-        return published.isoformat(), "day"
-    if words in ("yesterday", "last night"):
-        return (published - day).isoformat(), "day"
-    if words in ("this week", "last week", "next week"):
-        shift = {"this week": 0, "last week": -7, "next week": 7}[words]
-        year, week, _ = (published + timedelta(days=shift)).isocalendar()
-        return f"{year}-W{week:02d}", "week"
-    if words in ("this month", "last month", "next month"):
-        month = published.month + {"this month": 0, "last month": -1, "next month": 1}[words]
+def _matches(lowered: str) -> Iterator[re.Match[str]]:
+    """DATE_PATTERN's matches in order, as finditer gives them, searched for only near the
+    digits and words that every date holds."""
+    words = DATE_WORDS.intersection(lowered.translate(_NOT_WORD).split())
+    digit = DIGIT.search(lowered)
+    if not (words or digit):
+        return
+    triggers = []
+    for word in words:
+        at = lowered.find(word)
+        while at >= 0:
+            triggers.append((at, at + len(word)))
+            at = lowered.find(word, at + 1)
+    triggers.sort(reverse=True)
+    position, searched, length = 0, 0, len(lowered)
+    while triggers or digit:
+        if digit and (not triggers or digit.start() < triggers[-1][0]):
+            (start, end), reach = digit.span(), 1  # a date starts at its first digit, or "'70s"
+            digit = DIGIT.search(lowered, end)
+        else:
+            (start, end), reach = triggers.pop(), REACH
+        if end <= position or end + BEYOND <= searched:  # inside a date or a searched stretch
+            continue
+        searched = end + BEYOND
+        match = DATE_PATTERN.search(lowered, max(position, start - reach), searched)
+        if match and searched < length:  # the bounded search may have cut it short: again
+            match = DATE_PATTERN.search(lowered, match.start())
+        if match:
+            yield match
+            position = match.end()
+
+
+def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
+    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
+    day = min(days, key=lambda d: abs(d.start - time.start))
+    clock = (time.resolved or "").partition("T")[2]
+    return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+
+
+def _reference(match: re.Match[str]) -> str:
+    """TIMEX3's values for "now", "recently", "in the near term" and "in recent years"."""
+    if match["ref_unit"]:
+        return f"PX{DURATION_UNITS[match['ref_unit']]}"
+    words = match["ref"]
+    for when, starts in REFERENCES.items():
+        if words.startswith(starts) or words.endswith(starts):
+            return f"{when}_REF"
+    return "PAST_REF" if "recent" in words else "FUTURE_REF"
+
+
+def _number_word(words: str) -> float:
+    total = 0.0
+    for part in words.split("-"):
+        total += NUMBERS.get(part, 0)
+    return total
+
+
+def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
+    if unit == "Y":
+        return f"{published.year - int(number):04d}", "year"
+    if unit == "M":
+        month = published.month - int(number)
         year = published.year + (month - 1) // 12
-        return f"{year}-{(month - 1) % 12 + 1:02d}", "month"
-    year = published.year + {"this year": 0, "last year": -1, "next year": 1}[words]
-    return str(year), "year"
+        return f"{year:04d}-{(month - 1) % 12 + 1:02d}", "month"
+    if unit in ("W", "D"):
+        days = number * (7 if unit == "W" else 1)
+        return (published - timedelta(days=days)).isoformat(), "day"
+    return None, "time"

@@ -79,10 +79,12 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 # faster this way (str.translate has a fast path for ASCII).
 _NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 _DIGITS = re.compile(
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
+    r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
+    r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
     r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
+_DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
@@ -115,14 +117,18 @@ _CURRENCY_AFTER = re.compile(
 )
 _PENCE = re.compile(r"p(?![A-Za-z\d])")
 _UNIT_AFTER = re.compile(r"\s?(" + _alternation(UNIT_NAMES) + r")(?![A-Za-z])", re.IGNORECASE)
-_SYMBOL_AFTER = re.compile(r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?![A-Za-z\d])")
+# "33%of" (a missing space) is still a percentage; other symbols glued to letters are codes
+_SYMBOL_AFTER = re.compile(
+    r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
+)
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
 _AFTER_SPACED_SYMBOL = re.compile(r"$|[\s.,;:)!?\]]")
 _YEARS_OLD = re.compile(r"[- ]old\b")
 _RATE = re.compile(
-    r"\s?(?:(per|an?)\s+|/)([A-Za-z]+)\b(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
+    r"\s?(?:(per|an?)\s+|/)((?:square|cubic)\s+[A-Za-z]+|[A-Za-z]+)\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
 )
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
 _RANGE_CODE = re.compile(r"[-–/]\d")
@@ -157,7 +163,8 @@ _MONTH_AFTER = re.compile(
 )
 _ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
 _CLOCK_AFTER = re.compile(
-    r"(?:[:.]\d\d\b|\s*(?:am|pm|a\.m\.|p\.m\.|GMT|BST|UTC|EST|EDT|CET|hrs)\b)", re.IGNORECASE
+    r"(?:[:.]\d\d\b|\s*(?:am|pm|a\.m\.?|p\.m\.?|GMT|BST|UTC|EST|EDT|CET|hrs)(?![A-Za-z]))",
+    re.IGNORECASE,
 )
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,2}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
@@ -317,7 +324,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
-        again = _read_range_after_unit(text, start, end, unit)
+        again = _read_range_after_unit(text, start, end, unit, value)
         if again:
             high, end, start = again
             qualifier = "range"
@@ -386,6 +393,8 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     if not match:
         return None
     written = match.group(0)
+    if _DECIMAL_COMMA.fullmatch(written):
+        return _Number(float(written.replace(",", ".")), match.end())
     value = float(_DIGIT_SEPARATORS.sub("", written))
     end = match.end()
     exponent = _EXPONENT.match(text, end)
@@ -637,7 +646,9 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
     if number.words:
-        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five
+        if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
+            return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
     if currency or number.scale_text:
         return False
     end = number.end
@@ -698,8 +709,7 @@ def _read_range(
     opener = _range_opener(text, start)
     if join.group(1).lower() == "and" and opener.lower() != "between":
         return None
-    if join.group(1).lower() == "to" and not opener and _after_change_word(text, start):
-        return None  # "rose by £12,000 to £294,000": a change and a new level
+    change = join.group(1).lower() == "to" and not opener and _after_change_word(text, start)
     second_at = join.end()
     currency = _SECOND_CURRENCY.match(text, second_at)
     if currency:
@@ -712,23 +722,28 @@ def _read_range(
     if join.group(1) in "-–—" and _RANGE_CODE.match(text, second.end):
         return None  # 1-222-2222: a code
     scale = number.scale if number.scale != 1.0 or not second.scale_text else second.scale
+    if number.value * scale > second.value * second.scale:
+        scale = number.scale  # "$800,000 to $1.3 million": the scale is the second's own
     high = second.value * (second.scale if second.scale_text else scale)
+    if change and not _close_range(number.value * scale, high, text, start, currency):
+        return None  # "rose by £12,000 to £294,000": a change and a new level
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
 
 
 def _read_range_after_unit(
-    text: str, start: int, end: int, unit: str
+    text: str, start: int, end: int, unit: str, low: float
 ) -> tuple[float, int, int] | None:
-    """ "between 15kHz and 17kHz", "from 4.8 percent to 4.7 percent": the unit said twice."""
+    """ "between 15kHz and 17kHz", "from 4.8 percent to 4.7 percent", "5% to 10%": the unit
+    said twice."""
     opener = _range_opener(text, start)
     join = _RANGE_JOIN.match(text, end)
     wanted = "and" if opener.lower() == "between" else "to"
-    if not opener or not join or join.group(1).lower() != wanted:
+    if not join or join.group(1).lower() != wanted:
         return None
     second_at = join.end()
-    if second_at >= len(text) or not text[second_at].isdigit():
+    if second_at >= len(text) or not text[second_at].isalnum():
         return None
     second = _read_number(text, second_at, money=False)
     if second is None:
@@ -736,7 +751,20 @@ def _read_range_after_unit(
     unit_end, second_unit, _ = _read_unit(text, second.end, second, "")
     if second_unit != unit or unit_end is None:
         return None
-    return second.value * second.scale, unit_end, text.rindex(opener, 0, start)
+    high = second.value * second.scale
+    if not opener and not _close_range(low, high, text, start, None):
+        return None  # "cut rates 0.25% to 5%": a change and a new level
+    return high, unit_end, text.rindex(opener, 0, start) if opener else start
+
+
+def _close_range(low: float, high: float, text: str, start: int, currency: object) -> bool:
+    """Whether "X to Y" without "from" is a range: not after "by" ("rose by £12,000 to
+    £294,000" is a change and a new level), the second end not money of its own, and the two
+    ends within 4x of each other ("rose 1 to 1.5 degrees", not "rose 12,000 to 1.5 million")."""
+    words = _last_words(text, start, 1)
+    if (words and words[0].lower() == "by") or currency:
+        return False
+    return 0 < low < high <= 4 * low
 
 
 def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int | None, str, int]:

@@ -365,7 +365,7 @@ LABEL_WORDS = frozenset(
         "item exercise exercises episode season series game match week day round line platform "
         "gate pier building floor unit apartment suite zone district ward precinct box channel "
         "track lane terminal verse act scene volume vol vol. issue part step rule amendment "
-        "junction junctions exit "
+        "junction junctions exit war "
         "resolution bill law regulation model mark mk mk. type batch lot ticket code id"
     )
 )

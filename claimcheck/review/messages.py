@@ -54,7 +54,7 @@ class ClaimChanged(Message):
 
 @dataclass
 class Undone(Message):
-    """The reviewer's latest verdict was reversed."""
+    """The reviewer's latest verdict or note was reversed."""
 
     claim_id: int
     status: str

@@ -81,6 +81,25 @@ class FlagScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class ConfirmScreen(ModalScreen[bool]):
+    """A yes/no question answered by one key: y (or Enter) says yes, any other key no."""
+
+    def __init__(self, title: str, question: str) -> None:
+        super().__init__()
+        self.title_text = title
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield Static(plain(self.question))
+            yield Static(Text("y: yes · any other key: no", style="dim"))
+
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(event.key in ("y", "enter"))
+
+
 class HelpScreen(ModalScreen[None]):
     """Every key in force (after keys.toml), and where to change them."""
 

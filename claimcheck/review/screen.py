@@ -4,8 +4,10 @@ fetching, ranking and the browser run in thread workers with their own Store."""
 
 from __future__ import annotations
 
+import sqlite3
 import webbrowser
 from collections.abc import Callable
+from functools import wraps
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -18,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from claimcheck import archive, evidence
+from claimcheck.models import Claim
 from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
 from claimcheck.review.messages import (
     BrowserOpened,
@@ -35,6 +38,7 @@ from claimcheck.review.messages import (
     WorkFailed,
 )
 from claimcheck.review.modals import (
+    ConfirmScreen,
     FlagScreen,
     HelpScreen,
     Passage,
@@ -54,6 +58,7 @@ from claimcheck.review.view import (
     load_view,
     sources_panel,
 )
+from claimcheck.review_rules import ReplaceRefused, blind_evidence, record_verdict, undo
 from claimcheck.store import ConflictError, Store, StoreError
 
 SHOWN_IN_FOOTER = {
@@ -72,6 +77,23 @@ SHOWN_IN_FOOTER = {
     "filter",
     "help",
 }
+
+
+def guarded(method: Callable) -> Callable:
+    """A database error (a held write lock, a failing disk) in an action or a poll is told on
+    screen and nothing more: the screen stays open on the same claim, so the key can be tried
+    again."""
+
+    @wraps(method)
+    def run(self: ReviewScreen, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except (StoreError, sqlite3.Error) as error:
+            claim_id = self.view.claim.id if self.view else None
+            self._say_failed(claim_id, f"not saved: {error}")
+            return None
+
+    return run
 
 
 class ReviewScreen(Screen[None]):
@@ -180,6 +202,8 @@ class ReviewScreen(Screen[None]):
         self.queue.move_to(self.position)
         try:
             self.view = load_view(self.store, self.ids[self.position], self.articles)
+            if self.blind(self.view):
+                self.view.evidence = blind_evidence(self.store, self.view.evidence, self.reviewer)
         except StoreError as error:
             self.view = None
             self._say_failed(self.ids[self.position], str(error))
@@ -254,6 +278,7 @@ class ReviewScreen(Screen[None]):
         check = view.second_check
         return check is not None and check["first_reviewer"] != self.reviewer
 
+    @guarded
     def check_for_changes(self) -> None:
         """Poll PRAGMA data_version: another reviewer (or a worker) committed something."""
         version = self.store.data_version()
@@ -281,11 +306,13 @@ class ReviewScreen(Screen[None]):
 
     # ---- actions ------------------------------------------------------------------------------
 
+    @guarded
     def action_move(self, step: int) -> None:
         if self.ids:
             self._clear_banner()
             self.show_claim(self.position + step)
 
+    @guarded
     def action_next_unreviewed(self) -> None:
         if not self.ids:
             return
@@ -304,7 +331,8 @@ class ReviewScreen(Screen[None]):
         self.show_claim(self.ids.index(found))
         return True
 
-    def action_verdict(self, status: str) -> None:
+    @guarded
+    def action_verdict(self, status: str, replace: bool = False) -> None:
         view = self.view
         if view is None:
             self.app.bell()
@@ -317,22 +345,40 @@ class ReviewScreen(Screen[None]):
                 )
                 self._reveal(closed)
             else:
-                claim = self.store.set_verdict(claim.id, status, expected_version=claim.version)
+                claim = record_verdict(
+                    self.store, claim.id, status, expected_version=claim.version, replace=replace
+                )
                 if view.source_change:  # a fresh verdict is the re-check the marker asked for
                     claim = self.store.clear_source_changed(
                         claim.id, expected_version=claim.version
                     )
+        except ReplaceRefused as refused:
+            self._confirm_replace(refused.claim, status)
+            return
         except ConflictError as error:
             self._conflict(error)
-            return
-        except StoreError as error:
-            self._say_failed(claim.id, str(error))
             return
         self.post_message(VerdictRecorded(claim.id, status, self.store.claim(claim.id).version))
         self.note_status(claim.id, status)
         self._clear_banner()
         if not self.advance():
             self.say("That was the last claim waiting in this queue.")
+
+    def _confirm_replace(self, claim: Claim, status: str) -> None:
+        """Another reviewer's verdict is on the claim: replace it only on a yes."""
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.action_verdict(status, replace=True)
+
+        self.app.push_screen(
+            ConfirmScreen(
+                "Replace another reviewer's verdict?",
+                f"claim {claim.id}: {claim.reviewer} said {claim.status}. Replace it with"
+                f" {status}? (recorded as a replacement)",
+            ),
+            answered,
+        )
 
     def _reveal(self, closed: dict) -> None:
         first = closed["first_verdict"]
@@ -371,6 +417,7 @@ class ReviewScreen(Screen[None]):
     def _say_failed(self, claim_id: int | None, reason: str) -> None:
         self.post_message(WorkFailed(claim_id, reason))
 
+    @guarded
     def action_flag(self) -> None:
         if self.view is None:
             return
@@ -397,17 +444,12 @@ class ReviewScreen(Screen[None]):
 
         self.app.push_screen(FlagScreen(keys), flagged)
 
+    @guarded
     def action_undo(self) -> None:
-        try:
-            restored = self.store.undo()
-        except StoreError as error:
-            self._say_failed(None, str(error))
-            return
+        restored = undo(self.store, self.reviewer)
         if restored is None:
             self.say("Nothing of yours to undo.")
             return
-        if restored.status == "flagged":
-            self.store.reopen_second_check(restored.id)
         self.post_message(Undone(restored.id, restored.status))
         self.note_status(restored.id, restored.status)
         self.say(f"claim {restored.id} is {restored.status} again")
@@ -416,6 +458,7 @@ class ReviewScreen(Screen[None]):
         else:
             self.update_progress()
 
+    @guarded
     def action_note(self) -> None:
         if self.view is None:
             return
@@ -429,6 +472,7 @@ class ReviewScreen(Screen[None]):
             "note",
         )
 
+    @guarded
     def action_edit(self) -> None:
         if self.view is None:
             return
@@ -442,6 +486,8 @@ class ReviewScreen(Screen[None]):
         )
 
     def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
+        """Ask for text and save it; when saving fails for any reason but a conflict, the prompt
+        comes back holding what the reviewer typed."""
         claim_id = self.view.claim.id if self.view else None
 
         def saved(text: str | None) -> None:
@@ -452,8 +498,9 @@ class ReviewScreen(Screen[None]):
             except ConflictError as error:
                 self._conflict(error)
                 return
-            except StoreError as error:
-                self._say_failed(claim_id, str(error))
+            except (StoreError, sqlite3.Error) as error:
+                self._say_failed(claim_id, f"not saved: {error}")
+                self._prompt(title, text, hint, save, field)
                 return
             self.post_message(ClaimEdited(claim_id or 0, field))
             self.queue.forget([claim_id] if claim_id else None)
@@ -511,6 +558,7 @@ class ReviewScreen(Screen[None]):
             self.say("fetching sources …")
             self.fetch_claim_sources(self.view.claim.id)
 
+    @guarded
     def action_view_source(self) -> None:
         view = self.view
         if view is None:

@@ -1,0 +1,90 @@
+"""Working beside other reviewers: the rules the review screen and `claimcheck verdict` share.
+
+A verdict someone else gave is replaced only when the caller says so (the screen asks, the CLI
+wants --replace), and the replacement is recorded as one. A second reviewer sees none of the
+first reviewer's stances until they have decided. (Undo and a verdict's note are ruled in
+`Store.undo` and `Store.set_verdict`, the only ways those fields change.)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimcheck.models import Claim
+from claimcheck.store import ConflictError, Store, StoreError
+
+
+class ReplaceRefused(StoreError):
+    """The claim carries another reviewer's verdict; replacing it needs an explicit yes."""
+
+    def __init__(self, claim: Claim) -> None:
+        super().__init__(
+            f"claim {claim.id} has {claim.reviewer}'s verdict ({claim.status});"
+            " replacing it must be confirmed (verdict --replace)"
+        )
+        self.claim = claim
+
+
+def others_verdict(claim: Claim, reviewer: str) -> str | None:
+    """Whose verdict recording one now would replace: another reviewer's name, else None."""
+    if claim.status == "unreviewed" or claim.reviewer in (None, reviewer):
+        return None
+    return claim.reviewer
+
+
+def record_verdict(
+    store: Store,
+    claim_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+    expected_version: int | None = None,
+    replace: bool = False,
+) -> Claim:
+    """Record a verdict; another reviewer's verdict is replaced only with replace=True, and the
+    event then names them. Checked and written under one write lock."""
+    who = reviewer or store.reviewer
+    with store.transaction():
+        claim = store.claim(claim_id)
+        if expected_version is not None and claim.version != expected_version:
+            raise ConflictError(claim, expected_version)
+        replaces = others_verdict(claim, who)
+        if replaces and not replace:
+            raise ReplaceRefused(claim)
+        return store.set_verdict(
+            claim_id,
+            status,
+            note=note,
+            reviewer=who,
+            expected_version=expected_version,
+            replaces=replaces,
+        )
+
+
+def undo(store: Store, reviewer: str | None = None) -> Claim | None:
+    """Undo this reviewer's latest change (see Store.undo); a second check they had decided is
+    open again when the claim goes back to flagged. None when there is nothing to undo."""
+    with store.transaction():
+        restored = store.undo(reviewer)
+        if restored is not None and restored.status == "flagged":
+            store.reopen_second_check(restored.id, reviewer=reviewer)
+    return restored
+
+
+def blind_evidence(store: Store, rows: list[dict[str, Any]], reviewer: str) -> list[dict[str, Any]]:
+    """Evidence rows as a blind second reviewer sees them: a stance (and its note) only where
+    this reviewer took it."""
+    if not rows:
+        return rows
+    takers = dict(
+        store.db.execute(
+            "SELECT json_extract(details, '$.evidence_id'), reviewer FROM events"
+            " WHERE action = 'stance' AND claim_id = ? ORDER BY id",
+            [rows[0]["claim_id"]],
+        ).fetchall()
+    )
+    return [
+        row if takers.get(row["id"]) == reviewer else {**row, "stance": None, "stance_note": None}
+        for row in rows
+    ]

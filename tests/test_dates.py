@@ -1,0 +1,115 @@
+"""Dates resolved against the published date, the sentence's tense and the story: one test per
+class of wrong date seen on real news (issue 10), with sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.dates import StoryDates, find_dates
+
+FRIDAY = date(2024, 9, 13)
+THURSDAY = date(2024, 9, 12)
+
+
+def resolved(sentence: str, published: date | None = FRIDAY) -> list[tuple[str, str | None]]:
+    return [(d.surface, d.resolved) for d in find_dates(sentence, published)]
+
+
+def test_the_publication_weekday_is_the_publication_day() -> None:
+    assert resolved("The talks ended on Friday.") == [("Friday", "2024-09-13")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The result will be announced on Friday.", "2024-09-13"),
+        ("The result was announced on Friday.", "2024-09-06"),
+        ("The verdict is expected to be delivered on Monday.", "2024-09-16"),
+        ("The verdict was delivered on Monday.", "2024-09-09"),
+    ],
+)
+def test_future_tense_looks_ahead(sentence: str, expected: str) -> None:
+    assert resolved(sentence, THURSDAY)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told The Mail on Sunday that he was leaving.",
+        "She appeared on NBC's Today show to defend the plan.",
+        "He said on CBS This Morning that the plan works.",
+        "The Sunday Times reported the figures first.",
+        "Theresa May said the deal was done.",
+    ],
+)
+def test_names_are_not_dates(sentence: str) -> None:
+    assert resolved(sentence) == []
+
+
+def test_a_day_and_month_take_the_year_the_story_has_just_set() -> None:
+    story = StoryDates(date(2011, 12, 20))
+    first = story.find("The fire broke out in December 2010.")
+    second = story.find("On December 27 the mayor resigned.")
+    assert [d.resolved for d in first + second] == ["2010-12", "2010-12-27"]
+    # without the story, the same words are resolved against the published date
+    assert resolved("On December 27 the mayor resigned.", date(2011, 12, 20)) == [
+        ("December 27", "2011-12-27")
+    ]
+
+
+def test_bare_weekdays_are_resolved() -> None:
+    assert resolved("It was learned Tuesday that the firm had failed.") == [
+        ("Tuesday", "2024-09-10")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales rose in March.", [("March", "2024-03")]),
+        ("The vote is due to take place in March.", [("March", "2025-03")]),
+        ("Profit fell in the third quarter.", [("the third quarter", "2024-Q3")]),
+        ("The contract runs for 27 years.", [("27 years", "P27Y")]),
+        ("The 12-hour strike ended.", [("12-hour", "PT12H")]),
+        ("It opened 20 years ago.", [("20 years ago", "2004")]),
+        (
+            "Flights resumed at 6 p.m. on Thursday.",
+            [("6 p.m", "2024-09-12T18:00"), ("Thursday", "2024-09-12")],
+        ),
+        ("He spoke on Thursday night.", [("Thursday night", "2024-09-12TNI")]),
+        ("Prices are now at a record.", [("now", "PRESENT_REF")]),
+        ("The music of the 1970s and 80s returned.", [("1970s", "197"), ("80s", "198")]),
+        ("It costs $5 a day, twice a year.", []),
+        ("In their 30s, most had jobs.", []),
+        ("Shares rose 2019 points.", [("2019", "2019")]),  # a bare year stays a year
+    ],
+)
+def test_classes_of_dates(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+def test_without_a_published_date_only_absolute_dates_resolve() -> None:
+    assert resolved("On 5 March 2021 and on Friday.", None) == [
+        ("5 March 2021", "2021-03-05"),
+        ("Friday", None),
+    ]
+
+
+def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -> None:
+    text = (
+        "The plant closed in December 2010 after a fire that had burned for two days.\n"
+        "On December 27 the mayor said the closure cost the town 1,200 jobs and $40 million."
+    )
+    claims = extract_claims(text, "2011-12-20", min_score=0.0)
+    dates = [(d.surface, d.resolved) for c in claims for d in c.dates]
+    assert dates == [
+        ("December 2010", "2010-12"),
+        ("two days", "P2D"),
+        ("December 27", "2010-12-27"),
+    ]
+    assert all("event" in c.kinds for c in claims)
+    only_duration = extract_claims("The strike lasted for two days and cost 300 jobs.", None, 0.0)
+    assert only_duration[0].dates and "event" not in only_duration[0].kinds
