@@ -265,10 +265,11 @@ def _read(sentence: str, signals: Signals) -> _Reading:
     # the cue words present, usually none or a few: the checks below test this small set
     cued = present & _CUE_WORDS
     spans = 0 if _TIME_UNITS.isdisjoint(cued) else _time_spans(words)
-    if signals.quantities > spans or ("<num>" in present and not spans):
+    if spans:  # figures besides the spans of time, counted alike in training and at run time
+        figures = max(signals.quantities, words.count("<num>"))
+        found["c:number" if figures > spans else "c:time_span"] = 1.0
+    elif signals.quantities or "<num>" in present:
         found["c:number"] = 1.0
-    elif spans:
-        found["c:time_span"] = 1.0
     if "<year>" in present:
         found["c:year"] = 1.0
     if (
