@@ -51,7 +51,7 @@ def sample_rows() -> list[dict[str, str]]:
 
 
 def test_shipped_model_is_small_plain_json():
-    assert SHIPPED.stat().st_size < 2_000_000
+    assert SHIPPED.stat().st_size < 2_500_000  # 2.0 MB: debate and fact-check vocabulary
     data = json.loads(SHIPPED.read_text(encoding="utf-8"))
     assert len(data["weights"]) > 1000
     assert 0 < data["threshold"] < 1

@@ -113,6 +113,9 @@ _STOPWORDS = _word_set(
 )
 # Words that only count as part of a figure ("3.9 per cent"): quoted alone they explain nothing.
 _FIGURE_WORDS = _word_set("per cent percent")
+_CUE_WORDS = (
+    _DATE_WORDS | _OPINION_WORDS | _PERSONAL | _MODAL | _COPULA | _CAUSAL | _RANKS | _TIME_UNITS
+)
 # The words a bare time phrase is made of ("Less than four years ago.")
 _TIME_PHRASE = (
     _STOPWORDS
@@ -259,17 +262,20 @@ def _read(sentence: str, signals: Signals) -> _Reading:
     distinct = dict.fromkeys(stems + list(pairs))
     found: dict[str, float] = {}
     present = set(words)
-    spans = 0 if _TIME_UNITS.isdisjoint(present) else _time_spans(words)
-    if signals.quantities > spans or ("<num>" in present and not spans):
+    # the cue words present, usually none or a few: the checks below test this small set
+    cued = present & _CUE_WORDS
+    spans = 0 if _TIME_UNITS.isdisjoint(cued) else _time_spans(words)
+    if spans:  # figures besides the spans of time, counted alike in training and at run time
+        figures = max(signals.quantities, words.count("<num>"))
+        found["c:number" if figures > spans else "c:time_span"] = 1.0
+    elif signals.quantities or "<num>" in present:
         found["c:number"] = 1.0
-    elif spans:
-        found["c:time_span"] = 1.0
     if "<year>" in present:
         found["c:year"] = 1.0
     if (
         signals.dates
         or "<month>" in distinct
-        or not _DATE_WORDS.isdisjoint(present)
+        or not _DATE_WORDS.isdisjoint(cued)
         or not distinct.keys().isdisjoint(_DATE_PAIRS)
     ):
         found["c:dated"] = 1.0
@@ -281,24 +287,24 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:comparison"] = 1.0
     if names:
         found["c:names"] = min(names, 4) / 2
-    if not _OPINION_WORDS.isdisjoint(present) or not distinct.keys().isdisjoint(_OPINION_PAIRS):
+    if not _OPINION_WORDS.isdisjoint(cued) or not distinct.keys().isdisjoint(_OPINION_PAIRS):
         found["c:opinion"] = 1.0
     ending = sentence.rstrip(_QUESTION_END)
     if ending.endswith("?"):
         found["c:question"] = 1.0
     elif ending.endswith("!"):
         found["c:exclamation"] = 1.0
-    if not _FIRST_PERSON.isdisjoint(present):
+    if not _FIRST_PERSON.isdisjoint(cued):
         found["c:first_person"] = 1.0
-    if not _WE.isdisjoint(present):
+    if not _WE.isdisjoint(cued):
         found["c:we"] = 1.0
-    if not _YOU.isdisjoint(present):
+    if not _YOU.isdisjoint(cued):
         found["c:you"] = 1.0
-    if not _MODAL.isdisjoint(present):
+    if not _MODAL.isdisjoint(cued):
         found["c:modal"] = 1.0
-    personal = not _PERSONAL.isdisjoint(present)
+    personal = not _PERSONAL.isdisjoint(cued)
     if not personal:
-        _structure(found, present, names)
+        _structure(found, cued, names)
     length = len(words)
     if "c:time_span" in found and length < 8 and (_TIME_PHRASE.issuperset(present) or personal):
         found["c:bare_time"] = 1.0
@@ -320,13 +326,13 @@ def _time_spans(words: list[str]) -> int:
     )
 
 
-def _structure(found: dict[str, float], present: set[str], names: int) -> None:
+def _structure(found: dict[str, float], cued: set[str], names: int) -> None:
     """Cues of a claim's shape: a third-person statement whose predicate is a copula, a cause,
-    or an identity by rank; stronger with a named subject."""
+    or an identity by rank; stronger with a named subject. `cued`: its words in _CUE_WORDS."""
     if "c:question" in found:
         return
-    copula = not _COPULA.isdisjoint(present)
-    causal = not _CAUSAL.isdisjoint(present)
+    copula = not _COPULA.isdisjoint(cued)
+    causal = not _CAUSAL.isdisjoint(cued)
     if not (copula or causal):
         return
     found["c:predicate"] = 1.0
@@ -334,7 +340,7 @@ def _structure(found: dict[str, float], present: set[str], names: int) -> None:
         found["c:causal"] = 1.0
     if names:
         found["c:named_predicate"] = 1.0
-    if copula and not _RANKS.isdisjoint(present):
+    if copula and not _RANKS.isdisjoint(cued):
         found["c:rank"] = 1.0
 
 
