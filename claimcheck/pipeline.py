@@ -11,7 +11,6 @@ import glob
 import os
 import signal
 import sys
-import threading
 import time
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor

@@ -13,7 +13,6 @@ from claimcheck.cli import cli
 from claimcheck.ingest import IngestError, read_bytes, read_path
 from claimcheck.reading.metadata import strip_site_suffix
 from claimcheck.reading.pdf import paragraphs
-from claimcheck.store import Store
 from tests.httpserver import Reply, ScriptedServer
 
 PAGES = Path(__file__).parent / "fixtures" / "reading"
