@@ -9,6 +9,7 @@ pipeline pays), and raw sqlite3 executemany of the same article and claim rows f
 from __future__ import annotations
 
 import argparse
+import json
 import sqlite3
 import statistics
 import subprocess
@@ -36,7 +37,7 @@ def articles(count: int) -> list[str]:
     return made
 
 
-def extraction(texts: list[str], rounds: int = 9) -> None:
+def extraction(texts: list[str], rounds: int = 9) -> dict[str, float]:
     """Ours and the baseline timed in alternation, so that a slow spell of a shared machine
     weighs on both: medians of each, and the median of the per-round ratios."""
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
@@ -51,9 +52,14 @@ def extraction(texts: list[str], rounds: int = 9) -> None:
         f"  blingfire sentences only    {size / statistics.median(floor):7.2f} MB/s"
         f"   (ratio {statistics.median(ratios):.1f}x)"
     )
+    return {
+        "extract_mb_per_s": round(size / statistics.median(ours), 2),
+        "blingfire_mb_per_s": round(size / statistics.median(floor), 2),
+        "ratio_to_blingfire": round(statistics.median(ratios), 1),
+    }
 
 
-def adding(texts: list[str], rounds: int = 3) -> None:
+def adding(texts: list[str], rounds: int = 3) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
         for number, text in enumerate(texts):
@@ -87,14 +93,16 @@ def adding(texts: list[str], rounds: int = 3) -> None:
     print(f"  claimcheck add              {ours:7.2f} s   {len(texts) / ours:8.0f} articles/s")
     ratio = ours / baseline
     print(f"  raw sqlite3 executemany     {baseline:7.2f} s   (writes only; ratio {ratio:.0f}x)")
+    return {"add_seconds": round(ours, 2), "add_raw_seconds": round(baseline, 2)}
 
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     args = parser.parse_args(argv if argv is not None else [])
-    extraction(articles(50))
-    adding(articles(args.articles))
+    figures = extraction(articles(50))
+    figures |= adding(articles(args.articles))
+    print(json.dumps({"bench": "extract", **figures}))
 
 
 if __name__ == "__main__":

@@ -442,11 +442,12 @@ def throughput(texts: list[str], run: Callable[[str], object], repeat: int) -> f
     return size / statistics.median(times)
 
 
-def speed(newsquant: list[Item], repeat: int) -> None:
+def speed(newsquant: list[Item], repeat: int) -> dict[str, float]:
     """find_quantities against quantulum3 in MB/s on the same text."""
     sentences = [item.text for item in newsquant]
     article = SEED.read_text(encoding="utf-8")
     print(f"speed: MB/s, median of {repeat} runs, one core")
+    figures = {}
     for title, texts in (("NewsQuant sentences", sentences), ("seed article x5", [article] * 5)):
         mine = throughput(texts, find_quantities, repeat)
         theirs = throughput(texts, _quantulum_parse, max(1, repeat // 2))
@@ -454,6 +455,11 @@ def speed(newsquant: list[Item], repeat: int) -> None:
             f"  {title:<20} claimcheck {mine:7.2f}   quantulum3 {theirs:6.3f}"
             f"   (ratio {mine / theirs:.0f}x)"
         )
+        figures[title] = round(mine, 2)
+    return {
+        "newsquant_mb_per_s": figures["NewsQuant sentences"],
+        "seed_mb_per_s": figures["seed article x5"],
+    }
 
 
 RECOGNIZERS: dict[str, tuple[str, frozenset[str] | None]] = {
@@ -502,14 +508,24 @@ def main(argv: list[str] | None = None) -> None:
         return
     newsquant = load_newsquant(root / "newsquant" / "dev.json")
     tuning, untouched = newsquant_split(newsquant)
-    quality("NewsQuant dev", newsquant)
-    quality("NewsQuant dev, tuning part", tuning, errors=args.errors == "NewsQuant")
-    quality("NewsQuant dev, untouched part", untouched)
+    figures: dict[str, object] = {"bench": "quantities"}
+    for part, items, errors in (
+        ("newsquant", newsquant, False),
+        ("newsquant_tuning", tuning, args.errors == "NewsQuant"),
+        ("newsquant_untouched", untouched, False),
+    ):
+        mine, theirs = quality(f"NewsQuant dev ({part})", items, errors=errors)
+        figures[f"{part}_f1"] = round(mine.f1, 3)
+        figures[f"{part}_f1_quantulum3"] = round(theirs.f1, 3)
     quality("NewsQuant dev", newsquant, with_units=False)
     for model, (name, kind) in RECOGNIZERS.items():
         items = load_recognizers(root / "recognizers_text" / name)
-        quality(f"Recognizers {model}", items, kind, kind is not None, args.errors == model)
-    speed(newsquant, args.repeat)
+        mine, theirs = quality(
+            f"Recognizers {model}", items, kind, kind is not None, args.errors == model
+        )
+        figures[f"recognizers_{model.lower()}_f1"] = round(mine.f1, 3)
+    figures |= speed(newsquant, args.repeat)
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":
