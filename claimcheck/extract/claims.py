@@ -6,8 +6,10 @@ linked to the first occurrence (picture captions often restate a sentence of the
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 
@@ -22,6 +24,9 @@ from claimcheck.models import Attribution, ExtractedClaim
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
+# Fewer words than this ("He denied it.") and a sentence is never linked to one of another
+# article: out of its article it need not mean the same thing.
+CROSS_ARTICLE_WORDS = 5
 _WORD = re.compile(r"[a-z0-9]+")
 # ASCII characters other than [a-z0-9] to spaces: an ASCII sentence splits into _WORD's words
 # ~1.5x faster this way (str.translate has a fast path for ASCII).
@@ -122,13 +127,36 @@ def _normalise(sentence: str) -> list[str]:
     return lowered.translate(_NOT_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
 
 
+def repeat_key(
+    sentence: str, speaker: str | None = None, dates: Iterable[str | None] = ()
+) -> str | None:
+    """What two claims of different articles must share to be the same claim: the sentence's
+    words (case and punctuation aside), the speaker and the dates it resolves to (so "prices rose
+    last month" in March and in May stay apart). None for sentences too short to stand alone."""
+    words = _normalise(sentence)
+    if len(words) < CROSS_ARTICLE_WORDS:
+        return None
+    resolved = sorted(d for d in dates if d)
+    text = "\x1f".join([" ".join(words), (speaker or "").lower(), *resolved])
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
+
+
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
-    """Point each claim that restates an earlier one at it, comparing only likely candidates
+    """Point each claim that restates an earlier one at it: the same words (case and
+    punctuation aside) wherever it is, else a near-identical sentence among likely candidates
     (those sharing words with it among the last 50 claims posted under each word)."""
     postings: dict[str, list[int]] = defaultdict(list)
     words_of = [_normalise(c.sentence) for c in claims]
     sets_of = [set(words) for words in words_of]
+    first_with: dict[str, int] = {}
     for index, words in enumerate(words_of):
+        if len(words) < 3:
+            continue
+        same = first_with.setdefault(" ".join(words), index)
+        if same != index:
+            earlier = claims[same].repeat_of
+            claims[index].repeat_of = same if earlier is None else earlier
+            continue
         if len(words) < 5:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
