@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from claimcheck.extract.repeats import repeat_key
 from claimcheck.migrations import migrations
 from claimcheck.models import (
     STANCES,
@@ -85,6 +86,26 @@ _to_json = json.JSONEncoder(ensure_ascii=False).encode
 def _kinds_json(kinds: tuple[str, ...]) -> str:
     """A claim's kinds as JSON: a handful of combinations, each encoded once."""
     return _to_json(kinds)
+
+
+def find_repeated(
+    conn: sqlite3.Connection, key: str | None, article_id: int
+) -> dict[str, Any] | None:
+    """The earliest claim of another article with this repeat key, as the canonical_id and
+    verdict (status, note, reviewer) a new repeat of it takes; None when there is none."""
+    if key is None:
+        return None
+    row = conn.execute(
+        "SELECT coalesce(canonical_id, id), article_id FROM claims WHERE repeat_key = ?"
+        " ORDER BY id LIMIT 1",
+        [key],
+    ).fetchone()
+    if row is None or row[1] == article_id:
+        return None
+    status, note, reviewer = conn.execute(
+        "SELECT status, note, reviewer FROM claims WHERE id = ?", [row[0]]
+    ).fetchone()
+    return {"canonical_id": row[0], "status": status, "note": note, "reviewer": reviewer}
 
 
 def now() -> str:
@@ -332,8 +353,18 @@ class Store:
         ids = list(range(first, first + len(claims)))
         claim_rows = []
         quantity_rows = []
+        canonical: list[dict[str, Any] | None] = []
         for claim_id, claim in zip(ids, claims, strict=True):
             attribution = claim.attribution
+            speaker = attribution.speaker if attribution else None
+            key = repeat_key(claim.sentence, speaker, (d.resolved for d in claim.dates))
+            if claim.repeat_of is not None:
+                earlier = canonical[claim.repeat_of]
+                target = earlier or {"canonical_id": ids[claim.repeat_of], "status": "unreviewed"}
+            else:
+                target = find_repeated(self.db.conn, key, article_id)
+            canonical.append(target)
+            verdict = target or {}
             claim_rows.append(
                 {
                     "id": claim_id,
@@ -347,13 +378,16 @@ class Store:
                     "kinds": _kinds_json(tuple(claim.kinds)),
                     "checkworthiness": round(claim.score, 4),
                     "reasons": _to_json(claim.reasons),
-                    "speaker": attribution.speaker if attribution else None,
+                    "speaker": speaker,
                     "venue": attribution.venue if attribution else None,
                     "attribution": attribution.phrase if attribution else None,
                     "quote": claim.quote,
                     "dates": _to_json([d.__dict__ for d in claim.dates]) if claim.dates else "[]",
-                    "canonical_id": ids[claim.repeat_of] if claim.repeat_of is not None else None,
-                    "status": "unreviewed",
+                    "canonical_id": verdict.get("canonical_id"),
+                    "repeat_key": key,
+                    "status": verdict.get("status", "unreviewed"),
+                    "note": verdict.get("note"),
+                    "reviewer": verdict.get("reviewer"),
                     "version": 1,
                     "created_at": stamp,
                     "updated_at": stamp,
@@ -1313,6 +1347,7 @@ class Store:
         "speaker",
         "quote",
         "canonical_id",
+        "repeat_key",
         "status",
         "note",
         "reviewer",

@@ -6,10 +6,8 @@ linked to the first occurrence (picture captions often restate a sentence of the
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
 from datetime import date
 from itertools import chain
 
@@ -19,18 +17,12 @@ from claimcheck.extract import checkworthiness
 from claimcheck.extract.attribution import attribute, titled_names
 from claimcheck.extract.dates import StoryDates, parse_published
 from claimcheck.extract.quantities import find_quantities
+from claimcheck.extract.repeats import normalise as _normalise
 from claimcheck.extract.segment import Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
-# Fewer words than this ("He denied it.") and a sentence is never linked to one of another
-# article: out of its article it need not mean the same thing.
-CROSS_ARTICLE_WORDS = 5
-_WORD = re.compile(r"[a-z0-9]+")
-# ASCII characters other than [a-z0-9] to spaces: an ASCII sentence splits into _WORD's words
-# ~1.5x faster this way (str.translate has a fast path for ASCII).
-_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(_WORD, chr(i))})
 SUPERLATIVE = re.compile(
     r"\b(?=[bfhlmorsw])"  # the first letters below: the alternatives are tried at few places
     r"(?:(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
@@ -120,25 +112,6 @@ def _claim(
 
 def _superlative(sentence: str) -> bool:
     return bool(SUPERLATIVE.search(sentence.lower()))
-
-
-def _normalise(sentence: str) -> list[str]:
-    lowered = sentence.lower()
-    return lowered.translate(_NOT_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
-
-
-def repeat_key(
-    sentence: str, speaker: str | None = None, dates: Iterable[str | None] = ()
-) -> str | None:
-    """What two claims of different articles must share to be the same claim: the sentence's
-    words (case and punctuation aside), the speaker and the dates it resolves to (so "prices rose
-    last month" in March and in May stay apart). None for sentences too short to stand alone."""
-    words = _normalise(sentence)
-    if len(words) < CROSS_ARTICLE_WORDS:
-        return None
-    resolved = sorted(d for d in dates if d)
-    text = "\x1f".join([" ".join(words), (speaker or "").lower(), *resolved])
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=12).hexdigest()
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
