@@ -96,16 +96,14 @@ def find_repeated(
     if key is None:
         return None
     row = conn.execute(
-        "SELECT coalesce(canonical_id, id), article_id FROM claims WHERE repeat_key = ?"
-        " ORDER BY id LIMIT 1",
+        "SELECT k.id, c.article_id, k.status, k.note, k.reviewer FROM claims c"
+        " JOIN claims k ON k.id = coalesce(c.canonical_id, c.id)"
+        " WHERE c.repeat_key = ? ORDER BY c.id LIMIT 1",
         [key],
     ).fetchone()
     if row is None or row[1] == article_id:
         return None
-    status, note, reviewer = conn.execute(
-        "SELECT status, note, reviewer FROM claims WHERE id = ?", [row[0]]
-    ).fetchone()
-    return {"canonical_id": row[0], "status": status, "note": note, "reviewer": reviewer}
+    return {"canonical_id": row[0], "status": row[2], "note": row[3], "reviewer": row[4]}
 
 
 def now() -> str:
