@@ -13,7 +13,7 @@ import os
 import random
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -89,21 +89,30 @@ def _kinds_json(kinds: tuple[str, ...]) -> str:
 
 
 def find_repeated(
-    conn: sqlite3.Connection, key: str | None, article_id: int
-) -> dict[str, Any] | None:
-    """The earliest claim of another article with this repeat key, as the canonical_id and
-    verdict (status, note, reviewer) a new repeat of it takes; None when there is none."""
-    if key is None:
-        return None
-    row = conn.execute(
-        "SELECT k.id, c.article_id, k.status, k.note, k.reviewer FROM claims c"
-        " JOIN claims k ON k.id = coalesce(c.canonical_id, c.id)"
-        " WHERE c.repeat_key = ? ORDER BY c.id LIMIT 1",
-        [key],
-    ).fetchone()
-    if row is None or row[1] == article_id:
-        return None
-    return {"canonical_id": row[0], "status": row[2], "note": row[3], "reviewer": row[4]}
+    conn: sqlite3.Connection, keys: Iterable[str | None]
+) -> dict[str, dict[str, Any]]:
+    """For each repeat key already stored, the claim a new claim with that key repeats (the
+    earliest with it, or the one that repeats) as its canonical_id and the verdict (status, note,
+    reviewer) the new repeat takes. A few queries for a whole article, not one per claim."""
+    wanted = sorted({k for k in keys if k is not None})
+    found: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(wanted), 500):
+        chunk = wanted[at : at + 500]
+        rows = conn.execute(
+            "SELECT c.repeat_key, k.id, k.status, k.note, k.reviewer FROM claims c"
+            " JOIN claims k ON k.id = coalesce(c.canonical_id, c.id)"
+            " WHERE c.id IN (SELECT min(id) FROM claims WHERE repeat_key IN"
+            f" ({', '.join('?' * len(chunk))}) GROUP BY repeat_key)",
+            chunk,
+        )
+        for key, claim_id, status, note, reviewer in rows:
+            found[key] = {
+                "canonical_id": claim_id,
+                "status": status,
+                "note": note,
+                "reviewer": reviewer,
+            }
+    return found
 
 
 def now() -> str:
@@ -351,16 +360,24 @@ class Store:
         ids = list(range(first, first + len(claims)))
         claim_rows = []
         quantity_rows = []
+        keys = [
+            repeat_key(
+                c.sentence,
+                c.attribution.speaker if c.attribution else None,
+                (d.resolved for d in c.dates),
+            )
+            for c in claims
+        ]
+        earlier_articles = find_repeated(self.db.conn, keys)
         canonical: list[dict[str, Any] | None] = []
-        for claim_id, claim in zip(ids, claims, strict=True):
+        for claim_id, claim, key in zip(ids, claims, keys, strict=True):
             attribution = claim.attribution
             speaker = attribution.speaker if attribution else None
-            key = repeat_key(claim.sentence, speaker, (d.resolved for d in claim.dates))
             if claim.repeat_of is not None:
                 earlier = canonical[claim.repeat_of]
                 target = earlier or {"canonical_id": ids[claim.repeat_of], "status": "unreviewed"}
             else:
-                target = find_repeated(self.db.conn, key, article_id)
+                target = earlier_articles.get(key) if key is not None else None
             canonical.append(target)
             verdict = target or {}
             claim_rows.append(
