@@ -23,6 +23,7 @@ import yaml
 
 from claimcheck import import_formats as formats
 from claimcheck.extract.claims import extract_claims
+from claimcheck.extract.repeats import repeat_key
 from claimcheck.import_formats import Record, RecordError
 from claimcheck.ingest import IngestError, read_bytes, read_path
 from claimcheck.models import ArticleInput, ExtractedClaim
@@ -142,7 +143,8 @@ class _Article:
     stub: bool = False
     length: int = 0
     lines: dict[str, tuple[int, int]] = field(default_factory=dict)
-    claims: dict[tuple[str, str], int] | None = None
+    claims: dict[tuple[str, str], list[int]] | None = None
+    placed: dict[str, int] = field(default_factory=dict)
 
     def place(self, sentence: str) -> tuple[int, int]:
         """(offset, paragraph) of a sentence: found in the text, or appended to a stub's."""
@@ -152,9 +154,13 @@ class _Article:
                 self.lines[sentence] = (start, len(self.lines))
                 self.length = start + len(sentence)
             return self.lines[sentence]
-        start = self.text.find(sentence) if sentence else -1
+        # the next occurrence after the one placed last, for an article that repeats a sentence
+        start = self.text.find(sentence, self.placed.get(sentence, -1) + 1) if sentence else -1
+        if start < 0:
+            start = self.text.find(sentence) if sentence else -1
         if start < 0:
             return 0, 0
+        self.placed[sentence] = start
         return start, self.text.count("\n", 0, start)
 
     def stub_text(self) -> str:
@@ -191,7 +197,8 @@ class _Session:
         self.stamp = now()
         self.articles: dict[Any, _Article] = {}
         self.new_articles: set[int] = set()
-        self.seen_claims: dict[tuple[int, str, str], int] = {}
+        self.seen_claims: dict[tuple[int, str, str], tuple[int, int | None]] = {}
+        self.matched: set[int] = set()
         self.seen_ids: dict[int, int] = {}
         self.id_map: dict[int, int] = {}
         self.used_ids: set[int] = set()
@@ -283,11 +290,13 @@ class _Session:
         """Add a claim, or compare it with the one already there (and update it if asked)."""
         text = data["text"]
         sentence = data.get("sentence") or text
-        key = (article.id, sentence, text)
-        if key in self.seen_claims:
-            raise record.error(None, f"duplicate claim (also on line {self.seen_claims[key]})")
-        self.seen_claims[key] = record.line
         record_id = data.get("id")
+        key = (article.id, sentence, text)
+        if key in self.seen_claims and (record_id is None or self.seen_claims[key][1] is None):
+            # Without ids two such records cannot be told apart; with distinct ids they are
+            # two claims (an article that says the same thing twice).
+            raise record.error(None, f"duplicate claim (also on line {self.seen_claims[key][0]})")
+        self.seen_claims[key] = (record.line, record_id)
         if record_id is not None:
             if record_id in self.seen_ids:
                 raise record.error(
@@ -309,27 +318,34 @@ class _Session:
     def find_existing(
         self, article: _Article, sentence: str, text: str, record_id: int | None
     ) -> int | None:
+        """The claim of the article a record stands for: the one with its id among those with its
+        sentence and text, else the first of them no earlier record took."""
         if article.claims is None:
-            article.claims = {
-                (row[1], row[2]): row[0]
-                for row in self.store.db.execute(
-                    "SELECT id, sentence, text FROM claims WHERE article_id = ?", [article.id]
-                )
-            }
-        found = article.claims.get((sentence, text))
+            article.claims = {}
+            for row in self.store.db.execute(
+                "SELECT id, sentence, text FROM claims WHERE article_id = ? ORDER BY start, id",
+                [article.id],
+            ):
+                article.claims.setdefault((row[1], row[2]), []).append(row[0])
+        same = article.claims.get((sentence, text), [])
+        untaken = [c for c in same if c not in self.matched]
+        found = record_id if record_id in untaken else next(iter(untaken), None)
         if found is None and record_id is not None and record_id < self.first_free:
             row = self.store.db.execute(
                 "SELECT article_id, sentence FROM claims WHERE id = ?", [record_id]
             ).fetchone()
             if row is not None and row[0] == article.id and row[1] == sentence:
                 found = record_id
+        if found is not None:
+            self.matched.add(found)
         return found
 
     def insert_claim(self, data: dict[str, Any], article: _Article, sentence: str) -> int:
         claim_id = self.choose_id(data.get("id"))
         start, paragraph = article.place(sentence)
         if article.claims is not None:
-            article.claims[(sentence, data["text"])] = claim_id
+            article.claims.setdefault((sentence, data["text"]), []).append(claim_id)
+        self.matched.add(claim_id)
         repeat_of = data.get("repeat_of")
         canonical = self.id_map.get(repeat_of) if repeat_of is not None else None
         stamp = self.stamp
@@ -351,6 +367,7 @@ class _Session:
                 data.get("speaker"),
                 data.get("quote"),
                 canonical,
+                repeat_key(sentence, data.get("speaker")),
                 data.get("status") or "unreviewed",
                 data.get("note"),
                 data.get("reviewer"),
@@ -617,8 +634,10 @@ class _Session:
         """The extracted claim whose sentence contains `match`; then apply the entry's fields."""
         needle = record.data["match"]
         rows = self.store.db.execute(
-            "SELECT id FROM claims WHERE article_id = ? AND canonical_id IS NULL"
-            " AND instr(sentence, ?) > 0 ORDER BY start",
+            "SELECT id FROM claims c WHERE article_id = ? AND instr(sentence, ?) > 0 AND"
+            " (canonical_id IS NULL"
+            " OR (SELECT article_id FROM claims WHERE id = c.canonical_id) != c.article_id)"
+            " ORDER BY start",
             [article.id, needle],
         ).fetchall()
         if len(rows) != 1:

@@ -341,3 +341,28 @@ def index_claim_sentence_only_where_it_adds_words(db: Database) -> None:
         END;
         """
     )
+
+
+@migrations(name="add_claim_repeat_key")
+def add_claim_repeat_key(db: Database) -> None:
+    # A claim added later that says the same as one of another article is linked to it through
+    # this key (claims.repeat_key); the index keeps the lookup one probe per claim. Claims already
+    # stored get their key here, from their sentence, speaker and resolved dates.
+    import json
+
+    from claimcheck.extract.repeats import repeat_key
+
+    db["claims"].add_column("repeat_key", str)
+    rows = db.execute("SELECT id, sentence, speaker, dates FROM claims").fetchall()
+    db.conn.executemany(
+        "UPDATE claims SET repeat_key = ? WHERE id = ?",
+        [
+            (repeat_key(sentence or "", speaker, _resolved(json.loads(dates or "[]"))), claim_id)
+            for claim_id, sentence, speaker, dates in rows
+        ],
+    )
+    db["claims"].create_index(["repeat_key"])
+
+
+def _resolved(dates: list[dict]) -> list[str | None]:
+    return [d.get("resolved") for d in dates if isinstance(d, dict)]

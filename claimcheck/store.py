@@ -13,7 +13,7 @@ import os
 import random
 import sqlite3
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -23,6 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from claimcheck.extract.repeats import repeat_key
 from claimcheck.migrations import migrations
 from claimcheck.models import (
     STANCES,
@@ -85,6 +86,33 @@ _to_json = json.JSONEncoder(ensure_ascii=False).encode
 def _kinds_json(kinds: tuple[str, ...]) -> str:
     """A claim's kinds as JSON: a handful of combinations, each encoded once."""
     return _to_json(kinds)
+
+
+def find_repeated(
+    conn: sqlite3.Connection, keys: Iterable[str | None]
+) -> dict[str, dict[str, Any]]:
+    """For each repeat key already stored, the claim a new claim with that key repeats (the
+    earliest with it, or the one that repeats) as its canonical_id and the verdict (status, note,
+    reviewer) the new repeat takes. A few queries for a whole article, not one per claim."""
+    wanted = sorted({k for k in keys if k is not None})
+    found: dict[str, dict[str, Any]] = {}
+    for at in range(0, len(wanted), 500):
+        chunk = wanted[at : at + 500]
+        rows = conn.execute(
+            "SELECT c.repeat_key, k.id, k.status, k.note, k.reviewer FROM claims c"
+            " JOIN claims k ON k.id = coalesce(c.canonical_id, c.id)"
+            " WHERE c.id IN (SELECT min(id) FROM claims WHERE repeat_key IN"
+            f" ({', '.join('?' * len(chunk))}) GROUP BY repeat_key)",
+            chunk,
+        )
+        for key, claim_id, status, note, reviewer in rows:
+            found[key] = {
+                "canonical_id": claim_id,
+                "status": status,
+                "note": note,
+                "reviewer": reviewer,
+            }
+    return found
 
 
 def now() -> str:
@@ -332,8 +360,26 @@ class Store:
         ids = list(range(first, first + len(claims)))
         claim_rows = []
         quantity_rows = []
-        for claim_id, claim in zip(ids, claims, strict=True):
+        keys = [
+            repeat_key(
+                c.sentence,
+                c.attribution.speaker if c.attribution else None,
+                (d.resolved for d in c.dates),
+            )
+            for c in claims
+        ]
+        earlier_articles = find_repeated(self.db.conn, keys)
+        canonical: list[dict[str, Any] | None] = []
+        for claim_id, claim, key in zip(ids, claims, keys, strict=True):
             attribution = claim.attribution
+            speaker = attribution.speaker if attribution else None
+            if claim.repeat_of is not None:
+                earlier = canonical[claim.repeat_of]
+                target = earlier or {"canonical_id": ids[claim.repeat_of], "status": "unreviewed"}
+            else:
+                target = earlier_articles.get(key) if key is not None else None
+            canonical.append(target)
+            verdict = target or {}
             claim_rows.append(
                 {
                     "id": claim_id,
@@ -347,13 +393,16 @@ class Store:
                     "kinds": _kinds_json(tuple(claim.kinds)),
                     "checkworthiness": round(claim.score, 4),
                     "reasons": _to_json(claim.reasons),
-                    "speaker": attribution.speaker if attribution else None,
+                    "speaker": speaker,
                     "venue": attribution.venue if attribution else None,
                     "attribution": attribution.phrase if attribution else None,
                     "quote": claim.quote,
                     "dates": _to_json([d.__dict__ for d in claim.dates]) if claim.dates else "[]",
-                    "canonical_id": ids[claim.repeat_of] if claim.repeat_of is not None else None,
-                    "status": "unreviewed",
+                    "canonical_id": verdict.get("canonical_id"),
+                    "repeat_key": key,
+                    "status": verdict.get("status", "unreviewed"),
+                    "note": verdict.get("note"),
+                    "reviewer": verdict.get("reviewer"),
                     "version": 1,
                     "created_at": stamp,
                     "updated_at": stamp,
@@ -1313,6 +1362,7 @@ class Store:
         "speaker",
         "quote",
         "canonical_id",
+        "repeat_key",
         "status",
         "note",
         "reviewer",

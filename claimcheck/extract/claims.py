@@ -17,15 +17,12 @@ from claimcheck.extract import checkworthiness
 from claimcheck.extract.attribution import attribute, titled_names
 from claimcheck.extract.dates import StoryDates, parse_published
 from claimcheck.extract.quantities import find_quantities
+from claimcheck.extract.repeats import normalise as _normalise
 from claimcheck.extract.segment import Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
-_WORD = re.compile(r"[a-z0-9]+")
-# ASCII characters other than [a-z0-9] to spaces: an ASCII sentence splits into _WORD's words
-# ~1.5x faster this way (str.translate has a fast path for ASCII).
-_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(_WORD, chr(i))})
 SUPERLATIVE = re.compile(
     r"\b(?=[bfhlmorsw])"  # the first letters below: the alternatives are tried at few places
     r"(?:(?:most|least|highest|lowest|largest|smallest|biggest|record|first|only|worst|best)\b"
@@ -117,18 +114,22 @@ def _superlative(sentence: str) -> bool:
     return bool(SUPERLATIVE.search(sentence.lower()))
 
 
-def _normalise(sentence: str) -> list[str]:
-    lowered = sentence.lower()
-    return lowered.translate(_NOT_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
-
-
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
-    """Point each claim that restates an earlier one at it, comparing only likely candidates
+    """Point each claim that restates an earlier one at it: the same words (case and
+    punctuation aside) wherever it is, else a near-identical sentence among likely candidates
     (those sharing words with it among the last 50 claims posted under each word)."""
     postings: dict[str, list[int]] = defaultdict(list)
     words_of = [_normalise(c.sentence) for c in claims]
     sets_of = [set(words) for words in words_of]
+    first_with: dict[str, int] = {}
     for index, words in enumerate(words_of):
+        if len(words) < 3:
+            continue
+        same = first_with.setdefault(" ".join(words), index)
+        if same != index:
+            earlier = claims[same].repeat_of
+            claims[index].repeat_of = same if earlier is None else earlier
+            continue
         if len(words) < 5:
             continue
         keys = [w for w in sets_of[index] if len(w) > 4]
