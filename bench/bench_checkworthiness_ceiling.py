@@ -14,6 +14,7 @@ a better linear fit.
 from __future__ import annotations
 
 import csv
+import json
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -86,9 +87,12 @@ def main() -> None:
     ]
     print(f"ClaimBuster CFS: train {len(train_text)}, dev {len(dev_text)} sentences")
     print("scorer                          best dev F1  at threshold  (upper bounds)")
+    best: dict[str, float] = {}
     for name, scorer in scorers:
         f1, threshold = best_f1(scorer(), dev_y)
+        best[name] = round(f1, 3)
         print(f"  {name:30s} {f1:10.3f}  {threshold:12.2f}")
+    print(json.dumps({"bench": "checkworthiness_ceiling", "cfs_dev_best_f1": best}))
 
 
 if __name__ == "__main__":

@@ -79,6 +79,11 @@ def main() -> None:
         print(f"{key:<20}{baseline[key]:>12.3f}{result[key]:>12.3f}{ratio:>8.2f}")
     ahead = all(result[k] > baseline[k] for k in ("R@1", "R@3", "MRR"))
     print("ahead of plain BM25 on every figure" if ahead else "NOT ahead on every figure")
+    figures = {
+        key: {"bm25": round(baseline[key], 3), "claimcheck": round(result[key], 3)}
+        for key in baseline
+    }
+    print(json.dumps({"bench": "evidence", "wice_dev": figures, "ahead_of_bm25": ahead}))
 
 
 if __name__ == "__main__":

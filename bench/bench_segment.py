@@ -9,6 +9,8 @@ captions without a final stop, quotes spanning sentences, "Mr", "Sir Keir", "per
 
 from __future__ import annotations
 
+import json
+
 import blingfire
 import pysbd
 from syntok import segmenter as syntok
@@ -66,6 +68,7 @@ def main() -> None:
     seed = SEED.read_text(encoding="utf-8")
     corpus = seed * 20
     size = len(corpus.encode("utf-8")) / 1e6
+    figures: dict[str, dict[str, float]] = {}
     print(f"{'segmenter':<22}{'MB/s':>8}{'seed sentences':>16}{'fragments':>11}{'traps right':>13}")
     for name, split in [
         ("claimcheck", ours),
@@ -77,11 +80,17 @@ def main() -> None:
         found = split(seed)
         fragments = sum(1 for s in found if len(s.split()) <= 2)
         right = sum(1 for text, expected in CASES if len(split(text)) == expected)
+        figures[name] = {
+            "mb_per_s": round(size / seconds, 2),
+            "fragments": fragments,
+            "traps_right": right,
+        }
         print(
             f"{name:<22}{size / seconds:>8.2f}{len(found):>16}{fragments:>11}"
             f"{right:>8} of {len(CASES)}"
         )
     print("fragments: segments of one or two words (stray quote marks, cut-off abbreviations)")
+    print(json.dumps({"bench": "segment", "traps": len(CASES), "segmenters": figures}))
 
 
 if __name__ == "__main__":
