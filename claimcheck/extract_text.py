@@ -8,11 +8,11 @@ gets a "can't display" note instead of text. The raw bytes are archived either w
 
 from __future__ import annotations
 
-import io
 import mimetypes
 from dataclasses import dataclass
 
 from claimcheck.ingest import IngestError, decode, normalise, parse_html
+from claimcheck.reading.pdf import PdfError, read_pdf
 
 TEXT_TYPES = {
     "text/plain",
@@ -76,7 +76,7 @@ def extract_text(data: bytes, content_type: str | None, *, name: str = "") -> So
     if kind in HTML_TYPES:
         return _html(data, content_type, name)
     if kind in PDF_TYPES:
-        return _pdf(data, name)
+        return _pdf(data)
     if kind in TEXT_TYPES or kind.startswith("text/") or kind.endswith(("+json", "+xml")):
         try:
             text, note = decode_leniently(data, name, content_type)
@@ -132,16 +132,10 @@ def _visible_text(source: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
-def _pdf(data: bytes, name: str) -> SourceText:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
+def _pdf(data: bytes) -> SourceText:
+    """A PDF source read as an article PDF is: paragraphs, without running heads and folios."""
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as error:
-        return SourceText(None, "application/pdf", f"can't display: unreadable PDF ({error})")
-    text = normalise("\n".join(pages))
-    if not text.strip():
-        return SourceText(None, "application/pdf", "can't display: the PDF has no text layer")
-    return SourceText(text, "application/pdf")
+        text, _title = read_pdf(data)
+    except PdfError as error:
+        return SourceText(None, "application/pdf", f"can't display: {error}")
+    return SourceText(normalise(text), "application/pdf")

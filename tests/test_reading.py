@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.cli import cli
+from claimcheck.extract_text import extract_text
 from claimcheck.ingest import IngestError, read_bytes, read_path
 from claimcheck.reading.metadata import strip_site_suffix
 from claimcheck.reading.pdf import paragraphs
@@ -214,6 +215,15 @@ def test_ascii_pdf_is_never_stored_as_operators(runner, db_path, tmp_path):
     result = run(runner, db_path, "add", str(broken))
     assert result.exit_code == 1 and "PDF" in result.stderr
     assert json.loads(run(runner, db_path, "stats", "--json").output)["articles"] == 0
+
+
+def test_a_pdf_source_is_read_like_a_pdf_article():
+    """A cited report's archived text has the same paragraphs, without running heads, as the
+    report added as an article, so evidence passages never quote a page header."""
+    data = make_pdf(REPORT_PAGES)
+    source = extract_text(data, "application/pdf", name="report.pdf")
+    assert source.kind == "application/pdf" and source.note is None
+    assert source.text == read_bytes(data, name="report.pdf").text
 
 
 def test_pdf_pages_break_paragraphs():
