@@ -202,8 +202,6 @@ APPOSED_NAME = re.compile(
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
 )
-# A headline that gives its speaker before a colon: "Trump: My immigration plans aren't set".
-HEADLINE_SPEAKER = re.compile(rf"(?P<name>{PERSON}):\s+(?=\S)")
 # What may stand between such a subject and its speech verb ("this past week announced").
 BETWEEN = (
     r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
@@ -889,7 +887,12 @@ ORGANISATION_WORDS = ORGANISATION_NOUNS | _words(
     "center corporation company inc corp ltd llc news times post journal press network "
     "television radio poll polls survey organization organisation board bureau federation "
     "league coalition alliance fund trust society club house kremlin parliament congress senate "
-    "pentagon nato un eu fbi cia"
+    "pentagon nato un eu fbi cia "
+    # publications and outlets, never a person ("Daily Mail", "Washington Examiner", "Al Jazeera")
+    "mail telegraph guardian examiner tribune herald gazette observer independent express mirror "
+    "sun standard chronicle courier inquirer today magazine weekly daily review register bulletin "
+    "dispatch monitor spiegel monde jazeera politico axios bloomberg reuters breitbart newsmax "
+    "wire report reporter star globe record nation atlantic economist"
 )
 # Words that make a speaker a description of someone unnamed ("Home Office spokesperson").
 UNNAMED = OFFICES | _words(
