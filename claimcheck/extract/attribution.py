@@ -97,8 +97,14 @@ DESCRIBED = (
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
-    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
+    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}?),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+)
+# "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
+TRAILING = re.compile(
+    rf",\s+(?P<subject>[^,;:!?\"“”()]{{2,80}}?)\s+(?P<verb>{VERB_ALTERNATION})"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier))?"
+    r"\s*[.!]?[\"”’']?\s*$"
 )
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
@@ -618,6 +624,9 @@ def attribute(
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
+    trailing = _trailing(sentence, context, titles)
+    if trailing:
+        return trailing
     verb_end = 0
     quoted: list[tuple[int, int]] | None = None
 
@@ -862,6 +871,23 @@ def _first_quote(sentence: str) -> int | None:
     return match.start() if match else None
 
 
+def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "..., Israeli officials said Wednesday.", "..., he said.": the reporting clause that ends
+    a sentence of reported speech."""
+    found = TRAILING.search(sentence)
+    if found is None:
+        return None
+    subject = found.group("subject")
+    described = DESCRIBED_SUBJECT.match(subject + " said")
+    if described and described.end("np") == len(subject):
+        speaker = _described_speaks(subject + " said", described, titles)
+        return Attribution(speaker.speaker, phrase=found.group(0)[1:].strip()) if speaker else None
+    if not (PERSON_NAME.fullmatch(subject) or subject.lower() in PRONOUNS):
+        return None
+    speaker = _resolve(subject, context, titles)
+    return Attribution(speaker, phrase=found.group(0)[1:].strip()) if speaker else None
+
+
 def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "'...,' he told GB News." and "'...,' said Mrs Badenoch.": the speaker after the quote."""
     if not QUOTE_FIRST.match(sentence):
@@ -874,6 +900,9 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     if not found:
         return None
     speaker = found.group("speaker1") or found.group("speaker2")
+    apposed = found.group("apposed")
+    if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
+        speaker = apposed  # "the assailant, John McGraw, told"
     return Attribution(
         speaker=_resolve(speaker, context, titles),
         venue=found.group("venue"),
