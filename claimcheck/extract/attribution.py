@@ -655,7 +655,7 @@ def attribute(
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
         link = LINK_BEFORE.search(sentence, 0, match.start())
         if link and link.group("prep"):
-            return None
+            return _subject_speaks(sentence, context, titles)  # "Tom Cole of Oklahoma said"
         verb_end = verb_end or match.end()
     if not verb_end:
         verb = next((v for v in SPEECH_VERB.finditer(sentence) if spoken(v)), None)
@@ -759,6 +759,9 @@ def _described_speaks(
     first = words[0].lower()
     described = sentence[found.start("np") : found.end("head")].lower().split()[1:]
     if first in POSSESSIVE_PRONOUNS | ANAPHORIC or not NOT_IN_SUBJECT.isdisjoint(described):
+        return None
+    modifier = sentence[found.end("head") : found.end("np")].lower().replace(".", "").split()
+    if not HONORIFICS.isdisjoint(modifier):  # "a spokesman for Mr Trump": Mr Trump is no speaker
         return None
     if len(words) > 10 or (first not in ARTICLES and not words[0][:1].isupper()):
         return None
@@ -874,7 +877,8 @@ def _first_quote(sentence: str) -> int | None:
 def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "..., Israeli officials said Wednesday.", "..., he said.": the reporting clause that ends
     a sentence of reported speech."""
-    found = TRAILING.search(sentence)
+    comma = sentence.rfind(", ")  # the clause has no comma of its own
+    found = TRAILING.match(sentence, comma) if comma >= 0 else None
     if found is None:
         return None
     subject = found.group("subject")
