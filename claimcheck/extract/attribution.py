@@ -113,8 +113,9 @@ ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?P<who>(?!['\"‘“])(?:{ABBREVIATION}|\.(?=\w)|[^,.;:()—–\"“”])+)"
 )
 ACCORDING_TAIL = re.compile(
-    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|who|which|that|"
-    r"on|last|this|earlier)\b.*"
+    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|taken|compiled|"
+    r"provided|shared|given|gathered|collected|prepared|commissioned|sent|carried|who|which|"
+    r"that|on|last|this|earlier)\b.*"
 )
 ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
@@ -924,7 +925,7 @@ ORGANISATION_WORDS = ORGANISATION_NOUNS | _words(
     # publications and outlets, never a person ("Daily Mail", "Washington Examiner", "Al Jazeera")
     "mail telegraph guardian examiner tribune herald gazette observer independent express mirror "
     "sun standard chronicle courier inquirer today magazine weekly daily review register bulletin "
-    "dispatch monitor spiegel monde jazeera politico axios bloomberg reuters breitbart newsmax "
+    "dispatch monitor spiegel monde jazeera politico axios reuters breitbart newsmax "
     "wire report reporter star globe record nation atlantic economist"
 )
 # Words that make a speaker a description of someone unnamed ("Home Office spokesperson").
