@@ -133,6 +133,12 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
         # quarters and halves
         ("Profit rose in Q3 2009.", [("Q3 2009", "2009-Q3")]),
         ("Exports fell in the first half of 2010.", [("the first half of 2010", "2010-H1")]),
+        ("Profit rose in the previous quarter.", [("the previous quarter", "2024-Q2")]),
+        ("Sales will recover next quarter.", [("next quarter", "2024-Q4")]),
+        # noon and midnight, and the weekend in the sentence's tense
+        ("The talks resumed at noon.", [("noon", "2024-09-13T12:00")]),
+        ("The deal was signed over the weekend.", [("the weekend", "2024-W36-WE")]),
+        ("The deal will be signed over the weekend.", [("the weekend", "2024-W37-WE")]),
         # decades
         ("Inflation was high in the nineties.", [("the nineties", "199")]),
         ("In the past decade crime fell.", [("the past decade", "P1DE")]),

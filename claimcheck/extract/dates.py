@@ -184,8 +184,9 @@ _ALTERNATIVES = [
     ),
     ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
     (
-        "tfsl1-4",
-        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+"
+        "tfsl1-4pcn",
+        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
+        r"prior|past|this|current|next|coming)[\s-]+"
         rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
     ),
     (
@@ -199,6 +200,8 @@ _ALTERNATIVES = [
         rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
         r"(?P<pod_part>morning|afternoon|evening|night))",
     ),
+    ("nm", r"(?P<noon>noon|midday|midnight)"),
+    ("t", r"(?P<wkend>the\s+weekend)"),
     (
         "ytln",
         r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
@@ -259,7 +262,7 @@ _unit_words = (
 )
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
-    "future term fiscal financial half same spring summer autumn fall winter"
+    "future term fiscal financial half same spring summer autumn fall winter midday midnight"
 )
 DATE_WORDS = frozenset(
     [
@@ -529,6 +532,11 @@ class StoryDates:
             return (f"{day}T{part}" if day else None), "part of day"
         if match["rel"]:
             return self._relative(match["rel"])
+        if match["noon"]:
+            day = self.published.isoformat() if self.published else "XXXX-XX-XX"
+            return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
+        if match["wkend"]:
+            return self._weekend(self._tense_future(lowered, *match.span())), "week"
         if match["wd"]:
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
@@ -752,6 +760,16 @@ class StoryDates:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
 
+    def _weekend(self, future: bool) -> str | None:
+        """ "over the weekend": the last one, or the coming one when the sentence looks ahead."""
+        published = self.published
+        if published is None:
+            return None
+        weekend = published.weekday() >= 5
+        shift = 0 if future or weekend else -7
+        year, week, _ = (published + timedelta(days=shift)).isocalendar()
+        return f"{year}-W{week:02d}-WE"
+
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
         hour, minute = int(match["hh"]), int(match["mm"] or 0)
@@ -774,7 +792,11 @@ class StoryDates:
             year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[match["q_rel"]]
         current = (published.month - 1) // 3 + 1 if published else 4
         future = self._tense_future(lowered, *match.span())
-        if match["q_n"] in ("last", "final"):
+        if match["q_n"] in ("this", "current", "next", "coming"):
+            quarter = current + (match["q_n"] in ("next", "coming"))
+            year += quarter > 4
+            quarter = (quarter - 1) % 4 + 1
+        elif match["q_n"] in ("last", "final", "previous", "prior", "past"):
             if match["q_year"] or match["q_rel"]:
                 quarter = 4
             else:
