@@ -170,6 +170,7 @@ VERBAL = rf"(?=[a-z]+(?:ed|ly)\b|(?:{'|'.join(sorted(PAST_FORMS))})\b|(?:{VERB_A
 SCENE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Back|Earlier|Later|Last|This|Since|Speaking|Asked|"
     r"Meanwhile|However|Still|Yet|Instead|Separately|Also|Even|As|With|For|From|Under|Despite|"
+    r"Moreover|Furthermore|Likewise|Similarly|Additionally|Nonetheless|Nevertheless|Indeed|"
     r"Amid|When|Following|Over|Until|Within|Throughout|Ahead|Unlike|Like|[A-Z][a-z]+ing|"
     r"[A-Z][a-z]+ed)\b"
     r"[^,;:!?\"“”]{0,70},\s+|"
@@ -297,7 +298,9 @@ GIVEN_NAME_TITLES = ("sir", "dame")
 STARTERS = _words(
     "the a an but and or so yet as when while after before since if despite yesterday today "
     "tonight last this that these those in on at for from with by of to meanwhile however "
-    "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday"
+    "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
+    "moreover furthermore likewise similarly additionally separately still indeed instead "
+    "nonetheless nevertheless ultimately initially"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
