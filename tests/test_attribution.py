@@ -421,6 +421,26 @@ def test_issue_examples_a_described_spokesman_and_no_one_in_particular():
             "FBI officials",
         ),
         ("The businessman said China expects 6.5 percent growth.", "the businessman"),
+        (
+            "The billionaire real estate magnate says the penalty is 15 yards.",
+            "the billionaire real estate magnate",
+        ),
+        ("The budget office now says the deficit will reach $1 trillion.", "the budget office"),
+        # a clause of its own after a comma and "and"
+        (
+            "He met Ali for the first time in 1996 in Louisville, and Nicklaus said it was 1 of "
+            "his favourite pictures.",
+            "Nicklaus",
+        ),
+        # a party and state in brackets after the name
+        (
+            "Sen. Kristen Gillibrand (D-NY), a Clinton ally, told CNN 3 speeches were paid.",
+            "Kristen Gillibrand",
+        ),
+        (
+            "Moreover, Jeffrey D. Sachs, an economist, noted that 2030 is the limit.",
+            "Jeffrey D. Sachs",
+        ),
         # a reporting clause that ends the sentence, with no quotation marks
         (
             "Netanyahu will meet Trump in Israel this month, Israeli officials said Wednesday.",
@@ -448,6 +468,8 @@ def test_reported_speech_of_the_sentence_subject(sentence, expected):
         "Does the candidate have the stamina, or does that person tire and say the wrong thing?",
         "His campaign sued the DNC on Friday, claiming the move would cost $600,000 a day.",
         "This study suggests 40 percent are at risk.",
+        "The admiral has added another facet to his job: 2 roles.",
+        "The day said to be the hottest reached 40 degrees.",
     ],
 )
 def test_no_speaker_where_no_subject_reports_speech(sentence):

@@ -178,7 +178,7 @@ SCENE = re.compile(
 )
 OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
-    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
     rf"(?:,\s[^;:!?\"“”()]{{3,120}}?(?:,\s[^;:!?\"“”()]{{3,120}}?)?,"
     rf"|\s[—–]\s[^;:!?—–]{{3,160}}?\s[—–])?\s+{VERBAL}"
 )
@@ -202,6 +202,13 @@ DESCRIBED_SUBJECT = re.compile(
     r"(?:(?:\s+(?:posted|released|issued|published|obtained|seen|conducted|filed|quoted|cited|"
     r"interviewed|polled|surveyed|involved|based))?\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|in|at|with|for|from|"
     rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^;:!?\"“”()]{{3,140}}?,)?\s+{VERBAL}"
+)
+# "The billionaire real estate magnate says": any short description before a plain speech verb.
+THE_DESCRIBED_SAYS = re.compile(
+    r"(?P<np>[Tt]he\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*))\s+"
+    r"(?:(?:also|now|then|later|has|had|have|previously|repeatedly|once|[a-z]+ly)\s+)*"
+    r"(?=(?:said|says|told|tells|noted|notes|wrote|writes|argued|argues|warned|"
+    r"warns|insisted|insists)\b(?!\s+by\b))"
 )
 # "Another delegate on the Cruz slate, Jim Poolman, said": the name in apposition speaks.
 APPOSED_NAME = re.compile(
@@ -692,7 +699,9 @@ def _subject_speaks(
         person = _person_speaks(sentence, found, context, titles) if found else None
         if person:
             return person
-        described = DESCRIBED_SUBJECT.match(sentence, start)
+        described = DESCRIBED_SUBJECT.match(sentence, start) or THE_DESCRIBED_SAYS.match(
+            sentence, start
+        )
         described = _described_speaks(sentence, described, titles) if described else None
         if described:
             return described
@@ -764,6 +773,8 @@ def _described_speaks(
     described = sentence[found.start("np") : found.end("head")].lower().split()[1:]
     if first in POSSESSIVE_PRONOUNS | ANAPHORIC or not NOT_IN_SUBJECT.isdisjoint(described):
         return None
+    if found.group("head").lower() in TIME_NOUNS:  # "The day said" is no one
+        return None
     modifier = sentence[found.end("head") : found.end("np")].lower().replace(".", "").split()
     if not HONORIFICS.isdisjoint(modifier):  # "a spokesman for Mr Trump": Mr Trump is no speaker
         return None
@@ -826,13 +837,22 @@ def _reported_speaker(
     return _resolve(name, context, titles)
 
 
+CLAUSE_WORDS_AT_LEAST = 4  # words between commas that make a clause rather than a list item
+
+
 def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     """Whether a subject after `before` (ending in the conjunction `link`, if any) belongs to the
-    sentence's main clause: "But Starmer said", "This comes as Zelensky accused"."""
+    sentence's main clause: "But Starmer said", "This comes as Zelensky accused", "He met Ali in
+    1996, and Nicklaus said" (a clause of its own after a comma, not a list: "Cruz, Rubio, and
+    Trump said")."""
     if link is None:
         return True
-    words = before[: link.start()].split()
-    return len(words) <= 2 and not (link.group("conj").lower() in {"and", "or"} and words)
+    head = before[: link.start()]
+    words = head.split()
+    conj = link.group("conj").lower()
+    if conj in {"and", "but"} and head.rstrip().endswith(","):
+        return len(head.rstrip(" ,").rsplit(",", 1)[-1].split()) >= CLAUSE_WORDS_AT_LEAST
+    return len(words) <= 2 and not (conj in {"and", "or"} and words)
 
 
 def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> Attribution | None:
