@@ -157,6 +157,8 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
         ("The firm hired 1999 workers.", []),
         ("The 2008 election was close.", [("2008", "2008")]),
         ("In 2000 the party won.", [("2000", "2000")]),
+        ("2019 saw record profits.", [("2019", "2019")]),
+        ("Late 2019 results were weak.", [("2019", "2019")]),
         # words that hold a date but are not one
         ("The now-cancelled deal cost $23 billion.", []),
         ("The September 11 attacks changed travel.", [("September 11", "2001-09-11")]),
@@ -180,6 +182,10 @@ def test_the_day_is_the_day_the_story_is_about() -> None:
     # with no day in the story, the day is the published day
     assert resolved("Shares ended the day lower.") == [("the day", "2024-09-13")]
     assert resolved("The day after the vote, he resigned.") == []
+    assert resolved("At the end of the day, voters decide.") == []  # in the end
+    assert resolved("Shares rose 2% at the end of the day.") == [
+        ("the end of the day", "2024-09-13")
+    ]
 
 
 def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:

@@ -323,8 +323,9 @@ REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
 # words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
-YEAR_BEFORE = PREPOSITIONS | frozenset(
-    ["the", "its", "their", "his", "her", "our", "this", "that", "and", "or", "to", "-", "–"]
+YEAR_BEFORE = PREPOSITIONS | _words(
+    "the its their his her our this that and or to - – early late mid spring summer autumn fall "
+    "winter fiscal year circa"
 )
 # words after a year-like number that leave it a year ("2000 people" is a count)
 YEAR_AFTER = _words(
@@ -446,6 +447,9 @@ class StoryDates:
             return self._is_season(match, sentence)
         elif match["theday"]:
             # "later in the day", "to end the day", "for the day", "the start of the day"
+            idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
+            if idiom and match["theday"].startswith("the end"):
+                return False  # "At the end of the day, ...": in the end
             return bool(
                 match["theday"].startswith("the start")
                 or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
@@ -900,6 +904,8 @@ def _is_count(sentence: str, start: int, end: int) -> bool:
     if not following or following[1] in YEAR_AFTER:
         return False
     previous = _previous_word(sentence, start).lower()
+    if not previous[-1:].isalpha():  # "2019 saw record profits", "In March, 2020 saw"
+        return False
     return previous in COUNT_BEFORE or (
         previous not in YEAR_BEFORE and previous not in MONTH_NUMBERS
     )
