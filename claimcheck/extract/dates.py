@@ -451,7 +451,7 @@ class StoryDates:
             if idiom and match["theday"].startswith("the end"):
                 return False  # "At the end of the day, ...": in the end
             return bool(
-                match["theday"].startswith("the start")
+                match["theday"] != "the day"
                 or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
             )
         elif match["vague"]:
