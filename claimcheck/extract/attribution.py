@@ -98,7 +98,7 @@ AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
-    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}?),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
 TRAILING = re.compile(
@@ -106,6 +106,7 @@ TRAILING = re.compile(
     r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier))?"
     r"\s*[.!]?[\"”’']?\s*$"
 )
+TRAILING_REACH = 30  # characters from the end of the sentence where its speech verb must be
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
 ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
@@ -179,8 +180,8 @@ SCENE = re.compile(
 OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
-    rf"(?:,\s[^;:!?\"“”()]{{3,120}}?(?:,\s[^;:!?\"“”()]{{3,120}}?)?,"
-    rf"|\s[—–]\s[^;:!?—–]{{3,160}}?\s[—–])?\s+{VERBAL}"
+    rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
+    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?\s+{VERBAL}"
 )
 # Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
 # with the investigation", "Campaign aides", "The lawmaker") or a source ("the report").
@@ -201,7 +202,7 @@ DESCRIBED_SUBJECT = re.compile(
     rf"[{CAPITAL}][\w.’'-]*['’]s)\s+)?(?:[\w.’'-]+\s+){{0,4}}?(?P<head>{SPEAKER_NOUNS})"
     r"(?:(?:\s+(?:posted|released|issued|published|obtained|seen|conducted|filed|quoted|cited|"
     r"interviewed|polled|surveyed|involved|based))?\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|in|at|with|for|from|"
-    rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^;:!?\"“”()]{{3,140}}?,)?\s+{VERBAL}"
+    rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^,;:!?\"“”()]{{3,140}}+,)?\s+{VERBAL}"
 )
 # "The billionaire real estate magnate says": any short description before a plain speech verb.
 THE_DESCRIBED_SAYS = re.compile(
@@ -212,7 +213,7 @@ THE_DESCRIBED_SAYS = re.compile(
 )
 # "Another delegate on the Cruz slate, Jim Poolman, said": the name in apposition speaks.
 APPOSED_NAME = re.compile(
-    rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|{PERSON}['’]s)\s[^,;:!?\"“”()]{{2,60}}?,\s+"
+    rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|{PERSON}['’]s)\s[^,;:!?\"“”()]{{2,60}}+,\s+"
     rf"(?:former\s+)?(?P<name>{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
@@ -901,6 +902,8 @@ def _first_quote(sentence: str) -> int | None:
 def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "..., Israeli officials said Wednesday.", "..., he said.": the reporting clause that ends
     a sentence of reported speech."""
+    if not HAS_SPEECH_VERB.search(sentence, max(0, len(sentence) - TRAILING_REACH)):
+        return None
     comma = sentence.rfind(", ")  # the clause has no comma of its own
     found = TRAILING.match(sentence, comma) if comma >= 0 else None
     if found is None:
