@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract.attribution import attribute, titled_names
+from claimcheck.extract.attribution import attribute, speaker_kind, titled_names
 from claimcheck.extract.claims import extract_claims
 
 
@@ -365,3 +365,127 @@ def test_issue_examples_a_described_spokesman_and_no_one_in_particular():
     assert speaker("Others said 40 people had died.") is None
     quote = '"It was stifling," Peter King, a Republican, said of life before Fox News.'
     assert speaker(quote) != "Fox News"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the subject of the sentence speaks through a participle or a joined verb
+        (
+            "Carson rejected the notion that the case was closed, saying it had cost $4 million.",
+            "Carson",
+        ),
+        (
+            "In an interview with CNN, Trump continued to question Cruz's record, saying the "
+            "senator could not make deals.",
+            "Trump",
+        ),
+        (
+            "At a rally in Ames, Iowa, on Sunday, Mrs. Clinton expanded on her statement, saying "
+            "the tax would raise $20 billion.",
+            "Mrs. Clinton",
+        ),
+        (
+            "Trump welcomed Khan's election and said he would make an exception for him.",
+            "Trump",
+        ),
+        (
+            "Sanders, who endorsed Canova and said he would campaign with him, did not come.",
+            "Sanders",
+        ),
+        # a place or an apposition between the name and its verb
+        (
+            "Rep. Tom Cole of Oklahoma, an ally of GOP leadership, said Thursday his worry was 40 "
+            "votes.",
+            "Tom Cole",
+        ),
+        ("Vice President Joseph R. Biden Jr. said 12 allies had agreed.", "Joseph R. Biden Jr."),
+        # a name in apposition to a description speaks
+        (
+            "Another delegate on the Cruz slate, Jim Poolman, said he was leaning Cruz.",
+            "Jim Poolman",
+        ),
+        (
+            "Mr. Trump's former campaign manager, Corey Lewandowski, said 3 staff should go.",
+            "Corey Lewandowski",
+        ),
+        # an unnamed speaker is described as the article describes it
+        (
+            "A U.S. law enforcement official familiar with the investigation said 12 files were "
+            "taken.",
+            "A U.S. law enforcement official familiar with the investigation",
+        ),
+        ("Campaign aides said the average donation was $27.16.", "Campaign aides"),
+        (
+            "FBI officials were angered by the deal and predicted it would affect 3 cases.",
+            "FBI officials",
+        ),
+        ("The businessman said China expects 6.5 percent growth.", "the businessman"),
+        (
+            "The billionaire real estate magnate says the penalty is 15 yards.",
+            "the billionaire real estate magnate",
+        ),
+        ("The budget office now says the deficit will reach $1 trillion.", "the budget office"),
+        # a clause of its own after a comma and "and"
+        (
+            "He met Ali for the first time in 1996 in Louisville, and Nicklaus said it was 1 of "
+            "his favourite pictures.",
+            "Nicklaus",
+        ),
+        # a party and state in brackets after the name
+        (
+            "Sen. Kristen Gillibrand (D-NY), a Clinton ally, told CNN 3 speeches were paid.",
+            "Kristen Gillibrand",
+        ),
+        (
+            "Moreover, Jeffrey D. Sachs, an economist, noted that 2030 is the limit.",
+            "Jeffrey D. Sachs",
+        ),
+        # a reporting clause that ends the sentence, with no quotation marks
+        (
+            "Netanyahu will meet Trump in Israel this month, Israeli officials said Wednesday.",
+            "Israeli officials",
+        ),
+        # after a quote, the name in apposition to a description
+        ("''He deserved it,'' the assailant, John McGraw, told Inside Edition.", "John McGraw"),
+    ],
+)
+def test_reported_speech_of_the_sentence_subject(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a noun goes on after a capitalised word: not a subject and its verb
+        "Band member Flea shared the news last week, writing that he gave $2,700.",
+        # participles that report no speech
+        "Hillary Clinton won South Dakota on Tuesday, adding to her lead of 300 delegates.",
+        "Baker wrote the letter on Feb. 2 to the State Department.",
+        "Mr. Netanyahu responded by settling a dispute over 2 ships.",
+        # openings that are no subject
+        "Continuing to explain his view, the plan costs 4 percent, saying nothing.",
+        "Does the candidate have the stamina, or does that person tire and say the wrong thing?",
+        "His campaign sued the DNC on Friday, claiming the move would cost $600,000 a day.",
+        "This study suggests 40 percent are at risk.",
+        "The admiral has added another facet to his job: 2 roles.",
+        "The day said to be the hottest reached 40 degrees.",
+    ],
+)
+def test_no_speaker_where_no_subject_reports_speech(sentence):
+    assert speaker(sentence) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Aspen Times reported, citing Bloomberg, that the sale closed.", "the Aspen Times"),
+        ("The Daily Mail reported that 40 people were hurt.", "the Daily Mail"),
+        ("Al Jazeera reported that 40 people died.", "Al Jazeera"),
+        ("The Washington Examiner reported the bill cost $2 billion.", "The Washington Examiner"),
+    ],
+)
+def test_a_publication_is_an_organisation_never_a_person(sentence, expected):
+    found = speaker(sentence)
+    assert found is not None and found.lower() == expected.lower()
+    assert speaker_kind(found) == "Organization"

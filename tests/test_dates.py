@@ -114,3 +114,92 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
     assert all("event" in c.kinds for c in claims)
     only_duration = extract_claims("The strike lasted for two days and cost 300 jobs.", None, 0.0)
     assert only_duration[0].dates and "event" not in only_duration[0].kinds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # seasons: the last one that ended, the next to begin, the nearest in the tense
+        ("Sales rose last summer.", [("last summer", "2024-SU")]),
+        ("Heating bills will climb next winter.", [("next winter", "2024-WI")]),
+        ("The plant will reopen in the summer.", [("summer", "2025-SU")]),
+        ("In the spring of 2009 the plant closed.", [("spring of 2009", "2009-SP")]),
+        ("The fall of the Berlin Wall changed Europe.", []),
+        ("Prices fall as the Arab Spring spreads.", []),
+        # fiscal years, by the year they end in
+        ("Revenue in fiscal 2007 beat FY06.", [("fiscal 2007", "FY2007"), ("FY06", "FY2006")]),
+        ("Debt rose in the 2006-07 financial year.", [("2006-07 financial year", "FY2007")]),
+        ("Costs fell this fiscal year.", [("this fiscal year", "FY2024")]),
+        # quarters and halves
+        ("Profit rose in Q3 2009.", [("Q3 2009", "2009-Q3")]),
+        ("Exports fell in the first half of 2010.", [("the first half of 2010", "2010-H1")]),
+        ("Profit rose in the previous quarter.", [("the previous quarter", "2024-Q2")]),
+        ("Sales will recover next quarter.", [("next quarter", "2024-Q4")]),
+        # noon and midnight, and the weekend in the sentence's tense
+        ("The talks resumed at noon.", [("noon", "2024-09-13T12:00")]),
+        ("The deal was signed over the weekend.", [("the weekend", "2024-W36-WE")]),
+        ("The deal will be signed over the weekend.", [("the weekend", "2024-W37-WE")]),
+        # decades
+        ("Inflation was high in the nineties.", [("the nineties", "199")]),
+        ("In the past decade crime fell.", [("the past decade", "P1DE")]),
+        # ranges of years: both ends
+        ("Output fell in 1990-95.", [("1990", "1990"), ("95", "1995")]),
+        ("The 2008–2010 recession hurt.", [("2008", "2008"), ("2010", "2010")]),
+        ("Shares rose in mid-2011.", [("mid-2011", "2011")]),
+        # vague durations and frequencies, not points
+        ("The talks went on for years.", [("years", "PXY")]),
+        ("Prices collapsed within minutes.", [("minutes", "PTXM")]),
+        ("It began several months ago.", [("several months ago", "PAST_REF")]),
+        ("The annual loss was the first.", [("annual", "P1Y")]),
+        ("The Daily Mail said so.", []),
+        # numbers that look like years but count things
+        ("About 2000 people marched.", []),
+        ("The firm hired 1999 workers.", []),
+        ("The 2008 election was close.", [("2008", "2008")]),
+        ("In 2000 the party won.", [("2000", "2000")]),
+        ("2019 saw record profits.", [("2019", "2019")]),
+        ("Late 2019 results were weak.", [("2019", "2019")]),
+        # words that hold a date but are not one
+        ("The now-cancelled deal cost $23 billion.", []),
+        ("The September 11 attacks changed travel.", [("September 11", "2001-09-11")]),
+    ],
+)
+def test_more_classes_of_dates(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+def test_the_day_is_the_day_the_story_is_about() -> None:
+    story = StoryDates(date(2010, 3, 3))
+    first = story.find("Ford said on Tuesday that its sales rose 43% in February.")
+    story.find("Ford said total sales improved.")
+    later = story.find("Its stock rose in morning trading, before declining later in the day.")
+    assert [(d.surface, d.resolved) for d in first + later] == [
+        ("Tuesday", "2010-03-02"),
+        ("February", "2010-02"),
+        ("morning", "2010-03-02TMO"),
+        ("the day", "2010-03-02"),
+    ]
+    # with no day in the story, the day is the published day
+    assert resolved("Shares ended the day lower.") == [("the day", "2024-09-13")]
+    assert resolved("The day after the vote, he resigned.") == []
+    assert resolved("At the end of the day, voters decide.") == []  # in the end
+    assert resolved("Shares rose 2% at the end of the day.") == [
+        ("the end of the day", "2024-09-13")
+    ]
+
+
+def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
+    story = StoryDates(date(2010, 3, 3))
+    found = story.find("Sales rose 43% in February compared to the same period last year.")
+    assert [(d.surface, d.resolved) for d in found] == [
+        ("February", "2010-02"),
+        ("the same period last year", "2009-02"),
+    ]
+    quarter = StoryDates(date(2009, 10, 16)).find(
+        "It lost $2.2 billion in the third quarter of this year, against a gain in the same "
+        "period a year earlier."
+    )
+    assert [d.resolved for d in quarter] == ["2009-Q3", "2008-Q3"]
+    assert resolved("Sales fell from the same period a year earlier.") == [
+        ("the same period a year earlier", "2023")
+    ]

@@ -25,8 +25,15 @@ SPEECH_VERBS = (
     "claimed|claims|insisted|insists|argued|argues|stated|declared|explained|noted|"
     "suggested|suggests|questioned|accused|admitted|confirmed|denied|revealed|stressed|"
     "urged|asked|replied|responded|acknowledged|boasted|predicted|blasted|vented|described|"
-    "reported|estimated|believes|believed|thinks|thought|alleged|announces"
+    "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
+    "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
+    "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
+    "reiterated|lamented|quipped|joked"
 )
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 def _by_first_letter(words: list[str]) -> str:
@@ -48,7 +55,7 @@ TITLE = (
     r"Pope|Professor|Prof|Judge|Justice|Mayor|Chief|Commander)\.?)"
 )
 CAPITAL = "A-ZÀ-ÖØ-ÞŁŚŹŻŽŠČĆŘ"
-NAME_WORD = rf"(?:[{CAPITAL}][\w'’\-]+|[A-Z]\.(?:[A-Z]\.)*)"
+NAME_WORD = rf"(?:(?:Jr|Sr)\.|[{CAPITAL}][\w'’\-]+|[A-Z]\.(?:[A-Z]\.)*)"
 PERSON = rf"(?:{TITLE}\s+)?{NAME_WORD}(?:\s+(?:de |van |von |al-|bin )?{NAME_WORD}){{0,5}}"
 PRONOUNS = {"he", "she", "they", "it", "i", "we"}
 DESCRIPTOR = re.compile(
@@ -89,10 +96,17 @@ DESCRIBED = (
 )
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
-    rf"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
-    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)\s+"
-    rf"(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
+    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
+# "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
+TRAILING = re.compile(
+    rf",\s+(?P<subject>[^,;:!?\"“”()]{{2,80}}?)\s+(?P<verb>{VERB_ALTERNATION})"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier))?"
+    r"\s*[.!]?[\"”’']?\s*$"
+)
+TRAILING_REACH = 30  # characters from the end of the sentence where its speech verb must be
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
 ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
@@ -100,8 +114,9 @@ ACCORDING = re.compile(
     rf"\b[Aa]ccording to (?P<who>(?!['\"‘“])(?:{ABBREVIATION}|\.(?=\w)|[^,.;:()—–\"“”])+)"
 )
 ACCORDING_TAIL = re.compile(
-    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|who|which|that|"
-    r"on|last|this|earlier)\b.*"
+    r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|taken|compiled|"
+    r"provided|shared|given|gathered|collected|prepared|commissioned|sent|carried|who|which|"
+    r"that|on|last|this|earlier)\b.*"
 )
 ACCORDING_WORDS = 8
 # What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
@@ -129,7 +144,8 @@ NOT_SPEECH = {
 # end of a sentence that is not a quotation's.
 INVERTED = re.compile(
     rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
-    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?"
+    r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
@@ -138,6 +154,89 @@ OPENING_APPOSITION = re.compile(
     rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
     rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
+# The word after a subject that shows it is one: a verb in the past, an auxiliary or an adverb
+# ("Carson rejected", "Trump had", "Kasich quickly"), not a noun ("FBI officials", "Band member").
+PAST_FORMS = _words(
+    "said told took made went gave held met left spoke wrote ran sought brought began came saw "
+    "won lost got kept put set sent struck stood drew found felt fought became chose did hit led "
+    "paid rose fell sold spent swore taught thought knew grew broke cast threw drove flew wore hid "
+    "forgot froze rode shot shut sat slept stole swept tore woke meant heard dealt built bought "
+    "caught dug fed hung has had have was is are were does did can may might must should will "
+    "would could also then once later again never still further first now even"
+)
+VERBAL = rf"(?=[a-z]+(?:ed|ly)\b|(?:{'|'.join(sorted(PAST_FORMS))})\b|(?:{VERB_ALTERNATION})\b)"
+# The subject that opens a sentence, after a phrase that sets the scene ("In an interview with
+# CNN,", "But"): a name, with words before it ("Ohio Gov. John Kasich") and a place or an apposition
+# after it ("Rep. Tom Cole of Oklahoma, an ally of GOP leadership,"), before a lower-case word.
+SCENE = re.compile(
+    r"(?:(?:In|On|At|During|After|Before|Back|Earlier|Later|Last|This|Since|Speaking|Asked|"
+    r"Meanwhile|However|Still|Yet|Instead|Separately|Also|Even|As|With|For|From|Under|Despite|"
+    r"Moreover|Furthermore|Likewise|Similarly|Additionally|Nonetheless|Nevertheless|Indeed|"
+    r"Amid|When|Following|Over|Until|Within|Throughout|Ahead|Unlike|Like|[A-Z][a-z]+ing|"
+    r"[A-Z][a-z]+ed)\b"
+    r"[^,;:!?\"“”]{0,70},\s+|"
+    r"(?:But|And|Yet|Still|So|Then|Meanwhile|However|Even),?\s+)"
+)
+OPENING_SUBJECT = re.compile(
+    rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
+    rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
+    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?\s+{VERBAL}"
+)
+# Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
+# with the investigation", "Campaign aides", "The lawmaker") or a source ("the report").
+SPEAKER_NOUNS = (
+    "officials?|aides?|spokes(?:man|woman|person|people|men|women)|sources?|lawmakers?|campaign|"
+    "company|firm|group|groups|organi[sz]ers|experts?|analysts?|economists?|critics|supporters|"
+    "advocates|people|residents|voters|delegates?|members|leaders?|lawyers?|attorneys?|"
+    "employees?|prosecutors?|investigators|police|authorities|officers?|researchers|scientists|"
+    "report|study|survey|poll|memo|statement|incumbent|candidate|administration|government|"
+    "ministry|department|agency|committee|board|court|team|staff|advisers?|advisors?|"
+    "strategists?|operatives?|allies|ally|insiders|diplomats?|observers|activists|organization|"
+    "organisation|union|lawmaker|legislators?|representatives?|pollsters?|president|senator|"
+    "governor|mayor|minister|secretary|chairman|chairwoman|director|front-runner|nominee|"
+    "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries"
+)
+DESCRIBED_SUBJECT = re.compile(
+    rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ther|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|"
+    rf"[{CAPITAL}][\w.’'-]*['’]s)\s+)?(?:[\w.’'-]+\s+){{0,4}}?(?P<head>{SPEAKER_NOUNS})"
+    r"(?:(?:\s+(?:posted|released|issued|published|obtained|seen|conducted|filed|quoted|cited|"
+    r"interviewed|polled|surveyed|involved|based))?\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|in|at|with|for|from|"
+    rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^,;:!?\"“”()]{{3,140}}+,)?\s+{VERBAL}"
+)
+# "The billionaire real estate magnate says": any short description before a plain speech verb.
+THE_DESCRIBED_SAYS = re.compile(
+    r"(?P<np>[Tt]he\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*))\s+"
+    r"(?:(?:also|now|then|later|has|had|have|previously|repeatedly|once|[a-z]+ly)\s+)*"
+    r"(?=(?:said|says|told|tells|noted|notes|wrote|writes|argued|argues|warned|"
+    r"warns|insisted|insists)\b(?!\s+by\b))"
+)
+# "Another delegate on the Cruz slate, Jim Poolman, said": the name in apposition speaks.
+APPOSED_NAME = re.compile(
+    rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|{PERSON}['’]s)\s[^,;:!?\"“”()]{{2,60}}+,\s+"
+    rf"(?:former\s+)?(?P<name>{PERSON})"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    rf"(?:,\s+\d+)?,\s+{VERBAL}"
+)
+# What may stand between such a subject and its speech verb ("this past week announced").
+BETWEEN = (
+    r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
+    r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day)\s+){0,3}"
+)
+SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
+# "..., saying that", "... and said": the speech of the sentence's subject.
+PARTICIPLE = re.compile(
+    r",\s+(?P<verb>saying|telling|adding|arguing|noting|insisting|warning|claiming|urging|"
+    r"writing|declaring|explaining|stressing|suggesting|asserting|vowing|promising|predicting|"
+    r"acknowledging|admitting)\b"
+)
+POSSESSIVE_PRONOUNS = _words("his her their its our my your")
+ANAPHORIC = _words("this that these those it there")
+SCENE_COMMAS = 3
+# "adding to her lead", "writing a book": not speech.
+NOT_PARTICIPLE = re.compile(rf" (?:to|by)\b|(?<=writing)(?:{_OBJECT})")
+_PARTICIPLES = frozenset(re.findall(r"[a-z]+ing", PARTICIPLE.pattern))
+COORDINATED = re.compile(rf"\s(?:and|but)\s+{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
 # Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
 OBJECT_BEFORE = re.compile(
@@ -151,10 +250,6 @@ DETERMINED = re.compile(
     rf"(?:^|(?<=[\s,(]))(?P<subject>(?:[Tt]he|[Aa]n?|[{CAPITAL}][\w-]*['’]s)"
     rf"(?:\s+[^\s,.;:!?]++){{1,7}}?){BEFORE_VERB}[a-z]++\Z"
 )
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
 
 
 # A speech verb as a whole lower-case word, the gate for the searches below: one search, ~2x
@@ -211,7 +306,9 @@ GIVEN_NAME_TITLES = ("sir", "dame")
 STARTERS = _words(
     "the a an but and or so yet as when while after before since if despite yesterday today "
     "tonight last this that these those in on at for from with by of to meanwhile however "
-    "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday"
+    "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
+    "moreover furthermore likewise similarly additionally separately still indeed instead "
+    "nonetheless nevertheless ultimately initially"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
@@ -520,7 +617,9 @@ def attribute(
     Secretary" and "Mr Starmer"."""
     first_verb = HAS_SPEECH_VERB.search(sentence)
     if first_verb is None:
-        return _according(sentence, titles) if "ccording to" in sentence else None
+        if "ccording to" in sentence:
+            return _according(sentence, titles)
+        return _subject_speaks(sentence, context, titles) if PARTICIPLE.search(sentence) else None
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -537,6 +636,9 @@ def attribute(
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
+    trailing = _trailing(sentence, context, titles)
+    if trailing:
+        return trailing
     verb_end = 0
     quoted: list[tuple[int, int]] | None = None
 
@@ -565,12 +667,15 @@ def attribute(
             return Attribution(speaker=speaker, phrase=sentence[match.start() : match.end()])
         link = LINK_BEFORE.search(sentence, 0, match.start())
         if link and link.group("prep"):
-            return None
+            return _subject_speaks(sentence, context, titles)  # "Tom Cole of Oklahoma said"
         verb_end = verb_end or match.end()
     if not verb_end:
         verb = next((v for v in SPEECH_VERB.finditer(sentence) if spoken(v)), None)
         verb_end = verb.end() if verb else 0
     subject = _subject_before(sentence, verb_end, titles) if verb_end else None
+    if subject:
+        return subject
+    subject = _subject_speaks(sentence, context, titles)
     if subject:
         return subject
     pronoun = PRONOUN_SPEAKS.match(sentence)
@@ -579,6 +684,112 @@ def attribute(
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
     return None
+
+
+def _subject_speaks(
+    sentence: str, context: str, titles: dict[str, str] | None
+) -> Attribution | None:
+    """The subject that opens the sentence, when its own verb reports speech: a person ("Rep. Tom
+    Cole of Oklahoma, an ally of GOP leadership, said", "Carson rejected the notion, saying",
+    "Trump welcomed Khan's election and said", "Another delegate, Jim Poolman, said"), else an
+    unnamed speaker described ("Campaign aides said")."""
+    if sentence.rstrip(" \"'”’").endswith("?"):  # a question reports no one
+        return None
+    for start in _subject_starts(sentence):
+        found = APPOSED_NAME.match(sentence, start) or OPENING_SUBJECT.match(sentence, start)
+        person = _person_speaks(sentence, found, context, titles) if found else None
+        if person:
+            return person
+        described = DESCRIBED_SUBJECT.match(sentence, start) or THE_DESCRIBED_SAYS.match(
+            sentence, start
+        )
+        described = _described_speaks(sentence, described, titles) if described else None
+        if described:
+            return described
+    return None
+
+
+def _subject_starts(sentence: str) -> list[int]:
+    """Where the subject may start: at the start, or after an opening phrase that sets the scene
+    and each comma in it ("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton")."""
+    scene = SCENE.match(sentence)
+    if scene is None:
+        return [0]
+    starts = [scene.end()]
+    if not scene.group().rstrip().endswith(","):  # "But": no phrase to read on through
+        return starts
+    while len(starts) < SCENE_COMMAS:
+        comma = sentence.find(", ", starts[-1], starts[-1] + 40)
+        if comma < 0:
+            break
+        starts.append(comma + 2)
+    return starts
+
+
+def _person_speaks(
+    sentence: str, found: re.Match[str], context: str, titles: dict[str, str] | None
+) -> Attribution | None:
+    name = found.group("name")
+    if name.split()[0].lower() in STARTERS or name.endswith(POSSESSIVE):
+        return None
+    if not (_looks_like_person(name) or name.lower() in PRONOUNS):
+        return None
+    if name.lower() in PRONOUNS and not context:
+        return None
+    cue = _speech_cue(sentence, found.end(), found.end("name"))
+    speaker = _resolve(name, context, titles) if cue else None
+    if not speaker:
+        return None
+    return Attribution(speaker=speaker, phrase=sentence[found.start() : cue.end()].strip(", "))
+
+
+def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
+    """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
+    participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
+    and said"), outside quotations, when it reports speech."""
+    cue = SUBJECT_SPEAKS.match(sentence, end)
+    if cue is None:
+        at = end if head_end is None else head_end
+        cues = [c for c in (PARTICIPLE.search(sentence, at), COORDINATED.search(sentence, at)) if c]
+        cue = min(cues, key=lambda c: c.start()) if cues else None
+        if cue is None or ";" in sentence[end : cue.start()]:
+            return None
+        if any(q.start < cue.start() < q.end for q in quotes(sentence)):
+            return None
+    verb = cue.group("verb")
+    if verb in _PARTICIPLES:
+        return None if NOT_PARTICIPLE.match(sentence, cue.end()) else cue
+    return None if NOT_SPEECH.get(verb, NOT_SPEECH_ANY).match(sentence, cue.end()) else cue
+
+
+def _described_speaks(
+    sentence: str, found: re.Match[str], titles: dict[str, str] | None
+) -> Attribution | None:
+    """An unnamed speaker described where the sentence opens ("A U.S. law enforcement official
+    familiar with the investigation said", "Campaign aides said"), as the article words it; an
+    office the article pairs with a name ("the president") is that name."""
+    np = found.group("np")
+    words = np.split()
+    first = words[0].lower()
+    described = sentence[found.start("np") : found.end("head")].lower().split()[1:]
+    if first in POSSESSIVE_PRONOUNS | ANAPHORIC or not NOT_IN_SUBJECT.isdisjoint(described):
+        return None
+    if found.group("head").lower() in TIME_NOUNS:  # "The day said" is no one
+        return None
+    modifier = sentence[found.end("head") : found.end("np")].lower().replace(".", "").split()
+    if not HONORIFICS.isdisjoint(modifier):  # "a spokesman for Mr Trump": Mr Trump is no speaker
+        return None
+    if len(words) > 10 or (first not in ARTICLES and not words[0][:1].isupper()):
+        return None
+    cue = _speech_cue(sentence, found.end())
+    if cue is None:
+        return None
+    if first == "the":
+        head = np.split(None, 1)[1]
+        speaker = (titles or {}).get(head.lower(), "the " + head)
+    else:
+        speaker = np
+    return Attribution(speaker=speaker, phrase=sentence[found.start() : cue.end()].strip(", "))
 
 
 def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -627,13 +838,22 @@ def _reported_speaker(
     return _resolve(name, context, titles)
 
 
+CLAUSE_WORDS_AT_LEAST = 4  # words between commas that make a clause rather than a list item
+
+
 def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     """Whether a subject after `before` (ending in the conjunction `link`, if any) belongs to the
-    sentence's main clause: "But Starmer said", "This comes as Zelensky accused"."""
+    sentence's main clause: "But Starmer said", "This comes as Zelensky accused", "He met Ali in
+    1996, and Nicklaus said" (a clause of its own after a comma, not a list: "Cruz, Rubio, and
+    Trump said")."""
     if link is None:
         return True
-    words = before[: link.start()].split()
-    return len(words) <= 2 and not (link.group("conj").lower() in {"and", "or"} and words)
+    head = before[: link.start()]
+    words = head.split()
+    conj = link.group("conj").lower()
+    if conj in {"and", "but"} and head.rstrip().endswith(","):
+        return len(head.rstrip(" ,").rsplit(",", 1)[-1].split()) >= CLAUSE_WORDS_AT_LEAST
+    return len(words) <= 2 and not (conj in {"and", "or"} and words)
 
 
 def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> Attribution | None:
@@ -664,14 +884,39 @@ def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
         return None
     venue = match.group("venue").strip()
     verb = match.group("verb")
+    if MODAL_BEFORE.search(match.group("subject")):  # "had this to say:", "would say:"
+        return None
     if verb == "posted" and venue.lower().startswith("on "):
         venue = venue[3:]
     return match.group("subject"), verb, venue, head.rstrip(" :")
 
 
+MODAL_BEFORE = re.compile(r"\b(?:to|would|will|could|should|might|may|can|not|n't|n’t)$")
+
+
 def _first_quote(sentence: str) -> int | None:
     match = OPENING_QUOTE.search(sentence)
     return match.start() if match else None
+
+
+def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "..., Israeli officials said Wednesday.", "..., he said.": the reporting clause that ends
+    a sentence of reported speech."""
+    if not HAS_SPEECH_VERB.search(sentence, max(0, len(sentence) - TRAILING_REACH)):
+        return None
+    comma = sentence.rfind(", ")  # the clause has no comma of its own
+    found = TRAILING.match(sentence, comma) if comma >= 0 else None
+    if found is None:
+        return None
+    subject = found.group("subject")
+    described = DESCRIBED_SUBJECT.match(subject + " said")
+    if described and described.end("np") == len(subject):
+        speaker = _described_speaks(subject + " said", described, titles)
+        return Attribution(speaker.speaker, phrase=found.group(0)[1:].strip()) if speaker else None
+    if not (PERSON_NAME.fullmatch(subject) or subject.lower() in PRONOUNS):
+        return None
+    speaker = _resolve(subject, context, titles)
+    return Attribution(speaker, phrase=found.group(0)[1:].strip()) if speaker else None
 
 
 def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -686,6 +931,9 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     if not found:
         return None
     speaker = found.group("speaker1") or found.group("speaker2")
+    apposed = found.group("apposed")
+    if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
+        speaker = apposed  # "the assailant, John McGraw, told"
     return Attribution(
         speaker=_resolve(speaker, context, titles),
         venue=found.group("venue"),
@@ -699,7 +947,12 @@ ORGANISATION_WORDS = ORGANISATION_NOUNS | _words(
     "center corporation company inc corp ltd llc news times post journal press network "
     "television radio poll polls survey organization organisation board bureau federation "
     "league coalition alliance fund trust society club house kremlin parliament congress senate "
-    "pentagon nato un eu fbi cia"
+    "pentagon nato un eu fbi cia "
+    # publications and outlets, never a person ("Daily Mail", "Washington Examiner", "Al Jazeera")
+    "mail telegraph guardian examiner tribune herald gazette observer independent express mirror "
+    "sun standard chronicle courier inquirer today magazine weekly daily review register bulletin "
+    "dispatch monitor spiegel monde jazeera politico axios reuters breitbart newsmax "
+    "wire report reporter star globe record nation atlantic economist"
 )
 # Words that make a speaker a description of someone unnamed ("Home Office spokesperson").
 UNNAMED = OFFICES | _words(

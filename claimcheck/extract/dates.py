@@ -63,6 +63,36 @@ QUARTERS = {
     "4th": 4,
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 14)}  # winter: Dec-Feb
+FREQUENCIES = {
+    "annual": "P1Y",
+    "annually": "P1Y",
+    "yearly": "P1Y",
+    "quarterly": "P3M",
+    "monthly": "P1M",
+    "weekly": "P1W",
+    "daily": "P1D",
+    "hourly": "PT1H",
+}
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+# "the same period last year": the story's last period, a year back
+SAME_PERIOD_BACK = (
+    r"(?:(?:the\s+)?(?:last|previous|prior)\s+year|a\s+year\s+(?:earlier|ago|before))"
+)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
 
 
 def _trie(words: list[str]) -> str:
@@ -106,6 +136,38 @@ _ALTERNATIVES = [
     (r"\d", rf"(?P<iso>(?P<iso_y>{_year})-(?P<iso_m>\d\d)-(?P<iso_d>\d\d))"),
     (r"\d", r"(?P<num>(?P<num_a>\d{1,2})/(?P<num_b>\d{1,2})/(?P<num_y>\d{4}|\d\d))"),
     (
+        r"ftlnc\d",
+        rf"(?P<fy>(?:fy\s?|(?:fiscal|financial)\s+(?:year\s+)?)(?P<fy_year>{_year}|\d\d)\b"
+        r"(?:[-/–](?P<fy_end>\d\d(?:\d\d)?)\b)?"
+        rf"|(?P<fy_a>{_year})[-/–](?P<fy_b>\d\d(?:\d\d)?)\s+(?:fiscal|financial)\s+year"
+        r"|(?P<fy_rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal|financial)\s+year)",
+    ),
+    (
+        r"\d",
+        rf"(?P<yr>(?P<yr_a>{_year})\s*[-–—]\s*(?P<yr_b>{_year}|\d\d)\b"
+        r"(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent)))",
+    ),
+    ("mel", rf"(?P<yp>(?:mid|early|late)-(?P<yp_year>{_year}))"),
+    (
+        "q",
+        rf"(?P<qn>q(?P<qn_n>[1-4])(?:(?:\s+|-|\s+of\s+)(?P<qn_year>{_year}))?)",
+    ),
+    (
+        "tf12h",
+        r"(?P<half>(?:the\s+)?(?P<half_n>first|second|1st|2nd)[\s-]+half(?:\s+of\s+"
+        rf"(?:(?P<half_year>{_year})|(?P<half_rel>this|last|next)\s+year))?"
+        rf"|h(?P<half_h>[12])\s+(?P<half_hyear>{_year}))",
+    ),
+    (
+        "st",
+        r"(?P<same>(?:the\s+)?same\s+(?P<same_unit>period|quarter|month|week|day|time)\s+(?:of\s+)?"
+        rf"(?:{SAME_PERIOD_BACK}|(?:in\s+)?(?P<same_year>{_year})))",
+    ),
+    (
+        "sept",
+        r"(?P<nine11>sept(?:ember|\.)?\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?attacks?\b))",
+    ),
+    (
         r"\d",
         rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
         rf"(?:\s*(?P<tz>utc|gmt)\b)?)",
@@ -122,8 +184,9 @@ _ALTERNATIVES = [
     ),
     ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
     (
-        "tfsl1-4",
-        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final)[\s-]+"
+        "tfsl1-4pcn",
+        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
+        r"prior|past|this|current|next|coming)[\s-]+"
         rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
     ),
     (
@@ -137,6 +200,8 @@ _ALTERNATIVES = [
         rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
         r"(?P<pod_part>morning|afternoon|evening|night))",
     ),
+    ("nm", r"(?P<noon>noon|midday|midnight)"),
+    ("t", r"(?P<wkend>the\s+weekend)"),
     (
         "ytln",
         r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
@@ -153,6 +218,31 @@ _ALTERNATIVES = [
         r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
         r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
     ),
+    (
+        "lsmntswfsa",
+        r"(?P<season>(?:(?P<season_mod>last|this|next|early|late|mid)[\s-]+)?"
+        rf"(?P<season_name>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<season_year>{_year}))?)",
+    ),
+    (
+        "tel",
+        r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+day)\b"
+        r"(?!\s+(?:before|after|of|when|that|in\s+which|on\s+which)\b)",
+    ),
+    (
+        "mae",
+        r"(?P<trade>(?P<trade_part>morning|afternoon|evening)(?=\s+(?:trading|trade|session)))",
+    ),
+    (
+        "tlp",
+        r"(?P<past>(?:the\s+)?(?:past|last|previous)\s+(?P<past_unit>decade|year|month|week))",
+    ),
+    (
+        "smafydhw",
+        r"(?P<vague>(?:(?P<vague_q>several|many|a\s+few|few|some)\s+)?"
+        r"(?P<vague_unit>year|month|week|day|decade|hour|minute)s(?P<vague_ago>\s+ago)?)",
+    ),
+    ("aqmwdhy", rf"(?P<freq>{_trie(list(FREQUENCIES))})"),
+    ("tn", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
     (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
 ]
 DATE_PATTERN = re.compile(
@@ -172,18 +262,21 @@ _unit_words = (
 )
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
-    "future term"
+    "future term fiscal financial half same spring summer autumn fall winter midday midnight"
 )
 DATE_WORDS = frozenset(
     [
         *(word + plural for word in (*_unit_words.split(), *WEEKDAYS) for plural in ("", "s")),
         *_other_words.split(),
         *MONTH_NUMBERS,
+        *FREQUENCIES,
+        *DECADE_WORDS,
     ]
 )
 _NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
 REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
 # (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
+DIGIT_REACH = 6  # a date with a digit starts at most this far before it: "'70s", "early-2011"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
@@ -222,8 +315,27 @@ PAST_VERBS = frozenset(
         "paid",
     ]
 )
+THE_DAY_BEFORE = re.compile(
+    r"(?:(?:later|earlier|early|late)\s+in|for|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
+)
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
 REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
+# "for years", "within hours": a vague duration needs a word like these before it
+VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
+# words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
+YEAR_BEFORE = PREPOSITIONS | _words(
+    "the its their his her our this that and or to - – early late mid spring summer autumn fall "
+    "winter fiscal year circa"
+)
+# words after a year-like number that leave it a year ("2000 people" is a count)
+YEAR_AFTER = _words(
+    "and or but the a an to of in on at for with by from as was were is are be been had has "
+    "have will would could should may might can did do does when while after before than that "
+    "which who where it its he she they we i there this"
+)
+COUNT_BEFORE = _words(
+    "about around nearly almost some over than roughly approximately least most only just another"
+)
 
 
 def parse_published(value: str | None) -> date | None:
@@ -254,16 +366,33 @@ class StoryDates:
         self.published = published
         self.story_year: int | None = None
         self.since_year = 0
+        self.story_day: str | None = None  # the day the story last named: "on Tuesday"
+        self.story_period: str | None = None  # its last month, quarter or day: "in February"
+        self.since_period = 0
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         self.since_year += 1
+        self.since_period += 1
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         found: list[DateMention] = []
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
+                continue
+            if match["yr"]:  # a range of years: both ends
+                first, last = _range_years(match)
+                for name, year in (("yr_a", first), ("yr_b", last)):
+                    found.append(
+                        DateMention(
+                            sentence[match.start(name) : match.end(name)],
+                            match.start(name) + offset,
+                            match.end(name) + offset,
+                            str(year),
+                            "year",
+                        )
+                    )
                 continue
             resolved, granularity = self._resolve(match, lowered)
             found.append(
@@ -275,6 +404,7 @@ class StoryDates:
                     granularity=granularity,
                 )
             )
+            self._remember(resolved, granularity, match)
         days = [d for d in found if d.granularity == "day" and d.resolved]
         if days and any(d.granularity == "time" for d in found):
             found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
@@ -313,9 +443,48 @@ class StoryDates:
         elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
             return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
-        elif match["year"] or match["dec"]:
+        elif match["season"]:
+            return self._is_season(match, sentence)
+        elif match["theday"]:
+            # "later in the day", "to end the day", "for the day", "the start of the day"
+            idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
+            if idiom and match["theday"].startswith("the end"):
+                return False  # "At the end of the day, ...": in the end
+            return bool(
+                match["theday"] != "the day"
+                or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
+            )
+        elif match["vague"]:
+            previous = _previous_word(sentence, start).lower()
+            return bool(match["vague_q"] or match["vague_ago"] or previous in VAGUE_BEFORE)
+        elif match["freq"]:
+            # "annual loss", not the "Daily Mail"
+            return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
+        elif match["ref"]:
+            return sentence[end : end + 1] != "-"  # "the now-cancelled deal"
+        elif match["yr"]:
+            first, last = _range_years(match)
+            return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
+        elif match["year"]:
+            return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
+                sentence, start, end
+            )
+        elif match["dec"]:
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_season(self, match: re.Match[str], sentence: str) -> bool:
+        """ "last summer", "in the spring of 2009", not "prices fall", "the fall of Rome" or
+        "the Arab Spring"."""
+        start, end = match.start(), match.end()
+        name_start = match.start("season_name")
+        if sentence[name_start].isupper() and name_start > 0:
+            return False
+        if match["season_mod"] or match["season_year"]:
+            return True
+        if re.match(r"\s+of\b", sentence[end:]):
+            return False
+        return _previous_word(sentence, start).lower() in ("the", "this", "next", "last")
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
         """Whether the date is spoken of in the future: "will be announced on Friday", not
@@ -351,6 +520,8 @@ class StoryDates:
         if match["clock"]:
             return self._clock(match)
         if match["q"]:
+            if match["q_year"]:
+                self._set_year(int(match["q_year"]))
             return self._quarter(match, lowered)
         if match["dur"]:
             return self._duration(match)
@@ -365,6 +536,11 @@ class StoryDates:
             return (f"{day}T{part}" if day else None), "part of day"
         if match["rel"]:
             return self._relative(match["rel"])
+        if match["noon"]:
+            day = self.published.isoformat() if self.published else "XXXX-XX-XX"
+            return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
+        if match["wkend"]:
+            return self._weekend(self._tense_future(lowered, *match.span())), "week"
         if match["wd"]:
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
@@ -373,10 +549,155 @@ class StoryDates:
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], future)
         if match["ref"]:
             return _reference(match), "reference"
+        if match["fy"]:
+            return self._fiscal_year(match), "fiscal year"
+        if match["yp"]:
+            return match["yp_year"], "year"
+        if match["qn"]:
+            return self._numbered_quarter(match)
+        if match["half"]:
+            return self._half(match, lowered)
+        if match["same"]:
+            return self._same_period(match)
+        if match["nine11"]:
+            return "2001-09-11", "day"
+        if match["season"]:
+            return self._season(match, lowered)
+        if match["theday"]:
+            return self._story_day(), "day"
+        if match["trade"]:
+            day = self._story_day()
+            return (f"{day}T{PARTS_OF_DAY[match['trade_part']]}" if day else None), "part of day"
+        if match["past"]:
+            unit = DURATION_UNITS[match["past_unit"]]
+            return f"P1{unit}", "duration"
+        if match["vague"]:
+            if match["vague_ago"]:
+                return "PAST_REF", "reference"
+            unit = DURATION_UNITS[match["vague_unit"]]
+            return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), "duration"
+        if match["freq"]:
+            return FREQUENCIES[match["freq"]], "duration"
+        if match["decw"]:
+            return f"19{DECADE_WORDS[match['decw_word']]}", "decade"
         if match["dec"]:
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
         return match["year"], "year"
+
+    def _remember(self, resolved: str | None, granularity: str, match: re.Match[str]) -> None:
+        """The story's day and period, for "later in the day" and "the same period last year"."""
+        if not resolved or granularity not in ("day", "month", "quarter", "week", "half", "season"):
+            return
+        if match["same"] or match["theday"]:
+            return
+        if granularity == "day":
+            if resolved[:4].isdigit():
+                self.story_day = resolved[:10]
+        else:
+            self.story_period = resolved
+        self.since_period = 0
+
+    def _story_day(self) -> str | None:
+        if self.story_day and self.since_period <= self.STORY_MEMORY:
+            return self.story_day
+        return self.published.isoformat() if self.published else None
+
+    def _same_period(self, match: re.Match[str]) -> tuple[str | None, str]:
+        """The story's last period a year back ("sales rose in February compared to the same
+        period last year" -> February of last year), else last year."""
+        period = self.story_day if match["same_unit"] == "day" else self.story_period
+        period = period if self.since_period <= self.STORY_MEMORY else None
+        if period and period[:4].isdigit():
+            year = int(match["same_year"]) if match["same_year"] else int(period[:4]) - 1
+            shifted = f"{year:04d}{period[4:]}"
+            if len(shifted) == 10:  # 29 February
+                shifted = (parse_published(shifted) and shifted) or shifted[:7]
+            granularity = {7: "month", 10: "day"}.get(len(shifted), "quarter")
+            if "W" in shifted:
+                granularity = "week"
+            return shifted, granularity
+        if match["same_year"]:
+            return match["same_year"], "year"
+        return (str(self.published.year - 1) if self.published else None), "year"
+
+    def _fiscal_year(self, match: re.Match[str]) -> str | None:
+        """Fiscal years by the calendar year they end in: "fiscal 2007", "FY07", "the 2006-07
+        financial year" -> FY2007."""
+        if match["fy_rel"]:
+            if not self.published:
+                return None
+            shift = {"last": -1, "next": 1, "the previous": -1}.get(
+                " ".join(match["fy_rel"].split()), 0
+            )
+            return f"FY{self.published.year + shift}"
+        first = match["fy_year"] or match["fy_a"]
+        last = match["fy_end"] or match["fy_b"]
+        year = int(first) if len(first) == 4 else 2000 + int(first)
+        if last:
+            end = int(last) if len(last) == 4 else year // 100 * 100 + int(last)
+            year = end + 100 if end < year else end
+        return f"FY{year}"
+
+    def _numbered_quarter(self, match: re.Match[str]) -> tuple[str | None, str]:
+        quarter = int(match["qn_n"])
+        if match["qn_year"]:
+            return f"{match['qn_year']}-Q{quarter}", "quarter"
+        if not self.published:
+            return None, "quarter"
+        year = self.published.year
+        year -= quarter > (self.published.month - 1) // 3 + 1
+        return f"{year:04d}-Q{quarter}", "quarter"
+
+    def _half(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        half = 1 if (match["half_n"] or "") in ("first", "1st") else 2
+        if match["half_h"]:
+            return f"{match['half_hyear']}-H{match['half_h']}", "half"
+        if match["half_year"]:
+            return f"{match['half_year']}-H{half}", "half"
+        if not self.published:
+            return None, "half"
+        year = self.published.year + {"last": -1, "next": 1, "this": 0, None: 0}[match["half_rel"]]
+        current = 1 if self.published.month <= 6 else 2
+        if (
+            not match["half_rel"]
+            and half > current
+            and not self._tense_future(lowered, *match.span())
+        ):
+            year -= 1
+        return f"{year:04d}-H{half}", "half"
+
+    def _season(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        """ "last summer" is the last one that has ended, "next winter" the next to begin, "this
+        spring" or "in the spring" the nearest one in the sentence's tense."""
+        code = SEASONS[match["season_name"]]
+        if match["season_year"]:
+            return f"{match['season_year']}-{code}", "season"
+        published = self.published
+        if published is None:
+            return None, "season"
+        first, last = SEASON_MONTHS[code]
+        now = published.year * 12 + published.month - 1
+
+        def bounds(year: int) -> tuple[int, int]:
+            return year * 12 + first - 1, year * 12 + last - 1
+
+        year = published.year - (code == "WI" and published.month <= 2)
+        modifier = match["season_mod"]
+        if modifier == "last":
+            while bounds(year)[1] >= now:
+                year -= 1
+        elif modifier == "next":
+            while bounds(year)[0] <= now:
+                year += 1
+        elif modifier != "this":
+            if self._tense_future(lowered, *match.span()):
+                while bounds(year)[1] < now:
+                    year += 1
+            else:
+                while bounds(year)[0] > now:
+                    year -= 1
+        return f"{year:04d}-{code}", "season"
 
     def _set_year(self, year: int) -> None:
         self.story_year = year
@@ -443,6 +764,16 @@ class StoryDates:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
 
+    def _weekend(self, future: bool) -> str | None:
+        """ "over the weekend": the last one, or the coming one when the sentence looks ahead."""
+        published = self.published
+        if published is None:
+            return None
+        weekend = published.weekday() >= 5
+        shift = 0 if future or weekend else -7
+        year, week, _ = (published + timedelta(days=shift)).isocalendar()
+        return f"{year}-W{week:02d}-WE"
+
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
         hour, minute = int(match["hh"]), int(match["mm"] or 0)
@@ -465,7 +796,11 @@ class StoryDates:
             year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[match["q_rel"]]
         current = (published.month - 1) // 3 + 1 if published else 4
         future = self._tense_future(lowered, *match.span())
-        if match["q_n"] in ("last", "final"):
+        if match["q_n"] in ("this", "current", "next", "coming"):
+            quarter = current + (match["q_n"] in ("next", "coming"))
+            year += quarter > 4
+            quarter = (quarter - 1) % 4 + 1
+        elif match["q_n"] in ("last", "final", "previous", "prior", "past"):
             if match["q_year"] or match["q_rel"]:
                 quarter = 4
             else:
@@ -536,7 +871,7 @@ def _matches(lowered: str) -> Iterator[re.Match[str]]:
     position, searched, length = 0, 0, len(lowered)
     while triggers or digit:
         if digit and (not triggers or digit.start() < triggers[-1][0]):
-            (start, end), reach = digit.span(), 1  # a date starts at its first digit, or "'70s"
+            (start, end), reach = digit.span(), DIGIT_REACH
             digit = DIGIT.search(lowered, end)
         else:
             (start, end), reach = triggers.pop(), REACH
@@ -556,6 +891,33 @@ def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
     day = min(days, key=lambda d: abs(d.start - time.start))
     clock = (time.resolved or "").partition("T")[2]
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+
+
+def _previous_word(sentence: str, start: int) -> str:
+    before = sentence[:start].rsplit(None, 1)
+    return before[-1] if before and sentence[:start][-1:].isspace() else ""
+
+
+def _is_count(sentence: str, start: int, end: int) -> bool:
+    """ "about 2000 people", "hired 1999 workers": a year-like number that counts things."""
+    following = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if not following or following[1] in YEAR_AFTER:
+        return False
+    previous = _previous_word(sentence, start).lower()
+    if not previous[-1:].isalpha():  # "2019 saw record profits", "In March, 2020 saw"
+        return False
+    return previous in COUNT_BEFORE or (
+        previous not in YEAR_BEFORE and previous not in MONTH_NUMBERS
+    )
+
+
+def _range_years(match: re.Match[str]) -> tuple[int, int]:
+    """ "2008-2010" -> (2008, 2010); "1990-95" -> (1990, 1995)."""
+    first, last = int(match["yr_a"]), match["yr_b"]
+    if len(last) == 2:
+        end = first // 100 * 100 + int(last)
+        return first, end if end > first else end + 100
+    return first, int(last)
 
 
 def _reference(match: re.Match[str]) -> str:
