@@ -26,10 +26,10 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture
-def served(seeded_store: Store, db_path: Path) -> Iterator[ServedReview]:
-    add_reviewer(seeded_store, "alice", PASSPHRASE)
-    seeded_store.close()
-    server = ServedReview(db_path)
+def served(review_db: Path) -> Iterator[ServedReview]:
+    with Store(review_db) as store:
+        add_reviewer(store, "alice", PASSPHRASE)
+    server = ServedReview(review_db)
     try:
         yield server
     finally:
@@ -42,16 +42,16 @@ def events(db_path: Path, action: str) -> list[dict[str, Any]]:
 
 
 def test_a_reviewer_signs_in_and_records_a_verdict_with_a_key(
-    served: ServedReview, browser: Any, db_path: Path
+    served: ServedReview, browser: Any, review_db: Path
 ) -> None:
     tab = Tab(browser, served.url)
     before = tab.sign_in("alice", "not the passphrase")
     tab.wait_for_text("wrong name or passphrase", after=before)
-    with Store(db_path) as store:
+    with Store(review_db) as store:
         assert store.count_claims(status=["unreviewed"]) == store.count_claims()
         assert [account.failed_sign_ins for account in reviewers(store)] == [1]
-    assert events(db_path, "sign_in") == []
-    assert events(db_path, "verdict") == []
+    assert events(review_db, "sign_in") == []
+    assert events(review_db, "verdict") == []
 
     tab.page.keyboard.type(PASSPHRASE)
     before = tab.count()
@@ -59,14 +59,14 @@ def test_a_reviewer_signs_in_and_records_a_verdict_with_a_key(
     tab.wait_for_text("reviewed", after=before)  # the review screen's progress line
     tab.page.keyboard.press("r")
 
-    verdicts = wait_for(lambda: events(db_path, "verdict"), "the verdict in the database")
+    verdicts = wait_for(lambda: events(review_db, "verdict"), "the verdict in the database")
     [keyed] = [e for e in verdicts if '"via"' not in (e["details"] or "")]  # not a repeat's
     assert (keyed["claim_id"], keyed["new"], keyed["reviewer"]) == (1, "refuted", "alice")
     assert all(e["reviewer"] == "alice" for e in verdicts)
-    with Store(db_path) as store:
+    with Store(review_db) as store:
         claim = store.claim(1)
     assert (claim.status, claim.reviewer) == ("refuted", "alice")
-    [signed] = events(db_path, "sign_in")
+    [signed] = events(review_db, "sign_in")
     assert signed["reviewer"] == "alice" and '"browser"' in signed["details"]
 
 
