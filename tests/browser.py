@@ -131,14 +131,14 @@ class Tab:
     def keys(self) -> list[float]:
         return self.page.evaluate("window.__keys")
 
-    def wait_for_text(self, text: str, after: int = 0, timeout: float = 20.0) -> dict[str, Any]:
-        """The first frame from index `after` on whose text holds `text`; waits for it."""
+    def wait_for_text(self, text: str, after: int = 0, timeout: float = 20.0) -> int:
+        """The index of the first frame from `after` on whose text holds `text`; waits for it."""
 
-        def found() -> dict[str, Any] | None:
+        def found() -> list[int]:
             frames = self.frames()
-            return next((f for f in frames[after:] if text in f["text"]), None)
+            return [at for at in range(after, len(frames)) if text in frames[at]["text"]]
 
-        return wait_for(found, f"{text!r} in the browser", timeout)
+        return wait_for(found, f"{text!r} in the browser", timeout)[0]
 
     def count(self) -> int:
         return self.page.evaluate("window.__frames.length")
@@ -147,8 +147,14 @@ class Tab:
         self.page.locator(".xterm-helper-textarea").focus()
 
     def type_line(self, text: str) -> None:
+        """Type a line and Enter, then wait for the app to answer with a frame (the focus
+        moving on), as a person would before typing on: keys sent at once could reach the
+        field before the focus had moved."""
         self.page.keyboard.type(text)
+        before = self.count()
         self.page.keyboard.press("Enter")
+        wait_for(lambda: self.count() > before, "the app to take the line")
+        self.page.wait_for_timeout(100)
 
     def sign_in(self, name: str, passphrase: str) -> int:
         """Type a name and passphrase on the sign-in screen; the frame count before Enter."""
