@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from claimcheck import reviewers
-from claimcheck.cli.app import EXIT_USAGE, cli, fail, open_store
+from claimcheck.cli.app import cli, fail, open_store
 
 
 @cli.command()
@@ -51,4 +51,4 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
     try:
         run_server(db_path, host=host, port=port, public_url=public_url)
     except OSError as error:
-        fail(f"cannot listen on {host}:{port}: {error.strerror or error}", EXIT_USAGE)
+        fail(f"cannot listen on {host}:{port}: {error.strerror or error}")
