@@ -99,7 +99,7 @@ def add_reviewer(store: Store, name: str, passphrase: str) -> Reviewer:
             " VALUES (?, ?, 1, ?, 0)",
             [name, hashed, now()],
         )
-        store.log_event("add_reviewer", new=name)
+        store.log_event("add_reviewer", new=name, details={"account": name})
     return reviewer(store, name)
 
 
@@ -112,7 +112,7 @@ def set_passphrase(store: Store, name: str, passphrase: str) -> Reviewer:
             "UPDATE reviewers SET passphrase_hash = ?, failed_sign_ins = 0 WHERE name = ?",
             [hashed, account.name],
         )
-        store.log_event("set_passphrase", new=account.name)
+        store.log_event("set_passphrase", details={"account": account.name})
     return reviewer(store, account.name)
 
 
@@ -126,7 +126,12 @@ def set_enabled(store: Store, name: str, enabled: bool) -> Reviewer:
                 [int(enabled), account.name],
             )
             action = "enable_reviewer" if enabled else "disable_reviewer"
-            store.log_event(action, old=_state(account.enabled), new=_state(enabled))
+            store.log_event(
+                action,
+                old=_state(account.enabled),
+                new=_state(enabled),
+                details={"account": account.name},
+            )
     return reviewer(store, account.name)
 
 

@@ -3,6 +3,7 @@ screen that `review --sign-in` and the served review open with."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -77,11 +78,14 @@ def test_the_reviewers_commands_add_list_disable_enable_and_audit(db_path: Path)
     assert "bob" not in listed.stdout
     assert claimcheck(db_path, "reviewers", "enable", "alice").returncode == 0
     with Store(db_path) as store:
-        audit = [(e["reviewer"], e["action"], e["old"], e["new"]) for e in reversed(store.events())]
+        audit = [
+            (e["reviewer"], e["action"], e["old"], e["new"], json.loads(e["details"])["account"])
+            for e in reversed(store.events())
+        ]
         assert audit == [
-            ("editor", "add_reviewer", None, "alice"),
-            ("editor", "disable_reviewer", "enabled", "disabled"),
-            ("editor", "enable_reviewer", "disabled", "enabled"),
+            ("editor", "add_reviewer", None, "alice", "alice"),
+            ("editor", "disable_reviewer", "enabled", "disabled", "alice"),
+            ("editor", "enable_reviewer", "disabled", "enabled", "alice"),
         ]
         account = reviewers.reviewer(store, "alice")
         assert account.enabled
@@ -127,3 +131,21 @@ async def test_review_sign_in_opens_the_review_as_the_account(review_db: Path) -
         verdicts = [e for e in store.events() if e["action"] == "verdict"]
     assert verdicts and {e["reviewer"] for e in verdicts} == {"alice"}
     assert {e["new"] for e in verdicts} == {"misleading"}
+
+
+def test_accounts_travel_in_a_bundle_and_a_merge_keeps_the_ones_here(tmp_path: Path) -> None:
+    from claimcheck.bundle import export_bundle, import_bundle
+
+    first, copy, other = (tmp_path / f"{name}.db" for name in ("first", "copy", "other"))
+    with Store(first) as store:
+        reviewers.add_reviewer(store, "alice", PASSPHRASE)
+    export_bundle(first, tmp_path / "desk.bundle")
+    with Store(copy) as store:
+        import_bundle(store, tmp_path / "desk.bundle")
+        assert reviewers.sign_in(store, "alice", PASSPHRASE, via="test").name == "alice"
+    with Store(other) as store:
+        reviewers.add_reviewer(store, "Alice", "her other passphrase")
+        report = import_bundle(store, tmp_path / "desk.bundle")
+        assert report.present["reviewers"] == 1
+        assert [account.name for account in reviewers.reviewers(store)] == ["Alice"]
+        assert reviewers.sign_in(store, "alice", "her other passphrase", via="test")

@@ -17,6 +17,7 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
+from textual.worker import Worker, WorkerState
 
 from claimcheck.reviewers import sign_in
 from claimcheck.store import Store, StoreError
@@ -61,20 +62,22 @@ class SignInScreen(Screen[str]):
         self.query_one("#sign-in-status", Static).update(Text("checking…", style="dim"))
         self.check(name, self.query_one("#passphrase", Input).value)
 
-    @work(thread=True, exclusive=True)
-    def check(self, name: str, passphrase: str) -> None:
-        try:
-            with Store(self.db_path) as store:
-                account = sign_in(store, name, passphrase, via=self.via)
-        except StoreError as error:
-            self.app.call_from_thread(self.refused, str(error))
-            return
-        self.post_message(SignedIn(account.name))
-        self.app.call_from_thread(self.dismiss, account.name)
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def check(self, name: str, passphrase: str) -> str:
+        """The account's name, or SignInRefused (a StoreError) with the line to show."""
+        with Store(self.db_path) as store:
+            return sign_in(store, name, passphrase, via=self.via).name
 
-    def refused(self, reason: str) -> None:
-        self.post_message(SignInFailed(reason))
-        self.query_one("#sign-in-status", Static).update(Text(reason, style="bold red"))
-        passphrase = self.query_one("#passphrase", Input)
-        passphrase.value = ""
-        passphrase.focus()
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Act once the check has finished: dismissing while it ran would cancel it."""
+        if event.state == WorkerState.SUCCESS:
+            self.post_message(SignedIn(event.worker.result))
+            self.dismiss(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            reason = str(error) if isinstance(error, StoreError) else f"cannot sign in: {error}"
+            self.post_message(SignInFailed(reason))
+            self.query_one("#sign-in-status", Static).update(Text(reason, style="bold red"))
+            passphrase = self.query_one("#passphrase", Input)
+            passphrase.value = ""
+            passphrase.focus()
