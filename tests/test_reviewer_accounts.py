@@ -149,3 +149,18 @@ def test_accounts_travel_in_a_bundle_and_a_merge_keeps_the_ones_here(tmp_path: P
         assert report.present["reviewers"] == 1
         assert [account.name for account in reviewers.reviewers(store)] == ["Alice"]
         assert reviewers.sign_in(store, "alice", "her other passphrase", via="test")
+
+
+async def test_disabling_an_account_ends_its_open_session(review_db: Path) -> None:
+    with Store(review_db) as store:
+        reviewers.add_reviewer(store, "alice", PASSPHRASE)
+    app = ReviewApp(review_db, reviewer=None, keymap={}, poll_seconds=0.05, sign_in=True)
+    async with app.run_test() as pilot:
+        await sign_in_on_screen(pilot, "alice", PASSPHRASE)
+        await wait_until(pilot, lambda: isinstance(app.screen, ReviewScreen))
+        await pilot.pause(0.2)
+        assert app.is_running
+        with Store(review_db, reviewer="editor") as store:
+            reviewers.set_enabled(store, "alice", False)
+        await wait_until(pilot, lambda: not app.is_running)
+    assert app.return_value is None

@@ -16,7 +16,8 @@ from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
 from claimcheck.review.served import ServedDriver, is_served
 from claimcheck.review.signin import SignInScreen
-from claimcheck.store import Store, default_reviewer
+from claimcheck.reviewers import reviewer
+from claimcheck.store import NotFound, Store, StoreError, default_reviewer
 
 
 class ReviewApp(App[None]):
@@ -53,6 +54,7 @@ class ReviewApp(App[None]):
             open_url=self.open_url if served else open_url,
         )
         self.via = "browser" if served else "terminal"
+        self.poll_seconds = poll_seconds
         self.review: ReviewScreen | None = None
         if not (sign_in or served):
             self.review = self.review_screen(reviewer or default_reviewer())
@@ -71,6 +73,19 @@ class ReviewApp(App[None]):
             return
         self.review = self.review_screen(name)
         self.push_screen(self.review)
+        self.set_interval(self.poll_seconds, partial(self.check_account, name))
+
+    def check_account(self, name: str) -> None:
+        """End the session of an account disabled (or removed) since it signed in."""
+        try:
+            with Store(self.db_path, reviewer=name) as store:
+                enabled = reviewer(store, name).enabled
+        except NotFound:
+            enabled = False
+        except StoreError:  # busy or unreadable for now: ask again at the next tick
+            return
+        if not enabled:
+            self.exit(message=f"the account {name!r} was disabled: signed out")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """The review's actions in the command palette (ctrl+p), beside Textual's own."""
