@@ -118,6 +118,7 @@ async def test_review_sign_in_opens_the_review_as_the_account(review_db: Path) -
     async with app.run_test(message_hook=messages.append) as pilot:
         assert isinstance(app.screen, SignInScreen)
         await sign_in_on_screen(pilot, "alice", "wrong passphrase")
+        await wait_until(pilot, lambda: bool(posted(messages, SignInFailed)))
         assert [m.reason for m in posted(messages, SignInFailed)] == ["wrong name or passphrase"]
         assert isinstance(app.screen, SignInScreen)
         assert app.screen.query_one("#passphrase", Input).value == ""

@@ -62,22 +62,24 @@ class SignInScreen(Screen[str]):
         self.query_one("#sign-in-status", Static).update(Text("checking…", style="dim"))
         self.check(name, self.query_one("#passphrase", Input).value)
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
-    def check(self, name: str, passphrase: str) -> str:
-        """The account's name, or SignInRefused (a StoreError) with the line to show."""
-        with Store(self.db_path) as store:
-            return sign_in(store, name, passphrase, via=self.via).name
+    @work(thread=True, exclusive=True)
+    def check(self, name: str, passphrase: str) -> SignedIn | SignInFailed:
+        try:
+            with Store(self.db_path) as store:
+                return SignedIn(sign_in(store, name, passphrase, via=self.via).name)
+        except StoreError as error:
+            return SignInFailed(str(error))
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """Act once the check has finished: dismissing while it ran would cancel it."""
-        if event.state == WorkerState.SUCCESS:
-            self.post_message(SignedIn(event.worker.result))
-            self.dismiss(event.worker.result)
-        elif event.state == WorkerState.ERROR:
-            error = event.worker.error
-            reason = str(error) if isinstance(error, StoreError) else f"cannot sign in: {error}"
-            self.post_message(SignInFailed(reason))
-            self.query_one("#sign-in-status", Static).update(Text(reason, style="bold red"))
-            passphrase = self.query_one("#passphrase", Input)
-            passphrase.value = ""
-            passphrase.focus()
+        outcome = event.worker.result
+        if event.state != WorkerState.SUCCESS or outcome is None:
+            return
+        self.post_message(outcome)
+        if isinstance(outcome, SignedIn):
+            self.dismiss(outcome.name)
+            return
+        self.query_one("#sign-in-status", Static).update(Text(outcome.reason, style="bold red"))
+        passphrase = self.query_one("#passphrase", Input)
+        passphrase.value = ""
+        passphrase.focus()
