@@ -165,3 +165,14 @@ async def test_disabling_an_account_ends_its_open_session(review_db: Path) -> No
             reviewers.set_enabled(store, "alice", False)
         await wait_until(pilot, lambda: not app.is_running)
     assert app.return_value is None
+
+
+def test_a_new_passphrase_replaces_the_old_and_clears_the_failures(store: Store) -> None:
+    reviewers.add_reviewer(store, "alice", PASSPHRASE)
+    with pytest.raises(reviewers.SignInRefused):
+        reviewers.sign_in(store, "alice", "guess guess", via="test")
+    assert reviewers.set_passphrase(store, "alice", "a brand new one").failed_sign_ins == 0
+    with pytest.raises(reviewers.SignInRefused):
+        reviewers.sign_in(store, "alice", PASSPHRASE, via="test")
+    assert reviewers.sign_in(store, "alice", "a brand new one", via="test").name == "alice"
+    assert [e["action"] for e in store.events()][-2:] == ["set_passphrase", "add_reviewer"]
