@@ -93,6 +93,11 @@ def _source_key(row: Row) -> tuple[Any, ...]:
     return (row["kind"], row["label"], row["created_at"])
 
 
+def _reviewer_key(row: Row) -> tuple[Any, ...]:
+    """An account is its name, in any letter case (as the store's unique index has it)."""
+    return (str(row["name"]).lower(),)
+
+
 # Parents before children, so a row's references are known when it is read (claims after
 # snapshots: a claim's source_changed marker names them).
 TABLES = (
@@ -124,6 +129,8 @@ TABLES = (
         {"claim_id": "claims", "snapshot_id": "snapshots"},
     ),
     Table("second_checks", ("claim_id", "flagged_at", "first_reviewer"), {"claim_id": "claims"}),
+    # accounts travel with the desk (hashes only); on a merge an account already here stays as is
+    Table("reviewers", ("name",), pk=None, natural_key=_reviewer_key),
     Table(
         "events",
         ("at", "reviewer", "action", "claim_id", "article_id", "old", "new", "note", "details"),

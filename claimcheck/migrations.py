@@ -366,3 +366,24 @@ def add_claim_repeat_key(db: Database) -> None:
 
 def _resolved(dates: list[dict]) -> list[str | None]:
     return [d.get("resolved") for d in dates if isinstance(d, dict)]
+
+
+@migrations(name="create_reviewer_accounts")
+def create_reviewer_accounts(db: Database) -> None:
+    # Reviewers who sign in (claimcheck serve, review --sign-in): a salted scrypt hash of the
+    # passphrase, never the passphrase; failed sign-ins counted per account so that every app
+    # process (one per browser tab) slows down the same guesser.
+    db["reviewers"].create(
+        {
+            "name": str,
+            "passphrase_hash": str,
+            "enabled": int,
+            "created_at": str,
+            "failed_sign_ins": int,
+            "last_failed_at": float,
+        },
+        pk="name",
+        not_null={"passphrase_hash", "enabled", "created_at", "failed_sign_ins"},
+        defaults={"enabled": 1, "failed_sign_ins": 0},
+    )
+    db.execute("CREATE UNIQUE INDEX idx_reviewers_name_nocase ON reviewers (name COLLATE NOCASE)")

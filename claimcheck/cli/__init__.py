@@ -1,6 +1,7 @@
 """The `claimcheck` command: a click group whose commands parse, call one core function, print.
 
-Commands live in modules by area (article, articles, sources, review, transfer) and register here.
+Commands live in modules by area (article, articles, sources, review, reviewers, serve,
+transfer) and register here.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from claimcheck.cli import (  # noqa: F401  (registers commands)
     articles,
     bundle,
     review,
+    reviewers,
+    serve,
     sources,
     transfer,
 )

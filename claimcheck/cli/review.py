@@ -20,6 +20,11 @@ from claimcheck.store import StoreError, default_reviewer
     is_flag=True,
     help="The claims others flagged for a second reviewer (their verdict hidden until yours).",
 )
+@click.option(
+    "--sign-in",
+    is_flag=True,
+    help="Sign in with a reviewer account (claimcheck reviewers add) instead of --reviewer.",
+)
 @click.pass_context
 def review(
     ctx: click.Context,
@@ -29,6 +34,7 @@ def review(
     search: str | None,
     sort: str,
     second_check: bool,
+    sign_in: bool,
 ) -> None:
     """Review claims one by one in the terminal: one key per verdict, every verdict saved at
     once. Press ? inside for the keys; remap them in ~/.config/claimcheck/keys.toml.
@@ -37,6 +43,7 @@ def review(
     Example:
         claimcheck review --status unreviewed --sort score
         claimcheck --reviewer alice review --second-check
+        claimcheck review --sign-in
     """
     from claimcheck.review.app import NoTerminal, run_review
     from claimcheck.review.keys import KeyConfigError
@@ -51,6 +58,11 @@ def review(
         second_check=second_check,
     )
     try:
-        run_review(ctx.obj["db"], reviewer=ctx.obj["reviewer"] or default_reviewer(), query=query)
+        run_review(
+            ctx.obj["db"],
+            reviewer=ctx.obj["reviewer"] or default_reviewer(),
+            query=query,
+            sign_in=sign_in,
+        )
     except (StoreError, KeyConfigError, NoTerminal) as error:
         fail(str(error))

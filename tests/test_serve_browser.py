@@ -1,0 +1,87 @@
+"""`claimcheck serve` in a real headless Chromium: a reviewer signs in, a key records a verdict
+under their name; a wrong passphrase gets nothing; each tab's app process ends with its tab and
+with the server, even one killed with SIGKILL."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimcheck.reviewers import add_reviewer, reviewers
+from claimcheck.store import Store
+from tests.browser import ServedReview, Tab, alive, chromium, wait_for
+
+PASSPHRASE = "correct horse battery"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with chromium() as opened:
+        yield opened
+
+
+@pytest.fixture
+def served(review_db: Path) -> Iterator[ServedReview]:
+    with Store(review_db) as store:
+        add_reviewer(store, "alice", PASSPHRASE)
+    server = ServedReview(review_db)
+    try:
+        yield server
+    finally:
+        server.close()
+
+
+def events(db_path: Path, action: str) -> list[dict[str, Any]]:
+    with Store(db_path) as store:
+        return [e for e in store.events() if e["action"] == action]
+
+
+def test_a_reviewer_signs_in_and_records_a_verdict_with_a_key(
+    served: ServedReview, browser: Any, review_db: Path
+) -> None:
+    tab = Tab(browser, served.url)
+    before = tab.sign_in("alice", "not the passphrase")
+    tab.wait_for_text("wrong name or passphrase", after=before)
+    with Store(review_db) as store:
+        assert store.count_claims(status=["unreviewed"]) == store.count_claims()
+        assert [account.failed_sign_ins for account in reviewers(store)] == [1]
+    assert events(review_db, "sign_in") == []
+    assert events(review_db, "verdict") == []
+
+    tab.page.keyboard.type(PASSPHRASE)
+    before = tab.count()
+    tab.page.keyboard.press("Enter")
+    tab.wait_for_text("reviewed", after=before)  # the review screen's progress line
+    tab.page.keyboard.press("r")
+
+    verdicts = wait_for(lambda: events(review_db, "verdict"), "the verdict in the database")
+    [keyed] = [e for e in verdicts if '"via"' not in (e["details"] or "")]  # not a repeat's
+    assert (keyed["claim_id"], keyed["new"], keyed["reviewer"]) == (1, "refuted", "alice")
+    assert all(e["reviewer"] == "alice" for e in verdicts)
+    with Store(review_db) as store:
+        claim = store.claim(1)
+    assert (claim.status, claim.reviewer) == ("refuted", "alice")
+    [signed] = events(review_db, "sign_in")
+    assert signed["reviewer"] == "alice" and '"browser"' in signed["details"]
+
+
+def test_each_app_process_ends_with_its_tab_and_with_the_server(
+    served: ServedReview, browser: Any
+) -> None:
+    first, second = Tab(browser, served.url), Tab(browser, served.url)
+    for tab in (first, second):
+        tab.wait_for_text("sign in to review")
+    apps = wait_for(lambda: len(served.apps()) == 2 and served.apps(), "two app processes")
+
+    first.page.close()
+    wait_for(lambda: sum(alive(pid) for pid in apps) == 1, "the closed tab's app to end", 10)
+
+    served.kill(signal.SIGKILL)
+    started = time.monotonic()
+    wait_for(lambda: not any(alive(pid) for pid in apps), "the apps of a killed server", 10)
+    assert time.monotonic() - started < 5
