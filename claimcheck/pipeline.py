@@ -26,6 +26,7 @@ from claimcheck.ingest import (
     read_bytes,
     read_path,
 )
+from claimcheck.memory.matches import match_article
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
 
@@ -115,7 +116,16 @@ def add_article(store: Store, article: ArticleInput) -> AddResult:
     existing = store.find_article(article.text)
     if existing is not None:
         return store.add_article(article, [])
-    return store.add_article(article, extract_claims(article.text, article.published))
+    return _stored(store, article, extract_claims(article.text, article.published))
+
+
+def _stored(store: Store, article: ArticleInput, claims: list[ExtractedClaim]) -> AddResult:
+    """Store an article and match its claims against the claim memory, in one transaction."""
+    with store.transaction():
+        result = store.add_article(article, claims)
+        if result.created:
+            match_article(store, result.article_id)
+    return result
 
 
 @dataclass(frozen=True)
@@ -220,4 +230,4 @@ def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
 def _store_prepared(store: Store, ready: _Prepared) -> AddOutcome:
     if ready.error or ready.article is None or ready.claims is None:
         return AddOutcome(ready.name, error=ready.error)
-    return AddOutcome(ready.name, store.add_article(ready.article, ready.claims))
+    return AddOutcome(ready.name, _stored(store, ready.article, ready.claims))

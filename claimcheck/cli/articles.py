@@ -15,6 +15,7 @@ from claimcheck.articles_meta import edit_article
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
 from claimcheck.cli.article import describe
 from claimcheck.ingest import MAX_ARTICLE_BYTES
+from claimcheck.memory.matching import DISPLAY_THRESHOLD
 from claimcheck.models import KINDS, STATUSES, Claim, Quantity
 from claimcheck.pipeline import add_inputs, expand_inputs
 from claimcheck.store import Store
@@ -131,6 +132,11 @@ def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Minimum check-worthiness.")
 @click.option("--search", help="Full-text search in the claim text.")
 @click.option("--repeats/--no-repeats", default=False, help="Include repeated claims.")
+@click.option(
+    "--checked-before",
+    is_flag=True,
+    help="Only claims the claim memory matched to an earlier fact-check or verdict.",
+)
 @click.option("--sort", type=click.Choice(["position", "score"]), default="position")
 @click.option("--limit", type=int, help="At most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
@@ -143,6 +149,7 @@ def list_claims(
     min_score: float | None,
     search: str | None,
     repeats: bool,
+    checked_before: bool,
     sort: str,
     limit: int | None,
     as_json: bool,
@@ -162,6 +169,7 @@ def list_claims(
             min_score=min_score,
             search=search,
             include_repeats=repeats,
+            checked_before=DISPLAY_THRESHOLD if checked_before else None,
             order=sort,
             limit=limit,
         )
@@ -329,6 +337,7 @@ def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
         min_score=None,
         search=None,
         repeats=False,
+        checked_before=False,
         sort="position",
         limit=None,
         as_json=False,

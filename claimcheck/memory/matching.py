@@ -1,0 +1,300 @@
+"""Has this claim been checked before? Candidates from full-text search, re-ranked on what a
+fact-checker would look at.
+
+Candidates come from SQLite FTS5 (BM25) over the loaded fact-checks and over the desk's reviewed
+claims of other articles, queried with the claim's rarest words. Each candidate is then scored
+on the evidence of sameness: how much of the claim's (idf-weighted) vocabulary it shares and how
+much of its own it shares back, word order aside (rapidfuzz), the same figures after
+normalisation ("3.9 per cent" = "3.9%"), the same speaker, the same names. The weights of the
+logistic score were fitted on the tuning part of CheckThat! 2021 task 2B (bench/
+bench_claim_memory.py); the score reads as the chance the two are the same claim.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import bm25s
+import Stemmer
+from rapidfuzz import fuzz
+
+from claimcheck.extract.quantities import find_quantities
+
+# How many candidates each index gives to the re-ranking, and how many query words it asks for.
+CANDIDATES = 50
+QUERY_WORDS = 24
+# Matches kept for a claim, and the score from which one is stored at all / shown on screen.
+KEPT = 5
+STORE_THRESHOLD = 0.3
+DISPLAY_THRESHOLD = 0.6
+# Logistic weights (bench/bench_claim_memory.py fits them on the tuning part).
+WEIGHTS = {
+    "bias": -10.62,
+    "coverage": 1.42,
+    "covered": 3.88,
+    "fuzz": 3.62,
+    "relative": 4.72,
+    "figures": 0.0,
+    "names": 0.0,
+    "speaker": 1.0,
+}
+# Verdicts a desk claim must carry to be "checked before" (dismissed: not a claim; flagged: not
+# decided yet).
+DESK_VERDICTS = ("supported", "misleading", "refuted", "unverifiable")
+
+_WORD = re.compile(r"[^\W_]+")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]*[a-z0-9]|[A-Z]{2,})\b")
+STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
+
+
+@dataclass(frozen=True)
+class Probe:
+    """The claim to look up: its words, speaker, figures and the date of its article."""
+
+    text: str
+    speaker: str | None = None
+    figures: tuple[str, ...] = ()
+    date: str | None = None
+    article_id: int | None = None
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact-check or an earlier claim that may be the same claim."""
+
+    kind: str  # "factcheck" or "claim"
+    id: int
+    text: str
+    speaker: str | None
+    figures: tuple[str, ...]
+    date: str | None
+    bm25: float
+
+
+@dataclass
+class Match:
+    """A candidate scored against the probe, with the reasons a reviewer can check."""
+
+    candidate: Candidate
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    timing: str = "undated"
+
+    @property
+    def target(self) -> str:
+        return f"{self.candidate.kind}:{self.candidate.id}"
+
+
+@lru_cache(maxsize=1)
+def _porter() -> Stemmer.Stemmer:
+    """FTS5's porter tokenizer stems with the original Porter algorithm: so do we."""
+    return Stemmer.Stemmer("porter")
+
+
+def stems(text: str) -> list[str]:
+    """The content words of a text, as FTS5's porter tokenizer indexes them."""
+    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    return _porter().stemWords(words)
+
+
+def names(text: str) -> set[str]:
+    """Capitalised words not at a sentence's start, and acronyms: people, places, bodies."""
+    return {m.lower() for m in _NAME.findall(text) if m.lower() not in STOPWORDS}
+
+
+def figure_keys(text: str) -> tuple[str, ...]:
+    """The text's figures, normalised: "3.9 per cent" and "3.9%" are both "3.9 percent"."""
+    return tuple(sorted({f"{q.value:.4g} {q.unit or ''}".strip() for q in find_quantities(text)}))
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """One speaker named twice ("Donald Trump", "Trump", "President Donald J. Trump")."""
+    if not a or not b:
+        return False
+    last = lambda name: _WORD.findall(name.lower())[-1:]  # noqa: E731
+    return bool(last(a)) and last(a) == last(b)
+
+
+def timing(claim_date: str | None, checked: str | None) -> str:
+    """A fact-check (or verdict) dated after the claim's article is "later", not prior."""
+    if not claim_date or not checked:
+        return "undated"
+    return "later" if checked[:10] > claim_date[:10] else "prior"
+
+
+# ---- candidates -----------------------------------------------------------------------------
+
+
+def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dict[str, float]:
+    """The claim's searchable stems with their idf among the fact-checks, rarest first, at most
+    QUERY_WORDS (common words cost time and find nothing)."""
+    wanted = list(dict.fromkeys(stems(text) + stems(speaker or "")))
+    if not wanted:
+        return {}
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
+    found = dict(
+        conn.execute(
+            "SELECT term, doc FROM factchecks_terms"
+            f" WHERE term IN ({', '.join('?' * len(wanted))})",
+            wanted,
+        ).fetchall()
+    )
+    idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
+    return dict(sorted(idf.items(), key=lambda item: -item[1])[:QUERY_WORDS])
+
+
+def _match_expression(words: Iterable[str]) -> str:
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def factcheck_candidates(
+    conn: sqlite3.Connection, words: Iterable[str], limit: int = CANDIDATES
+) -> list[Candidate]:
+    expression = _match_expression(words)
+    if not expression:
+        return []
+    rows = conn.execute(
+        "SELECT f.id, f.claim, f.claimant, f.figures, f.review_date, -h.rank FROM"
+        " (SELECT rowid, rank FROM factchecks_fts WHERE factchecks_fts MATCH ?"
+        "  ORDER BY rank LIMIT ?) h JOIN factchecks f ON f.id = h.rowid ORDER BY h.rank",
+        [expression, limit],
+    ).fetchall()
+    return [
+        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, score)
+        for i, text, who, figs, day, score in rows
+    ]
+
+
+def claim_candidates(
+    conn: sqlite3.Connection, probe: Probe, limit: int = CANDIDATES
+) -> list[Candidate]:
+    """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(probe.text.lower()) if w not in STOPWORDS))
+    if not words:
+        return []
+    rows = conn.execute(
+        "SELECT c.id, c.text, c.speaker, a.published, c.updated_at, -h.rank FROM"
+        " (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?) h"
+        " JOIN claims c ON c.id = h.rowid JOIN articles a ON a.id = c.article_id"
+        f" WHERE c.status IN ({', '.join('?' * len(DESK_VERDICTS))})"
+        " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
+        [_match_expression(words[: QUERY_WORDS * 2]), limit * 4, *DESK_VERDICTS, probe.article_id],
+    ).fetchall()
+    figures = _claim_figures(conn, [row[0] for row in rows[:limit]])
+    return [
+        Candidate("claim", i, text, who, figures.get(i, ()), published or updated, score)
+        for i, text, who, published, updated, score in rows[:limit]
+    ]
+
+
+def _claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    found: dict[int, set[str]] = {}
+    if ids:
+        for claim_id, value, unit in conn.execute(
+            f"SELECT claim_id, value, unit FROM quantities WHERE claim_id IN"
+            f" ({', '.join('?' * len(ids))})",
+            ids,
+        ):
+            found.setdefault(claim_id, set()).add(f"{value:.4g} {unit or ''}".strip())
+    return {claim_id: tuple(sorted(keys)) for claim_id, keys in found.items()}
+
+
+# ---- scoring ----------------------------------------------------------------------------------
+
+
+def features(probe: Probe, idf: dict[str, float], candidate: Candidate, best: float) -> dict:
+    """The evidence that the candidate is the same claim, each in 0..1 (and the shared items)."""
+    probe_stems = set(stems(probe.text))
+    theirs = set(stems(candidate.text))
+    weight = {w: idf.get(w, 2.0) for w in probe_stems}
+    total = sum(weight.values()) or 1.0
+    shared = probe_stems & theirs
+    shared_figures = sorted(set(probe.figures) & set(candidate.figures))
+    shared_names = sorted(names(probe.text) & names(candidate.text))
+    return {
+        "coverage": sum(weight[w] for w in shared) / total,
+        "covered": len(shared) / (len(theirs) or 1),
+        "fuzz": fuzz.token_set_ratio(probe.text.lower(), candidate.text.lower()) / 100,
+        "relative": candidate.bm25 / best if best > 0 else 0.0,
+        "figures": min(1.0, len(shared_figures) / 2) if shared_figures else 0.0,
+        "names": min(1.0, len(shared_names) / 2),
+        "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
+        "_shared_words": sorted(shared, key=lambda w: -weight[w]),
+        "_shared_figures": shared_figures,
+        "_shared_names": shared_names,
+    }
+
+
+def score(values: dict, weights: dict[str, float] | None = None) -> float:
+    weights = weights or WEIGHTS
+    z = weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
+    return 1 / (1 + math.exp(-z))
+
+
+def reasons(values: dict, candidate: Candidate) -> list[str]:
+    """Why the two were matched, strongest evidence first, in words a reviewer can check."""
+    out = []
+    if values["_shared_figures"]:
+        out.append("same figures: " + ", ".join(values["_shared_figures"]))
+    if values["speaker"]:
+        out.append(f"same speaker: {candidate.speaker}")
+    if values["_shared_names"]:
+        out.append("same names: " + ", ".join(values["_shared_names"][:5]))
+    words = values["_shared_words"]
+    out.append(
+        f"shares {values['coverage']:.0%} of the claim's weight in words"
+        + (f" ({', '.join(words[:6])})" if words else "")
+    )
+    out.append(f"word overlap regardless of order {values['fuzz']:.0%}")
+    return out
+
+
+def rank(
+    probe: Probe,
+    idf: dict[str, float],
+    candidates: list[Candidate],
+    *,
+    weights: dict[str, float] | None = None,
+) -> list[Match]:
+    """Every candidate scored against the probe, best first."""
+    best = max((c.bm25 for c in candidates if c.kind == "factcheck"), default=0.0)
+    best_claim = max((c.bm25 for c in candidates if c.kind == "claim"), default=0.0)
+    matches = []
+    for candidate in candidates:
+        values = features(
+            probe, idf, candidate, best if candidate.kind == "factcheck" else best_claim
+        )
+        matches.append(
+            Match(
+                candidate,
+                round(score(values, weights), 4),
+                reasons(values, candidate),
+                timing(probe.date, candidate.date),
+            )
+        )
+    matches.sort(key=lambda m: (-m.score, m.candidate.kind, m.candidate.id))
+    return matches
+
+
+def find_matches(
+    conn: sqlite3.Connection,
+    probe: Probe,
+    *,
+    limit: int = KEPT,
+    threshold: float = STORE_THRESHOLD,
+    desk: bool = True,
+) -> list[Match]:
+    """The fact-checks and earlier desk claims that may be this claim, best first."""
+    idf = query_words(conn, probe.text, probe.speaker)
+    candidates = factcheck_candidates(conn, idf)
+    if desk:
+        candidates += claim_candidates(conn, probe)
+    found = rank(probe, idf, candidates)
+    return [m for m in found if m.score >= threshold][:limit]
