@@ -125,7 +125,7 @@ def candidate_features(store: Store, queries: list[dict]) -> dict[str, list]:
         text = query["text"]
         probe = matching.Probe(text, None, matching.figure_keys(text), debate_date(query["debate"]))
         idf = matching.query_words(conn, probe.text, None)
-        candidates = matching.factcheck_candidates(conn, idf)
+        candidates = matching.factcheck_candidates(conn, idf, around=probe.date)
         best = max((c.bm25 for c in candidates), default=0.0)
         found[query["query_id"]] = [(c, matching.features(probe, idf, c, best)) for c in candidates]
     return found
@@ -222,6 +222,12 @@ def quality(data: Path, work: Path, fit: bool) -> dict:
             "claimcheck": scores(ours, qrels),
             "bm25": scores({i: baseline[i] for i in ids}, qrels),
             "fts5_bm25_only": scores({i: [key_of[c.id] for c, _ in found[i]] for i in ids}, qrels),
+            "candidate_recall": round(
+                statistics.fmean(
+                    len({key_of[c.id] for c, _ in found[i]} & qrels[i]) / len(qrels[i]) for i in ids
+                ),
+                4,
+            ),
             "shown_precision": precision,
             "shown_matches": shown,
             "queries_with_shown_match": covered,

@@ -399,6 +399,7 @@ def create_claim_memory(db: Database) -> None:
             imported_at TEXT NOT NULL
         );
         CREATE INDEX factchecks_review_date ON factchecks (review_date);
+        CREATE INDEX factchecks_claim_date ON factchecks (claim_date);
         CREATE VIRTUAL TABLE factchecks_fts USING fts5(
             claim, claimant, content='factchecks', content_rowid='id',
             tokenize='porter unicode61 remove_diacritics 2'
