@@ -270,3 +270,25 @@ def _verdict_of(found: StoredMatch) -> str | None:
     if found.earlier_claim_id:
         return found.verdict if found.verdict in matching.DESK_VERDICTS else None
     return found.verdict or verdict_for(found.rating)
+
+
+def citations(store: Store, claim_id: int) -> list[dict[str, Any]]:
+    """The earlier fact-checks a published ClaimReview of this claim cites: those the reviewer
+    adopted (a match nobody confirmed is not published)."""
+    rows = store.db.execute(
+        "SELECT f.url, f.checker, f.review_date, f.rating FROM matches m JOIN factchecks f"
+        " ON f.id = m.factcheck_id WHERE m.claim_id = ? AND m.decision = 'adopted'"
+        " AND f.url IS NOT NULL ORDER BY m.score DESC, m.id",
+        [claim_id],
+    ).fetchall()
+    cited = []
+    for url, checker, day, rating in rows:
+        item: dict[str, Any] = {"@type": "ClaimReview", "url": url}
+        if checker:
+            item["author"] = {"@type": "Organization", "name": checker}
+        if day:
+            item["datePublished"] = day
+        if rating:
+            item["reviewRating"] = {"@type": "Rating", "alternateName": rating}
+        cited.append(item)
+    return cited

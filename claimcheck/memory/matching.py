@@ -104,8 +104,17 @@ def _porter() -> Stemmer.Stemmer:
 
 def stems(text: str) -> list[str]:
     """The content words of a text, as FTS5's porter tokenizer indexes them."""
-    words = [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
-    return _porter().stemWords(words)
+    return _porter().stemWords(_content_words(text))
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+def _spelled(text: str) -> dict[str, str]:
+    """Each stem of the text and the word it came from, for reasons a reviewer reads."""
+    words = _content_words(text)
+    return dict(zip(_porter().stemWords(words), words, strict=True))
 
 
 def names(text: str) -> set[str]:
@@ -241,7 +250,7 @@ def claim_candidates(
     ).fetchall()
     figures = _claim_figures(conn, [row[0] for row in rows[:limit]])
     return [
-        Candidate("claim", i, text, who, figures.get(i, ()), published or updated, score, published)
+        Candidate("claim", i, text, who, figures.get(i, ()), updated, score, published)
         for i, text, who, published, updated, score in rows[:limit]
     ]
 
@@ -279,7 +288,9 @@ def features(probe: Probe, idf: dict[str, float], candidate: Candidate, best: fl
         "names": min(1.0, len(shared_names) / 2),
         "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
         "same_time": same_time(probe.date, candidate.said),
-        "_shared_words": sorted(shared, key=lambda w: -weight[w]),
+        "_shared_words": [
+            _spelled(probe.text).get(w, w) for w in sorted(shared, key=lambda w: -weight[w])
+        ],
         "_shared_figures": shared_figures,
         "_shared_names": shared_names,
     }
