@@ -168,7 +168,7 @@ def precision_above(
 
 
 def bm25_runs(vclaims: list[dict], queries: list[dict]) -> dict[str, list[str]]:
-    tokenize = lambda texts: [matching.stems(t) for t in texts]  # noqa: E731
+    tokenize = lambda texts: [list(matching.stems(t)) for t in texts]  # noqa: E731
     retriever = bm25s.BM25()
     retriever.index(tokenize([v["vclaim"] for v in vclaims]), show_progress=False)
     results, _ = retriever.retrieve(
@@ -279,11 +279,11 @@ def load_in_fresh_process(feed: Path, db: Path) -> dict:
         "from claimcheck.store import Store\n"
         "with Store(Path(sys.argv[2])) as store:\n"
         "    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "    start = time.perf_counter()\n"
+        "    start, cpu = time.perf_counter(), time.process_time()\n"
         "    summary = import_file(store, Path(sys.argv[1]))\n"
-        "    took = time.perf_counter() - start\n"
+        "    took, cpu = time.perf_counter() - start, time.process_time() - cpu\n"
         "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(json.dumps({'added': summary.added, 'seconds': took,"
+        "print(json.dumps({'added': summary.added, 'seconds': took, 'cpu': cpu,"
         " 'base_mb': base / 1024, 'peak_mb': peak / 1024}))\n"
     )
     done = subprocess.run(
@@ -322,17 +322,21 @@ def scale(data: Path, work: Path, sizes: list[int]) -> dict:
         loaded = load_in_fresh_process(feed, db)
         with Store(db) as store:
             conn = store.db.conn
-            times = []
+            times, cpu = [], []
             for _ in range(7):
-                start = time.perf_counter()
+                start, used = time.perf_counter(), time.process_time()
                 for probe in probes:
                     matching.find_matches(conn, probe)
                 times.append(time.perf_counter() - start)
+                cpu.append(time.process_time() - used)
         report[str(size)] = {
             "load_seconds": round(loaded["seconds"], 2),
+            "load_cpu_seconds": round(loaded["cpu"], 2),
             "load_peak_mb": round(loaded["peak_mb"], 1),
             "load_growth_mb": round(loaded["peak_mb"] - loaded["base_mb"], 1),
             "match_article_ms": round(statistics.median(times) * 1000, 1),
+            "match_article_cpu_ms": round(statistics.median(cpu) * 1000, 1),
+            "match_claim_cpu_ms": round(statistics.median(cpu) * 1000 / len(probes), 2),
         }
         feed.unlink()
         for path in work.glob(f"scale-{size}.db*"):

@@ -84,27 +84,33 @@ def read_feed(path: Path) -> Iterator[FactCheck | FeedError]:
     """Every ClaimReview in a file, or the error for each part that cannot be read (a file
     that cannot be parsed at all yields one error and stops)."""
     name = str(path)
+    suffix = path.suffix.lower()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        if suffix in JSON_LINES_SUFFIXES:  # streamed: memory stays flat however long the file
+            documents = _json_lines(name, _lines(path))
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+            if suffix in HTML_SUFFIXES or _looks_html(text):
+                documents = _html_blocks(name, text)
+            elif suffix != ".json" and _looks_lines(text):
+                documents = _json_lines(name, iter(text.splitlines()))
+            else:
+                documents = _json_document(name, text)
+        for document in documents:
+            if isinstance(document, FeedError):
+                yield document
+                continue
+            for node in _claim_reviews(document.value, document.line):
+                yield _fact_check(name, node)
     except UnicodeDecodeError:
         yield FeedError(f"{name}: not UTF-8 text")
-        return
     except OSError as error:
         yield FeedError(f"{name}: {error.strerror or error}")
-        return
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES or (suffix not in JSON_LINES_SUFFIXES and _looks_html(text)):
-        documents = _html_blocks(name, text)
-    elif suffix in JSON_LINES_SUFFIXES or (suffix != ".json" and _looks_lines(text)):
-        documents = _json_lines(name, text)
-    else:
-        documents = _json_document(name, text)
-    for document in documents:
-        if isinstance(document, FeedError):
-            yield document
-            continue
-        for node in _claim_reviews(document.value, document.line):
-            yield _fact_check(name, node)
+
+
+def _lines(path: Path) -> Iterator[str]:
+    with path.open(encoding="utf-8-sig") as handle:
+        yield from handle
 
 
 def _looks_html(text: str) -> bool:
@@ -116,8 +122,8 @@ def _looks_lines(text: str) -> bool:
     return len(lines) > 1 and all(line.lstrip()[:1] in "{[" for line in lines[:2])
 
 
-def _json_lines(name: str, text: str) -> Iterator[Located | FeedError]:
-    for number, line in enumerate(text.splitlines(), 1):
+def _json_lines(name: str, lines: Iterator[str]) -> Iterator[Located | FeedError]:
+    for number, line in enumerate(lines, 1):
         if not line.strip():
             continue
         try:

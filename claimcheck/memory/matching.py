@@ -29,7 +29,9 @@ from claimcheck.extract.quantities import find_quantities
 
 # How many candidates each index gives to the re-ranking, and how many query words it asks for.
 CANDIDATES = 50
-QUERY_WORDS = 24
+QUERY_WORDS = 16
+COMMON = 20
+COMMON_FLOOR = 100
 NEARBY = 20
 # Matches kept for a claim, and the score from which one is stored at all / shown on screen.
 KEPT = 5
@@ -102,24 +104,28 @@ def _porter() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("porter")
 
 
-def stems(text: str) -> list[str]:
-    """The content words of a text, as FTS5's porter tokenizer indexes them."""
-    return _porter().stemWords(_content_words(text))
+@lru_cache(maxsize=8192)
+def stems(text: str) -> tuple[str, ...]:
+    """The content words of a text, as FTS5's porter tokenizer indexes them (cached: the same
+    fact-checks come back as candidates for many claims of an article)."""
+    return tuple(_porter().stemWords(_content_words(text)))
 
 
 def _content_words(text: str) -> list[str]:
     return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
 
 
+@lru_cache(maxsize=256)
 def _spelled(text: str) -> dict[str, str]:
     """Each stem of the text and the word it came from, for reasons a reviewer reads."""
     words = _content_words(text)
     return dict(zip(_porter().stemWords(words), words, strict=True))
 
 
-def names(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def names(text: str) -> frozenset[str]:
     """Capitalised words not at a sentence's start, and acronyms: people, places, bodies."""
-    return {m.lower() for m in _NAME.findall(text) if m.lower() not in STOPWORDS}
+    return frozenset(m.lower() for m in _NAME.findall(text) if m.lower() not in STOPWORDS)
 
 
 def figure_keys(text: str) -> tuple[str, ...]:
@@ -173,7 +179,10 @@ def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dic
         ).fetchall()
     )
     idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
-    return dict(sorted(idf.items(), key=lambda item: -item[1])[:QUERY_WORDS])
+    # a word in more than one fact-check in COMMON costs a long posting list and finds little
+    common = max(COMMON_FLOOR, total / COMMON)
+    kept = [w for w in wanted if found.get(w, 0) <= common] or wanted
+    return dict(sorted(((w, idf[w]) for w in kept), key=lambda item: -item[1])[:QUERY_WORDS])
 
 
 def _match_expression(words: Iterable[str]) -> str:
