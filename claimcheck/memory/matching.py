@@ -33,6 +33,8 @@ QUERY_WORDS = 16
 COMMON = 20
 COMMON_FLOOR = 100
 NEARBY = 20
+# How far down the BM25 ranking the week around the claim's date is looked for.
+SCANNED = 300
 # Matches kept for a claim, and the score from which one is stored at all / shown on screen.
 KEPT = 5
 STORE_THRESHOLD = 0.3
@@ -197,41 +199,37 @@ def factcheck_candidates(
     around: str | None = None,
 ) -> list[Candidate]:
     """The fact-checks sharing the most (rarest) words with the claim, by BM25; with `around`
-    (the claim's date) also the best of those whose claim was made within a week of it, which
-    plain BM25 ranks too low when the wording differs."""
+    (the claim's date) also the best of the next ones down whose claim was made within a week
+    of it, which plain BM25 ranks too low when the wording differs. One index search."""
     expression = _match_expression(words)
     if not expression:
         return []
-    found = _factcheck_rows(
-        conn,
-        "SELECT rowid, rank FROM factchecks_fts WHERE factchecks_fts MATCH ?",
-        [expression],
-        limit,
-    )
-    if around:
-        seen = {row[0] for row in found}
-        week = _week(around)
-        if week:
-            nearby = _factcheck_rows(
-                conn,
-                "SELECT rowid, rank FROM factchecks_fts WHERE factchecks_fts MATCH ? AND rowid IN"
-                " (SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?)",
-                [expression, *week],
-                NEARBY,
-            )
-            found += [row for row in nearby if row[0] not in seen]
-    return [
-        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, score, said)
-        for i, text, who, figs, day, score, said in found
-    ]
-
-
-def _factcheck_rows(conn: sqlite3.Connection, hits: str, params: list, limit: int) -> list[tuple]:
-    return conn.execute(
-        "SELECT f.id, f.claim, f.claimant, f.figures, f.review_date, -h.rank, f.claim_date FROM"
-        f" ({hits} ORDER BY rank LIMIT ?) h JOIN factchecks f ON f.id = h.rowid ORDER BY h.rank",
-        [*params, limit],
+    hits = conn.execute(
+        "SELECT rowid, -bm25(factchecks_fts) FROM factchecks_fts"
+        " WHERE factchecks_fts MATCH ? ORDER BY bm25(factchecks_fts) LIMIT ?",
+        [expression, SCANNED if around else limit],
     ).fetchall()
+    wanted = dict(hits[:limit])
+    week = _week(around) if around else None
+    if week and len(hits) > limit:
+        further = dict(hits[limit:])
+        nearby = conn.execute(
+            f"SELECT id FROM factchecks WHERE id IN ({', '.join('?' * len(further))})"
+            " AND claim_date BETWEEN ? AND ?",
+            [*further, *week],
+        ).fetchall()
+        best = sorted((row[0] for row in nearby), key=lambda i: -further[i])[:NEARBY]
+        wanted |= {i: further[i] for i in best}
+    rows = conn.execute(
+        "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
+        f" WHERE id IN ({', '.join('?' * len(wanted))})",
+        list(wanted),
+    ).fetchall()
+    found = [
+        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, wanted[i], said)
+        for i, text, who, figs, day, said in rows
+    ]
+    return sorted(found, key=lambda c: -c.bm25)
 
 
 def _week(day: str) -> tuple[str, str] | None:
@@ -279,8 +277,11 @@ def _claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[
 # ---- scoring ----------------------------------------------------------------------------------
 
 
-def features(probe: Probe, idf: dict[str, float], candidate: Candidate, best: float) -> dict:
-    """The evidence that the candidate is the same claim, each in 0..1 (and the shared items)."""
+def features(
+    probe: Probe, idf: dict[str, float], candidate: Candidate, best: float, *, order: bool = True
+) -> dict:
+    """The evidence that the candidate is the same claim, each in 0..1 (and the shared items);
+    order=False leaves out the word-order-free similarity, the dearest of them (0 instead)."""
     probe_stems = set(stems(probe.text))
     theirs = set(stems(candidate.text))
     weight = {w: idf.get(w, 2.0) for w in probe_stems}
@@ -291,24 +292,30 @@ def features(probe: Probe, idf: dict[str, float], candidate: Candidate, best: fl
     return {
         "coverage": sum(weight[w] for w in shared) / total,
         "covered": len(shared) / (len(theirs) or 1),
-        "fuzz": fuzz.token_set_ratio(probe.text.lower(), candidate.text.lower()) / 100,
+        "fuzz": similarity(probe.text, candidate.text) if order else 0.0,
         "relative": candidate.bm25 / best if best > 0 else 0.0,
         "figures": min(1.0, len(shared_figures) / 2) if shared_figures else 0.0,
         "names": min(1.0, len(shared_names) / 2),
         "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
         "same_time": same_time(probe.date, candidate.said),
-        "_shared_words": [
-            _spelled(probe.text).get(w, w) for w in sorted(shared, key=lambda w: -weight[w])
-        ],
+        "_shared_words": (shared, weight, probe.text),
         "_shared_figures": shared_figures,
         "_shared_names": shared_names,
     }
 
 
-def score(values: dict, weights: dict[str, float] | None = None) -> float:
+def similarity(one: str, other: str) -> float:
+    """How much the two say the same words, order and repetition aside (0..1)."""
+    return fuzz.token_set_ratio(one.lower(), other.lower()) / 100
+
+
+def logit(values: dict, weights: dict[str, float] | None = None) -> float:
     weights = weights or WEIGHTS
-    z = weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
-    return 1 / (1 + math.exp(-z))
+    return weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
+
+
+def score(values: dict, weights: dict[str, float] | None = None) -> float:
+    return 1 / (1 + math.exp(-logit(values, weights)))
 
 
 def reasons(values: dict, candidate: Candidate) -> list[str]:
@@ -322,7 +329,9 @@ def reasons(values: dict, candidate: Candidate) -> list[str]:
         out.append(f"said within a week of this claim ({candidate.said})")
     if values["_shared_names"]:
         out.append("same names: " + ", ".join(values["_shared_names"][:5]))
-    words = values["_shared_words"]
+    shared, weight, text = values["_shared_words"]
+    spelled = _spelled(text)
+    words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
     out.append(
         f"shares {values['coverage']:.0%} of the claim's weight in words"
         + (f" ({', '.join(words[:6])})" if words else "")
@@ -337,25 +346,37 @@ def rank(
     candidates: list[Candidate],
     *,
     weights: dict[str, float] | None = None,
+    keep: int | None = None,
 ) -> list[Match]:
-    """Every candidate scored against the probe, best first."""
-    best = max((c.bm25 for c in candidates if c.kind == "factcheck"), default=0.0)
-    best_claim = max((c.bm25 for c in candidates if c.kind == "claim"), default=0.0)
-    matches = []
+    """The candidates scored against the probe, best first; with `keep`, only the best `keep`,
+    and the similarity is computed only for candidates that could still reach them (it adds
+    at most its weight to a score, so the others cannot)."""
+    weights = weights or WEIGHTS
+    best = {
+        kind: max((c.bm25 for c in candidates if c.kind == kind), default=0.0)
+        for kind in ("factcheck", "claim")
+    }
+    scored = []
     for candidate in candidates:
-        values = features(
-            probe, idf, candidate, best if candidate.kind == "factcheck" else best_claim
+        values = features(probe, idf, candidate, best[candidate.kind], order=keep is None)
+        scored.append((logit(values, weights), candidate, values))
+    if keep is not None:
+        scored.sort(key=lambda item: -item[0])
+        floor = scored[keep - 1][0] if len(scored) >= keep else -math.inf
+        for index, (z, candidate, values) in enumerate(scored):
+            if z + weights["fuzz"] >= floor:
+                values["fuzz"] = similarity(probe.text, candidate.text)
+                scored[index] = (z + weights["fuzz"] * values["fuzz"], candidate, values)
+    scored.sort(key=lambda item: (-item[0], item[1].kind, item[1].id))
+    return [
+        Match(
+            candidate,
+            round(1 / (1 + math.exp(-z)), 4),
+            reasons(values, candidate),
+            timing(probe.date, candidate.date),
         )
-        matches.append(
-            Match(
-                candidate,
-                round(score(values, weights), 4),
-                reasons(values, candidate),
-                timing(probe.date, candidate.date),
-            )
-        )
-    matches.sort(key=lambda m: (-m.score, m.candidate.kind, m.candidate.id))
-    return matches
+        for z, candidate, values in scored[:keep]
+    ]
 
 
 def find_matches(
@@ -371,5 +392,4 @@ def find_matches(
     candidates = factcheck_candidates(conn, idf, around=probe.date)
     if desk:
         candidates += claim_candidates(conn, probe)
-    found = rank(probe, idf, candidates)
-    return [m for m in found if m.score >= threshold][:limit]
+    return [m for m in rank(probe, idf, candidates, keep=limit) if m.score >= threshold]
