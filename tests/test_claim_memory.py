@@ -335,3 +335,14 @@ def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
     export(store, "markdown", report)
     assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in report.getvalue()
     assert search_factchecks(store, "unemployment")[0]["id"] == found.factcheck_id
+
+
+def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    assert cli(db, "factchecks", "import", str(FEEDS / "page.html")).returncode == 0
+    article = write_article(tmp_path, "a.txt", UNEMPLOYMENT)
+    added = cli(db, "add", str(article), "--published", "2024-03-05", "--no-match")
+    assert added.returncode == 0
+    assert cli(db, "claims", "--checked-before", "--json").stdout == ""
+    assert "1 matches stored" in cli(db, "matches", "--refresh").stderr
+    assert len(cli(db, "claims", "--checked-before", "--json").stdout.splitlines()) == 1

@@ -39,6 +39,12 @@ from claimcheck.store import Store
     show_default=True,
     help="Refuse inputs larger than this many MB.",
 )
+@click.option(
+    "--match/--no-match",
+    default=True,
+    show_default=True,
+    help="Match the new claims against the claim memory (later: claimcheck matches --refresh).",
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -49,6 +55,7 @@ def add(
     published: str | None,
     language: str | None,
     max_size: float,
+    match: bool,
 ) -> None:
     """Add articles (.txt, .md, .html, .pdf files, directories, globs, URLs, or - for stdin)
     and extract their claims. Adding the same article twice changes nothing, except the
@@ -74,6 +81,7 @@ def add(
             outlet=outlet,
             published=published,
             language=language,
+            match=match,
         )
         given = {"title": title, "url": url, "outlet": outlet, "published": published}
         show_bar = len(items) > 1 and sys.stderr.isatty()
