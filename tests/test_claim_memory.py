@@ -299,6 +299,7 @@ def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> N
     shown = cli(db, "matches", str(claim_id)).stdout
     assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in shown
     assert "same figures: 3.9 percent, 50 years" in shown
+    assert "Checked before: Misleading" in cli(db, "show", str(claim_id)).stdout
     match_id = json.loads(cli(db, "matches", str(claim_id), "--json").stdout)["id"]
     adopted = cli(db, "--reviewer", "alice", "adopt", str(match_id))
     assert adopted.returncode == 0 and f"claim {claim_id}: misleading" in adopted.stdout

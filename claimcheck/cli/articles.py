@@ -15,6 +15,7 @@ from claimcheck.articles_meta import edit_article
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
 from claimcheck.cli.article import describe
 from claimcheck.ingest import MAX_ARTICLE_BYTES
+from claimcheck.memory.matches import shown_match
 from claimcheck.memory.matching import DISPLAY_THRESHOLD
 from claimcheck.models import KINDS, STATUSES, Claim, Quantity
 from claimcheck.pipeline import add_inputs, expand_inputs
@@ -248,6 +249,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             echo("Repeated as", f"claim {repeat.id}")
         if claim.canonical_id:
             echo("Repeats", f"claim {claim.canonical_id}")
+        if earlier := shown_match(store, claim_id):
+            echo("Memory", f"{earlier.line()} (match {earlier.id}; claimcheck matches {claim_id})")
         for source in store.claim_sources(claim_id):
             where = source["url"] or f"unresolved: {source['label'] or '?'}"
             echo("Source", f"{where} ({source['link_kind']})")

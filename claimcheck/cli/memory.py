@@ -177,7 +177,7 @@ def matches_command(
     """
     if claim_id is None and not refresh:
         fail("give a claim id, or --refresh to match stored claims again", 2)
-    with open_store(ctx, create=claim_id is None) as store:
+    with open_store(ctx, create=False) as store:
         if refresh:
             if claim_id is not None:
                 store.claim(claim_id)

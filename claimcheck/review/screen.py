@@ -547,6 +547,9 @@ class ReviewScreen(Screen[None]):
         if found is None:
             self.say("No earlier check to adopt for this claim.")
             return
+        if self.view and self.blind(self.view):
+            self.say("A second check is your own verdict: press its key.", severity="warning")
+            return
         try:
             claim = memory.adopt(self.store, found.id, reviewer=self.reviewer, replace=replace)
         except ReplaceRefused as refused:
