@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from claimcheck.extract.quantities import find_quantities
 from claimcheck.memory.feeds import FactCheck, FeedError, read_feed
+from claimcheck.memory.matching import figure_keys
 from claimcheck.memory.ratings import verdict_for
 from claimcheck.store import NotFound, Store, fts_query, now
 
@@ -58,22 +58,13 @@ class ImportSummary:
     written: bool = False
 
 
-def figures(text: str) -> list[str]:
-    """The claim's figures, normalised so that "3.9 per cent" and "3.9%" are one figure."""
-    return sorted({figure_key(q.value, q.unit) for q in find_quantities(text)})
-
-
-def figure_key(value: float, unit: str | None) -> str:
-    return f"{value:.4g} {unit or ''}".strip()
-
-
 def _row(check: FactCheck, stamp: str) -> tuple[Any, ...]:
     verdict = verdict_for(check.rating, check.rating_value, check.best_rating, check.worst_rating)
     values = {
         **check.__dict__,
         "key": check.key,
         "verdict": verdict,
-        "figures": json.dumps(figures(check.claim)),
+        "figures": json.dumps(figure_keys(check.claim)),
         "imported_at": stamp,
     }
     return tuple(values[c] for c in _COLUMNS)

@@ -132,7 +132,7 @@ def match_claims(store: Store, claim_ids: Iterable[int]) -> int:
                 " AND c.canonical_id IS NULL",
                 chunk,
             ).fetchall()
-            figures = matching._claim_figures(conn, [row[0] for row in rows])
+            figures = matching.claim_figures(conn, [row[0] for row in rows])
             stamp = now()
             for claim_id, text, speaker, article_id, date in rows:
                 probe = matching.Probe(

@@ -255,14 +255,15 @@ def claim_candidates(
         " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
         [_match_expression(words[: QUERY_WORDS * 2]), limit * 4, *DESK_VERDICTS, probe.article_id],
     ).fetchall()
-    figures = _claim_figures(conn, [row[0] for row in rows[:limit]])
+    figures = claim_figures(conn, [row[0] for row in rows[:limit]])
     return [
         Candidate("claim", i, text, who, figures.get(i, ()), updated, score, published)
         for i, text, who, published, updated, score in rows[:limit]
     ]
 
 
-def _claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+def claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The stored claims' figures as the extractor normalised them, by claim id."""
     found: dict[int, set[str]] = {}
     if ids:
         for claim_id, value, unit in conn.execute(
