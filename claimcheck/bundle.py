@@ -124,6 +124,12 @@ TABLES = (
         {"claim_id": "claims", "snapshot_id": "snapshots"},
     ),
     Table("second_checks", ("claim_id", "flagged_at", "first_reviewer"), {"claim_id": "claims"}),
+    Table("factchecks", ("key",)),
+    Table(
+        "matches",
+        ("claim_id", "factcheck_id", "earlier_claim_id"),
+        {"claim_id": "claims", "factcheck_id": "factchecks", "earlier_claim_id": "claims"},
+    ),
     Table(
         "events",
         ("at", "reviewer", "action", "claim_id", "article_id", "old", "new", "note", "details"),
@@ -145,10 +151,11 @@ ID_KEYS = {
     "before_snapshot": "snapshots",
     "after_snapshot": "snapshots",
     "evidence_id": "evidence",
+    "match_id": "matches",
 }
 NOT_ID_KEYS = frozenset(
     {"claims", "repeats", "passages", "kept", "status", "start", "end", "agreed", "not_modified"}
-    | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links"}
+    | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links", "added"}
 )
 # The tables whose ids other rows hold: only their found rows' ids need remembering.
 REFERENCED = frozenset(

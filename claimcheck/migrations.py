@@ -374,7 +374,8 @@ def create_claim_memory(db: Database) -> None:
     # between a claim and an earlier claim of the desk or a fact-check. `key` makes a re-import
     # add nothing; `figures` holds the normalised figures of the claim ("3.9 percent") so matching
     # never re-reads them; a match keeps the reviewer's decision (adopted / rejected), so a
-    # rejected match is never offered again.
+    # rejected match is never offered again. A match points at a fact-check or at an earlier
+    # claim, never both; ids only in id columns, so a bundle merge can rewrite them.
     db.executescript(
         """
         CREATE TABLE factchecks (
@@ -426,16 +427,16 @@ def create_claim_memory(db: Database) -> None:
             claim_id INTEGER NOT NULL REFERENCES claims(id),
             factcheck_id INTEGER REFERENCES factchecks(id),
             earlier_claim_id INTEGER REFERENCES claims(id),
-            target TEXT NOT NULL,
             score REAL NOT NULL,
             reasons TEXT NOT NULL DEFAULT '[]',
             timing TEXT NOT NULL,
             decision TEXT,
             decided_by TEXT,
             decided_at TEXT,
-            created_at TEXT NOT NULL,
-            UNIQUE (claim_id, target)
+            created_at TEXT NOT NULL
         );
+        CREATE UNIQUE INDEX matches_claim_target
+            ON matches (claim_id, coalesce(factcheck_id, 0), coalesce(earlier_claim_id, 0));
         CREATE INDEX matches_factcheck ON matches (factcheck_id);
         CREATE INDEX matches_earlier_claim ON matches (earlier_claim_id);
         """

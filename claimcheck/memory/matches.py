@@ -53,8 +53,13 @@ class StoredMatch:
         return f"{when}: {rating} by {self.by or '?'}, {self.date or 'undated'}"
 
 
+# A match's target in words ("factcheck:12", "claim:34"), as matching.Match.target names it.
+TARGET = (
+    "CASE WHEN m.factcheck_id IS NOT NULL THEN 'factcheck:' || m.factcheck_id"
+    " ELSE 'claim:' || m.earlier_claim_id END"
+)
 _SELECT = """
-SELECT m.id, m.claim_id, m.target, m.score, m.reasons, m.timing, m.decision, m.decided_by,
+SELECT m.id, m.claim_id, {TARGET}, m.score, m.reasons, m.timing, m.decision, m.decided_by,
        coalesce(f.claim, e.text), coalesce(f.rating, e.status), coalesce(f.verdict, e.status),
        coalesce(f.checker, e.reviewer), coalesce(f.review_date, substr(e.updated_at, 1, 10)),
        coalesce(f.url, ea.url), m.factcheck_id, m.earlier_claim_id
@@ -62,7 +67,7 @@ FROM matches m
 LEFT JOIN factchecks f ON f.id = m.factcheck_id
 LEFT JOIN claims e ON e.id = m.earlier_claim_id
 LEFT JOIN articles ea ON ea.id = e.article_id
-"""
+""".replace("{TARGET}", TARGET)
 
 
 def _stored(row: tuple[Any, ...]) -> StoredMatch:
@@ -147,7 +152,8 @@ def _store(store: Store, claim_id: int, found: list[matching.Match], stamp: str)
     decided = {
         target
         for (target,) in conn.execute(
-            "SELECT target FROM matches WHERE claim_id = ? AND decision IS NOT NULL", [claim_id]
+            f"SELECT {TARGET} FROM matches m WHERE claim_id = ? AND decision IS NOT NULL",
+            [claim_id],
         )
     }
     conn.execute("DELETE FROM matches WHERE claim_id = ? AND decision IS NULL", [claim_id])
@@ -156,7 +162,6 @@ def _store(store: Store, claim_id: int, found: list[matching.Match], stamp: str)
             claim_id,
             m.candidate.id if m.candidate.kind == "factcheck" else None,
             m.candidate.id if m.candidate.kind == "claim" else None,
-            m.target,
             m.score,
             json.dumps(m.reasons, ensure_ascii=False),
             m.timing,
@@ -166,8 +171,8 @@ def _store(store: Store, claim_id: int, found: list[matching.Match], stamp: str)
         if m.target not in decided
     ]
     conn.executemany(
-        "INSERT INTO matches (claim_id, factcheck_id, earlier_claim_id, target, score, reasons,"
-        " timing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO matches (claim_id, factcheck_id, earlier_claim_id, score, reasons,"
+        " timing, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
         rows,
     )
     return len(rows)
