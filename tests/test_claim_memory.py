@@ -306,6 +306,8 @@ def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> N
     refused = cli(db, "--reviewer", "bob", "adopt", str(match_id))
     assert refused.returncode == 1 and "adopt --replace" in refused.stderr
     assert cli(db, "reject", str(match_id)).returncode == 0
+    (exported,) = [json.loads(line) for line in cli(db, "matches", "--all").stdout.splitlines()]
+    assert (exported["claim_id"], exported["decision"]) == (claim_id, "rejected")
     assert cli(db, "matches", str(claim_id)).stderr.strip().endswith("no matches")
     assert cli(db, "matches", "999").returncode == 1
 

@@ -157,6 +157,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 @click.option("--refresh", is_flag=True, help="Match claims again (this one, or all unreviewed).")
 @click.option("--article", "article_id", type=int, help="With --refresh: this article's claims.")
 @click.option("--rejected", is_flag=True, help="Also list matches marked wrong.")
+@click.option("--all", "every", is_flag=True, help="Every stored match, as JSON lines.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines.")
 @click.pass_context
 def matches_command(
@@ -165,6 +166,7 @@ def matches_command(
     refresh: bool,
     article_id: int | None,
     rejected: bool,
+    every: bool,
     as_json: bool,
 ) -> None:
     """A claim's matches in the claim memory — earlier fact-checks and the desk's own verdicts
@@ -174,10 +176,15 @@ def matches_command(
     Example:
         claimcheck matches 12
         claimcheck matches --refresh
+        claimcheck matches --all > matches.jsonl
     """
-    if claim_id is None and not refresh:
-        fail("give a claim id, or --refresh to match stored claims again", 2)
+    if claim_id is None and not refresh and not every:
+        fail("give a claim id, --all, or --refresh to match stored claims again", 2)
     with open_store(ctx, create=False) as store:
+        if every:
+            for item in memory.all_matches(store):
+                click.echo(json.dumps(item.__dict__, ensure_ascii=False))
+            return
         if refresh:
             if claim_id is not None:
                 store.claim(claim_id)

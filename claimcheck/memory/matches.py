@@ -8,7 +8,7 @@ A refresh replaces only the undecided matches of a claim; decided ones stay as t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,13 @@ def claim_matches(
         _SELECT + f" WHERE m.claim_id = ?{where} ORDER BY m.score DESC, m.id", [claim_id]
     ).fetchall()
     return [_stored(row) for row in rows]
+
+
+def all_matches(store: Store) -> Iterator[StoredMatch]:
+    """Every stored match, rejected ones too, by claim then score: for an export."""
+    cursor = store.db.execute(_SELECT + " ORDER BY m.claim_id, m.score DESC, m.id")
+    while rows := cursor.fetchmany(500):
+        yield from (_stored(row) for row in rows)
 
 
 def shown_match(store: Store, claim_id: int) -> StoredMatch | None:
