@@ -137,7 +137,7 @@ def test_import_is_idempotent_and_a_corrected_rating_updates(store: Store, tmp_p
     assert store.db.execute("SELECT count(*) FROM factchecks").fetchone()[0] == 2
 
 
-def test_a_file_with_unreadable_records_writes_nothing(store: Store) -> None:
+def test_a_file_with_unreadable_records_writes_nothing(store: Store, tmp_path: Path) -> None:
     summary = import_file(store, FEEDS / "broken.jsonl")
     assert not summary.written
     assert [e.split(": ", 1)[0].rsplit("/", 1)[1] for e in summary.errors] == [
@@ -146,6 +146,11 @@ def test_a_file_with_unreadable_records_writes_nothing(store: Store) -> None:
     ]
     assert store.db.execute("SELECT count(*) FROM factchecks").fetchone()[0] == 0
     assert not [e for e in store.events() if e["action"] == "import_factchecks"]
+    nothing = tmp_path / "page.json"
+    nothing.write_text('{"@context": "https://schema.org", "@type": "WebPage"}')
+    assert import_file(store, nothing).errors == [
+        f"{nothing}: no ClaimReview in it (nothing to import)"
+    ]
     skipped = import_file(store, FEEDS / "broken.jsonl", skip_invalid=True)
     assert (skipped.written, skipped.added, len(skipped.errors)) == (True, 1, 2)
 

@@ -52,9 +52,10 @@ def import_command(
     Example:
         claimcheck factchecks import politifact-feed.json fullfact/*.jsonl
     """
-    failed = 0
+    failed = loaded = 0
     with open_store(ctx) as store:
         for summary in import_files(store, files, skip_invalid=skip_invalid):
+            loaded += summary.added + summary.updated
             for error in summary.errors:
                 click.echo(f"error: {printable(error)}", err=True)
             if summary.errors:
@@ -66,7 +67,7 @@ def import_command(
                 f"{printable(summary.path)}: {summary.added} added, {summary.updated} updated,"
                 f" {summary.unchanged} already loaded"
             )
-        if match:
+        if match and loaded:
             stored = memory.refresh(store)
             click.echo(f"matched the unreviewed claims: {stored} matches stored", err=True)
     if failed:

@@ -87,6 +87,8 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False) -> Impo
                     _write(store, batch, summary)
                     batch = []
             _write(store, batch, summary)
+            if not (summary.added or summary.updated or summary.unchanged or summary.errors):
+                summary.errors.append(f"{path}: no ClaimReview in it (nothing to import)")
             if summary.errors and not skip_invalid:
                 raise _Unreadable
             if summary.added or summary.updated:
