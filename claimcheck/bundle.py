@@ -131,6 +131,12 @@ TABLES = (
     Table("second_checks", ("claim_id", "flagged_at", "first_reviewer"), {"claim_id": "claims"}),
     # accounts travel with the desk (hashes only); on a merge an account already here stays as is
     Table("reviewers", ("name",), pk=None, natural_key=_reviewer_key),
+    Table("factchecks", ("key",)),
+    Table(
+        "matches",
+        ("claim_id", "factcheck_id", "earlier_claim_id"),
+        {"claim_id": "claims", "factcheck_id": "factchecks", "earlier_claim_id": "claims"},
+    ),
     Table(
         "events",
         ("at", "reviewer", "action", "claim_id", "article_id", "old", "new", "note", "details"),
@@ -152,10 +158,11 @@ ID_KEYS = {
     "before_snapshot": "snapshots",
     "after_snapshot": "snapshots",
     "evidence_id": "evidence",
+    "match_id": "matches",
 }
 NOT_ID_KEYS = frozenset(
     {"claims", "repeats", "passages", "kept", "status", "start", "end", "agreed", "not_modified"}
-    | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links"}
+    | {"articles", "sources", "unchanged", "updated", "failed", "errors", "links", "added"}
 )
 # The tables whose ids other rows hold: only their found rows' ids need remembering.
 REFERENCED = frozenset(

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 from claimcheck.claimreview import RATINGS, Organisation, claim_review, lint_review, lint_scale
 from claimcheck.import_formats import CLAIM_FIELDS
+from claimcheck.memory.matches import citations, shown_match
 from claimcheck.store import Store
 
 FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
@@ -249,7 +250,11 @@ def _claim_section(store: Store, out: TextIO, claim_id: int, number: int) -> Non
         out.write(f"- Note: {md(claim.note)}\n")
     evidence = _quoted_evidence(store.evidence(claim_id))
     sources = store.claim_sources(claim_id)
-    if claim.speaker or claim.note:
+    if earlier := shown_match(store, claim.id):
+        out.write(f"- {md(earlier.line())} (match {earlier.score:.2f}")
+        out.write(f", {earlier.decision})" if earlier.decision else ")")
+        out.write(f" <{md_url(earlier.url)}>\n" if earlier.url else "\n")
+    if claim.speaker or claim.note or earlier:
         out.write("\n")
     if evidence:
         out.write("Evidence:\n\n")
@@ -319,6 +324,8 @@ def _write_claimreview(
     for row in _query(store, ", ".join(_COLUMNS[f] for f in fields), filters):
         claim = dict(zip(fields, row, strict=True))
         document = claim_review(claim, organisation)
+        if cited := citations(store, claim["id"]):
+            document["citation"] = cited
         result.warnings.extend(f"claim {claim['id']}: {w}" for w in lint_review(document))
         out.write(",\n" if result.count else "\n")
         out.write(json.dumps(document, ensure_ascii=False, indent=2))

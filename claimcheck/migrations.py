@@ -387,3 +387,78 @@ def create_reviewer_accounts(db: Database) -> None:
         defaults={"enabled": 1, "failed_sign_ins": 0},
     )
     db.execute("CREATE UNIQUE INDEX idx_reviewers_name_nocase ON reviewers (name COLLATE NOCASE)")
+
+
+@migrations(name="create_claim_memory")
+def create_claim_memory(db: Database) -> None:
+    # The claim memory (issue 13): published fact-checks read from ClaimReview, and the matches
+    # between a claim and an earlier claim of the desk or a fact-check. `key` makes a re-import
+    # add nothing; `figures` holds the normalised figures of the claim ("3.9 percent") so matching
+    # never re-reads them; a match keeps the reviewer's decision (adopted / rejected), so a
+    # rejected match is never offered again. A match points at a fact-check or at an earlier
+    # claim, never both; ids only in id columns, so a bundle merge can rewrite them.
+    db.executescript(
+        """
+        CREATE TABLE factchecks (
+            id INTEGER PRIMARY KEY,
+            key TEXT NOT NULL UNIQUE,
+            claim TEXT NOT NULL,
+            claimant TEXT,
+            claim_date TEXT,
+            rating TEXT,
+            rating_value REAL,
+            best_rating REAL,
+            worst_rating REAL,
+            verdict TEXT,
+            checker TEXT,
+            checker_url TEXT,
+            url TEXT,
+            review_date TEXT,
+            appearance TEXT,
+            language TEXT,
+            figures TEXT NOT NULL DEFAULT '[]',
+            origin TEXT,
+            imported_at TEXT NOT NULL
+        );
+        CREATE INDEX factchecks_review_date ON factchecks (review_date);
+        CREATE INDEX factchecks_claim_date ON factchecks (claim_date);
+        CREATE VIRTUAL TABLE factchecks_fts USING fts5(
+            claim, claimant, content='factchecks', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER factchecks_fts_insert AFTER INSERT ON factchecks BEGIN
+            INSERT INTO factchecks_fts(rowid, claim, claimant)
+            VALUES (new.id, new.claim, new.claimant);
+        END;
+        CREATE TRIGGER factchecks_fts_delete AFTER DELETE ON factchecks BEGIN
+            INSERT INTO factchecks_fts(factchecks_fts, rowid, claim, claimant)
+            VALUES ('delete', old.id, old.claim, old.claimant);
+        END;
+        CREATE TRIGGER factchecks_fts_update AFTER UPDATE OF claim, claimant ON factchecks
+        WHEN old.claim IS NOT new.claim OR old.claimant IS NOT new.claimant
+        BEGIN
+            INSERT INTO factchecks_fts(factchecks_fts, rowid, claim, claimant)
+            VALUES ('delete', old.id, old.claim, old.claimant);
+            INSERT INTO factchecks_fts(rowid, claim, claimant)
+            VALUES (new.id, new.claim, new.claimant);
+        END;
+        CREATE VIRTUAL TABLE factchecks_terms USING fts5vocab(factchecks_fts, 'row');
+        CREATE TABLE matches (
+            id INTEGER PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES claims(id),
+            factcheck_id INTEGER REFERENCES factchecks(id),
+            earlier_claim_id INTEGER REFERENCES claims(id),
+            score REAL NOT NULL,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            timing TEXT NOT NULL,
+            decision TEXT,
+            decided_by TEXT,
+            decided_at TEXT,
+            created_at TEXT NOT NULL
+        );
+        CREATE UNIQUE INDEX matches_claim_target
+            ON matches (claim_id, coalesce(factcheck_id, 0), coalesce(earlier_claim_id, 0));
+        CREATE INDEX matches_factcheck ON matches (factcheck_id);
+        CREATE INDEX matches_earlier_claim ON matches (earlier_claim_id);
+        """
+    )

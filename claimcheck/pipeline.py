@@ -26,6 +26,7 @@ from claimcheck.ingest import (
     read_bytes,
     read_path,
 )
+from claimcheck.memory.matches import match_article
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.store import AddResult, Store
 
@@ -115,7 +116,18 @@ def add_article(store: Store, article: ArticleInput) -> AddResult:
     existing = store.find_article(article.text)
     if existing is not None:
         return store.add_article(article, [])
-    return store.add_article(article, extract_claims(article.text, article.published))
+    return _stored(store, article, extract_claims(article.text, article.published))
+
+
+def _stored(
+    store: Store, article: ArticleInput, claims: list[ExtractedClaim], match: bool = True
+) -> AddResult:
+    """Store an article and match its claims against the claim memory, in one transaction."""
+    with store.transaction():
+        result = store.add_article(article, claims)
+        if result.created and match:
+            match_article(store, result.article_id)
+    return result
 
 
 @dataclass(frozen=True)
@@ -142,6 +154,7 @@ def add_inputs(
     *,
     max_bytes: int = MAX_ARTICLE_BYTES,
     workers: int | None = None,
+    match: bool = True,
     **metadata: str | None,
 ) -> Iterator[AddOutcome]:
     """Add each input in order; a failing input yields its error and the rest still go in.
@@ -166,11 +179,11 @@ def add_inputs(
                 if len(batch) < WRITE_BATCH:
                     continue
             else:  # a URL or stdin is read here, with no transaction open while it is
-                yield from _write(store, batch)
+                yield from _write(store, batch, match)
                 batch = [_prepare(item, max_bytes, metadata)]
-            yield from _write(store, batch)
+            yield from _write(store, batch, match)
             batch = []
-        yield from _write(store, batch)
+        yield from _write(store, batch, match)
     finally:
         if pool:
             pool.shutdown(cancel_futures=True)
@@ -203,7 +216,7 @@ def _worker_setup(parent: int) -> None:
             os._exit(1)
 
 
-def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
+def _write(store: Store, batch: list[_Prepared], match: bool = True) -> Iterator[AddOutcome]:
     """Store prepared inputs in transactions of at most WRITE_SECONDS each (one input at least),
     then report their outcomes."""
     outcomes: list[AddOutcome] = []
@@ -211,13 +224,13 @@ def _write(store: Store, batch: list[_Prepared]) -> Iterator[AddOutcome]:
         with store.transaction():
             deadline = time.monotonic() + WRITE_SECONDS
             for ready in batch[len(outcomes) :]:
-                outcomes.append(_store_prepared(store, ready))
+                outcomes.append(_store_prepared(store, ready, match))
                 if time.monotonic() > deadline:
                     break
     yield from outcomes
 
 
-def _store_prepared(store: Store, ready: _Prepared) -> AddOutcome:
+def _store_prepared(store: Store, ready: _Prepared, match: bool = True) -> AddOutcome:
     if ready.error or ready.article is None or ready.claims is None:
         return AddOutcome(ready.name, error=ready.error)
-    return AddOutcome(ready.name, store.add_article(ready.article, ready.claims))
+    return AddOutcome(ready.name, _stored(store, ready.article, ready.claims, match))

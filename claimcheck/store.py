@@ -482,6 +482,7 @@ class Store:
         min_score: float | None = None,
         include_repeats: bool = True,
         search: str | None = None,
+        checked_before: float | None = None,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -501,6 +502,12 @@ class Store:
         if search:
             clauses.append("claims.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(fts_query(search))
+        if checked_before is not None:  # the claim memory: a prior match of at least this score
+            clauses.append(
+                "claims.id IN (SELECT claim_id FROM matches WHERE score >= ?"
+                " AND timing != 'later' AND decision IS NOT 'rejected')"
+            )
+            params.append(checked_before)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def claims(

@@ -20,9 +20,11 @@ from claimcheck import bundle as bundle_module
 from claimcheck.bundle import ID_KEYS, NOT_ID_KEYS, TABLE, BundleError, export_bundle, import_bundle
 from claimcheck.evidence import rank_claim
 from claimcheck.ingest import read_path
+from claimcheck.memory import matches as memory
+from claimcheck.memory.factchecks import import_file
 from claimcheck.pipeline import add_article
 from claimcheck.store import Store
-from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
+from tests.conftest import FIXTURES, SEED_ARTICLE, SEED_PUBLISHED
 
 SEEDS = Path(__file__).parent.parent / "seeds" / "sources"
 REPO = Path(__file__).parent.parent
@@ -33,7 +35,18 @@ def tables(path: Path) -> list[str]:
     with Store(path) as store:
         names = store.db.table_names()
     return [
-        n for n in names if not n.startswith(("sqlite_", "_sqlite_", "claims_fts", "snapshots_fts"))
+        n
+        for n in names
+        if not n.startswith(
+            (
+                "sqlite_",
+                "_sqlite_",
+                "claims_fts",
+                "snapshots_fts",
+                "factchecks_fts",
+                "factchecks_terms",
+            )
+        )
     ]
 
 
@@ -87,6 +100,14 @@ def build_desk(path: Path) -> None:
         store.add_snapshot(
             unresolved, {"requested_url": "https://www.example.org/reporters", "raw": b"\x00\xff"}
         )
+        import_file(store, FIXTURES / "claimreview" / "page.html")  # the claim memory
+        last = store.db.execute("SELECT max(id) FROM claims").fetchone()[0]
+        store.db.execute(
+            "INSERT INTO matches (claim_id, factcheck_id, score, timing, created_at)"
+            " SELECT ?, id, 0.9, 'prior', '2024-09-14' FROM factchecks",
+            [last],
+        )
+        memory.reject(store, memory.claim_matches(store, last)[0].id)
         for _ in range(2):  # two rows alike: a merge must match each once
             store.db.execute(
                 "INSERT INTO quantities (claim_id, surface, start, [end]) VALUES (5, 'twice', 0, 5)"

@@ -15,6 +15,8 @@ from claimcheck.articles_meta import edit_article
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
 from claimcheck.cli.article import describe
 from claimcheck.ingest import MAX_ARTICLE_BYTES
+from claimcheck.memory.matches import shown_match
+from claimcheck.memory.matching import DISPLAY_THRESHOLD
 from claimcheck.models import KINDS, STATUSES, Claim, Quantity
 from claimcheck.pipeline import add_inputs, expand_inputs
 from claimcheck.store import Store
@@ -38,6 +40,12 @@ from claimcheck.store import Store
     show_default=True,
     help="Refuse inputs larger than this many MB.",
 )
+@click.option(
+    "--match/--no-match",
+    default=True,
+    show_default=True,
+    help="Match the new claims against the claim memory (later: claimcheck matches --refresh).",
+)
 @click.pass_context
 def add(
     ctx: click.Context,
@@ -48,6 +56,7 @@ def add(
     published: str | None,
     language: str | None,
     max_size: float,
+    match: bool,
 ) -> None:
     """Add articles (.txt, .md, .html, .pdf files, directories, globs, URLs, or - for stdin)
     and extract their claims. Adding the same article twice changes nothing, except the
@@ -73,6 +82,7 @@ def add(
             outlet=outlet,
             published=published,
             language=language,
+            match=match,
         )
         given = {"title": title, "url": url, "outlet": outlet, "published": published}
         show_bar = len(items) > 1 and sys.stderr.isatty()
@@ -131,6 +141,11 @@ def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Minimum check-worthiness.")
 @click.option("--search", help="Full-text search in the claim text.")
 @click.option("--repeats/--no-repeats", default=False, help="Include repeated claims.")
+@click.option(
+    "--checked-before",
+    is_flag=True,
+    help="Only claims the claim memory matched to an earlier fact-check or verdict.",
+)
 @click.option("--sort", type=click.Choice(["position", "score"]), default="position")
 @click.option("--limit", type=int, help="At most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
@@ -143,6 +158,7 @@ def list_claims(
     min_score: float | None,
     search: str | None,
     repeats: bool,
+    checked_before: bool,
     sort: str,
     limit: int | None,
     as_json: bool,
@@ -162,6 +178,7 @@ def list_claims(
             min_score=min_score,
             search=search,
             include_repeats=repeats,
+            checked_before=DISPLAY_THRESHOLD if checked_before else None,
             order=sort,
             limit=limit,
         )
@@ -232,6 +249,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             echo("Repeated as", f"claim {repeat.id}")
         if claim.canonical_id:
             echo("Repeats", f"claim {claim.canonical_id}")
+        if earlier := shown_match(store, claim_id):
+            echo("Memory", f"{earlier.line()} (match {earlier.id}; claimcheck matches {claim_id})")
         for source in store.claim_sources(claim_id):
             where = source["url"] or f"unresolved: {source['label'] or '?'}"
             echo("Source", f"{where} ({source['link_kind']})")
@@ -329,6 +348,7 @@ def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
         min_score=None,
         search=None,
         repeats=False,
+        checked_before=False,
         sort="position",
         limit=None,
         as_json=False,

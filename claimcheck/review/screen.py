@@ -20,8 +20,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
 from claimcheck import archive, evidence
+from claimcheck.memory import matches as memory
 from claimcheck.models import Claim
 from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
+from claimcheck.review.memory_view import EarlierCheckScreen, earlier_check
 from claimcheck.review.messages import (
     BrowserOpened,
     ClaimChanged,
@@ -512,6 +514,72 @@ class ReviewScreen(Screen[None]):
             self.reload_claim()
 
         self.app.push_screen(PromptScreen(title, value, hint), saved)
+
+    # ---- the claim memory ---------------------------------------------------------------------
+
+    @guarded
+    def action_checked_before(self) -> None:
+        """The earlier check behind the "Checked before" line, with its sources."""
+        found = self.view.match if self.view else None
+        if found is None:
+            self.say("No earlier check matches this claim.")
+            return
+        sources = (
+            [s["url"] or s["label"] or "" for s in self.store.claim_sources(found.earlier_claim_id)]
+            if found.earlier_claim_id
+            else []
+        )
+
+        def chosen(choice: str | None) -> None:
+            if choice == "adopt":
+                self.action_adopt_match()
+            elif choice == "reject":
+                self.action_reject_match()
+
+        self.app.push_screen(
+            EarlierCheckScreen(earlier_check(found, sources), effective_keys(self.keymap)), chosen
+        )
+
+    @guarded
+    def action_adopt_match(self, replace: bool = False) -> None:
+        """Take the earlier verdict: recorded as this reviewer's, the check cited, audited."""
+        found = self.view.match if self.view else None
+        if found is None:
+            self.say("No earlier check to adopt for this claim.")
+            return
+        if self.view and self.blind(self.view):
+            self.say("A second check is your own verdict: press its key.", severity="warning")
+            return
+        try:
+            claim = memory.adopt(self.store, found.id, reviewer=self.reviewer, replace=replace)
+        except ReplaceRefused as refused:
+            self.app.push_screen(
+                ConfirmScreen(
+                    "Replace another reviewer's verdict?",
+                    f"claim {refused.claim.id}: {refused.claim.reviewer} said"
+                    f" {refused.claim.status}. Replace it with the earlier check's verdict?",
+                ),
+                lambda yes: self.action_adopt_match(replace=True) if yes else None,
+            )
+            return
+        except memory.AdoptRefused as refused:
+            self.say(str(refused), severity="warning")
+            return
+        self.post_message(VerdictRecorded(claim.id, claim.status, claim.version))
+        self.note_status(claim.id, claim.status)
+        self.say(f"claim {claim.id}: {claim.status}, adopted from {found.by or 'earlier check'}")
+        self.reload_claim()
+
+    @guarded
+    def action_reject_match(self) -> None:
+        """Mark the match wrong: remembered, never offered for this claim again."""
+        found = self.view.match if self.view else None
+        if found is None:
+            self.say("No earlier check to mark wrong for this claim.")
+            return
+        memory.reject(self.store, found.id, reviewer=self.reviewer)
+        self.say(f"match {found.id} marked wrong; it will not be offered again")
+        self.reload_claim()
 
     def action_search(self) -> None:
         def searched(text: str | None) -> None:

@@ -9,7 +9,9 @@ from typing import Any
 
 from rich.text import Text
 
+from claimcheck.memory.matches import StoredMatch, shown_match
 from claimcheck.models import Claim, Quantity, shown_evidence
+from claimcheck.review.memory_view import checked_before_line
 from claimcheck.review.text import claim_in_context, highlighted_passage, plain
 from claimcheck.store import Store
 
@@ -36,6 +38,7 @@ class ClaimView:
     evidence: list[dict[str, Any]]
     second_check: dict[str, Any] | None = None
     source_change: dict[str, Any] | None = None
+    match: StoredMatch | None = None
 
     @property
     def needs_ranking(self) -> bool:
@@ -74,6 +77,7 @@ def load_view(store: Store, claim_id: int, articles: ArticleCache) -> ClaimView:
         evidence=store.evidence(claim_id),
         second_check=store.open_second_check(claim_id) if claim.status == "flagged" else None,
         source_change=store.source_change(claim_id),
+        match=shown_match(store, claim_id),
     )
 
 
@@ -96,6 +100,8 @@ def headline(view: ClaimView, *, blind: bool) -> Text:
     out.append(
         plain(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…", "dim italic")
     )
+    if view.match and not (blind and view.match.decision):
+        out.append("\n").append_text(checked_before_line(view.match))
     if view.source_change:
         out.append("\n⚠ source changed since verified: ", style="bold red")
         out.append(plain(str(view.source_change.get("url") or "")))

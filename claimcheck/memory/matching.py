@@ -1,0 +1,396 @@
+"""Has this claim been checked before? Candidates from full-text search, re-ranked on what a
+fact-checker would look at.
+
+Candidates come from SQLite FTS5 (BM25) over the loaded fact-checks and over the desk's reviewed
+claims of other articles, queried with the claim's rarest words. Each candidate is then scored
+on the evidence of sameness: how much of the claim's (idf-weighted) vocabulary it shares and how
+much of its own it shares back, word order aside (rapidfuzz), the same figures after
+normalisation ("3.9 per cent" = "3.9%"), the same speaker, the same names. The weights of the
+logistic score were fitted on the tuning part of CheckThat! 2021 task 2B (bench/
+bench_claim_memory.py); the score reads as the chance the two are the same claim.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+import bm25s
+import Stemmer
+from rapidfuzz import fuzz
+
+from claimcheck.extract.quantities import find_quantities
+
+# How many candidates each index gives to the re-ranking, and how many query words it asks for.
+CANDIDATES = 50
+QUERY_WORDS = 16
+COMMON = 20
+COMMON_FLOOR = 100
+NEARBY = 20
+# How far down the BM25 ranking the week around the claim's date is looked for.
+SCANNED = 300
+# Matches kept for a claim, and the score from which one is stored at all / shown on screen.
+KEPT = 5
+STORE_THRESHOLD = 0.3
+DISPLAY_THRESHOLD = 0.6
+# Logistic weights (bench/bench_claim_memory.py fits them on the tuning part).
+WEIGHTS = {
+    "bias": -11.0,
+    "coverage": 1.01,
+    "covered": 3.06,
+    "fuzz": 2.14,
+    "relative": 5.45,
+    "figures": 0.36,
+    "names": 0.0,
+    "same_time": 3.52,
+    "speaker": 1.0,  # not fitted: the benchmark's sentences carry no speaker (see README)
+}
+# Verdicts a desk claim must carry to be "checked before" (dismissed: not a claim; flagged: not
+# decided yet).
+DESK_VERDICTS = ("supported", "misleading", "refuted", "unverifiable")
+
+_WORD = re.compile(r"[^\W_]+")
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]*[a-z0-9]|[A-Z]{2,})\b")
+STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
+
+
+@dataclass(frozen=True)
+class Probe:
+    """The claim to look up: its words, speaker, figures and the date of its article."""
+
+    text: str
+    speaker: str | None = None
+    figures: tuple[str, ...] = ()
+    date: str | None = None
+    article_id: int | None = None
+    claim_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact-check or an earlier claim that may be the same claim."""
+
+    kind: str  # "factcheck" or "claim"
+    id: int
+    text: str
+    speaker: str | None
+    figures: tuple[str, ...]
+    date: str | None  # when it was checked (a fact-check's review, a desk claim's article)
+    bm25: float
+    said: str | None = None  # when the checked claim was made, where known
+
+
+@dataclass
+class Match:
+    """A candidate scored against the probe, with the reasons a reviewer can check."""
+
+    candidate: Candidate
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    timing: str = "undated"
+
+    @property
+    def target(self) -> str:
+        return f"{self.candidate.kind}:{self.candidate.id}"
+
+
+@lru_cache(maxsize=1)
+def _porter() -> Stemmer.Stemmer:
+    """FTS5's porter tokenizer stems with the original Porter algorithm: so do we."""
+    return Stemmer.Stemmer("porter")
+
+
+@lru_cache(maxsize=8192)
+def stems(text: str) -> tuple[str, ...]:
+    """The content words of a text, as FTS5's porter tokenizer indexes them (cached: the same
+    fact-checks come back as candidates for many claims of an article)."""
+    return tuple(_porter().stemWords(_content_words(text)))
+
+
+def _content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=256)
+def _spelled(text: str) -> dict[str, str]:
+    """Each stem of the text and the word it came from, for reasons a reviewer reads."""
+    words = _content_words(text)
+    return dict(zip(_porter().stemWords(words), words, strict=True))
+
+
+@lru_cache(maxsize=8192)
+def names(text: str) -> frozenset[str]:
+    """Capitalised words not at a sentence's start, and acronyms: people, places, bodies."""
+    return frozenset(m.lower() for m in _NAME.findall(text) if m.lower() not in STOPWORDS)
+
+
+def figure_keys(text: str) -> tuple[str, ...]:
+    """The text's figures, normalised: "3.9 per cent" and "3.9%" are both "3.9 percent"."""
+    return tuple(sorted({f"{q.value:.4g} {q.unit or ''}".strip() for q in find_quantities(text)}))
+
+
+def same_speaker(a: str | None, b: str | None) -> bool:
+    """One speaker named twice ("Donald Trump", "Trump", "President Donald J. Trump")."""
+    if not a or not b:
+        return False
+    last = lambda name: _WORD.findall(name.lower())[-1:]  # noqa: E731
+    return bool(last(a)) and last(a) == last(b)
+
+
+def same_time(one: str | None, other: str | None) -> float:
+    """1 when two claims were made within a week of each other (the same speech, the same
+    news), 0.5 within three months, else 0: a politician repeats a figure, but a claim checked
+    the week it was made is most often the one in the article of that week."""
+    if not one or not other:
+        return 0.0
+    try:
+        days = abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
+    except ValueError:
+        return 0.0
+    return 1.0 if days <= 7 else 0.5 if days <= 90 else 0.0
+
+
+def timing(claim_date: str | None, checked: str | None) -> str:
+    """A fact-check (or verdict) dated after the claim's article is "later", not prior."""
+    if not claim_date or not checked:
+        return "undated"
+    return "later" if checked[:10] > claim_date[:10] else "prior"
+
+
+# ---- candidates -----------------------------------------------------------------------------
+
+
+def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dict[str, float]:
+    """The claim's searchable stems with their idf among the fact-checks, rarest first, at most
+    QUERY_WORDS (common words cost time and find nothing)."""
+    wanted = list(dict.fromkeys(stems(text) + stems(speaker or "")))
+    if not wanted:
+        return {}
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
+    found = dict(
+        conn.execute(
+            "SELECT term, doc FROM factchecks_terms"
+            f" WHERE term IN ({', '.join('?' * len(wanted))})",
+            wanted,
+        ).fetchall()
+    )
+    idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
+    # a word in more than one fact-check in COMMON costs a long posting list and finds little
+    common = max(COMMON_FLOOR, total / COMMON)
+    kept = [w for w in wanted if found.get(w, 0) <= common] or wanted
+    return dict(sorted(((w, idf[w]) for w in kept), key=lambda item: -item[1])[:QUERY_WORDS])
+
+
+def _match_expression(words: Iterable[str]) -> str:
+    return " OR ".join(f'"{w}"' for w in words)
+
+
+def factcheck_candidates(
+    conn: sqlite3.Connection,
+    words: Iterable[str],
+    limit: int = CANDIDATES,
+    *,
+    around: str | None = None,
+) -> list[Candidate]:
+    """The fact-checks sharing the most (rarest) words with the claim, by BM25; with `around`
+    (the claim's date) also the best of the next ones down whose claim was made within a week
+    of it, which plain BM25 ranks too low when the wording differs. One index search."""
+    expression = _match_expression(words)
+    if not expression:
+        return []
+    hits = conn.execute(
+        "SELECT rowid, -bm25(factchecks_fts) FROM factchecks_fts"
+        " WHERE factchecks_fts MATCH ? ORDER BY bm25(factchecks_fts) LIMIT ?",
+        [expression, SCANNED if around else limit],
+    ).fetchall()
+    wanted = dict(hits[:limit])
+    week = _week(around) if around else None
+    if week and len(hits) > limit:
+        further = dict(hits[limit:])
+        nearby = conn.execute(
+            f"SELECT id FROM factchecks WHERE id IN ({', '.join('?' * len(further))})"
+            " AND claim_date BETWEEN ? AND ?",
+            [*further, *week],
+        ).fetchall()
+        best = sorted((row[0] for row in nearby), key=lambda i: -further[i])[:NEARBY]
+        wanted |= {i: further[i] for i in best}
+    rows = conn.execute(
+        "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
+        f" WHERE id IN ({', '.join('?' * len(wanted))})",
+        list(wanted),
+    ).fetchall()
+    found = [
+        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, wanted[i], said)
+        for i, text, who, figs, day, said in rows
+    ]
+    return sorted(found, key=lambda c: -c.bm25)
+
+
+def _week(day: str) -> tuple[str, str] | None:
+    try:
+        middle = date.fromisoformat(day[:10])
+    except ValueError:
+        return None
+    return (middle - timedelta(days=7)).isoformat(), (middle + timedelta(days=7)).isoformat()
+
+
+def claim_candidates(
+    conn: sqlite3.Connection, probe: Probe, limit: int = CANDIDATES
+) -> list[Candidate]:
+    """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(probe.text.lower()) if w not in STOPWORDS))
+    if not words:
+        return []
+    rows = conn.execute(
+        "SELECT c.id, c.text, c.speaker, a.published, c.updated_at, -h.rank FROM"
+        " (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?) h"
+        " JOIN claims c ON c.id = h.rowid JOIN articles a ON a.id = c.article_id"
+        f" WHERE c.status IN ({', '.join('?' * len(DESK_VERDICTS))})"
+        " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
+        [_match_expression(words[: QUERY_WORDS * 2]), limit * 4, *DESK_VERDICTS, probe.article_id],
+    ).fetchall()
+    figures = claim_figures(conn, [row[0] for row in rows[:limit]])
+    return [
+        Candidate("claim", i, text, who, figures.get(i, ()), updated, score, published)
+        for i, text, who, published, updated, score in rows[:limit]
+    ]
+
+
+def claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The stored claims' figures as the extractor normalised them, by claim id."""
+    found: dict[int, set[str]] = {}
+    if ids:
+        for claim_id, value, unit in conn.execute(
+            f"SELECT claim_id, value, unit FROM quantities WHERE claim_id IN"
+            f" ({', '.join('?' * len(ids))})",
+            ids,
+        ):
+            found.setdefault(claim_id, set()).add(f"{value:.4g} {unit or ''}".strip())
+    return {claim_id: tuple(sorted(keys)) for claim_id, keys in found.items()}
+
+
+# ---- scoring ----------------------------------------------------------------------------------
+
+
+def features(
+    probe: Probe, idf: dict[str, float], candidate: Candidate, best: float, *, order: bool = True
+) -> dict:
+    """The evidence that the candidate is the same claim, each in 0..1 (and the shared items);
+    order=False leaves out the word-order-free similarity, the dearest of them (0 instead)."""
+    probe_stems = set(stems(probe.text))
+    theirs = set(stems(candidate.text))
+    weight = {w: idf.get(w, 2.0) for w in probe_stems}
+    total = sum(weight.values()) or 1.0
+    shared = probe_stems & theirs
+    shared_figures = sorted(set(probe.figures) & set(candidate.figures))
+    shared_names = sorted(names(probe.text) & names(candidate.text))
+    return {
+        "coverage": sum(weight[w] for w in shared) / total,
+        "covered": len(shared) / (len(theirs) or 1),
+        "fuzz": similarity(probe.text, candidate.text) if order else 0.0,
+        "relative": candidate.bm25 / best if best > 0 else 0.0,
+        "figures": min(1.0, len(shared_figures) / 2) if shared_figures else 0.0,
+        "names": min(1.0, len(shared_names) / 2),
+        "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
+        "same_time": same_time(probe.date, candidate.said),
+        "_shared_words": (shared, weight, probe.text),
+        "_shared_figures": shared_figures,
+        "_shared_names": shared_names,
+    }
+
+
+def similarity(one: str, other: str) -> float:
+    """How much the two say the same words, order and repetition aside (0..1)."""
+    return fuzz.token_set_ratio(one.lower(), other.lower()) / 100
+
+
+def logit(values: dict, weights: dict[str, float] | None = None) -> float:
+    weights = weights or WEIGHTS
+    return weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
+
+
+def score(values: dict, weights: dict[str, float] | None = None) -> float:
+    return 1 / (1 + math.exp(-logit(values, weights)))
+
+
+def reasons(values: dict, candidate: Candidate) -> list[str]:
+    """Why the two were matched, strongest evidence first, in words a reviewer can check."""
+    out = []
+    if values["_shared_figures"]:
+        out.append("same figures: " + ", ".join(values["_shared_figures"]))
+    if values["speaker"]:
+        out.append(f"same speaker: {candidate.speaker}")
+    if values["same_time"] == 1.0:
+        out.append(f"said within a week of this claim ({candidate.said})")
+    if values["_shared_names"]:
+        out.append("same names: " + ", ".join(values["_shared_names"][:5]))
+    shared, weight, text = values["_shared_words"]
+    spelled = _spelled(text)
+    words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
+    out.append(
+        f"shares {values['coverage']:.0%} of the claim's weight in words"
+        + (f" ({', '.join(words[:6])})" if words else "")
+    )
+    out.append(f"word overlap regardless of order {values['fuzz']:.0%}")
+    return out
+
+
+def rank(
+    probe: Probe,
+    idf: dict[str, float],
+    candidates: list[Candidate],
+    *,
+    weights: dict[str, float] | None = None,
+    keep: int | None = None,
+) -> list[Match]:
+    """The candidates scored against the probe, best first; with `keep`, only the best `keep`,
+    and the similarity is computed only for candidates that could still reach them (it adds
+    at most its weight to a score, so the others cannot)."""
+    weights = weights or WEIGHTS
+    best = {
+        kind: max((c.bm25 for c in candidates if c.kind == kind), default=0.0)
+        for kind in ("factcheck", "claim")
+    }
+    scored = []
+    for candidate in candidates:
+        values = features(probe, idf, candidate, best[candidate.kind], order=keep is None)
+        scored.append((logit(values, weights), candidate, values))
+    if keep is not None:
+        scored.sort(key=lambda item: -item[0])
+        floor = scored[keep - 1][0] if len(scored) >= keep else -math.inf
+        for index, (z, candidate, values) in enumerate(scored):
+            if z + weights["fuzz"] >= floor:
+                values["fuzz"] = similarity(probe.text, candidate.text)
+                scored[index] = (z + weights["fuzz"] * values["fuzz"], candidate, values)
+    scored.sort(key=lambda item: (-item[0], item[1].kind, item[1].id))
+    return [
+        Match(
+            candidate,
+            round(1 / (1 + math.exp(-z)), 4),
+            reasons(values, candidate),
+            timing(probe.date, candidate.date),
+        )
+        for z, candidate, values in scored[:keep]
+    ]
+
+
+def find_matches(
+    conn: sqlite3.Connection,
+    probe: Probe,
+    *,
+    limit: int = KEPT,
+    threshold: float = STORE_THRESHOLD,
+    desk: bool = True,
+) -> list[Match]:
+    """The fact-checks and earlier desk claims that may be this claim, best first."""
+    idf = query_words(conn, probe.text, probe.speaker)
+    candidates = factcheck_candidates(conn, idf, around=probe.date)
+    if desk:
+        candidates += claim_candidates(conn, probe)
+    return [m for m in rank(probe, idf, candidates, keep=limit) if m.score >= threshold]

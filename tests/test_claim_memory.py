@@ -1,0 +1,356 @@
+"""The claim memory (issue 13): ClaimReview in each shape it is published in, matching new claims
+against fact-checks and the desk's own verdicts, the time rule, adoption and rejection in the
+audit trail, and the commands, run as the real CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from claimcheck.export import ExportFilter, export
+from claimcheck.ingest import read_path
+from claimcheck.memory import matches as memory
+from claimcheck.memory.factchecks import import_file, list_factchecks, search_factchecks
+from claimcheck.memory.feeds import FactCheck, read_feed
+from claimcheck.memory.matching import DISPLAY_THRESHOLD, figure_keys, same_time, timing
+from claimcheck.memory.ratings import verdict_for
+from claimcheck.pipeline import add_article
+from claimcheck.store import Store
+from tests.conftest import FIXTURES
+
+FEEDS = FIXTURES / "claimreview"
+
+
+def cli(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "claimcheck", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def read(name: str) -> list[FactCheck]:
+    found = list(read_feed(FEEDS / name))
+    assert all(isinstance(item, FactCheck) for item in found), found
+    return found  # type: ignore[return-value]
+
+
+def write_article(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# ---- reading ClaimReview ---------------------------------------------------------------------
+
+
+def test_a_fact_check_page_json_ld_graph_is_read_with_every_field() -> None:
+    (check,) = read("page.html")
+    assert check.claim == "Unemployment fell to 3.9 per cent, the lowest in fifty years"
+    assert (check.rating, check.rating_value, check.best_rating, check.worst_rating) == (
+        "Misleading",
+        2.0,
+        5.0,
+        1.0,
+    )
+    assert (check.checker, check.checker_url) == ("Example Fact Check", "https://factcheck.example")
+    assert (check.review_date, check.claim_date) == ("2024-03-01", "2024-02-27")
+    assert (check.claimant, check.appearance) == ("Jane Doe", "https://news.example/speech")
+    assert check.origin.endswith("page.html:7")  # the line the ClaimReview object starts on
+
+
+def test_an_array_holds_two_reviews_of_one_claim_one_rated_by_number_only() -> None:
+    first, second = read("array.json")
+    assert first.claim == second.claim
+    assert (first.checker, first.claimant, first.rating) == ("Other Checkers", "John Roe", "False")
+    assert (second.checker, second.rating, second.rating_value) == ("Example Fact Check", None, 1)
+    assert first.key != second.key
+    assert verdict_for(second.rating, second.rating_value, second.best_rating, 1.0) == "refuted"
+
+
+def test_the_data_feed_shape_with_item_lists_and_single_items() -> None:
+    first, second = read("feed.json")
+    assert (first.claim, first.rating, first.claimant) == (
+        "Knife crime has doubled in London since 2015",
+        "Mostly False",
+        "Sam Smith",
+    )
+    assert (second.claim, second.review_date) == ("The hospital has 500 beds", None)
+
+
+def test_json_lines_as_claimcheck_exports_them_and_google_fact_check_tools() -> None:
+    lines = read("reviews.jsonl")
+    assert [c.origin.rsplit(":", 1)[1] for c in lines] == ["1", "3"]  # the blank line counted
+    tools = read("factchecktools.json")
+    assert [(c.checker, c.rating, c.claimant) for c in tools] == [
+        ("Energy Check", "Exaggerated", "Alex Green"),
+        ("Example Fact Check", "Half true", "Alex Green"),
+    ]
+    assert tools[0].claim_date == "2024-01-15"
+
+
+@pytest.mark.parametrize(
+    ("rating", "verdict"),
+    [
+        ("Pants on Fire!", "refuted"),
+        ("Mostly False", "misleading"),
+        ("Mostly true", "supported"),
+        ("Half-True", "misleading"),
+        ("Missing context", "misleading"),
+        ("Not true", "refuted"),
+        ("Incorrect", "refuted"),
+        ("Correct", "supported"),
+        ("Unproven", "unverifiable"),
+        ("Full Flop", None),
+    ],
+)
+def test_published_ratings_read_as_verdicts(rating: str, verdict: str | None) -> None:
+    assert verdict_for(rating) == verdict
+
+
+def test_figures_are_compared_after_normalisation() -> None:
+    assert figure_keys("unemployment of 3.9 per cent") == figure_keys("unemployment of 3.9%")
+    assert figure_keys("$35 billion") == figure_keys("35bn dollars") or figure_keys("$35bn")
+
+
+# ---- importing --------------------------------------------------------------------------------
+
+
+def test_import_is_idempotent_and_a_corrected_rating_updates(store: Store, tmp_path: Path) -> None:
+    first = import_file(store, FEEDS / "array.json")
+    assert (first.added, first.updated, first.unchanged, first.written) == (2, 0, 0, True)
+    again = import_file(store, FEEDS / "array.json")
+    assert (again.added, again.updated, again.unchanged) == (0, 0, 2)
+    corrected = tmp_path / "corrected.json"
+    data = json.loads((FEEDS / "array.json").read_text())
+    data[0]["reviewRating"]["alternateName"] = "Mostly false"
+    corrected.write_text(json.dumps(data))
+    fixed = import_file(store, corrected)
+    assert (fixed.added, fixed.updated, fixed.unchanged) == (0, 1, 1)
+    rows = list_factchecks(store, checker="Other")
+    assert [(r["rating"], r["verdict"]) for r in rows] == [("Mostly false", "misleading")]
+    assert store.db.execute("SELECT count(*) FROM factchecks").fetchone()[0] == 2
+
+
+def test_a_file_with_unreadable_records_writes_nothing(store: Store, tmp_path: Path) -> None:
+    summary = import_file(store, FEEDS / "broken.jsonl")
+    assert not summary.written
+    assert [e.split(": ", 1)[0].rsplit("/", 1)[1] for e in summary.errors] == [
+        "broken.jsonl:2",
+        "broken.jsonl:3",
+    ]
+    assert store.db.execute("SELECT count(*) FROM factchecks").fetchone()[0] == 0
+    assert not [e for e in store.events() if e["action"] == "import_factchecks"]
+    nothing = tmp_path / "page.json"
+    nothing.write_text('{"@context": "https://schema.org", "@type": "WebPage"}')
+    assert import_file(store, nothing).errors == [
+        f"{nothing}: no ClaimReview in it (nothing to import)"
+    ]
+    skipped = import_file(store, FEEDS / "broken.jsonl", skip_invalid=True)
+    assert (skipped.written, skipped.added, len(skipped.errors)) == (True, 1, 2)
+
+
+def test_cli_import_reports_file_and_line_exits_1_and_loads_the_good_files(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    done = cli(db, "factchecks", "import", *(str(FEEDS / n) for n in sorted(FEEDS.iterdir())))
+    assert done.returncode == 1
+    assert "broken.jsonl:2: a ClaimReview with no claimReviewed" in done.stderr
+    assert "broken.jsonl:3: not JSON" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert "page.html: 1 added" in done.stdout
+    again = cli(db, "factchecks", "import", str(FEEDS / "page.html"), str(FEEDS / "feed.json"))
+    assert again.returncode == 0
+    assert "0 added, 0 updated, 1 already loaded" in again.stdout
+    stats = json.loads(cli(db, "factchecks", "stats", "--json").stdout)
+    assert stats["factchecks"] == 9
+    assert stats["by_checker"]["Example Fact Check"] == 3
+    found = cli(db, "factchecks", "search", "bridge").stdout
+    assert found.count("The new bridge cost $35 billion") == 2
+    listed = cli(db, "factchecks", "list", "--verdict", "refuted", "--json").stdout.splitlines()
+    assert {json.loads(line)["rating"] for line in listed} >= {"False"}
+
+
+# ---- matching -----------------------------------------------------------------------------------
+
+
+def test_the_time_rule() -> None:
+    assert timing("2024-03-05", "2024-03-01") == "prior"
+    assert timing("2024-03-05", "2024-03-09T10:00") == "later"
+    assert timing(None, "2024-03-09") == "undated"
+    assert same_time("2024-03-05", "2024-03-01") == 1.0
+    assert same_time("2024-03-05", "2023-03-01") == 0.0
+
+
+def add_text(store: Store, folder: Path, name: str, text: str, published: str) -> int:
+    path = write_article(folder, name, text)
+    return add_article(store, read_path(path, published=published)).article_id
+
+
+UNEMPLOYMENT = (
+    "Jane Doe said unemployment fell to 3.9% last month, the lowest in fifty years.\n\n"
+    "The council will meet again on Tuesday to discuss the budget.\n"
+)
+
+
+def test_a_claim_added_after_loading_is_matched_with_reasons(store: Store, tmp_path: Path) -> None:
+    import_file(store, FEEDS / "page.html")
+    article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
+    claim_id = store.claims(article_id=article)[0].id
+    (found,) = memory.claim_matches(store, claim_id)
+    assert found.score >= DISPLAY_THRESHOLD
+    assert found.factcheck_id is not None and found.timing == "prior"
+    assert found.line() == "Checked before: Misleading by Example Fact Check, 2024-03-01"
+    assert "same figures: 3.9 percent, 50 years" in found.reasons
+    assert "same speaker: Jane Doe" in found.reasons
+    assert any(r.startswith("said within a week") for r in found.reasons)
+    assert store.claims(checked_before=DISPLAY_THRESHOLD)[0].id == claim_id
+
+
+def test_a_fact_check_published_after_the_article_is_later_not_prior(
+    store: Store, tmp_path: Path
+) -> None:
+    import_file(store, FEEDS / "page.html")
+    article = add_text(store, tmp_path, "old.txt", UNEMPLOYMENT, "2024-02-28")
+    claim_id = store.claims(article_id=article)[0].id
+    (found,) = memory.claim_matches(store, claim_id)
+    assert found.timing == "later"
+    assert found.line().startswith("Checked later: Misleading")
+    assert store.claims(checked_before=0.0) == []
+
+
+def test_the_desks_own_verdict_on_another_article_is_remembered(
+    store: Store, tmp_path: Path
+) -> None:
+    first = add_text(store, tmp_path, "one.txt", UNEMPLOYMENT, "2024-03-05")
+    earlier = store.claims(article_id=first)[0]
+    store.set_verdict(earlier.id, "refuted", reviewer="alice")
+    # the same claim in other words, in an article added today (no date: the day it came in)
+    again = (
+        "Jane Doe told reporters that unemployment fell to 3.9 per cent last month, the lowest"
+        " in fifty years.\n"
+    )
+    second = add_article(store, read_path(write_article(tmp_path, "two.txt", again))).article_id
+    claim = store.claims(article_id=second)[0]
+    found = memory.shown_match(store, claim.id)
+    assert found is not None and found.earlier_claim_id == earlier.id
+    assert found.timing == "prior"
+    assert found.line() == "Checked before: refuted by alice, " + found.date
+    assert "same speaker: Jane Doe" in found.reasons
+    # an article dated before the desk's verdict: that verdict came later
+    third = add_text(store, tmp_path, "three.txt", again + "\nMore.\n", "2024-03-20")
+    (later,) = memory.claim_matches(store, store.claims(article_id=third)[0].id)[:1]
+    assert later.timing == "later"
+    # a claim of the same article is never its own memory
+    assert all(m.earlier_claim_id != claim.id for m in memory.claim_matches(store, earlier.id))
+
+
+def test_adopt_records_verdict_source_and_event_reject_is_never_offered_again(
+    store: Store, tmp_path: Path
+) -> None:
+    import_file(store, FEEDS / "page.html")
+    article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
+    claim_id = store.claims(article_id=article)[0].id
+    (found,) = memory.claim_matches(store, claim_id)
+    claim = memory.adopt(store, found.id, reviewer="alice")
+    assert (claim.status, claim.reviewer) == ("misleading", "alice")
+    assert "Example Fact Check" in (claim.note or "")
+    sources = store.claim_sources(claim_id)
+    assert [(s["url"], s["link_kind"]) for s in sources] == [
+        ("https://factcheck.example/unemployment", "factcheck")
+    ]
+    actions = [e["action"] for e in store.events(claim_id)]
+    assert actions[:2] == ["adopt_match", "verdict"]
+    assert json.loads(store.events(claim_id, limit=1)[0]["details"])["match_id"] == found.id
+    memory.reject(store, found.id, reviewer="alice")
+    assert memory.claim_matches(store, claim_id) == []
+    assert memory.match_claims(store, [claim_id]) == 0  # matched again: still not offered
+    assert [m.decision for m in memory.claim_matches(store, claim_id, include_rejected=True)] == [
+        "rejected"
+    ]
+    assert store.events(claim_id, limit=1)[0]["action"] == "reject_match"
+
+
+def test_a_rating_with_no_verdict_cannot_be_adopted(store: Store, tmp_path: Path) -> None:
+    import_file(store, FEEDS / "reviews.jsonl")
+    article = add_text(
+        store,
+        tmp_path,
+        "f.txt",
+        "The minister said the flood defences were finished, according to the council.\n",
+        "2024-03-05",
+    )
+    claim_id = store.claims(article_id=article)[0].id
+    (found,) = memory.claim_matches(store, claim_id)
+    with pytest.raises(memory.AdoptRefused, match="Full Flop"):
+        memory.adopt(store, found.id)
+    assert store.claim(claim_id).status == "unreviewed"
+
+
+def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    article = write_article(tmp_path, "a.txt", UNEMPLOYMENT)
+    assert cli(db, "add", str(article), "--published", "2024-03-05").returncode == 0
+    # loaded after the claim was added: the import matches the claims already stored
+    done = cli(db, "factchecks", "import", str(FEEDS / "page.html"))
+    assert "1 matches stored" in done.stderr
+    listed = cli(db, "claims", "--checked-before", "--json").stdout.splitlines()
+    assert len(listed) == 1
+    claim_id = json.loads(listed[0])["id"]
+    shown = cli(db, "matches", str(claim_id)).stdout
+    assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in shown
+    assert "same figures: 3.9 percent, 50 years" in shown
+    assert "Checked before: Misleading" in cli(db, "show", str(claim_id)).stdout
+    match_id = json.loads(cli(db, "matches", str(claim_id), "--json").stdout)["id"]
+    adopted = cli(db, "--reviewer", "alice", "adopt", str(match_id))
+    assert adopted.returncode == 0 and f"claim {claim_id}: misleading" in adopted.stdout
+    refused = cli(db, "--reviewer", "bob", "adopt", str(match_id))
+    assert refused.returncode == 1 and "adopt --replace" in refused.stderr
+    assert cli(db, "reject", str(match_id)).returncode == 0
+    (exported,) = [json.loads(line) for line in cli(db, "matches", "--all").stdout.splitlines()]
+    assert (exported["claim_id"], exported["decision"]) == (claim_id, "rejected")
+    assert cli(db, "matches", str(claim_id)).stderr.strip().endswith("no matches")
+    assert cli(db, "matches", "999").returncode == 1
+
+
+def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
+    import io
+
+    from claimcheck.claimreview import Organisation
+
+    import_file(store, FEEDS / "page.html")
+    article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
+    claim_id = store.claims(article_id=article)[0].id
+    (found,) = memory.claim_matches(store, claim_id)
+    memory.adopt(store, found.id)
+    out = io.StringIO()
+    export(store, "claimreview", out, ExportFilter(), organisation=Organisation("Desk"))
+    (document,) = json.loads(out.getvalue())
+    assert document["citation"] == [
+        {
+            "@type": "ClaimReview",
+            "url": "https://factcheck.example/unemployment",
+            "author": {"@type": "Organization", "name": "Example Fact Check"},
+            "datePublished": "2024-03-01",
+            "reviewRating": {"@type": "Rating", "alternateName": "Misleading"},
+        }
+    ]
+    report = io.StringIO()
+    export(store, "markdown", report)
+    assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in report.getvalue()
+    assert search_factchecks(store, "unemployment")[0]["id"] == found.factcheck_id
+
+
+def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:
+    db = tmp_path / "claims.db"
+    assert cli(db, "factchecks", "import", str(FEEDS / "page.html")).returncode == 0
+    article = write_article(tmp_path, "a.txt", UNEMPLOYMENT)
+    added = cli(db, "add", str(article), "--published", "2024-03-05", "--no-match")
+    assert added.returncode == 0
+    assert cli(db, "claims", "--checked-before", "--json").stdout == ""
+    assert "1 matches stored" in cli(db, "matches", "--refresh").stderr
+    assert len(cli(db, "claims", "--checked-before", "--json").stdout.splitlines()) == 1
