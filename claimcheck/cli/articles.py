@@ -131,7 +131,11 @@ def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Minimum check-worthiness.")
 @click.option("--search", help="Full-text search in the claim text.")
 @click.option("--repeats/--no-repeats", default=False, help="Include repeated claims.")
-@click.option("--sort", type=click.Choice(["position", "score"]), default="position")
+@click.option("--assigned-to", help="Only claims assigned to this reviewer.")
+@click.option("--unassigned", is_flag=True, help="Only claims assigned to nobody.")
+@click.option(
+    "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
+)
 @click.option("--limit", type=int, help="At most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
 @click.pass_context
@@ -143,6 +147,8 @@ def list_claims(
     min_score: float | None,
     search: str | None,
     repeats: bool,
+    assigned_to: str | None,
+    unassigned: bool,
     sort: str,
     limit: int | None,
     as_json: bool,
@@ -153,6 +159,7 @@ def list_claims(
     Example:
         claimcheck claims --kind quantity --min-score 0.6
         claimcheck claims --status unreviewed --json | jq .text
+        claimcheck claims --assigned-to alice --sort priority
     """
     with open_store(ctx, create=False) as store:
         claims = store.claims(
@@ -162,6 +169,8 @@ def list_claims(
             min_score=min_score,
             search=search,
             include_repeats=repeats,
+            assigned_to=assigned_to,
+            unassigned=unassigned,
             order=sort,
             limit=limit,
         )
@@ -174,6 +183,8 @@ def list_claims(
         room = max(20, width - 38)
         for claim in claims:
             text = printable(claim.text).replace("\n", " ")
+            if claim.assignee or claim.priority or claim.due:
+                text = f"[{_routing(claim)}] {text}"
             if len(text) > room:
                 text = text[: room - 1] + "…"
             click.echo(
@@ -181,6 +192,16 @@ def list_claims(
                 f"{claim.checkworthiness:>5.2f}  {text}"
             )
         click.echo(f"{len(claims)} claims", err=True)
+
+
+def _routing(claim: Claim) -> str:
+    """ "@alice p1 due 2026-12-04": who has the claim, how urgent, by when."""
+    parts = [f"@{printable(claim.assignee)}"] if claim.assignee else []
+    if claim.priority:
+        parts.append(f"p{claim.priority}")
+    if claim.due:
+        parts.append(f"due {claim.due}")
+    return " ".join(parts)
 
 
 @cli.command()
@@ -212,6 +233,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         echo("Claim", f"{claim.id} ({claim.kind}; {', '.join(claim.kinds)})")
         echo("Article", f"{article['id']}: {article['title'] or ''}")
         echo("Status", claim.status + (f" by {claim.reviewer}" if claim.reviewer else ""))
+        if claim.assignee or claim.priority or claim.due:
+            echo("Assigned", _routing(claim))
         if claim.note:
             echo("Note", claim.note)
         echo("Score", f"{claim.checkworthiness:.2f}")
@@ -329,6 +352,8 @@ def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
         min_score=None,
         search=None,
         repeats=False,
+        assigned_to=None,
+        unassigned=False,
         sort="position",
         limit=None,
         as_json=False,

@@ -14,11 +14,19 @@ from claimcheck.store import StoreError, default_reviewer
 @click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only these kinds.")
 @click.option("--article", "article_id", type=int, help="Only this article's claims.")
 @click.option("--search", help="Only claims matching these words (full text).")
-@click.option("--sort", type=click.Choice(["position", "score"]), default="position")
+@click.option(
+    "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
+)
 @click.option(
     "--second-check",
     is_flag=True,
     help="The claims others flagged for a second reviewer (their verdict hidden until yours).",
+)
+@click.option(
+    "--all",
+    "everyone",
+    is_flag=True,
+    help="Also the claims assigned to other reviewers (default: mine, then unassigned).",
 )
 @click.pass_context
 def review(
@@ -29,6 +37,7 @@ def review(
     search: str | None,
     sort: str,
     second_check: bool,
+    everyone: bool,
 ) -> None:
     """Review claims one by one in the terminal: one key per verdict, every verdict saved at
     once. Press ? inside for the keys; remap them in ~/.config/claimcheck/keys.toml.
@@ -49,6 +58,7 @@ def review(
         search=search,
         order=sort,
         second_check=second_check,
+        everyone=everyone,
     )
     try:
         run_review(ctx.obj["db"], reviewer=ctx.obj["reviewer"] or default_reviewer(), query=query)

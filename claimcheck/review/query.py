@@ -8,13 +8,14 @@ from typing import Any
 
 from claimcheck.models import KINDS, STATUSES
 
-ORDERS = ("position", "score")
-FILTER_HINT = "e.g. status:unreviewed,flagged kind:quantity article:3 sort:score"
+ORDERS = ("position", "score", "priority", "due")
+FILTER_HINT = "e.g. status:unreviewed,flagged kind:quantity article:3 sort:priority"
 
 
 @dataclass
 class QueueQuery:
-    """A review queue: filters, search words, order, and whether it is the second-check queue."""
+    """A review queue: filters, search words, order, whether it is the second-check queue, and
+    whether it holds claims assigned to others (everyone) or only mine, then unassigned ones."""
 
     status: list[str] = field(default_factory=list)
     kind: list[str] = field(default_factory=list)
@@ -22,6 +23,7 @@ class QueueQuery:
     search: str | None = None
     order: str = "position"
     second_check: bool = False
+    everyone: bool = False
 
     def filters(self) -> dict[str, Any]:
         """Keyword arguments for Store.claim_ids / Store.count_claims (repeats left out: a
@@ -51,7 +53,7 @@ class QueueQuery:
 def parse_filter(text: str, base: QueueQuery) -> QueueQuery:
     """A new query from a typed filter, keeping base's search and mode; ValueError names the
     word that cannot be understood."""
-    query = QueueQuery(search=base.search, second_check=base.second_check)
+    query = QueueQuery(search=base.search, second_check=base.second_check, everyone=base.everyone)
     for word in text.split():
         name, _, value = word.partition(":")
         values = [v for v in value.split(",") if v]

@@ -40,10 +40,15 @@ class ClaimQueue(Widget):
         index: int
 
     def __init__(
-        self, fetch_rows: Callable[[list[int]], dict[int, dict[str, Any]]], **kwargs: Any
+        self,
+        fetch_rows: Callable[[list[int]], dict[int, dict[str, Any]]],
+        *,
+        reviewer: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.fetch_rows = fetch_rows
+        self.reviewer = reviewer
         self.ids: list[int] = []
         self.cursor = 0
         self.top = 0
@@ -103,9 +108,13 @@ class ClaimQueue(Widget):
         mark, style = STATUS_MARKS.get(status, ("?", ""))
         line = Text(style="reverse" if current else "")
         line.append(f"{mark} ", style=style)
+        if row["priority"]:
+            line.append(f"p{row['priority']} ", style="bold red" if row["priority"] == 1 else "")
         line.append(f"{row['checkworthiness'] or 0:.2f} ", style="bold" if current else "")
         line.append(f"{KIND_SHORT.get(row['kind'], row['kind'] or '')[:5]:<5} ", style="cyan")
         line.append(f"a{row['article_id']:<3} ", style="dim")
+        if row["assignee"] and row["assignee"] != self.reviewer:
+            line.append(f"@{visible(row['assignee'])[:8]} ", style="bold magenta")
         line.append(visible(row["text"]).replace("\n", " "))
         return line
 

@@ -59,6 +59,7 @@ from claimcheck.review.view import (
     sources_panel,
 )
 from claimcheck.review_rules import ReplaceRefused, blind_evidence, record_verdict, undo
+from claimcheck.routing import queue_for
 from claimcheck.store import ConflictError, Store, StoreError
 
 SHOWN_IN_FOOTER = {
@@ -146,7 +147,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="main"):
-            yield ClaimQueue(self._queue_rows, id="queue")
+            yield ClaimQueue(self._queue_rows, reviewer=self.reviewer, id="queue")
             with VerticalScroll(id="detail"):
                 yield Static(id="banner")
                 yield Static(id="headline")
@@ -179,7 +180,14 @@ class ReviewScreen(Screen[None]):
         """(Re)build the queue for the query, staying on `keep` when it is still in it."""
         spec = self.query_spec
         self.since = self.store.last_change()
-        pairs = self.store.queue_statuses(spec.order, spec.second_check, **spec.filters())
+        pairs = queue_for(
+            self.store,
+            self.reviewer,
+            order=spec.order,
+            second_check=spec.second_check,
+            everyone=spec.everyone,
+            **spec.filters(),
+        )
         self.ids = [claim_id for claim_id, _ in pairs]
         self.statuses = dict(pairs)
         self.reviewed = sum(1 for status in self.statuses.values() if status != self.waiting)

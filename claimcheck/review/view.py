@@ -10,7 +10,7 @@ from typing import Any
 from rich.text import Text
 
 from claimcheck.models import Claim, Quantity, shown_evidence
-from claimcheck.review.text import claim_in_context, highlighted_passage, plain
+from claimcheck.review.text import claim_in_context, highlighted_passage, plain, visible
 from claimcheck.store import Store
 
 EVIDENCE_SHOWN = 3
@@ -96,10 +96,23 @@ def headline(view: ClaimView, *, blind: bool) -> Text:
     out.append(
         plain(title if len(title) <= TITLE_CHARS else title[: TITLE_CHARS - 1] + "…", "dim italic")
     )
+    routing = routing_line(claim)
+    if routing:
+        out.append("\n" + routing, style="magenta")
     if view.source_change:
         out.append("\n⚠ source changed since verified: ", style="bold red")
         out.append(plain(str(view.source_change.get("url") or "")))
     return out
+
+
+def routing_line(claim: Claim) -> str:
+    """ "assigned to alice · priority 1 · due 2026-12-04", or '' for a claim not routed."""
+    parts = [f"assigned to {visible(claim.assignee)}"] if claim.assignee else []
+    if claim.priority:
+        parts.append(f"priority {claim.priority}")
+    if claim.due:
+        parts.append(f"due {visible(claim.due)}")
+    return " · ".join(parts)
 
 
 def facts(view: ClaimView, *, blind: bool) -> Text:
