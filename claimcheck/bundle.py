@@ -124,6 +124,7 @@ TABLES = (
         {"claim_id": "claims", "snapshot_id": "snapshots"},
     ),
     Table("second_checks", ("claim_id", "flagged_at", "first_reviewer"), {"claim_id": "claims"}),
+    Table("review_sessions", ("reviewer", "mode"), {"claim_id": "claims"}, pk=None),
     Table(
         "events",
         ("at", "reviewer", "action", "claim_id", "article_id", "old", "new", "note", "details"),
@@ -156,9 +157,27 @@ REFERENCED = frozenset(
 )
 # What a merge compares (and, when the bundle is ahead, brings up to date) on a matched row.
 STATE = {
-    "claims": ("text", "status", "note", "reviewer", "source_changed"),
+    "claims": (
+        "text",
+        "status",
+        "note",
+        "reviewer",
+        "source_changed",
+        "assignee",
+        "priority",
+        "due",
+    ),
     "evidence": ("stance", "rank", "score"),
-    "second_checks": ("second_reviewer", "second_verdict", "decided_at", "agreed"),
+    "second_checks": (
+        "second_reviewer",
+        "second_verdict",
+        "decided_at",
+        "agreed",
+        "adjudicated_by",
+        "adjudicated_verdict",
+        "adjudication_note",
+        "adjudicated_at",
+    ),
 }
 
 

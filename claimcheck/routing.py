@@ -46,6 +46,21 @@ def parse_due(text: str) -> str:
         ) from None
 
 
+def parse_schedule(text: str) -> tuple[int | None, str | None]:
+    """What the screen's priority prompt takes: "1", "2026-12-04" or "1 2026-12-04T17:00";
+    ValueError names the word it cannot read."""
+    priority: int | None = None
+    due: str | None = None
+    for word in text.split():
+        if word.isdigit() and len(word) == 1:
+            priority = check_priority(int(word))
+        else:
+            due = parse_due(word)
+    if priority is None and due is None:
+        raise ValueError("give a priority (1-5), a due date, or both: e.g. 1 2026-12-04")
+    return priority, due
+
+
 def check_priority(priority: int) -> int:
     if priority not in PRIORITIES:
         raise ValueError(f"priority {priority}: expected 1 (most urgent) to 5")

@@ -1381,6 +1381,9 @@ class Store:
         "version",
         "created_at",
         "updated_at",
+        "assignee",
+        "priority",
+        "due",
     )
     IMPORT_QUANTITY_COLUMNS = (
         "claim_id",

@@ -3,16 +3,20 @@ theirs, then the unassigned; priorities and due times order a queue when asked."
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 from textual.message import Message
 
 from claimcheck.review.app import ReviewApp
+from claimcheck.review.messages import WorkFailed
 from claimcheck.review.query import QueueQuery
 from claimcheck.routing import assign, queue_for
 from claimcheck.store import Store
 from tests.desk_support import run, table
-from tests.review_support import screen_text, shown
+from tests.review_support import posted, screen_text, shown
 
 
 def test_assign_round_robin_keeps_others_claims_and_is_audited(
@@ -122,3 +126,76 @@ async def test_the_review_screen_shows_whose_claims_are_whose(
         assert app.screen.ids == review_queue
         assert "@bob" in screen_text(app)
         await pilot.pause()
+
+
+def test_imports_carry_assignee_priority_and_due(db_path: Path, tmp_path: Path) -> None:
+    sentence = "The UK spent 2.3 per cent of GDP on defence in 2023, the MoD said."
+    records = tmp_path / "desk.jsonl"
+    records.write_text(
+        json.dumps(
+            {
+                "article_url": "https://news.example.org/a",
+                "text": sentence,
+                "assignee": "alice",
+                "priority": 2,
+                "due": "2026-12-04T17:00",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "desk.yaml"
+    manifest.write_text(
+        "articles:\n"
+        '  - text: "Prices rose 4 per cent in May, the ONS said. It was sunny."\n'
+        "    claims:\n"
+        "      - match: Prices rose 4 per cent\n"
+        "        priority: 1\n"
+        "        due: 2026-12-05\n"
+        "        assignee: bob\n",
+        encoding="utf-8",
+    )
+    for path in (records, manifest):
+        result = run(db_path, "import", str(path))
+        assert result.returncode == 0, result.stderr
+    rows = table(
+        db_path,
+        "SELECT assignee, priority, due FROM claims WHERE assignee IS NOT NULL ORDER BY id",
+    )
+    assert rows == [("alice", 2, "2026-12-04T17:00"), ("bob", 1, "2026-12-05")]
+    exported = run(db_path, "export", "--format", "csv")
+    header, first = list(csv.reader(io.StringIO(exported.stdout)))[:2]
+    assert dict(zip(header, first, strict=True))["priority"] == "2"
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(
+        json.dumps({"article_url": "https://x.example/b", "text": "A claim.", "priority": 9})
+        + "\n",
+        encoding="utf-8",
+    )
+    before = table(db_path, "SELECT count(*) FROM claims")
+    failed = run(db_path, "import", str(bad))
+    assert failed.returncode == 1 and "bad.jsonl:1" in failed.stderr
+    assert "priority" in failed.stderr and "Traceback" not in failed.stderr
+    assert table(db_path, "SELECT count(*) FROM claims") == before
+
+
+async def test_the_priority_key_sets_priority_and_due(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    messages: list[Message] = []
+    app = ReviewApp(review_db, reviewer="alice", keymap={})
+    async with app.run_test(size=(140, 40), message_hook=messages.append) as pilot:
+        await pilot.press("p")
+        await pilot.press(*"1 2026-12-04", "enter")
+        await pilot.pause()
+        assert "priority 1 · due 2026-12-04" in str(app.screen.query_one("#headline").render())
+        await pilot.press("p", "ctrl+a", "ctrl+k", *"9", "enter")
+        await pilot.pause()
+        (failed,) = posted(messages, WorkFailed)
+        assert "expected 1 (most urgent) to 5" in failed.reason
+        assert app.screen.query_one("Input").value == "9"  # the prompt is back with it
+    rows = table(
+        review_db, "SELECT claim_id, action, new, reviewer FROM events WHERE action = 'schedule'"
+    )
+    assert rows == [(review_queue[0], "schedule", "priority 1, due 2026-12-04", "alice")]

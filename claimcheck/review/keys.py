@@ -47,6 +47,7 @@ REVIEW_KEYS = (
     KeySpec("undo", "z", "undo", "undo"),
     KeySpec("note", "n", "note", "note"),
     KeySpec("edit", "e", "edit", "edit text"),
+    KeySpec("schedule", "p", "schedule", "priority/due"),
     KeySpec("attach", "a", "attach", "attach source"),
     KeySpec("fetch", "g", "fetch", "fetch sources"),
     KeySpec("view_source", "v", "view_source", "view source"),

@@ -59,7 +59,7 @@ from claimcheck.review.view import (
     sources_panel,
 )
 from claimcheck.review_rules import ReplaceRefused, blind_evidence, record_verdict, undo
-from claimcheck.routing import queue_for
+from claimcheck.routing import parse_schedule, queue_for, schedule
 from claimcheck.store import ConflictError, Store, StoreError
 
 SHOWN_IN_FOOTER = {
@@ -496,6 +496,28 @@ class ReviewScreen(Screen[None]):
             "",
             lambda text: self.store.edit_text(claim.id, text, expected_version=claim.version),
             "text",
+        )
+
+    @guarded
+    def action_schedule(self) -> None:
+        if self.view is None:
+            return
+        claim = self.view.claim
+
+        def save(text: str) -> None:
+            try:
+                priority, due = parse_schedule(text)
+            except ValueError as error:
+                raise StoreError(str(error)) from None
+            schedule(self.store, claim.id, priority=priority, due=due, by=self.reviewer)
+
+        current = " ".join(str(v) for v in (claim.priority, claim.due) if v)
+        self._prompt(
+            "Priority (1 most urgent … 5) and/or due date",
+            current,
+            "e.g. 1 2026-12-04T17:00.",
+            save,
+            "schedule",
         )
 
     def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
