@@ -61,6 +61,8 @@ CLAIM_FIELDS = (
     "assignee",
     "priority",
     "due",
+    "adjudicated_by",
+    "adjudication_note",
     "created_at",
     "updated_at",
     "version",

@@ -270,28 +270,71 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--reviewer",
+    "reviewer_name",
+    help="One reviewer's work instead: claims decided, median time per claim, verdict mix.",
+)
 @click.pass_context
-def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts: articles, claims by status and kind, sources, events.
+def stats(ctx: click.Context, as_json: bool, reviewer_name: str | None) -> None:
+    """Counts: articles, claims by status and kind, sources, events; how far reviewers agree
+    (per pair and per kind of claim: raw agreement and Cohen's kappa); what waits for a second
+    check or an adjudication.
 
     \b
     Example:
         claimcheck stats --json
+        claimcheck stats --reviewer alice
     """
+    from claimcheck.agreement import agreement
+    from claimcheck.sessions import reviewer_stats
+
+    if reviewer_name is not None:
+        with open_store(ctx, create=False) as store:
+            figures = reviewer_stats(store, reviewer_name)
+        if as_json:
+            click.echo(json.dumps(figures, indent=2))
+            return
+        click.echo(f"{printable(reviewer_name)}: {printable(figures['summary'])}")
+        click.echo(
+            f"  assigned and waiting: {figures['assigned_waiting']};"
+            f" second checks waiting for others: {figures['flagged_waiting']}"
+        )
+        return
     with open_store(ctx, create=False) as store:
         figures = store.stats()
+        figures["agreement"] = agreement(store)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
     for key, value in figures.items():
         if key == "second_checks":
             click.echo(_second_check_line(value))
+        elif key == "agreement":
+            _agreement_lines(value)
         elif isinstance(value, dict):
             click.echo(f"{key}:")
             for name, count in value.items():
                 click.echo(f"  {name or '-':<14} {count}")
         else:
             click.echo(f"{key:<16} {value}")
+
+
+def _agreement_lines(figures: dict[str, Any]) -> None:
+    """Agreement per reviewer pair and per claim kind, then what waits (issue 12)."""
+    for title, rows in (
+        ("by reviewer pair", figures["pairs"]),
+        ("by claim kind", figures["kinds"]),
+    ):
+        if rows:
+            click.echo(f"agreement {title}:  (checks, agreed, Cohen's kappa)")
+        for name, row in rows.items():
+            kappa = "-" if row["kappa"] is None else f"{row['kappa']:.2f}"
+            click.echo(f"  {printable(name):<24} {row['n']:>4}  {row['raw']:>4.0%}  kappa {kappa}")
+    click.echo(
+        f"{'waiting':<16} {figures['pending_second_checks']} second checks,"
+        f" {figures['pending_adjudications']} adjudications"
+    )
 
 
 def _second_check_line(checks: dict[str, Any]) -> str:

@@ -1,9 +1,11 @@
-"""The desk's commands: route claims to reviewers (assign, unassign) and undo a change."""
+"""The desk's commands: route claims to reviewers (assign, unassign), settle a disagreement
+(adjudicate) and undo a change."""
 
 from __future__ import annotations
 
 import click
 
+from claimcheck.adjudication import SETTLE_VERDICTS, adjudicate
 from claimcheck.cli.app import EXIT_USAGE, cli, fail, open_store, printable
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.review_rules import undo as undo_change
@@ -138,6 +140,28 @@ def _report(result: Routed, selected: int) -> None:
         f" already so, {len(result.kept)} kept by others",
         err=True,
     )
+
+
+@cli.command("adjudicate")
+@click.argument("claim_id", type=int)
+@click.argument("verdict", type=click.Choice(SETTLE_VERDICTS))
+@click.option("--note", help="Why (required for a verdict neither reviewer gave).")
+@click.option("--reviewer", help="Who settles it (default: the global --reviewer or your login).")
+@click.pass_context
+def adjudicate_command(
+    ctx: click.Context, claim_id: int, verdict: str, note: str | None, reviewer: str | None
+) -> None:
+    """Settle a claim whose blind second check disagreed, as `review --adjudicate` does: on
+    either reviewer's verdict or a third one with a note. Not by either of the two reviewers.
+
+    \b
+    Example:
+        claimcheck --reviewer carol adjudicate 12 refuted
+        claimcheck --reviewer carol adjudicate 12 misleading --note "true of 2023 only"
+    """
+    with open_store(ctx, create=False) as store:
+        claim = adjudicate(store, claim_id, verdict, note=note, reviewer=reviewer)
+    click.echo(f"claim {claim.id}: settled on {claim.status} by {printable(claim.reviewer)}")
 
 
 @cli.command("undo")

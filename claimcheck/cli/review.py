@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.app import cli, fail
+from claimcheck.cli.app import cli, fail, printable
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.store import StoreError, default_reviewer
 
@@ -28,6 +28,11 @@ from claimcheck.store import StoreError, default_reviewer
     is_flag=True,
     help="Also the claims assigned to other reviewers (default: mine, then unassigned).",
 )
+@click.option(
+    "--adjudicate",
+    is_flag=True,
+    help="The claims whose blind second check disagreed: settle them (not your own).",
+)
 @click.pass_context
 def review(
     ctx: click.Context,
@@ -38,14 +43,18 @@ def review(
     sort: str,
     second_check: bool,
     everyone: bool,
+    adjudicate: bool,
 ) -> None:
     """Review claims one by one in the terminal: one key per verdict, every verdict saved at
-    once. Press ? inside for the keys; remap them in ~/.config/claimcheck/keys.toml.
+    once. Press ? inside for the keys; remap them in ~/.config/claimcheck/keys.toml. The queue
+    is the claims assigned to you, then the unassigned ones; without filters it reopens where
+    you left off (same filter and sort), and says what you decided when you quit.
 
     \b
     Example:
         claimcheck review --status unreviewed --sort score
         claimcheck --reviewer alice review --second-check
+        claimcheck --reviewer carol review --adjudicate
     """
     from claimcheck.review.app import NoTerminal, run_review
     from claimcheck.review.keys import KeyConfigError
@@ -59,8 +68,17 @@ def review(
         order=sort,
         second_check=second_check,
         everyone=everyone,
+        adjudicate=adjudicate,
     )
+    chosen = status or kind or article_id is not None or search or sort != "position" or everyone
     try:
-        run_review(ctx.obj["db"], reviewer=ctx.obj["reviewer"] or default_reviewer(), query=query)
+        summary = run_review(
+            ctx.obj["db"],
+            reviewer=ctx.obj["reviewer"] or default_reviewer(),
+            query=query,
+            resume_filter=not chosen,
+        )
     except (StoreError, KeyConfigError, NoTerminal) as error:
         fail(str(error))
+    if summary:
+        click.echo(printable(summary))

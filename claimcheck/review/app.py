@@ -33,7 +33,10 @@ class ReviewApp(App[None]):
         keymap: dict[str, str] | None = None,
         poll_seconds: float = 1.0,
         open_url: Callable[[str], object] = webbrowser.open,
+        resume_filter: bool | None = None,
     ) -> None:
+        """resume_filter: reopen with the filter and sort of the reviewer's last session
+        (default: when no query is given)."""
         super().__init__()
         self.keymap = load_keymap() if keymap is None else keymap
         self.review = ReviewScreen(
@@ -43,6 +46,7 @@ class ReviewApp(App[None]):
             keymap=self.keymap,
             poll_seconds=poll_seconds,
             open_url=open_url,
+            resume_filter=query is None if resume_filter is None else resume_filter,
         )
 
     def on_mount(self) -> None:
@@ -66,14 +70,21 @@ class NoTerminal(Exception):
     """The review was asked for where there is no terminal to draw it in (a pipe, a script)."""
 
 
-def run_review(db_path: str | Path, *, reviewer: str, query: QueueQuery | None = None) -> None:
-    """Open the review workbench on a database until the reviewer quits. A database or
-    keys.toml that cannot be used (StoreError, KeyConfigError), or no terminal (NoTerminal),
-    raises before the screen opens."""
+def run_review(
+    db_path: str | Path,
+    *,
+    reviewer: str,
+    query: QueueQuery | None = None,
+    resume_filter: bool | None = None,
+) -> str | None:
+    """Open the review workbench on a database until the reviewer quits; returns the session's
+    summary. A database or keys.toml that cannot be used (StoreError, KeyConfigError), or no
+    terminal (NoTerminal), raises before the screen opens."""
     Store(db_path, reviewer=reviewer).close()
-    app = ReviewApp(db_path, reviewer=reviewer, query=query)
+    app = ReviewApp(db_path, reviewer=reviewer, query=query, resume_filter=resume_filter)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(
             "claimcheck review needs a terminal (from a script: claimcheck claims, verdict)"
         )
     app.run()
+    return app.review.summary

@@ -41,6 +41,8 @@ VERDICT_KEYS = (
 REVIEW_KEYS = (
     *VERDICT_KEYS,
     KeySpec("flag", "f", "flag", "flag"),
+    KeySpec("settle_first", "1", "settle('first')", "settle: first verdict"),
+    KeySpec("settle_second", "2", "settle('second')", "settle: second verdict"),
     KeySpec("next_unreviewed", "space", "next_unreviewed", "next unreviewed"),
     KeySpec("next", "j,down", "move(1)", "next"),
     KeySpec("previous", "k,up", "move(-1)", "previous"),

@@ -19,8 +19,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, ProgressBar, Static
 
-from claimcheck import archive, evidence
+from claimcheck import adjudication, archive, evidence
 from claimcheck.models import Claim
+from claimcheck.review.dispute import dispute_panel
 from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
 from claimcheck.review.messages import (
     BrowserOpened,
@@ -58,9 +59,16 @@ from claimcheck.review.view import (
     load_view,
     sources_panel,
 )
-from claimcheck.review_rules import ReplaceRefused, blind_evidence, record_verdict, undo
+from claimcheck.review_rules import (
+    ReplaceRefused,
+    blind_evidence,
+    blind_to,
+    record_verdict,
+    undo,
+)
 from claimcheck.routing import parse_schedule, queue_for, schedule
-from claimcheck.store import ConflictError, Store, StoreError
+from claimcheck.sessions import end_session, load_place, resume_index, save_place
+from claimcheck.store import ConflictError, Store, StoreError, now
 
 SHOWN_IN_FOOTER = {
     "supported",
@@ -69,6 +77,8 @@ SHOWN_IN_FOOTER = {
     "unverifiable",
     "dismiss",
     "flag",
+    "settle_first",
+    "settle_second",
     "next_unreviewed",
     "undo",
     "note",
@@ -124,8 +134,13 @@ class ReviewScreen(Screen[None]):
         keymap: dict[str, str],
         poll_seconds: float = 1.0,
         open_url: Callable[[str], object] = webbrowser.open,
+        resume_filter: bool = False,
     ) -> None:
         super().__init__()
+        self.resume_filter = resume_filter
+        self.started_at = now()
+        self.placed: int | None = None
+        self.summary: str | None = None
         self.db_path = db_path
         self.reviewer = reviewer
         self.query_spec = query
@@ -161,11 +176,42 @@ class ReviewScreen(Screen[None]):
         self.store = Store(self.db_path, reviewer=self.reviewer)
         self.seen_version = self.store.data_version()
         self.query_one("#banner").display = False
-        self.load_queue()
+        place = load_place(self.store, self.reviewer, self.query_spec.mode)
+        if place and self.resume_filter:
+            self.query_spec = self.query_spec.restored(place.query)
+        self.load_queue(resume=place.claim_id if place else None)
+        self.placed = place.claim_id if place else None
         self.set_interval(self.poll_seconds, self.check_for_changes)
 
     def on_unmount(self) -> None:
+        """Remember where the reviewer stopped and sum up the session (shown on quit)."""
+        try:
+            result = end_session(
+                self.store,
+                self.reviewer,
+                self.query_spec.mode,
+                self.query_spec.saved(),
+                self.view.claim.id if self.view else None,
+                self.started_at,
+            )
+            self.summary = f"{self.reviewer}: {result.describe()} this session"
+        except (StoreError, sqlite3.Error) as error:
+            self.summary = f"{self.reviewer}: session not saved ({error})"
         self.store.close()
+
+    def remember_place(self) -> None:
+        """Store the claim the reviewer is on, when it moved since last stored."""
+        claim_id = self.view.claim.id if self.view else None
+        if claim_id != self.placed:
+            save_place(
+                self.store,
+                self.reviewer,
+                self.query_spec.mode,
+                self.query_spec.saved(),
+                claim_id,
+                self.started_at,
+            )
+            self.placed = claim_id
 
     @property
     def queue(self) -> ClaimQueue:
@@ -176,23 +222,37 @@ class ReviewScreen(Screen[None]):
 
     # ---- the queue and the current claim ------------------------------------------------------
 
-    def load_queue(self, keep: int | None = None) -> None:
-        """(Re)build the queue for the query, staying on `keep` when it is still in it."""
+    def load_queue(self, keep: int | None = None, resume: int | None = None) -> None:
+        """(Re)build the queue for the query, staying on `keep` when it is still in it, else
+        reopening where the reviewer left off (`resume`, see sessions.resume_index)."""
         spec = self.query_spec
         self.since = self.store.last_change()
-        pairs = queue_for(
-            self.store,
-            self.reviewer,
-            order=spec.order,
-            second_check=spec.second_check,
-            everyone=spec.everyone,
-            **spec.filters(),
-        )
+        if spec.adjudicate:
+            pairs = adjudication.queue(self.store, self.reviewer, spec.order, **spec.filters())
+        else:
+            pairs = queue_for(
+                self.store,
+                self.reviewer,
+                order=spec.order,
+                second_check=spec.second_check,
+                everyone=spec.everyone,
+                **spec.filters(),
+            )
         self.ids = [claim_id for claim_id, _ in pairs]
         self.statuses = dict(pairs)
-        self.reviewed = sum(1 for status in self.statuses.values() if status != self.waiting)
-        self.queue.hide_status = spec.second_check
-        index = self.ids.index(keep) if keep in self.ids else 0
+        self.reviewed = sum(1 for status in self.statuses.values() if self.done(status))
+        self.queue.hide_status = spec.second_check or spec.adjudicate
+        index = (
+            self.ids.index(keep)
+            if keep in self.statuses
+            else resume_index(
+                self.ids,
+                self.statuses,
+                resume,
+                waiting=self.waiting,
+                shows_dismissed=spec.shows_dismissed,
+            )
+        )
         self.queue.show(self.ids, index)
         self.post_message(QueueLoaded(len(self.ids), spec.describe()))
         if self.ids:
@@ -232,17 +292,23 @@ class ReviewScreen(Screen[None]):
         blind = self.blind(view)
         self.query_one("#headline", Static).update(headline(view, blind=blind))
         self.query_one("#context", Static).update(context(view))
-        self.query_one("#facts", Static).update(facts(view, blind=blind))
+        shown = facts(view, blind=blind)
+        if self.query_spec.adjudicate and (
+            found := adjudication.dispute(self.store, view.claim.id)
+        ):
+            shown = dispute_panel(found, view.evidence, shown)
+        self.query_one("#facts", Static).update(shown)
         self.query_one("#sources", Static).update(sources_panel(view))
         self.query_one("#evidence", Static).update(evidence_panel(view))
         self.update_progress()
 
     def _draw_empty(self) -> None:
-        message = (
-            "No claims are waiting for a second check by you."
-            if self.query_spec.second_check
-            else "No claims match. Press the filter key to change the filter."
-        )
+        if self.query_spec.adjudicate:
+            message = "No disagreements are waiting for you to settle."
+        elif self.query_spec.second_check:
+            message = "No claims are waiting for a second check by you."
+        else:
+            message = "No claims match. Press the filter key to change the filter."
         self.query_one("#headline", Static).update(Text(message, style="bold"))
         for name in ("context", "facts", "sources", "evidence"):
             self.query_one(f"#{name}", Static).update("")
@@ -250,7 +316,14 @@ class ReviewScreen(Screen[None]):
     @property
     def waiting(self) -> str:
         """The status of a claim still to be done in this queue."""
+        if self.query_spec.adjudicate:
+            return "disputed"
         return "flagged" if self.query_spec.second_check else "unreviewed"
+
+    def done(self, status: str) -> bool:
+        """Whether a claim of this status counts as done in the progress bar: a flagged claim
+        is waiting for its second check, not reviewed."""
+        return status not in (self.waiting, "flagged")
 
     def note_status(self, claim_id: int, status: str) -> None:
         """Keep the progress count in step with a claim's new status (no recount at 100,000)."""
@@ -258,7 +331,7 @@ class ReviewScreen(Screen[None]):
         if old is None or old == status:
             return
         self.statuses[claim_id] = status
-        self.reviewed += (status != self.waiting) - (old != self.waiting)
+        self.reviewed += self.done(status) - self.done(old)
         self.queue.forget([claim_id])
 
     def update_progress(self) -> None:
@@ -272,6 +345,8 @@ class ReviewScreen(Screen[None]):
             label.append(f" · claim {self.position + 1}/{total}")
         if spec.second_check:
             label.append(" · second check", style="cyan")
+        if spec.adjudicate:
+            label.append(" · adjudication", style="cyan")
         if spec.describe():
             label.append(" · " + spec.describe(), style="dim")
         if spec.search:
@@ -283,18 +358,25 @@ class ReviewScreen(Screen[None]):
 
     def blind(self, view: ClaimView) -> bool:
         """A second reviewer must not see the first verdict until they record their own."""
-        check = view.second_check
-        return check is not None and check["first_reviewer"] != self.reviewer
+        return blind_to(view.second_check, self.reviewer)
 
     @guarded
     def check_for_changes(self) -> None:
         """Poll PRAGMA data_version: another reviewer (or a worker) committed something."""
+        self.remember_place()
         version = self.store.data_version()
         if version == self.seen_version:
             return
         self.seen_version = version
         changes = self.store.status_changes(self.since)
+        pending = (
+            adjudication.pending_ids(self.store, self.reviewer)
+            if self.query_spec.adjudicate
+            else set()
+        )
         for claim_id, status, stamp in changes:
+            if self.query_spec.adjudicate:
+                status = "disputed" if claim_id in pending else "settled"
             self.note_status(claim_id, status)
             self.since = max(self.since, stamp)
         self.queue.forget([claim_id for claim_id, _, _ in changes])
@@ -330,9 +412,11 @@ class ReviewScreen(Screen[None]):
 
     def advance(self) -> bool:
         """Move to the next claim still waiting (after this one, wrapping round)."""
-        waiting = "flagged" if self.query_spec.second_check else "unreviewed"
         after = self.ids[self.position + 1 :] + self.ids[: self.position]
-        found = self.store.first_with_status(after, waiting)
+        if self.query_spec.adjudicate:
+            found = next((c for c in after if self.statuses[c] == "disputed"), None)
+        else:
+            found = self.store.first_with_status(after, self.waiting)
         if found is None:
             self.reload_claim()
             return False
@@ -346,6 +430,9 @@ class ReviewScreen(Screen[None]):
             self.app.bell()
             return
         claim = view.claim
+        if self.query_spec.adjudicate:
+            self._settle(claim, status)
+            return
         try:
             if self.blind(view):
                 closed = self.store.second_check_verdict(
@@ -376,6 +463,57 @@ class ReviewScreen(Screen[None]):
         self._clear_banner()
         if not self.advance():
             self.say("That was the last claim waiting in this queue.")
+
+    def action_settle(self, side: str) -> None:
+        """Settle the dispute on the first or the second reviewer's verdict (adjudication)."""
+        if self.view is None or not self.query_spec.adjudicate:
+            return
+        found = adjudication.dispute(self.store, self.view.claim.id)
+        if found is not None:
+            verdict = (found.first if side == "first" else found.second).verdict
+            self._record_settlement(self.view.claim, verdict, None)
+
+    def _settle(self, claim: Claim, status: str) -> None:
+        """A verdict key in the adjudication queue: settle on it, with a note (a verdict neither
+        reviewer gave needs one)."""
+        self.app.push_screen(
+            PromptScreen(
+                f"Settle claim {claim.id} on {status}: your note",
+                "",
+                "Required when neither reviewer said so; else it replaces theirs.",
+            ),
+            lambda note: (
+                None
+                if note is None
+                else self._record_settlement(claim, status, note.strip() or None)
+            ),
+        )
+
+    @guarded
+    def _record_settlement(self, claim: Claim, verdict: str, note: str | None) -> None:
+        try:
+            settled = adjudication.adjudicate(
+                self.store,
+                claim.id,
+                verdict,
+                note=note,
+                reviewer=self.reviewer,
+                expected_version=claim.version,
+            )
+        except ConflictError as error:
+            self._conflict(error)
+            return
+        self.post_message(VerdictRecorded(settled.id, verdict, settled.version))
+        self.note_status(settled.id, "settled")
+        self.say(f"claim {settled.id} settled: {verdict}")
+        if not self.advance():
+            self.say("That was the last disagreement waiting.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The settle keys belong to the adjudication queue only."""
+        if action == "settle":
+            return self.query_spec.adjudicate
+        return True
 
     def _confirm_replace(self, claim: Claim, status: str) -> None:
         """Another reviewer's verdict is on the claim: replace it only on a yes."""
