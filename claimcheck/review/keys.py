@@ -41,9 +41,9 @@ VERDICT_KEYS = (
 REVIEW_KEYS = (
     *VERDICT_KEYS,
     KeySpec("flag", "f", "flag", "flag"),
-    KeySpec("settle_first", "1", "settle('first')", "settle: first verdict"),
-    KeySpec("settle_second", "2", "settle('second')", "settle: second verdict"),
-    KeySpec("next_unreviewed", "space", "next_unreviewed", "next unreviewed"),
+    KeySpec("settle_first", "1", "settle('first')", "settle on 1"),
+    KeySpec("settle_second", "2", "settle('second')", "settle on 2"),
+    KeySpec("next_unreviewed", "space", "next_unreviewed", "next open"),
     KeySpec("next", "j,down", "move(1)", "next"),
     KeySpec("previous", "k,up", "move(-1)", "previous"),
     KeySpec("undo", "z", "undo", "undo"),

@@ -16,6 +16,7 @@ from textual.widgets import Input, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from claimcheck.review.keys import REVIEW_KEYS, STANCE_KEYS
+from claimcheck.review.queue import legend
 from claimcheck.review.text import plain, visible
 from claimcheck.review.view import stance_text
 
@@ -114,6 +115,7 @@ class HelpScreen(ModalScreen[None]):
         half = (len(REVIEW_KEYS) + 1) // 2
         columns = [REVIEW_KEYS[:half], REVIEW_KEYS[half:]]
         footer = Text(
+            f"The queue: {legend()}.\n"
             "A verdict moves on to the next unreviewed claim. ctrl+p: all commands.\n"
             "Page up/down scroll the claim. In the source view ] and [ step through passages;"
             f" the passage's stance: {stance_keys(self.keys)}.\n"

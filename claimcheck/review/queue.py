@@ -27,6 +27,16 @@ STATUS_MARKS = {
     "flagged": ("⚑", "bold cyan"),
 }
 PAGE = 60
+# What the other marks on a queue line mean (help and the queue's tooltip say so).
+OTHER_MARKS = (("p1", "priority (1 most urgent)"), ("@name", "assigned to someone else"))
+
+
+def legend() -> str:
+    """The queue's marks explained: "· unreviewed  ✓ supported  …  @name assigned to …"."""
+    marks = [f"{mark} {status}" for status, (mark, _) in STATUS_MARKS.items()]
+    return "  ".join(marks + [f"{mark} {meaning}" for mark, meaning in OTHER_MARKS])
+
+
 KIND_SHORT = {"quantity": "qty", "comparison": "comp", "statement": "stmt"}
 
 
@@ -49,6 +59,7 @@ class ClaimQueue(Widget):
         super().__init__(**kwargs)
         self.fetch_rows = fetch_rows
         self.reviewer = reviewer
+        self.tooltip = "Queue: " + legend()
         self.ids: list[int] = []
         self.cursor = 0
         self.top = 0

@@ -17,11 +17,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from claimcheck import adjudication, archive, evidence
 from claimcheck.models import Claim
 from claimcheck.review.dispute import dispute_panel
+from claimcheck.review.keybar import KeyBar
 from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
 from claimcheck.review.messages import (
     BrowserOpened,
@@ -170,7 +171,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(id="facts")
                 yield Static(id="sources")
                 yield Static(id="evidence")
-        yield Footer()
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, reviewer=self.reviewer)
@@ -303,7 +304,14 @@ class ReviewScreen(Screen[None]):
         self.update_progress()
 
     def _draw_empty(self) -> None:
-        if self.query_spec.adjudicate:
+        if not self.store.count_claims():
+            message = (
+                "No claims yet. Add articles from a shell, then come back:\n"
+                "  claimcheck add article.html   (files, URLs, globs, - for stdin)\n"
+                "  claimcheck import claims.jsonl   (or a YAML manifest, or CSV)\n"
+                "  claimcheck demo   (a sample article with its sources)"
+            )
+        elif self.query_spec.adjudicate:
             message = "No disagreements are waiting for you to settle."
         elif self.query_spec.second_check:
             message = "No claims are waiting for a second check by you."
@@ -319,6 +327,12 @@ class ReviewScreen(Screen[None]):
         if self.query_spec.adjudicate:
             return "disputed"
         return "flagged" if self.query_spec.second_check else "unreviewed"
+
+    @property
+    def done_word(self) -> str:
+        if self.query_spec.adjudicate:
+            return "settled"
+        return "decided" if self.query_spec.second_check else "reviewed"
 
     def done(self, status: str) -> bool:
         """Whether a claim of this status counts as done in the progress bar: a flagged claim
@@ -340,9 +354,9 @@ class ReviewScreen(Screen[None]):
         total = len(self.ids)
         reviewed = self.reviewed
         label = Text()
-        label.append(f"{reviewed} of {total} reviewed", style="bold")
-        if total:
-            label.append(f" · claim {self.position + 1}/{total}")
+        label.append(f"{reviewed} of {total} {self.done_word}", style="bold")
+        if total and self.view is not None:
+            label.append(f" · claim {self.view.claim.id} ({self.position + 1} of {total} here)")
         if spec.second_check:
             label.append(" · second check", style="cyan")
         if spec.adjudicate:
