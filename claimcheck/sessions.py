@@ -46,7 +46,7 @@ class Summary:
         """ "12 claims decided, median 41 s per claim: 7 supported, 5 refuted"."""
         if not self.decided:
             return "no claims decided"
-        text = f"{self.decided} claims decided"
+        text = f"{self.decided} claim{'s' if self.decided != 1 else ''} decided"
         if self.median_seconds is not None:
             text += f", median {self.median_seconds:.0f} s per claim"
         return text + ": " + ", ".join(f"{n} {verdict}" for verdict, n in self.mix.items())

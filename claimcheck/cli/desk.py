@@ -126,7 +126,7 @@ def _report(result: Routed, selected: int) -> None:
     for reviewer, ids in result.assigned.items():
         shown = ", ".join(map(str, ids[:12])) + (" …" if len(ids) > 12 else "")
         who = printable(reviewer) if reviewer else "nobody (unassigned)"
-        click.echo(f"{who}: {len(ids)} claims ({shown})")
+        click.echo(f"{who}: {_claims(len(ids))} ({shown})")
     for claim_id, holder in result.kept[:20]:
         click.echo(
             f"claim {claim_id}: kept by {printable(holder)} (--reassign to move it)", err=True
@@ -134,12 +134,16 @@ def _report(result: Routed, selected: int) -> None:
     if len(result.kept) > 20:
         click.echo(f"… and {len(result.kept) - 20} more kept by others", err=True)
     if result.scheduled:
-        click.echo(f"priority/due set on {len(result.scheduled)} claims")
+        click.echo(f"priority/due set on {_claims(len(result.scheduled))}")
     click.echo(
-        f"{selected} claims selected: {result.changed} changed, {len(result.unchanged)}"
+        f"{_claims(selected)} selected: {result.changed} changed, {len(result.unchanged)}"
         f" already so, {len(result.kept)} kept by others",
         err=True,
     )
+
+
+def _claims(count: int) -> str:
+    return f"{count} claim" if count == 1 else f"{count} claims"
 
 
 @cli.command("adjudicate")
