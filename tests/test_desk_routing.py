@@ -199,3 +199,22 @@ async def test_the_priority_key_sets_priority_and_due(
         review_db, "SELECT claim_id, action, new, reviewer FROM events WHERE action = 'schedule'"
     )
     assert rows == [(review_queue[0], "schedule", "priority 1, due 2026-12-04", "alice")]
+
+
+def test_undo_from_the_command_line_follows_the_screens_rule(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    first, second = review_queue[:2]
+    assert run(review_db, "verdict", str(first), "refuted", reviewer="alice").returncode == 0
+    assert run(review_db, "verdict", str(second), "supported", reviewer="alice").returncode == 0
+    undone = run(review_db, "undo", reviewer="alice")
+    assert undone.returncode == 0 and f"claim {second}: unreviewed again" in undone.stdout
+    replaced = run(review_db, "verdict", str(first), "supported", "--replace", reviewer="bob")
+    assert replaced.returncode == 0
+    before = table(review_db, "SELECT count(*) FROM events")
+    refused = run(review_db, "undo", reviewer="alice")
+    assert refused.returncode == 1 and refused.stderr.count("\n") == 1
+    assert f"claim {first}: bob changed it after your verdict" in refused.stderr
+    assert table(review_db, "SELECT count(*) FROM events") == before
+    nothing = run(review_db, "undo", reviewer="carol")
+    assert nothing.returncode == 1 and "nothing of yours to undo" in nothing.stderr
