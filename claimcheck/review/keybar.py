@@ -15,6 +15,8 @@ CELL = 16  # columns per key: "u unverifiable" and "a attach source" fit
 class KeyBar(Footer):
     """The footer, wrapped: as many keys per line as fit in CELL columns each."""
 
+    keys = 0  # how many keys the bar holds (it is composed again when the bindings change)
+
     def compose(self) -> ComposeResult:
         keys = list(super().compose())
         self.keys = len(keys)
@@ -27,4 +29,4 @@ class KeyBar(Footer):
     def _arrange(self, width: int) -> None:
         columns = max(1, (width or 80) // CELL)
         self.styles.grid_size_columns = columns
-        self.styles.height = max(1, ceil(getattr(self, "keys", 0) / columns))
+        self.styles.height = max(1, ceil(self.keys / columns))
