@@ -8,9 +8,10 @@ from pathlib import Path
 
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.keys import REVIEW_KEYS
+from claimcheck.review.messages import BrowserOpened, WorkFailed
 from claimcheck.review.screen import SHOWN_IN_FOOTER
 from claimcheck.store import Store
-from tests.review_support import screen_text
+from tests.review_support import posted, screen_text
 
 
 async def test_at_80_columns_every_key_of_the_bar_shows(review_db: Path) -> None:
@@ -52,3 +53,22 @@ async def test_an_empty_database_says_how_to_add_articles(db_path: Path) -> None
         text = screen_text(app)
         assert "No claims yet" in text and "claimcheck add article.html" in text
         assert "claimcheck demo" in text
+
+
+async def test_b_without_a_browser_says_so(review_db: Path, tmp_path: Path) -> None:
+    with Store(review_db, reviewer="alice") as alice:
+        claim_id = alice.claim_ids(include_repeats=False)[0]
+        source = alice.ensure_source("https://news.example.org/report", kind="cited")
+        alice.link_source(claim_id, source, kind="cited", label="report")
+    messages: list = []
+    app = ReviewApp(review_db, reviewer="alice", keymap={}, open_url=lambda url: False)
+    async with app.run_test(size=(140, 40), message_hook=messages.append) as pilot:
+        assert app.screen.view.claim.id == claim_id
+        await pilot.press("b")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        [failed] = posted(messages, WorkFailed)
+        assert failed.reason == (
+            "no web browser found here; open https://news.example.org/report yourself"
+        )
+        assert posted(messages, BrowserOpened) == []

@@ -848,7 +848,11 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:
-        self.open_url(url)
+        """webbrowser.open says False when it found no browser to run (a server, ssh): say so,
+        with the address to open elsewhere."""
+        if self.open_url(url) is False:
+            self.post_message(WorkFailed(None, f"no web browser found here; open {url} yourself"))
+            return
         self.post_message(BrowserOpened(url))
 
     @on(SourcesUpdated)
