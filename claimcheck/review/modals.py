@@ -187,8 +187,10 @@ class SourceScreen(ModalScreen[None]):
         *,
         keys: dict[str, str] | None = None,
         set_stance: StanceSetter | None = None,
+        claim: str = "",
     ) -> None:
         super().__init__()
+        self.claim = claim
         self.passages = passages
         self.index = index
         self.keys = keys or {spec.id: spec.keys for spec in STANCE_KEYS}
@@ -197,6 +199,11 @@ class SourceScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="source"):
             yield Static(id="source-title")
+            if self.claim:
+                yield Static(
+                    Text("Checking: ", style="bold").append_text(plain(self.claim, "italic")),
+                    id="source-claim",
+                )
             yield TextArea(read_only=True, soft_wrap=True, id="source-text")
             yield Static(
                 Text(

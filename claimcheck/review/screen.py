@@ -776,7 +776,12 @@ class ReviewScreen(Screen[None]):
             self.say("No archived source text yet: fetch or attach a source first.")
             return
         self.app.push_screen(
-            SourceScreen(passages, keys=effective_keys(self.keymap), set_stance=self.set_stance)
+            SourceScreen(
+                passages,
+                keys=effective_keys(self.keymap),
+                set_stance=self.set_stance,
+                claim=view.claim.text,
+            )
         )
 
     def set_stance(self, evidence_id: int, stance: str | None) -> bool:
