@@ -18,7 +18,7 @@ from claimcheck.review.app import ReviewApp
 from claimcheck.review.messages import VerdictRecorded
 from claimcheck.review.query import QueueQuery
 from claimcheck.store import Store
-from tests.desk_support import run, table
+from tests.desk_support import invoke, run, table
 from tests.review_support import posted, screen_text
 
 
@@ -99,18 +99,18 @@ def test_exports_carry_the_settlement_and_undo_reopens_it(
 ) -> None:
     claim = review_queue[0]
     disagree(review_db, claim)
-    assert run(review_db, "adjudicate", str(claim), "refuted", reviewer="carol").returncode == 0
-    rows = list(csv.DictReader(io.StringIO(run(review_db, "export", "--format", "csv").stdout)))
+    assert invoke(review_db, "adjudicate", str(claim), "refuted", reviewer="carol").returncode == 0
+    rows = list(csv.DictReader(io.StringIO(invoke(review_db, "export", "--format", "csv").stdout)))
     row = next(r for r in rows if r["id"] == str(claim))
     assert (row["status"], row["reviewer"], row["adjudicated_by"]) == ("refuted", "carol", "carol")
     args = ("--format", "claimreview", "--org-name", "Desk", "--org-url", "https://d.example")
-    [review] = json.loads(run(review_db, "export", *args).stdout)  # bob's "supported" is gone
+    [review] = json.loads(invoke(review_db, "export", *args).stdout)  # bob's "supported" is gone
     assert review["url"].endswith(f"#claim-{claim}")
     assert review["reviewRating"]["alternateName"] == "Refuted"
     undone = run(review_db, "undo", reviewer="carol")
     assert undone.returncode == 0 and f"claim {claim}: supported again" in undone.stdout
     assert table(review_db, "SELECT adjudicated_by FROM second_checks") == [(None,)]
-    figures = json.loads(run(review_db, "stats", "--json").stdout)["agreement"]
+    figures = json.loads(invoke(review_db, "stats", "--json").stdout)["agreement"]
     assert figures["pending_adjudications"] == 1
 
 
@@ -124,11 +124,11 @@ def test_stats_gives_agreement_per_pair_and_kind(review_db: Path, review_queue: 
         disagree(review_db, claim_id, first, second)
     with Store(review_db, reviewer="alice") as alice:
         alice.flag_for_second_check(review_queue[5], "supported")
-    figures = json.loads(run(review_db, "stats", "--json").stdout)["agreement"]
+    figures = json.loads(invoke(review_db, "stats", "--json").stdout)["agreement"]
     assert figures["pairs"] == {"alice / bob": {"n": 4, "agreed": 3, "raw": 0.75, "kappa": 0.5}}
     assert sum(row["n"] for row in figures["kinds"].values()) == 4
     assert (figures["pending_second_checks"], figures["pending_adjudications"]) == (1, 1)
-    text = run(review_db, "stats").stdout
+    text = invoke(review_db, "stats").stdout
     assert "alice / bob" in text and "75%  kappa 0.50" in text
     assert "1 second checks, 1 adjudications" in text
 
@@ -147,7 +147,7 @@ def test_evidence_is_blind_for_the_second_reviewer(review_db: Path, tmp_path: Pa
         alice.flag_for_second_check(claim.id, "refuted")
     seen = lambda who: [  # noqa: E731
         json.loads(line)
-        for line in run(
+        for line in invoke(
             review_db, "evidence", str(claim.id), "--json", reviewer=who
         ).stdout.splitlines()
     ]

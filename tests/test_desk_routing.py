@@ -15,7 +15,7 @@ from claimcheck.review.messages import WorkFailed
 from claimcheck.review.query import QueueQuery
 from claimcheck.routing import assign, queue_for
 from claimcheck.store import Store
-from tests.desk_support import run, table
+from tests.desk_support import invoke, run, table
 from tests.review_support import posted, screen_text, shown
 
 
@@ -35,8 +35,8 @@ def test_assign_round_robin_keeps_others_claims_and_is_audited(
     assert table(review_db, "SELECT assignee FROM claims WHERE id = ?", (int(second),)) == [
         ("bob",)
     ]
-    assert run(review_db, "assign", second, "--to", "carol", "--reassign").returncode == 0
-    assert run(review_db, "unassign", first).returncode == 0
+    assert invoke(review_db, "assign", second, "--to", "carol", "--reassign").returncode == 0
+    assert invoke(review_db, "unassign", first).returncode == 0
     events = table(
         review_db,
         "SELECT action, claim_id, old, new, reviewer FROM events"
@@ -48,7 +48,7 @@ def test_assign_round_robin_keeps_others_claims_and_is_audited(
     ]
     listed = run(review_db, "claims", "--assigned-to", "carol")
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == [second, fourth]
-    unassigned = run(review_db, "claims", "--unassigned", "--json")
+    unassigned = invoke(review_db, "claims", "--unassigned", "--json")
     assert int(first) in {
         int(line.split(",")[0].split(":")[1]) for line in unassigned.stdout.splitlines()
     }
@@ -80,16 +80,18 @@ def test_priority_and_due_order_the_queue_when_asked(
     review_db: Path, review_queue: list[int]
 ) -> None:
     last, middle = review_queue[-1], review_queue[5]
-    assert run(review_db, "assign", str(last), "--priority", "1").returncode == 0
+    assert invoke(review_db, "assign", str(last), "--priority", "1").returncode == 0
     assert (
-        run(review_db, "assign", str(middle), "--priority", "1", "--due", "2026-12-04").returncode
+        invoke(
+            review_db, "assign", str(middle), "--priority", "1", "--due", "2026-12-04"
+        ).returncode
         == 0
     )
-    listed = run(review_db, "claims", "--sort", "priority", "--limit", "3")
+    listed = invoke(review_db, "claims", "--sort", "priority", "--limit", "3")
     ids = [int(line.split()[0]) for line in listed.stdout.splitlines()[1:]]
     assert ids[:2] == [middle, last]  # same priority: the one due first
     assert "p1 due 2026-12-04" in listed.stdout
-    assert run(review_db, "claims").stdout.splitlines()[1].split()[0] == str(review_queue[0])
+    assert invoke(review_db, "claims").stdout.splitlines()[1].split()[0] == str(review_queue[0])
 
 
 def test_a_reviewers_queue_is_theirs_then_unassigned(
@@ -163,7 +165,7 @@ def test_imports_carry_assignee_priority_and_due(db_path: Path, tmp_path: Path) 
         "SELECT assignee, priority, due FROM claims WHERE assignee IS NOT NULL ORDER BY id",
     )
     assert rows == [("alice", 2, "2026-12-04T17:00"), ("bob", 1, "2026-12-05")]
-    exported = run(db_path, "export", "--format", "csv")
+    exported = invoke(db_path, "export", "--format", "csv")
     header, first = list(csv.reader(io.StringIO(exported.stdout)))[:2]
     assert dict(zip(header, first, strict=True))["priority"] == "2"
 
@@ -205,11 +207,11 @@ def test_undo_from_the_command_line_follows_the_screens_rule(
     review_db: Path, review_queue: list[int]
 ) -> None:
     first, second = review_queue[:2]
-    assert run(review_db, "verdict", str(first), "refuted", reviewer="alice").returncode == 0
-    assert run(review_db, "verdict", str(second), "supported", reviewer="alice").returncode == 0
+    assert invoke(review_db, "verdict", str(first), "refuted", reviewer="alice").returncode == 0
+    assert invoke(review_db, "verdict", str(second), "supported", reviewer="alice").returncode == 0
     undone = run(review_db, "undo", reviewer="alice")
     assert undone.returncode == 0 and f"claim {second}: unreviewed again" in undone.stdout
-    replaced = run(review_db, "verdict", str(first), "supported", "--replace", reviewer="bob")
+    replaced = invoke(review_db, "verdict", str(first), "supported", "--replace", reviewer="bob")
     assert replaced.returncode == 0
     before = table(review_db, "SELECT count(*) FROM events")
     refused = run(review_db, "undo", reviewer="alice")

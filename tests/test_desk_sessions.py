@@ -11,7 +11,7 @@ from claimcheck.review.app import ReviewApp
 from claimcheck.review.query import QueueQuery
 from claimcheck.sessions import load_place, resume_index
 from claimcheck.store import Store
-from tests.desk_support import run
+from tests.desk_support import invoke, run
 
 STATUSES = {1: "supported", 2: "unreviewed", 3: "dismissed", 4: "unreviewed", 5: "refuted"}
 IDS = list(STATUSES)
@@ -92,7 +92,7 @@ async def test_quitting_sums_up_the_session_as_stats_does(
         await pilot.press("s", "r", "s", "z")  # the undone verdict is not counted
     assert app.review.summary.startswith("alice: 2 claims decided, median")
     assert app.review.summary.endswith(": 1 supported, 1 refuted this session")
-    figures = json.loads(run(review_db, "stats", "--reviewer", "alice", "--json").stdout)
+    figures = json.loads(invoke(review_db, "stats", "--reviewer", "alice", "--json").stdout)
     assert (figures["decided"], figures["mix"]) == (2, {"supported": 1, "refuted": 1})
     assert figures["median_seconds"] is not None and figures["median_seconds"] < 60
     text = run(review_db, "stats", "--reviewer", "alice").stdout
