@@ -137,6 +137,7 @@ TABLES = (
         ("claim_id", "factcheck_id", "earlier_claim_id"),
         {"claim_id": "claims", "factcheck_id": "factchecks", "earlier_claim_id": "claims"},
     ),
+    Table("review_sessions", ("reviewer", "mode"), {"claim_id": "claims"}, pk=None),
     Table(
         "events",
         ("at", "reviewer", "action", "claim_id", "article_id", "old", "new", "note", "details"),
@@ -170,9 +171,27 @@ REFERENCED = frozenset(
 )
 # What a merge compares (and, when the bundle is ahead, brings up to date) on a matched row.
 STATE = {
-    "claims": ("text", "status", "note", "reviewer", "source_changed"),
+    "claims": (
+        "text",
+        "status",
+        "note",
+        "reviewer",
+        "source_changed",
+        "assignee",
+        "priority",
+        "due",
+    ),
     "evidence": ("stance", "rank", "score"),
-    "second_checks": ("second_reviewer", "second_verdict", "decided_at", "agreed"),
+    "second_checks": (
+        "second_reviewer",
+        "second_verdict",
+        "decided_at",
+        "agreed",
+        "adjudicated_by",
+        "adjudicated_verdict",
+        "adjudication_note",
+        "adjudicated_at",
+    ),
 }
 
 

@@ -3,7 +3,8 @@
 Everything streams from one SQLite cursor, so memory stays flat however many claims there are.
 JSONL lines are built by SQLite's json_object() (in C, key order fixed), which is both the fast
 path and the reason an export re-imported into an empty database exports byte for byte the same.
-CSV and JSONL carry exactly the fields the importer reads (import_formats.CLAIM_FIELDS).
+CSV and JSONL carry exactly the fields the importer reads (import_formats.CLAIM_FIELDS; of those,
+the adjudication columns are for readers: the importer accepts them and leaves them).
 """
 
 from __future__ import annotations
@@ -35,6 +36,12 @@ _SOURCES = (
     " FROM (SELECT s.url, cs.label, cs.kind FROM claim_sources cs"
     " JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.rowid))"
 )
+# Who settled the claim's latest disagreement, and why (the verdict they settled on is its
+# status). Read back by nothing: the importer accepts these columns and leaves them.
+_ADJUDICATION = (
+    "(SELECT {} FROM second_checks s WHERE s.claim_id = c.id AND s.adjudicated_at IS NOT NULL"
+    " ORDER BY s.id DESC LIMIT 1)"
+)
 _COLUMNS = {
     "id": "c.id",
     "article_id": "c.article_id",
@@ -54,6 +61,11 @@ _COLUMNS = {
     "status": "c.status",
     "note": "c.note",
     "reviewer": "c.reviewer",
+    "assignee": "c.assignee",
+    "priority": "c.priority",
+    "due": "c.due",
+    "adjudicated_by": _ADJUDICATION.format("adjudicated_by"),
+    "adjudication_note": _ADJUDICATION.format("adjudication_note"),
     "created_at": "c.created_at",
     "updated_at": "c.updated_at",
     "version": "c.version",

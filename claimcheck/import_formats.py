@@ -58,11 +58,16 @@ CLAIM_FIELDS = (
     "status",
     "note",
     "reviewer",
+    "assignee",
+    "priority",
+    "due",
+    "adjudicated_by",
+    "adjudication_note",
     "created_at",
     "updated_at",
     "version",
 )
-INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version"})
+INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version", "priority"})
 LIST_FIELDS = frozenset({"quantities", "sources"})
 NUMBER_FIELDS = frozenset({"checkworthiness"})
 QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")
@@ -531,6 +536,8 @@ def check_claim_record(record: Record) -> dict[str, Any]:
     score = data.get("checkworthiness")
     if score is not None and not 0 <= score <= 1:
         raise record.error("checkworthiness", f"must be between 0 and 1, got {score}")
+    if data.get("priority") is not None or data.get("due") is not None:
+        _check_routing(record)
     for item in data.get("quantities") or ():
         _check_item(record, "quantities", item, QUANTITY_FIELDS, required=("surface", "value"))
     for item in data.get("sources") or ():
@@ -539,6 +546,21 @@ def check_claim_record(record: Record) -> dict[str, Any]:
     if record.raw is None or len(record.raw) > MAX_FIELD_CHARS:
         _check_lengths(record)
     return data
+
+
+def _check_routing(record: Record) -> None:
+    """A priority is 1 (most urgent) to 5; a due time is an ISO date or date-time."""
+    priority = record.data.get("priority")
+    if priority is not None and not 1 <= priority <= 5:
+        raise record.error("priority", f"must be 1 (most urgent) to 5, got {priority}")
+    due = record.data.get("due")
+    if due is not None:
+        try:
+            datetime.datetime.fromisoformat(due)
+        except ValueError:
+            raise record.error(
+                "due", f"expected a date (2026-12-04) or date and time, got {due!r}"
+            ) from None
 
 
 def _check_lengths(record: Record) -> None:

@@ -33,11 +33,24 @@ from claimcheck.store import Store, StoreError, now
 BATCH = 5000
 MAX_ERRORS = 20
 # Fields an import compares with a claim already in the database (and changes with --update).
-COMPARED = ("text", "kind", "checkworthiness", "speaker", "quote", "status", "note", "reviewer")
+COMPARED = (
+    "text",
+    "kind",
+    "checkworthiness",
+    "speaker",
+    "quote",
+    "status",
+    "note",
+    "reviewer",
+    "assignee",
+    "priority",
+    "due",
+)
 ARTICLE_FIELDS = ("title", "url", "outlet", "published")
 VERDICT_FIELDS = ("status", "note", "reviewer")
 # Fields whose null means "not given" rather than "clear it".
-NULL_IS_ABSENT = frozenset({"kind", "checkworthiness", "status"})
+# An import never unassigns nor unschedules: a routing field left empty keeps the stored one.
+NULL_IS_ABSENT = frozenset({"kind", "checkworthiness", "status", "assignee", "priority", "due"})
 
 Progress = Callable[[int], None]
 
@@ -374,6 +387,9 @@ class _Session:
                 data.get("version") or 1,
                 data.get("created_at") or stamp,
                 data.get("updated_at") or stamp,
+                data.get("assignee"),
+                data.get("priority"),
+                data.get("due"),
             )
         )
         for quantity in data.get("quantities") or ():

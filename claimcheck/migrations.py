@@ -462,3 +462,31 @@ def create_claim_memory(db: Database) -> None:
         CREATE INDEX matches_earlier_claim ON matches (earlier_claim_id);
         """
     )
+
+
+# ---- the desk: routing, resuming, adjudication (issue 12) ----------------------------------------
+
+
+@migrations(name="add_desk_routing_sessions_adjudication")
+def add_desk_routing_sessions_adjudication(db: Database) -> None:
+    # Who a claim is assigned to, how urgent it is (1 = most urgent) and when it is due; where
+    # each reviewer stopped (one row per reviewer and queue mode); and how a disagreeing second
+    # check was settled, beside the check itself so the two verdicts and the settlement are read
+    # together.
+    db["claims"].add_column("assignee", str)
+    db["claims"].add_column("priority", int)
+    db["claims"].add_column("due", str)
+    db["claims"].create_index(["assignee"])
+    db["review_sessions"].create(
+        {
+            "reviewer": str,
+            "mode": str,
+            "query": str,
+            "claim_id": int,
+            "started_at": str,
+            "updated_at": str,
+        },
+        pk=("reviewer", "mode"),
+    )
+    for column in ("adjudicated_by", "adjudicated_verdict", "adjudication_note", "adjudicated_at"):
+        db["second_checks"].add_column(column, str)

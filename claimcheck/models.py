@@ -169,6 +169,9 @@ class Claim:
     version: int
     updated_at: str
     dates: list[dict[str, Any]] = field(default_factory=list)
+    assignee: str | None = None
+    priority: int | None = None
+    due: str | None = None
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> Claim:
@@ -194,6 +197,9 @@ class Claim:
             version=row["version"],
             updated_at=row["updated_at"],
             dates=json.loads(row["dates"] or "[]"),
+            assignee=row.get("assignee"),
+            priority=row.get("priority"),
+            due=row.get("due"),
         )
 
 

@@ -2,7 +2,8 @@
 
 A verdict someone else gave is replaced only when the caller says so (the screen asks, the CLI
 wants --replace), and the replacement is recorded as one. A second reviewer sees none of the
-first reviewer's stances until they have decided. (Undo and a verdict's note are ruled in
+first reviewer's stances until they have decided — on the screen and in `claimcheck evidence`
+alike. (Undo and a verdict's note are ruled in
 `Store.undo` and `Store.set_verdict`, the only ways those fields change.)
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck import adjudication
 from claimcheck.models import Claim
 from claimcheck.store import ConflictError, Store, StoreError
 
@@ -64,12 +66,31 @@ def record_verdict(
 
 def undo(store: Store, reviewer: str | None = None) -> Claim | None:
     """Undo this reviewer's latest change (see Store.undo); a second check they had decided is
-    open again when the claim goes back to flagged. None when there is nothing to undo."""
+    open again when the claim goes back to flagged, and a dispute they had settled waits again.
+    None when there is nothing to undo."""
+    who = reviewer or store.reviewer
     with store.transaction():
-        restored = store.undo(reviewer)
+        restored = store.undo(who)
         if restored is not None and restored.status == "flagged":
-            store.reopen_second_check(restored.id, reviewer=reviewer)
+            store.reopen_second_check(restored.id, reviewer=who)
+        elif restored is not None and adjudication.reopen(store, restored.id, who):
+            restored = store.claim(restored.id)
     return restored
+
+
+def blind_to(check: dict[str, Any] | None, reviewer: str) -> bool:
+    """Whether this reviewer is the blind second reviewer of an open second check: they see
+    neither the first verdict, nor its note, nor the first reviewer's stances until they decide."""
+    return check is not None and check["first_reviewer"] != reviewer
+
+
+def evidence_as_seen(
+    store: Store, claim_id: int, rows: list[dict[str, Any]], reviewer: str
+) -> list[dict[str, Any]]:
+    """A claim's evidence rows as this reviewer may see them (blind while a second check of
+    theirs is open): the screen and `claimcheck evidence` both show these."""
+    check = store.open_second_check(claim_id) if store.claim(claim_id).status == "flagged" else None
+    return blind_evidence(store, rows, reviewer) if blind_to(check, reviewer) else rows
 
 
 def blind_evidence(store: Store, rows: list[dict[str, Any]], reviewer: str) -> list[dict[str, Any]]:

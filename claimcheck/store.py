@@ -115,6 +115,19 @@ def find_repeated(
     return found
 
 
+# The queue orders: "priority" puts the most urgent (1) first, then the earliest due; claims
+# with neither come last, in article order. "due" is the same with the due time first.
+ORDERS = {
+    "position": "claims.article_id, claims.start, claims.id",
+    "score": "claims.checkworthiness DESC, claims.id",
+    "priority": "claims.priority IS NULL, claims.priority, claims.due IS NULL, claims.due,"
+    " claims.article_id, claims.start, claims.id",
+    "due": "claims.due IS NULL, claims.due, claims.priority IS NULL, claims.priority,"
+    " claims.article_id, claims.start, claims.id",
+    "id": "claims.id",
+}
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
@@ -483,6 +496,8 @@ class Store:
         include_repeats: bool = True,
         search: str | None = None,
         checked_before: float | None = None,
+        assigned_to: str | None = None,
+        unassigned: bool = False,
     ) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         params: list[Any] = []
@@ -499,6 +514,11 @@ class Store:
             params.append(min_score)
         if not include_repeats:
             clauses.append("claims.canonical_id IS NULL")
+        if assigned_to is not None:
+            clauses.append("claims.assignee = ?")
+            params.append(assigned_to)
+        if unassigned:
+            clauses.append("claims.assignee IS NULL")
         if search:
             clauses.append("claims.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
             params.append(fts_query(search))
@@ -520,11 +540,7 @@ class Store:
     ) -> list[Claim]:
         """Claims matching the filters, by article position or by score."""
         where, params = self._claim_filter(**filters)
-        order_by = {
-            "position": "claims.article_id, claims.start, claims.id",
-            "score": "claims.checkworthiness DESC, claims.id",
-            "id": "claims.id",
-        }[order]
+        order_by = ORDERS[order]
         sql = f"SELECT * FROM claims{where} ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
@@ -1140,11 +1156,7 @@ class Store:
                 " AND first_reviewer IS NOT ?)"
             )
             params.append(self.reviewer)
-        order_by = {
-            "position": "claims.article_id, claims.start, claims.id",
-            "score": "claims.checkworthiness DESC, claims.id",
-            "id": "claims.id",
-        }[order]
+        order_by = ORDERS[order]
         sql = f"SELECT claims.id, claims.status FROM claims{where} ORDER BY {order_by}"
         return self.db.execute(sql, params).fetchall()
 
@@ -1164,7 +1176,7 @@ class Store:
             return {}
         rows = self.db.query(
             "SELECT c.id, c.status, c.kind, c.checkworthiness, c.article_id, c.text,"
-            " c.canonical_id FROM claims c"
+            " c.canonical_id, c.assignee, c.priority, c.due FROM claims c"
             f" WHERE c.id IN ({', '.join('?' * len(claim_ids))})",
             claim_ids,
         )
@@ -1376,6 +1388,9 @@ class Store:
         "version",
         "created_at",
         "updated_at",
+        "assignee",
+        "priority",
+        "due",
     )
     IMPORT_QUANTITY_COLUMNS = (
         "claim_id",

@@ -21,8 +21,15 @@ REPO = Path(__file__).resolve().parent.parent
 DOCS = REPO / "docs"
 
 
-async def shoot(db: Path, name: str, size: tuple[int, int], query: QueueQuery, keys=()) -> None:
-    app = ReviewApp(db, reviewer="alice", keymap={}, query=query, poll_seconds=3600)
+async def shoot(
+    db: Path,
+    name: str,
+    size: tuple[int, int],
+    query: QueueQuery,
+    keys: tuple[str, ...] = (),
+    reviewer: str = "alice",
+) -> None:
+    app = ReviewApp(db, reviewer=reviewer, keymap={}, query=query, poll_seconds=3600)
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -45,6 +52,14 @@ async def main() -> None:
         await shoot(db, "review.svg", (130, 42), QueueQuery(), keys=find)
         await shoot(db, "review-80x24.svg", (80, 24), QueueQuery())
         await shoot(db, "review-help.svg", (80, 24), QueueQuery(), keys=("question_mark",))
+        with Store(db, reviewer="alice") as store:
+            disputed = store.claim_ids(search="Poland spending")[0]
+            store.flag_for_second_check(disputed, "misleading", note="NATO says 4.1, not 3.9")
+        with Store(db, reviewer="bob") as store:
+            store.second_check_verdict(disputed, "supported", note="3.9 is the 2023 figure")
+        await shoot(
+            db, "review-adjudicate.svg", (130, 42), QueueQuery(adjudicate=True), reviewer="carol"
+        )
 
 
 if __name__ == "__main__":

@@ -69,7 +69,8 @@ async def test_the_second_reviewer_decides_blind(review_db: Path, review_queue: 
     app = ReviewApp(review_db, reviewer="bob", keymap={}, query=QueueQuery(second_check=True))
     async with app.run_test(size=(140, 40), message_hook=messages.append) as pilot:
         assert app.screen.ids == review_queue[:2]
-        text = screen_text(app).rsplit("\n", 1)[0]  # all but the footer of keys
+        keys = app.screen.query_one("KeyBar").size.height
+        text = screen_text(app).rsplit("\n", keys)[0]  # all but the lines of keys
         assert "first verdict is hidden" in text
         assert "refuted" not in text and "contradict" not in text
         await pilot.press("n")

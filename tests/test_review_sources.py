@@ -65,6 +65,8 @@ async def test_attach_fetch_view_and_open_a_source(review_db: Path) -> None:
 
             await pilot.press("v")
             assert isinstance(app.screen, SourceScreen)
+            checking = str(app.screen.query_one("#source-claim").render())
+            assert checking.startswith("Checking: ") and "Poland" in checking
             area = app.screen.query_one(TextArea)
             assert "Poland spent 3.9 per cent" in area.text
             assert "3.9 per cent" in area.selected_text

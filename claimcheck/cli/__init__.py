@@ -10,6 +10,7 @@ from claimcheck.cli import (  # noqa: F401  (registers commands)
     article,
     articles,
     bundle,
+    desk,
     memory,
     review,
     reviewers,

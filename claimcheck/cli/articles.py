@@ -146,7 +146,11 @@ def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
     is_flag=True,
     help="Only claims the claim memory matched to an earlier fact-check or verdict.",
 )
-@click.option("--sort", type=click.Choice(["position", "score"]), default="position")
+@click.option("--assigned-to", help="Only claims assigned to this reviewer.")
+@click.option("--unassigned", is_flag=True, help="Only claims assigned to nobody.")
+@click.option(
+    "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
+)
 @click.option("--limit", type=int, help="At most this many claims.")
 @click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
 @click.pass_context
@@ -159,6 +163,8 @@ def list_claims(
     search: str | None,
     repeats: bool,
     checked_before: bool,
+    assigned_to: str | None,
+    unassigned: bool,
     sort: str,
     limit: int | None,
     as_json: bool,
@@ -169,6 +175,7 @@ def list_claims(
     Example:
         claimcheck claims --kind quantity --min-score 0.6
         claimcheck claims --status unreviewed --json | jq .text
+        claimcheck claims --assigned-to alice --sort priority
     """
     with open_store(ctx, create=False) as store:
         claims = store.claims(
@@ -179,6 +186,8 @@ def list_claims(
             search=search,
             include_repeats=repeats,
             checked_before=DISPLAY_THRESHOLD if checked_before else None,
+            assigned_to=assigned_to,
+            unassigned=unassigned,
             order=sort,
             limit=limit,
         )
@@ -191,6 +200,8 @@ def list_claims(
         room = max(20, width - 38)
         for claim in claims:
             text = printable(claim.text).replace("\n", " ")
+            if claim.assignee or claim.priority or claim.due:
+                text = f"[{_routing(claim)}] {text}"
             if len(text) > room:
                 text = text[: room - 1] + "…"
             click.echo(
@@ -198,6 +209,16 @@ def list_claims(
                 f"{claim.checkworthiness:>5.2f}  {text}"
             )
         click.echo(f"{len(claims)} claims", err=True)
+
+
+def _routing(claim: Claim) -> str:
+    """ "@alice p1 due 2026-12-04": who has the claim, how urgent, by when."""
+    parts = [f"@{printable(claim.assignee)}"] if claim.assignee else []
+    if claim.priority:
+        parts.append(f"p{claim.priority}")
+    if claim.due:
+        parts.append(f"due {claim.due}")
+    return " ".join(parts)
 
 
 @cli.command()
@@ -229,6 +250,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         echo("Claim", f"{claim.id} ({claim.kind}; {', '.join(claim.kinds)})")
         echo("Article", f"{article['id']}: {article['title'] or ''}")
         echo("Status", claim.status + (f" by {claim.reviewer}" if claim.reviewer else ""))
+        if claim.assignee or claim.priority or claim.due:
+            echo("Assigned", _routing(claim))
         if claim.note:
             echo("Note", claim.note)
         echo("Score", f"{claim.checkworthiness:.2f}")
@@ -266,28 +289,71 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 @cli.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option(
+    "--reviewer",
+    "reviewer_name",
+    help="One reviewer's work instead: claims decided, median time per claim, verdict mix.",
+)
 @click.pass_context
-def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts: articles, claims by status and kind, sources, events.
+def stats(ctx: click.Context, as_json: bool, reviewer_name: str | None) -> None:
+    """Counts: articles, claims by status and kind, sources, events; how far reviewers agree
+    (per pair and per kind of claim: raw agreement and Cohen's kappa); what waits for a second
+    check or an adjudication.
 
     \b
     Example:
         claimcheck stats --json
+        claimcheck stats --reviewer alice
     """
+    from claimcheck.agreement import agreement
+    from claimcheck.sessions import reviewer_stats
+
+    if reviewer_name is not None:
+        with open_store(ctx, create=False) as store:
+            figures = reviewer_stats(store, reviewer_name)
+        if as_json:
+            click.echo(json.dumps(figures, indent=2))
+            return
+        click.echo(f"{printable(reviewer_name)}: {printable(figures['summary'])}")
+        click.echo(
+            f"  assigned and waiting: {figures['assigned_waiting']};"
+            f" second checks waiting for others: {figures['flagged_waiting']}"
+        )
+        return
     with open_store(ctx, create=False) as store:
         figures = store.stats()
+        figures["agreement"] = agreement(store)
     if as_json:
         click.echo(json.dumps(figures, indent=2))
         return
     for key, value in figures.items():
         if key == "second_checks":
             click.echo(_second_check_line(value))
+        elif key == "agreement":
+            _agreement_lines(value)
         elif isinstance(value, dict):
             click.echo(f"{key}:")
             for name, count in value.items():
                 click.echo(f"  {name or '-':<14} {count}")
         else:
             click.echo(f"{key:<16} {value}")
+
+
+def _agreement_lines(figures: dict[str, Any]) -> None:
+    """Agreement per reviewer pair and per claim kind, then what waits (issue 12)."""
+    for title, rows in (
+        ("by reviewer pair", figures["pairs"]),
+        ("by claim kind", figures["kinds"]),
+    ):
+        if rows:
+            click.echo(f"agreement {title}:  (checks, agreed, Cohen's kappa)")
+        for name, row in rows.items():
+            kappa = "-" if row["kappa"] is None else f"{row['kappa']:.2f}"
+            click.echo(f"  {printable(name):<24} {row['n']:>4}  {row['raw']:>4.0%}  kappa {kappa}")
+    click.echo(
+        f"{'waiting':<16} {figures['pending_second_checks']} second checks,"
+        f" {figures['pending_adjudications']} adjudications"
+    )
 
 
 def _second_check_line(checks: dict[str, Any]) -> str:
@@ -349,6 +415,8 @@ def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
         search=None,
         repeats=False,
         checked_before=False,
+        assigned_to=None,
+        unassigned=False,
         sort="position",
         limit=None,
         as_json=False,

@@ -165,6 +165,7 @@ def fetch(
 def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> None:
     """Rank the passages of a claim's archived sources and say why each matched: the claim's
     figures (same, rounded, or a mismatch), its quote (exact or with the differences), its words.
+    The second reviewer of a flagged claim sees only their own stances until they decide.
 
     \b
     Example:
@@ -172,9 +173,10 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
         claimcheck evidence 12 --json | jq .reasons
     """
     from claimcheck.evidence import rank_claim
+    from claimcheck.review_rules import evidence_as_seen
 
     with open_store(ctx) as store:
-        rows = rank_claim(store, claim_id)
+        rows = evidence_as_seen(store, claim_id, rank_claim(store, claim_id), store.reviewer)
         marker = store.source_change(claim_id)
         sources = store.claim_sources(claim_id)
         archived = sum(

@@ -40,7 +40,10 @@ class ReviewApp(App[None]):
         open_url: Callable[[str], object] = webbrowser.open,
         sign_in: bool = False,
         served: bool = False,
+        resume_filter: bool | None = None,
     ) -> None:
+        """resume_filter: reopen with the filter and sort of the reviewer's last session
+        (default: when no query is given)."""
         super().__init__(driver_class=ServedDriver if served else None)
         self.db_path = Path(db_path)
         self.keymap = load_keymap() if keymap is None else keymap
@@ -52,6 +55,7 @@ class ReviewApp(App[None]):
             poll_seconds=poll_seconds,
             # a served tab opens links in the reviewer's browser, not on the server
             open_url=self.open_url if served else open_url,
+            resume_filter=query is None if resume_filter is None else resume_filter,
         )
         self.via = "browser" if served else "terminal"
         self.poll_seconds = poll_seconds
@@ -110,16 +114,25 @@ def run_review(
     reviewer: str,
     query: QueueQuery | None = None,
     sign_in: bool = False,
-) -> None:
-    """Open the review workbench on a database until the reviewer quits. A database or
-    keys.toml that cannot be used (StoreError, KeyConfigError), or no terminal (NoTerminal),
-    raises before the screen opens. Under textual-serve the pipes are the terminal, and the
-    reviewer always signs in."""
+    resume_filter: bool | None = None,
+) -> str | None:
+    """Open the review workbench on a database until the reviewer quits; returns the session's
+    summary. A database or keys.toml that cannot be used (StoreError, KeyConfigError), or no
+    terminal (NoTerminal), raises before the screen opens. Under textual-serve the pipes are the
+    terminal, and the reviewer always signs in."""
     Store(db_path, reviewer=reviewer).close()
     served = is_served()
-    app = ReviewApp(db_path, reviewer=reviewer, query=query, sign_in=sign_in, served=served)
+    app = ReviewApp(
+        db_path,
+        reviewer=reviewer,
+        query=query,
+        sign_in=sign_in,
+        served=served,
+        resume_filter=resume_filter,
+    )
     if not served and not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise NoTerminal(
             "claimcheck review needs a terminal (from a script: claimcheck claims, verdict)"
         )
     app.run()
+    return app.review.summary if app.review else None

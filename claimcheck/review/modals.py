@@ -16,6 +16,7 @@ from textual.widgets import Input, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from claimcheck.review.keys import REVIEW_KEYS, STANCE_KEYS
+from claimcheck.review.queue import legend
 from claimcheck.review.text import plain, visible
 from claimcheck.review.view import stance_text
 
@@ -114,6 +115,7 @@ class HelpScreen(ModalScreen[None]):
         half = (len(REVIEW_KEYS) + 1) // 2
         columns = [REVIEW_KEYS[:half], REVIEW_KEYS[half:]]
         footer = Text(
+            f"The queue: {legend()}.\n"
             "A verdict moves on to the next unreviewed claim. ctrl+p: all commands.\n"
             "Page up/down scroll the claim. In the source view ] and [ step through passages;"
             f" the passage's stance: {stance_keys(self.keys)}.\n"
@@ -185,8 +187,10 @@ class SourceScreen(ModalScreen[None]):
         *,
         keys: dict[str, str] | None = None,
         set_stance: StanceSetter | None = None,
+        claim: str = "",
     ) -> None:
         super().__init__()
+        self.claim = claim
         self.passages = passages
         self.index = index
         self.keys = keys or {spec.id: spec.keys for spec in STANCE_KEYS}
@@ -195,6 +199,11 @@ class SourceScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="source"):
             yield Static(id="source-title")
+            if self.claim:
+                yield Static(
+                    Text("Checking: ", style="bold").append_text(plain(self.claim, "italic")),
+                    id="source-claim",
+                )
             yield TextArea(read_only=True, soft_wrap=True, id="source-text")
             yield Static(
                 Text(

@@ -27,6 +27,16 @@ STATUS_MARKS = {
     "flagged": ("⚑", "bold cyan"),
 }
 PAGE = 60
+# What the other marks on a queue line mean (help and the queue's tooltip say so).
+OTHER_MARKS = (("p1", "priority (1 most urgent)"), ("@name", "assigned to someone else"))
+
+
+def legend() -> str:
+    """The queue's marks explained: "· unreviewed  ✓ supported  …  @name assigned to …"."""
+    marks = [f"{mark} {status}" for status, (mark, _) in STATUS_MARKS.items()]
+    return "  ".join(marks + [f"{mark} {meaning}" for mark, meaning in OTHER_MARKS])
+
+
 KIND_SHORT = {"quantity": "qty", "comparison": "comp", "statement": "stmt"}
 
 
@@ -40,10 +50,16 @@ class ClaimQueue(Widget):
         index: int
 
     def __init__(
-        self, fetch_rows: Callable[[list[int]], dict[int, dict[str, Any]]], **kwargs: Any
+        self,
+        fetch_rows: Callable[[list[int]], dict[int, dict[str, Any]]],
+        *,
+        reviewer: str = "",
+        **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
         self.fetch_rows = fetch_rows
+        self.reviewer = reviewer
+        self.tooltip = "Queue: " + legend()
         self.ids: list[int] = []
         self.cursor = 0
         self.top = 0
@@ -103,9 +119,13 @@ class ClaimQueue(Widget):
         mark, style = STATUS_MARKS.get(status, ("?", ""))
         line = Text(style="reverse" if current else "")
         line.append(f"{mark} ", style=style)
+        if row["priority"]:
+            line.append(f"p{row['priority']} ", style="bold red" if row["priority"] == 1 else "")
         line.append(f"{row['checkworthiness'] or 0:.2f} ", style="bold" if current else "")
         line.append(f"{KIND_SHORT.get(row['kind'], row['kind'] or '')[:5]:<5} ", style="cyan")
         line.append(f"a{row['article_id']:<3} ", style="dim")
+        if row["assignee"] and row["assignee"] != self.reviewer:
+            line.append(f"@{visible(row['assignee'])[:8]} ", style="bold magenta")
         line.append(visible(row["text"]).replace("\n", " "))
         return line
 

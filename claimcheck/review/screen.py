@@ -17,11 +17,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
-from claimcheck import archive, evidence
+from claimcheck import adjudication, archive, evidence
 from claimcheck.memory import matches as memory
 from claimcheck.models import Claim
+from claimcheck.review.dispute import dispute_panel
+from claimcheck.review.keybar import KeyBar
 from claimcheck.review.keys import REVIEW_KEYS, VERDICT_KEYS, config_path, effective_keys
 from claimcheck.review.memory_view import EarlierCheckScreen, earlier_check
 from claimcheck.review.messages import (
@@ -60,8 +62,16 @@ from claimcheck.review.view import (
     load_view,
     sources_panel,
 )
-from claimcheck.review_rules import ReplaceRefused, blind_evidence, record_verdict, undo
-from claimcheck.store import ConflictError, Store, StoreError
+from claimcheck.review_rules import (
+    ReplaceRefused,
+    blind_evidence,
+    blind_to,
+    record_verdict,
+    undo,
+)
+from claimcheck.routing import parse_schedule, queue_for, schedule
+from claimcheck.sessions import end_session, load_place, resume_index, save_place
+from claimcheck.store import ConflictError, Store, StoreError, now
 
 SHOWN_IN_FOOTER = {
     "supported",
@@ -70,6 +80,8 @@ SHOWN_IN_FOOTER = {
     "unverifiable",
     "dismiss",
     "flag",
+    "settle_first",
+    "settle_second",
     "next_unreviewed",
     "undo",
     "note",
@@ -125,8 +137,13 @@ class ReviewScreen(Screen[None]):
         keymap: dict[str, str],
         poll_seconds: float = 1.0,
         open_url: Callable[[str], object] = webbrowser.open,
+        resume_filter: bool = False,
     ) -> None:
         super().__init__()
+        self.resume_filter = resume_filter
+        self.started_at = now()
+        self.placed: int | None = None
+        self.summary: str | None = None
         self.db_path = db_path
         self.reviewer = reviewer
         self.query_spec = query
@@ -148,7 +165,7 @@ class ReviewScreen(Screen[None]):
             yield Static(id="progress-label")
             yield ProgressBar(id="progress", show_eta=False)
         with Horizontal(id="main"):
-            yield ClaimQueue(self._queue_rows, id="queue")
+            yield ClaimQueue(self._queue_rows, reviewer=self.reviewer, id="queue")
             with VerticalScroll(id="detail"):
                 yield Static(id="banner")
                 yield Static(id="headline")
@@ -156,17 +173,48 @@ class ReviewScreen(Screen[None]):
                 yield Static(id="facts")
                 yield Static(id="sources")
                 yield Static(id="evidence")
-        yield Footer()
+        yield KeyBar(compact=True, show_command_palette=False)
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, reviewer=self.reviewer)
         self.seen_version = self.store.data_version()
         self.query_one("#banner").display = False
-        self.load_queue()
+        place = load_place(self.store, self.reviewer, self.query_spec.mode)
+        if place and self.resume_filter:
+            self.query_spec = self.query_spec.restored(place.query)
+        self.load_queue(resume=place.claim_id if place else None)
+        self.placed = place.claim_id if place else None
         self.set_interval(self.poll_seconds, self.check_for_changes)
 
     def on_unmount(self) -> None:
+        """Remember where the reviewer stopped and sum up the session (shown on quit)."""
+        try:
+            result = end_session(
+                self.store,
+                self.reviewer,
+                self.query_spec.mode,
+                self.query_spec.saved(),
+                self.view.claim.id if self.view else None,
+                self.started_at,
+            )
+            self.summary = f"{self.reviewer}: {result.describe()} this session"
+        except (StoreError, sqlite3.Error) as error:
+            self.summary = f"{self.reviewer}: session not saved ({error})"
         self.store.close()
+
+    def remember_place(self) -> None:
+        """Store the claim the reviewer is on, when it moved since last stored."""
+        claim_id = self.view.claim.id if self.view else None
+        if claim_id != self.placed:
+            save_place(
+                self.store,
+                self.reviewer,
+                self.query_spec.mode,
+                self.query_spec.saved(),
+                claim_id,
+                self.started_at,
+            )
+            self.placed = claim_id
 
     @property
     def queue(self) -> ClaimQueue:
@@ -177,16 +225,37 @@ class ReviewScreen(Screen[None]):
 
     # ---- the queue and the current claim ------------------------------------------------------
 
-    def load_queue(self, keep: int | None = None) -> None:
-        """(Re)build the queue for the query, staying on `keep` when it is still in it."""
+    def load_queue(self, keep: int | None = None, resume: int | None = None) -> None:
+        """(Re)build the queue for the query, staying on `keep` when it is still in it, else
+        reopening where the reviewer left off (`resume`, see sessions.resume_index)."""
         spec = self.query_spec
         self.since = self.store.last_change()
-        pairs = self.store.queue_statuses(spec.order, spec.second_check, **spec.filters())
+        if spec.adjudicate:
+            pairs = adjudication.queue(self.store, self.reviewer, spec.order, **spec.filters())
+        else:
+            pairs = queue_for(
+                self.store,
+                self.reviewer,
+                order=spec.order,
+                second_check=spec.second_check,
+                everyone=spec.everyone,
+                **spec.filters(),
+            )
         self.ids = [claim_id for claim_id, _ in pairs]
         self.statuses = dict(pairs)
-        self.reviewed = sum(1 for status in self.statuses.values() if status != self.waiting)
-        self.queue.hide_status = spec.second_check
-        index = self.ids.index(keep) if keep in self.ids else 0
+        self.reviewed = sum(1 for status in self.statuses.values() if self.done(status))
+        self.queue.hide_status = spec.second_check or spec.adjudicate
+        index = (
+            self.ids.index(keep)
+            if keep in self.statuses
+            else resume_index(
+                self.ids,
+                self.statuses,
+                resume,
+                waiting=self.waiting,
+                shows_dismissed=spec.shows_dismissed,
+            )
+        )
         self.queue.show(self.ids, index)
         self.post_message(QueueLoaded(len(self.ids), spec.describe()))
         if self.ids:
@@ -226,17 +295,30 @@ class ReviewScreen(Screen[None]):
         blind = self.blind(view)
         self.query_one("#headline", Static).update(headline(view, blind=blind))
         self.query_one("#context", Static).update(context(view))
-        self.query_one("#facts", Static).update(facts(view, blind=blind))
+        shown = facts(view, blind=blind)
+        if self.query_spec.adjudicate and (
+            found := adjudication.dispute(self.store, view.claim.id)
+        ):
+            shown = dispute_panel(found, view.evidence, shown)
+        self.query_one("#facts", Static).update(shown)
         self.query_one("#sources", Static).update(sources_panel(view))
         self.query_one("#evidence", Static).update(evidence_panel(view))
         self.update_progress()
 
     def _draw_empty(self) -> None:
-        message = (
-            "No claims are waiting for a second check by you."
-            if self.query_spec.second_check
-            else "No claims match. Press the filter key to change the filter."
-        )
+        if not self.store.count_claims():
+            message = (
+                "No claims yet. Add articles from a shell, then come back:\n"
+                "  claimcheck add article.html   (files, URLs, globs, - for stdin)\n"
+                "  claimcheck import claims.jsonl   (or a YAML manifest, or CSV)\n"
+                "  claimcheck demo   (a sample article with its sources)"
+            )
+        elif self.query_spec.adjudicate:
+            message = "No disagreements are waiting for you to settle."
+        elif self.query_spec.second_check:
+            message = "No claims are waiting for a second check by you."
+        else:
+            message = "No claims match. Press the filter key to change the filter."
         self.query_one("#headline", Static).update(Text(message, style="bold"))
         for name in ("context", "facts", "sources", "evidence"):
             self.query_one(f"#{name}", Static).update("")
@@ -244,7 +326,20 @@ class ReviewScreen(Screen[None]):
     @property
     def waiting(self) -> str:
         """The status of a claim still to be done in this queue."""
+        if self.query_spec.adjudicate:
+            return "disputed"
         return "flagged" if self.query_spec.second_check else "unreviewed"
+
+    @property
+    def done_word(self) -> str:
+        if self.query_spec.adjudicate:
+            return "settled"
+        return "decided" if self.query_spec.second_check else "reviewed"
+
+    def done(self, status: str) -> bool:
+        """Whether a claim of this status counts as done in the progress bar: a flagged claim
+        is waiting for its second check, not reviewed."""
+        return status not in (self.waiting, "flagged")
 
     def note_status(self, claim_id: int, status: str) -> None:
         """Keep the progress count in step with a claim's new status (no recount at 100,000)."""
@@ -252,7 +347,7 @@ class ReviewScreen(Screen[None]):
         if old is None or old == status:
             return
         self.statuses[claim_id] = status
-        self.reviewed += (status != self.waiting) - (old != self.waiting)
+        self.reviewed += self.done(status) - self.done(old)
         self.queue.forget([claim_id])
 
     def update_progress(self) -> None:
@@ -261,11 +356,13 @@ class ReviewScreen(Screen[None]):
         total = len(self.ids)
         reviewed = self.reviewed
         label = Text()
-        label.append(f"{reviewed} of {total} reviewed", style="bold")
-        if total:
-            label.append(f" · claim {self.position + 1}/{total}")
+        label.append(f"{reviewed} of {total} {self.done_word}", style="bold")
+        if total and self.view is not None:
+            label.append(f" · claim {self.view.claim.id} ({self.position + 1} of {total} here)")
         if spec.second_check:
             label.append(" · second check", style="cyan")
+        if spec.adjudicate:
+            label.append(" · adjudication", style="cyan")
         if spec.describe():
             label.append(" · " + spec.describe(), style="dim")
         if spec.search:
@@ -277,18 +374,25 @@ class ReviewScreen(Screen[None]):
 
     def blind(self, view: ClaimView) -> bool:
         """A second reviewer must not see the first verdict until they record their own."""
-        check = view.second_check
-        return check is not None and check["first_reviewer"] != self.reviewer
+        return blind_to(view.second_check, self.reviewer)
 
     @guarded
     def check_for_changes(self) -> None:
         """Poll PRAGMA data_version: another reviewer (or a worker) committed something."""
+        self.remember_place()
         version = self.store.data_version()
         if version == self.seen_version:
             return
         self.seen_version = version
         changes = self.store.status_changes(self.since)
+        pending = (
+            adjudication.pending_ids(self.store, self.reviewer)
+            if self.query_spec.adjudicate
+            else set()
+        )
         for claim_id, status, stamp in changes:
+            if self.query_spec.adjudicate:
+                status = "disputed" if claim_id in pending else "settled"
             self.note_status(claim_id, status)
             self.since = max(self.since, stamp)
         self.queue.forget([claim_id for claim_id, _, _ in changes])
@@ -324,9 +428,11 @@ class ReviewScreen(Screen[None]):
 
     def advance(self) -> bool:
         """Move to the next claim still waiting (after this one, wrapping round)."""
-        waiting = "flagged" if self.query_spec.second_check else "unreviewed"
         after = self.ids[self.position + 1 :] + self.ids[: self.position]
-        found = self.store.first_with_status(after, waiting)
+        if self.query_spec.adjudicate:
+            found = next((c for c in after if self.statuses[c] == "disputed"), None)
+        else:
+            found = self.store.first_with_status(after, self.waiting)
         if found is None:
             self.reload_claim()
             return False
@@ -340,6 +446,9 @@ class ReviewScreen(Screen[None]):
             self.app.bell()
             return
         claim = view.claim
+        if self.query_spec.adjudicate:
+            self._settle(claim, status)
+            return
         try:
             if self.blind(view):
                 closed = self.store.second_check_verdict(
@@ -370,6 +479,57 @@ class ReviewScreen(Screen[None]):
         self._clear_banner()
         if not self.advance():
             self.say("That was the last claim waiting in this queue.")
+
+    def action_settle(self, side: str) -> None:
+        """Settle the dispute on the first or the second reviewer's verdict (adjudication)."""
+        if self.view is None or not self.query_spec.adjudicate:
+            return
+        found = adjudication.dispute(self.store, self.view.claim.id)
+        if found is not None:
+            verdict = (found.first if side == "first" else found.second).verdict
+            self._record_settlement(self.view.claim, verdict, None)
+
+    def _settle(self, claim: Claim, status: str) -> None:
+        """A verdict key in the adjudication queue: settle on it, with a note (a verdict neither
+        reviewer gave needs one)."""
+        self.app.push_screen(
+            PromptScreen(
+                f"Settle claim {claim.id} on {status}: your note",
+                "",
+                "Required when neither reviewer said so; else it replaces theirs.",
+            ),
+            lambda note: (
+                None
+                if note is None
+                else self._record_settlement(claim, status, note.strip() or None)
+            ),
+        )
+
+    @guarded
+    def _record_settlement(self, claim: Claim, verdict: str, note: str | None) -> None:
+        try:
+            settled = adjudication.adjudicate(
+                self.store,
+                claim.id,
+                verdict,
+                note=note,
+                reviewer=self.reviewer,
+                expected_version=claim.version,
+            )
+        except ConflictError as error:
+            self._conflict(error)
+            return
+        self.post_message(VerdictRecorded(settled.id, verdict, settled.version))
+        self.note_status(settled.id, "settled")
+        self.say(f"claim {settled.id} settled: {verdict}")
+        if not self.advance():
+            self.say("That was the last disagreement waiting.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The settle keys belong to the adjudication queue only."""
+        if action == "settle":
+            return self.query_spec.adjudicate
+        return True
 
     def _confirm_replace(self, claim: Claim, status: str) -> None:
         """Another reviewer's verdict is on the claim: replace it only on a yes."""
@@ -490,6 +650,28 @@ class ReviewScreen(Screen[None]):
             "",
             lambda text: self.store.edit_text(claim.id, text, expected_version=claim.version),
             "text",
+        )
+
+    @guarded
+    def action_schedule(self) -> None:
+        if self.view is None:
+            return
+        claim = self.view.claim
+
+        def save(text: str) -> None:
+            try:
+                priority, due = parse_schedule(text)
+            except ValueError as error:
+                raise StoreError(str(error)) from None
+            schedule(self.store, claim.id, priority=priority, due=due, by=self.reviewer)
+
+        current = " ".join(str(v) for v in (claim.priority, claim.due) if v)
+        self._prompt(
+            "Priority (1 most urgent … 5) and/or due date",
+            current,
+            "e.g. 1 2026-12-04T17:00.",
+            save,
+            "schedule",
         )
 
     def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
@@ -662,7 +844,12 @@ class ReviewScreen(Screen[None]):
             self.say("No archived source text yet: fetch or attach a source first.")
             return
         self.app.push_screen(
-            SourceScreen(passages, keys=effective_keys(self.keymap), set_stance=self.set_stance)
+            SourceScreen(
+                passages,
+                keys=effective_keys(self.keymap),
+                set_stance=self.set_stance,
+                claim=view.claim.text,
+            )
         )
 
     def set_stance(self, evidence_id: int, stance: str | None) -> bool:
@@ -734,7 +921,11 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:
-        self.open_url(url)
+        """webbrowser.open says False when it found no browser to run (a server, ssh): say so,
+        with the address to open elsewhere."""
+        if self.open_url(url) is False:
+            self.post_message(WorkFailed(None, f"no web browser found here; open {url} yourself"))
+            return
         self.post_message(BrowserOpened(url))
 
     @on(SourcesUpdated)

@@ -12,7 +12,7 @@ from rich.text import Text
 from claimcheck.memory.matches import StoredMatch, shown_match
 from claimcheck.models import Claim, Quantity, shown_evidence
 from claimcheck.review.memory_view import checked_before_line
-from claimcheck.review.text import claim_in_context, highlighted_passage, plain
+from claimcheck.review.text import claim_in_context, highlighted_passage, plain, visible
 from claimcheck.store import Store
 
 EVIDENCE_SHOWN = 3
@@ -102,10 +102,23 @@ def headline(view: ClaimView, *, blind: bool) -> Text:
     )
     if view.match and not (blind and view.match.decision):
         out.append("\n").append_text(checked_before_line(view.match))
+    routing = routing_line(claim)
+    if routing:
+        out.append("\n" + routing, style="magenta")
     if view.source_change:
         out.append("\n⚠ source changed since verified: ", style="bold red")
         out.append(plain(str(view.source_change.get("url") or "")))
     return out
+
+
+def routing_line(claim: Claim) -> str:
+    """ "assigned to alice · priority 1 · due 2026-12-04", or '' for a claim not routed."""
+    parts = [f"assigned to {visible(claim.assignee)}"] if claim.assignee else []
+    if claim.priority:
+        parts.append(f"priority {claim.priority}")
+    if claim.due:
+        parts.append(f"due {visible(claim.due)}")
+    return " · ".join(parts)
 
 
 def facts(view: ClaimView, *, blind: bool) -> Text:

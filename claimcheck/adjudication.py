@@ -1,0 +1,202 @@
+"""Settling disagreements: a blind second check whose verdict differs from the first reviewer's
+waits here until a third reviewer settles it, on either verdict or on a third one with a note.
+
+The settlement is written on the second check it settles (who, what, why, when), becomes the
+claim's verdict (so exports and ClaimReview carry it), and is audited as its own `adjudication`
+event beside the verdict event. The two reviewers who disagreed do not settle their own dispute.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from claimcheck.models import VERDICTS, Claim
+from claimcheck.store import Store, StoreError
+
+SETTLE_VERDICTS = VERDICTS[:5]  # a dispute can end on any verdict but "flagged"
+# evidence id -> (stance, note): the stances one reviewer took on a claim's passages
+Stances = dict[int, tuple[str | None, str | None]]
+
+
+@dataclass(frozen=True)
+class Side:
+    """One reviewer's side of a dispute: their verdict, their note, their stances on passages."""
+
+    reviewer: str
+    verdict: str
+    note: str | None
+    stances: Stances
+
+
+@dataclass(frozen=True)
+class Dispute:
+    """A second check that disagreed, with both sides, and how it was settled (if it was)."""
+
+    check_id: int
+    claim_id: int
+    first: Side
+    second: Side
+    adjudicated_by: str | None = None
+    adjudicated_verdict: str | None = None
+    adjudication_note: str | None = None
+
+
+def pending_ids(store: Store, reviewer: str | None = None) -> set[int]:
+    """Claims with a disagreement waiting to be settled (by this reviewer: not their own)."""
+    rows = store.db.execute(
+        "SELECT claim_id FROM second_checks WHERE agreed = 0 AND adjudicated_at IS NULL"
+        " AND first_reviewer IS NOT ? AND second_reviewer IS NOT ?",
+        [reviewer, reviewer],
+    )
+    return {row[0] for row in rows}
+
+
+def queue(
+    store: Store, reviewer: str, order: str = "position", **filters: Any
+) -> list[tuple[int, str]]:
+    """The adjudication queue as (claim id, "disputed"), in the queue's order."""
+    pending = pending_ids(store, reviewer)
+    if not pending:
+        return []
+    return [
+        (claim_id, "disputed")
+        for claim_id, _ in store.queue_statuses(order, **filters)
+        if claim_id in pending
+    ]
+
+
+def dispute(store: Store, claim_id: int) -> Dispute | None:
+    """The claim's latest disagreeing second check, settled or not; None when it has none."""
+    rows = list(
+        store.db.query(
+            "SELECT * FROM second_checks WHERE claim_id = ? AND agreed = 0"
+            " ORDER BY id DESC LIMIT 1",
+            [claim_id],
+        )
+    )
+    if not rows:
+        return None
+    check = rows[0]
+    second_note = store.db.execute(
+        "SELECT note FROM events WHERE claim_id = ? AND action = 'verdict' AND reviewer = ?"
+        " AND at <= ? ORDER BY id DESC LIMIT 1",
+        [claim_id, check["second_reviewer"], check["decided_at"]],
+    ).fetchone()
+    return Dispute(
+        check_id=check["id"],
+        claim_id=claim_id,
+        first=Side(
+            check["first_reviewer"],
+            check["first_verdict"],
+            check["first_note"],
+            _stances(store, claim_id, check["first_reviewer"]),
+        ),
+        second=Side(
+            check["second_reviewer"],
+            check["second_verdict"],
+            second_note[0] if second_note else None,
+            _stances(store, claim_id, check["second_reviewer"]),
+        ),
+        adjudicated_by=check["adjudicated_by"],
+        adjudicated_verdict=check["adjudicated_verdict"],
+        adjudication_note=check["adjudication_note"],
+    )
+
+
+def _stances(store: Store, claim_id: int, reviewer: str) -> Stances:
+    """The stances this reviewer last took on the claim's passages."""
+    stances: Stances = {}
+    for evidence_id, stance, note in store.db.execute(
+        "SELECT json_extract(details, '$.evidence_id'), new, note FROM events"
+        " WHERE action = 'stance' AND claim_id = ? AND reviewer = ? ORDER BY id",
+        [claim_id, reviewer],
+    ):
+        stances[evidence_id] = (stance, note)
+    return stances
+
+
+def adjudicate(
+    store: Store,
+    claim_id: int,
+    verdict: str,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+    expected_version: int | None = None,
+) -> Claim:
+    """Settle a disputed claim on `verdict`: either side's (keeping that side's note unless a
+    new one is given) or a third one, which needs a note saying why."""
+    who = reviewer or store.reviewer
+    if verdict not in SETTLE_VERDICTS:
+        raise StoreError(
+            f"claim {claim_id}: settle on one of {', '.join(SETTLE_VERDICTS)}, not {verdict!r}"
+        )
+    with store.transaction():
+        found = dispute(store, claim_id)
+        if found is None or found.adjudicated_by is not None:
+            raise StoreError(f"claim {claim_id} has no disagreement waiting to be settled")
+        if who in (found.first.reviewer, found.second.reviewer):
+            raise StoreError(
+                f"claim {claim_id}: you gave one of the two verdicts; a third reviewer settles it"
+            )
+        sides = {found.first.verdict: found.first, found.second.verdict: found.second}
+        side = sides.get(verdict)
+        if side is None and not (note and note.strip()):
+            raise StoreError(
+                f"claim {claim_id}: a third verdict ({verdict}) needs a note saying why"
+            )
+        settled_on = "third" if side is None else "first" if side is found.first else "second"
+        note = note or (side.note if side else None)
+        claim = store.set_verdict(
+            claim_id,
+            verdict,
+            note=note,
+            reviewer=who,
+            expected_version=expected_version,
+            replaces=store.claim(claim_id).reviewer,
+        )
+        store.db.execute(
+            "UPDATE second_checks SET adjudicated_by = ?, adjudicated_verdict = ?,"
+            " adjudication_note = ?, adjudicated_at = ? WHERE id = ?",
+            [who, verdict, note, claim.updated_at, found.check_id],
+        )
+        store.log_event(
+            "adjudication",
+            claim_id=claim_id,
+            article_id=claim.article_id,
+            old=found.second.verdict,
+            new=verdict,
+            note=note,
+            reviewer=who,
+            details={
+                "first_reviewer": found.first.reviewer,
+                "first_verdict": found.first.verdict,
+                "second_reviewer": found.second.reviewer,
+                "second_verdict": found.second.verdict,
+                "settled_on": settled_on,
+            },
+        )
+    return claim
+
+
+def reopen(store: Store, claim_id: int, reviewer: str) -> bool:
+    """After this reviewer's adjudicating verdict was undone, the dispute waits again."""
+    with store.transaction():
+        found = dispute(store, claim_id)
+        if found is None or found.adjudicated_by != reviewer:
+            return False
+        if store.claim(claim_id).reviewer == reviewer:  # their verdict still stands
+            return False
+        store.db.execute(
+            "UPDATE second_checks SET adjudicated_by = NULL, adjudicated_verdict = NULL,"
+            " adjudication_note = NULL, adjudicated_at = NULL WHERE id = ?",
+            [found.check_id],
+        )
+        store.log_event(
+            "reopen_adjudication",
+            claim_id=claim_id,
+            old=found.adjudicated_verdict,
+            reviewer=reviewer,
+        )
+    return True
