@@ -1,21 +1,20 @@
 """Export speed and memory: 1,000,000 claims to CSV and JSONL with `claimcheck export`, each run in
-its own process so its peak memory (ru_maxrss) is its own; the baseline, in the same run, is a bare
-sqlite3 cursor over the claims table written by csv.writer / json.dumps.
+a fresh interpreter that reports its own peak memory (VmHWM, bench.peak); the baseline, in the same
+run, is a bare sqlite3 cursor over the claims table written by csv.writer / json.dumps.
 
     .venv/bin/python -m bench.bench_export [CLAIMS]
 """
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import REPO
+from bench.peak import run_measured
 from claimcheck.store import Store
 
 CLAIMS = 1_000_000
@@ -120,19 +119,9 @@ def build(db: Path, count: int) -> None:
                 conn.execute(sql)
 
 
-def run_process(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    runs = [run_process(command) for _ in range(REPEAT)]
+def measure(args: list[str]) -> tuple[float, float]:
+    """Median wall seconds and highest peak memory (MB) of REPEAT fresh processes."""
+    runs = [run_measured(args) for _ in range(REPEAT)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -147,10 +136,11 @@ def main() -> None:
             f"{count:,} claims (+{count:,} quantities, {count // 10:,} sources) built in"
             f" {time.perf_counter() - start:.1f} s; median of {REPEAT} runs, one process each"
         )
-        claimcheck = [sys.executable, "-m", "claimcheck", "--db", str(db), "export"]
+        claimcheck = ["-m", "claimcheck", "--db", str(db), "export"]
+        figures: dict[str, object] = {"bench": "export", "claims": count}
         for fmt in ("csv", "jsonl"):
             out = folder / f"out.{fmt}"
-            base_s, base_mb = measure([sys.executable, "-c", BASELINE, str(db), fmt, str(out)])
+            base_s, base_mb = measure(["-c", BASELINE, str(db), fmt, str(out)])
             ours_s, ours_mb = measure([*claimcheck, "--format", fmt, "-o", str(out)])
             size = out.stat().st_size / 1e6
             print(
@@ -162,6 +152,14 @@ def main() -> None:
                 f" {count / ours_s:>10,.0f} rows/s  peak {ours_mb:5.0f} MB"
                 f"  ({base_s / ours_s:.0%} of baseline speed)"
             )
+            figures[fmt] = {
+                "baseline_s": round(base_s, 2),
+                "baseline_peak_mb": round(base_mb, 1),
+                "export_s": round(ours_s, 2),
+                "export_peak_mb": round(ours_mb, 1),
+                "speed_vs_baseline": round(base_s / ours_s, 3),
+            }
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":
