@@ -15,12 +15,10 @@ import time
 from pathlib import Path
 
 from bench.peak import run_measured
-from claimcheck.store import Store
+from tests.bulk_db import build
 
 CLAIMS = 1_000_000
-PER_ARTICLE = 100
 REPEAT = 3
-STAMP = "2024-09-14T10:00:00.000+00:00"
 
 BASELINE = """
 import csv, json, sqlite3, sys
@@ -36,87 +34,6 @@ with open(sys.argv[3], "w", encoding="utf-8", newline="") as out:
         for row in rows:
             out.write(json.dumps(dict(zip(names, row)), ensure_ascii=False) + "\\n")
 """
-
-
-def build(db: Path, count: int) -> None:
-    """A database of `count` claims, each with a quantity, one in ten citing a source.
-
-    The full-text triggers are dropped while filling it and put back after: exports never read
-    the FTS index, and indexing a million sentences would only make the set-up slow."""
-    with Store(db) as store:
-        conn = store.db.conn
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claims_fts%'"
-        ).fetchall()
-        with store.transaction():
-            for name, _ in triggers:
-                conn.execute(f"DROP TRIGGER [{name}]")
-            conn.executemany(
-                "INSERT INTO articles (id, url, title, outlet, published, text, ingested_at)"
-                " VALUES (?, ?, ?, 'Example News', '2024-09-14', '', ?)",
-                (
-                    (a + 1, f"https://news.example.org/{a}", f"Story {a}", STAMP)
-                    for a in range(count // PER_ARTICLE + 1)
-                ),
-            )
-            columns = ", ".join(f"[{c}]" for c in Store.IMPORT_CLAIM_COLUMNS)
-            conn.executemany(
-                f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * 20)})",
-                (
-                    (
-                        n + 1,
-                        n // PER_ARTICLE + 1,
-                        0,
-                        60,
-                        0,
-                        f"Spending on item {n} rose {n % 97 + 1} per cent in 2024, officials said.",
-                        f"Spending on item {n} rose {n % 97 + 1} per cent in 2024, officials said.",
-                        "quantity",
-                        '["quantity"]',
-                        0.75,
-                        "[]",
-                        "officials",
-                        None,
-                        None,
-                        "supported" if n % 3 == 0 else "unreviewed",
-                        "checked against the budget" if n % 3 == 0 else None,
-                        "bench" if n % 3 == 0 else None,
-                        1,
-                        STAMP,
-                        STAMP,
-                    )
-                    for n in range(count)
-                ),
-            )
-            columns = ", ".join(f"[{c}]" for c in Store.IMPORT_QUANTITY_COLUMNS)
-            conn.executemany(
-                f"INSERT INTO quantities ({columns}) VALUES ({', '.join('?' * 9)})",
-                (
-                    (
-                        n + 1,
-                        f"{n % 97 + 1} per cent",
-                        n % 97 + 1,
-                        None,
-                        "percent",
-                        "exact",
-                        "",
-                        0,
-                        0,
-                    )
-                    for n in range(count)
-                ),
-            )
-            conn.executemany(
-                "INSERT INTO sources (id, url, kind, created_at) VALUES (?, ?, 'cited', ?)",
-                ((s + 1, f"https://stats.example.org/{s}", STAMP) for s in range(count // 10)),
-            )
-            conn.executemany(
-                "INSERT INTO claim_sources (claim_id, source_id, kind, created_at)"
-                " VALUES (?, ?, 'cited', ?)",
-                ((n + 1, n // 10 + 1, STAMP) for n in range(0, count, 10)),
-            )
-            for _, sql in triggers:
-                conn.execute(sql)
 
 
 def measure(args: list[str]) -> tuple[float, float]:

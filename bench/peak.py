@@ -46,17 +46,28 @@ def own_peak_mb() -> float:
     return int(kb) / 1024
 
 
-def run_measured(args: list[str], **popen: object) -> tuple[float, float]:
-    """Run `python -m MODULE ...` or `python -c CODE ...` (args start at -m/-c) as a fresh
-    interpreter; its wall seconds and its own peak resident memory in MB."""
+def measured_command(report: Path, args: list[str]) -> list[str]:
+    """The command that runs `python -m MODULE ...` or `python -c CODE ...` (args start at -m or
+    -c) as a fresh interpreter which writes its own peak memory (VmHWM, kB) to `report` at exit."""
     if args[0] not in ("-m", "-c"):
         raise ValueError("args must start with -m or -c")
-    handle, report = tempfile.mkstemp(prefix="peak-")
+    return [sys.executable, "-c", _WRAPPER, str(report), *args]
+
+
+def read_peak_mb(report: Path) -> float:
+    return int(report.read_text()) / 1024
+
+
+def run_measured(args: list[str], **popen: object) -> tuple[float, float]:
+    """Run `python -m MODULE ...` or `python -c CODE ...` as a fresh interpreter; its wall
+    seconds and its own peak resident memory in MB."""
+    handle, name = tempfile.mkstemp(prefix="peak-")
     os.close(handle)
+    report = Path(name)
     try:
         start = time.perf_counter()
         process = subprocess.run(
-            [sys.executable, "-c", _WRAPPER, report, *args],
+            measured_command(report, args),
             cwd=popen.pop("cwd", REPO),
             stderr=popen.pop("stderr", subprocess.DEVNULL),
             **popen,  # type: ignore[arg-type]
@@ -64,6 +75,6 @@ def run_measured(args: list[str], **popen: object) -> tuple[float, float]:
         seconds = time.perf_counter() - start
         if process.returncode != 0:
             raise SystemExit(f"failed ({process.returncode}): python {' '.join(args)[:200]}")
-        return seconds, int(Path(report).read_text()) / 1024
+        return seconds, read_peak_mb(report)
     finally:
-        os.unlink(report)
+        report.unlink()

@@ -23,6 +23,7 @@ from claimcheck.store import Store
 FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
 # Passages the Markdown report quotes for a claim, besides those a reviewer took a stance on.
 EVIDENCE_QUOTED = 3
+MAX_WARNINGS = 50
 
 _QUANTITIES = (
     "(SELECT json_group_array(json_object('surface', surface, 'value', value, 'high', high,"
@@ -95,8 +96,18 @@ class ExportFilter:
 
 @dataclass
 class ExportResult:
+    """How many claims went out, and what to warn about: the first MAX_WARNINGS warnings and a
+    count of the rest, so a million claims each missing a URL do not pile up in memory."""
+
     count: int = 0
     warnings: list[str] = field(default_factory=list)
+    more_warnings: int = 0
+
+    def warn(self, warning: str) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(warning)
+        else:
+            self.more_warnings += 1
 
 
 def export(
@@ -198,7 +209,7 @@ def _write_markdown(store: Store, out: TextIO, filters: ExportFilter) -> ExportR
     current = None
     for claim_id, article_id in _query(
         store, "c.id, c.article_id", filters, order="c.article_id, c.start, c.id"
-    ).fetchall():
+    ):
         if article_id != current:
             current = article_id
             _article_header(store, out, article_id, filters)
@@ -319,9 +330,12 @@ def _write_claimreview(
     for row in _query(store, ", ".join(_COLUMNS[f] for f in fields), filters):
         claim = dict(zip(fields, row, strict=True))
         document = claim_review(claim, organisation)
-        result.warnings.extend(f"claim {claim['id']}: {w}" for w in lint_review(document))
+        for warning in lint_review(document):
+            result.warn(f"claim {claim['id']}: {warning}")
         out.write(",\n" if result.count else "\n")
         out.write(json.dumps(document, ensure_ascii=False, indent=2))
         result.count += 1
     out.write("\n]\n" if result.count else "]\n")
+    if result.more_warnings:
+        result.warnings.append(f"... and {result.more_warnings} more warnings")
     return result

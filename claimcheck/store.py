@@ -512,6 +512,17 @@ class Store:
         **filters: Any,
     ) -> list[Claim]:
         """Claims matching the filters, by article position or by score."""
+        return list(self.iter_claims(limit=limit, offset=offset, order=order, **filters))
+
+    def iter_claims(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "position",
+        **filters: Any,
+    ) -> Iterator[Claim]:
+        """Like claims(), one at a time from a cursor: memory stays flat for any number."""
         where, params = self._claim_filter(**filters)
         order_by = {
             "position": "claims.article_id, claims.start, claims.id",
@@ -521,7 +532,8 @@ class Store:
         sql = f"SELECT * FROM claims{where} ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [Claim.from_row(row) for row in self.db.query(sql, params)]
+        for row in self.db.query(sql, params):
+            yield Claim.from_row(row)
 
     def count_claims(self, **filters: Any) -> int:
         where, params = self._claim_filter(**filters)
@@ -537,6 +549,18 @@ class Store:
         return list(
             self.db.query("SELECT * FROM quantities WHERE claim_id = ? ORDER BY start", [claim_id])
         )
+
+    def quantities_of(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The quantities of several claims at once (one query), by claim id."""
+        found: dict[int, list[dict[str, Any]]] = {claim_id: [] for claim_id in claim_ids}
+        rows = self.db.query(
+            f"SELECT * FROM quantities WHERE claim_id IN ({', '.join('?' * len(claim_ids))})"
+            " ORDER BY claim_id, start, id",
+            claim_ids,
+        )
+        for row in rows:
+            found[row["claim_id"]].append(row)
+        return found
 
     def repeats(self, claim_id: int) -> list[Claim]:
         """The claims that repeat this one (picture captions, standfirsts)."""
