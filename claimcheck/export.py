@@ -30,6 +30,11 @@ _QUANTITIES = (
     " 'unit', unit, 'qualifier', qualifier, 'of', [of]))"
     " FROM (SELECT * FROM quantities q WHERE q.claim_id = c.id ORDER BY q.id))"
 )
+_DATES = (
+    "(SELECT json_group_array(json_object('surface', d.value ->> 'surface',"
+    " 'resolved', d.value ->> 'resolved', 'granularity', d.value ->> 'granularity'))"
+    " FROM json_each(coalesce(c.dates, '[]')) d)"
+)
 _SOURCES = (
     "(SELECT json_group_array(json_object('url', url, 'label', label, 'kind', kind))"
     " FROM (SELECT s.url, cs.label, cs.kind FROM claim_sources cs"
@@ -50,6 +55,7 @@ _COLUMNS = {
     "quote": "c.quote",
     "repeat_of": "c.canonical_id",
     "quantities": _QUANTITIES,
+    "dates": _DATES,
     "sources": _SOURCES,
     "status": "c.status",
     "note": "c.note",
@@ -148,7 +154,7 @@ def json_lines(store: Store, filters: ExportFilter | None = None) -> Iterator[st
     """One JSON object per claim (no newline), in id order."""
     pairs = ", ".join(f"'{name}', {column}" for name, column in _COLUMNS.items())
     select = f"json_object({pairs.replace(_QUANTITIES, f'json({_QUANTITIES})')})"
-    select = select.replace(_SOURCES, f"json({_SOURCES})")
+    select = select.replace(_SOURCES, f"json({_SOURCES})").replace(_DATES, f"json({_DATES})")
     for (line,) in _query(store, select, filters or ExportFilter()):
         yield line
 

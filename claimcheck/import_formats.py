@@ -54,6 +54,7 @@ CLAIM_FIELDS = (
     "quote",
     "repeat_of",
     "quantities",
+    "dates",
     "sources",
     "status",
     "note",
@@ -63,10 +64,11 @@ CLAIM_FIELDS = (
     "version",
 )
 INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version"})
-LIST_FIELDS = frozenset({"quantities", "sources"})
+LIST_FIELDS = frozenset({"quantities", "dates", "sources"})
 NUMBER_FIELDS = frozenset({"checkworthiness"})
 QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")
 SOURCE_FIELDS = ("url", "label", "kind")
+DATE_FIELDS = ("surface", "resolved", "granularity")
 
 
 class RecordError(Exception):
@@ -533,6 +535,8 @@ def check_claim_record(record: Record) -> dict[str, Any]:
         raise record.error("checkworthiness", f"must be between 0 and 1, got {score}")
     for item in data.get("quantities") or ():
         _check_item(record, "quantities", item, QUANTITY_FIELDS, required=("surface", "value"))
+    for item in data.get("dates") or ():
+        _check_item(record, "dates", item, DATE_FIELDS, required=("surface",))
     for item in data.get("sources") or ():
         _check_item(record, "sources", item, SOURCE_FIELDS, required=())
     # A JSON string is never shorter than its value, so a short line needs no length checks.

@@ -1385,6 +1385,7 @@ class Store:
         "reasons",
         "speaker",
         "quote",
+        "dates",
         "canonical_id",
         "repeat_key",
         "status",

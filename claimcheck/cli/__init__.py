@@ -9,6 +9,7 @@ from claimcheck.cli import (  # noqa: F401  (registers commands)
     article,
     articles,
     bundle,
+    extract,
     review,
     sources,
     transfer,
