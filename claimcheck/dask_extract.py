@@ -2,7 +2,8 @@
 
 The archive is JSON Lines files of article records (claimcheck.stream); each file is one
 partition of a `dask.bag`, extracted by `claimcheck.stream.extract_lines` on whichever worker
-gets it, and written as one claims file per partition. The desk then imports them:
+gets it, which writes its claims file (NAME.claims.jsonl for archive NAME.jsonl) and returns
+only counts, so no claim travels through the scheduler. The desk then imports them:
 
     python -m claimcheck.dask_extract archive/*.jsonl -o claims/ --workers 2
     claimcheck import claims/*.jsonl
@@ -38,20 +39,28 @@ class ArchiveRun:
     seconds: float = 0.0
 
 
-def extract_partition(lines: list[tuple[str, str]], published: str | None) -> list[list[Any]]:
-    """One partition (a whole archive file, as (line, path) pairs): its claims as JSON lines
-    (ids unique within the file written for it), then the articles counted and the errors."""
-    name = lines[0][1] if lines else "<empty>"
-    claims: list[str] = []
+def extract_partition(
+    lines: list[tuple[str, str]], out_dir: str, published: str | None
+) -> list[tuple[str, int, int, list[str]]]:
+    """One partition (a whole archive file, as (line, path) pairs), extracted on a worker and
+    written to OUT_DIR/<archive name>.claims.jsonl (claim ids unique within it); what it did:
+    [(file written, articles, claims, errors)]."""
+    if not lines:
+        return []
+    name = lines[0][1]
+    target = Path(out_dir) / f"{Path(name).stem}.claims.jsonl"
+    articles = claims = 0
     errors: list[str] = []
-    articles = 0
-    for result in extract_lines((line for line, _ in lines), name, published=published):
-        if result.error:
-            errors.append(result.error)
-            continue
-        articles += 1
-        claims.extend(json.dumps(claim, ensure_ascii=False) for claim in result.claims)
-    return [["claims", claims], ["articles", articles], ["errors", errors]]
+    with target.open("w", encoding="utf-8") as out:
+        for result in extract_lines((line for line, _ in lines), name, published=published):
+            if result.error:
+                errors.append(result.error)
+                continue
+            articles += 1
+            claims += len(result.claims)
+            for claim in result.claims:
+                out.write(json.dumps(claim, ensure_ascii=False) + "\n")
+    return [(str(target), articles, claims, errors)]
 
 
 @contextmanager
@@ -83,35 +92,25 @@ def cluster_client(workers: int, scheduler: str | None = None) -> Iterator[Any]:
 def extract_archive(
     archives: list[Path], out_dir: Path, client: Any, *, published: str | None = None
 ) -> ArchiveRun:
-    """Extract every archive file on the cluster `client` talks to; one claims file each in
-    `out_dir` (claims-00000.jsonl, ...), in the order of `archives`."""
+    """Extract every archive file on the cluster `client` talks to, one partition each; one
+    claims file per archive file in `out_dir` (a folder the workers can write to), in order."""
     import dask
     import dask.bag as db
 
     out_dir.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     parts = db.read_text([str(p) for p in archives], include_path=True, blocksize=None)
-    results = parts.map_partitions(extract_partition, published)
-    claims = results.filter(lambda part: part[0] == "claims").map(lambda part: part[1])
-    claim_files = claims.map_partitions(_flatten).to_textfiles(
-        str(out_dir / "claims-*.jsonl"), name_function=lambda i: f"{i:05d}", compute=False
-    )
-    counts = results.filter(lambda part: part[0] != "claims")
+    done = parts.map_partitions(extract_partition, str(out_dir.resolve()), published)
     with dask.config.set(scheduler=client):
-        _, tallies = dask.compute(claim_files, counts)
-    run = ArchiveRun(files=[out_dir / f"claims-{i:05d}.jsonl" for i in range(parts.npartitions)])
-    for kind, value in tallies:
-        if kind == "articles":
-            run.articles += value
-        else:
-            run.errors.extend(value)
-    run.claims = sum(1 for path in run.files for line in path.open() if line.strip())
+        tallies = done.compute()
+    run = ArchiveRun(files=[])
+    for path, articles, claims, errors in tallies:
+        run.files.append(Path(path))
+        run.articles += articles
+        run.claims += claims
+        run.errors.extend(errors)
     run.seconds = time.perf_counter() - start
     return run
-
-
-def _flatten(parts: list[list[str]]) -> list[str]:
-    return [line for lines in parts for line in lines]
 
 
 def main(argv: list[str] | None = None) -> int:

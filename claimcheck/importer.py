@@ -371,7 +371,7 @@ class _Session:
                 "[]",
                 data.get("speaker"),
                 data.get("quote"),
-                json.dumps(dates, ensure_ascii=False),
+                json.dumps(dates, ensure_ascii=False) if dates else "[]",
                 canonical,
                 repeat_key(sentence, data.get("speaker"), (d["resolved"] for d in dates)),
                 data.get("status") or "unreviewed",
