@@ -380,7 +380,7 @@ def maintain_counts(db: Database) -> None:
         CREATE TABLE claim_counts (
             status TEXT NOT NULL, kind TEXT NOT NULL, repeat INTEGER NOT NULL,
             n INTEGER NOT NULL, PRIMARY KEY (status, kind, repeat)
-        ) WITHOUT ROWID;
+        );
         INSERT INTO claim_counts
             SELECT ifnull(status, ''), ifnull(kind, ''), canonical_id IS NOT NULL, count(*)
             FROM claims GROUP BY 1, 2, 3;
@@ -405,7 +405,7 @@ def maintain_counts(db: Database) -> None:
             VALUES (ifnull(new.status, ''), ifnull(new.kind, ''), new.canonical_id IS NOT NULL, 1)
             ON CONFLICT DO UPDATE SET n = n + 1;
         END;
-        CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
+        CREATE TABLE row_counts (name TEXT PRIMARY KEY, n INTEGER NOT NULL);
         """
     )
     for table in counted:
