@@ -124,7 +124,7 @@ def main() -> None:
     bare, counted = statistics.median(runs[False]), statistics.median(runs[True])
     print(
         f"inserting {INSERTED:,} claims (full-text triggers on): {bare:.2f} s without the count"
-        f" triggers, {counted:.2f} s with them (+{counted / bare - 1:.0%})"
+        f" triggers, {counted:.2f} s with them ({counted / bare - 1:+.0%})"
     )
     figures["insert_cost"] = round(counted / bare - 1, 3)
     print(json.dumps(figures))
