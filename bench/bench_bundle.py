@@ -1,6 +1,7 @@
 """Bundle speed and memory: a desk of 100,000 claims and 10,000 archived snapshots exported,
 imported into an empty database, and merged into a database that already holds it all. Each run
-is its own process and its peak memory (ru_maxrss, from wait4) is that process's alone. The
+is a fresh interpreter that reports its own peak memory (VmHWM, bench.peak), not ru_maxrss,
+which would carry the bench's own pages over the fork. The
 baseline, in the same run, is SQLite's own dump and replay: sqlite3's iterdump() written to a
 file, then executescript() into a new file.
 
@@ -12,7 +13,6 @@ Prints progress lines, then one line of JSON.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -22,7 +22,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from bench import REPO
+from bench.peak import run_measured
 from claimcheck.store import Store
 
 CLAIMS = 100_000
@@ -216,24 +216,13 @@ def build(db: Path, claims: int) -> None:
             conn.execute("INSERT INTO snapshots_fts(snapshots_fts) VALUES ('rebuild')")
 
 
-def run_process(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
-
-
 def measure(command: list[str], reset: Callable[[], None] | None = None) -> tuple[float, float]:
     """Median seconds and peak MB over REPEAT runs; `reset` runs, untimed, before each."""
     runs = []
     for _ in range(REPEAT):
         if reset:
             reset()
-        runs.append(run_process(command))
+        runs.append(run_measured(command, stdout=subprocess.DEVNULL))
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -247,7 +236,6 @@ def fresh(db: Path, template: Path | None = None) -> None:
 
 def main() -> None:
     claims = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else CLAIMS
-    python = sys.executable
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         db, bundle, dump = folder / "desk.db", folder / "desk.ccb", folder / "desk.sql"
@@ -260,13 +248,13 @@ def main() -> None:
                 for t in ("claims", "snapshots", "evidence", "events")
             }
         print(f"built {counts} in {time.perf_counter() - start:.1f} s", file=sys.stderr)
-        ours = [python, "-m", "claimcheck"]
+        ours = ["-m", "claimcheck"]
         export = measure([*ours, "--db", str(db), "bundle", "export", "-o", str(bundle)])
-        dumped = measure([python, "-c", DUMP, str(db), str(dump)])
+        dumped = measure(["-c", DUMP, str(db), str(dump)])
         imported = measure(
             [*ours, "--db", str(copy), "bundle", "import", str(bundle)], lambda: fresh(copy)
         )
-        replay = measure([python, "-c", REPLAY, str(dump), str(replayed)], lambda: fresh(replayed))
+        replay = measure(["-c", REPLAY, str(dump), str(replayed)], lambda: fresh(replayed))
         merge_into = folder / "merge.db"
         merged = measure(
             [*ours, "--db", str(merge_into), "bundle", "import", str(bundle)],

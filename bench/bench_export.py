@@ -1,27 +1,24 @@
 """Export speed and memory: 1,000,000 claims to CSV and JSONL with `claimcheck export`, each run in
-its own process so its peak memory (ru_maxrss) is its own; the baseline, in the same run, is a bare
-sqlite3 cursor over the claims table written by csv.writer / json.dumps.
+a fresh interpreter that reports its own peak memory (VmHWM, bench.peak); the baseline, in the same
+run, is a bare sqlite3 cursor over the claims table written by csv.writer / json.dumps.
 
     .venv/bin/python -m bench.bench_export [CLAIMS]
 """
 
 from __future__ import annotations
 
-import os
+import json
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench import REPO
-from claimcheck.store import Store
+from bench.peak import run_measured
+from tests.bulk_db import build
 
 CLAIMS = 1_000_000
-PER_ARTICLE = 100
 REPEAT = 3
-STAMP = "2024-09-14T10:00:00.000+00:00"
 
 BASELINE = """
 import csv, json, sqlite3, sys
@@ -39,100 +36,9 @@ with open(sys.argv[3], "w", encoding="utf-8", newline="") as out:
 """
 
 
-def build(db: Path, count: int) -> None:
-    """A database of `count` claims, each with a quantity, one in ten citing a source.
-
-    The full-text triggers are dropped while filling it and put back after: exports never read
-    the FTS index, and indexing a million sentences would only make the set-up slow."""
-    with Store(db) as store:
-        conn = store.db.conn
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claims_fts%'"
-        ).fetchall()
-        with store.transaction():
-            for name, _ in triggers:
-                conn.execute(f"DROP TRIGGER [{name}]")
-            conn.executemany(
-                "INSERT INTO articles (id, url, title, outlet, published, text, ingested_at)"
-                " VALUES (?, ?, ?, 'Example News', '2024-09-14', '', ?)",
-                (
-                    (a + 1, f"https://news.example.org/{a}", f"Story {a}", STAMP)
-                    for a in range(count // PER_ARTICLE + 1)
-                ),
-            )
-            columns = ", ".join(f"[{c}]" for c in Store.IMPORT_CLAIM_COLUMNS)
-            conn.executemany(
-                f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * 20)})",
-                (
-                    (
-                        n + 1,
-                        n // PER_ARTICLE + 1,
-                        0,
-                        60,
-                        0,
-                        f"Spending on item {n} rose {n % 97 + 1} per cent in 2024, officials said.",
-                        f"Spending on item {n} rose {n % 97 + 1} per cent in 2024, officials said.",
-                        "quantity",
-                        '["quantity"]',
-                        0.75,
-                        "[]",
-                        "officials",
-                        None,
-                        None,
-                        "supported" if n % 3 == 0 else "unreviewed",
-                        "checked against the budget" if n % 3 == 0 else None,
-                        "bench" if n % 3 == 0 else None,
-                        1,
-                        STAMP,
-                        STAMP,
-                    )
-                    for n in range(count)
-                ),
-            )
-            columns = ", ".join(f"[{c}]" for c in Store.IMPORT_QUANTITY_COLUMNS)
-            conn.executemany(
-                f"INSERT INTO quantities ({columns}) VALUES ({', '.join('?' * 9)})",
-                (
-                    (
-                        n + 1,
-                        f"{n % 97 + 1} per cent",
-                        n % 97 + 1,
-                        None,
-                        "percent",
-                        "exact",
-                        "",
-                        0,
-                        0,
-                    )
-                    for n in range(count)
-                ),
-            )
-            conn.executemany(
-                "INSERT INTO sources (id, url, kind, created_at) VALUES (?, ?, 'cited', ?)",
-                ((s + 1, f"https://stats.example.org/{s}", STAMP) for s in range(count // 10)),
-            )
-            conn.executemany(
-                "INSERT INTO claim_sources (claim_id, source_id, kind, created_at)"
-                " VALUES (?, ?, 'cited', ?)",
-                ((n + 1, n // 10 + 1, STAMP) for n in range(0, count, 10)),
-            )
-            for _, sql in triggers:
-                conn.execute(sql)
-
-
-def run_process(command: list[str]) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MB) of one child process."""
-    start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"failed: {' '.join(command)}")
-    return seconds, usage.ru_maxrss / 1024
-
-
-def measure(command: list[str]) -> tuple[float, float]:
-    runs = [run_process(command) for _ in range(REPEAT)]
+def measure(args: list[str]) -> tuple[float, float]:
+    """Median wall seconds and highest peak memory (MB) of REPEAT fresh processes."""
+    runs = [run_measured(args) for _ in range(REPEAT)]
     return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
 
 
@@ -147,10 +53,11 @@ def main() -> None:
             f"{count:,} claims (+{count:,} quantities, {count // 10:,} sources) built in"
             f" {time.perf_counter() - start:.1f} s; median of {REPEAT} runs, one process each"
         )
-        claimcheck = [sys.executable, "-m", "claimcheck", "--db", str(db), "export"]
+        claimcheck = ["-m", "claimcheck", "--db", str(db), "export"]
+        figures: dict[str, object] = {"bench": "export", "claims": count}
         for fmt in ("csv", "jsonl"):
             out = folder / f"out.{fmt}"
-            base_s, base_mb = measure([sys.executable, "-c", BASELINE, str(db), fmt, str(out)])
+            base_s, base_mb = measure(["-c", BASELINE, str(db), fmt, str(out)])
             ours_s, ours_mb = measure([*claimcheck, "--format", fmt, "-o", str(out)])
             size = out.stat().st_size / 1e6
             print(
@@ -162,6 +69,14 @@ def main() -> None:
                 f" {count / ours_s:>10,.0f} rows/s  peak {ours_mb:5.0f} MB"
                 f"  ({base_s / ours_s:.0%} of baseline speed)"
             )
+            figures[fmt] = {
+                "baseline_s": round(base_s, 2),
+                "baseline_peak_mb": round(base_mb, 1),
+                "export_s": round(ours_s, 2),
+                "export_peak_mb": round(ours_mb, 1),
+                "speed_vs_baseline": round(base_s / ours_s, 3),
+            }
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -7,8 +7,9 @@ database, extraction and archiving included.
 
 1. Wall time at the default concurrency against one fetch at a time, same pages, same run
    (medians of three runs each).
-2. Peak RSS of a child process fetching the 500 pages, without and then with four 50 MB responses
-   in the mix (two declaring their size, two streamed without it).
+2. Peak memory of a child process fetching the 500 pages, without and then with four 50 MB
+   responses in the mix (two declaring their size, two streamed without it): the child's own
+   VmHWM (bench.peak), not ru_maxrss, which would carry the parent's pages over the fork.
 3. A second run over unchanged pages: requests carrying If-None-Match / If-Modified-Since, counted
    on the servers, and how many were answered 304.
 
@@ -17,8 +18,8 @@ database, extraction and archiving included.
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from bench import REPO
+from bench.peak import own_peak_mb
 from claimcheck import archive
 from claimcheck.models import ArticleInput
 from claimcheck.pipeline import add_article
@@ -124,7 +126,7 @@ def describe(summary: archive.FetchSummary) -> str:
     return f"{summary.fetched} archived, {len(summary.failed)} failed ({failed})"
 
 
-def speed_and_conditional() -> None:
+def speed_and_conditional() -> dict[str, float]:
     default = FetchSettings()
     sequential = replace(default, concurrency=1, per_host=1)
     with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
@@ -160,11 +162,17 @@ def speed_and_conditional() -> None:
             f" {second.fetched} downloaded again (their server ignores validators),"
             f" {len(second.failed)} failed again"
         )
+    return {
+        "sequential_s": round(slow, 2),
+        "concurrent_s": round(fast, 2),
+        "speed_up": round(slow / fast, 2),
+        "second_run_304": second.not_modified,
+    }
 
 
 def child_peak(big: int) -> tuple[float, str]:
-    """Peak RSS in MB of a child process fetching the pages (with `big` 50 MB responses), the
-    servers staying in this process so that only the fetcher is measured."""
+    """Peak memory (VmHWM) in MB of a child process fetching the pages (with `big` 50 MB
+    responses), the servers staying in this process so that only the fetcher is measured."""
     with ExitStack() as stack, tempfile.TemporaryDirectory() as tmp:
         servers = [stack.enter_context(ScriptedServer()) for _ in range(SITES)]
         listing = Path(tmp) / "urls.txt"
@@ -184,23 +192,26 @@ def child(listing: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         _, summary, _ = timed_fetch(urls, FetchSettings(), Path(tmp), "memory")
         print(describe(summary))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(own_peak_mb())
 
 
-def memory() -> None:
-    plain, _ = child_peak(0)
-    heavy, outcome = child_peak(4)
+def memory() -> dict[str, float]:
+    plain = statistics.median(child_peak(0)[0] for _ in range(REPEAT))
+    heavy_runs = [child_peak(4) for _ in range(REPEAT)]
+    heavy, outcome = statistics.median(r[0] for r in heavy_runs), heavy_runs[-1][1]
     cap = FetchSettings().max_bytes / 1e6
     print(f"with four 50 MB responses: {outcome}")
     print(
-        f"peak RSS of the fetching process: {plain:.0f} MB without, {heavy:.0f} MB with the"
-        f" 50 MB responses (cut off at the {cap:.0f} MB cap); ratio {heavy / plain:.2f}"
+        f"peak memory (VmHWM) of the fetching process, median of {REPEAT}: {plain:.0f} MB without,"
+        f" {heavy:.0f} MB with the 50 MB responses (cut off at the {cap:.0f} MB cap);"
+        f" ratio {heavy / plain:.2f}"
     )
+    return {"peak_mb": round(plain, 1), "peak_mb_big": round(heavy, 1)}
 
 
 def main() -> None:
-    speed_and_conditional()
-    memory()
+    figures = {"bench": "fetch", **speed_and_conditional(), **memory()}
+    print(json.dumps(figures))
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from claimcheck.extract.repeats import repeat_key
 from claimcheck.import_formats import CLAIM_FIELDS
 from claimcheck.importer import import_file
 from claimcheck.store import Store
@@ -58,6 +59,7 @@ def make_records(count: int) -> list[dict]:
                         "of": "",
                     }
                 ],
+                "dates": [],
                 "sources": [],
                 "status": "supported" if n % 3 == 0 else "unreviewed",
                 "note": "checked against the budget" if n % 3 == 0 else None,
@@ -81,7 +83,7 @@ def write_files(records: list[dict], folder: Path) -> dict[str, Path]:
         writer.writerow(CLAIM_FIELDS)
         for record in records:
             writer.writerow(
-                json.dumps(record[f]) if f in ("quantities", "sources") else record[f]
+                json.dumps(record[f]) if f in ("quantities", "dates", "sources") else record[f]
                 for f in CLAIM_FIELDS
             )
     articles: dict[str, dict] = {}
@@ -124,30 +126,30 @@ def raw_rows(records: list[dict]) -> tuple[list[tuple], list[tuple], list[tuple]
             (r["article_id"], r["article_url"], r["article_title"], r["article_outlet"], STAMP),
         )
         start = (r["id"] - 1) % PER_ARTICLE * (len(r["sentence"]) + 1)
-        claims.append(
-            (
-                r["id"],
-                r["article_id"],
-                start,
-                start + len(r["sentence"]),
-                0,
-                r["sentence"],
-                r["text"],
-                r["kind"],
-                '["quantity"]',
-                r["checkworthiness"],
-                "[]",
-                r["speaker"],
-                r["quote"],
-                None,
-                r["status"],
-                r["note"],
-                r["reviewer"],
-                1,
-                STAMP,
-                STAMP,
-            )
-        )
+        row = {
+            "id": r["id"],
+            "article_id": r["article_id"],
+            "start": start,
+            "end": start + len(r["sentence"]),
+            "paragraph": 0,
+            "sentence": r["sentence"],
+            "text": r["text"],
+            "kind": r["kind"],
+            "kinds": '["quantity"]',
+            "checkworthiness": r["checkworthiness"],
+            "reasons": "[]",
+            "speaker": r["speaker"],
+            "quote": r["quote"],
+            "dates": "[]",
+            "repeat_key": repeat_key(r["sentence"], r["speaker"]),
+            "status": r["status"],
+            "note": r["note"],
+            "reviewer": r["reviewer"],
+            "version": 1,
+            "created_at": STAMP,
+            "updated_at": STAMP,
+        }
+        claims.append(tuple(row.get(c) for c in Store.IMPORT_CLAIM_COLUMNS))
         q = r["quantities"][0]
         quantities.append(
             (r["id"], q["surface"], q["value"], None, q["unit"], q["qualifier"], q["of"], 0, 0)
@@ -167,7 +169,9 @@ def raw_import(db: Path, rows: tuple[list[tuple], list[tuple], list[tuple]]) -> 
             )
             columns = ", ".join(f"[{c}]" for c in Store.IMPORT_CLAIM_COLUMNS)
             conn.executemany(
-                f"INSERT INTO claims ({columns}) VALUES ({', '.join('?' * 20)})", claims
+                f"INSERT INTO claims ({columns})"
+                f" VALUES ({', '.join('?' * len(Store.IMPORT_CLAIM_COLUMNS))})",
+                claims,
             )
             columns = ", ".join(f"[{c}]" for c in Store.IMPORT_QUANTITY_COLUMNS)
             conn.executemany(

@@ -25,11 +25,17 @@ from claimcheck.store import Store
 FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
 # Passages the Markdown report quotes for a claim, besides those a reviewer took a stance on.
 EVIDENCE_QUOTED = 3
+MAX_WARNINGS = 50
 
 _QUANTITIES = (
     "(SELECT json_group_array(json_object('surface', surface, 'value', value, 'high', high,"
     " 'unit', unit, 'qualifier', qualifier, 'of', [of]))"
     " FROM (SELECT * FROM quantities q WHERE q.claim_id = c.id ORDER BY q.id))"
+)
+_DATES = (
+    "(SELECT json_group_array(json_object('surface', d.value ->> 'surface',"
+    " 'resolved', d.value ->> 'resolved', 'granularity', d.value ->> 'granularity'))"
+    " FROM json_each(coalesce(c.dates, '[]')) d)"
 )
 _SOURCES = (
     "(SELECT json_group_array(json_object('url', url, 'label', label, 'kind', kind))"
@@ -57,6 +63,7 @@ _COLUMNS = {
     "quote": "c.quote",
     "repeat_of": "c.canonical_id",
     "quantities": _QUANTITIES,
+    "dates": _DATES,
     "sources": _SOURCES,
     "status": "c.status",
     "note": "c.note",
@@ -108,8 +115,18 @@ class ExportFilter:
 
 @dataclass
 class ExportResult:
+    """How many claims went out, and what to warn about: the first MAX_WARNINGS warnings and a
+    count of the rest, so a million claims each missing a URL do not pile up in memory."""
+
     count: int = 0
     warnings: list[str] = field(default_factory=list)
+    more_warnings: int = 0
+
+    def warn(self, warning: str) -> None:
+        if len(self.warnings) < MAX_WARNINGS:
+            self.warnings.append(warning)
+        else:
+            self.more_warnings += 1
 
 
 def export(
@@ -150,7 +167,7 @@ def json_lines(store: Store, filters: ExportFilter | None = None) -> Iterator[st
     """One JSON object per claim (no newline), in id order."""
     pairs = ", ".join(f"'{name}', {column}" for name, column in _COLUMNS.items())
     select = f"json_object({pairs.replace(_QUANTITIES, f'json({_QUANTITIES})')})"
-    select = select.replace(_SOURCES, f"json({_SOURCES})")
+    select = select.replace(_SOURCES, f"json({_SOURCES})").replace(_DATES, f"json({_DATES})")
     for (line,) in _query(store, select, filters or ExportFilter()):
         yield line
 
@@ -211,7 +228,7 @@ def _write_markdown(store: Store, out: TextIO, filters: ExportFilter) -> ExportR
     current = None
     for claim_id, article_id in _query(
         store, "c.id, c.article_id", filters, order="c.article_id, c.start, c.id"
-    ).fetchall():
+    ):
         if article_id != current:
             current = article_id
             _article_header(store, out, article_id, filters)
@@ -338,9 +355,12 @@ def _write_claimreview(
         document = claim_review(claim, organisation)
         if cited := citations(store, claim["id"]):
             document["citation"] = cited
-        result.warnings.extend(f"claim {claim['id']}: {w}" for w in lint_review(document))
+        for warning in lint_review(document):
+            result.warn(f"claim {claim['id']}: {warning}")
         out.write(",\n" if result.count else "\n")
         out.write(json.dumps(document, ensure_ascii=False, indent=2))
         result.count += 1
     out.write("\n]\n" if result.count else "]\n")
+    if result.more_warnings:
+        result.warnings.append(f"... and {result.more_warnings} more warnings")
     return result

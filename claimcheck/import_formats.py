@@ -54,6 +54,7 @@ CLAIM_FIELDS = (
     "quote",
     "repeat_of",
     "quantities",
+    "dates",
     "sources",
     "status",
     "note",
@@ -68,10 +69,11 @@ CLAIM_FIELDS = (
     "version",
 )
 INT_FIELDS = frozenset({"id", "article_id", "repeat_of", "version", "priority"})
-LIST_FIELDS = frozenset({"quantities", "sources"})
+LIST_FIELDS = frozenset({"quantities", "dates", "sources"})
 NUMBER_FIELDS = frozenset({"checkworthiness"})
 QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of")
 SOURCE_FIELDS = ("url", "label", "kind")
+DATE_FIELDS = ("surface", "resolved", "granularity")
 
 
 class RecordError(Exception):
@@ -540,6 +542,8 @@ def check_claim_record(record: Record) -> dict[str, Any]:
         _check_routing(record)
     for item in data.get("quantities") or ():
         _check_item(record, "quantities", item, QUANTITY_FIELDS, required=("surface", "value"))
+    for item in data.get("dates") or ():
+        _check_item(record, "dates", item, DATE_FIELDS, required=("surface",))
     for item in data.get("sources") or ():
         _check_item(record, "sources", item, SOURCE_FIELDS, required=())
     # A JSON string is never shorter than its value, so a short line needs no length checks.

@@ -364,6 +364,11 @@ class _Session:
         stamp = self.stamp
         kind = data.get("kind") or "statement"
         score = data.get("checkworthiness")
+        dates = [
+            {**date, "resolved": date.get("resolved"), "granularity": date.get("granularity")}
+            | _placed(date["surface"], sentence, start)
+            for date in data.get("dates") or ()
+        ]
         self.claim_rows.append(
             (
                 claim_id,
@@ -379,8 +384,9 @@ class _Session:
                 "[]",
                 data.get("speaker"),
                 data.get("quote"),
+                json.dumps(dates, ensure_ascii=False) if dates else "[]",
                 canonical,
-                repeat_key(sentence, data.get("speaker")),
+                repeat_key(sentence, data.get("speaker"), (d["resolved"] for d in dates)),
                 data.get("status") or "unreviewed",
                 data.get("note"),
                 data.get("reviewer"),
@@ -749,3 +755,11 @@ def json_summary(reports: list[ImportReport]) -> str:
             for r in reports
         ]
     )
+
+
+def _placed(surface: str, sentence: str, start: int) -> dict[str, int | None]:
+    """Where a date's words sit in the article, found in its sentence (like a quantity's)."""
+    found = sentence.find(surface)
+    if found < 0:
+        return {"start": None, "end": None}
+    return {"start": start + found, "end": start + found + len(surface)}

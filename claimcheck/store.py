@@ -539,12 +539,24 @@ class Store:
         **filters: Any,
     ) -> list[Claim]:
         """Claims matching the filters, by article position or by score."""
+        return list(self.iter_claims(limit=limit, offset=offset, order=order, **filters))
+
+    def iter_claims(
+        self,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        order: str = "position",
+        **filters: Any,
+    ) -> Iterator[Claim]:
+        """Like claims(), one at a time from a cursor: memory stays flat for any number."""
         where, params = self._claim_filter(**filters)
         order_by = ORDERS[order]
         sql = f"SELECT * FROM claims{where} ORDER BY {order_by}"
         if limit is not None:
             sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
-        return [Claim.from_row(row) for row in self.db.query(sql, params)]
+        for row in self.db.query(sql, params):
+            yield Claim.from_row(row)
 
     def count_claims(self, **filters: Any) -> int:
         where, params = self._claim_filter(**filters)
@@ -560,6 +572,18 @@ class Store:
         return list(
             self.db.query("SELECT * FROM quantities WHERE claim_id = ? ORDER BY start", [claim_id])
         )
+
+    def quantities_of(self, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """The quantities of several claims at once (one query), by claim id."""
+        found: dict[int, list[dict[str, Any]]] = {claim_id: [] for claim_id in claim_ids}
+        rows = self.db.query(
+            f"SELECT * FROM quantities WHERE claim_id IN ({', '.join('?' * len(claim_ids))})"
+            " ORDER BY claim_id, start, id",
+            claim_ids,
+        )
+        for row in rows:
+            found[row["claim_id"]].append(row)
+        return found
 
     def repeats(self, claim_id: int) -> list[Claim]:
         """The claims that repeat this one (picture captions, standfirsts)."""
@@ -1380,6 +1404,7 @@ class Store:
         "reasons",
         "speaker",
         "quote",
+        "dates",
         "canonical_id",
         "repeat_key",
         "status",
@@ -1533,28 +1558,31 @@ class Store:
     # ---- summaries ---------------------------------------------------------------------------
 
     def stats(self) -> dict[str, Any]:
-        """Counts for `claimcheck stats`: articles, claims by status and kind, sources."""
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        by = lambda column: dict(  # noqa: E731
-            self.db.execute(
-                f"SELECT {column}, count(*) FROM claims WHERE canonical_id IS NULL"
-                f" GROUP BY {column} ORDER BY count(*) DESC"
-            ).fetchall()
-        )
+        """Counts for `claimcheck stats`: articles, claims by status and kind, sources. Read from
+        the counts the triggers keep (migration maintain_counts): a few dozen rows at any size."""
+        rows = self.db.execute(
+            "SELECT status, kind, repeat, n FROM claim_counts WHERE n > 0"
+        ).fetchall()
+        tables = dict(self.db.execute("SELECT name, n FROM row_counts").fetchall())
+        distinct = [(status, kind, n) for status, kind, repeat, n in rows if not repeat]
+        by_status: dict[str | None, int] = {}
+        by_kind: dict[str | None, int] = {}
+        for status, kind, n in distinct:
+            by_status[status or None] = by_status.get(status or None, 0) + n
+            by_kind[kind or None] = by_kind.get(kind or None, 0) + n
+        ranked = lambda counts: dict(sorted(counts.items(), key=lambda item: -item[1]))  # noqa: E731
         return {
-            "articles": one("SELECT count(*) FROM articles"),
-            "claims": one("SELECT count(*) FROM claims"),
-            "distinct_claims": one("SELECT count(*) FROM claims WHERE canonical_id IS NULL"),
-            "repeats": one("SELECT count(*) FROM claims WHERE canonical_id IS NOT NULL"),
-            "reviewed": one(
-                "SELECT count(*) FROM claims WHERE canonical_id IS NULL AND status != 'unreviewed'"
-            ),
-            "by_status": by("status"),
-            "by_kind": by("kind"),
-            "quantities": one("SELECT count(*) FROM quantities"),
-            "sources": one("SELECT count(*) FROM sources"),
-            "snapshots": one("SELECT count(*) FROM snapshots"),
-            "events": one("SELECT count(*) FROM events"),
+            "articles": tables["articles"],
+            "claims": sum(row[3] for row in rows),
+            "distinct_claims": sum(n for _, _, n in distinct),
+            "repeats": sum(row[3] for row in rows if row[2]),
+            "reviewed": sum(n for status, _, n in distinct if status != "unreviewed"),
+            "by_status": ranked(by_status),
+            "by_kind": ranked(by_kind),
+            "quantities": tables["quantities"],
+            "sources": tables["sources"],
+            "snapshots": tables["snapshots"],
+            "events": tables["events"],
             "second_checks": self.second_check_stats(),
         }
 

@@ -31,23 +31,21 @@ REPO = Path(__file__).parent.parent
 
 
 def tables(path: Path) -> list[str]:
-    """The tables a bundle must carry: all but SQLite's, the migration log and the FTS index."""
+    """The tables a bundle must carry: all but SQLite's, the migration log, the FTS index and
+    the counts triggers keep."""
     with Store(path) as store:
         names = store.db.table_names()
-    return [
-        n
-        for n in names
-        if not n.startswith(
-            (
-                "sqlite_",
-                "_sqlite_",
-                "claims_fts",
-                "snapshots_fts",
-                "factchecks_fts",
-                "factchecks_terms",
-            )
-        )
-    ]
+    derived = (
+        "sqlite_",
+        "_sqlite_",
+        "claims_fts",
+        "snapshots_fts",
+        "factchecks_fts",
+        "factchecks_terms",
+        "claim_counts",
+        "row_counts",
+    )
+    return [n for n in names if not n.startswith(derived)]
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:

@@ -30,7 +30,9 @@ def test_add_seed_then_list_show_and_stats(runner, db_path):
     assert result.exit_code == 0
     assert "claims" in result.output and "repeats" in result.output
     listed = run(runner, db_path, "claims", "--kind", "quantity", "--json")
-    rows = [json.loads(line) for line in listed.output.splitlines()]
+    rows = json.loads(listed.output)
+    lines = run(runner, db_path, "claims", "--kind", "quantity", "--nl").output.splitlines()
+    assert [json.loads(line) for line in lines] == rows
     poland = next(r for r in rows if "Poland spending 3.9" in r["text"])
     assert poland["quantities"][0]["value"] == 3.9
     assert poland["quantities"][0]["unit"] == "percent"
@@ -156,7 +158,7 @@ def test_globs_directories_and_stdin(runner, db_path, tmp_path):
         input="Turnout reached 67 per cent, the highest since 1992.",
     )
     assert "added article" in piped.output
-    shown = json.loads(run(runner, db_path, "claims", "--json", "--search", "turnout").output)
+    shown = json.loads(run(runner, db_path, "claims", "--nl", "--search", "turnout").output)
     assert shown["quantities"][0]["value"] == 67
 
 
@@ -180,7 +182,7 @@ def test_add_url_keeps_links_as_cited_sources(runner, db_path, local_site):
     result = run(runner, db_path, "add", f"{local_site}/story.html", f"{local_site}/gone")
     assert result.exit_code == 1
     assert "404" in result.stderr and "/gone" in result.stderr
-    rows = [json.loads(x) for x in run(runner, db_path, "claims", "--json").output.splitlines()]
+    rows = json.loads(run(runner, db_path, "claims", "--json").output)
     budget = next(r for r in rows if "2.5 per cent of GDP" in r["text"])
     shown = json.loads(run(runner, db_path, "show", str(budget["id"]), "--json").output)
     assert [s["url"] for s in shown["sources"] if s["url"]] == [f"{local_site}/report.pdf"]

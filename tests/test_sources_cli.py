@@ -40,8 +40,10 @@ def test_cite_a_file_then_see_the_evidence(db: str, runner: CliRunner) -> None:
     assert "#1 score" in shown.output and "shall consist of fifteen Members" in shown.output
     assert "same figure as the claim (15 members)" in shown.output
     as_json = runner.invoke(cli, ["--db", db, "evidence", str(claim), "--json"])
-    first = json.loads(as_json.output.splitlines()[0])
+    first = json.loads(as_json.output)[0]
     assert first["rank"] == 1 and isinstance(first["matches"], list)
+    as_lines = runner.invoke(cli, ["--db", db, "evidence", str(claim), "--nl"])
+    assert json.loads(as_lines.output.splitlines()[0]) == first
 
 
 def test_cite_errors_are_one_line_with_exit_1(db: str, runner: CliRunner) -> None:

@@ -165,7 +165,7 @@ def test_evidence_lists_ids_and_stances(
     assert "  note: NATO says 4.1" in result.output
     assert "no stance" in result.output
     as_json = runner.invoke(cli, ["--db", str(db_path), "evidence", str(claim_id), "--json"])
-    rows = [json.loads(line) for line in as_json.output.splitlines()]
+    rows = json.loads(as_json.output)
     by_id = {row["id"]: row for row in rows}
     assert by_id[poland["id"]]["stance"] == "refutes"
     assert by_id[poland["id"]]["stance_note"] == "NATO says 4.1"
@@ -178,7 +178,7 @@ def test_a_stanced_passage_is_listed_beyond_the_limit(
     last = seeded_store.evidence(claim_id)[-1]
     seeded_store.set_stance(last["id"], "irrelevant")
     result = runner.invoke(
-        cli, ["--db", str(db_path), "evidence", str(claim_id), "--limit", "1", "--json"]
+        cli, ["--db", str(db_path), "evidence", str(claim_id), "--limit", "1", "--nl"]
     )
     assert [json.loads(line)["id"] for line in result.output.splitlines()][-1] == last["id"]
     assert len(result.output.splitlines()) == 2

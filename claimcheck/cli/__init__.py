@@ -11,6 +11,7 @@ from claimcheck.cli import (  # noqa: F401  (registers commands)
     articles,
     bundle,
     desk,
+    extract,
     memory,
     review,
     reviewers,

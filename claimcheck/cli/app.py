@@ -73,6 +73,8 @@ def printable(text: str | None) -> str:
     """Text safe for a terminal: control characters (escape codes) shown, never executed."""
     if not text:
         return ""
+    if text.isprintable():  # the common case, decided in C
+        return text
     return "".join(
         char if char in "\n\t" or (char.isprintable() and char != "\x7f") else repr(char)[1:-1]
         for char in text

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import shutil
 import sys
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +16,7 @@ import click
 from claimcheck.articles_meta import edit_article
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
 from claimcheck.cli.article import describe
+from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.ingest import MAX_ARTICLE_BYTES
 from claimcheck.memory.matches import shown_match
 from claimcheck.memory.matching import DISPLAY_THRESHOLD
@@ -125,13 +128,23 @@ def add(
         sys.exit(EXIT_INPUT_FAILED)
 
 
-def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
+QUANTITY_FIELDS = ("surface", "value", "high", "unit", "qualifier", "of", "start", "end")
+BATCH = 500
+
+
+def _claim_dict(claim: Claim, quantities: list[dict[str, Any]]) -> dict[str, Any]:
     data = dict(claim.__dict__)
-    data["quantities"] = [
-        {k: q[k] for k in ("surface", "value", "high", "unit", "qualifier", "of", "start", "end")}
-        for q in store.quantities(claim.id)
-    ]
+    data["quantities"] = [{k: q[k] for k in QUANTITY_FIELDS} for q in quantities]
     return data
+
+
+def _claim_dicts(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, Any]]:
+    """Claims as JSON-ready dicts with their quantities, a batch of quantities per query."""
+    claims = iter(claims)
+    while batch := list(islice(claims, BATCH)):
+        quantities = store.quantities_of([claim.id for claim in batch])
+        for claim in batch:
+            yield _claim_dict(claim, quantities[claim.id])
 
 
 @cli.command("claims")
@@ -152,7 +165,7 @@ def _claim_dict(store: Store, claim: Claim) -> dict[str, Any]:
     "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
 )
 @click.option("--limit", type=int, help="At most this many claims.")
-@click.option("--json", "as_json", is_flag=True, help="JSON lines, one claim per line.")
+@json_options("claim")
 @click.pass_context
 def list_claims(
     ctx: click.Context,
@@ -168,17 +181,20 @@ def list_claims(
     sort: str,
     limit: int | None,
     as_json: bool,
+    as_lines: bool = False,
 ) -> None:
-    """List claims, most useful filters first.
+    """List claims, most useful filters first. Rows stream from the database as they are
+    found, so a listing of a million claims takes no more memory than one of ten.
 
     \b
     Example:
         claimcheck claims --kind quantity --min-score 0.6
-        claimcheck claims --status unreviewed --json | jq .text
+        claimcheck claims --status unreviewed --json | jq '.[].text'
+        claimcheck claims --status unreviewed --nl | jq .text
         claimcheck claims --assigned-to alice --sort priority
     """
-    with open_store(ctx, create=False) as store:
-        claims = store.claims(
+    with open_store(ctx, create=False) as store, piped_stdout() as out:
+        claims = store.iter_claims(
             status=list(status),
             kind=list(kind),
             article_id=article_id,
@@ -191,24 +207,25 @@ def list_claims(
             order=sort,
             limit=limit,
         )
-        if as_json:
-            for claim in claims:
-                click.echo(json.dumps(_claim_dict(store, claim), ensure_ascii=False))
+        if as_json or as_lines:
+            write_json(_claim_dicts(store, claims), out, lines=as_lines)
             return
         width = shutil.get_terminal_size((100, 24)).columns
-        click.echo(f"{'ID':>5}  {'STATUS':<12} {'KIND':<10} {'SCORE':>5}  CLAIM")
+        out.write(f"{'ID':>5}  {'STATUS':<12} {'KIND':<10} {'SCORE':>5}  CLAIM\n")
         room = max(20, width - 38)
+        count = 0
         for claim in claims:
             text = printable(claim.text).replace("\n", " ")
             if claim.assignee or claim.priority or claim.due:
                 text = f"[{_routing(claim)}] {text}"
             if len(text) > room:
                 text = text[: room - 1] + "…"
-            click.echo(
+            out.write(
                 f"{claim.id:>5}  {claim.status:<12} {claim.kind:<10} "
-                f"{claim.checkworthiness:>5.2f}  {text}"
+                f"{claim.checkworthiness:>5.2f}  {text}\n"
             )
-        click.echo(f"{len(claims)} claims", err=True)
+            count += 1
+    click.echo(f"{count} claims", err=True)
 
 
 def _routing(claim: Claim) -> str:
@@ -236,7 +253,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         claim = store.claim(claim_id)
         article = store.article(claim.article_id)
         if as_json:
-            data = _claim_dict(store, claim)
+            data = _claim_dict(claim, store.quantities(claim.id))
             data["article"] = {k: article[k] for k in ("id", "title", "url", "published")}
             data["sources"] = store.claim_sources(claim_id)
             click.echo(json.dumps(data, ensure_ascii=False, indent=2))

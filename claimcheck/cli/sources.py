@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from claimcheck.cli.app import EXIT_INPUT_FAILED, EXIT_USAGE, cli, fail, open_store, printable
+from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.models import STANCES, shown_evidence
 from claimcheck.sources import FetchSettings
 
@@ -160,9 +161,9 @@ def fetch(
     show_default=True,
     help="Passages to show (and every further one with a stance).",
 )
-@click.option("--json", "as_json", is_flag=True, help="JSON lines, one passage per line.")
+@json_options("passage")
 @click.pass_context
-def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> None:
+def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool, as_lines: bool) -> None:
     """Rank the passages of a claim's archived sources and say why each matched: the claim's
     figures (same, rounded, or a mismatch), its quote (exact or with the differences), its words.
     The second reviewer of a flagged claim sees only their own stances until they decide.
@@ -170,7 +171,7 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
     \b
     Example:
         claimcheck evidence 12
-        claimcheck evidence 12 --json | jq .reasons
+        claimcheck evidence 12 --nl | jq .reasons
     """
     from claimcheck.evidence import rank_claim
     from claimcheck.review_rules import evidence_as_seen
@@ -182,14 +183,13 @@ def evidence(ctx: click.Context, claim_id: int, limit: int, as_json: bool) -> No
         archived = sum(
             1 for s in sources if (latest := store.latest_snapshot(s["id"])) and latest["text"]
         )
-    if as_json:
-        for row in shown_evidence(rows, limit):
-            row = {
-                **row,
-                "reasons": json.loads(row["reasons"]),
-                "matches": json.loads(row["matches"]),
-            }
-            click.echo(json.dumps(row, ensure_ascii=False))
+    if as_json or as_lines:
+        shown = (
+            {**row, "reasons": json.loads(row["reasons"]), "matches": json.loads(row["matches"])}
+            for row in shown_evidence(rows, limit)
+        )
+        with piped_stdout() as out:
+            write_json(shown, out, lines=as_lines)
         return
     if marker:
         _show_change(marker)

@@ -14,13 +14,13 @@ import click
 from claimcheck.claimreview import Organisation
 from claimcheck.cli.app import (
     EXIT_INPUT_FAILED,
-    EXIT_OK,
     EXIT_USAGE,
     cli,
     fail,
     open_store,
     printable,
 )
+from claimcheck.cli.listing import piped_stdout
 from claimcheck.export import FORMATS, ExportFilter, export
 from claimcheck.importer import ImportReport, describe, import_file, json_summary
 from claimcheck.models import KINDS, STATUSES
@@ -235,12 +235,8 @@ def export_command(
 def _destination(output: Path | None) -> Iterator[TextIO]:
     """stdout, or a temporary file renamed over `output` once the export is complete."""
     if output is None:
-        try:
-            yield sys.stdout
-            sys.stdout.flush()
-        except BrokenPipeError:
-            sys.stderr.close()
-            sys.exit(EXIT_OK)
+        with piped_stdout() as out:
+            yield out
         return
     partial = output.with_name(f".{output.name}.partial")
     try:
