@@ -171,7 +171,7 @@ def test_cli_import_reports_file_and_line_exits_1_and_loads_the_good_files(tmp_p
     assert stats["by_checker"]["Example Fact Check"] == 3
     found = cli(db, "factchecks", "search", "bridge").stdout
     assert found.count("The new bridge cost $35 billion") == 2
-    listed = cli(db, "factchecks", "list", "--verdict", "refuted", "--json").stdout.splitlines()
+    listed = cli(db, "factchecks", "list", "--verdict", "refuted", "--nl").stdout.splitlines()
     assert {json.loads(line)["rating"] for line in listed} >= {"False"}
 
 
@@ -298,14 +298,14 @@ def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> N
     # loaded after the claim was added: the import matches the claims already stored
     done = cli(db, "factchecks", "import", str(FEEDS / "page.html"))
     assert "1 matches stored" in done.stderr
-    listed = cli(db, "claims", "--checked-before", "--json").stdout.splitlines()
+    listed = cli(db, "claims", "--checked-before", "--nl").stdout.splitlines()
     assert len(listed) == 1
     claim_id = json.loads(listed[0])["id"]
     shown = cli(db, "matches", str(claim_id)).stdout
     assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in shown
     assert "same figures: 3.9 percent, 50 years" in shown
     assert "Checked before: Misleading" in cli(db, "show", str(claim_id)).stdout
-    match_id = json.loads(cli(db, "matches", str(claim_id), "--json").stdout)["id"]
+    match_id = json.loads(cli(db, "matches", str(claim_id), "--nl").stdout)["id"]
     adopted = cli(db, "--reviewer", "alice", "adopt", str(match_id))
     assert adopted.returncode == 0 and f"claim {claim_id}: misleading" in adopted.stdout
     refused = cli(db, "--reviewer", "bob", "adopt", str(match_id))
@@ -351,6 +351,6 @@ def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:
     article = write_article(tmp_path, "a.txt", UNEMPLOYMENT)
     added = cli(db, "add", str(article), "--published", "2024-03-05", "--no-match")
     assert added.returncode == 0
-    assert cli(db, "claims", "--checked-before", "--json").stdout == ""
+    assert cli(db, "claims", "--checked-before", "--nl").stdout == ""
     assert "1 matches stored" in cli(db, "matches", "--refresh").stderr
-    assert len(cli(db, "claims", "--checked-before", "--json").stdout.splitlines()) == 1
+    assert len(cli(db, "claims", "--checked-before", "--nl").stdout.splitlines()) == 1

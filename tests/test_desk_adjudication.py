@@ -148,7 +148,7 @@ def test_evidence_is_blind_for_the_second_reviewer(review_db: Path, tmp_path: Pa
     seen = lambda who: [  # noqa: E731
         json.loads(line)
         for line in invoke(
-            review_db, "evidence", str(claim.id), "--json", reviewer=who
+            review_db, "evidence", str(claim.id), "--nl", reviewer=who
         ).stdout.splitlines()
     ]
     assert [(row["stance"], row["stance_note"]) for row in seen("bob")] == [(None, None)]

@@ -48,7 +48,7 @@ def test_assign_round_robin_keeps_others_claims_and_is_audited(
     ]
     listed = run(review_db, "claims", "--assigned-to", "carol")
     assert [line.split()[0] for line in listed.stdout.splitlines()[1:]] == [second, fourth]
-    unassigned = invoke(review_db, "claims", "--unassigned", "--json")
+    unassigned = invoke(review_db, "claims", "--unassigned", "--nl")
     assert int(first) in {
         int(line.split(",")[0].split(":")[1]) for line in unassigned.stdout.splitlines()
     }

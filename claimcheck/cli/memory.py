@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
+from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.memory import matches as memory
 from claimcheck.memory.factchecks import (
     factcheck_stats,
@@ -81,9 +82,13 @@ def _factcheck_line(row: dict[str, Any]) -> str:
     return printable(f"{head}: {rating} — {who}: {row['claim']}")
 
 
-def _echo_factchecks(rows: list[dict[str, Any]], as_json: bool) -> None:
+def _echo_factchecks(rows: list[dict[str, Any]], as_json: bool, as_lines: bool) -> None:
+    if as_json or as_lines:
+        with piped_stdout() as out:
+            write_json(rows, out, lines=as_lines)
+        return
     for row in rows:
-        click.echo(json.dumps(row, ensure_ascii=False) if as_json else _factcheck_line(row))
+        click.echo(_factcheck_line(row))
 
 
 @factchecks.command("list")
@@ -91,7 +96,7 @@ def _echo_factchecks(rows: list[dict[str, Any]], as_json: bool) -> None:
 @click.option("--verdict", type=click.Choice(VERDICTS[:4]), help="Only ratings amounting to it.")
 @click.option("--since", help="Reviews published on or after YYYY-MM-DD.")
 @click.option("--limit", type=int, default=50, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON lines.")
+@json_options("fact-check")
 @click.pass_context
 def list_command(
     ctx: click.Context,
@@ -100,6 +105,7 @@ def list_command(
     since: str | None,
     limit: int,
     as_json: bool,
+    as_lines: bool,
 ) -> None:
     """List loaded fact-checks, newest first.
 
@@ -109,15 +115,17 @@ def list_command(
     """
     with open_store(ctx, create=False) as store:
         rows = list_factchecks(store, checker=checker, verdict=verdict, since=since, limit=limit)
-    _echo_factchecks(rows, as_json)
+    _echo_factchecks(rows, as_json, as_lines)
 
 
 @factchecks.command("search")
 @click.argument("words")
 @click.option("--limit", type=int, default=20, show_default=True)
-@click.option("--json", "as_json", is_flag=True, help="JSON lines.")
+@json_options("fact-check")
 @click.pass_context
-def search_command(ctx: click.Context, words: str, limit: int, as_json: bool) -> None:
+def search_command(
+    ctx: click.Context, words: str, limit: int, as_json: bool, as_lines: bool
+) -> None:
     """Full-text search of the loaded fact-checks (claim and claimant), best first.
 
     \b
@@ -126,7 +134,7 @@ def search_command(ctx: click.Context, words: str, limit: int, as_json: bool) ->
     """
     with open_store(ctx, create=False) as store:
         rows = search_factchecks(store, words, limit)
-    _echo_factchecks(rows, as_json)
+    _echo_factchecks(rows, as_json, as_lines)
 
 
 @factchecks.command("stats")
@@ -159,7 +167,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 @click.option("--article", "article_id", type=int, help="With --refresh: this article's claims.")
 @click.option("--rejected", is_flag=True, help="Also list matches marked wrong.")
 @click.option("--all", "every", is_flag=True, help="Every stored match, as JSON lines.")
-@click.option("--json", "as_json", is_flag=True, help="JSON lines.")
+@json_options("match")
 @click.pass_context
 def matches_command(
     ctx: click.Context,
@@ -169,6 +177,7 @@ def matches_command(
     rejected: bool,
     every: bool,
     as_json: bool,
+    as_lines: bool,
 ) -> None:
     """A claim's matches in the claim memory — earlier fact-checks and the desk's own verdicts
     on other articles — with score, timing (prior or later than the claim's article) and why.
@@ -183,8 +192,8 @@ def matches_command(
         fail("give a claim id, --all, or --refresh to match stored claims again", 2)
     with open_store(ctx, create=False) as store:
         if every:
-            for item in memory.all_matches(store):
-                click.echo(json.dumps(item.__dict__, ensure_ascii=False))
+            with piped_stdout() as out:
+                write_json((item.__dict__ for item in memory.all_matches(store)), out, lines=True)
             return
         if refresh:
             if claim_id is not None:
@@ -197,10 +206,11 @@ def matches_command(
             return
         store.claim(claim_id)
         found = memory.claim_matches(store, claim_id, include_rejected=rejected)
+    if as_json or as_lines:
+        with piped_stdout() as out:
+            write_json((item.__dict__ for item in found), out, lines=as_lines)
+        return
     for item in found:
-        if as_json:
-            click.echo(json.dumps(item.__dict__, ensure_ascii=False))
-            continue
         shown = "shown" if item.score >= DISPLAY_THRESHOLD else "below display threshold"
         decided = f"; {item.decision} by {item.decided_by}" if item.decision else ""
         click.echo(printable(f"match {item.id}  score {item.score:.2f} ({shown}){decided}"))
