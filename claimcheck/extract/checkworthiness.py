@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import chain, pairwise
+from itertools import chain, compress, pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -428,9 +428,11 @@ def score(
     read = _read(sentence, signals)
     weights = model.lookup
     scale = read.scale
-    learnt = list(map(weights.get, read.stems_seen))
-    learnt_pairs = list(map(model.pair_lookup.get, read.pairs))
-    total = model.bias + scale * sum(filter(None, learnt + learnt_pairs))
+    word_weights = list(map(weights.get, read.stems_seen))
+    pair_weights = list(map(model.pair_lookup.get, read.pairs))
+    word_hits = list(filter(None, word_weights))  # the weights of features the model knows
+    pair_hits = list(filter(None, pair_weights))
+    total = model.bias + scale * sum(word_hits + pair_hits)
     cues = [(name, weights[name] * value) for name, value in read.cues.items() if name in weights]
     for _, term in cues:
         total += term
@@ -440,15 +442,17 @@ def score(
     # the features that move the score notably, summed by the reason they count towards
     grouped: dict[str, float] = {}
     bound = _NEGLIGIBLE / scale
-    for groups, keys, learnt_weights in (
-        (_GROUPS, read.stems_seen, learnt),
-        (_PAIR_GROUPS, read.pairs, learnt_pairs),
+    for groups, keys, found, hits in (
+        (_GROUPS, read.stems_seen, word_weights, word_hits),
+        (_PAIR_GROUPS, read.pairs, pair_weights, pair_hits),
     ):
-        for key, weight in zip(keys, learnt_weights, strict=True):
-            if weight is not None and (weight >= bound or weight <= -bound):
-                group = groups[key]
-                if group is not None:
-                    grouped[group] = grouped.get(group, 0.0) + weight * scale
+        # (key, weight) of the known features whose weight is at least `bound` either way,
+        # picked out by C-level iterators: a Python loop over every feature costs more
+        strong = map(bound.__le__, map(abs, hits))
+        for key, weight in compress(zip(compress(keys, found), hits, strict=True), strong):
+            group = groups[key]
+            if group is not None:
+                grouped[group] = grouped.get(group, 0.0) + weight * scale
     for name, term in cues:
         if term >= _NEGLIGIBLE or term <= -_NEGLIGIBLE:
             group = _GROUPS[name]
