@@ -22,6 +22,7 @@ from claimcheck.extract.checkworthiness import (
     load_model,
     score,
     shipped_model,
+    tokens,
 )
 from claimcheck.extract.claims import MIN_SCORE, extract_claims
 from claimcheck.extract.dates import find_dates
@@ -112,6 +113,16 @@ def test_the_month_may_is_a_date_not_a_modal_verb():
     _, verb = scored("Prices may rise at the United Nations canteen in the spring", quantities=0)
     assert "speaks of what could or should be" not in month
     assert "speaks of what could or should be" in verb
+
+
+def test_ascii_and_other_sentences_are_read_alike():
+    # ASCII sentences are read chunk by chunk, the rest by the patterns over the whole sentence
+    sentence = "Mr O'Neill said U.S. exports rose 1,234.5 tonnes in 2019 - didn't they, In Ottawa?"
+    words, stems, names = tokens(sentence)
+    assert words[:3] == ["mr", "o'neill", "said"] and "<num>" in words and "<year>" in words
+    assert names == 5  # capitals that open a word (Mr, O, U, S, In, Ottawa), less the first
+    other = sentence.replace("'", "’") + " café"
+    assert tokens(other) == ([*words, "caf"], [*stems, "caf"], names)
 
 
 def test_per_cent_counts_towards_the_figures_not_as_a_word_of_its_own():

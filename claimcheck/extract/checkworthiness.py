@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import pairwise
+from itertools import chain, compress, pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -35,12 +35,21 @@ COMPARISON = re.compile(
 )
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
-_DIGIT = re.compile(r"\d")
 _MONTH_MAY = re.compile(r"(?<=[\w,] )May\b|\bMay (?=\d)")
 _MODAL_MAY = re.compile(r"\bmay\b")
 # A capital that opens a word ("I" only when a longer word), the capital first so that re can
 # skip ahead to it.
 _NAME = re.compile(r"[A-HJ-Z](?<![\w'’][A-HJ-Z])|I(?<![\w'’]I)\w")
+
+# An ASCII sentence is read in chunks, the runs of the characters these patterns are made of,
+# cut at C speed by bytes.translate and split: _TOKEN's words never cross a chunk's end, nor do
+# _NAME's capitals start anywhere but at one, so the patterns run once per distinct chunk
+# rather than over every sentence (Python's re takes some 400 machine instructions a
+# character). Tables: the bytes of a chunk stay, all others become spaces.
+_TOKEN_BYTES = bytes(c if re.fullmatch(r"[a-z0-9'.,]", chr(c)) else 32 for c in range(256))
+_NAME_BYTES = bytes(c if re.fullmatch(r"[\w']", chr(c)) and c < 128 else 32 for c in range(256))
+
+
 _OPENING = " '\"‘“(["
 
 
@@ -68,12 +77,16 @@ _NOT_SUPERLATIVE = _word_set(
 _OPINION_WORDS = _word_set(
     "think believe feel hope wonderful terrible great amazing good bad please thanks"
 )
+
+
+def _pair_set(pairs: str) -> frozenset[tuple[str, ...]]:
+    """Word pairs of stems, comma-separated, as the scorer reads them: tuples of two stems."""
+    return frozenset(tuple(pair.split()) for pair in pairs.split(","))
+
+
 # Word pairs as stemmed pair features ("compar with" is "compared with").
-_OPINION_PAIRS = frozenset(
-    pair
-    for pair in ("thank you", "let me", "i want", "we must", "we need", "would like", "we should")
-)
-_COMPARING_PAIRS = frozenset(["compar with", "compar to", "half as"])
+_OPINION_PAIRS = _pair_set("thank you,let me,i want,we must,we need,would like,we should")
+_COMPARING_PAIRS = _pair_set("compar with,compar to,half as")
 _MONTHS = _word_set(
     "january february march april june july august september october november december"
 )
@@ -81,7 +94,7 @@ _DATE_WORDS = _word_set(
     "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight tomorrow "
     "ago <year>"
 )
-_DATE_PAIRS = frozenset(("last week", "last month", "last year", "this week", "this year"))
+_DATE_PAIRS = _pair_set("last week,last month,last year,this week,this year")
 # Claim structure, which carries from debates to fact-checked statements: a subject with a
 # copula, causal or identity predicate ("The vaccine causes autism.", "The Earth is flat.").
 _COPULA = _word_set("is are was were isn't aren't wasn't weren't has have had hasn't haven't")
@@ -131,12 +144,12 @@ class _Memo(dict):
     """Values worked out on first sight by `compute` and kept (a dict subclass, so that a hit
     costs no Python call); cleared when it grows past `limit`."""
 
-    def __init__(self, compute: Callable[[str], Any], limit: int = 100_000) -> None:
+    def __init__(self, compute: Callable[[Any], Any], limit: int = 100_000) -> None:
         super().__init__()
         self.compute = compute
         self.limit = limit
 
-    def __missing__(self, key: str) -> Any:
+    def __missing__(self, key: Any) -> Any:
         if len(self) >= self.limit:
             self.clear()
         value = self[key] = self.compute(key)
@@ -199,35 +212,47 @@ class Signals:
 @dataclass(frozen=True)
 class Model:
     """Learnt weights by feature name, the bias, and the decision threshold chosen on train.
-    `lookup` holds the same weights keyed as the scorer reads a sentence: words and word pairs
-    without their w:/b: prefix (a pair has a space, a word none), so no key is built per word."""
+    `lookup` and `pair_lookup` hold the same weights keyed as the scorer reads a sentence, so
+    that no key is built per word: words (and cues) by the stem without its w: prefix, word pairs
+    by a tuple of their two stems."""
 
     bias: float
     weights: dict[str, float]
     threshold: float
     lookup: dict[str, float] = field(init=False, repr=False, compare=False)
+    pair_lookup: dict[tuple[str, ...], float] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        lookup = {_unprefixed(name): weight for name, weight in self.weights.items()}
+        lookup, pair_lookup = {}, {}
+        for name, weight in self.weights.items():
+            if name[:2] == "b:":
+                pair_lookup[tuple(name[2:].split(" "))] = weight
+            else:
+                lookup[name[2:] if name[:2] == "w:" else name] = weight
         object.__setattr__(self, "lookup", lookup)
-
-
-def _unprefixed(name: str) -> str:
-    return name[2:] if name[:2] in ("w:", "b:") else name
+        object.__setattr__(self, "pair_lookup", pair_lookup)
 
 
 def tokens(sentence: str) -> tuple[list[str], list[str], int]:
     """Lower-cased words, their stems (numbers folded to <num> and <year>, months to <month>),
     and the count of capitalised words after the first (names of people, places, organisations)."""
-    words = _TOKEN.findall(sentence.lower().replace("’", "'"))
-    if _DIGIT.search(sentence):
-        words = [_number(word) if word[0].isdigit() else word for word in words]
+    lowered = sentence.lower().replace("’", "'")
+    if lowered.isascii():
+        chunks = lowered.encode().translate(_TOKEN_BYTES).split()
+        words = list(chain.from_iterable(map(_CHUNK_WORDS.__getitem__, chunks)))
+    else:
+        words = [_number(word) if word[0].isdigit() else word for word in _TOKEN.findall(lowered)]
     stems = list(map(_STEMS.__getitem__, words))
     if "may" in words and _MONTH_MAY.search(sentence) and not _MODAL_MAY.search(sentence):
         # the month, not the verb: kept capitalised so that no cue reads it as a modal
         words = ["May" if word == "may" else word for word in words]
         stems = ["<month>" if w == "May" else stem for w, stem in zip(words, stems, strict=True)]
-    names = len(_NAME.findall(sentence))
+    apostrophes = sentence.replace("’", "'")  # the same to _NAME
+    if apostrophes.isascii():
+        chunks = apostrophes.encode().translate(_NAME_BYTES).split()
+        names = sum(map(_OPENS_NAME.__getitem__, chunks))
+    else:
+        names = len(_NAME.findall(sentence))
     if names and sentence.lstrip(_OPENING)[:1].isupper():
         names -= 1
     return words, stems, names
@@ -237,19 +262,37 @@ def _number(token: str) -> str:
     return "<year>" if len(token) == 4 and token[:2] in ("18", "19", "20") else "<num>"
 
 
+def _chunk_words(chunk: bytes) -> tuple[str, ...]:
+    return tuple(_number(w) if w[0].isdigit() else w for w in _TOKEN.findall(chunk.decode()))
+
+
+def _opens_name(chunk: bytes) -> int:
+    return 1 if _NAME.match(chunk.decode()) else 0
+
+
+_CHUNK_WORDS = _Memo(_chunk_words)
+_OPENS_NAME = _Memo(_opens_name)
+
+
 def features(sentence: str, signals: Signals) -> dict[str, float]:
     """The model's inputs for one sentence: stemmed words (w:) and word pairs (b:), scaled so
     that long sentences do not outvote short ones, and cues (c:)."""
     read = _read(sentence, signals)
-    return {("b:" if " " in key else "w:") + key: read.scale for key in read.keys} | read.cues
+    scale = read.scale
+    return (
+        {"w:" + stem: scale for stem in read.stems_seen}
+        | {"b:" + " ".join(pair): scale for pair in read.pairs}
+        | read.cues
+    )
 
 
 class _Reading(NamedTuple):
-    """One sentence as the model sees it: word and pair features sharing one value (keyed as in
-    Model.lookup: "stem", "stem stem"), and cues. A NamedTuple: one is built per sentence, and a
-    frozen dataclass takes several times as long to build."""
+    """One sentence as the model sees it: its distinct stems and stem pairs (keyed as in
+    Model.lookup and Model.pair_lookup), the value they share, and cues. A NamedTuple: one is
+    built per sentence, and a frozen dataclass takes several times as long to build."""
 
-    keys: list[str]
+    stems_seen: dict[str, None]
+    pairs: dict[tuple[str, str], None]
     scale: float
     cues: dict[str, float]
     words: list[str]
@@ -258,8 +301,8 @@ class _Reading(NamedTuple):
 
 def _read(sentence: str, signals: Signals) -> _Reading:
     words, stems, names = tokens(sentence)
-    pairs = map(" ".join, zip(["<s>", *stems], stems, strict=False))
-    distinct = dict.fromkeys(stems + list(pairs))
+    seen = dict.fromkeys(stems)
+    pairs = dict.fromkeys(zip(["<s>", *stems], stems, strict=False))
     found: dict[str, float] = {}
     present = set(words)
     # the cue words present, usually none or a few: the checks below test this small set
@@ -274,20 +317,20 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:year"] = 1.0
     if (
         signals.dates
-        or "<month>" in distinct
+        or "<month>" in seen
         or not _DATE_WORDS.isdisjoint(cued)
-        or not distinct.keys().isdisjoint(_DATE_PAIRS)
+        or not pairs.keys().isdisjoint(_DATE_PAIRS)
     ):
         found["c:dated"] = 1.0
     if signals.attributed:
         found["c:attributed"] = 1.0
     if signals.quoted:
         found["c:quoted"] = 1.0
-    if _compares(sentence, present, distinct):
+    if _compares(sentence, present, pairs):
         found["c:comparison"] = 1.0
     if names:
         found["c:names"] = min(names, 4) / 2
-    if not _OPINION_WORDS.isdisjoint(cued) or not distinct.keys().isdisjoint(_OPINION_PAIRS):
+    if not _OPINION_WORDS.isdisjoint(cued) or not pairs.keys().isdisjoint(_OPINION_PAIRS):
         found["c:opinion"] = 1.0
     ending = sentence.rstrip(_QUESTION_END)
     if ending.endswith("?"):
@@ -315,8 +358,8 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
             found["c:heading"] = 1.0
     found["c:length"] = min(length, 40) / 20
-    keys = list(distinct)
-    return _Reading(keys, WORD_SCALE / math.sqrt(len(keys) or 1), found, words, stems)
+    scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
+    return _Reading(seen, pairs, scale, found, words, stems)
 
 
 def _time_spans(words: list[str]) -> int:
@@ -344,8 +387,8 @@ def _structure(found: dict[str, float], cued: set[str], names: int) -> None:
         found["c:rank"] = 1.0
 
 
-def _compares(sentence: str, present: set[str], distinct: dict[str, None]) -> bool:
-    if not _COMPARATIVE.isdisjoint(present) or not distinct.keys().isdisjoint(_COMPARING_PAIRS):
+def _compares(sentence: str, present: set[str], pairs: dict[tuple[str, str], None]) -> bool:
+    if not _COMPARATIVE.isdisjoint(present) or not pairs.keys().isdisjoint(_COMPARING_PAIRS):
         return True
     if "est" not in sentence.lower():  # no word ends in -est: skips the scan of every word
         return False
@@ -385,22 +428,37 @@ def score(
     read = _read(sentence, signals)
     weights = model.lookup
     scale = read.scale
-    learnt = list(map(weights.get, read.keys))
-    total = model.bias + scale * sum(filter(None, learnt))
+    word_weights = list(map(weights.get, read.stems_seen))
+    pair_weights = list(map(model.pair_lookup.get, read.pairs))
+    word_hits = list(filter(None, word_weights))  # the weights of features the model knows
+    pair_hits = list(filter(None, pair_weights))
+    total = model.bias + scale * sum(word_hits + pair_hits)
     cues = [(name, weights[name] * value) for name, value in read.cues.items() if name in weights]
     for _, term in cues:
         total += term
     probability = _logistic(total)
     if probability < explain_from:
         return probability, []
+    # the features that move the score notably, summed by the reason they count towards
+    grouped: dict[str, float] = {}
     bound = _NEGLIGIBLE / scale
-    notable = [
-        (key, weight * scale)
-        for key, weight in zip(read.keys, learnt, strict=True)
-        if weight is not None and (weight >= bound or weight <= -bound)
-    ]
-    notable += [cue for cue in cues if cue[1] >= _NEGLIGIBLE or cue[1] <= -_NEGLIGIBLE]
-    return probability, _reasons(notable, read.words, read.stems, signals)
+    for groups, keys, found, hits in (
+        (_GROUPS, read.stems_seen, word_weights, word_hits),
+        (_PAIR_GROUPS, read.pairs, pair_weights, pair_hits),
+    ):
+        # (key, weight) of the known features whose weight is at least `bound` either way,
+        # picked out by C-level iterators: a Python loop over every feature costs more
+        strong = map(bound.__le__, map(abs, hits))
+        for key, weight in compress(zip(compress(keys, found), hits, strict=True), strong):
+            group = groups[key]
+            if group is not None:
+                grouped[group] = grouped.get(group, 0.0) + weight * scale
+    for name, term in cues:
+        if term >= _NEGLIGIBLE or term <= -_NEGLIGIBLE:
+            group = _GROUPS[name]
+            if group is not None:
+                grouped[group] = grouped.get(group, 0.0) + term
+    return probability, _reasons(grouped, read.words, read.stems, signals)
 
 
 def _logistic(total: float) -> float:
@@ -408,16 +466,12 @@ def _logistic(total: float) -> float:
 
 
 def _reasons(
-    notable: list[tuple[str, float]], words: list[str], stems: list[str], signals: Signals
+    grouped: dict[str, float], words: list[str], stems: list[str], signals: Signals
 ) -> list[str]:
-    """Features grouped into readable reasons, strongest first: cues by what they mean, words
-    quoted as the sentence wrote them; figures (numbers, years, quantities) are one reason, and
-    dates (months, dated words) another."""
-    grouped: dict[str, float] = {}
-    for name, weight in notable:
-        key = _GROUPS[name]
-        if key is not None:
-            grouped[key] = grouped.get(key, 0.0) + weight
+    """The reasons, strongest first, from the weight their notable features add up to in
+    `grouped` (see _group): cues by what they mean, words quoted as the sentence wrote them;
+    figures (numbers, years, quantities) are one reason, and dates (months, dated words)
+    another."""
     ranked = sorted([(-abs(weight), key, weight) for key, weight in grouped.items()])
     # the strongest come first, so those strong enough to show are a prefix of `ranked`
     shown = [item for item in ranked[:MAX_REASONS] if item[0] <= -MIN_REASON_WEIGHT]
@@ -439,6 +493,13 @@ def _group(name: str) -> str | None:
 
 
 _GROUPS = _Memo(_group)
+
+
+def _pair_group(pair: tuple[str, str]) -> str | None:
+    return _group(" ".join(pair))
+
+
+_PAIR_GROUPS = _Memo(_pair_group)
 
 
 def _reason(key: str, weight: float, words: list[str], stems: list[str], signals: Signals) -> str:

@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from datetime import date
 from itertools import chain
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -135,10 +136,13 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
         keys = [w for w in sets_of[index] if len(w) > 4]
         shared = Counter(chain.from_iterable(map(postings.__getitem__, keys)))
         # the 8 sharing most words, the earliest first on a tie (not the order of a set, which
-        # changes with the hash seed), of those sharing at least 3: filtered before sorting, as
-        # most share only one or two
-        likely = sorted((c for c in shared.items() if c[1] >= 3), key=_most_shared_first)
-        for other, _ in likely[:8]:
+        # changes with the hash seed), of those sharing at least 3: sorted by C-level sorts
+        # (by index, then stably by count), as a Python loop over every candidate costs more
+        ranked = sorted(shared.items())
+        ranked.sort(key=itemgetter(1), reverse=True)
+        for other, count in ranked[:8]:
+            if count < 3:
+                break
             if claims[other].repeat_of is not None:
                 continue
             if _same_claim(words, sets_of[index], words_of[other], sets_of[other]):
@@ -149,11 +153,6 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
             posted.append(index)
             if len(posted) > 50:  # kept to the last 50 here rather than sliced at every lookup
                 del posted[0]
-
-
-def _most_shared_first(candidate: tuple[int, int]) -> tuple[int, int]:
-    index, count = candidate
-    return -count, index
 
 
 def _same_claim(a: list[str], a_set: set[str], b: list[str], b_set: set[str]) -> bool:
