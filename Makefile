@@ -18,7 +18,7 @@ demo: $(STAMP)  ## build claims.db from seeds/ and open the review workbench
 test: $(STAMP)  ## lint, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n 4
 
 bench: $(STAMP)  ## every benchmark in bench/, figures printed
 	$(BIN)/python -m bench

@@ -103,7 +103,8 @@ def test_failed_inputs_leave_the_database_exactly_as_it_was(runner, db_path, tmp
     assert dump(db_path) == before
 
 
-def test_hostile_text_is_stored_verbatim_and_printed_inert(runner, db_path, tmp_path):
+def test_hostile_text_is_stored_verbatim_and_printed_inert(runner, db_path, tmp_path, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "200")  # the listing fits the terminal: room for the whole claim
     hostile = tmp_path / "hostile.txt"
     hostile.write_text(
         "Officials said 40 per cent of [bold red]voters[/] \x1b[2J\x1b[31mwere misled\x1b[0m.\n"

@@ -5,7 +5,6 @@ with the server, even one killed with SIGKILL."""
 from __future__ import annotations
 
 import signal
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -79,9 +78,8 @@ def test_each_app_process_ends_with_its_tab_and_with_the_server(
     apps = wait_for(lambda: len(served.apps()) == 2 and served.apps(), "two app processes")
 
     first.page.close()
-    wait_for(lambda: sum(alive(pid) for pid in apps) == 1, "the closed tab's app to end", 10)
+    # bounds loose enough for a loaded CI machine: without the fix the apps never end
+    wait_for(lambda: sum(alive(pid) for pid in apps) == 1, "the closed tab's app to end", 30)
 
     served.kill(signal.SIGKILL)
-    started = time.monotonic()
-    wait_for(lambda: not any(alive(pid) for pid in apps), "the apps of a killed server", 10)
-    assert time.monotonic() - started < 5
+    wait_for(lambda: not any(alive(pid) for pid in apps), "the apps of a killed server", 30)
