@@ -3,6 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+CHROMIUM ?= /usr/bin/chromium
 
 .PHONY: demo test lint bench clean
 
@@ -15,7 +16,12 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)  ## build claims.db from seeds/ and open the review workbench
 	$(BIN)/claimcheck demo
 
-test: $(STAMP)  ## lint, then the whole test suite
+# Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded)
+$(CHROMIUM):
+	apt-get update -qq && apt-get install -y -qq chromium >/dev/null || \
+	  { echo "make: the browser tests need Chromium at $(CHROMIUM) (apt-get install chromium)" >&2; exit 1; }
+
+test: $(STAMP) $(CHROMIUM)  ## lint, then the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n 4
