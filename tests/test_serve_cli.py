@@ -3,6 +3,7 @@ address, one line and exit 1 when the address cannot be had."""
 
 from __future__ import annotations
 
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -21,6 +22,25 @@ def test_each_tab_runs_the_review_signed_in_on_this_database(tmp_path: Path) -> 
     command = review_command(tmp_path / "claims.db")
     assert command.startswith("exec ")
     assert command.endswith(f"--db {tmp_path / 'claims.db'} review --sign-in")
+
+
+def test_every_tab_gets_the_queue_serve_was_given(db_path: Path) -> None:
+    """serve's --status/--kind/--sort reach each tab's review as options review accepts: run
+    as-is, the command fails only for want of a terminal (exit 1), not on its options (2)."""
+    command = review_command(db_path, ["--status=unreviewed", "--kind=quantity", "--sort=score"])
+    assert command.endswith("review --status=unreviewed --kind=quantity --sort=score --sign-in")
+    result = subprocess.run(
+        shlex.split(command.removeprefix("exec ")),
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        timeout=60,
+        check=False,
+    )
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        "error: claimcheck review needs a terminal (from a script: claimcheck claims, verdict)",
+    )
 
 
 def test_a_wider_address_warns_and_an_unusable_one_is_one_line(db_path: Path) -> None:

@@ -8,6 +8,7 @@ import click
 
 from claimcheck import reviewers
 from claimcheck.cli.app import cli, fail, open_store
+from claimcheck.models import KINDS, STATUSES
 
 
 @cli.command()
@@ -17,8 +18,23 @@ from claimcheck.cli.app import cli, fail, open_store
     "--public-url",
     help="The address browsers use, when it is not http://HOST:PORT (a reverse proxy's).",
 )
+@click.option(
+    "--status", multiple=True, type=click.Choice(STATUSES), help="Every tab's queue: only these."
+)
+@click.option(
+    "--kind", multiple=True, type=click.Choice(KINDS), help="Every tab's queue: only these."
+)
+@click.option("--sort", type=click.Choice(["position", "score", "priority", "due"]))
 @click.pass_context
-def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    public_url: str | None,
+    status: tuple[str, ...],
+    kind: tuple[str, ...],
+    sort: str | None,
+) -> None:
     """Serve the review workbench to browsers: each tab signs in with a reviewer account
     (claimcheck reviewers add) and runs its own review. Listens on 127.0.0.1 unless --host
     says otherwise; there is no TLS, so put a wider address behind the newsroom's HTTPS
@@ -29,6 +45,7 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
         claimcheck reviewers add alice
         claimcheck serve --port 8000
         claimcheck serve --host 0.0.0.0 --public-url https://checks.newsroom.example
+        claimcheck serve --status unreviewed --sort priority
     """
     from claimcheck.review.server import is_loopback
     from claimcheck.review.server import serve as run_server
@@ -41,6 +58,11 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
                 " (claimcheck reviewers add NAME)",
                 err=True,
             )
+    queue = [
+        *(f"--status={name}" for name in status),
+        *(f"--kind={name}" for name in kind),
+        *([f"--sort={sort}"] if sort else []),
+    ]
     if not is_loopback(host):
         click.echo(
             f"warning: listening on {host}, not only this machine: anyone who reaches it can"
@@ -49,6 +71,6 @@ def serve(ctx: click.Context, host: str, port: int, public_url: str | None) -> N
             err=True,
         )
     try:
-        run_server(db_path, host=host, port=port, public_url=public_url)
+        run_server(db_path, host=host, port=port, public_url=public_url, queue=queue)
     except OSError as error:
         fail(f"cannot listen on {host}:{port}: {error.strerror or error}")

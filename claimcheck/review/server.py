@@ -12,6 +12,7 @@ import ipaddress
 import shlex
 import socket
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from aiohttp import web
@@ -30,11 +31,12 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def review_command(db_path: Path) -> str:
-    """The shell command textual-serve runs for each tab. `exec` makes the review process the
-    server's own child, so signals and the closing of its pipes reach it directly."""
+def review_command(db_path: Path, queue: Sequence[str] = ()) -> str:
+    """The shell command textual-serve runs for each tab, with `queue` (review's own filter and
+    sort options) for every tab. `exec` makes the review process the server's own child, so
+    signals and the closing of its pipes reach it directly."""
     argv = [sys.executable, "-m", "claimcheck", "--db", str(db_path.resolve()), "review"]
-    return "exec " + shlex.join([*argv, "--sign-in"])
+    return "exec " + shlex.join([*argv, *queue, "--sign-in"])
 
 
 def public_url_for(host: str, port: int) -> str:
@@ -49,9 +51,16 @@ class ReviewServer(Server):
     """textual-serve's server, which ends every tab's app when it stops, rather than waiting
     for aiohttp's shutdown timeout (a minute) with the apps still open."""
 
-    def __init__(self, db_path: Path, host: str, port: int, public_url: str | None) -> None:
+    def __init__(
+        self,
+        db_path: Path,
+        host: str,
+        port: int,
+        public_url: str | None,
+        queue: Sequence[str] = (),
+    ) -> None:
         super().__init__(
-            review_command(db_path),
+            review_command(db_path, queue),
             host=host,
             port=port,
             title="claimcheck review",
@@ -82,6 +91,14 @@ class ReviewServer(Server):
         )
 
 
-def serve(db_path: Path, *, host: str, port: int, public_url: str | None = None) -> None:
-    """Serve the review until interrupted. OSError when the address cannot be bound."""
-    ReviewServer(db_path, host, port, public_url).serve()
+def serve(
+    db_path: Path,
+    *,
+    host: str,
+    port: int,
+    public_url: str | None = None,
+    queue: Sequence[str] = (),
+) -> None:
+    """Serve the review until interrupted; `queue` is review's filter and sort options for every
+    tab. OSError when the address cannot be bound."""
+    ReviewServer(db_path, host, port, public_url, queue).serve()
