@@ -378,10 +378,18 @@ def test_neighbours_share_a_unit(text, expected):
         '<meta charset="utf-8">',
         "It quotes only Article 23(1) of the Charter.",
         "Intro\n1. The Security Council shall act.",
+        "He made a 911 call at 3 a.m.",
+        "The 112 operator answered in English.",
+        "One day, she said, the mine will close.",
     ],
 )
 def test_not_quantities(text):
     assert find_quantities(text) == [], find_quantities(text)
+
+
+def test_a_day_or_a_number_that_counts_stays_a_quantity():
+    assert values("One day of strikes closed the port.") == [(1, "days")]
+    assert values("Turnout was 911 votes.") == [(911, "votes")]
 
 
 def test_a_capitalised_plural_is_what_is_counted():

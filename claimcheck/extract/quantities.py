@@ -174,6 +174,10 @@ _STREET_AFTER = re.compile(
 )
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PLURAL_AFTER = re.compile(r" ([a-z]+)")
+# a telephone service, not a count: "a 911 call", "999 calls", "the 112 operator"
+_EMERGENCY = re.compile(r"(?:911|999|112|000) (?:calls?|operators?|dispatch(?:ers?)?|lines?)\b")
+# "One day, ..." / "One morning, ...": a story's "once", not one day
+_ONCE = re.compile(r"One (?:day|morning|evening|afternoon|night|time),")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
@@ -650,6 +654,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
     if number.words:
+        if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
+            return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -666,6 +672,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     measured = bool(_read_unit(text, end, number, "")[1])
     if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
         return True  # 2016; but "2000 people"
+    if _EMERGENCY.match(text, pos):
+        return True  # a 911 call
     if previous in ERAS or previous.lower() in LABEL_WORDS or _STREET_AFTER.match(after):
         return True  # AD 1000, Article 5, 10 Downing Street
     if after[:1].isalpha() and not measured and not _SCALE.match(after):
