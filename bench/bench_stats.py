@@ -21,38 +21,11 @@ from pathlib import Path
 from typing import Any
 
 from claimcheck.store import Store
-from tests.bulk_db import build, claim_row
+from tests.bulk_db import build, claim_row, scanned_stats
 
 SIZES = (100_000, 1_000_000)
 REPEAT = 7
 INSERTED = 50_000
-
-
-def scan(store: Store) -> dict[str, Any]:
-    """The figures as stats computed them before the counts: a pass over the claims for each."""
-    one = lambda sql: store.db.execute(sql).fetchone()[0]  # noqa: E731
-    by = lambda column: dict(  # noqa: E731
-        store.db.execute(
-            f"SELECT {column}, count(*) FROM claims WHERE canonical_id IS NULL"
-            f" GROUP BY {column} ORDER BY count(*) DESC"
-        ).fetchall()
-    )
-    return {
-        "articles": one("SELECT count(*) FROM articles"),
-        "claims": one("SELECT count(*) FROM claims"),
-        "distinct_claims": one("SELECT count(*) FROM claims WHERE canonical_id IS NULL"),
-        "repeats": one("SELECT count(*) FROM claims WHERE canonical_id IS NOT NULL"),
-        "reviewed": one(
-            "SELECT count(*) FROM claims WHERE canonical_id IS NULL AND status != 'unreviewed'"
-        ),
-        "by_status": by("status"),
-        "by_kind": by("kind"),
-        "quantities": one("SELECT count(*) FROM quantities"),
-        "sources": one("SELECT count(*) FROM sources"),
-        "snapshots": one("SELECT count(*) FROM snapshots"),
-        "events": one("SELECT count(*) FROM events"),
-        "second_checks": store.second_check_stats(),
-    }
 
 
 def median_ms(run: Callable[[], object]) -> float:
@@ -102,9 +75,9 @@ def main() -> None:
             built = time.perf_counter() - start
             with Store(db) as store:
                 counted = store.stats()
-                assert counted == scan(store), "the kept counts differ from a scan"
+                assert counted == scanned_stats(store), "the kept counts differ from a scan"
                 ours = median_ms(store.stats)
-                baseline = median_ms(lambda store=store: scan(store))
+                baseline = median_ms(lambda store=store: scanned_stats(store))
             print(
                 f"{size:>9,} claims (built in {built:.0f} s): stats from kept counts"
                 f" {ours:7.2f} ms; full scan (before) {baseline:8.1f} ms;"

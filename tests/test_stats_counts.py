@@ -15,38 +15,12 @@ from claimcheck.ingest import read_path
 from claimcheck.models import ArticleInput
 from claimcheck.pipeline import add_article
 from claimcheck.store import Store
-from tests.bulk_db import build
+from tests.bulk_db import build, scanned_stats
 from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
 
 
-def scanned(store: Store) -> dict[str, Any]:
-    """The figures by scanning every row, as stats did before the counts."""
-    one = lambda sql: store.db.execute(sql).fetchone()[0]  # noqa: E731
-    by = lambda column: dict(  # noqa: E731
-        store.db.execute(
-            f"SELECT {column}, count(*) FROM claims WHERE canonical_id IS NULL GROUP BY {column}"
-        ).fetchall()
-    )
-    figures = {
-        "articles": one("SELECT count(*) FROM articles"),
-        "claims": one("SELECT count(*) FROM claims"),
-        "distinct_claims": one("SELECT count(*) FROM claims WHERE canonical_id IS NULL"),
-        "repeats": one("SELECT count(*) FROM claims WHERE canonical_id IS NOT NULL"),
-        "reviewed": one(
-            "SELECT count(*) FROM claims WHERE canonical_id IS NULL AND status != 'unreviewed'"
-        ),
-        "by_status": by("status"),
-        "by_kind": by("kind"),
-    }
-    for table in ("quantities", "sources", "snapshots", "events"):
-        figures[table] = one(f"SELECT count(*) FROM {table}")
-    return figures
-
-
 def counted(store: Store) -> dict[str, Any]:
-    figures = store.stats()
-    del figures["second_checks"]
-    return figures
+    return store.stats()
 
 
 def test_counts_follow_adds_verdicts_imports_and_deletions(store: Store, tmp_path: Path) -> None:
@@ -55,13 +29,13 @@ def test_counts_follow_adds_verdicts_imports_and_deletions(store: Store, tmp_pat
         store,
         ArticleInput(text="Turnout reached 67 per cent, the highest since 1992.", title="Vote"),
     )
-    assert counted(store) == scanned(store)
+    assert counted(store) == scanned_stats(store)
     assert counted(store)["repeats"] > 0
     first, second = store.claims(include_repeats=False)[:2]
     store.set_verdict(first.id, "refuted", note="no")
     store.set_verdict(second.id, "supported")
     store.undo()
-    assert counted(store) == scanned(store)
+    assert counted(store) == scanned_stats(store)
     assert counted(store)["by_status"]["refuted"] >= 1
 
     exported = tmp_path / "claims.jsonl"
@@ -74,7 +48,7 @@ def test_counts_follow_adds_verdicts_imports_and_deletions(store: Store, tmp_pat
             text=True,
         )
         assert done.returncode == 0, done.stderr
-        assert counted(copy) == scanned(copy)
+        assert counted(copy) == scanned_stats(copy)
         assert counted(copy)["claims"] == counted(store)["claims"]
 
     with store.transaction():
@@ -83,14 +57,14 @@ def test_counts_follow_adds_verdicts_imports_and_deletions(store: Store, tmp_pat
         store.db.execute("UPDATE claims SET canonical_id = NULL WHERE canonical_id = ?", [victim])
         store.db.execute("DELETE FROM claims WHERE id = ?", [victim])
         store.db.execute("UPDATE claims SET kind = 'quote' WHERE id = ?", [first.id])
-    assert counted(store) == scanned(store)
+    assert counted(store) == scanned_stats(store)
 
 
 def test_a_database_made_before_the_counts_gets_them(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     build(path, 3_000, search=True)
     with Store(path) as store:
-        expected = scanned(store)
+        expected = scanned_stats(store)
         with store.transaction():
             triggers = store.db.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%_count_%'"
@@ -104,7 +78,7 @@ def test_a_database_made_before_the_counts_gets_them(tmp_path: Path) -> None:
                 store.db.execute(f"DELETE FROM {table} WHERE claim_id > 2000")
             store.db.execute("DELETE FROM claims WHERE id > 2000")
     with Store(path) as store:
-        assert counted(store) == scanned(store) != expected
+        assert counted(store) == scanned_stats(store) != expected
         assert counted(store)["claims"] == 2000 and counted(store)["repeats"] == 100
 
 
