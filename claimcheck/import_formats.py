@@ -16,7 +16,6 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
-import difflib
 import io
 import json
 import os
@@ -30,6 +29,7 @@ from typing import Any
 import yaml
 
 from claimcheck.models import KINDS, STATUSES
+from claimcheck.suggest import did_you_mean
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROGRESS_STEP = 1 << 16
@@ -107,11 +107,6 @@ class Record:
     def error(self, name: str | None, message: str) -> RecordError:
         prefix = f"field '{name}': " if name else ""
         return RecordError(f"{self.where(name)}: {prefix}{message}")
-
-
-def did_you_mean(word: str, choices: tuple[str, ...] | list[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
-    return f" (did you mean '{close[0]}'?)" if close else ""
 
 
 # ---- decoding ---------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from claimcheck.models import ArticleInput, Link
 
-MAX_ARTICLE_BYTES = 10 * 1024 * 1024
+MAX_ARTICLE_BYTES = 10_000_000  # 10 MB, as --max-size counts (in units of 1e6 bytes)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text", ""}

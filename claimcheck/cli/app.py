@@ -5,16 +5,27 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import click
 
 from claimcheck import __version__
 from claimcheck.store import Store, StoreError
+from claimcheck.suggest import did_you_mean
 
 EXIT_OK = 0
 EXIT_INPUT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports Ctrl-C
+
+
+class Choice(click.Choice):
+    """click.Choice whose refusal suggests the closest choice, as `claimcheck import` does:
+    `claimcheck verdict 5 suported` -> "... (did you mean 'supported'?)"."""
+
+    def get_invalid_choice_message(self, value: Any, ctx: click.Context | None) -> str:
+        message = super().get_invalid_choice_message(value, ctx).rstrip(".")
+        return f"{message}{did_you_mean(str(value), [str(c) for c in self.choices])}."
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from claimcheck.articles_meta import edit_article
-from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
+from claimcheck.cli.app import EXIT_INPUT_FAILED, Choice, cli, fail, open_store, printable
 from claimcheck.cli.article import describe
 from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.ingest import MAX_ARTICLE_BYTES
@@ -33,15 +33,14 @@ from claimcheck.store import Store
 @click.option("--published", help="Publication date, YYYY-MM-DD: resolves 'yesterday' etc.")
 @click.option(
     "--language",
-    type=click.Choice(["en"]),
+    type=Choice(["en"]),
     help="Read the input as English even when it does not look English.",
 )
 @click.option(
     "--max-size",
     type=float,
     default=MAX_ARTICLE_BYTES / 1e6,
-    show_default=True,
-    help="Refuse inputs larger than this many MB.",
+    help=f"Refuse inputs larger than this many MB.  [default: {MAX_ARTICLE_BYTES / 1e6:g} MB]",
 )
 @click.option(
     "--match/--no-match",
@@ -148,8 +147,8 @@ def _claim_dicts(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, An
 
 
 @cli.command("claims")
-@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Filter by status.")
-@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Filter by kind.")
+@click.option("--status", multiple=True, type=Choice(STATUSES), help="Filter by status.")
+@click.option("--kind", multiple=True, type=Choice(KINDS), help="Filter by kind.")
 @click.option("--article", "article_id", type=int, help="Only this article's claims.")
 @click.option("--min-score", type=click.FloatRange(0, 1), help="Minimum check-worthiness.")
 @click.option("--search", help="Full-text search in the claim text.")
@@ -161,9 +160,7 @@ def _claim_dicts(store: Store, claims: Iterable[Claim]) -> Iterator[dict[str, An
 )
 @click.option("--assigned-to", help="Only claims assigned to this reviewer.")
 @click.option("--unassigned", is_flag=True, help="Only claims assigned to nobody.")
-@click.option(
-    "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
-)
+@click.option("--sort", type=Choice(["position", "score", "priority", "due"]), default="position")
 @click.option("--limit", type=int, help="At most this many claims.")
 @json_options("claim")
 @click.pass_context

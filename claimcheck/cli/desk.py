@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from claimcheck.adjudication import SETTLE_VERDICTS, adjudicate
-from claimcheck.cli.app import EXIT_USAGE, cli, fail, open_store, printable
+from claimcheck.cli.app import EXIT_USAGE, Choice, cli, fail, open_store, printable
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.review_rules import undo as undo_change
 from claimcheck.routing import Routed, assign, parse_due, select_claims, unassign
@@ -19,9 +19,9 @@ def _selection_options(command: click.Command) -> click.Command:
         (
             click.argument("claim_ids", nargs=-1, type=int),
             click.option("--article", "article_id", type=int, help="This article's claims."),
-            click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Of these kinds."),
+            click.option("--kind", multiple=True, type=Choice(KINDS), help="Of these kinds."),
             click.option(
-                "--status", multiple=True, type=click.Choice(STATUSES), help="With these statuses."
+                "--status", multiple=True, type=Choice(STATUSES), help="With these statuses."
             ),
             click.option("--search", help="Matching these words (full text)."),
             click.option(
@@ -148,7 +148,7 @@ def _claims(count: int) -> str:
 
 @cli.command("adjudicate")
 @click.argument("claim_id", type=int)
-@click.argument("verdict", type=click.Choice(SETTLE_VERDICTS))
+@click.argument("verdict", type=Choice(SETTLE_VERDICTS))
 @click.option("--note", help="Why (required for a verdict neither reviewer gave).")
 @click.option("--reviewer", help="Who settles it (default: the global --reviewer or your login).")
 @click.pass_context

@@ -20,8 +20,7 @@ from claimcheck.stream import RECORD_SUFFIXES, extract_inputs
     "--max-size",
     type=float,
     default=MAX_ARTICLE_BYTES / 1e6,
-    show_default=True,
-    help="Refuse articles larger than this many MB.",
+    help=f"Refuse articles larger than this many MB.  [default: {MAX_ARTICLE_BYTES / 1e6:g} MB]",
 )
 def extract(inputs: tuple[str, ...], published: str | None, max_size: float) -> None:
     """Extract the claims of articles without a database: article files (.txt, .md, .html,

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.app import EXIT_INPUT_FAILED, cli, fail, open_store, printable
+from claimcheck.cli.app import EXIT_INPUT_FAILED, Choice, cli, fail, open_store, printable
 from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.memory import matches as memory
 from claimcheck.memory.factchecks import (
@@ -93,7 +93,7 @@ def _echo_factchecks(rows: list[dict[str, Any]], as_json: bool, as_lines: bool) 
 
 @factchecks.command("list")
 @click.option("--checker", help="Only this fact-checker's reviews (part of the name).")
-@click.option("--verdict", type=click.Choice(VERDICTS[:4]), help="Only ratings amounting to it.")
+@click.option("--verdict", type=Choice(VERDICTS[:4]), help="Only ratings amounting to it.")
 @click.option("--since", help="Reviews published on or after YYYY-MM-DD.")
 @click.option("--limit", type=int, default=50, show_default=True)
 @json_options("fact-check")

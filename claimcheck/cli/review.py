@@ -4,19 +4,17 @@ from __future__ import annotations
 
 import click
 
-from claimcheck.cli.app import cli, fail, printable
+from claimcheck.cli.app import Choice, cli, fail, printable
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.store import StoreError, default_reviewer
 
 
 @cli.command()
-@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only these statuses.")
-@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only these kinds.")
+@click.option("--status", multiple=True, type=Choice(STATUSES), help="Only these statuses.")
+@click.option("--kind", multiple=True, type=Choice(KINDS), help="Only these kinds.")
 @click.option("--article", "article_id", type=int, help="Only this article's claims.")
 @click.option("--search", help="Only claims matching these words (full text).")
-@click.option(
-    "--sort", type=click.Choice(["position", "score", "priority", "due"]), default="position"
-)
+@click.option("--sort", type=Choice(["position", "score", "priority", "due"]), default="position")
 @click.option(
     "--second-check",
     is_flag=True,

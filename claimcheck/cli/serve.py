@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from claimcheck import reviewers
-from claimcheck.cli.app import cli, fail, open_store
+from claimcheck.cli.app import Choice, cli, fail, open_store
 from claimcheck.models import KINDS, STATUSES
 
 
@@ -19,12 +19,10 @@ from claimcheck.models import KINDS, STATUSES
     help="The address browsers use, when it is not http://HOST:PORT (a reverse proxy's).",
 )
 @click.option(
-    "--status", multiple=True, type=click.Choice(STATUSES), help="Every tab's queue: only these."
+    "--status", multiple=True, type=Choice(STATUSES), help="Every tab's queue: only these."
 )
-@click.option(
-    "--kind", multiple=True, type=click.Choice(KINDS), help="Every tab's queue: only these."
-)
-@click.option("--sort", type=click.Choice(["position", "score", "priority", "due"]))
+@click.option("--kind", multiple=True, type=Choice(KINDS), help="Every tab's queue: only these.")
+@click.option("--sort", type=Choice(["position", "score", "priority", "due"]))
 @click.pass_context
 def serve(
     ctx: click.Context,

@@ -8,7 +8,15 @@ from typing import Any
 
 import click
 
-from claimcheck.cli.app import EXIT_INPUT_FAILED, EXIT_USAGE, cli, fail, open_store, printable
+from claimcheck.cli.app import (
+    EXIT_INPUT_FAILED,
+    EXIT_USAGE,
+    Choice,
+    cli,
+    fail,
+    open_store,
+    printable,
+)
 from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.models import STANCES, shown_evidence
 from claimcheck.sources import FetchSettings
@@ -235,7 +243,7 @@ def _stance_label(stance: str | None) -> str:
 
 @cli.command("stance")
 @click.argument("evidence_id", type=int)
-@click.argument("stance", type=click.Choice([*STANCES, "clear"]))
+@click.argument("stance", type=Choice([*STANCES, "clear"]))
 @click.option("--note", help="Why: kept with the stance in the audit log.")
 @click.option("--reviewer", help="Who decided (default: the global --reviewer or your login).")
 @click.pass_context

@@ -15,6 +15,7 @@ from claimcheck.claimreview import Organisation
 from claimcheck.cli.app import (
     EXIT_INPUT_FAILED,
     EXIT_USAGE,
+    Choice,
     cli,
     fail,
     open_store,
@@ -121,7 +122,7 @@ def _progress_bar(path: Path) -> Iterator[Callable[[int], None] | None]:
 
 @cli.command()
 @click.argument("claim_id", type=int)
-@click.argument("status", type=click.Choice(STATUSES))
+@click.argument("status", type=Choice(STATUSES))
 @click.option("--note", help="Why: stored with the verdict.")
 @click.option("--reviewer", help="Who decided (default: the global --reviewer or your login).")
 @click.option(
@@ -163,15 +164,15 @@ def verdict(
 
 
 @cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=Choice(FORMATS), default="jsonl", show_default=True)
 @click.option(
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write here (replaced only when the export is complete); default stdout.",
 )
-@click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Only this status.")
-@click.option("--kind", multiple=True, type=click.Choice(KINDS), help="Only this kind.")
+@click.option("--status", multiple=True, type=Choice(STATUSES), help="Only this status.")
+@click.option("--kind", multiple=True, type=Choice(KINDS), help="Only this kind.")
 @click.option("--article", "article_id", type=int, help="Only this article's claims.")
 @click.option("--reviewed-by", help="Only claims whose verdict this reviewer gave.")
 @click.option(
