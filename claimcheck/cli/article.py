@@ -10,7 +10,12 @@ from claimcheck.cli.app import cli, open_store, printable
 
 @cli.group()
 def article() -> None:
-    """Stored articles: correct their metadata."""
+    """Stored articles: correct their metadata.
+
+    \b
+    Example:
+        claimcheck article edit 3 --published 2024-09-14 --outlet "Daily Mail"
+    """
 
 
 @article.command("edit")

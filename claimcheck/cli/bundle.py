@@ -35,7 +35,12 @@ def bundle() -> None:
 @click.pass_context
 def export_command(ctx: click.Context, output: Path) -> None:
     """Write the database to one bundle file, from one consistent snapshot; other reviewers
-    can keep working meanwhile."""
+    can keep working meanwhile.
+
+    \b
+    Example:
+        claimcheck bundle export -o desk-2024-09-14.ccb
+    """
     try:
         rows = export_bundle(ctx.obj["db"], output)
     except BundleError as error:
@@ -50,7 +55,12 @@ def export_command(ctx: click.Context, output: Path) -> None:
 def import_command(ctx: click.Context, file: Path) -> None:
     """Read a bundle in, whole or not at all. Into an empty database it makes an exact copy;
     otherwise what is already here is kept, the rest added, and claims both sides changed
-    are reported as conflicts (this database's verdict stays; the exit code is still 0)."""
+    are reported as conflicts (this database's verdict stays; the exit code is still 0).
+
+    \b
+    Example:
+        claimcheck --db copy.db bundle import desk-2024-09-14.ccb
+    """
     with open_store(ctx) as store:
         try:
             report = import_bundle(store, file)

@@ -25,7 +25,13 @@ from claimcheck.review_rules import ReplaceRefused
 
 @cli.group()
 def factchecks() -> None:
-    """Published fact-checks (schema.org ClaimReview) that new claims are matched against."""
+    """Published fact-checks (schema.org ClaimReview) that new claims are matched against.
+
+    \b
+    Example:
+        claimcheck factchecks import politifact.jsonl
+        claimcheck factchecks search "defence spending"
+    """
 
 
 @factchecks.command("import")
