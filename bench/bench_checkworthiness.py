@@ -39,7 +39,7 @@ from claimcheck.extract.claims import MIN_SCORE, extract_claims
 from claimcheck.extract.dates import find_dates
 from claimcheck.extract.quantities import find_quantities
 
-SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+SEED = REPO / "claimcheck" / "seeds" / "000_000a7fc3f8c0d5df.txt"  # the demo seed
 
 
 def signals_of(sentence: str) -> Signals:

@@ -23,7 +23,7 @@ import blingfire
 from bench import REPO, median_time
 from claimcheck.extract.claims import extract_claims
 
-SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+SEED = REPO / "claimcheck" / "seeds" / "000_000a7fc3f8c0d5df.txt"  # the demo seed
 
 
 def articles(count: int) -> list[str]:

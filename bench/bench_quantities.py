@@ -51,7 +51,7 @@ from pathlib import Path
 from bench import REPO, data_dir
 from claimcheck.extract.quantities import find_quantities
 
-SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+SEED = REPO / "claimcheck" / "seeds" / "000_000a7fc3f8c0d5df.txt"  # the demo seed
 CURRENCIES = frozenset(
     [
         "dollar",

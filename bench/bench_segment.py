@@ -18,7 +18,7 @@ from syntok import segmenter as syntok
 from bench import REPO, median_time
 from claimcheck.extract.segment import sentences
 
-SEED = REPO / "seeds" / "000_000a7fc3f8c0d5df.txt"
+SEED = REPO / "claimcheck" / "seeds" / "000_000a7fc3f8c0d5df.txt"  # the demo seed
 
 # (text, the sentences a fact-checker wants; a quotation's sentences stay with their speaker)
 CASES = [

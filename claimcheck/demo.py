@@ -1,7 +1,8 @@
 """The demo: seeds/manifest.yaml (articles, sources, offline snapshots) through the importer.
 
 The demo goes in by the same door as any scripted import, so it doubles as a worked example of
-the manifest format.
+the manifest format. The seeds are package data, so `claimcheck demo` works from any folder and
+after a plain `pip install`; the repository's top-level seeds/ is a link to this copy.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ from pathlib import Path
 from claimcheck.importer import import_file
 from claimcheck.store import Store, StoreError
 
+SEEDS = Path(__file__).parent / "seeds"
+SEED_ARTICLE = SEEDS / "000_000a7fc3f8c0d5df.txt"
 
-def build_demo(store: Store, seeds: Path) -> str:
+
+def build_demo(store: Store, seeds: Path = SEEDS) -> str:
     """Import the seed manifest (a no-op when it is already in) and say what is there."""
     report = import_file(store, seeds / "manifest.yaml")
     if report.failed:

@@ -27,7 +27,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder, chromium() as browser:
         db = Path(folder) / "claims.db"
         with Store(db, reviewer="editor") as store:
-            build_demo(store, REPO / "seeds")
+            build_demo(store)
             add_reviewer(store, "alice", PASSPHRASE)
         server = ServedReview(db)
         try:

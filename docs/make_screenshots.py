@@ -43,7 +43,7 @@ async def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         db = Path(folder) / "claims.db"
         with Store(db, reviewer="alice") as store:
-            build_demo(store, REPO / "seeds")
+            build_demo(store)
             first = store.claim_ids(include_repeats=False)[:2]
             store.set_verdict(first[0], "supported")
             store.set_verdict(first[1], "misleading")

@@ -18,6 +18,7 @@ import pytest
 from claimcheck import archive
 from claimcheck import bundle as bundle_module
 from claimcheck.bundle import ID_KEYS, NOT_ID_KEYS, TABLE, BundleError, export_bundle, import_bundle
+from claimcheck.demo import SEEDS as DEMO_SEEDS
 from claimcheck.evidence import rank_claim
 from claimcheck.ingest import read_path
 from claimcheck.memory import matches as memory
@@ -26,7 +27,7 @@ from claimcheck.pipeline import add_article
 from claimcheck.store import Store
 from tests.conftest import FIXTURES, SEED_ARTICLE, SEED_PUBLISHED
 
-SEEDS = Path(__file__).parent.parent / "seeds" / "sources"
+SEEDS = DEMO_SEEDS / "sources"
 REPO = Path(__file__).parent.parent
 
 

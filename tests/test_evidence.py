@@ -4,15 +4,15 @@ stored evidence rows the review screen highlights."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from claimcheck import archive
+from claimcheck.demo import SEEDS as DEMO_SEEDS
 from claimcheck.evidence import Passage, rank_claim, rank_passages, split_passages
 from claimcheck.store import Store
 
-SEEDS = Path(__file__).parent.parent / "seeds" / "sources"
+SEEDS = DEMO_SEEDS / "sources"
 POLAND = "Poland is spending 3.9 per cent of GDP on defence."
 
 

@@ -13,6 +13,7 @@ import jsonschema
 import pytest
 
 from claimcheck.cli import cli
+from claimcheck.demo import SEEDS as DEMO_SEEDS
 from claimcheck.import_formats import load_manifest, manifest_schema
 from claimcheck.importer import import_file
 from claimcheck.store import Store
@@ -44,12 +45,12 @@ def test_shipped_schema_is_valid_and_accepts_the_seed_manifest() -> None:
 
     schema = manifest_schema()
     jsonschema.validators.validator_for(schema).check_schema(schema)
-    seed = yaml.safe_load((REPO / "seeds" / "manifest.yaml").read_text(encoding="utf-8"))
+    seed = yaml.safe_load((DEMO_SEEDS / "manifest.yaml").read_text(encoding="utf-8"))
     jsonschema.validate(seed, schema)
 
 
 def test_seed_manifest_imports_article_sources_and_offline_snapshots(store: Store) -> None:
-    report = import_file(store, REPO / "seeds" / "manifest.yaml")
+    report = import_file(store, DEMO_SEEDS / "manifest.yaml")
     assert not report.failed, report.errors
     assert report.articles_added == 1 and report.claims_added > 30
     assert report.snapshots_added == 2
@@ -62,13 +63,13 @@ def test_seed_manifest_imports_article_sources_and_offline_snapshots(store: Stor
     nato = next(s for s in store.claim_sources(claim_id) if "nato.int" in (s["url"] or ""))
     snapshot = store.snapshots(nato["id"])[0]
     assert "NATO" in snapshot["text"]
-    again = import_file(store, REPO / "seeds" / "manifest.yaml")
+    again = import_file(store, DEMO_SEEDS / "manifest.yaml")
     assert not again.changed and again.unchanged >= 1
 
 
 def test_demo_builds_through_the_importer(runner, db_path: Path) -> None:
     result = runner.invoke(
-        cli, ["--db", str(db_path), "demo", "--seeds", str(REPO / "seeds"), "--no-review"]
+        cli, ["--db", str(db_path), "demo", "--seeds", str(DEMO_SEEDS), "--no-review"]
     )
     assert result.exit_code == 0, result.output
     with Store(db_path) as store:

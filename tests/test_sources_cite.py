@@ -8,10 +8,11 @@ from pathlib import Path
 import pytest
 
 from claimcheck import archive
+from claimcheck.demo import SEEDS as DEMO_SEEDS
 from claimcheck.extract_text import extract_text, guess_content_type
 from claimcheck.store import NotFound, Store, StoreError
 
-SEEDS = Path(__file__).parent.parent / "seeds" / "sources"
+SEEDS = DEMO_SEEDS / "sources"
 
 
 def counts(store: Store) -> tuple[int, ...]:

@@ -9,11 +9,12 @@ import pytest
 from click.testing import CliRunner
 
 from claimcheck.cli import cli
+from claimcheck.demo import SEEDS as DEMO_SEEDS
 from claimcheck.store import Store
 from tests.conftest import SEED_ARTICLE, SEED_PUBLISHED
 from tests.httpserver import Reply, ScriptedServer
 
-SEEDS = Path(__file__).parent.parent / "seeds" / "sources"
+SEEDS = DEMO_SEEDS / "sources"
 
 
 @pytest.fixture

@@ -381,17 +381,12 @@ def _second_check_line(checks: dict[str, Any]) -> str:
     return line
 
 
-SEEDS = Path("seeds")
-
-
 @cli.command()
 @click.option(
     "--seeds",
     "seeds_dir",
     type=click.Path(file_okay=False, path_type=Path),
-    default=SEEDS,
-    show_default=True,
-    help="The demo folder.",
+    help="A demo folder with a manifest.yaml (default: the seeds installed with claimcheck).",
 )
 @click.option(
     "--review/--no-review",
@@ -400,18 +395,20 @@ SEEDS = Path("seeds")
     help="Open the review workbench (default), or print the claims table instead.",
 )
 @click.pass_context
-def demo(ctx: click.Context, seeds_dir: Path, open_review: bool) -> None:
-    """Build the demo database from seeds/ and open the review.
+def demo(ctx: click.Context, seeds_dir: Path | None, open_review: bool) -> None:
+    """Build the demo database (./claims.db, or --db) from the seed article and its sources,
+    which travel with the package, and open the review. Works from any folder.
 
     \b
     Example:
         claimcheck demo
         claimcheck --db /tmp/demo.db demo --no-review
     """
-    from claimcheck.demo import build_demo
+    from claimcheck.demo import SEEDS, build_demo
 
-    if not seeds_dir.is_dir():
-        fail(f"{seeds_dir}: no demo folder here (run from the repository root or pass --seeds)")
+    seeds_dir = seeds_dir or SEEDS
+    if not (seeds_dir / "manifest.yaml").is_file():
+        fail(f"{seeds_dir}: no manifest.yaml in this demo folder")
     with open_store(ctx) as store:
         summary = build_demo(store, seeds_dir)
     click.echo(summary, err=True)
