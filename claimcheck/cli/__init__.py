@@ -9,6 +9,7 @@ from __future__ import annotations
 from claimcheck.cli import (  # noqa: F401  (registers commands)
     article,
     articles,
+    browse,
     bundle,
     desk,
     extract,
