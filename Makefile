@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench bench-docs clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ test: $(STAMP) $(CHROMIUM)  ## lint, then the whole test suite
 
 bench: $(STAMP)  ## every benchmark in bench/, figures printed
 	$(BIN)/python -m bench
+
+bench-docs: $(STAMP)  ## run the benches, rewrite docs/benchmarks.md (ONLY="segment dates": just those)
+	$(BIN)/python -m bench.report $(if $(ONLY),--only $(ONLY))
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache
