@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev,bench,dask]"
 	touch $(STAMP)
 
-demo: $(STAMP)  ## build claims.db from seeds/ and open the review workbench
+demo: $(STAMP)  ## build claims.db from the demo seeds (claimcheck/seeds) and open the review workbench
 	$(BIN)/claimcheck demo
 
 # Debian's Chromium for the browser tests (Playwright drives it; no browser is downloaded)
