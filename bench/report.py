@@ -146,20 +146,22 @@ def render(record: dict[str, Any]) -> str:
         "| bench | what it measures | figures from |",
         "|---|---|---|",
     ]
-    names = sorted(record)
+    names = sorted(set(record) | set(bench_names()))
     for name in names:
-        entry = record[name]
-        origin = (
-            f"run {entry['date']}"
-            if entry["source"] == "report"
-            else f"last manual run (README, {entry['date']})"
-        )
+        entry = record.get(name, {"source": None})
+        origin = {
+            "report": f"run {entry.get('date')}",
+            "manual": f"last manual run (README, {entry.get('date')})",
+        }.get(entry["source"], "not measured yet")
         anchor = f"bench_{name}"
         first_sentence = summary(name).split(". ")[0].rstrip(".") + "."
         lines.append(f"| [{name}](#{anchor}) | {cell(first_sentence)} | {origin} |")
     for name in names:
-        entry = record[name]
+        entry = record.get(name, {"source": None})
         lines += ["", f"## bench_{name}", "", summary(name), ""]
+        if entry["source"] is None:
+            lines.append(f"Not measured yet: `python -m bench.report --only {name}`.")
+            continue
         if entry["source"] == "manual":
             lines += [
                 f"Last manual run, before this page was generated ({entry['date']}; the text"
