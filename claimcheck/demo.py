@@ -13,7 +13,6 @@ from claimcheck.importer import import_file
 from claimcheck.store import Store, StoreError
 
 SEEDS = Path(__file__).parent / "seeds"
-SEED_ARTICLE = SEEDS / "000_000a7fc3f8c0d5df.txt"
 
 
 def build_demo(store: Store, seeds: Path = SEEDS) -> str:
