@@ -110,7 +110,13 @@ def run(name: str, timeout: float) -> dict[str, Any]:
         "exit_code": code,
         "figures": last_json(stdout) if code == 0 else None,
         "error": None if code == 0 else (stderr.strip().splitlines() or ["failed"])[-1][:300],
+        "output_tail": tail(stdout),
     }
+
+
+def tail(stdout: str, lines: int = 15) -> str:
+    """The end of a bench's printed report, shown when it gave no JSON line."""
+    return "\n".join(line.rstrip() for line in stdout.strip().splitlines()[-lines:])
 
 
 def flatten(figures: Any, prefix: str = "") -> list[tuple[str, Any]]:
@@ -179,7 +185,16 @@ def render(record: dict[str, Any]) -> str:
             f" {' '.join(map(str, entry['load_after']))} after"
         )
         lines.append("")
-        if entry["figures"] is None:
+        if entry["figures"] is None and entry["exit_code"] == 0:
+            lines += [
+                "The bench printed no line of JSON (every bench should end with one); the end of"
+                " its printed report:",
+                "",
+                "```",
+                entry.get("output_tail", ""),
+                "```",
+            ]
+        elif entry["figures"] is None:
             lines.append(f"Failed (exit {entry['exit_code']}): {cell(entry['error'])}")
         else:
             lines += ["| figure | value |", "|---|---|"]

@@ -43,3 +43,21 @@ def test_the_page_shows_every_bench_measured_or_not():
     rendered = render({})
     for name in bench_names():
         assert f"Not measured yet: `python -m bench.report --only {name}`." in rendered
+
+
+def test_a_bench_without_a_json_line_shows_the_end_of_its_report():
+    entry = {
+        "source": "report",
+        "command": "python -m bench.bench_review",
+        "date": "2026-12-03 10:46 UTC",
+        "seconds": 307.0,
+        "load_before": [9.4, 11.2, 9.7],
+        "load_after": [9.2, 9.8, 9.5],
+        "machine": {"cores": 2, "cpu": "AMD EPYC", "python": "3.11.7", "system": "Linux"},
+        "exit_code": 0,
+        "figures": None,
+        "error": None,
+        "output_tail": "first claim 1.71 s",
+    }
+    page = render({"review": entry})
+    assert "printed no line of JSON" in page and "first claim 1.71 s" in page
