@@ -177,6 +177,7 @@ def test_the_day_is_the_day_the_story_is_about() -> None:
         ("Tuesday", "2010-03-02"),
         ("February", "2010-02"),
         ("morning", "2010-03-02TMO"),
+        ("later", "FUTURE_REF"),
         ("the day", "2010-03-02"),
     ]
     # with no day in the story, the day is the published day
@@ -203,3 +204,42 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
     assert resolved("Sales fell from the same period a year earlier.") == [
         ("the same period a year earlier", "2023")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "later" and "earlier" as adverbs of time, not adjectives or after a duration
+        ("Shares later recovered.", [("later", "FUTURE_REF")]),
+        ("He said earlier that the plan was dead.", [("earlier", "PAST_REF")]),
+        ("Earlier reports were wrong.", []),
+        ("Two days later, the firm collapsed.", [("Two days", "P2D")]),
+        ("The vote was moved to a later date.", [("a later date", "XXXX-XX-XX")]),
+        # the whole expression, so a strict span matches
+        ("Sales rose earlier this year.", [("earlier this year", "2024")]),
+        ("Growth returns early next year.", [("early next year", "2025")]),
+        ("Prices fell over the past two years.", [("the past two years", "P2Y")]),
+        ("Prices will rise in the coming months.", [("the coming months", "PXM")]),
+        ("Talks ended by the end of this year.", [("the end of this year", "2024")]),
+        ("Debt peaked at the end of 2008.", [("the end of 2008", "2008")]),
+        # next to the story's day, or the published one
+        ("The day before, he resigned.", [("The day before", "2024-09-12")]),
+        ("On the previous day, the index fell 3%.", [("the previous day", "2024-09-12")]),
+        ("The following week, prices rose.", [("The following week", "2024-W38")]),
+        ("Rates will rise over the next year.", [("the next year", "P1Y")]),
+        # holidays, fixed and movable, nearest in the sentence's tense
+        ("The store opens on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("Traffic will peak over Thanksgiving.", [("Thanksgiving", "2024-11-28")]),
+        ("Churches filled on Easter Sunday.", [("Easter Sunday", "2024-03-31")]),
+        ("Christmas sales rose.", []),
+        # centuries, sets and time zones
+        ("It was built in the 20th century.", [("the 20th century", "19")]),
+        ("The 21st Century Fox deal closed.", []),
+        ("Prices rise every year.", [("every year", "P1Y")]),
+        ("Each year of school adds 10% to pay.", []),
+        ("Trading opened at 9:30 EST.", [("9:30 EST", "2024-09-13T09:30")]),
+        ("The index closed at 16:08 UTC.", [("16:08 UTC", "2024-09-13T16:08Z")]),
+    ],
+)
+def test_classes_of_dates_timeml_marks(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
