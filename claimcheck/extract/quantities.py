@@ -172,6 +172,9 @@ _STREET_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
     r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
 )
+_MODEL_WORD_AFTER = re.compile(
+    r" (?:Max|MAX|Pro|Plus|Mini|Ultra|Dreamliners?|Neo|neo|XL|XR|Lite|Turbo|GT|Series|Classic)\b"
+)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PLURAL_AFTER = re.compile(r" ([a-z]+)")
 # a telephone service, not a count: "a 911 call", "999 calls", "the 112 operator"
@@ -184,7 +187,8 @@ _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 _LIST_MARKER = re.compile(r"[.)] ")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _INHERIT_CUE = re.compile(
-    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\s+(?:about\s+|around\s+)?$",
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
+    r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
 _SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
@@ -658,7 +662,11 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
+            return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
+    if _STREET_AFTER.match(text, number.end):
+        return True  # "221B Baker Street": an address, not 221 billion
     if currency or number.scale_text:
         return False
     end = number.end
@@ -683,9 +691,25 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
         return True  # "17-beta estradiol": a name
+    if _is_model(text, pos, end, previous, measured):
+        return True  # "737 Max", "a 787", "the 737 landed": an aircraft or product model
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> bool:
+    """A bare whole number that names a model: before a model word ("737 Max", "iPhone 11 Pro"),
+    after "a" ("a 787"), or after "the" with nothing counted ("the 787 landed")."""
+    if measured or not text[pos:end].isdigit():
+        return False
+    if _MODEL_WORD_AFTER.match(text, end):
+        return True
+    if not text.startswith(" ", end):
+        return False  # "a 7- or 8-inch screen"
+    if previous.lower() in ("a", "an"):
+        return not _SCALE.match(text, end)
+    return previous.lower() == "the" and end - pos >= 3 and not _noun_unit(text, end)
 
 
 def _plural_follows(after: str) -> bool:
