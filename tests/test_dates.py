@@ -158,7 +158,7 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
         ("The 2008 election was close.", [("2008", "2008")]),
         ("In 2000 the party won.", [("2000", "2000")]),
         ("2019 saw record profits.", [("2019", "2019")]),
-        ("Late 2019 results were weak.", [("2019", "2019")]),
+        ("Late 2019 results were weak.", [("Late 2019", "2019")]),
         # words that hold a date but are not one
         ("The now-cancelled deal cost $23 billion.", []),
         ("The September 11 attacks changed travel.", [("September 11", "2001-09-11")]),
@@ -222,6 +222,10 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
         ("Prices will rise in the coming months.", [("the coming months", "PXM")]),
         ("Talks ended by the end of this year.", [("the end of this year", "2024")]),
         ("Debt peaked at the end of 2008.", [("the end of 2008", "2008")]),
+        ("Sales rose in early 2008.", [("early 2008", "2008")]),
+        ("Prices peaked in the mid-1990s.", [("mid-1990s", "199")]),
+        ("Sales rose in the 2007 fiscal year.", [("2007 fiscal year", "FY2007")]),
+        ("The firm was founded a decade ago.", [("a decade ago", "2014")]),
         # next to the story's day, or the published one
         ("The day before, he resigned.", [("The day before", "2024-09-12")]),
         ("On the previous day, the index fell 3%.", [("the previous day", "2024-09-12")]),

@@ -157,7 +157,7 @@ _ALTERNATIVES = [
         r"ftlnc\d",
         rf"(?P<fy>(?:fy\s?|(?:fiscal|financial)\s+(?:year\s+)?)(?P<fy_year>{_year}|\d\d)\b"
         r"(?:[-/–](?P<fy_end>\d\d(?:\d\d)?)\b)?"
-        rf"|(?P<fy_a>{_year})[-/–](?P<fy_b>\d\d(?:\d\d)?)\s+(?:fiscal|financial)\s+year"
+        rf"|(?P<fy_a>{_year})(?:[-/–](?P<fy_b>\d\d(?:\d\d)?))?\s+(?:fiscal|financial)\s+year"
         r"|(?P<fy_rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal|financial)\s+year)",
     ),
     (
@@ -165,7 +165,11 @@ _ALTERNATIVES = [
         rf"(?P<yr>(?P<yr_a>{_year})\s*[-–—]\s*(?P<yr_b>{_year}|\d\d)\b"
         r"(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent)))",
     ),
-    ("mel", rf"(?P<yp>(?:mid|early|late)-(?P<yp_year>{_year}))"),
+    (
+        "mel",
+        rf"(?P<yp>(?:mid|early|late)[\s-]+(?P<yp_year>{_year}))"
+        r"(?![\d,.%-]\d|\s*(?:%|per\s*cent))",
+    ),
     (
         "q",
         rf"(?P<qn>q(?P<qn_n>[1-4])(?:(?:\s+|-|\s+of\s+)(?P<qn_year>{_year}))?)",
@@ -256,7 +260,10 @@ _ALTERNATIVES = [
         "emltnjfasod",
         rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
     ),
-    (r"'’\d", r"(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"),
+    (
+        r"'’\dmel",
+        r"(?P<dec>(?:(?:early|mid|late)[\s-]+)?(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)",
+    ),
     (
         "ncapmrtsf",
         r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
@@ -1118,8 +1125,8 @@ def _number_word(words: str) -> float:
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
-    if unit == "Y":
-        return f"{published.year - int(number):04d}", "year"
+    if unit in ("Y", "DE"):
+        return f"{published.year - int(number * (10 if unit == 'DE' else 1)):04d}", "year"
     if unit == "M":
         month = published.month - int(number)
         year = published.year + (month - 1) // 12
