@@ -242,6 +242,10 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
         ("Prices rise every year.", [("every year", "P1Y")]),
         ("Each year of school adds 10% to pay.", []),
         ("Trading opened at 9:30 EST.", [("9:30 EST", "2024-09-13T09:30")]),
+        # typographic quotes and apostrophes do not hide a date
+        ("“Yesterday, there were two polls.”", [("Yesterday", "2024-09-12")]),
+        ("Going into Tuesday’s contests, she led.", [("Tuesday", "2024-09-10")]),
+        ("He spoke on WTMJ’s “Midday with Charlie Sykes”.", []),
         ("The index closed at 16:08 UTC.", [("16:08 UTC", "2024-09-13T16:08Z")]),
     ],
 )

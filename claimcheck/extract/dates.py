@@ -327,11 +327,13 @@ DATE_WORDS = frozenset(
         *DECADE_WORDS,
     ]
 )
-_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
-REACH = 48  # "the following twenty-seven and a half years": the longest way from a date's start
-# to its word
+# (typographic quotes and dashes too: "“Yesterday" holds the word "yesterday")
+_NOT_WORD = str.maketrans(
+    {c: " " for c in [*(chr(i) for i in range(128) if not chr(i).isalnum()), *"“”‘’—–…«»„"]}
+)
+REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
 # (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
-DIGIT_REACH = 24  # a date with a digit starts at most this far before it: "the end of 2008"
+DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
@@ -490,8 +492,13 @@ class StoryDates:
                 return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
             if match["mo"] and match["mo_month"] == "may" and previous.lower() not in PREPOSITIONS:
                 return bool(match["mo_mod"])
-        elif match["rel_words"] in ("today", "this morning") or match["pod"] == "this morning":
-            # NBC's "Today", "CBS This Morning": a capital inside a sentence names a programme
+        elif (
+            match["rel_words"] in ("today", "this morning")
+            or match["pod"] == "this morning"
+            or match["noon"]
+        ):
+            # NBC's "Today", "CBS This Morning", "Midday with ...": a capital inside a sentence
+            # names a programme
             return start == 0 or not sentence[start].isupper()
         elif match["dur"]:
             n = match["dur_n"]
