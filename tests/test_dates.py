@@ -223,6 +223,7 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
         ("Talks ended by the end of this year.", [("the end of this year", "2024")]),
         ("Debt peaked at the end of 2008.", [("the end of 2008", "2008")]),
         ("Sales rose in early 2008.", [("early 2008", "2008")]),
+        ("Profit fell for the entire year.", [("the entire year", "2024")]),
         ("Prices peaked in the mid-1990s.", [("mid-1990s", "199")]),
         ("Sales rose in the 2007 fiscal year.", [("2007 fiscal year", "FY2007")]),
         ("The firm was founded a decade ago.", [("a decade ago", "2014")]),

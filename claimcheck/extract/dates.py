@@ -227,7 +227,8 @@ _ALTERNATIVES = [
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
         "tsbmrlh",
-        r"(?P<edge>(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
+        r"(?P<edge>(?P<whole>the\s+(?:entire|whole|full)\s+year)|"
+        r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
         rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+(?P<edge_unit>year|month|week)))",
     ),
     (
@@ -655,7 +656,10 @@ class StoryDates:
         if match["edge"]:
             if match["edge_year"]:
                 return match["edge_year"], "year"
-            unit, story_year = match["edge_unit"], self._year_of_story()
+            unit, story_year = match["edge_unit"] or "year", self._year_of_story()
+            if match["whole"]:  # "for the entire year": the story's year
+                year = story_year or (published.year if published else None)
+                return (str(year) if year else None), "year"
             if match["edge_rel"] == "the" and unit == "year" and story_year:
                 return str(story_year), "year"
             when = "this" if match["edge_rel"] == "the" else match["edge_rel"]
