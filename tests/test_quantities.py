@@ -594,10 +594,16 @@ def test_a_modifier_with_no_noun_after_it_is_not_the_unit() -> None:
         "The jury voted 10-2 to convict.",
         "Call 555-123-4567 or (212) 555-0199 now.",
         "No one was hurt, and the one who fled was caught.",
+        "They blamed one another.",
+        "The vote was one-sided, like a 10-sided die.",
     ],
 )
 def test_models_names_votes_and_phone_numbers_count_nothing(text: str) -> None:
     assert find_quantities(text) == []
+
+
+def test_a_short_past_verb_after_a_count_is_not_its_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Only one person died.")] == [(1, "person")]
 
 
 def test_models_leave_the_counts_beside_them() -> None:

@@ -172,6 +172,7 @@ _STREET_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
     r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
 )
+_ADJECTIVE_AFTER = re.compile(r"-[a-z]*[^e\W]ed\b")
 _MODEL_WORD_AFTER = re.compile(
     r" (?:Max|MAX|Pro|Plus|Mini|Ultra|Dreamliners?|Neo|neo|XL|XR|Lite|Turbo|GT|Series|Classic)\b"
 )
@@ -662,6 +663,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        if text[pos : number.end + 8].lower() == "one another":
+            return True  # a pronoun
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -691,6 +694,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
         return True  # "17-beta estradiol": a name
+    if _ADJECTIVE_AFTER.match(after):
+        return True  # "a 10-sided die": an adjective made of the number
     if _is_model(text, pos, end, previous, measured):
         return True  # "737 Max", "a 787", "the 737 landed": an aircraft or product model
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
@@ -881,6 +886,8 @@ def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
         return (old.end() if old else end), unit, 0
     if lowered in STOP_NOUNS or (_is_plural(lowered) and text[at - 2].isalpha()):
         return None, "", 0  # "three-pointers" names a thing, it does not count three of them
+    if lowered.endswith("ed") and len(lowered) > 3 and lowered[-3] != "e":
+        return None, "", 0  # "one-sided", "two-tiered": an adjective, not a unit
     return end, _plural(lowered), 0
 
 
@@ -935,8 +942,8 @@ def _noun_unit(text: str, end: int) -> str:
             break
         if _is_plural(lowered):
             break  # the head of a count is its first plural: "19 fouls proves"
-    while words and words[-1].endswith("ed") and len(words[-1]) > 4 and words[-1][-3] != "e":
-        words.pop()  # "20 reported cases" counts cases; "the 787 landed" counts nothing
+    while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
+        words.pop()  # "20 reported cases" counts cases; "one person died" a person
     return words[-1] if words and len(words[-1]) > 1 else ""
 
 
