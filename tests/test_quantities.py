@@ -602,6 +602,13 @@ def test_models_names_votes_and_phone_numbers_count_nothing(text: str) -> None:
     assert find_quantities(text) == []
 
 
+def test_the_second_number_of_a_from_to_pair_takes_the_first_ones_unit() -> None:
+    found = find_quantities("Mileage rose from about 14-18 mpg to 24 for SUVs.")
+    assert [(q.value, q.high, q.unit) for q in found] == [(14, 18, "mpg"), (24, None, "mpg")]
+    found = find_quantities("It fell from 20 mpg in 2008 to 29.")
+    assert [q.unit for q in found] == ["mpg", "mpg"]
+
+
 def test_a_short_past_verb_after_a_count_is_not_its_unit() -> None:
     assert [(q.value, q.unit) for q in find_quantities("Only one person died.")] == [(1, "person")]
 

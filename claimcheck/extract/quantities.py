@@ -192,6 +192,9 @@ _INHERIT_CUE = re.compile(
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_TO_END = re.compile(r"^[^.;]*\bto\s+$")
 _SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
 _BOUND_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -971,7 +974,12 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         if here.quantity.unit or not before.quantity.unit or here.needs_unit:
             continue
         cue = text[before.quantity.end : here.quantity.start]
-        if len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue):
+        opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
+            text, max(0, before.quantity.start - 12), before.quantity.start
+        )
+        if (opened and len(cue) < 40 and _TO_END.search(cue)) or (
+            len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue)
+        ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
 
