@@ -114,6 +114,8 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
     assert all("event" in c.kinds for c in claims)
     only_duration = extract_claims("The strike lasted for two days and cost 300 jobs.", None, 0.0)
     assert only_duration[0].dates and "event" not in only_duration[0].kinds
+    every = extract_claims("Prices rise every year by 300 jobs' worth.", "2024-09-13", 0.0)
+    assert every[0].dates[0].resolved == "P1Y" and "event" not in every[0].kinds
 
 
 @pytest.mark.parametrize(
