@@ -254,3 +254,13 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
 )
 def test_classes_of_dates_timeml_marks(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_dates_beyond_the_calendar_resolve_to_nothing(published: date) -> None:
+    found = find_dates(
+        "Last Friday, the day before Easter and a decade ago, sales fell; on Christmas Eve and "
+        "the following day they will rise.",
+        published,
+    )
+    assert found and all(d.resolved is None or len(d.resolved) >= 4 for d in found)

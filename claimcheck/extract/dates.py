@@ -457,7 +457,10 @@ class StoryDates:
                         )
                     )
                 continue
-            resolved, granularity = self._resolve(match, lowered)
+            try:
+                resolved, granularity = self._resolve(match, lowered)
+            except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
+                resolved, granularity = None, "day"
             found.append(
                 DateMention(
                     surface=sentence[match.start() : match.end()],
