@@ -616,6 +616,9 @@ def test_a_short_past_verb_after_a_count_is_not_its_unit() -> None:
 def test_models_leave_the_counts_beside_them() -> None:
     found = find_quantities("The 737 Max was grounded for 20 months; the 2,000 workers struck.")
     assert [(q.value, q.unit) for q in found] == [(20, "months"), (2000, "workers")]
+    # a count then a model, not one space-grouped number (30,787)
+    assert [q.value for q in find_quantities("Boeing delivered 30 787 Dreamliners.")] == [30]
+    assert [q.value for q in find_quantities("The town has 12 500 people.")] == [12_500]
 
 
 def test_a_record_of_a_number_takes_the_unit_it_is_compared_with() -> None:

@@ -81,7 +81,7 @@ _NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i)
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
-    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
+    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d| [A-Z])|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
