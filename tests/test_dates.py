@@ -114,6 +114,8 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
     assert all("event" in c.kinds for c in claims)
     only_duration = extract_claims("The strike lasted for two days and cost 300 jobs.", None, 0.0)
     assert only_duration[0].dates and "event" not in only_duration[0].kinds
+    every = extract_claims("Prices rise every year by 300 jobs' worth.", "2024-09-13", 0.0)
+    assert every[0].dates[0].resolved == "P1Y" and "event" not in every[0].kinds
 
 
 @pytest.mark.parametrize(
@@ -158,7 +160,7 @@ def test_the_extractor_reads_the_story_in_order_and_durations_are_not_events() -
         ("The 2008 election was close.", [("2008", "2008")]),
         ("In 2000 the party won.", [("2000", "2000")]),
         ("2019 saw record profits.", [("2019", "2019")]),
-        ("Late 2019 results were weak.", [("2019", "2019")]),
+        ("Late 2019 results were weak.", [("Late 2019", "2019")]),
         # words that hold a date but are not one
         ("The now-cancelled deal cost $23 billion.", []),
         ("The September 11 attacks changed travel.", [("September 11", "2001-09-11")]),
@@ -177,6 +179,7 @@ def test_the_day_is_the_day_the_story_is_about() -> None:
         ("Tuesday", "2010-03-02"),
         ("February", "2010-02"),
         ("morning", "2010-03-02TMO"),
+        ("later", "FUTURE_REF"),
         ("the day", "2010-03-02"),
     ]
     # with no day in the story, the day is the published day
@@ -203,3 +206,61 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
     assert resolved("Sales fell from the same period a year earlier.") == [
         ("the same period a year earlier", "2023")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "later" and "earlier" as adverbs of time, not adjectives or after a duration
+        ("Shares later recovered.", [("later", "FUTURE_REF")]),
+        ("He said earlier that the plan was dead.", [("earlier", "PAST_REF")]),
+        ("Earlier reports were wrong.", []),
+        ("Two days later, the firm collapsed.", [("Two days", "P2D")]),
+        ("The vote was moved to a later date.", [("a later date", "XXXX-XX-XX")]),
+        # the whole expression, so a strict span matches
+        ("Sales rose earlier this year.", [("earlier this year", "2024")]),
+        ("Growth returns early next year.", [("early next year", "2025")]),
+        ("Prices fell over the past two years.", [("the past two years", "P2Y")]),
+        ("Prices will rise in the coming months.", [("the coming months", "PXM")]),
+        ("Talks ended by the end of this year.", [("the end of this year", "2024")]),
+        ("Debt peaked at the end of 2008.", [("the end of 2008", "2008")]),
+        ("Sales rose in early 2008.", [("early 2008", "2008")]),
+        ("Profit fell for the entire year.", [("the entire year", "2024")]),
+        ("Prices peaked in the mid-1990s.", [("mid-1990s", "199")]),
+        ("Sales rose in the 2007 fiscal year.", [("2007 fiscal year", "FY2007")]),
+        ("The firm was founded a decade ago.", [("a decade ago", "2014")]),
+        # next to the story's day, or the published one
+        ("The day before, he resigned.", [("The day before", "2024-09-12")]),
+        ("On the previous day, the index fell 3%.", [("the previous day", "2024-09-12")]),
+        ("The following week, prices rose.", [("The following week", "2024-W38")]),
+        ("Rates will rise over the next year.", [("the next year", "P1Y")]),
+        # holidays, fixed and movable, nearest in the sentence's tense
+        ("The store opens on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("Traffic will peak over Thanksgiving.", [("Thanksgiving", "2024-11-28")]),
+        ("Churches filled on Easter Sunday.", [("Easter Sunday", "2024-03-31")]),
+        ("Christmas sales rose.", []),
+        # centuries, sets and time zones
+        ("It was built in the 20th century.", [("the 20th century", "19")]),
+        ("The 21st Century Fox deal closed.", []),
+        ("Prices rise every year.", [("every year", "P1Y")]),
+        ("Each year of school adds 10% to pay.", []),
+        ("Trading opened at 9:30 EST.", [("9:30 EST", "2024-09-13T09:30")]),
+        # typographic quotes and apostrophes do not hide a date
+        ("“Yesterday, there were two polls.”", [("Yesterday", "2024-09-12")]),
+        ("Going into Tuesday’s contests, she led.", [("Tuesday", "2024-09-10")]),
+        ("He spoke on WTMJ’s “Midday with Charlie Sykes”.", []),
+        ("The index closed at 16:08 UTC.", [("16:08 UTC", "2024-09-13T16:08Z")]),
+    ],
+)
+def test_classes_of_dates_timeml_marks(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize("published", [date(1, 1, 1), date(9999, 12, 31)])
+def test_dates_beyond_the_calendar_resolve_to_nothing(published: date) -> None:
+    found = find_dates(
+        "Last Friday, the day before Easter and a decade ago, sales fell; on Christmas Eve and "
+        "the following day they will rise.",
+        published,
+    )
+    assert found and all(d.resolved is None or len(d.resolved) >= 4 for d in found)

@@ -580,6 +580,52 @@ def test_a_modifier_with_no_noun_after_it_is_not_the_unit() -> None:
     assert all(q.unit != "new" for q in find_quantities("The airline bought two new 737 Max jets."))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The airline bought two new 737 Max jets.",
+        "The 737 Max was grounded.",
+        "The 787 landed safely.",
+        "He flew in a 787 to Doha.",
+        "She bought an iPhone 11 Pro.",
+        "Two F-16 jets crashed.",
+        "Shares of Capital One fell.",
+        "The office is at 221B Baker Street.",
+        "The jury voted 10-2 to convict.",
+        "Call 555-123-4567 or (212) 555-0199 now.",
+        "No one was hurt, and the one who fled was caught.",
+        "They blamed one another.",
+        "The vote was one-sided, like a 10-sided die.",
+    ],
+)
+def test_models_names_votes_and_phone_numbers_count_nothing(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_the_second_number_of_a_from_to_pair_takes_the_first_ones_unit() -> None:
+    found = find_quantities("Mileage rose from about 14-18 mpg to 24 for SUVs.")
+    assert [(q.value, q.high, q.unit) for q in found] == [(14, 18, "mpg"), (24, None, "mpg")]
+    found = find_quantities("It fell from 20 mpg in 2008 to 29.")
+    assert [q.unit for q in found] == ["mpg", "mpg"]
+
+
+def test_a_short_past_verb_after_a_count_is_not_its_unit() -> None:
+    assert [(q.value, q.unit) for q in find_quantities("Only one person died.")] == [(1, "person")]
+
+
+def test_models_leave_the_counts_beside_them() -> None:
+    found = find_quantities("The 737 Max was grounded for 20 months; the 2,000 workers struck.")
+    assert [(q.value, q.unit) for q in found] == [(20, "months"), (2000, "workers")]
+    # a count then a model, not one space-grouped number (30,787)
+    assert [q.value for q in find_quantities("Boeing delivered 30 787 Dreamliners.")] == [30]
+    assert [q.value for q in find_quantities("The town has 12 500 people.")] == [12_500]
+
+
+def test_a_record_of_a_number_takes_the_unit_it_is_compared_with() -> None:
+    found = find_quantities("Demand hit 44,947 megawatts on Monday, beating the record of 46,797.")
+    assert [(q.value, q.unit) for q in found] == [(44_947, "MW"), (46_797, "MW")]
+
+
 def test_spaced_pence_and_names_with_greek_letters() -> None:
     [fuel] = find_quantities("It costs 68 p a litre.")
     assert (fuel.value, fuel.unit) == (68, "GBX")
@@ -588,7 +634,7 @@ def test_spaced_pence_and_names_with_greek_letters() -> None:
 
 @pytest.mark.parametrize(
     ("text", "unit"),
-    [("The 787 landed safely.", ""), ("There were 20 reported cases.", "cases")],
+    [("There were 20 reported cases.", "cases"), ("The 20 landed safely.", "")],
 )
 def test_verbs_and_adverbs_after_a_number_are_not_its_unit(text: str, unit: str) -> None:
     [found] = find_quantities(text)

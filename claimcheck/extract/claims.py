@@ -71,7 +71,7 @@ def _claim(
 ) -> ExtractedClaim | None:
     """The sentence as a claim, or None when it scores below `min_score`."""
     quantities = find_quantities(sentence, offset=span.start)
-    dated = [d for d in dates if d.granularity not in ("duration", "reference")]
+    dated = [d for d in dates if d.granularity not in ("duration", "reference", "set")]
     quote = None
     if attribution and found_quotes:
         inside = (text[q.start + 1 : q.end - (1 if q.closed else 0)] for q in found_quotes)

@@ -75,6 +75,24 @@ FREQUENCIES = {
     "daily": "P1D",
     "hourly": "PT1H",
 }
+# (month, day), or the name of a rule for the movable ones
+HOLIDAYS = {
+    "christmas": (12, 25),
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "boxing day": (12, 26),
+    "new year's": (1, 1),
+    "new year's day": (1, 1),
+    "new year's eve": (12, 31),
+    "halloween": (10, 31),
+    "thanksgiving": "thanksgiving",
+    "thanksgiving day": "thanksgiving",
+    "easter": "easter",
+    "easter sunday": "easter",
+    "easter monday": "easter monday",
+}
+CENTURY_WORDS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21}
+EVERY_UNITS = {"day": "P1D", "week": "P1W", "month": "P1M", "quarter": "P3M", "year": "P1Y"}
 DECADE_WORDS = {
     "twenties": 2,
     "thirties": 3,
@@ -139,7 +157,7 @@ _ALTERNATIVES = [
         r"ftlnc\d",
         rf"(?P<fy>(?:fy\s?|(?:fiscal|financial)\s+(?:year\s+)?)(?P<fy_year>{_year}|\d\d)\b"
         r"(?:[-/–](?P<fy_end>\d\d(?:\d\d)?)\b)?"
-        rf"|(?P<fy_a>{_year})[-/–](?P<fy_b>\d\d(?:\d\d)?)\s+(?:fiscal|financial)\s+year"
+        rf"|(?P<fy_a>{_year})(?:[-/–](?P<fy_b>\d\d(?:\d\d)?))?\s+(?:fiscal|financial)\s+year"
         r"|(?P<fy_rel>this|last|next|the\s+current|the\s+previous)\s+(?:fiscal|financial)\s+year)",
     ),
     (
@@ -147,7 +165,11 @@ _ALTERNATIVES = [
         rf"(?P<yr>(?P<yr_a>{_year})\s*[-–—]\s*(?P<yr_b>{_year}|\d\d)\b"
         r"(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent)))",
     ),
-    ("mel", rf"(?P<yp>(?:mid|early|late)-(?P<yp_year>{_year}))"),
+    (
+        "mel",
+        rf"(?P<yp>(?:mid|early|late)[\s-]+(?P<yp_year>{_year}))"
+        r"(?![\d,.%-]\d|\s*(?:%|per\s*cent))",
+    ),
     (
         "q",
         rf"(?P<qn>q(?P<qn_n>[1-4])(?:(?:\s+|-|\s+of\s+)(?P<qn_year>{_year}))?)",
@@ -170,7 +192,7 @@ _ALTERNATIVES = [
     (
         r"\d",
         rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
-        rf"(?:\s*(?P<tz>utc|gmt)\b)?)",
+        rf"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest)\b)?)",
     ),
     (
         "mtwfsjando",
@@ -190,8 +212,9 @@ _ALTERNATIVES = [
         rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
     ),
     (
-        r"\dzotfsena",
-        rf"(?P<dur>(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
+        r"\dzotfsenaplncf",
+        r"(?P<dur>(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+)?"
+        rf"(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
         r"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
         r"(?P<ago>\s+ago)?)",
     ),
@@ -203,15 +226,45 @@ _ALTERNATIVES = [
     ("nm", r"(?P<noon>noon|midday|midnight)"),
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
-        "ytln",
-        r"(?P<rel>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year))",
+        "tsbmrlh",
+        r"(?P<edge>(?P<whole>the\s+(?:entire|whole|full)\s+year)|"
+        r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
+        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+(?P<edge_unit>year|month|week)))",
     ),
+    (
+        "ytlne",
+        r"(?P<rel>(?:(?:earlier|later|early|late)\s+)?"
+        r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)))",
+    ),
+    (
+        "t",
+        r"(?P<adj>the\s+(?P<adj_dir>previous|preceding|next|following)\s+"
+        r"(?P<adj_unit>day|week|month|year)|the\s+day\s+(?P<adj_ba>before|after))",
+    ),
+    (
+        "ale",
+        r"(?P<later>a\s+later\s+(?:date|time|stage)|later|earlier)",
+    ),
+    (
+        "cnbhte",
+        r"(?P<hol>christmas(?:\s+(?:day|eve))?|boxing\s+day|new\s+year['’]s(?:\s+(?:day|eve))?|"
+        r"halloween|thanksgiving(?:\s+day)?|easter(?:\s+(?:sunday|monday))?)",
+    ),
+    (
+        r"t\dn",
+        r"(?P<cent>(?:the\s+)?(?:(?P<cent_n>\d{1,2})(?:st|nd|rd|th)|"
+        rf"(?P<cent_word>{_trie(list(CENTURY_WORDS))}))[\s-]+century)",
+    ),
+    ("e", r"(?P<every>(?:every|each)\s+(?P<every_unit>day|week|month|quarter|year))"),
     ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
     (
         "emltnjfasod",
         rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
     ),
-    (r"'’\d", r"(?P<dec>(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)"),
+    (
+        r"'’\dmel",
+        r"(?P<dec>(?:(?:early|mid|late)[\s-]+)?(?:['’]|(?P<dec_century>19|20))?(?P<dec_decade>\d)0s)",
+    ),
     (
         "ncapmrtsf",
         r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
@@ -237,8 +290,9 @@ _ALTERNATIVES = [
         r"(?P<past>(?:the\s+)?(?:past|last|previous)\s+(?P<past_unit>decade|year|month|week))",
     ),
     (
-        "smafydhw",
-        r"(?P<vague>(?:(?P<vague_q>several|many|a\s+few|few|some)\s+)?"
+        "smafydhwtcnlp",
+        r"(?P<vague>(?P<vague_pre>(?:the\s+)?(?:coming|next|past|last|previous)\s+)?"
+        r"(?:(?P<vague_q>several|many|a\s+few|few|some)\s+)?"
         r"(?P<vague_unit>year|month|week|day|decade|hour|minute)s(?P<vague_ago>\s+ago)?)",
     ),
     ("aqmwdhy", rf"(?P<freq>{_trie(list(FREQUENCIES))})"),
@@ -262,7 +316,8 @@ _unit_words = (
 )
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
-    "future term fiscal financial half same spring summer autumn fall winter midday midnight"
+    "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
+    "earlier christmas halloween thanksgiving easter century"
 )
 DATE_WORDS = frozenset(
     [
@@ -273,10 +328,13 @@ DATE_WORDS = frozenset(
         *DECADE_WORDS,
     ]
 )
-_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not chr(i).isalnum()})
+# (typographic quotes and dashes too: "“Yesterday" holds the word "yesterday")
+_NOT_WORD = str.maketrans(
+    {c: " " for c in [*(chr(i) for i in range(128) if not chr(i).isalnum()), *"“”‘’—–…«»„"]}
+)
 REACH = 32  # "twenty-seven and a half years": the longest way from a date's start to its word
 # (a date with a digit but none of the words starts at the digit: "5 March", "1970s", "'70s")
-DIGIT_REACH = 6  # a date with a digit starts at most this far before it: "'70s", "early-2011"
+DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
@@ -316,9 +374,14 @@ PAST_VERBS = frozenset(
     ]
 )
 THE_DAY_BEFORE = re.compile(
-    r"(?:(?:later|earlier|early|late)\s+in|for|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
+    r"(?:(?:later|earlier|early|late)\s+in|for|on|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
 )
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
+# "the later version", "two years later": "later" and "earlier" that are not a time of their own
+LATER_NOT_AFTER = _words("the a an its his her their our this that these those much even no and or")
+SPAN_BEFORE = _words("over within for during throughout")
+LATER_BEFORE = _words("in on at that when after before said says told became was were")
+HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
 REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
@@ -394,7 +457,10 @@ class StoryDates:
                         )
                     )
                 continue
-            resolved, granularity = self._resolve(match, lowered)
+            try:
+                resolved, granularity = self._resolve(match, lowered)
+            except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
+                resolved, granularity = None, "day"
             found.append(
                 DateMention(
                     surface=sentence[match.start() : match.end()],
@@ -430,8 +496,13 @@ class StoryDates:
                 return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
             if match["mo"] and match["mo_month"] == "may" and previous.lower() not in PREPOSITIONS:
                 return bool(match["mo_mod"])
-        elif match["rel"] in ("today", "this morning") or match["pod"] == "this morning":
-            # NBC's "Today", "CBS This Morning": a capital inside a sentence names a programme
+        elif (
+            match["rel_words"] in ("today", "this morning")
+            or match["pod"] == "this morning"
+            or match["noon"]
+        ):
+            # NBC's "Today", "CBS This Morning", "Midday with ...": a capital inside a sentence
+            # names a programme
             return start == 0 or not sentence[start].isupper()
         elif match["dur"]:
             n = match["dur_n"]
@@ -439,6 +510,8 @@ class StoryDates:
                 return False  # "$5 a day", "twice a year": rates, not durations
             return match["dur"] != "a second"  # "a second plane"
         elif match["clock"]:
+            if match["tz"] and not sentence[match.start("tz")].isupper():
+                return False  # "9:30 et al."
             return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
         elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
@@ -456,7 +529,21 @@ class StoryDates:
             )
         elif match["vague"]:
             previous = _previous_word(sentence, start).lower()
-            return bool(match["vague_q"] or match["vague_ago"] or previous in VAGUE_BEFORE)
+            return bool(
+                match["vague_pre"]
+                or match["vague_q"]
+                or match["vague_ago"]
+                or previous in VAGUE_BEFORE
+            )
+        elif match["later"]:
+            return self._is_later(match, sentence)
+        elif match["adj_ba"]:
+            return not re.match(r"\s+\w", sentence[end:])  # not "the day after the vote"
+        elif match["cent"] or match["every"]:
+            # "21st Century Fox", "each year of education"
+            return not NAME_AFTER.match(sentence, end) and not re.match(r"\s+of\b", sentence[end:])
+        elif match["hol"]:
+            return self._is_holiday(match, sentence)
         elif match["freq"]:
             # "annual loss", not the "Daily Mail"
             return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
@@ -472,6 +559,39 @@ class StoryDates:
         elif match["dec"]:
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_later(self, match: re.Match[str], sentence: str) -> bool:
+        """ "later recovered", "as reported earlier", "at a later date"; not "two days later",
+        "later than" or "the earlier report"."""
+        start, end = match.start(), match.end()
+        previous = _previous_word(sentence, start).lower()
+        if previous in LATER_NOT_AFTER or previous.rstrip("s") in DURATION_UNITS:
+            return False
+        if previous[:1].isdigit() or previous in NUMBERS:
+            return False
+        following = re.match(r"\s*([A-Za-z]*)", sentence[end:])[1]  # type: ignore[index]
+        if not following or match["later"].startswith("a "):
+            return True
+        # an adverb before a verb or a preposition, not an adjective before a noun ("earlier
+        # reports")
+        return (
+            following in LATER_BEFORE
+            or following.endswith(("ed", "ing"))
+            or following in PAST_VERBS
+        )
+
+    def _is_holiday(self, match: re.Match[str], sentence: str) -> bool:
+        """ "on Christmas Day", "over Thanksgiving"; not "Christmas sales" (a season of trade) or
+        "the Easter Rising"."""
+        start, end = match.start(), match.end()
+        if not sentence[start].isupper():
+            return False
+        previous = _previous_word(sentence, start)
+        if previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0:
+            return False
+        if match["hol"].endswith(("day", "eve", "sunday", "monday")):
+            return True
+        return previous.lower() in HOLIDAY_BEFORE and not re.match(r"\s+[A-Za-z]", sentence[end:])
 
     def _is_season(self, match: re.Match[str], sentence: str) -> bool:
         """ "last summer", "in the spring of 2009", not "prices fall", "the fall of Rome" or
@@ -535,7 +655,31 @@ class StoryDates:
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
         if match["rel"]:
-            return self._relative(match["rel"])
+            return self._relative(match["rel_words"])
+        if match["edge"]:
+            if match["edge_year"]:
+                return match["edge_year"], "year"
+            unit, story_year = match["edge_unit"] or "year", self._year_of_story()
+            if match["whole"]:  # "for the entire year": the story's year
+                year = story_year or (published.year if published else None)
+                return (str(year) if year else None), "year"
+            if match["edge_rel"] == "the" and unit == "year" and story_year:
+                return str(story_year), "year"
+            when = "this" if match["edge_rel"] == "the" else match["edge_rel"]
+            return self._relative(f"{when} {unit}")
+        if match["adj"]:
+            return self._adjacent(match, lowered)
+        if match["later"]:
+            if match["later"].startswith("a "):
+                return "XXXX-XX-XX", "day"  # "at a later date": some day not given
+            return ("PAST_REF" if match["later"] == "earlier" else "FUTURE_REF"), "reference"
+        if match["hol"]:
+            return self._holiday(match, lowered)
+        if match["cent"]:
+            number = int(match["cent_n"] or CENTURY_WORDS[match["cent_word"]])
+            return f"{number - 1:02d}", "century"
+        if match["every"]:
+            return EVERY_UNITS[match["every_unit"]], "set"
         if match["noon"]:
             day = self.published.isoformat() if self.published else "XXXX-XX-XX"
             return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
@@ -620,6 +764,44 @@ class StoryDates:
         if match["same_year"]:
             return match["same_year"], "year"
         return (str(self.published.year - 1) if self.published else None), "year"
+
+    def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        """ "the previous day", "the day after", "the following year": next to the story's day
+        (or year), else to the published one."""
+        if self.published is None:
+            return None, "day"
+        step = (
+            -1
+            if (match["adj_dir"] or match["adj_ba"]) in ("previous", "preceding", "before")
+            else 1
+        )
+        unit = match["adj_unit"] or "day"
+        if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
+            return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
+        if unit == "day":
+            day = date.fromisoformat(self._story_day() or self.published.isoformat())
+            return (day + timedelta(days=step)).isoformat(), "day"
+        if unit == "year":
+            return str((self._year_of_story() or self.published.year) + step), "year"
+        return self._relative(f"{'last' if step < 0 else 'next'} {unit}")
+
+    def _holiday(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        """The holiday nearest the published date in the sentence's tense, like "on 25 December"."""
+        name = " ".join(match["hol"].replace("’", "'").split())
+        rule = HOLIDAYS[name]
+        if isinstance(rule, tuple):
+            return self._month_day(*rule, self._tense_future(lowered, *match.span()))
+        year = self._year_of_story() or (self.published.year if self.published else None)
+        if year is None:
+            return None, "day"
+        when = _movable_holiday(rule, year)
+        if self.published and year == self.published.year:
+            future = self._tense_future(lowered, *match.span())
+            if future and when < self.published - timedelta(days=7):
+                when = _movable_holiday(rule, year + 1)
+            elif not future and when > self.published + timedelta(days=31):
+                when = _movable_holiday(rule, year - 1)
+        return when.isoformat(), "day"
 
     def _fiscal_year(self, match: re.Match[str]) -> str | None:
         """Fiscal years by the calendar year they end in: "fiscal 2007", "FY07", "the 2006-07
@@ -783,7 +965,7 @@ class StoryDates:
         elif ampm == "a" and hour == 12:
             hour = 0
         day = self.published.isoformat() if self.published else "XXXX-XX-XX"
-        zone = "Z" if match["tz"] else ""
+        zone = "Z" if match["tz"] in ("utc", "gmt") else ""
         return f"{day}T{hour:02d}:{minute:02d}{zone}", "time"
 
     def _quarter(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
@@ -886,6 +1068,24 @@ def _matches(lowered: str) -> Iterator[re.Match[str]]:
             position = match.end()
 
 
+def _movable_holiday(rule: str, year: int) -> date:
+    """Thanksgiving (the fourth Thursday of November), Easter (Gregorian, by the anonymous
+    algorithm) and Easter Monday."""
+    if rule == "thanksgiving":
+        first = date(year, 11, 1)
+        return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    easter = date(year, month, day + 1)
+    return easter + timedelta(days=rule == "easter monday")
+
+
 def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
     """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
     day = min(days, key=lambda d: abs(d.start - time.start))
@@ -939,8 +1139,8 @@ def _number_word(words: str) -> float:
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
-    if unit == "Y":
-        return f"{published.year - int(number):04d}", "year"
+    if unit in ("Y", "DE"):
+        return f"{published.year - int(number * (10 if unit == 'DE' else 1)):04d}", "year"
     if unit == "M":
         month = published.month - int(number)
         year = published.year + (month - 1) // 12

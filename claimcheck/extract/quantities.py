@@ -81,7 +81,7 @@ _NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i)
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
-    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d)|\d+)"
+    r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d| [A-Z])|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
@@ -172,6 +172,10 @@ _STREET_AFTER = re.compile(
     r"\s+(?:(?:[A-Z][a-z]*\.?|\d+(?:st|nd|rd|th))\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Place|Drive|Way|"
     r"Boulevard|Court|Terrace|Close|Crescent|Gardens|Row|Hill)\b"
 )
+_ADJECTIVE_AFTER = re.compile(r"-[a-z]*[^e\W]ed\b")
+_MODEL_WORD_AFTER = re.compile(
+    r" (?:Max|MAX|Pro|Plus|Mini|Ultra|Dreamliners?|Neo|neo|XL|XR|Lite|Turbo|GT|Series|Classic)\b"
+)
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PLURAL_AFTER = re.compile(r" ([a-z]+)")
 # a telephone service, not a count: "a 911 call", "999 calls", "the 112 operator"
@@ -184,9 +188,13 @@ _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 _LIST_MARKER = re.compile(r"[.)] ")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
 _INHERIT_CUE = re.compile(
-    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?)\s+(?:about\s+|around\s+)?$",
+    r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
+    r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
+_TO_END = re.compile(r"^[^.;]*\bto\s+$")
 _SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
 _BOUND_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
@@ -658,7 +666,13 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        if text[pos : number.end + 8].lower() == "one another":
+            return True  # a pronoun
+        if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
+            return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
+    if _STREET_AFTER.match(text, number.end):
+        return True  # "221B Baker Street": an address, not 221 billion
     if currency or number.scale_text:
         return False
     end = number.end
@@ -683,9 +697,27 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
         return True  # "17-beta estradiol": a name
+    if _ADJECTIVE_AFTER.match(after):
+        return True  # "a 10-sided die": an adjective made of the number
+    if _is_model(text, pos, end, previous, measured):
+        return True  # "737 Max", "a 787", "the 737 landed": an aircraft or product model
     if _LIST_MARKER.match(after) and _LINE_START.search(before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> bool:
+    """A bare whole number that names a model: before a model word ("737 Max", "iPhone 11 Pro"),
+    after "a" ("a 787"), or after "the" with nothing counted ("the 787 landed")."""
+    if measured or not text[pos:end].isdigit():
+        return False
+    if _MODEL_WORD_AFTER.match(text, end):
+        return True
+    if not text.startswith(" ", end):
+        return False  # "a 7- or 8-inch screen"
+    if previous.lower() in ("a", "an"):
+        return not _SCALE.match(text, end)
+    return previous.lower() == "the" and end - pos >= 3 and not _noun_unit(text, end)
 
 
 def _plural_follows(after: str) -> bool:
@@ -857,6 +889,8 @@ def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
         return (old.end() if old else end), unit, 0
     if lowered in STOP_NOUNS or (_is_plural(lowered) and text[at - 2].isalpha()):
         return None, "", 0  # "three-pointers" names a thing, it does not count three of them
+    if lowered.endswith("ed") and len(lowered) > 3 and lowered[-3] != "e":
+        return None, "", 0  # "one-sided", "two-tiered": an adjective, not a unit
     return end, _plural(lowered), 0
 
 
@@ -911,8 +945,8 @@ def _noun_unit(text: str, end: int) -> str:
             break
         if _is_plural(lowered):
             break  # the head of a count is its first plural: "19 fouls proves"
-    while words and words[-1].endswith("ed") and len(words[-1]) > 4 and words[-1][-3] != "e":
-        words.pop()  # "20 reported cases" counts cases; "the 787 landed" counts nothing
+    while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
+        words.pop()  # "20 reported cases" counts cases; "one person died" a person
     return words[-1] if words and len(words[-1]) > 1 else ""
 
 
@@ -940,7 +974,12 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         if here.quantity.unit or not before.quantity.unit or here.needs_unit:
             continue
         cue = text[before.quantity.end : here.quantity.start]
-        if len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue):
+        opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
+            text, max(0, before.quantity.start - 12), before.quantity.start
+        )
+        if (opened and len(cue) < 40 and _TO_END.search(cue)) or (
+            len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue)
+        ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
 
