@@ -37,8 +37,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.migrations import migrations
 from claimcheck.store import Store, StoreError, now
+from claimcheck.store.migrations import migrations
 
 FORMAT = "claimcheck-bundle"
 VERSION = 1

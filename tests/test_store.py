@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from claimcheck.migrations import migrations
 from claimcheck.store import ConflictError, Store, StoreError
+from claimcheck.store.migrations import migrations
 
 
 def tables(path) -> set[str]:

@@ -1,0 +1,74 @@
+"""The one way into claims.db: every write is a transaction with an audit event beside it, and no
+other module runs SQL (tests/test_layers.py checks).
+
+`Store` wraps a `sqlite_utils.Database`, applies pending migrations when it opens (so a new
+database and one made by an older version are handled alike) and speaks in the values of
+`models`. It is composed of one class per concern, each in its own module over `core`.
+"""
+
+from claimcheck.store.articles import AddResult, Articles, find_repeated
+from claimcheck.store.claims import ORDERS, Claims, claim_filter, fts_query
+from claimcheck.store.core import (
+    DEFAULT_DB,
+    ConflictError,
+    DatabaseBusy,
+    NoDatabase,
+    NotFound,
+    StoreCore,
+    StoreError,
+    UndoRefused,
+    busy_seconds,
+    default_reviewer,
+    now,
+    resolve_db_path,
+    sha256_text,
+)
+from claimcheck.store.evidence import Evidence
+from claimcheck.store.exports import Exports
+from claimcheck.store.imports import Imports
+from claimcheck.store.queue import Queue
+from claimcheck.store.second_checks import SecondChecks
+from claimcheck.store.sources import Sources
+from claimcheck.store.stats import Stats
+from claimcheck.store.verdicts import Verdicts
+
+
+class Store(
+    Articles,
+    Verdicts,
+    Claims,
+    Sources,
+    Evidence,
+    Queue,
+    SecondChecks,
+    Imports,
+    Exports,
+    Stats,
+    StoreCore,
+):
+    """claims.db, migrated on open. Use as a context manager or call close()."""
+
+    def __enter__(self) -> "Store":
+        return self
+
+
+__all__ = [
+    "DEFAULT_DB",
+    "ORDERS",
+    "AddResult",
+    "ConflictError",
+    "DatabaseBusy",
+    "NoDatabase",
+    "NotFound",
+    "Store",
+    "StoreError",
+    "UndoRefused",
+    "busy_seconds",
+    "claim_filter",
+    "default_reviewer",
+    "find_repeated",
+    "fts_query",
+    "now",
+    "resolve_db_path",
+    "sha256_text",
+]
