@@ -98,13 +98,10 @@ def blind_evidence(store: Store, rows: list[dict[str, Any]], reviewer: str) -> l
     this reviewer took it."""
     if not rows:
         return rows
-    takers = dict(
-        store.db.execute(
-            "SELECT json_extract(details, '$.evidence_id'), reviewer FROM events"
-            " WHERE action = 'stance' AND claim_id = ? ORDER BY id",
-            [rows[0]["claim_id"]],
-        ).fetchall()
-    )
+    takers = {
+        event["evidence_id"]: event["reviewer"]
+        for event in store.stance_events(rows[0]["claim_id"])
+    }
     return [
         row if takers.get(row["id"]) == reviewer else {**row, "stance": None, "stance_note": None}
         for row in rows

@@ -6,6 +6,7 @@ database and one made by an older version are handled alike) and speaks in the v
 `models`. It is composed of one class per concern, each in its own module over `core`.
 """
 
+from claimcheck.store.accounts import Accounts
 from claimcheck.store.articles import AddResult, Articles, find_repeated
 from claimcheck.store.claims import ORDERS, Claims, claim_filter, fts_query
 from claimcheck.store.core import (
@@ -23,13 +24,17 @@ from claimcheck.store.core import (
     resolve_db_path,
     sha256_text,
 )
+from claimcheck.store.disputes import Disputes
 from claimcheck.store.evidence import Evidence
 from claimcheck.store.exports import Exports
 from claimcheck.store.imports import Imports
 from claimcheck.store.queue import Queue
+from claimcheck.store.routing import Routing
 from claimcheck.store.second_checks import SecondChecks
+from claimcheck.store.sessions import Sessions
 from claimcheck.store.sources import Sources
 from claimcheck.store.stats import Stats
+from claimcheck.store.tables import ReadSnapshot, Tables
 from claimcheck.store.verdicts import Verdicts
 
 
@@ -41,7 +46,12 @@ class Store(
     Evidence,
     Queue,
     SecondChecks,
+    Disputes,
+    Routing,
+    Sessions,
+    Accounts,
     Imports,
+    Tables,
     Exports,
     Stats,
     StoreCore,
@@ -60,6 +70,7 @@ __all__ = [
     "DatabaseBusy",
     "NoDatabase",
     "NotFound",
+    "ReadSnapshot",
     "Store",
     "StoreError",
     "UndoRefused",

@@ -4,7 +4,7 @@ takes the verdict of the claim it repeats."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -117,7 +117,7 @@ class Articles(StoreCore):
         self, article_id: int, claims: list[ExtractedClaim], stamp: str
     ) -> list[int]:
         """Bulk-insert claims and quantities with ids chosen here (we hold the write lock)."""
-        first = self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+        first = self.next_claim_id()
         ids = list(range(first, first + len(claims)))
         claim_rows = []
         quantity_rows = []
@@ -236,6 +236,29 @@ class Articles(StoreCore):
                     [label, stamp],
                 ).lastrowid
             self.link_source(claim_id, made[label], kind="attribution", label=attribution.phrase)
+
+    def update_article(
+        self,
+        article_id: int,
+        changes: dict[str, Sequence[Any]],
+        *,
+        action: str,
+        note: str | None = None,
+    ) -> None:
+        """Set an article's fields from {field: (old, new)}, audited with old and new; call
+        inside a transaction."""
+        values = {name: new for name, (_, new) in changes.items()}
+        assignments = ", ".join(f"[{name}] = ?" for name in values)
+        self.db.execute(
+            f"UPDATE articles SET {assignments} WHERE id = ?", [*values.values(), article_id]
+        )
+        self.log_event(
+            action,
+            article_id=article_id,
+            old=to_json({k: old for k, (old, _) in changes.items()}),
+            new=to_json(values),
+            note=note,
+        )
 
     def article(self, article_id: int) -> dict[str, Any]:
         try:

@@ -120,6 +120,18 @@ class Claims(StoreCore):
             raise NotFound(f"no claim {claim_id}")
         return Claim.from_row(rows[0])
 
+    def next_claim_id(self) -> int:
+        """The id after the highest claim id: free while the caller holds the write lock."""
+        return self.db.execute("SELECT coalesce(max(id), 0) + 1 FROM claims").fetchone()[0]
+
+    def missing_claims(self, claim_ids: list[int]) -> list[int]:
+        """Those of these ids that no claim has."""
+        return [
+            claim_id
+            for claim_id in claim_ids
+            if self.db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None
+        ]
+
     def quantities(self, claim_id: int) -> list[dict[str, Any]]:
         return list(
             self.db.query("SELECT * FROM quantities WHERE claim_id = ? ORDER BY start", [claim_id])

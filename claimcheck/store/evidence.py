@@ -104,6 +104,30 @@ class Evidence(StoreCore):
             raise NotFound(f"no evidence {evidence_id}")
         return rows[0]
 
+    def passages_from(self, claim_id: int, source_id: int, limit: int) -> list[str]:
+        """The claim's best-ranked passages from this source, those with a stance first."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT e.passage FROM evidence e JOIN snapshots sn ON sn.id = e.snapshot_id"
+                " WHERE e.claim_id = ? AND sn.source_id = ?"
+                " ORDER BY e.stance IS NULL, e.rank LIMIT ?",
+                [claim_id, source_id, limit],
+            )
+        ]
+
+    def stance_events(self, claim_id: int) -> list[dict[str, Any]]:
+        """Every stance taken on the claim's passages, in order: evidence_id, stance, note,
+        reviewer."""
+        return list(
+            self.db.query(
+                "SELECT json_extract(details, '$.evidence_id') AS evidence_id, new AS stance,"
+                " note, reviewer FROM events WHERE action = 'stance' AND claim_id = ?"
+                " ORDER BY id",
+                [claim_id],
+            )
+        )
+
     def set_stance(
         self,
         evidence_id: int,

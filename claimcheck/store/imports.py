@@ -6,6 +6,7 @@ values, like any other edit."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.models import Claim
@@ -67,6 +68,58 @@ class Imports(StoreCore):
                     f" VALUES ({', '.join('?' * len(columns))})",
                     rows,
                 )
+
+    def source_count(self) -> int:
+        return self.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+
+    def article_text(
+        self, *, url: str | None = None, article_id: int | None = None
+    ) -> tuple[int, str] | None:
+        """(id, text) of the first article with this URL, or of the article with this id."""
+        if url is not None:
+            sql, key = "SELECT id, text FROM articles WHERE url = ? ORDER BY id LIMIT 1", url
+        else:
+            sql, key = "SELECT id, text FROM articles WHERE id = ?", article_id
+        return self.db.execute(sql, [key]).fetchone()
+
+    def claim_texts(self, article_id: int) -> list[tuple[int, str, str]]:
+        """(id, sentence, text) of an article's claims in article order."""
+        return self.db.execute(
+            "SELECT id, sentence, text FROM claims WHERE article_id = ? ORDER BY start, id",
+            [article_id],
+        ).fetchall()
+
+    def claim_place(self, claim_id: int) -> tuple[int, str] | None:
+        """(article id, sentence) of a claim."""
+        row = self.db.execute(
+            "SELECT article_id, sentence FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def claim_columns(self, claim_id: int, columns: Sequence[str]) -> tuple[Any, ...]:
+        """These columns of a claim's row, in this order."""
+        return self.db.execute(
+            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM claims WHERE id = ?", [claim_id]
+        ).fetchone()
+
+    def article_claim_ids(self, article_id: int) -> list[int]:
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
+            )
+        ]
+
+    def claims_containing(self, article_id: int, needle: str) -> list[tuple[int]]:
+        """(id,) of the article's claims whose sentence contains needle, in article order;
+        repeats within the article left out (they follow their claim)."""
+        return self.db.execute(
+            "SELECT id FROM claims c WHERE article_id = ? AND instr(sentence, ?) > 0 AND"
+            " (canonical_id IS NULL"
+            " OR (SELECT article_id FROM claims WHERE id = c.canonical_id) != c.article_id)"
+            " ORDER BY start",
+            [article_id, needle],
+        ).fetchall()
 
     def insert_stub_article(self, article_id: int | None, metadata: dict[str, Any]) -> int:
         """An article known only by its claims (a JSONL/CSV import); its text is set later."""
@@ -137,16 +190,8 @@ class Imports(StoreCore):
         self, article_id: int, changes: dict[str, tuple[Any, Any]], *, where: str
     ) -> None:
         """Apply changed article metadata (title, url, outlet, published) from an import."""
-        values = {name: new for name, (_, new) in changes.items()}
         with self.transaction():
-            self.db["articles"].update(article_id, values)
-            self.log_event(
-                "import_update",
-                article_id=article_id,
-                old=json.dumps({k: old for k, (old, _) in changes.items()}, ensure_ascii=False),
-                new=json.dumps(values, ensure_ascii=False),
-                note=f"from {where}",
-            )
+            self.update_article(article_id, changes, action="import_update", note=f"from {where}")
 
     def import_link_source(
         self, claim_id: int, url: str | None, *, kind: str, label: str | None

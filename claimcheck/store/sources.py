@@ -159,6 +159,28 @@ class Sources(StoreCore):
         )
         return rows[0] if rows else None
 
+    def snapshot(self, snapshot_id: int) -> dict[str, Any]:
+        """One snapshot, raw bytes included."""
+        rows = list(self.db.query("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]))
+        if not rows:
+            raise NotFound(f"no snapshot {snapshot_id}")
+        return rows[0]
+
+    def snapshot_raw(self, snapshot_id: int) -> bytes | None:
+        """The archived bytes of a snapshot as stored (compressed)."""
+        row = self.db.execute("SELECT raw FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+        return row[0] if row else None
+
+    def citing_claims(self, source_id: int) -> list[dict[str, Any]]:
+        """id and status of every claim that cites the source."""
+        return list(
+            self.db.query(
+                "SELECT c.id, c.status FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id"
+                " WHERE cs.source_id = ?",
+                [source_id],
+            )
+        )
+
     def latest_archived(self, source_id: int) -> dict[str, Any] | None:
         """id, fetched_at and sha256 of the newest snapshot that is not a failure (a 304 check
         included): what an export cites as the archived copy."""

@@ -70,18 +70,19 @@ class Verdicts(StoreCore):
         ).fetchone()
         return row[0] if row else None
 
+    def undone_event_ids(self, reviewer: str | None = None) -> set[int]:
+        """The ids of the events undone (by this reviewer, or by anyone)."""
+        sql = "SELECT json_extract(details, '$.undoes') FROM events WHERE action = 'undo'"
+        params = [] if reviewer is None else [reviewer]
+        return {row[0] for row in self.db.execute(sql + " AND reviewer = ?" * bool(params), params)}
+
     def undo(self, reviewer: str | None = None) -> Claim | None:
         """Reverse this reviewer's latest verdict or note not yet undone, when nothing newer
         stands on it: a later verdict or note by anyone (not itself undone) makes this raise
         UndoRefused. The undo event records every field it changes, old and new."""
         who = reviewer or self.reviewer
         with self.transaction():
-            undone = {
-                row[0]
-                for row in self.db.execute(
-                    "SELECT json_extract(details, '$.undoes') FROM events WHERE action = 'undo'"
-                )
-            }
+            undone = self.undone_event_ids()
             event = next(
                 (
                     row
