@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from claimcheck.addresses import AddressPolicy
+from claimcheck.config import MAX_LOCAL_BYTES
 from claimcheck.extract_text import extract_text, guess_content_type
 from claimcheck.sources import FetchRequest, FetchResult, FetchSettings, fetch_each
 from claimcheck.store import Store, StoreError, now
 
-MAX_LOCAL_BYTES = 50 * 1024 * 1024
 VERDICT_STATUSES = {"supported", "misleading", "refuted", "unverifiable", "flagged"}
 PASSAGES_THAT_MATTER = 3
 

@@ -37,15 +37,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
+from claimcheck.config import MAX_BUNDLE_LINE
 from claimcheck.store import ReadSnapshot, Store, StoreError, now
 
 FORMAT = "claimcheck-bundle"
 VERSION = 1
 BATCH = 500
 COMPRESSLEVEL = 3
-# The longest line read: a snapshot of the largest file archive_local takes (50 MB, as base64)
-# with its text fits; a longer line is refused before it is parsed.
-MAX_LINE = 256 * 1024 * 1024
 
 
 class BundleError(StoreError):
@@ -287,7 +285,7 @@ class _Reader:
 
     def _next(self) -> str | None:
         try:
-            text = self.stream.readline(MAX_LINE + 1)
+            text = self.stream.readline(MAX_BUNDLE_LINE + 1)
         except (OSError, EOFError, zlib.error) as error:
             raise BundleError(f"{self.path}: {_gzip_problem(error)}") from None
         except UnicodeDecodeError:
@@ -295,8 +293,10 @@ class _Reader:
         if not text:
             return None
         self.line += 1
-        if len(text) > MAX_LINE:
-            raise self.error(f"longer than {MAX_LINE:,} characters (not a row claimcheck writes)")
+        if len(text) > MAX_BUNDLE_LINE:
+            raise self.error(
+                f"longer than {MAX_BUNDLE_LINE:,} characters (not a row claimcheck writes)"
+            )
         return text
 
     def _json(self, text: str) -> Any:

@@ -29,14 +29,17 @@ from typing import Any
 
 import yaml
 
+from claimcheck.config import (
+    MAX_FIELD_CHARS,
+    MAX_INLINE_TEXT_CHARS,
+    MAX_MANIFEST_BYTES,
+    MAX_RECORD_BYTES,
+)
+from claimcheck.errors import InputError
 from claimcheck.models import KINDS, STATUSES
 
 SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROGRESS_STEP = 1 << 16
-MAX_RECORD_BYTES = 1 << 20  # one JSONL line or CSV row
-MAX_FIELD_CHARS = 100_000  # one field of a record or manifest entry
-MAX_INLINE_TEXT_CHARS = 10_000_000  # an article's text written into a manifest
-MAX_MANIFEST_BYTES = 64 << 20
 
 # The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
 CLAIM_FIELDS = (
@@ -76,7 +79,7 @@ SOURCE_FIELDS = ("url", "label", "kind")
 DATE_FIELDS = ("surface", "resolved", "granularity")
 
 
-class RecordError(Exception):
+class RecordError(InputError):
     """One problem in an import file; the message names file, line, column and field."""
 
 

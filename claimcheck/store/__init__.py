@@ -6,24 +6,21 @@ database and one made by an older version are handled alike) and speaks in the v
 `models`. It is composed of one class per concern, each in its own module over `core`.
 """
 
-from claimcheck.store.accounts import Accounts
-from claimcheck.store.articles import AddResult, Articles, find_repeated
-from claimcheck.store.claims import ORDERS, Claims, claim_filter, fts_query
-from claimcheck.store.core import (
-    DEFAULT_DB,
+from claimcheck.config import DEFAULT_DB, busy_seconds
+from claimcheck.config import db_path as resolve_db_path
+from claimcheck.config import reviewer_name as default_reviewer
+from claimcheck.errors import (
     ConflictError,
     DatabaseBusy,
     NoDatabase,
     NotFound,
-    StoreCore,
     StoreError,
     UndoRefused,
-    busy_seconds,
-    default_reviewer,
-    now,
-    resolve_db_path,
-    sha256_text,
 )
+from claimcheck.store.accounts import Accounts
+from claimcheck.store.articles import AddResult, Articles, find_repeated
+from claimcheck.store.claims import ORDERS, Claims, claim_filter, fts_query
+from claimcheck.store.core import StoreCore, now, sha256_text
 from claimcheck.store.disputes import Disputes
 from claimcheck.store.evidence import Evidence
 from claimcheck.store.exports import Exports

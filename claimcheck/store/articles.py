@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from claimcheck.errors import NotFound
 from claimcheck.extract.repeats import repeat_key
 from claimcheck.models import ArticleInput, ExtractedClaim
-from claimcheck.store.core import NotFound, StoreCore, now, sha256_text, to_json
+from claimcheck.store.core import StoreCore, now, sha256_text, to_json
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from claimcheck.errors import ConflictError, NotFound, StoreError
 from claimcheck.models import Claim
-from claimcheck.store.core import ConflictError, NotFound, StoreCore, StoreError, now
+from claimcheck.store.core import StoreCore, now
 
 # The queue orders: "priority" puts the most urgent (1) first, then the earliest due; claims
 # with neither come last, in article order. "due" is the same with the due time first.

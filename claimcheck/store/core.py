@@ -4,7 +4,6 @@ this core in its own module; `Store` in the package composes them."""
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -14,51 +13,13 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from claimcheck.models import Claim
+from claimcheck.config import busy_seconds, db_path, reviewer_name
+from claimcheck.errors import DatabaseBusy, NoDatabase, StoreError
 from claimcheck.store.migrations import migrations
-
-DEFAULT_DB = "claims.db"
-
-
-DEFAULT_BUSY_SECONDS = 10.0
-
-
-class StoreError(Exception):
-    """A request the store refuses; the message is meant for the user."""
-
-
-class NotFound(StoreError):
-    pass
-
-
-class NoDatabase(StoreError):
-    """A command that only reads was pointed at a database that does not exist."""
-
-
-class UndoRefused(StoreError):
-    """Someone changed the claim after the change to undo: undoing it would discard theirs."""
-
-
-class DatabaseBusy(StoreError):
-    """Another writer held the write lock for longer than this one may wait: nothing written."""
-
-
-class ConflictError(StoreError):
-    """Someone else changed the claim since the caller read it: nothing was written."""
-
-    def __init__(self, claim: Claim, expected: int) -> None:
-        super().__init__(
-            f"claim {claim.id} was changed by {claim.reviewer or 'someone else'} "
-            f"(now {claim.status}, version {claim.version}; you had version {expected})"
-        )
-        self.claim = claim
-        self.expected = expected
-
 
 # json.dumps(..., ensure_ascii=False) builds a new encoder on every call: one for all of them.
 to_json = json.JSONEncoder(ensure_ascii=False).encode
@@ -68,31 +29,8 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-def default_reviewer() -> str:
-    """The reviewer named in CLAIMCHECK_REVIEWER, else the login name."""
-    name = os.environ.get("CLAIMCHECK_REVIEWER")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "unknown"
-
-
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def resolve_db_path(path: str | os.PathLike[str] | None) -> Path:
-    return Path(path or os.environ.get("CLAIMCHECK_DB") or DEFAULT_DB)
-
-
-def busy_seconds() -> float:
-    """How long a writer waits for the write lock: CLAIMCHECK_BUSY_TIMEOUT seconds, default 10."""
-    try:
-        return max(0.0, float(os.environ.get("CLAIMCHECK_BUSY_TIMEOUT", DEFAULT_BUSY_SECONDS)))
-    except ValueError:
-        return DEFAULT_BUSY_SECONDS
 
 
 def _is_busy(error: sqlite3.OperationalError) -> bool:
@@ -109,8 +47,8 @@ class StoreCore:
         *,
         create: bool = True,
     ):
-        self.path = resolve_db_path(path)
-        self.reviewer = reviewer or default_reviewer()
+        self.path = db_path(path)
+        self.reviewer = reviewer or reviewer_name()
         self.busy_seconds = busy_seconds()
         if not create and not self.path.exists():
             raise NoDatabase(f"{self.path}: no such database (add articles or import first)")

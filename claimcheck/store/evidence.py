@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck.errors import NotFound, StoreError
 from claimcheck.models import STANCES
-from claimcheck.store.core import NotFound, StoreCore, StoreError, now
+from claimcheck.store.core import StoreCore, now
 
 
 class Evidence(StoreCore):

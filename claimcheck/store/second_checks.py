@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimcheck.errors import StoreError
 from claimcheck.models import VERDICTS, Claim
-from claimcheck.store.core import StoreCore, StoreError, now
+from claimcheck.store.core import StoreCore, now
 
 
 class SecondChecks(StoreCore):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimcheck.errors import NotFound
 from claimcheck.models import Claim
-from claimcheck.store.core import NotFound, StoreCore, now
+from claimcheck.store.core import StoreCore, now
 
 
 class Sources(StoreCore):

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from claimcheck.errors import StoreError, UndoRefused
 from claimcheck.models import STATUSES, Claim
-from claimcheck.store.core import StoreCore, StoreError, UndoRefused
+from claimcheck.store.core import StoreCore
 
 
 class Verdicts(StoreCore):
