@@ -162,3 +162,25 @@ def test_the_checks_see_what_they_look_for():
     assert ("claimcheck.review.app") in {
         m for _, m in imported("claimcheck.extract.x", ast.parse("from ..review import app"))
     }
+
+
+def test_every_error_for_the_user_derives_from_claimcheck_error():
+    """A public exception class based on a builtin one also names ClaimcheckError, so the CLI's
+    one `except ClaimcheckError` catches it. (FeedError in the claim memory waits for the same
+    merge as its SQL.)"""
+    builtin = {"Exception", "ValueError", "RuntimeError", "OSError", "LookupError", "KeyError"}
+
+    def check(name, tree):
+        if within(name, SQL_EXCEPTIONS):
+            return []
+        return [
+            (node.lineno, f"class {node.name} is no ClaimcheckError")
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ClassDef)
+            and not node.name.startswith("_")
+            and node.name != "ClaimcheckError"
+            and (bases := {getattr(b, "id", getattr(b, "attr", "")) for b in node.bases}) & builtin
+            and "ClaimcheckError" not in bases
+        ]
+
+    assert crossings(check) == []

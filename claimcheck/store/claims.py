@@ -3,7 +3,7 @@ every change to a claim goes through."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from claimcheck.errors import ConflictError, NotFound, StoreError
@@ -194,6 +194,28 @@ class Claims(StoreCore):
             reviewer=who,
         )
         return self.claim(claim_id)
+
+    def carry_to_repeats(
+        self,
+        claim_id: int,
+        changes: dict[str, Any],
+        *,
+        action: str,
+        reviewer: str | None,
+        describe: Callable[[Claim], dict[str, Any]],
+    ) -> None:
+        """Give the claim's repeats the change just made to it (a verdict carries to its
+        repeats), each an audited update; describe(repeat) gives its event's old, new, note and
+        details (which name the claim it came via)."""
+        for repeat in self.repeats(claim_id):
+            self.update_claim(
+                repeat.id,
+                changes,
+                action=action,
+                expected_version=None,
+                reviewer=reviewer,
+                **describe(repeat),
+            )
 
     def set_note(
         self,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimcheck.models import Claim
-from claimcheck.store.core import StoreCore, now, sha256_text
+from claimcheck.store.core import StoreCore, now, sha256_text, to_json
 
 
 class Imports(StoreCore):
@@ -172,17 +172,18 @@ class Imports(StoreCore):
                 expected_version=expected_version,
                 reviewer=None,
             )
-            for repeat in self.repeats(claim_id) if verdict else ():
-                self.update_claim(
-                    repeat.id,
+            if verdict:
+                self.carry_to_repeats(
+                    claim_id,
                     verdict,
                     action="import_update",
-                    old=json.dumps({k: getattr(repeat, k) for k in verdict}, ensure_ascii=False),
-                    new=json.dumps(verdict, ensure_ascii=False),
-                    note=f"from {where}",
-                    expected_version=None,
                     reviewer=None,
-                    details={"via": claim_id},
+                    describe=lambda repeat: {
+                        "old": to_json({k: getattr(repeat, k) for k in verdict}),
+                        "new": to_json(verdict),
+                        "note": f"from {where}",
+                        "details": {"via": claim_id},
+                    },
                 )
         return claim
 

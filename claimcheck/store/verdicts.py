@@ -48,18 +48,18 @@ class Verdicts(StoreCore):
                 reviewer=who,
                 details=details,
             )
-            for repeat in self.repeats(claim_id):
-                self.update_claim(
-                    repeat.id,
-                    changes,
-                    action="verdict",
-                    old=repeat.status,
-                    new=status,
-                    note=note,
-                    expected_version=None,
-                    reviewer=who,
-                    details={"via": claim_id, "old_note": repeat.note},
-                )
+            self.carry_to_repeats(
+                claim_id,
+                changes,
+                action="verdict",
+                reviewer=who,
+                describe=lambda repeat: {
+                    "old": repeat.status,
+                    "new": status,
+                    "note": note,
+                    "details": {"via": claim_id, "old_note": repeat.note},
+                },
+            )
         return claim
 
     def _note_author(self, claim_id: int) -> str | None:
@@ -119,21 +119,30 @@ class Verdicts(StoreCore):
                 changes.update(
                     {k[4:]: details[k] for k in ("old_note", "old_reviewer") if k in details}
                 )
-            targets = [claim] + (self.repeats(claim.id) if event["action"] == "verdict" else [])
-            restored = None
-            for target in targets:
+
+            def undoing(target: Claim, via: dict[str, int]) -> dict[str, Any]:
                 fields = {k: [getattr(target, k), v] for k, v in changes.items()}
-                updated = self.update_claim(
-                    target.id,
+                return {
+                    "old": target.status,
+                    "new": changes.get("status", target.status),
+                    "note": None,
+                    "details": {"undoes": event["id"], "changes": fields} | via,
+                }
+
+            restored = self.update_claim(
+                claim.id,
+                changes,
+                action="undo",
+                expected_version=None,
+                reviewer=who,
+                **undoing(claim, {}),
+            )
+            if event["action"] == "verdict":
+                self.carry_to_repeats(
+                    claim.id,
                     changes,
                     action="undo",
-                    old=target.status,
-                    new=changes.get("status", target.status),
-                    note=None,
-                    expected_version=None,
                     reviewer=who,
-                    details={"undoes": event["id"], "changes": fields}
-                    | ({"via": claim.id} if target is not claim else {}),
+                    describe=lambda repeat: undoing(repeat, {"via": claim.id}),
                 )
-                restored = restored or updated
             return restored
