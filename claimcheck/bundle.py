@@ -20,6 +20,9 @@ added again; new rows get fresh ids above the highest in use, and every referenc
 those inside JSON (ID_KEYS), is rewritten. A claim whose verdict differs is brought up to date
 only when the bundle's history of it extends this database's; when both sides did work on it,
 this database's verdict stays and the conflict is reported and logged, never overwritten.
+
+Over 600 lines because the format is written, read and merged here together: the table list
+below is what all three share, and the store's `tables` module does the SQL.
 """
 
 from __future__ import annotations

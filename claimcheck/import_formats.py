@@ -9,6 +9,8 @@ else is refused with the line and column of the first bad byte.
 Import files may come from anywhere, so sizes are bounded before anything is built from them (a
 record, a field, a manifest, an article's inline text) and YAML aliases are refused outright: a
 601-byte "billion laughs" manifest would otherwise expand into gigabytes.
+
+Just over 600 lines: the three formats share the record, its error and the field checks.
 """
 
 from __future__ import annotations

@@ -7,6 +7,10 @@ it reports exactly what would change. JSONL/CSV records carry the fields of the 
 export can be imported again (into an empty database it reproduces the same export). A record
 carries the claim's version as exported: `update` refuses a record older than the stored claim
 (someone changed it after the export) unless forced: a stale file cannot silently undo newer work.
+
+One module over 600 lines on purpose: its one class is one file's import, whose steps (resolve the
+article, match the claim, compare, batch the writes) share the session's state and its single
+transaction; split, they would pass that state back and forth. (The store does its SQL.)
 """
 
 from __future__ import annotations
