@@ -83,7 +83,7 @@ def write_files(records: list[dict], folder: Path) -> dict[str, Path]:
         writer.writerow(CLAIM_FIELDS)
         for record in records:
             writer.writerow(
-                json.dumps(record[f]) if f in ("quantities", "dates", "sources") else record[f]
+                json.dumps(record[f]) if f in ("quantities", "dates", "sources") else record.get(f)
                 for f in CLAIM_FIELDS
             )
     articles: dict[str, dict] = {}

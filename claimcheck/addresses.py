@@ -26,7 +26,9 @@ import anyio
 import httpcore
 import httpx
 
-ENV_ALLOW = "CLAIMCHECK_ALLOW_NETWORKS"
+from claimcheck.config import ENV_ALLOW_NETWORKS as ENV_ALLOW
+from claimcheck.errors import ClaimcheckError
+
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -36,7 +38,7 @@ METADATA = frozenset(
 )
 
 
-class AddressRefused(Exception):
+class AddressRefused(ClaimcheckError):
     """A fetch was not allowed to connect; the message says which address and why."""
 
 

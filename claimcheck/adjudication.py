@@ -44,12 +44,7 @@ class Dispute:
 
 def pending_ids(store: Store, reviewer: str | None = None) -> set[int]:
     """Claims with a disagreement waiting to be settled (by this reviewer: not their own)."""
-    rows = store.db.execute(
-        "SELECT claim_id FROM second_checks WHERE agreed = 0 AND adjudicated_at IS NULL"
-        " AND first_reviewer IS NOT ? AND second_reviewer IS NOT ?",
-        [reviewer, reviewer],
-    )
-    return {row[0] for row in rows}
+    return store.disputed_ids(reviewer)
 
 
 def queue(
@@ -68,21 +63,9 @@ def queue(
 
 def dispute(store: Store, claim_id: int) -> Dispute | None:
     """The claim's latest disagreeing second check, settled or not; None when it has none."""
-    rows = list(
-        store.db.query(
-            "SELECT * FROM second_checks WHERE claim_id = ? AND agreed = 0"
-            " ORDER BY id DESC LIMIT 1",
-            [claim_id],
-        )
-    )
-    if not rows:
+    check = store.latest_disagreement(claim_id)
+    if check is None:
         return None
-    check = rows[0]
-    second_note = store.db.execute(
-        "SELECT note FROM events WHERE claim_id = ? AND action = 'verdict' AND reviewer = ?"
-        " AND at <= ? ORDER BY id DESC LIMIT 1",
-        [claim_id, check["second_reviewer"], check["decided_at"]],
-    ).fetchone()
     return Dispute(
         check_id=check["id"],
         claim_id=claim_id,
@@ -95,7 +78,7 @@ def dispute(store: Store, claim_id: int) -> Dispute | None:
         second=Side(
             check["second_reviewer"],
             check["second_verdict"],
-            second_note[0] if second_note else None,
+            store.verdict_note(claim_id, check["second_reviewer"], check["decided_at"]),
             _stances(store, claim_id, check["second_reviewer"]),
         ),
         adjudicated_by=check["adjudicated_by"],
@@ -106,14 +89,11 @@ def dispute(store: Store, claim_id: int) -> Dispute | None:
 
 def _stances(store: Store, claim_id: int, reviewer: str) -> Stances:
     """The stances this reviewer last took on the claim's passages."""
-    stances: Stances = {}
-    for evidence_id, stance, note in store.db.execute(
-        "SELECT json_extract(details, '$.evidence_id'), new, note FROM events"
-        " WHERE action = 'stance' AND claim_id = ? AND reviewer = ? ORDER BY id",
-        [claim_id, reviewer],
-    ):
-        stances[evidence_id] = (stance, note)
-    return stances
+    return {
+        event["evidence_id"]: (event["stance"], event["note"])
+        for event in store.stance_events(claim_id)
+        if event["reviewer"] == reviewer
+    }
 
 
 def adjudicate(
@@ -156,11 +136,7 @@ def adjudicate(
             expected_version=expected_version,
             replaces=store.claim(claim_id).reviewer,
         )
-        store.db.execute(
-            "UPDATE second_checks SET adjudicated_by = ?, adjudicated_verdict = ?,"
-            " adjudication_note = ?, adjudicated_at = ? WHERE id = ?",
-            [who, verdict, note, claim.updated_at, found.check_id],
-        )
+        store.set_adjudication(found.check_id, who, verdict, note, claim.updated_at)
         store.log_event(
             "adjudication",
             claim_id=claim_id,
@@ -188,11 +164,7 @@ def reopen(store: Store, claim_id: int, reviewer: str) -> bool:
             return False
         if store.claim(claim_id).reviewer == reviewer:  # their verdict still stands
             return False
-        store.db.execute(
-            "UPDATE second_checks SET adjudicated_by = NULL, adjudicated_verdict = NULL,"
-            " adjudication_note = NULL, adjudicated_at = NULL WHERE id = ?",
-            [found.check_id],
-        )
+        store.set_adjudication(found.check_id, None, None, None, None)
         store.log_event(
             "reopen_adjudication",
             claim_id=claim_id,

@@ -42,12 +42,7 @@ def agreement(store: Store) -> dict[str, Any]:
     second checks not yet decided, disagreements not yet settled."""
     by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     by_kind: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    rows = store.db.execute(
-        "SELECT s.first_reviewer, s.first_verdict, s.second_reviewer, s.second_verdict, c.kind"
-        " FROM second_checks s JOIN claims c ON c.id = s.claim_id"
-        " WHERE s.decided_at IS NOT NULL AND s.first_verdict IS NOT NULL ORDER BY s.id"
-    )
-    for first, first_verdict, second, second_verdict, kind in rows:
+    for first, first_verdict, second, second_verdict, kind in store.compared_checks():
         # rater A is the name first in order, whichever of them flagged: kappa needs fixed raters
         (a, verdict_a), (b, verdict_b) = sorted([(first, first_verdict), (second, second_verdict)])
         by_pair[(a, b)].append((verdict_a, verdict_b))

@@ -22,11 +22,11 @@ from urllib.parse import urlsplit
 from rapidfuzz import fuzz
 
 from claimcheck.addresses import AddressPolicy
+from claimcheck.config import MAX_LOCAL_BYTES
 from claimcheck.extract_text import extract_text, guess_content_type
 from claimcheck.sources import FetchRequest, FetchResult, FetchSettings, fetch_each
 from claimcheck.store import Store, StoreError, now
 
-MAX_LOCAL_BYTES = 50 * 1024 * 1024
 VERDICT_STATUSES = {"supported", "misleading", "refuted", "unverifiable", "flagged"}
 PASSAGES_THAT_MATTER = 3
 
@@ -168,8 +168,8 @@ def archive_local_version(
 
 def snapshot_raw(store: Store, snapshot_id: int) -> bytes:
     """The archived bytes of a snapshot, decompressed."""
-    row = store.db.execute("SELECT raw FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
-    return zlib.decompress(row[0]) if row and row[0] else b""
+    raw = store.snapshot_raw(snapshot_id)
+    return zlib.decompress(raw) if raw else b""
 
 
 def fetch_sources(
@@ -320,10 +320,7 @@ def _refresh_local(
 
 
 def _snapshot(store: Store, snapshot_id: int) -> dict[str, Any]:
-    return next(store.db.query("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]))
-
-
-# ---- "source changed since verified" -----------------------------------------------------------
+    return store.snapshot(snapshot_id)
 
 
 def flag_changed_claims(
@@ -335,11 +332,7 @@ def flag_changed_claims(
 ) -> tuple[int, ...]:
     """Mark each claim with a verdict on this source whose passages that mattered changed."""
     flagged = []
-    for claim in store.db.query(
-        "SELECT c.id, c.status FROM claims c JOIN claim_sources cs ON cs.claim_id = c.id"
-        " WHERE cs.source_id = ?",
-        [source_id],
-    ):
+    for claim in store.citing_claims(source_id):
         if claim["status"] not in VERDICT_STATUSES:
             continue
         passages = _passages_that_mattered(store, claim["id"], source_id, before)
@@ -367,16 +360,9 @@ def _passages_that_mattered(
 ) -> list[str]:
     """The claim's best-ranked evidence in this source (those with a stance first); without
     stored evidence, the old text's paragraphs that the change touched."""
-    rows = list(
-        store.db.query(
-            "SELECT e.passage FROM evidence e JOIN snapshots sn ON sn.id = e.snapshot_id"
-            " WHERE e.claim_id = ? AND sn.source_id = ?"
-            " ORDER BY e.stance IS NULL, e.rank LIMIT ?",
-            [claim_id, source_id, PASSAGES_THAT_MATTER],
-        )
-    )
-    if rows:
-        return [r["passage"] for r in rows]
+    passages = store.passages_from(claim_id, source_id, PASSAGES_THAT_MATTER)
+    if passages:
+        return passages
     return (before["text"] or "").split("\n")
 
 

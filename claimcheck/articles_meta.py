@@ -6,7 +6,6 @@ a reviewer must be able to fix it; every change is an `edit_article` event with 
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -34,17 +33,6 @@ def edit_article(store: Store, article_id: int, **changes: str | None) -> dict[s
     with store.transaction():
         row = store.article(article_id)
         changed = {k: [row[k], v] for k, v in wanted.items() if row[k] != v}
-        if not changed:
-            return {}
-        assignments = ", ".join(f"{field} = ?" for field in changed)
-        store.db.execute(
-            f"UPDATE articles SET {assignments} WHERE id = ?",
-            [new for _, new in changed.values()] + [article_id],
-        )
-        store.log_event(
-            "edit_article",
-            article_id=article_id,
-            old=json.dumps({k: old for k, (old, _) in changed.items()}, ensure_ascii=False),
-            new=json.dumps({k: new for k, (_, new) in changed.items()}, ensure_ascii=False),
-        )
+        if changed:
+            store.update_article(article_id, changed, action="edit_article")
     return changed

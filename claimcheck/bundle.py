@@ -20,6 +20,9 @@ added again; new rows get fresh ids above the highest in use, and every referenc
 those inside JSON (ID_KEYS), is rewritten. A claim whose verdict differs is brought up to date
 only when the bundle's history of it extends this database's; when both sides did work on it,
 this database's verdict stays and the conflict is reported and logged, never overwritten.
+
+Over 600 lines because the format is written, read and merged here together: the table list
+below is what all three share, and the store's `tables` module does the SQL.
 """
 
 from __future__ import annotations
@@ -37,16 +40,13 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from claimcheck import __version__
-from claimcheck.migrations import migrations
-from claimcheck.store import Store, StoreError, now
+from claimcheck.config import MAX_BUNDLE_LINE
+from claimcheck.store import ReadSnapshot, Store, StoreError, now
 
 FORMAT = "claimcheck-bundle"
 VERSION = 1
 BATCH = 500
 COMPRESSLEVEL = 3
-# The longest line read: a snapshot of the largest file archive_local takes (50 MB, as base64)
-# with its text fits; a longer line is refused before it is parsed.
-MAX_LINE = 256 * 1024 * 1024
 
 
 class BundleError(StoreError):
@@ -209,17 +209,17 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
         raise BundleError(f"{target}: that is the database itself")
     partial = target.with_name(target.name + ".partial")
     try:
-        conn = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+        snapshot = ReadSnapshot(source)
     except sqlite3.Error as error:
         raise BundleError(f"{source}: cannot open ({error})") from None
     try:
-        conn.execute("BEGIN")  # one read snapshot for every table below
-        header = _header(conn, source)
+        snapshot.begin()  # one read transaction for every table below
+        header = _header(snapshot, source)
         with gzip.open(partial, "wt", encoding="utf-8", compresslevel=COMPRESSLEVEL) as stream:
             stream.write(_to_json(header) + "\n")
             written = {}
             for name, spec in header["tables"].items():
-                for row in conn.execute(f"SELECT * FROM [{name}] ORDER BY rowid"):
+                for row in snapshot.rows(name):
                     stream.write(_to_json((name, row)) + "\n")
                 written[name] = spec["rows"]
             stream.write(_to_json({"end": True, "rows": written}) + "\n")
@@ -229,28 +229,20 @@ def export_bundle(db_path: str | os.PathLike[str], out: str | os.PathLike[str]) 
     except OSError as error:
         raise BundleError(f"{target}: {error.strerror or error}") from None
     finally:
-        conn.close()
+        snapshot.close()
         partial.unlink(missing_ok=True)
     return written
 
 
-def _header(conn: sqlite3.Connection, source: Path) -> dict[str, Any]:
-    present = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    if "_sqlite_migrations" not in present:
+def _header(snapshot: ReadSnapshot, source: Path) -> dict[str, Any]:
+    applied = snapshot.applied_migrations()
+    if applied is None:
         raise BundleError(f"{source}: not a claimcheck database")
-    applied = [
-        row[0]
-        for row in conn.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
-            [migrations.name],
-        )
-    ]
-    tables = {}
-    for table in TABLES:
-        if table.name in present:
-            columns = [row[1] for row in conn.execute(f"PRAGMA table_info([{table.name}])")]
-            rows = conn.execute(f"SELECT count(*) FROM [{table.name}]").fetchone()[0]
-            tables[table.name] = {"columns": columns, "rows": rows}
+    tables = {
+        table.name: {"columns": snapshot.columns(table.name), "rows": snapshot.count(table.name)}
+        for table in TABLES
+        if table.name in snapshot.tables
+    }
     return {
         "format": FORMAT,
         "version": VERSION,
@@ -296,7 +288,7 @@ class _Reader:
 
     def _next(self) -> str | None:
         try:
-            text = self.stream.readline(MAX_LINE + 1)
+            text = self.stream.readline(MAX_BUNDLE_LINE + 1)
         except (OSError, EOFError, zlib.error) as error:
             raise BundleError(f"{self.path}: {_gzip_problem(error)}") from None
         except UnicodeDecodeError:
@@ -304,8 +296,10 @@ class _Reader:
         if not text:
             return None
         self.line += 1
-        if len(text) > MAX_LINE:
-            raise self.error(f"longer than {MAX_LINE:,} characters (not a row claimcheck writes)")
+        if len(text) > MAX_BUNDLE_LINE:
+            raise self.error(
+                f"longer than {MAX_BUNDLE_LINE:,} characters (not a row claimcheck writes)"
+            )
         return text
 
     def _json(self, text: str) -> Any:
@@ -413,7 +407,7 @@ def import_bundle(store: Store, path: str | os.PathLike[str]) -> BundleReport:
         reader = _Reader(Path(path), stream)
         _check_schema(store, reader)
         with store.write_transaction():
-            store.db.execute("PRAGMA defer_foreign_keys = ON")
+            store.defer_foreign_keys()
             try:
                 return _Merge(store, reader).run()
             except sqlite3.Error as error:
@@ -421,14 +415,14 @@ def import_bundle(store: Store, path: str | os.PathLike[str]) -> BundleReport:
 
 
 def _check_schema(store: Store, reader: _Reader) -> None:
-    known = {m.name for m in migrations.applied(store.db)}
+    known = store.applied_migrations()
     newer = [name for name in reader.header["migrations"] if name not in known]
     if newer:
         raise BundleError(
             f"{reader.path}: made by a newer claimcheck (schema {newer[0]!r}); upgrade claimcheck"
         )
     for name, spec in reader.header["tables"].items():
-        have = set(store.db[name].columns_dict)
+        have = store.table_columns(name)
         unknown = [c for c in spec["columns"] if c not in have]
         missing = [c for c in TABLE[name].key_columns if c not in spec["columns"]]
         if unknown or missing:
@@ -445,11 +439,8 @@ class _Merge:
     def __init__(self, store: Store, reader: _Reader) -> None:
         self.store = store
         self.reader = reader
-        self.db = store.db.conn
         self.report = BundleReport(str(reader.path))
-        self.report.copy = not any(
-            self.db.execute(f"SELECT 1 FROM [{table.name}] LIMIT 1").fetchone() for table in TABLES
-        )
+        self.report.copy = not store.holds_rows([table.name for table in TABLES])
         self.matched: dict[str, dict[int, int]] = {t.name: {} for t in TABLES}
         self.offset: dict[str, int] = {}
         # hash of a natural key -> rowids here with that hash (checked against the row on a hit)
@@ -467,7 +458,7 @@ class _Merge:
         if not self.history:
             self._watch()
         self._settle()
-        dangling = self.db.execute("PRAGMA foreign_key_check").fetchone()
+        dangling = self.store.foreign_key_problem()
         if dangling:
             raise BundleError(
                 f"{self.reader.path}: {dangling[0]} row {dangling[1]} points to a missing"
@@ -492,14 +483,9 @@ class _Merge:
         if name == "events":
             self._watch()
         table = TABLE[name]
-        self.offset[name] = (
-            self.db.execute(f"SELECT coalesce(max([{table.pk}]), 0) FROM [{name}]").fetchone()[0]
-            if table.pk
-            else 0
-        )
+        self.offset[name] = self.store.max_key(name, table.pk) if table.pk else 0
         index: dict[int, int | list[int]] = {}
-        columns = ", ".join(f"[{c}]" for c in table.key_columns)
-        for rowid, *values in self.db.execute(f"SELECT rowid, {columns} FROM [{name}]"):
+        for rowid, *values in self.store.keyed_rows(name, table.key_columns):
             digest = hash(table.key(dict(zip(table.key_columns, values, strict=True))))
             held = index.setdefault(digest, rowid)
             if held != rowid:  # a second row with this hash: keep a list (rare)
@@ -561,10 +547,7 @@ class _Merge:
         return None
 
     def _here(self, name: str, rowid: int, columns: tuple[str, ...]) -> tuple[Any, ...]:
-        return self.db.execute(
-            f"SELECT {', '.join(f'[{c}]' for c in columns)} FROM [{name}] WHERE rowid = ?",
-            [rowid],
-        ).fetchone()
+        return self.store.row_values(name, rowid, columns)
 
     def _event_seen(self, table: Table, row: Row, kind: str) -> None:
         if table.name == "events" and row["claim_id"] in self.history:
@@ -588,12 +571,7 @@ class _Merge:
     def _flush(self, name: str) -> None:
         rows = self.pending[name]
         if rows:
-            columns = self.reader.header["tables"][name]["columns"]
-            self.db.executemany(
-                f"INSERT INTO [{name}] ({', '.join(f'[{c}]' for c in columns)})"
-                f" VALUES ({', '.join('?' * len(columns))})",
-                rows,
-            )
+            self.store.insert_values(name, self.reader.header["tables"][name]["columns"], rows)
             rows.clear()
 
     def _flush_all(self) -> None:
@@ -613,9 +591,7 @@ class _Merge:
         before = self.offset.get("events", 0)
         ahead = set()
         for claim, seen in self.history.items():
-            events_here = self.db.execute(
-                "SELECT count(*) FROM events WHERE claim_id = ? AND id <= ?", [claim, before]
-            ).fetchone()[0]
+            events_here = self.store.events_up_to(claim, before)
             only_here = events_here > seen["matched"]
             if seen["new"] and not only_here:
                 ahead.add(claim)
@@ -633,10 +609,7 @@ class _Merge:
             version = self._here("claims", here, ("version",))[0]
             values["version"] = max(version + 1, row["version"])
             values["updated_at"] = row["updated_at"]
-        self.db.execute(
-            f"UPDATE [{name}] SET {', '.join(f'[{c}] = ?' for c in values)} WHERE rowid = ?",
-            [*values.values(), here],
-        )
+        self.store.update_row(name, here, values)
 
     def _conflict(self, claim: int) -> None:
         status, reviewer, article = self._here(

@@ -21,63 +21,14 @@ from claimcheck.claimreview import RATINGS, Organisation, claim_review, lint_rev
 from claimcheck.import_formats import CLAIM_FIELDS
 from claimcheck.memory.matches import citations, shown_match
 from claimcheck.store import Store
+from claimcheck.store.exports import EXPORT_COLUMNS
 
 FORMATS = ("csv", "json", "jsonl", "markdown", "claimreview")
 # Passages the Markdown report quotes for a claim, besides those a reviewer took a stance on.
 EVIDENCE_QUOTED = 3
 MAX_WARNINGS = 50
 
-_QUANTITIES = (
-    "(SELECT json_group_array(json_object('surface', surface, 'value', value, 'high', high,"
-    " 'unit', unit, 'qualifier', qualifier, 'of', [of]))"
-    " FROM (SELECT * FROM quantities q WHERE q.claim_id = c.id ORDER BY q.id))"
-)
-_DATES = (
-    "(SELECT json_group_array(json_object('surface', d.value ->> 'surface',"
-    " 'resolved', d.value ->> 'resolved', 'granularity', d.value ->> 'granularity'))"
-    " FROM json_each(coalesce(c.dates, '[]')) d)"
-)
-_SOURCES = (
-    "(SELECT json_group_array(json_object('url', url, 'label', label, 'kind', kind))"
-    " FROM (SELECT s.url, cs.label, cs.kind FROM claim_sources cs"
-    " JOIN sources s ON s.id = cs.source_id WHERE cs.claim_id = c.id ORDER BY cs.rowid))"
-)
-# Who settled the claim's latest disagreement, and why (the verdict they settled on is its
-# status). Read back by nothing: the importer accepts these columns and leaves them.
-_ADJUDICATION = (
-    "(SELECT {} FROM second_checks s WHERE s.claim_id = c.id AND s.adjudicated_at IS NOT NULL"
-    " ORDER BY s.id DESC LIMIT 1)"
-)
-_COLUMNS = {
-    "id": "c.id",
-    "article_id": "c.article_id",
-    "article_url": "a.url",
-    "article_title": "a.title",
-    "article_outlet": "a.outlet",
-    "article_published": "a.published",
-    "sentence": "c.sentence",
-    "text": "c.text",
-    "kind": "c.kind",
-    "checkworthiness": "c.checkworthiness",
-    "speaker": "c.speaker",
-    "quote": "c.quote",
-    "repeat_of": "c.canonical_id",
-    "quantities": _QUANTITIES,
-    "dates": _DATES,
-    "sources": _SOURCES,
-    "status": "c.status",
-    "note": "c.note",
-    "reviewer": "c.reviewer",
-    "assignee": "c.assignee",
-    "priority": "c.priority",
-    "due": "c.due",
-    "adjudicated_by": _ADJUDICATION.format("adjudicated_by"),
-    "adjudication_note": _ADJUDICATION.format("adjudication_note"),
-    "created_at": "c.created_at",
-    "updated_at": "c.updated_at",
-    "version": "c.version",
-}
-assert tuple(_COLUMNS) == CLAIM_FIELDS
+assert tuple(EXPORT_COLUMNS) == CLAIM_FIELDS
 
 
 @dataclass(frozen=True)
@@ -92,25 +43,16 @@ class ExportFilter:
     since: str | None = None
     repeats: bool = True
 
-    def where(self) -> tuple[str, list[Any]]:
-        clauses: list[str] = []
-        params: list[Any] = []
-        for column, values in (("c.status", self.status), ("c.kind", self.kind)):
-            if values:
-                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
-                params.extend(values)
-        if self.article_id is not None:
-            clauses.append("c.article_id = ?")
-            params.append(self.article_id)
-        if self.reviewer:
-            clauses.append("c.reviewer = ?")
-            params.append(self.reviewer)
-        if self.since:
-            clauses.append("c.status != 'unreviewed' AND c.updated_at >= ?")
-            params.append(self.since)
-        if not self.repeats:
-            clauses.append("c.canonical_id IS NULL")
-        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    def filters(self) -> dict[str, Any]:
+        """Keyword arguments for the store's claim filter."""
+        return {
+            "status": list(self.status),
+            "kind": list(self.kind),
+            "article_id": self.article_id,
+            "reviewer": self.reviewer,
+            "reviewed_since": self.since,
+            "include_repeats": self.repeats,
+        }
 
 
 @dataclass
@@ -154,22 +96,9 @@ def export(
     return writer(store, out, filters)
 
 
-def _query(store: Store, select: str, filters: ExportFilter, order: str = "c.id") -> Any:
-    where, params = filters.where()
-    return store.db.conn.execute(
-        f"SELECT {select} FROM claims c JOIN articles a ON a.id = c.article_id{where}"
-        f" ORDER BY {order}",
-        params,
-    )
-
-
 def json_lines(store: Store, filters: ExportFilter | None = None) -> Iterator[str]:
     """One JSON object per claim (no newline), in id order."""
-    pairs = ", ".join(f"'{name}', {column}" for name, column in _COLUMNS.items())
-    select = f"json_object({pairs.replace(_QUANTITIES, f'json({_QUANTITIES})')})"
-    select = select.replace(_SOURCES, f"json({_SOURCES})").replace(_DATES, f"json({_DATES})")
-    for (line,) in _query(store, select, filters or ExportFilter()):
-        yield line
+    return store.export_json_lines(**(filters or ExportFilter()).filters())
 
 
 def _write_jsonl(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult:
@@ -197,14 +126,12 @@ def _write_csv(store: Store, out: TextIO, filters: ExportFilter) -> ExportResult
     result = ExportResult()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CLAIM_FIELDS)
-    cursor = _query(store, ", ".join(_COLUMNS.values()), filters)
+    cursor = store.export_rows(CLAIM_FIELDS, **filters.filters())
     while rows := cursor.fetchmany(1000):
         writer.writerows(rows)
         result.count += len(rows)
     return result
 
-
-# ---- Markdown report ------------------------------------------------------------------------
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|!~])")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
@@ -226,8 +153,8 @@ def _write_markdown(store: Store, out: TextIO, filters: ExportFilter) -> ExportR
     result = ExportResult()
     filters = ExportFilter(**{**filters.__dict__, "repeats": False})
     current = None
-    for claim_id, article_id in _query(
-        store, "c.id, c.article_id", filters, order="c.article_id, c.start, c.id"
+    for claim_id, article_id in store.export_rows(
+        ("id", "article_id"), order="position", **filters.filters()
     ):
         if article_id != current:
             current = article_id
@@ -252,12 +179,7 @@ def _article_header(store: Store, out: TextIO, article_id: int, filters: ExportF
     if any(facts):
         out.write(" · ".join(f for f in facts if f) + "\n\n")
     by_article = ExportFilter(**{**filters.__dict__, "article_id": article_id})
-    where, params = by_article.where()
-    counts = store.db.conn.execute(
-        f"SELECT c.status, count(*) FROM claims c{where} GROUP BY c.status"
-        " ORDER BY count(*) DESC, c.status",
-        params,
-    )
+    counts = store.status_counts(**by_article.filters())
     out.write("| verdict | claims |\n|---|---:|\n")
     for status, count in counts:
         out.write(f"| {status} | {count} |\n")
@@ -313,22 +235,14 @@ def _quoted_evidence(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def _source_line(store: Store, source: dict[str, Any]) -> str:
     label = md(source["link_label"] or source["label"] or source["url"] or "unnamed source")
     line = f"[{label}](<{md_url(source['url'])}>)" if source["url"] else label
-    snapshot = store.db.execute(
-        "SELECT id, fetched_at, sha256 FROM snapshots WHERE source_id = ? AND error IS NULL"
-        " ORDER BY fetched_at DESC, id DESC LIMIT 1",
-        [source["id"]],
-    ).fetchone()
-    if snapshot:
+    if snapshot := store.latest_archived(source["id"]):
         line += (
-            f" — archived {snapshot[1][:10]} (snapshot {snapshot[0]},"
-            f" sha256 {(snapshot[2] or '')[:12]})"
+            f" — archived {snapshot['fetched_at'][:10]} (snapshot {snapshot['id']},"
+            f" sha256 {(snapshot['sha256'] or '')[:12]})"
         )
     else:
         line += " — not archived yet"
     return line
-
-
-# ---- ClaimReview ----------------------------------------------------------------------------
 
 
 def _write_claimreview(
@@ -350,7 +264,7 @@ def _write_claimreview(
         "article_published",
     )
     out.write("[")
-    for row in _query(store, ", ".join(_COLUMNS[f] for f in fields), filters):
+    for row in store.export_rows(fields, **filters.filters()):
         claim = dict(zip(fields, row, strict=True))
         document = claim_review(claim, organisation)
         if cited := citations(store, claim["id"]):

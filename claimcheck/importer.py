@@ -7,6 +7,10 @@ it reports exactly what would change. JSONL/CSV records carry the fields of the 
 export can be imported again (into an empty database it reproduces the same export). A record
 carries the claim's version as exported: `update` refuses a record older than the stored claim
 (someone changed it after the export) unless forced: a stale file cannot silently undo newer work.
+
+One module over 600 lines on purpose: its one class is one file's import, whose steps (resolve the
+article, match the claim, compare, batch the writes) share the session's state and its single
+transaction; split, they would pass that state back and forth. (The store does its SQL.)
 """
 
 from __future__ import annotations
@@ -126,7 +130,7 @@ def import_file(
         if kind == "yaml":
             session.prepare_manifest()
         with store.write_transaction():
-            store.db.execute("PRAGMA defer_foreign_keys = ON")
+            store.defer_foreign_keys()
             session.begin()
             if kind == "yaml":
                 session.run_manifest(progress)
@@ -224,13 +228,11 @@ class _Session:
 
     def begin(self) -> None:
         """Called once the file's transaction holds the write lock."""
-        self.first_free = self.next_id = self.store.db.execute(
-            "SELECT coalesce(max(id), 0) + 1 FROM claims"
-        ).fetchone()[0]
+        self.first_free = self.next_id = self.store.next_claim_id()
         self.sources_before = self.count_sources()
 
     def count_sources(self) -> int:
-        return self.store.db.execute("SELECT count(*) FROM sources").fetchone()[0]
+        return self.store.source_count()
 
     # ---- errors ----
 
@@ -260,13 +262,10 @@ class _Session:
         key = ("url", url) if url else ("id", article_id)
         if key in self.articles:
             return self.articles[key]
-        db = self.store.db
         if url:
-            row = db.execute(
-                "SELECT id, text FROM articles WHERE url = ? ORDER BY id LIMIT 1", [url]
-            ).fetchone()
+            row = self.store.article_text(url=url)
         else:
-            row = db.execute("SELECT id, text FROM articles WHERE id = ?", [article_id]).fetchone()
+            row = self.store.article_text(article_id=article_id)
             if row is None and not data.get("article_title"):
                 raise record.error(
                     "article_id",
@@ -276,11 +275,7 @@ class _Session:
         if row is not None:
             article = _Article(row[0], row[1] or "")
         else:
-            free = (
-                article_id is not None
-                and db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone()
-                is None
-            )
+            free = article_id is not None and self.store.article_text(article_id=article_id) is None
             new_id = self.store.insert_stub_article(
                 article_id if free else None,
                 {
@@ -335,19 +330,14 @@ class _Session:
         sentence and text, else the first of them no earlier record took."""
         if article.claims is None:
             article.claims = {}
-            for row in self.store.db.execute(
-                "SELECT id, sentence, text FROM claims WHERE article_id = ? ORDER BY start, id",
-                [article.id],
-            ):
+            for row in self.store.claim_texts(article.id):
                 article.claims.setdefault((row[1], row[2]), []).append(row[0])
         same = article.claims.get((sentence, text), [])
         untaken = [c for c in same if c not in self.matched]
         found = record_id if record_id in untaken else next(iter(untaken), None)
         if found is None and record_id is not None and record_id < self.first_free:
-            row = self.store.db.execute(
-                "SELECT article_id, sentence FROM claims WHERE id = ?", [record_id]
-            ).fetchone()
-            if row is not None and row[0] == article.id and row[1] == sentence:
+            place = self.store.claim_place(record_id)
+            if place == (article.id, sentence):
                 found = record_id
         if found is not None:
             self.matched.add(found)
@@ -423,10 +413,7 @@ class _Session:
         """Keep the record's id when it is free (so an export re-imports as itself)."""
         used = self.used_ids
         if wanted is not None and wanted > 0 and wanted not in used:
-            free = wanted >= self.first_free or (
-                self.store.db.execute("SELECT 1 FROM claims WHERE id = ?", [wanted]).fetchone()
-                is None
-            )
+            free = wanted >= self.first_free or bool(self.store.missing_claims([wanted]))
             if free:
                 used.add(wanted)
                 return wanted
@@ -440,10 +427,7 @@ class _Session:
         article this same import added take the file's fields as part of the adding. A repeat's
         verdict follows its canonical claim's (as in review), so it is not compared."""
         self.flush()
-        row = self.store.db.execute(
-            f"SELECT version, canonical_id, {', '.join(COMPARED)} FROM claims WHERE id = ?",
-            [claim_id],
-        ).fetchone()
+        row = self.store.claim_columns(claim_id, ("version", "canonical_id", *COMPARED))
         current = dict(zip(COMPARED, row[2:], strict=True))
         skip = VERDICT_FIELDS if row[1] is not None else ()
         changes = {
@@ -586,12 +570,7 @@ class _Session:
                 self.fail(error)
         if entry.get("sources"):
             self.flush()
-            claim_ids = [
-                row[0]
-                for row in self.store.db.execute(
-                    "SELECT id FROM claims WHERE article_id = ? ORDER BY id", [article_id]
-                )
-            ]
+            claim_ids = self.store.article_claim_ids(article_id)
             for s_index, source in enumerate(entry["sources"]):
                 where = _yaml_record(root, [*path, "sources", s_index], source, record.file)
                 self.manifest_source(where, claim_ids)
@@ -655,13 +634,7 @@ class _Session:
     def match_claim(self, record: Record, article: _Article) -> int:
         """The extracted claim whose sentence contains `match`; then apply the entry's fields."""
         needle = record.data["match"]
-        rows = self.store.db.execute(
-            "SELECT id FROM claims c WHERE article_id = ? AND instr(sentence, ?) > 0 AND"
-            " (canonical_id IS NULL"
-            " OR (SELECT article_id FROM claims WHERE id = c.canonical_id) != c.article_id)"
-            " ORDER BY start",
-            [article.id, needle],
-        ).fetchall()
+        rows = self.store.claims_containing(article.id, needle)
         if len(rows) != 1:
             found = (
                 "no claim"

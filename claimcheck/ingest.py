@@ -12,9 +12,10 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from claimcheck.config import MAX_ARTICLE_BYTES
+from claimcheck.errors import InputError
 from claimcheck.models import ArticleInput, Link
 
-MAX_ARTICLE_BYTES = 10_000_000  # 10 MB, as --max-size counts (in units of 1e6 bytes)
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
@@ -22,7 +23,7 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = HTML_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES | PDF_SUFFIXES
 
 
-class IngestError(Exception):
+class IngestError(InputError):
     """An input that cannot become an article; the message is one line, for the user."""
 
 

@@ -1,5 +1,8 @@
 """Working beside other reviewers: the rules the review screen and `claimcheck verdict` share.
 
+`decide` is a reviewer's verdict, from a key or from the CLI: a blind second reviewer's verdict
+decides the second check; any other is recorded by `record_verdict` and clears the claim's
+"source changed" marker in the same transaction; `undo` reopens what the undone verdict closed.
 A verdict someone else gave is replaced only when the caller says so (the screen asks, the CLI
 wants --replace), and the replacement is recorded as one. A second reviewer sees none of the
 first reviewer's stances until they have decided — on the screen and in `claimcheck evidence`
@@ -9,6 +12,7 @@ alike. (Undo and a verdict's note are ruled in
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from claimcheck import adjudication
@@ -64,6 +68,62 @@ def record_verdict(
         )
 
 
+@dataclass(frozen=True)
+class Decided:
+    """A verdict recorded: the claim as it now is and, when it was a blind second reviewer's
+    verdict, the second check it closed (first verdict included, now that it may be shown)."""
+
+    claim: Claim
+    second_check: dict[str, Any] | None = None
+
+
+def decide(
+    store: Store,
+    claim_id: int,
+    status: str,
+    *,
+    note: str | None = None,
+    reviewer: str | None = None,
+    expected_version: int | None = None,
+    replace: bool = False,
+) -> Decided:
+    """A reviewer's verdict, by the rules the screen's keys and `claimcheck verdict` share, in
+    one transaction: on a claim waiting for this reviewer's second check it is the second-check
+    verdict; otherwise it is recorded as record_verdict says, and a "source changed" marker on
+    the claim is cleared (the fresh verdict is the re-check the marker asked for)."""
+    who = reviewer or store.reviewer
+    with store.transaction():
+        claim = store.claim(claim_id)
+        check = store.open_second_check(claim_id) if claim.status == "flagged" else None
+        if blind_to(check, who):
+            closed = store.second_check_verdict(
+                claim_id, status, note=note, reviewer=who, expected_version=expected_version
+            )
+            return Decided(store.claim(claim_id), closed)
+        claim = record_verdict(
+            store,
+            claim_id,
+            status,
+            note=note,
+            reviewer=who,
+            expected_version=expected_version,
+            replace=replace,
+        )
+        if store.source_change(claim_id) is not None:
+            claim = store.clear_source_changed(
+                claim_id, reviewer=who, expected_version=claim.version
+            )
+        return Decided(claim)
+
+
+def second_check_outcome(closed: dict[str, Any]) -> str:
+    """ "alice said refuted; you agree": what a second reviewer learns once they have decided."""
+    verdict = closed["first_verdict"] or "no provisional verdict"
+    agreed = None if closed["agreed"] is None else bool(closed["agreed"])
+    outcome = {True: "you agree", False: "you disagree", None: "nothing to compare"}[agreed]
+    return f"{closed['first_reviewer']} said {verdict}; {outcome}"
+
+
 def undo(store: Store, reviewer: str | None = None) -> Claim | None:
     """Undo this reviewer's latest change (see Store.undo); a second check they had decided is
     open again when the claim goes back to flagged, and a dispute they had settled waits again.
@@ -98,13 +158,10 @@ def blind_evidence(store: Store, rows: list[dict[str, Any]], reviewer: str) -> l
     this reviewer took it."""
     if not rows:
         return rows
-    takers = dict(
-        store.db.execute(
-            "SELECT json_extract(details, '$.evidence_id'), reviewer FROM events"
-            " WHERE action = 'stance' AND claim_id = ? ORDER BY id",
-            [rows[0]["claim_id"]],
-        ).fetchall()
-    )
+    takers = {
+        event["evidence_id"]: event["reviewer"]
+        for event in store.stance_events(rows[0]["claim_id"])
+    }
     return [
         row if takers.get(row["id"]) == reviewer else {**row, "stance": None, "stance_note": None}
         for row in rows

@@ -15,7 +15,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from claimcheck.store import NotFound, Store, StoreError, now
+from claimcheck.store import NotFound, Store, StoreError
 
 MIN_PASSPHRASE = 8
 MAX_NAME = 64
@@ -92,13 +92,9 @@ def add_reviewer(store: Store, name: str, passphrase: str) -> Reviewer:
     name = check_name(name)
     hashed = hash_passphrase(check_passphrase(passphrase))
     with store.transaction():
-        if _row(store, name) is not None:
+        if store.account(name) is not None:
             raise StoreError(f"reviewer {name!r} already exists")
-        store.db.execute(
-            "INSERT INTO reviewers (name, passphrase_hash, enabled, created_at, failed_sign_ins)"
-            " VALUES (?, ?, 1, ?, 0)",
-            [name, hashed, now()],
-        )
+        store.insert_account(name, hashed)
         store.log_event("add_reviewer", new=name, details={"account": name})
     return reviewer(store, name)
 
@@ -108,10 +104,7 @@ def set_passphrase(store: Store, name: str, passphrase: str) -> Reviewer:
     hashed = hash_passphrase(check_passphrase(passphrase))
     with store.transaction():
         account = reviewer(store, name)
-        store.db.execute(
-            "UPDATE reviewers SET passphrase_hash = ?, failed_sign_ins = 0 WHERE name = ?",
-            [hashed, account.name],
-        )
+        store.update_account(account.name, passphrase_hash=hashed, failed_sign_ins=0)
         store.log_event("set_passphrase", details={"account": account.name})
     return reviewer(store, account.name)
 
@@ -121,10 +114,7 @@ def set_enabled(store: Store, name: str, enabled: bool) -> Reviewer:
     with store.transaction():
         account = reviewer(store, name)
         if account.enabled != enabled:
-            store.db.execute(
-                "UPDATE reviewers SET enabled = ?, failed_sign_ins = 0 WHERE name = ?",
-                [int(enabled), account.name],
-            )
+            store.update_account(account.name, enabled=int(enabled), failed_sign_ins=0)
             action = "enable_reviewer" if enabled else "disable_reviewer"
             store.log_event(
                 action,
@@ -136,22 +126,20 @@ def set_enabled(store: Store, name: str, enabled: bool) -> Reviewer:
 
 
 def reviewer(store: Store, name: str) -> Reviewer:
-    row = _row(store, name.strip())
+    row = store.account(name.strip())
     if row is None:
         raise NotFound(f"no reviewer named {name.strip()!r} (claimcheck reviewers add NAME)")
     return _account(row)
 
 
 def reviewers(store: Store) -> list[Reviewer]:
-    rows = store.db.execute("SELECT * FROM reviewers ORDER BY name COLLATE NOCASE").fetchall()
-    columns = ["name", "passphrase_hash", "enabled", "created_at", "failed_sign_ins"]
-    return [_account(dict(zip(columns, row[:5], strict=True))) for row in rows]
+    return [_account(row) for row in store.accounts()]
 
 
 def sign_in(store: Store, name: str, passphrase: str, *, via: str) -> Reviewer:
     """The account, when the name and passphrase match an enabled one and it is not waiting
     out failed tries; SignInRefused otherwise, saying as little as is useful. Audited."""
-    row = _row(store, name.strip())
+    row = store.account(name.strip())
     if row is None:
         passphrase_matches(passphrase, _NOBODY)
         raise SignInRefused("wrong name or passphrase")
@@ -160,16 +148,12 @@ def sign_in(store: Store, name: str, passphrase: str, *, via: str) -> Reviewer:
         raise SignInRefused(f"too many failed sign-ins: try again in {wait:.0f} s")
     if not passphrase_matches(passphrase, row["passphrase_hash"]):
         with store.transaction():
-            store.db.execute(
-                "UPDATE reviewers SET failed_sign_ins = failed_sign_ins + 1, last_failed_at = ?"
-                " WHERE name = ?",
-                [time.time(), row["name"]],
-            )
+            store.count_failed_sign_in(row["name"], time.time())
         raise SignInRefused("wrong name or passphrase")
     if not row["enabled"]:
         raise SignInRefused(f"the account {row['name']!r} is disabled")
     with store.transaction():
-        store.db.execute("UPDATE reviewers SET failed_sign_ins = 0 WHERE name = ?", [row["name"]])
+        store.update_account(row["name"], failed_sign_ins=0)
         store.log_event("sign_in", new=row["name"], reviewer=row["name"], details={"via": via})
     return _account(row)
 
@@ -181,11 +165,6 @@ def _wait_seconds(row: dict[str, Any]) -> float:
         return 0.0
     wait = min(2.0 ** (failures - FREE_FAILURES + 1), MAX_WAIT_SECONDS)
     return max(0.0, row["last_failed_at"] + wait - time.time())
-
-
-def _row(store: Store, name: str) -> dict[str, Any] | None:
-    rows = list(store.db.query("SELECT * FROM reviewers WHERE name = ? COLLATE NOCASE", [name]))
-    return rows[0] if rows else None
 
 
 def _account(row: dict[str, Any]) -> Reviewer:

@@ -70,11 +70,7 @@ def check_priority(priority: int) -> int:
 def select_claims(store: Store, claim_ids: list[int], **filters: Any) -> list[int]:
     """The claims to route: these ids (each must exist) and/or those matching the filters, in
     queue order; repeats are left out (they follow their claim's verdict)."""
-    missing = [
-        claim_id
-        for claim_id in claim_ids
-        if store.db.execute("SELECT 1 FROM claims WHERE id = ?", [claim_id]).fetchone() is None
-    ]
+    missing = store.missing_claims(claim_ids)
     if missing:
         raise StoreError(f"no claim {missing[0]}: nothing assigned")
     if claim_ids and not any(v not in (None, [], ()) for v in filters.values()):
@@ -169,17 +165,9 @@ def _schedule(
 def _set(store: Store, claim: Any, changes: dict[str, Any], action: str, by: str | None) -> None:
     """Write routing fields and their event. Not a verdict: the claim's version stays, so a
     reviewer working on it is not told of a conflict that touches nothing they decide."""
-    assignments = ", ".join(f"[{name}] = ?" for name in changes)
-    store.db.execute(f"UPDATE claims SET {assignments} WHERE id = ?", [*changes.values(), claim.id])
     old = {name: getattr(claim, name) for name in changes}
-    store.log_event(
-        action,
-        claim_id=claim.id,
-        article_id=claim.article_id,
-        old=_word(old),
-        new=_word(changes),
-        details={"old": old, "new": changes},
-        reviewer=by,
+    store.set_routing(
+        claim, changes, action=action, old=_word(old), new=_word(changes), reviewer=by
     )
 
 

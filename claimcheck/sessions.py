@@ -10,7 +10,6 @@ mix) are read from the audit log, so the screen's summary on quit and `claimchec
 
 from __future__ import annotations
 
-import json
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,7 +17,7 @@ from datetime import datetime
 from itertools import pairwise
 from typing import Any
 
-from claimcheck.store import Store, now
+from claimcheck.store import Store
 
 # A longer pause between two decisions is a break, not time spent on the claim.
 BREAK_SECONDS = 15 * 60
@@ -53,14 +52,10 @@ class Summary:
 
 
 def load_place(store: Store, reviewer: str, mode: str) -> Place | None:
-    row = store.db.execute(
-        "SELECT query, claim_id, started_at, updated_at FROM review_sessions"
-        " WHERE reviewer = ? AND mode = ?",
-        [reviewer, mode],
-    ).fetchone()
+    row = store.review_place(reviewer, mode)
     if row is None:
         return None
-    return Place(json.loads(row[0] or "{}"), row[1], row[2], row[3])
+    return Place(row["query"], row["claim_id"], row["started_at"], row["updated_at"])
 
 
 def save_place(
@@ -72,14 +67,7 @@ def save_place(
     started_at: str,
 ) -> None:
     """Remember the filter and the claim this reviewer is on (one row per reviewer and mode)."""
-    with store.transaction():
-        store.db.execute(
-            "INSERT INTO review_sessions (reviewer, mode, query, claim_id, started_at,"
-            " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (reviewer, mode) DO UPDATE SET"
-            " query = excluded.query, claim_id = excluded.claim_id,"
-            " started_at = excluded.started_at, updated_at = excluded.updated_at",
-            [reviewer, mode, json.dumps(query), claim_id, started_at, now()],
-        )
+    store.save_review_place(reviewer, mode, query, claim_id, started_at)
 
 
 def resume_index(
@@ -112,24 +100,7 @@ def summary(store: Store, reviewer: str, since: str | None = None) -> Summary:
     """The reviewer's decisions (verdicts, second checks, adjudications, flags; undone ones
     left out) since a time, or ever: the time per claim is the gap since the previous decision
     (or since `since`), breaks longer than BREAK_SECONDS left out."""
-    undone = {
-        row[0]
-        for row in store.db.execute(
-            "SELECT json_extract(details, '$.undoes') FROM events WHERE action = 'undo'"
-            " AND reviewer = ?",
-            [reviewer],
-        )
-    }
-    rows = [
-        (event_id, at, verdict)
-        for event_id, at, verdict in store.db.execute(
-            "SELECT id, at, new FROM events WHERE action = 'verdict' AND reviewer = ?"
-            " AND (details IS NULL OR json_extract(details, '$.via') IS NULL) AND at >= ?"
-            " ORDER BY id",
-            [reviewer, since or ""],
-        )
-        if event_id not in undone
-    ]
+    rows = store.decisions(reviewer, since)
     if not rows:
         return Summary()
     marks = ([datetime.fromisoformat(since)] if since else []) + [
@@ -165,19 +136,11 @@ def end_session(
 def reviewer_stats(store: Store, reviewer: str) -> dict[str, Any]:
     """`claimcheck stats --reviewer`: everything this reviewer decided, and what waits for them."""
     decided = summary(store, reviewer)
-    waiting = store.db.execute(
-        "SELECT count(*) FROM claims WHERE assignee = ? AND status = 'unreviewed'", [reviewer]
-    ).fetchone()[0]
-    flagged = store.db.execute(
-        "SELECT count(*) FROM second_checks WHERE first_reviewer = ? AND decided_at IS NULL",
-        [reviewer],
-    ).fetchone()[0]
     return {
         "reviewer": reviewer,
         "decided": decided.decided,
         "median_seconds": decided.median_seconds,
         "mix": decided.mix,
         "summary": decided.describe(),
-        "assigned_waiting": waiting,
-        "flagged_waiting": flagged,
+        **store.waiting_for(reviewer),
     }

@@ -25,9 +25,9 @@ import httpx
 
 from claimcheck import __version__
 from claimcheck.addresses import AddressPolicy, AddressRefused, GuardedTransport
+from claimcheck.config import MAX_BODY_BYTES
 
 USER_AGENT = f"claimcheck/{__version__} (fact-checking workbench) python-httpx/{httpx.__version__}"
-MAX_BODY_BYTES = 20 * 1024 * 1024
 MAX_REDIRECTS = 5
 
 

@@ -309,7 +309,7 @@ def test_a_line_longer_than_the_limit_is_refused_before_parsing(
 ) -> None:
     bundle = tmp_path / "desk.ccb"
     export_bundle(alice, bundle)
-    monkeypatch.setattr(bundle_module, "MAX_LINE", 1000)  # the longest row: a snapshot
+    monkeypatch.setattr(bundle_module, "MAX_BUNDLE_LINE", 1000)  # the longest row: a snapshot
     with Store(tmp_path / "target.db") as store, pytest.raises(BundleError, match="longer than"):
         import_bundle(store, bundle)
 

@@ -6,8 +6,8 @@ import sqlite3
 
 import pytest
 
-from claimcheck.migrations import migrations
 from claimcheck.store import ConflictError, Store, StoreError
+from claimcheck.store.migrations import migrations
 
 
 def tables(path) -> set[str]:
@@ -207,3 +207,19 @@ def test_upgraded_database_keeps_its_claims_searchable(db_path):
 def test_search_treats_user_input_as_words(seeded_store):
     assert seeded_store.search('"unbalanced AND ( OR') == []
     assert seeded_store.search("Poland 3.9")
+
+
+def test_a_failed_commit_rolls_back_and_the_next_write_works(seeded_store):
+    """COMMIT itself can fail (here a deferred foreign key left dangling): the transaction is
+    rolled back, nothing of it stays, and the store takes the next write."""
+    before = seeded_store.stats()
+    with pytest.raises(sqlite3.IntegrityError), seeded_store.transaction():
+        seeded_store.set_verdict(1, "supported")
+        seeded_store.defer_foreign_keys()
+        seeded_store.db.execute(
+            "INSERT INTO links (article_id, start, [end], url, text)"
+            " VALUES (999999, 0, 1, 'x', 'x')"
+        )
+    assert not seeded_store.db.conn.in_transaction
+    assert seeded_store.stats() == before
+    assert seeded_store.set_verdict(1, "refuted").status == "refuted"

@@ -10,6 +10,8 @@ from typing import Any
 import click
 
 from claimcheck import __version__
+from claimcheck.config import DEFAULT_DB, ENV_DB, ENV_REVIEWER
+from claimcheck.errors import ClaimcheckError
 from claimcheck.store import Store, StoreError
 from claimcheck.suggest import did_you_mean
 
@@ -33,15 +35,15 @@ class Choice(click.Choice):
 @click.option(
     "--db",
     "db_path",
-    envvar="CLAIMCHECK_DB",
-    default="claims.db",
+    envvar=ENV_DB,
+    default=DEFAULT_DB,
     show_default=True,
     type=click.Path(dir_okay=False),
     help="The SQLite database (also CLAIMCHECK_DB).",
 )
 @click.option(
     "--reviewer",
-    envvar="CLAIMCHECK_REVIEWER",
+    envvar=ENV_REVIEWER,
     default=None,
     help="Name stored on every event (default: CLAIMCHECK_REVIEWER or your login).",
 )
@@ -69,7 +71,7 @@ def open_store(ctx: click.Context, *, create: bool = True) -> Iterator[Store]:
         fail(str(error))
     try:
         yield store
-    except StoreError as error:
+    except ClaimcheckError as error:
         fail(str(error))
     finally:
         store.close()

@@ -22,10 +22,11 @@ from claimcheck.cli.app import (
     printable,
 )
 from claimcheck.cli.listing import piped_stdout
+from claimcheck.config import ENV_ORG_NAME, ENV_ORG_URL, ENV_REVIEW_URL
 from claimcheck.export import FORMATS, ExportFilter, export
 from claimcheck.importer import ImportReport, describe, import_file, json_summary
 from claimcheck.models import KINDS, STATUSES
-from claimcheck.review_rules import record_verdict
+from claimcheck.review_rules import decide, second_check_outcome
 
 PROGRESS_MIN_BYTES = 1_000_000
 MAX_CHANGES_SHOWN = 50
@@ -143,7 +144,9 @@ def verdict(
 ) -> None:
     """Record a verdict on a claim, with the same rules and audit as the review screen
     (the verdict carries to the claim's repeats). Another reviewer's verdict is replaced only
-    with --replace; a verdict without --note clears a note someone else wrote.
+    with --replace; a verdict without --note clears a note someone else wrote. On a claim
+    flagged by someone else for a second check, it is the second check's verdict; a verdict
+    clears the claim's "source changed" marker.
 
     \b
     Example:
@@ -151,7 +154,7 @@ def verdict(
         claimcheck verdict 12 supported --replace --expect-version 3
     """
     with open_store(ctx, create=False) as store:
-        claim = record_verdict(
+        decided = decide(
             store,
             claim_id,
             status,
@@ -160,7 +163,10 @@ def verdict(
             expected_version=expect_version,
             replace=replace,
         )
+    claim = decided.claim
     click.echo(f"claim {claim.id}: {claim.status} (version {claim.version}, by {claim.reviewer})")
+    if decided.second_check:
+        click.echo(f"second check: {printable(second_check_outcome(decided.second_check))}")
 
 
 @cli.command("export")
@@ -180,11 +186,11 @@ def verdict(
     type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]),
     help="Only reviewed claims changed (verdict, note, text) on or after this date (YYYY-MM-DD).",
 )
-@click.option("--org-name", envvar="CLAIMCHECK_ORG_NAME", help="ClaimReview author (organisation).")
-@click.option("--org-url", envvar="CLAIMCHECK_ORG_URL", help="The organisation's website.")
+@click.option("--org-name", envvar=ENV_ORG_NAME, help="ClaimReview author (organisation).")
+@click.option("--org-url", envvar=ENV_ORG_URL, help="The organisation's website.")
 @click.option(
     "--review-url",
-    envvar="CLAIMCHECK_REVIEW_URL",
+    envvar=ENV_REVIEW_URL,
     default="{org_url}#claim-{id}",
     show_default=True,
     help="Where each published review lives: a template with {org_url} and {id}.",

@@ -12,11 +12,13 @@ import io
 import re
 from collections import Counter
 
+from claimcheck.errors import InputError
+
 PAGE_NUMBER = re.compile(r"(?:page\s*)?[-–(]?\s*\d{1,4}\s*[-–)]?(?:\s*(?:of|/)\s*\d{1,4})?", re.I)
 EDGE = 2  # lines at each end of a page that may be a running header or footer
 
 
-class PdfError(Exception):
+class PdfError(InputError):
     """A PDF with no readable text; the message is one line."""
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from claimcheck.errors import ClaimcheckError
 from claimcheck.review.keys import REVIEW_KEYS, load_keymap
 from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
@@ -104,7 +105,7 @@ class ReviewApp(App[None]):
                     )
 
 
-class NoTerminal(Exception):
+class NoTerminal(ClaimcheckError):
     """The review was asked for where there is no terminal to draw it in (a pipe, a script)."""
 
 

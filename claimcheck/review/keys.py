@@ -13,10 +13,12 @@ key or several separated by commas.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from claimcheck.config import config_dir
+from claimcheck.errors import ClaimcheckError
 
 
 @dataclass(frozen=True)
@@ -76,11 +78,10 @@ STANCE_KEYS = (
 
 def config_path() -> Path:
     """Where keys.toml is read from."""
-    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
-    return Path(base) / "claimcheck" / "keys.toml"
+    return config_dir() / "keys.toml"
 
 
-class KeyConfigError(ValueError):
+class KeyConfigError(ClaimcheckError, ValueError):
     """keys.toml cannot be used; the message names the file and the entry."""
 
 

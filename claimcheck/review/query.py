@@ -7,8 +7,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from claimcheck.models import KINDS, STATUSES
+from claimcheck.store import ORDERS as STORE_ORDERS
 
-ORDERS = ("position", "score", "priority", "due")
+# The store's queue orders a reviewer may pick (ordering by bare id is for scripts).
+ORDERS = tuple(order for order in STORE_ORDERS if order != "id")
 FILTER_HINT = "e.g. status:unreviewed,flagged kind:quantity article:3 sort:priority"
 
 

@@ -66,7 +66,8 @@ from claimcheck.review_rules import (
     ReplaceRefused,
     blind_evidence,
     blind_to,
-    record_verdict,
+    decide,
+    second_check_outcome,
     undo,
 )
 from claimcheck.routing import parse_schedule, queue_for, schedule
@@ -450,31 +451,18 @@ class ReviewScreen(Screen[None]):
             self._settle(claim, status)
             return
         try:
-            if self.blind(view):
-                closed = self.store.second_check_verdict(
-                    claim.id, status, expected_version=claim.version
-                )
-                self._reveal(closed)
-            else:
-                with self.store.transaction():
-                    claim = record_verdict(
-                        self.store,
-                        claim.id,
-                        status,
-                        expected_version=claim.version,
-                        replace=replace,
-                    )
-                    if view.source_change:  # a fresh verdict is the re-check the marker asked for
-                        claim = self.store.clear_source_changed(
-                            claim.id, expected_version=claim.version
-                        )
+            decided = decide(
+                self.store, claim.id, status, expected_version=claim.version, replace=replace
+            )
+            if decided.second_check:
+                self._reveal(decided.second_check)
         except ReplaceRefused as refused:
             self._confirm_replace(refused.claim, status)
             return
         except ConflictError as error:
             self._conflict(error)
             return
-        self.post_message(VerdictRecorded(claim.id, status, self.store.claim(claim.id).version))
+        self.post_message(VerdictRecorded(claim.id, status, decided.claim.version))
         self.note_status(claim.id, status)
         self._clear_banner()
         if not self.advance():
@@ -553,10 +541,8 @@ class ReviewScreen(Screen[None]):
         self.post_message(
             SecondCheckDecided(closed["claim_id"], first, closed["second_verdict"], agreed)
         )
-        verdict = first or "no provisional verdict"
-        outcome = {True: "you agree", False: "you disagree", None: "nothing to compare"}[agreed]
         self.say(
-            f"claim {closed['claim_id']}: {closed['first_reviewer']} said {verdict}; {outcome}",
+            f"claim {closed['claim_id']}: {second_check_outcome(closed)}",
             title="Second check recorded",
         )
 

@@ -221,7 +221,7 @@ def create_full_text_search(db: Database) -> None:
     )
 
 
-# ---- sources and evidence (issue 3) ----------------------------------------------------------
+# ---- sources and evidence ----------------------------------------------------------
 
 
 @migrations(name="add_snapshot_note_and_claim_source_changed")
@@ -234,7 +234,7 @@ def add_snapshot_note_and_claim_source_changed(db: Database) -> None:
     db["sources"].create_index(["kind"])
 
 
-# ---- review (issue 4) --------------------------------------------------------------------------
+# ---- review --------------------------------------------------------------------------
 
 
 @migrations(name="create_second_checks")
@@ -260,7 +260,7 @@ def create_second_checks(db: Database) -> None:
     db["second_checks"].create_index(["claim_id", "decided_at"])
 
 
-# ---- import/export (issue 5) -------------------------------------------------------------------
+# ---- import/export -------------------------------------------------------------------
 
 
 @migrations(name="create_readable_views")
@@ -391,7 +391,7 @@ def create_reviewer_accounts(db: Database) -> None:
 
 @migrations(name="create_claim_memory")
 def create_claim_memory(db: Database) -> None:
-    # The claim memory (issue 13): published fact-checks read from ClaimReview, and the matches
+    # The claim memory: published fact-checks read from ClaimReview, and the matches
     # between a claim and an earlier claim of the desk or a fact-check. `key` makes a re-import
     # add nothing; `figures` holds the normalised figures of the claim ("3.9 percent") so matching
     # never re-reads them; a match keeps the reviewer's decision (adopted / rejected), so a
@@ -464,7 +464,7 @@ def create_claim_memory(db: Database) -> None:
     )
 
 
-# ---- the desk: routing, resuming, adjudication (issue 12) ----------------------------------------
+# ---- the desk: routing, resuming, adjudication ----------------------------------------
 
 
 @migrations(name="add_desk_routing_sessions_adjudication")
