@@ -1,36 +1,268 @@
-"""The review queue: ids in order, cheap enough to page through 100,000 claims."""
+"""The review queue, paged from the database: keyset pages over an index per order, counts from
+the trigger-kept claim_counts where the filter allows, so opening and moving through a queue
+costs the same at a million claims as at a thousand."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from typing import Any
 
-from claimcheck.store.claims import ORDERS, claim_filter
+from claimcheck.store.claims import claim_filter
 from claimcheck.store.core import StoreCore
+
+# Each queue order as ascending keys without NULLs (so a row value `(keys) > (?, ...)` seeks in
+# the order's index, migration index_queue_orders): the same order as claims.ORDERS, NULLs where
+# ORDERS puts them (priorities are 1-5, due times ISO text, so 99 and '~' sort after them all).
+KEYS = {
+    "position": ("claims.article_id", "ifnull(claims.start, -1)", "claims.id"),
+    "score": ("ifnull(-claims.checkworthiness, 1e308)", "claims.id"),
+    "priority": (
+        "ifnull(claims.priority, 99)",
+        "ifnull(claims.due, '~')",
+        "claims.article_id",
+        "ifnull(claims.start, -1)",
+        "claims.id",
+    ),
+    "due": (
+        "ifnull(claims.due, '~')",
+        "ifnull(claims.priority, 99)",
+        "claims.article_id",
+        "ifnull(claims.start, -1)",
+        "claims.id",
+    ),
+}
+# Filters claim_counts can answer (it counts claims by status, kind and repeat or not).
+COUNTED = {"status", "kind", "include_repeats", "unassigned"}
+# A claim with a disagreement waiting to be settled, by someone who was neither side of it.
+PENDING = (
+    "claims.id IN (SELECT claim_id FROM second_checks WHERE agreed = 0"
+    " AND adjudicated_at IS NULL AND first_reviewer IS NOT ? AND second_reviewer IS NOT ?)"
+)
+AWAITING_SECOND = (
+    "claims.status = 'flagged' AND claims.id IN (SELECT claim_id FROM second_checks"
+    " WHERE decided_at IS NULL AND first_reviewer IS NOT ?)"
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One run of a queue: the claims a filter selects, in one order. `second_check_for` and
+    `adjudicate_for` name the reviewer of those queues; `kept` are claims acted on since the
+    queue opened, which stay in it although their status no longer matches."""
+
+    order: str = "position"
+    filters: dict[str, Any] = field(default_factory=dict)
+    second_check_for: str | None = None
+    adjudicate_for: str | None = None
+    kept: frozenset[int] = frozenset()
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The WHERE clause: the filter, its status part (status, awaiting a second check, or
+        disputed) widened to the kept claims."""
+        stable = {k: v for k, v in self.filters.items() if k != "status"}
+        where, params = claim_filter(**stable)
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        volatile, volatile_params = self.status_part()
+        if volatile:
+            if self.kept:
+                volatile = f"({volatile} OR claims.id IN (SELECT value FROM json_each(?)))"
+                volatile_params.append(json.dumps(sorted(self.kept)))
+            clauses.append(volatile)
+            params.extend(volatile_params)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    def status_part(self) -> tuple[str, list[Any]]:
+        clauses, params = [], []
+        if self.filters.get("status"):
+            where, params = claim_filter(status=self.filters["status"])
+            clauses.append(where.removeprefix(" WHERE "))
+        if self.second_check_for is not None:
+            clauses.append(AWAITING_SECOND)
+            params.append(self.second_check_for)
+        if self.adjudicate_for is not None:
+            clauses.append(PENDING)
+            params.extend([self.adjudicate_for] * 2)
+        return " AND ".join(clauses), params
+
+    def status_sql(self) -> tuple[str, list[Any]]:
+        """A claim's status in this queue: disputed or settled in the adjudication queue."""
+        if self.adjudicate_for is None:
+            return "claims.status", []
+        return (
+            f"CASE WHEN {PENDING} THEN 'disputed' ELSE 'settled' END",
+            [self.adjudicate_for] * 2,
+        )
+
+    def counted(self) -> bool:
+        """Whether claim_counts can answer this segment's count."""
+        plain = {k for k, v in self.filters.items() if v not in (None, [], (), False)}
+        return (
+            plain <= COUNTED
+            and self.filters.get("include_repeats", True) in (True, False)
+            and self.second_check_for is None
+            and self.adjudicate_for is None
+        )
 
 
 class Queue(StoreCore):
     def claim_ids(
         self, *, order: str = "position", second_check: bool = False, **filters: Any
     ) -> list[int]:
-        """The ids of a review queue, in order."""
+        """The ids of a review queue, in order (a whole list: for tests and small queues)."""
         return [claim_id for claim_id, _ in self.queue_statuses(order, second_check, **filters)]
 
     def queue_statuses(
         self, order: str = "position", second_check: bool = False, **filters: Any
     ) -> list[tuple[int, str]]:
-        """A review queue as (id, status) pairs, in order: cheap enough for 100,000 claims, so
-        the screen can page rows in as they come into view and keep its progress count."""
-        where, params = claim_filter(**filters)
-        if second_check:
+        """A review queue as (id, status) pairs, in order."""
+        segment = Segment(order, filters, self.reviewer if second_check else None)
+        rows = self.queue_page(segment, limit=-1)
+        return [(row[0], row[1]) for row in rows]
+
+    def queue_counts(self, segment: Segment) -> dict[str, int]:
+        """How many claims of each status the segment holds."""
+        if segment.counted():
+            counts = self._maintained_counts(segment.filters)
+            if segment.kept and segment.filters.get("status"):
+                for status, n in self._kept_elsewhere(segment):
+                    counts[status] = counts.get(status, 0) + n
+            return counts
+        status, status_params = segment.status_sql()
+        where, params = segment.where()
+        rows = self.db.execute(
+            f"SELECT {status}, count(*) FROM claims{where} GROUP BY 1", [*status_params, *params]
+        )
+        return dict(rows.fetchall())
+
+    def _maintained_counts(self, filters: dict[str, Any]) -> dict[str, int]:
+        """Counts from claim_counts (less the claims assigned to anyone, for an unassigned
+        queue: few, found through the assignee index)."""
+        clauses, params = [], []
+        for column in ("status", "kind"):
+            if values := filters.get(column):
+                values = [values] if isinstance(values, str) else list(values)
+                clauses.append(f"{column} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        if not filters.get("include_repeats", True):
+            clauses.append("repeat = 0")
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        counts: dict[str, int] = {}
+        for status, n in self.db.execute(
+            f"SELECT status, sum(n) FROM claim_counts{where} GROUP BY status", params
+        ):
+            counts[status] = n
+        if filters.get("unassigned"):
+            assigned = {**filters, "unassigned": False, "assigned_to": None}
+            where, params = claim_filter(**assigned)
+            where += (" AND " if where else " WHERE ") + "claims.assignee IS NOT NULL"
+            for status, n in self.db.execute(
+                f"SELECT status, count(*) FROM claims{where} GROUP BY status", params
+            ):
+                counts[status] -= n
+        return {status: n for status, n in counts.items() if n > 0}
+
+    def _kept_elsewhere(self, segment: Segment) -> list[tuple[str, int]]:
+        """(status, count) of the kept claims whose status left the segment's filter."""
+        stable = {k: v for k, v in segment.filters.items() if k != "status"}
+        where, params = claim_filter(**stable)
+        statuses = segment.filters["status"]
+        statuses = [statuses] if isinstance(statuses, str) else list(statuses)
+        where += (" AND " if where else " WHERE ") + (
+            "claims.id IN (SELECT value FROM json_each(?))"
+            f" AND claims.status NOT IN ({', '.join('?' * len(statuses))})"
+        )
+        params.extend([json.dumps(sorted(segment.kept)), *statuses])
+        return self.db.execute(
+            f"SELECT status, count(*) FROM claims{where} GROUP BY status", params
+        ).fetchall()
+
+    def queue_page(
+        self,
+        segment: Segment,
+        *,
+        after: tuple | None = None,
+        before: tuple | None = None,
+        limit: int = 60,
+        offset: int = 0,
+        from_end: bool = False,
+    ) -> list[tuple]:
+        """Rows (id, status, *keys) of the segment in its order: the first `limit` after the key
+        `after`, or the last `limit` before `before` (or before the end), still in queue order;
+        `offset` skips rows first (a jump far from any page read: linear in the offset)."""
+        keys = KEYS[segment.order]
+        backwards = before is not None or from_end
+        where, params = segment.where()
+        mark = before if backwards else after
+        if mark is not None:
             where += (" AND " if where else " WHERE ") + (
-                "claims.status = 'flagged' AND claims.id IN"
-                " (SELECT claim_id FROM second_checks WHERE decided_at IS NULL"
-                " AND first_reviewer IS NOT ?)"
+                f"({', '.join(keys)}) {'<' if backwards else '>'} ({', '.join('?' * len(keys))})"
             )
-            params.append(self.reviewer)
-        order_by = ORDERS[order]
-        sql = f"SELECT claims.id, claims.status FROM claims{where} ORDER BY {order_by}"
-        return self.db.execute(sql, params).fetchall()
+            params.extend(mark)
+        status, status_params = segment.status_sql()
+        direction = " DESC" if backwards else ""
+        rows = self.db.execute(
+            f"SELECT claims.id, {status}, {', '.join(keys)} FROM claims{where}"
+            f" ORDER BY {', '.join(k + direction for k in keys)} LIMIT ? OFFSET ?",
+            [*status_params, *params, limit, offset],
+        ).fetchall()
+        return rows[::-1] if backwards else rows
+
+    def queue_row(self, segment: Segment, claim_id: int) -> tuple | None:
+        """The claim's row (id, status, *keys) in the segment, None when it does not hold it."""
+        keys = KEYS[segment.order]
+        where, params = segment.where()
+        status, status_params = segment.status_sql()
+        where += (" AND " if where else " WHERE ") + "claims.id = ?"
+        return self.db.execute(
+            f"SELECT claims.id, {status}, {', '.join(keys)} FROM claims{where}",
+            [*status_params, *params, claim_id],
+        ).fetchone()
+
+    def queue_rank(self, segment: Segment, key: tuple, after: tuple | None = None) -> int:
+        """How many of the segment's claims come before the key (and after `after`): linear in
+        the number counted, so the queue counts from the nearest place it knows."""
+        where, params = segment.where()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        for mark, sign in ((key, "<"), (after, ">")):
+            if mark is not None:
+                clauses.append(self._beyond(segment, sign))
+                params.extend(mark)
+        sql = "SELECT count(*) FROM claims WHERE " + " AND ".join(clauses)
+        return self.db.execute(sql, params).fetchone()[0]
+
+    def queue_find(
+        self,
+        segment: Segment,
+        status: str,
+        *,
+        after: tuple | None = None,
+        until: tuple | None = None,
+        unlike: bool = False,
+    ) -> tuple | None:
+        """The first row (id, status, *keys) of this status (of any other, when `unlike`) after
+        the key `after` (from the start when None) and before `until` (to the end when None)."""
+        keys = KEYS[segment.order]
+        where, params = segment.where()
+        status_sql, status_params = segment.status_sql()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        clauses.append(f"{status_sql} {'!=' if unlike else '='} ?")
+        params = [*status_params, *params, *status_params, status]
+        for mark, sign in ((after, ">"), (until, "<")):
+            if mark is not None:
+                clauses.append(self._beyond(segment, sign))
+                params.extend(mark)
+        return self.db.execute(
+            f"SELECT claims.id, {status_sql}, {', '.join(keys)} FROM claims"
+            f" WHERE {' AND '.join(clauses)} ORDER BY {', '.join(keys)} LIMIT 1",
+            params,
+        ).fetchone()
+
+    @staticmethod
+    def _beyond(segment: Segment, sign: str) -> str:
+        """The row value comparison that seeks in the order's index: (keys) > (?, ...)."""
+        keys = KEYS[segment.order]
+        return f"({', '.join(keys)}) {sign} ({', '.join('?' * len(keys))})"
 
     def last_change(self) -> str:
         """The latest updated_at of any claim: where the next status_changes() starts."""
@@ -53,20 +285,3 @@ class Queue(StoreCore):
             claim_ids,
         )
         return {row["id"]: row for row in rows}
-
-    def first_with_status(self, claim_ids: list[int], status: str = "unreviewed") -> int | None:
-        """The first of these ids (in their order) whose claim has this status."""
-        for chunk_start in range(0, len(claim_ids), 500):
-            chunk = claim_ids[chunk_start : chunk_start + 500]
-            found = {
-                row[0]
-                for row in self.db.execute(
-                    "SELECT id FROM claims WHERE status = ?"
-                    f" AND id IN ({', '.join('?' * len(chunk))})",
-                    [status, *chunk],
-                )
-            }
-            for claim_id in chunk:
-                if claim_id in found:
-                    return claim_id
-        return None
