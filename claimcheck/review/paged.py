@@ -9,6 +9,7 @@ knows. Memory and time do not grow with the queue.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Any, overload
 
 from claimcheck.store import Store
@@ -16,6 +17,7 @@ from claimcheck.store.queue import Segment
 
 PAGE = 60
 KEEP_PAGES = 20
+BROAD = 50
 
 
 class PagedQueue(Sequence[int]):
@@ -30,9 +32,15 @@ class PagedQueue(Sequence[int]):
         self.recount()
 
     def recount(self) -> bool:
-        """Re-read the counts; True when a segment's size changed (places moved)."""
+        """Re-read the counts; True when a segment's size changed (places moved). A segment
+        holding more than 1 in BROAD of all claims is read along its order's index."""
         sizes = [sum(counts.values()) for counts in self.counts]
         self.counts = [self.store.queue_counts(segment) for segment in self.segments]
+        everything = self.store.claim_total()
+        self.segments = [
+            replace(segment, walk=sum(counts.values()) * BROAD >= everything)
+            for segment, counts in zip(self.segments, self.counts, strict=True)
+        ]
         return sizes != [sum(counts.values()) for counts in self.counts]
 
     def forget(self) -> None:
