@@ -18,6 +18,7 @@ from claimcheck.store.queue import Segment
 PAGE = 60
 KEEP_PAGES = 20
 BROAD = 50
+WALK_PAGES = 10
 
 
 class PagedQueue(Sequence[int]):
@@ -183,12 +184,14 @@ class PagedQueue(Sequence[int]):
         return None
 
     def _place_after(self, number: int, here: int, found: tuple) -> int:
-        """The place of a row found after `here` in the same segment: counted from here."""
-        known = next((i for i, row in self._rows.items() if row[0] == found[0]), None)
-        if known is not None:
-            return known
-        between = self.store.queue_rank(self.segments[number], found[2:], after=self.row(here)[2:])
-        place = here + 1 + between
+        """The place of a row found after `here` in the same segment: walked to page by page
+        when near (the next claim waiting usually is), else counted from the segment's start."""
+        start = self._segment_start(number)
+        end = min(start + sum(self.counts[number].values()), here + 1 + WALK_PAGES * self.page)
+        for index in range(here + 1, end):
+            if self.row(index)[0] == found[0]:
+                return index
+        place = start + self.store.queue_rank(self.segments[number], found[2:])
         self._rows[place] = found
         return place
 

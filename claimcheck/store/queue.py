@@ -220,23 +220,47 @@ class Queue(StoreCore):
         """Rows (id, status, *keys) of the segment in its order: the first `limit` after the key
         `after`, or the last `limit` before `before` (or before the end), still in queue order;
         `offset` skips rows first (a jump far from any page read: linear in the offset)."""
-        keys = KEYS[segment.order]
         backwards = before is not None or from_end
-        where, params = segment.where()
         mark = before if backwards else after
-        if mark is not None:
-            where += (" AND " if where else " WHERE ") + (
-                f"({', '.join(keys)}) {'<' if backwards else '>'} ({', '.join('?' * len(keys))})"
-            )
-            params.extend(mark)
-        status, status_params = segment.status_sql()
-        direction = " DESC" if backwards else ""
-        rows = self.db.execute(
-            f"SELECT claims.id, {status}, {', '.join(keys)} FROM {segment.table()}{where}"
-            f" ORDER BY {', '.join(k + direction for k in keys)} LIMIT ? OFFSET ?",
-            [*status_params, *params, limit, offset],
-        ).fetchall()
+        rows: list[tuple] = []
+        for clause, params, depth in self._beyond(segment, mark, "<" if backwards else ">"):
+            more = limit - len(rows) if limit >= 0 else -1
+            rows += self._read(segment, clause, params, depth, more, offset, backwards)
+            if len(rows) == limit:
+                break
         return rows[::-1] if backwards else rows
+
+    def _read(
+        self,
+        segment: Segment,
+        clause: str,
+        clause_params: list[Any],
+        depth: int,
+        limit: int,
+        offset: int = 0,
+        backwards: bool = False,
+        status: str | None = None,
+        unlike: bool = False,
+    ) -> list[tuple]:
+        keys = KEYS[segment.order]
+        where, params = segment.where()
+        status_sql, status_params = segment.status_sql()
+        clauses = [where.removeprefix(" WHERE ")] if where else []
+        params = [*status_params, *params]
+        if clause:
+            clauses.append(clause)
+            params.extend(clause_params)
+        if status is not None:
+            clauses.append(f"{status_sql} {'!=' if unlike else '='} ?")
+            params.extend([*status_params, status])
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        # The keys held equal order nothing: left out, the index gives the order unsorted.
+        direction = " DESC" if backwards else ""
+        return self.db.execute(
+            f"SELECT claims.id, {status_sql}, {', '.join(keys)} FROM {segment.table()}{where}"
+            f" ORDER BY {', '.join(k + direction for k in keys[depth:])} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        ).fetchall()
 
     def queue_row(self, segment: Segment, claim_id: int) -> tuple | None:
         """The claim's row (id, status, *keys) in the segment, None when it does not hold it."""
@@ -249,17 +273,18 @@ class Queue(StoreCore):
             [*status_params, *params, claim_id],
         ).fetchone()
 
-    def queue_rank(self, segment: Segment, key: tuple, after: tuple | None = None) -> int:
-        """How many of the segment's claims come before the key (and after `after`): linear in
-        the number counted, so the queue counts from the nearest place it knows."""
+    def queue_rank(self, segment: Segment, key: tuple) -> int:
+        """How many of the segment's claims come before the key: linear in that number (a
+        jump; moving on counts from the place it knows)."""
         where, params = segment.where()
-        clauses = [where.removeprefix(" WHERE ")] if where else []
-        for mark, sign in ((key, "<"), (after, ">")):
-            if mark is not None:
-                clauses.append(self._beyond(segment, sign))
-                params.extend(mark)
-        sql = f"SELECT count(*) FROM {segment.table()} WHERE " + " AND ".join(clauses)
-        return self.db.execute(sql, params).fetchone()[0]
+        total = 0
+        for clause, clause_params, _ in self._beyond(segment, key, "<"):
+            clauses = [where.removeprefix(" WHERE "), clause] if where else [clause]
+            total += self.db.execute(
+                f"SELECT count(*) FROM {segment.table()} WHERE {' AND '.join(clauses)}",
+                [*params, *clause_params],
+            ).fetchone()[0]
+        return total
 
     def queue_find(
         self,
@@ -272,27 +297,31 @@ class Queue(StoreCore):
     ) -> tuple | None:
         """The first row (id, status, *keys) of this status (of any other, when `unlike`) after
         the key `after` (from the start when None) and before `until` (to the end when None)."""
-        keys = KEYS[segment.order]
-        where, params = segment.where()
-        status_sql, status_params = segment.status_sql()
-        clauses = [where.removeprefix(" WHERE ")] if where else []
-        clauses.append(f"{status_sql} {'!=' if unlike else '='} ?")
-        params = [*status_params, *params, *status_params, status]
-        for mark, sign in ((after, ">"), (until, "<")):
-            if mark is not None:
-                clauses.append(self._beyond(segment, sign))
-                params.extend(mark)
-        return self.db.execute(
-            f"SELECT claims.id, {status_sql}, {', '.join(keys)} FROM {segment.table()}"
-            f" WHERE {' AND '.join(clauses)} ORDER BY {', '.join(keys)} LIMIT 1",
-            params,
-        ).fetchone()
+        for clause, params, depth in self._beyond(segment, after, ">"):
+            if until is not None:
+                keys = KEYS[segment.order]
+                bound = f"({', '.join(keys)}) < ({', '.join('?' * len(keys))})"
+                clause, params = " AND ".join(filter(None, [clause, bound])), [*params, *until]
+            rows = self._read(segment, clause, params, depth, 1, status=status, unlike=unlike)
+            if rows:
+                return rows[0]
+        return None
 
     @staticmethod
-    def _beyond(segment: Segment, sign: str) -> str:
-        """The row value comparison that seeks in the order's index: (keys) > (?, ...)."""
+    def _beyond(segment: Segment, mark: tuple | None, sign: str) -> list[tuple[str, list, int]]:
+        """The rows past a key, as ranges each an index seek, nearest first: (k1, k2, k3) > (a,
+        b, c) is k1 = a AND k2 = b AND k3 > c, then k1 = a AND k2 > b, then k1 > a (SQLite seeks
+        a row value only on a plain first column), with how many keys each holds equal. No
+        mark: one range, everything."""
+        if mark is None:
+            return [("", [], 0)]
         keys = KEYS[segment.order]
-        return f"({', '.join(keys)}) {sign} ({', '.join('?' * len(keys))})"
+        ranges = []
+        for depth in reversed(range(len(keys))):
+            equal = [f"{key} = ?" for key in keys[:depth]]
+            clause = " AND ".join([*equal, f"{keys[depth]} {sign} ?"])
+            ranges.append((clause, list(mark[: depth + 1]), depth))
+        return ranges
 
     def last_change(self) -> str:
         """The latest updated_at of any claim: where the next status_changes() starts."""
