@@ -9,7 +9,6 @@ event beside the verdict event. The two reviewers who disagreed do not settle th
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from claimcheck.models import VERDICTS, Claim
 from claimcheck.store import Store, StoreError
@@ -45,20 +44,6 @@ class Dispute:
 def pending_ids(store: Store, reviewer: str | None = None) -> set[int]:
     """Claims with a disagreement waiting to be settled (by this reviewer: not their own)."""
     return store.disputed_ids(reviewer)
-
-
-def queue(
-    store: Store, reviewer: str, order: str = "position", **filters: Any
-) -> list[tuple[int, str]]:
-    """The adjudication queue as (claim id, "disputed"), in the queue's order."""
-    pending = pending_ids(store, reviewer)
-    if not pending:
-        return []
-    return [
-        (claim_id, "disputed")
-        for claim_id, _ in store.queue_statuses(order, **filters)
-        if claim_id in pending
-    ]
 
 
 def dispute(store: Store, claim_id: int) -> Dispute | None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from claimcheck.store import Store, StoreError
+from claimcheck.store.queue import Segment
 
 PRIORITIES = range(1, 6)  # 1 is the most urgent
 
@@ -178,20 +179,37 @@ def _word(values: dict[str, Any]) -> str | None:
     return ", ".join(f"{name} {value}" for name, value in values.items() if value is not None)
 
 
-def queue_for(
-    store: Store,
+def queue_segments(
     reviewer: str,
     *,
     order: str = "position",
     second_check: bool = False,
+    adjudicate: bool = False,
     everyone: bool = False,
+    kept: frozenset[int] = frozenset(),
     **filters: Any,
-) -> list[tuple[int, str]]:
-    """A reviewer's queue as (id, status): assigned to them, then unassigned; with everyone,
-    every claim matching the filters (others' included) in one order. The second-check queue
-    is everyone's: a flagged claim is still assigned to the reviewer who flagged it."""
-    if everyone or second_check:
-        return store.queue_statuses(order, second_check, **filters)
-    return store.queue_statuses(
-        order, second_check, assigned_to=reviewer, **filters
-    ) + store.queue_statuses(order, second_check, unassigned=True, **filters)
+) -> list[Segment]:
+    """A reviewer's queue as segments: assigned to them, then unassigned; with everyone, every
+    claim matching the filters (others' included) in one order. The second-check queue is
+    everyone's (a flagged claim is still assigned to the reviewer who flagged it), and so is
+    the adjudication queue."""
+    mode: dict[str, Any] = {"kept": kept}
+    if second_check:
+        mode["second_check_for"] = reviewer
+    if adjudicate:
+        mode["adjudicate_for"] = reviewer
+    if everyone or second_check or adjudicate:
+        return [Segment(order, filters, **mode)]
+    return [
+        Segment(order, {**filters, "assigned_to": reviewer}, **mode),
+        Segment(order, {**filters, "unassigned": True}, **mode),
+    ]
+
+
+def queue_for(store: Store, reviewer: str, **options: Any) -> list[tuple[int, str]]:
+    """A reviewer's whole queue as (id, status), in order (see queue_segments)."""
+    return [
+        (row[0], row[1])
+        for segment in queue_segments(reviewer, **options)
+        for row in store.queue_page(segment, limit=-1)
+    ]

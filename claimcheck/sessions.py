@@ -70,32 +70,6 @@ def save_place(
     store.save_review_place(reviewer, mode, query, claim_id, started_at)
 
 
-def resume_index(
-    ids: list[int],
-    statuses: dict[int, str],
-    claim_id: int | None,
-    *,
-    waiting: str,
-    shows_dismissed: bool,
-) -> int:
-    """Where to reopen a queue: at claim_id while it still waits; else the next claim that
-    waits after it (wrapping round); else claim_id itself unless it is dismissed and the
-    filter hides dismissed claims; else the first claim that is not dismissed. Without a
-    place (None, or a claim no longer in the queue) the queue opens at its first claim,
-    unless that one is dismissed and hidden."""
-    start = ids.index(claim_id) if claim_id in statuses else -1
-    if start < 0 and ids and (shows_dismissed or statuses[ids[0]] != "dismissed"):
-        return 0
-    if start >= 0 and statuses[claim_id] == waiting:
-        return start
-    for index in (*range(start + 1, len(ids)), *range(0, max(start, 0))):
-        if statuses[ids[index]] == waiting:
-            return index
-    if start >= 0 and (shows_dismissed or statuses[claim_id] != "dismissed"):
-        return start
-    return next((i for i, c in enumerate(ids) if statuses[c] != "dismissed"), 0)
-
-
 def summary(store: Store, reviewer: str, since: str | None = None) -> Summary:
     """The reviewer's decisions (verdicts, second checks, adjudications, flags; undone ones
     left out) since a time, or ever: the time per claim is the gap since the previous decision

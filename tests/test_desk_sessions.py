@@ -8,29 +8,40 @@ import json
 from pathlib import Path
 
 from claimcheck.review.app import ReviewApp
+from claimcheck.review.paged import PagedQueue, resume_position
 from claimcheck.review.query import QueueQuery
-from claimcheck.sessions import load_place, resume_index
+from claimcheck.sessions import load_place
 from claimcheck.store import Store
+from claimcheck.store.queue import Segment
 from tests.desk_support import invoke, run
 
 STATUSES = {1: "supported", 2: "unreviewed", 3: "dismissed", 4: "unreviewed", 5: "refuted"}
 IDS = list(STATUSES)
 
 
-def test_resume_index_rules() -> None:
-    at = lambda claim_id, shows=False: resume_index(  # noqa: E731
-        IDS, STATUSES, claim_id, waiting="unreviewed", shows_dismissed=shows
-    )
-    assert at(4) == 3  # still waiting: the same claim
-    assert at(5) == 1  # decided: the next waiting one, wrapping round
-    assert at(3) == 3  # dismissed: the next waiting one after it
-    assert at(None) == 0 and at(99) == 0  # no place (or gone): the first claim
+def test_resume_position_rules(tmp_path: Path) -> None:
+    from bench.bench_review import build_database
+
+    db = tmp_path / "five.db"
+    build_database(db, claims=5, articles=1)  # claims 1..5 in this order
+
+    def at(statuses: dict[int, str], claim_id: int | None, shows: bool = False) -> int:
+        with Store(db) as store, store.db.conn:
+            for number, status in statuses.items():
+                store.db.execute("UPDATE claims SET status = ? WHERE id = ?", [status, number])
+            queue = PagedQueue(store, [Segment()], page=2)  # pages of 2: places span pages
+            return resume_position(queue, claim_id, waiting="unreviewed", shows_dismissed=shows)
+
+    assert at(STATUSES, 4) == 3  # still waiting: the same claim
+    assert at(STATUSES, 5) == 1  # decided: the next waiting one, wrapping round
+    assert at(STATUSES, 3) == 3  # dismissed: the next waiting one after it
+    assert at(STATUSES, None) == 0 and at(STATUSES, 99) == 0  # no place (or gone): the first
     hidden = {**STATUSES, 1: "dismissed"}
-    assert resume_index(IDS, hidden, None, waiting="unreviewed", shows_dismissed=False) == 1
+    assert at(hidden, None) == 1
     done = {claim_id: "dismissed" for claim_id in IDS} | {4: "supported"}
-    assert resume_index(IDS, done, 3, waiting="unreviewed", shows_dismissed=False) == 3
-    assert resume_index(IDS, done, 2, waiting="unreviewed", shows_dismissed=False) == 3
-    assert resume_index(IDS, done, 2, waiting="unreviewed", shows_dismissed=True) == 1
+    assert at(done, 3) == 3
+    assert at(done, 2) == 3
+    assert at(done, 2, shows=True) == 1
 
 
 async def test_the_review_reopens_where_the_reviewer_left_off(

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimcheck.store import ConflictError, Store, StoreError
+from claimcheck.store.queue import Segment
 
 
 def test_claim_ids_follow_filters_and_order(seeded_store: Store) -> None:
@@ -20,13 +21,18 @@ def test_claim_ids_follow_filters_and_order(seeded_store: Store) -> None:
     assert quantities and all(seeded_store.claim(i).kind == "quantity" for i in quantities)
 
 
-def test_queue_rows_and_first_with_status(seeded_store: Store) -> None:
+def test_queue_rows_and_the_next_claim_with_a_status(seeded_store: Store) -> None:
     ids = seeded_store.claim_ids()
     rows = seeded_store.queue_rows(ids[:5])
     assert set(rows) == set(ids[:5])
     seeded_store.set_verdict(ids[0], "supported")
-    assert seeded_store.first_with_status(ids) == ids[1]
-    assert seeded_store.first_with_status(ids, "supported") == ids[0]
+    segment = Segment()
+    assert seeded_store.queue_find(segment, "unreviewed")[0] == ids[1]
+    assert seeded_store.queue_find(segment, "supported")[0] == ids[0]
+    second = seeded_store.queue_row(segment, ids[1])
+    assert seeded_store.queue_find(segment, "unreviewed", after=second[2:])[0] == ids[2]
+    later = seeded_store.queue_find(segment, "supported", after=second[2:])
+    assert later is None or later[0] not in ids[:2]  # a repeat of ids[0] carries its verdict
 
 
 def test_second_check_is_blind_and_counts_agreement(db_path: Path, seeded_store: Store) -> None:

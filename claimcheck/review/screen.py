@@ -49,6 +49,7 @@ from claimcheck.review.modals import (
     PromptScreen,
     SourceScreen,
 )
+from claimcheck.review.paged import PagedQueue, resume_position
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
 from claimcheck.review.queue import ClaimQueue
 from claimcheck.review.text import plain, visible
@@ -70,9 +71,10 @@ from claimcheck.review_rules import (
     second_check_outcome,
     undo,
 )
-from claimcheck.routing import parse_schedule, queue_for, schedule
-from claimcheck.sessions import end_session, load_place, resume_index, save_place
+from claimcheck.routing import parse_schedule, queue_segments, schedule
+from claimcheck.sessions import end_session, load_place, save_place
 from claimcheck.store import ConflictError, Store, StoreError, now
+from claimcheck.store.queue import Segment
 
 SHOWN_IN_FOOTER = {
     "supported",
@@ -127,6 +129,7 @@ class ReviewScreen(Screen[None]):
         )
         for spec in REVIEW_KEYS
     ]
+    ids: PagedQueue  # the queue, read a page at a time (load_queue)
     HORIZONTAL_BREAKPOINTS: ClassVar[list[tuple[int, str]]] = [(0, "-narrow"), (110, "-wide")]
 
     def __init__(
@@ -151,13 +154,11 @@ class ReviewScreen(Screen[None]):
         self.keymap = keymap
         self.poll_seconds = poll_seconds
         self.open_url = open_url
-        self.ids: list[int] = []
         self.position = 0
         self.view: ClaimView | None = None
         self.articles = ArticleCache()
         self.seen_version = 0
-        self.statuses: dict[int, str] = {}
-        self.reviewed = 0
+        self.kept: set[int] = set()
         self.since = ""
         self.ranked: set[int] = set()
 
@@ -228,33 +229,18 @@ class ReviewScreen(Screen[None]):
 
     def load_queue(self, keep: int | None = None, resume: int | None = None) -> None:
         """(Re)build the queue for the query, staying on `keep` when it is still in it, else
-        reopening where the reviewer left off (`resume`, see sessions.resume_index)."""
+        reopening where the reviewer left off (`resume`, see paged.resume_position)."""
         spec = self.query_spec
         self.since = self.store.last_change()
-        if spec.adjudicate:
-            pairs = adjudication.queue(self.store, self.reviewer, spec.order, **spec.filters())
-        else:
-            pairs = queue_for(
-                self.store,
-                self.reviewer,
-                order=spec.order,
-                second_check=spec.second_check,
-                everyone=spec.everyone,
-                **spec.filters(),
-            )
-        self.ids = [claim_id for claim_id, _ in pairs]
-        self.statuses = dict(pairs)
-        self.reviewed = sum(1 for status in self.statuses.values() if self.done(status))
+        self.kept = set()
+        self.ids = PagedQueue(self.store, self._segments())
         self.queue.hide_status = spec.second_check or spec.adjudicate
+        place = self.ids.find(keep) if keep is not None else None
         index = (
-            self.ids.index(keep)
-            if keep in self.statuses
-            else resume_index(
-                self.ids,
-                self.statuses,
-                resume,
-                waiting=self.waiting,
-                shows_dismissed=spec.shows_dismissed,
+            place
+            if place is not None
+            else resume_position(
+                self.ids, resume, waiting=self.waiting, shows_dismissed=spec.shows_dismissed
             )
         )
         self.queue.show(self.ids, index)
@@ -265,6 +251,25 @@ class ReviewScreen(Screen[None]):
             self.view = None
             self._draw_empty()
         self.update_progress()
+
+    def _segments(self) -> list[Segment]:
+        """The query's segments; the claims acted on since it loaded stay in it (a verdict
+        does not take a claim out of a status:unreviewed queue until it is reloaded)."""
+        spec = self.query_spec
+        return queue_segments(
+            self.reviewer,
+            order=spec.order,
+            second_check=spec.second_check,
+            adjudicate=spec.adjudicate,
+            everyone=spec.everyone,
+            kept=frozenset(self.kept),
+            **spec.filters(),
+        )
+
+    @property
+    def reviewed(self) -> int:
+        """How many claims of the queue are done (see done())."""
+        return len(self.ids) - self.ids.tally({self.waiting, "flagged"})
 
     def show_claim(self, index: int) -> None:
         """Make ids[index] current, re-reading it (and what surrounds it) from the database."""
@@ -343,12 +348,11 @@ class ReviewScreen(Screen[None]):
         return status not in (self.waiting, "flagged")
 
     def note_status(self, claim_id: int, status: str) -> None:
-        """Keep the progress count in step with a claim's new status (no recount at 100,000)."""
-        old = self.statuses.get(claim_id)
-        if old is None or old == status:
-            return
-        self.statuses[claim_id] = status
-        self.reviewed += self.done(status) - self.done(old)
+        """The reviewer changed a claim's status: it stays in this queue, its mark and the
+        progress count follow (counted from the maintained counts, not the queue)."""
+        self.kept.add(claim_id)
+        self.ids.segments = self._segments()
+        self.ids.recount()
         self.queue.forget([claim_id])
 
     def update_progress(self) -> None:
@@ -386,30 +390,36 @@ class ReviewScreen(Screen[None]):
             return
         self.seen_version = version
         changes = self.store.status_changes(self.since)
-        pending = (
-            adjudication.pending_ids(self.store, self.reviewer)
-            if self.query_spec.adjudicate
-            else set()
-        )
-        for claim_id, status, stamp in changes:
-            if self.query_spec.adjudicate:
-                status = "disputed" if claim_id in pending else "settled"
-            self.note_status(claim_id, status)
+        for _, _, stamp in changes:
             self.since = max(self.since, stamp)
+        shown = self.view.claim if self.view else None
+        if self.ids.recount():
+            self._replace()
         self.queue.forget([claim_id for claim_id, _, _ in changes])
-        if self.view is None:
+        if not self.ids:
+            self.view = None
+            self._draw_empty()
             self.update_progress()
             return
-        shown = self.view.claim
         self.reload_claim()
-        if self.view and self.view.claim.version != shown.version:
-            fresh = self.view.claim
+        fresh = self.view.claim if self.view else None
+        if shown and fresh and fresh.id == shown.id and fresh.version != shown.version:
             self.post_message(ClaimChanged(fresh.id, fresh.status, fresh.reviewer))
             if fresh.status != shown.status and not self.blind(self.view):
                 self.say(
                     f"claim {fresh.id} was just changed by {fresh.reviewer}: now {fresh.status}",
                     severity="warning",
                 )
+
+    def _replace(self) -> None:
+        """Claims came into the queue or left it: drop the pages read and find the current
+        claim's place again (or stay at the same place when it left)."""
+        self.ids.forget()
+        claim_id = self.view.claim.id if self.view else None
+        place = self.ids.find(claim_id) if claim_id is not None else None
+        last = max(len(self.ids) - 1, 0)
+        self.position = place if place is not None else min(self.position, last)
+        self.queue.show(self.ids, self.position)
 
     # ---- actions ------------------------------------------------------------------------------
 
@@ -429,15 +439,11 @@ class ReviewScreen(Screen[None]):
 
     def advance(self) -> bool:
         """Move to the next claim still waiting (after this one, wrapping round)."""
-        after = self.ids[self.position + 1 :] + self.ids[: self.position]
-        if self.query_spec.adjudicate:
-            found = next((c for c in after if self.statuses[c] == "disputed"), None)
-        else:
-            found = self.store.first_with_status(after, self.waiting)
-        if found is None:
+        found = self.ids.next_with(self.position, self.waiting) if self.ids else None
+        if found is None or found == self.position:
             self.reload_claim()
             return False
-        self.show_claim(self.ids.index(found))
+        self.show_claim(found)
         return True
 
     @guarded
@@ -606,8 +612,9 @@ class ReviewScreen(Screen[None]):
         self.post_message(Undone(restored.id, restored.status))
         self.note_status(restored.id, restored.status)
         self.say(f"claim {restored.id} is {restored.status} again")
-        if restored.id in self.ids:
-            self.show_claim(self.ids.index(restored.id))
+        place = self.ids.find(restored.id) if self.ids else None
+        if place is not None:
+            self.show_claim(place)
         else:
             self.update_progress()
 

@@ -544,3 +544,23 @@ def maintain_counts(db: Database) -> None:
             END;
             """
         )
+
+
+@migrations(name="index_queue_orders")
+def index_queue_orders(db: Database) -> None:
+    # The review pages its queue by keyset (store/queue.py KEYS): one index per order, on the
+    # very expressions of its keys then the columns a queue filters on, so a page is a seek and
+    # a short walk, and a place in the queue is counted in the index alone, at any size.
+    covered = "id, canonical_id, assignee, status"
+    db.executescript(
+        f"""
+        CREATE INDEX claims_queue_position ON claims (article_id, ifnull(start, -1), {covered});
+        CREATE INDEX claims_queue_score ON claims (ifnull(-checkworthiness, 1e308), {covered});
+        CREATE INDEX claims_queue_priority ON claims (
+            ifnull(priority, 99), ifnull(due, '~'), article_id, ifnull(start, -1), {covered}
+        );
+        CREATE INDEX claims_queue_due ON claims (
+            ifnull(due, '~'), ifnull(priority, 99), article_id, ifnull(start, -1), {covered}
+        );
+        """
+    )
