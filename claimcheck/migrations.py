@@ -544,3 +544,26 @@ def maintain_counts(db: Database) -> None:
             END;
             """
         )
+
+
+# ---- the claim memory's word index (issue 13) ---------------------------------------------------
+
+
+@migrations(name="create_factcheck_words")
+def create_factcheck_words(db: Database) -> None:
+    # For each stemmed word, the fact-checks holding it and its BM25 weight in each, packed
+    # (claimcheck/memory/words.py). Filled by that code, not here (it stems with PyStemmer):
+    # fact-checks above `upto` are indexed when fact-checks are next imported or claims matched.
+    db.executescript(
+        """
+        CREATE TABLE factcheck_words (
+            term TEXT NOT NULL,
+            first INTEGER NOT NULL,
+            ids BLOB NOT NULL,
+            weights BLOB NOT NULL,
+            PRIMARY KEY (term, first)
+        ) WITHOUT ROWID;
+        CREATE TABLE factcheck_words_done (upto INTEGER NOT NULL);
+        INSERT INTO factcheck_words_done VALUES (0);
+        """
+    )

@@ -14,6 +14,7 @@ from typing import Any
 
 from claimcheck.memory import matching
 from claimcheck.memory.ratings import verdict_for
+from claimcheck.memory.words import catch_up
 from claimcheck.models import Claim
 from claimcheck.review_rules import record_verdict
 from claimcheck.store import NotFound, Store, StoreError, now
@@ -135,6 +136,7 @@ def match_claims(store: Store, claim_ids: Iterable[int]) -> int:
     conn = store.db.conn
     stored = 0
     with store.transaction():
+        catch_up(conn)
         for at in range(0, len(ids), 500):
             chunk = ids[at : at + 500]
             rows = conn.execute(

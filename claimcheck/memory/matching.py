@@ -21,11 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import bm25s
-import Stemmer
 from rapidfuzz import fuzz
 
 from claimcheck.extract.quantities import find_quantities
+from claimcheck.memory import words as word_index
+from claimcheck.memory.words import STOPWORDS, stems
+from claimcheck.memory.words import spelled as words_spelled
 
 # How many candidates each index gives to the re-ranking, and how many query words it asks for.
 CANDIDATES = 50
@@ -57,7 +58,6 @@ DESK_VERDICTS = ("supported", "misleading", "refuted", "unverifiable")
 
 _WORD = re.compile(r"[^\W_]+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]*[a-z0-9]|[A-Z]{2,})\b")
-STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
 
 
 @dataclass(frozen=True)
@@ -98,30 +98,6 @@ class Match:
     @property
     def target(self) -> str:
         return f"{self.candidate.kind}:{self.candidate.id}"
-
-
-@lru_cache(maxsize=1)
-def _porter() -> Stemmer.Stemmer:
-    """FTS5's porter tokenizer stems with the original Porter algorithm: so do we."""
-    return Stemmer.Stemmer("porter")
-
-
-@lru_cache(maxsize=8192)
-def stems(text: str) -> tuple[str, ...]:
-    """The content words of a text, as FTS5's porter tokenizer indexes them (cached: the same
-    fact-checks come back as candidates for many claims of an article)."""
-    return tuple(_porter().stemWords(_content_words(text)))
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
-
-
-@lru_cache(maxsize=256)
-def _spelled(text: str) -> dict[str, str]:
-    """Each stem of the text and the word it came from, for reasons a reviewer reads."""
-    words = _content_words(text)
-    return dict(zip(_porter().stemWords(words), words, strict=True))
 
 
 @lru_cache(maxsize=8192)
@@ -173,15 +149,9 @@ def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dic
     if not wanted:
         return {}
     total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
-    found = dict(
-        conn.execute(
-            "SELECT term, doc FROM factchecks_terms"
-            f" WHERE term IN ({', '.join('?' * len(wanted))})",
-            wanted,
-        ).fetchall()
-    )
+    found = word_index.document_counts(conn, wanted)
     idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
-    # a word in more than one fact-check in COMMON costs a long posting list and finds little
+    # a word in more than one fact-check in COMMON costs a long list and finds little
     common = max(COMMON_FLOOR, total / COMMON)
     kept = [w for w in wanted if found.get(w, 0) <= common] or wanted
     return dict(sorted(((w, idf[w]) for w in kept), key=lambda item: -item[1])[:QUERY_WORDS])
@@ -193,22 +163,17 @@ def _match_expression(words: Iterable[str]) -> str:
 
 def factcheck_candidates(
     conn: sqlite3.Connection,
-    words: Iterable[str],
+    idf: dict[str, float],
     limit: int = CANDIDATES,
     *,
     around: str | None = None,
 ) -> list[Candidate]:
-    """The fact-checks sharing the most (rarest) words with the claim, by BM25; with `around`
-    (the claim's date) also the best of the next ones down whose claim was made within a week
-    of it, which plain BM25 ranks too low when the wording differs. One index search."""
-    expression = _match_expression(words)
-    if not expression:
+    """The fact-checks sharing the most (rarest) words with the claim, by BM25 over the word
+    index; with `around` (the claim's date) also the best of the next ones down whose claim was
+    made within a week of it, which plain BM25 ranks too low when the wording differs."""
+    hits = word_index.best(conn, idf, SCANNED if around else limit)
+    if not hits:
         return []
-    hits = conn.execute(
-        "SELECT rowid, -bm25(factchecks_fts) FROM factchecks_fts"
-        " WHERE factchecks_fts MATCH ? ORDER BY bm25(factchecks_fts) LIMIT ?",
-        [expression, SCANNED if around else limit],
-    ).fetchall()
     wanted = dict(hits[:limit])
     week = _week(around) if around else None
     if week and len(hits) > limit:
@@ -229,7 +194,7 @@ def factcheck_candidates(
         Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, wanted[i], said)
         for i, text, who, figs, day, said in rows
     ]
-    return sorted(found, key=lambda c: -c.bm25)
+    return sorted(found, key=lambda c: (-c.bm25, c.id))
 
 
 def _week(day: str) -> tuple[str, str] | None:
@@ -331,7 +296,7 @@ def reasons(values: dict, candidate: Candidate) -> list[str]:
     if values["_shared_names"]:
         out.append("same names: " + ", ".join(values["_shared_names"][:5]))
     shared, weight, text = values["_shared_words"]
-    spelled = _spelled(text)
+    spelled = words_spelled(text)
     words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
     out.append(
         f"shares {values['coverage']:.0%} of the claim's weight in words"

@@ -1,0 +1,163 @@
+"""The fact-checks' word index: for each stemmed word, the fact-checks that hold it and what it
+weighs in each (BM25's term-frequency part), as two packed arrays in one row.
+
+A claim's candidates are summed in numpy over the lists of its rarest words, without a row of
+SQL or Python per fact-check: FTS5's bm25() scores every fact-check holding any of the words,
+which cost 15 ms a claim at 100k fact-checks (see the README's claim-memory section).
+
+Fact-checks are only ever added (a correction changes a rating, never the claim), so the index
+is brought up to date by indexing those above the highest id indexed so far, whichever way they
+came in: `factchecks import`, a bundle merge, a database made before the index existed.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from array import array
+from collections import Counter
+from functools import lru_cache
+
+import bm25s
+import numpy as np
+import Stemmer
+
+# BM25's constants, as FTS5 uses them; a claim and its speaker hold about 13 content words
+# (PolitiFact's 19,250 fact-checks), the length against which a fact-check's is normalised.
+K1, B = 1.2, 0.75
+AVERAGE_WORDS = 12.8
+# Postings held in memory before they are written: memory stays flat however large the import.
+FLUSH = 100_000
+_READ = 1000
+
+_WORD = re.compile(r"[^\W_]+")
+STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
+
+
+@lru_cache(maxsize=1)
+def _porter() -> Stemmer.Stemmer:
+    """FTS5's porter tokenizer stems with the original Porter algorithm: so do we."""
+    return Stemmer.Stemmer("porter")
+
+
+@lru_cache(maxsize=8192)
+def stems(text: str) -> tuple[str, ...]:
+    """The content words of a text, stemmed as FTS5's porter tokenizer does (cached: the same
+    fact-checks come back as candidates for many claims of an article)."""
+    return tuple(_porter().stemWords(content_words(text)))
+
+
+def content_words(text: str) -> list[str]:
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+
+
+@lru_cache(maxsize=256)
+def spelled(text: str) -> dict[str, str]:
+    """Each stem of the text and the word it came from, for reasons a reviewer reads."""
+    words = content_words(text)
+    return dict(zip(_porter().stemWords(words), words, strict=True))
+
+
+def indexed_up_to(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT upto FROM factcheck_words_done").fetchone()[0]
+
+
+def catch_up(conn: sqlite3.Connection) -> int:
+    """Index the fact-checks added since the last call (inside the caller's transaction);
+    returns how many were indexed."""
+    upto = indexed_up_to(conn)
+    top = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0]
+    if top <= upto:
+        return 0
+    pending: dict[str, tuple[array, array]] = {}
+    held = indexed = 0
+    touched: set[str] = set()
+    cursor = conn.execute(
+        "SELECT id, claim, claimant FROM factchecks WHERE id > ? ORDER BY id", [upto]
+    )
+    while rows := cursor.fetchmany(_READ):
+        for factcheck_id, claim, claimant in rows:
+            counts = Counter(stems(claim) + stems(claimant or ""))
+            norm = K1 * (1 - B + B * sum(counts.values()) / AVERAGE_WORDS)
+            for term, tf in counts.items():
+                ids, weights = pending.setdefault(term, (array("i"), array("f")))
+                ids.append(factcheck_id)
+                weights.append(tf * (K1 + 1) / (tf + norm))
+            held += len(counts)
+            indexed += 1
+        if held >= FLUSH:
+            _write(conn, pending, touched)
+            pending, held = {}, 0
+    _write(conn, pending, touched)
+    _merge(conn, touched)
+    conn.execute("UPDATE factcheck_words_done SET upto = ?", [top])
+    return indexed
+
+
+def _write(
+    conn: sqlite3.Connection, pending: dict[str, tuple[array, array]], touched: set[str]
+) -> None:
+    conn.executemany(
+        "INSERT INTO factcheck_words (term, first, ids, weights) VALUES (?, ?, ?, ?)",
+        [(term, ids[0], ids.tobytes(), w.tobytes()) for term, (ids, w) in pending.items()],
+    )
+    touched.update(pending)
+
+
+def _merge(conn: sqlite3.Connection, terms: set[str]) -> None:
+    """One row per word again: the lists written in parts joined, in id order."""
+    for term in terms:
+        parts = conn.execute(
+            "SELECT first, ids, weights FROM factcheck_words WHERE term = ? ORDER BY first",
+            [term],
+        ).fetchall()
+        if len(parts) < 2:
+            continue
+        conn.execute("DELETE FROM factcheck_words WHERE term = ?", [term])
+        conn.execute(
+            "INSERT INTO factcheck_words (term, first, ids, weights) VALUES (?, ?, ?, ?)",
+            [
+                term,
+                parts[0][0],
+                b"".join(part[1] for part in parts),
+                b"".join(part[2] for part in parts),
+            ],
+        )
+
+
+def document_counts(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
+    """How many fact-checks hold each word (read from the lists' lengths, not the lists)."""
+    if not terms:
+        return {}
+    return dict(
+        conn.execute(
+            "SELECT term, sum(length(ids)) / 4 FROM factcheck_words"
+            f" WHERE term IN ({', '.join('?' * len(terms))}) GROUP BY term",
+            terms,
+        ).fetchall()
+    )
+
+
+def best(conn: sqlite3.Connection, idf: dict[str, float], count: int) -> list[tuple[int, float]]:
+    """The `count` fact-checks with the highest BM25 over these words (idf given), best first
+    (ties by id): one read of the words' lists, summed in numpy."""
+    if not idf or count < 1:
+        return []
+    terms = list(idf)
+    rows = conn.execute(
+        "SELECT term, ids, weights FROM factcheck_words"
+        f" WHERE term IN ({', '.join('?' * len(terms))})",
+        terms,
+    ).fetchall()
+    if not rows:
+        return []
+    ids = np.concatenate([np.frombuffer(row[1], dtype=np.int32) for row in rows])
+    weights = np.concatenate(
+        [np.frombuffer(row[2], dtype=np.float32) * idf[row[0]] for row in rows]
+    )
+    scores = np.bincount(ids, weights=weights)
+    found = np.flatnonzero(scores > 0)
+    if len(found) > count:
+        found = found[np.argpartition(-scores[found], count - 1)[:count]]
+    order = np.lexsort((found, -scores[found]))
+    return [(int(i), float(scores[i])) for i in found[order]]
