@@ -119,13 +119,13 @@ def debate_date(debate: str) -> str:
 
 def candidate_features(store: Store, queries: list[dict]) -> dict[str, list]:
     """Each query's candidates from the fact-check index with their features."""
-    conn = store.db.conn
+    probes = [
+        matching.Probe(q["text"], None, matching.figure_keys(q["text"]), debate_date(q["debate"]))
+        for q in queries
+    ]
     found = {}
-    for query in queries:
-        text = query["text"]
-        probe = matching.Probe(text, None, matching.figure_keys(text), debate_date(query["debate"]))
-        idf = matching.query_words(conn, probe.text, None)
-        candidates = matching.factcheck_candidates(conn, idf, around=probe.date)
+    looked_up = matching.candidates(store.db.conn, probes, desk=False)
+    for query, probe, (idf, candidates) in zip(queries, probes, looked_up, strict=True):
         best = max((c.bm25 for c in candidates), default=0.0)
         found[query["query_id"]] = [(c, matching.features(probe, idf, c, best)) for c in candidates]
     return found
@@ -335,8 +335,7 @@ def scale(data: Path, work: Path, sizes: list[int]) -> dict:
             times, cpu = [], []
             for _ in range(7):
                 start, used = time.perf_counter(), time.process_time()
-                for probe in probes:
-                    matching.find_matches(conn, probe)
+                matching.find_matches(conn, probes)
                 times.append(time.perf_counter() - start)
                 cpu.append(time.process_time() - used)
         report[str(size)] = {

@@ -148,11 +148,12 @@ def match_claims(store: Store, claim_ids: Iterable[int]) -> int:
             ).fetchall()
             figures = matching.claim_figures(conn, [row[0] for row in rows])
             stamp = now()
-            for claim_id, text, speaker, article_id, date in rows:
-                probe = matching.Probe(
-                    text, speaker, figures.get(claim_id, ()), date, article_id, claim_id
-                )
-                stored += _store(store, claim_id, matching.find_matches(conn, probe), stamp)
+            probes = [
+                matching.Probe(text, speaker, figures.get(claim_id, ()), date, article_id, claim_id)
+                for claim_id, text, speaker, article_id, date in rows
+            ]
+            for probe, found in zip(probes, matching.find_matches(conn, probes), strict=True):
+                stored += _store(store, probe.claim_id, found, stamp)
     return stored
 
 

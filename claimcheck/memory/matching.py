@@ -29,11 +29,11 @@ from claimcheck.memory.words import STOPWORDS, stems
 from claimcheck.memory.words import spelled as words_spelled
 
 # How many candidates each index gives to the re-ranking, and how many query words it asks for.
-CANDIDATES = 50
+CANDIDATES = 20
 QUERY_WORDS = 16
 COMMON = 20
 COMMON_FLOOR = 100
-NEARBY = 20
+NEARBY = 5
 # How far down the BM25 ranking the week around the claim's date is looked for.
 SCANNED = 300
 # Matches kept for a claim, and the score from which one is stored at all / shown on screen.
@@ -123,13 +123,19 @@ def same_time(one: str | None, other: str | None) -> float:
     """1 when two claims were made within a week of each other (the same speech, the same
     news), 0.5 within three months, else 0: a politician repeats a figure, but a claim checked
     the week it was made is most often the one in the article of that week."""
-    if not one or not other:
+    first, second = _day(one), _day(other)
+    if first is None or second is None:
         return 0.0
-    try:
-        days = abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
-    except ValueError:
-        return 0.0
+    days = abs((first - second).days)
     return 1.0 if days <= 7 else 0.5 if days <= 90 else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def timing(claim_date: str | None, checked: str | None) -> str:
@@ -142,59 +148,96 @@ def timing(claim_date: str | None, checked: str | None) -> str:
 # ---- candidates -----------------------------------------------------------------------------
 
 
-def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dict[str, float]:
-    """The claim's searchable stems with their idf among the fact-checks, rarest first, at most
-    QUERY_WORDS (common words cost time and find nothing)."""
-    wanted = list(dict.fromkeys(stems(text) + stems(speaker or "")))
-    if not wanted:
-        return {}
-    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
-    found = word_index.document_counts(conn, wanted)
-    idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
-    # a word in more than one fact-check in COMMON costs a long list and finds little
+def query_words(probes: list[Probe], counts: dict[str, int], total: int) -> list[dict[str, float]]:
+    """Each claim's searchable stems with their idf among the `total` fact-checks (`counts`:
+    how many hold each word), rarest first, at most QUERY_WORDS: common words cost time and
+    find nothing."""
     common = max(COMMON_FLOOR, total / COMMON)
-    kept = [w for w in wanted if found.get(w, 0) <= common] or wanted
-    return dict(sorted(((w, idf[w]) for w in kept), key=lambda item: -item[1])[:QUERY_WORDS])
+    out = []
+    for probe in probes:
+        wanted = _wanted(probe)
+        idf = {w: math.log((total + 1) / (counts.get(w, 0) + 0.5)) for w in wanted}
+        kept = [w for w in wanted if counts.get(w, 0) <= common] or wanted
+        out.append(dict(sorted(((w, idf[w]) for w in kept), key=lambda i: -i[1])[:QUERY_WORDS]))
+    return out
+
+
+def _wanted(probe: Probe) -> list[str]:
+    return list(dict.fromkeys(stems(probe.text) + stems(probe.speaker or "")))
 
 
 def _match_expression(words: Iterable[str]) -> str:
     return " OR ".join(f'"{w}"' for w in words)
 
 
-def factcheck_candidates(
-    conn: sqlite3.Connection,
-    idf: dict[str, float],
-    limit: int = CANDIDATES,
-    *,
-    around: str | None = None,
-) -> list[Candidate]:
-    """The fact-checks sharing the most (rarest) words with the claim, by BM25 over the word
-    index; with `around` (the claim's date) also the best of the next ones down whose claim was
-    made within a week of it, which plain BM25 ranks too low when the wording differs."""
-    hits = word_index.best(conn, idf, SCANNED if around else limit)
-    if not hits:
-        return []
-    wanted = dict(hits[:limit])
-    week = _week(around) if around else None
-    if week and len(hits) > limit:
-        further = dict(hits[limit:])
-        nearby = conn.execute(
-            f"SELECT id FROM factchecks WHERE id IN ({', '.join('?' * len(further))})"
-            " AND claim_date BETWEEN ? AND ?",
-            [*further, *week],
-        ).fetchall()
-        best = sorted((row[0] for row in nearby), key=lambda i: -further[i])[:NEARBY]
-        wanted |= {i: further[i] for i in best}
+def candidates(
+    conn: sqlite3.Connection, probes: list[Probe], *, desk: bool = True
+) -> list[tuple[dict[str, float], list[Candidate]]]:
+    """Each claim's query words (with idf) and candidates: the fact-checks sharing the most
+    (rarest) words with it, by BM25 over the word index, and the best of the next ones down
+    whose claim was made within a week of it (plain BM25 ranks them too low when the wording
+    differs); with `desk`, the desk's reviewed claims too. The claims of an article are looked
+    up together: a handful of statements for all of them, none per fact-check."""
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
+    counts = word_index.document_counts(conn, sorted({w for p in probes for w in _wanted(p)}))
+    idfs = query_words(probes, counts, total)
+    postings = word_index.postings(conn, sorted({w for idf in idfs for w in idf}))
+    weeks = {p.date: _within_week(conn, p.date) for p in probes if p.date}
+    chosen = []
+    for probe, idf in zip(probes, idfs, strict=True):
+        hits = word_index.best(postings, idf, SCANNED if probe.date else CANDIDATES)
+        wanted = dict(hits[:CANDIDATES])
+        week = weeks.get(probe.date) or set()
+        nearby = [(i, score) for i, score in hits[CANDIDATES:] if i in week]
+        chosen.append(wanted | dict(nearby[:NEARBY]))
+    rows = _factchecks(conn, sorted({i for wanted in chosen for i in wanted}))
+    desk = desk and _desk_has_verdicts(conn)
+    out = []
+    for probe, idf, wanted in zip(probes, idfs, chosen, strict=True):
+        found = [
+            Candidate(*rows[i][:6], score, rows[i][6]) for i, score in wanted.items() if i in rows
+        ]
+        found.sort(key=lambda c: (-c.bm25, c.id))
+        out.append((idf, found + (claim_candidates(conn, probe) if desk else [])))
+    return out
+
+
+def _within_week(conn: sqlite3.Connection, day: str) -> set[int]:
+    """The fact-checks of claims made within a week of the day (an index range)."""
+    week = _week(day)
+    if week is None:
+        return set()
     rows = conn.execute(
-        "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
-        f" WHERE id IN ({', '.join('?' * len(wanted))})",
-        list(wanted),
+        "SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?", list(week)
     ).fetchall()
-    found = [
-        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, wanted[i], said)
-        for i, text, who, figs, day, said in rows
-    ]
-    return sorted(found, key=lambda c: (-c.bm25, c.id))
+    return {row[0] for row in rows}
+
+
+def _factchecks(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
+    """Candidate's fields of these fact-checks, but for the score (by id)."""
+    found = {}
+    for at in range(0, len(ids), 900):
+        chunk = ids[at : at + 900]
+        for i, text, who, figs, day, said in conn.execute(
+            "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
+            f" WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[i] = ("factcheck", i, text, who, _figures(figs), day, said)
+    return found
+
+
+def _desk_has_verdicts(conn: sqlite3.Connection) -> bool:
+    return bool(
+        conn.execute(
+            f"SELECT 1 FROM claims WHERE status IN ({', '.join('?' * len(DESK_VERDICTS))}) LIMIT 1",
+            DESK_VERDICTS,
+        ).fetchone()
+    )
+
+
+def _figures(stored: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(stored)) if stored and stored != "[]" else ()
 
 
 def _week(day: str) -> tuple[str, str] | None:
@@ -243,20 +286,48 @@ def claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[s
 # ---- scoring ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _ProbeSide:
+    """What features() needs of the probe, worked out once for all its candidates."""
+
+    stems: frozenset[str]
+    weight: dict[str, float]
+    total: float
+    figures: frozenset[str]
+    names: frozenset[str]
+
+
+def _probe_side(probe: Probe, idf: dict[str, float]) -> _ProbeSide:
+    own = frozenset(stems(probe.text))
+    weight = {w: idf.get(w, 2.0) for w in own}
+    return _ProbeSide(
+        own, weight, sum(weight.values()) or 1.0, frozenset(probe.figures), names(probe.text)
+    )
+
+
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
 def features(
-    probe: Probe, idf: dict[str, float], candidate: Candidate, best: float, *, order: bool = True
+    probe: Probe,
+    idf: dict[str, float],
+    candidate: Candidate,
+    best: float,
+    *,
+    order: bool = True,
+    side: _ProbeSide | None = None,
 ) -> dict:
     """The evidence that the candidate is the same claim, each in 0..1 (and the shared items);
     order=False leaves out the word-order-free similarity, the dearest of them (0 instead)."""
-    probe_stems = set(stems(probe.text))
-    theirs = set(stems(candidate.text))
-    weight = {w: idf.get(w, 2.0) for w in probe_stems}
-    total = sum(weight.values()) or 1.0
-    shared = probe_stems & theirs
-    shared_figures = sorted(set(probe.figures) & set(candidate.figures))
-    shared_names = sorted(names(probe.text) & names(candidate.text))
+    side = side or _probe_side(probe, idf)
+    theirs = _stem_set(candidate.text)
+    shared = side.stems & theirs
+    shared_figures = sorted(side.figures.intersection(candidate.figures))
+    shared_names = sorted(side.names & names(candidate.text))
     return {
-        "coverage": sum(weight[w] for w in shared) / total,
+        "coverage": sum(side.weight[w] for w in shared) / side.total,
         "covered": len(shared) / (len(theirs) or 1),
         "fuzz": similarity(probe.text, candidate.text) if order else 0.0,
         "relative": candidate.bm25 / best if best > 0 else 0.0,
@@ -264,7 +335,7 @@ def features(
         "names": min(1.0, len(shared_names) / 2),
         "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
         "same_time": same_time(probe.date, candidate.said),
-        "_shared_words": (shared, weight, probe.text),
+        "_shared_words": (shared, side.weight, probe.text),
         "_shared_figures": shared_figures,
         "_shared_names": shared_names,
     }
@@ -323,8 +394,11 @@ def rank(
         for kind in ("factcheck", "claim")
     }
     scored = []
+    side = _probe_side(probe, idf)
     for candidate in candidates:
-        values = features(probe, idf, candidate, best[candidate.kind], order=keep is None)
+        values = features(
+            probe, idf, candidate, best[candidate.kind], order=keep is None, side=side
+        )
         scored.append((logit(values, weights), candidate, values))
     if keep is not None:
         scored.sort(key=lambda item: -item[0])
@@ -347,15 +421,14 @@ def rank(
 
 def find_matches(
     conn: sqlite3.Connection,
-    probe: Probe,
+    probes: list[Probe],
     *,
     limit: int = KEPT,
     threshold: float = STORE_THRESHOLD,
     desk: bool = True,
-) -> list[Match]:
-    """The fact-checks and earlier desk claims that may be this claim, best first."""
-    idf = query_words(conn, probe.text, probe.speaker)
-    candidates = factcheck_candidates(conn, idf, around=probe.date)
-    if desk:
-        candidates += claim_candidates(conn, probe)
-    return [m for m in rank(probe, idf, candidates, keep=limit) if m.score >= threshold]
+) -> list[list[Match]]:
+    """For each claim, the fact-checks and earlier desk claims that may be it, best first."""
+    return [
+        [m for m in rank(probe, idf, found, keep=limit) if m.score >= threshold]
+        for probe, (idf, found) in zip(probes, candidates(conn, probes, desk=desk), strict=True)
+    ]

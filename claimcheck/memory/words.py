@@ -17,6 +17,7 @@ import sqlite3
 from array import array
 from collections import Counter
 from functools import lru_cache
+from typing import Any
 
 import bm25s
 import numpy as np
@@ -138,23 +139,38 @@ def document_counts(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int
     )
 
 
-def best(conn: sqlite3.Connection, idf: dict[str, float], count: int) -> list[tuple[int, float]]:
+def postings(conn: sqlite3.Connection, terms: list[str]) -> dict[str, tuple[Any, Any]]:
+    """Each word's list: the fact-checks holding it and its weight in each (numpy arrays)."""
+    if not terms:
+        return {}
+    found: dict[str, tuple[Any, Any]] = {}
+    for at in range(0, len(terms), 900):
+        chunk = terms[at : at + 900]
+        for term, ids, weights in conn.execute(
+            "SELECT term, ids, weights FROM factcheck_words"
+            f" WHERE term IN ({', '.join('?' * len(chunk))}) ORDER BY term, first",
+            chunk,
+        ):
+            # a word's list is in parts only between an import's writes and its merge
+            parts = found.get(term)
+            ids = np.frombuffer(ids, dtype=np.int32)
+            weights = np.frombuffer(weights, dtype=np.float32)
+            if parts is not None:
+                ids, weights = np.concatenate([parts[0], ids]), np.concatenate([parts[1], weights])
+            found[term] = (ids, weights)
+    return found
+
+
+def best(
+    lists: dict[str, tuple[Any, Any]], idf: dict[str, float], count: int
+) -> list[tuple[int, float]]:
     """The `count` fact-checks with the highest BM25 over these words (idf given), best first
-    (ties by id): one read of the words' lists, summed in numpy."""
-    if not idf or count < 1:
+    (ties by id), summed in numpy over the words' lists."""
+    present = [term for term in idf if term in lists]
+    if not present or count < 1:
         return []
-    terms = list(idf)
-    rows = conn.execute(
-        "SELECT term, ids, weights FROM factcheck_words"
-        f" WHERE term IN ({', '.join('?' * len(terms))})",
-        terms,
-    ).fetchall()
-    if not rows:
-        return []
-    ids = np.concatenate([np.frombuffer(row[1], dtype=np.int32) for row in rows])
-    weights = np.concatenate(
-        [np.frombuffer(row[2], dtype=np.float32) * idf[row[0]] for row in rows]
-    )
+    ids = np.concatenate([lists[term][0] for term in present])
+    weights = np.concatenate([lists[term][1] * idf[term] for term in present])
     scores = np.bincount(ids, weights=weights)
     found = np.flatnonzero(scores > 0)
     if len(found) > count:
