@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from claimcheck.extract.quantities import find_quantities
@@ -28,14 +29,13 @@ from claimcheck.memory import words as word_index
 from claimcheck.memory.words import STOPWORDS, stems
 from claimcheck.memory.words import spelled as words_spelled
 
-# How many candidates each index gives to the re-ranking, and how many query words it asks for.
+# How many candidates each index gives to the re-ranking (and how many more of the week around
+# the claim), and how many query words it asks for.
 CANDIDATES = 20
 QUERY_WORDS = 16
 COMMON = 20
 COMMON_FLOOR = 100
 NEARBY = 5
-# How far down the BM25 ranking the week around the claim's date is looked for.
-SCANNED = 300
 # Matches kept for a claim, and the score from which one is stored at all / shown on screen.
 KEPT = 5
 STORE_THRESHOLD = 0.3
@@ -48,7 +48,6 @@ WEIGHTS = {
     "fuzz": 2.14,
     "relative": 5.45,
     "figures": 0.36,
-    "names": 0.0,
     "same_time": 3.52,
     "speaker": 1.0,  # not fitted: the benchmark's sentences carry no speaker (see README)
 }
@@ -115,8 +114,13 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     """One speaker named twice ("Donald Trump", "Trump", "President Donald J. Trump")."""
     if not a or not b:
         return False
-    last = lambda name: _WORD.findall(name.lower())[-1:]  # noqa: E731
-    return bool(last(a)) and last(a) == last(b)
+    return _last_name(a) is not None and _last_name(a) == _last_name(b)
+
+
+@lru_cache(maxsize=4096)
+def _last_name(name: str) -> str | None:
+    words = _WORD.findall(name.lower())
+    return words[-1] if words else None
 
 
 def same_time(one: str | None, other: str | None) -> float:
@@ -174,8 +178,8 @@ def candidates(
     conn: sqlite3.Connection, probes: list[Probe], *, desk: bool = True
 ) -> list[tuple[dict[str, float], list[Candidate]]]:
     """Each claim's query words (with idf) and candidates: the fact-checks sharing the most
-    (rarest) words with it, by BM25 over the word index, and the best of the next ones down
-    whose claim was made within a week of it (plain BM25 ranks them too low when the wording
+    (rarest) words with it, by BM25 over the word index, and the best of the others whose
+    claim was made within a week of it (plain BM25 ranks them too low when the wording
     differs); with `desk`, the desk's reviewed claims too. The claims of an article are looked
     up together: a handful of statements for all of them, none per fact-check."""
     total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
@@ -185,11 +189,16 @@ def candidates(
     weeks = {p.date: _within_week(conn, p.date) for p in probes if p.date}
     chosen = []
     for probe, idf in zip(probes, idfs, strict=True):
-        hits = word_index.best(postings, idf, SCANNED if probe.date else CANDIDATES)
-        wanted = dict(hits[:CANDIDATES])
-        week = weeks.get(probe.date) or set()
-        nearby = [(i, score) for i, score in hits[CANDIDATES:] if i in week]
-        chosen.append(wanted | dict(nearby[:NEARBY]))
+        ids, scores = word_index.scores(postings, idf)
+        picked = word_index.best(ids, scores, CANDIDATES)
+        if probe.date in weeks and len(ids) > CANDIDATES:
+            week = np.isin(ids, weeks[probe.date])
+            week[picked] = False
+            week = np.flatnonzero(week)
+            picked = np.concatenate(
+                [picked, week[word_index.best(ids[week], scores[week], NEARBY)]]
+            )
+        chosen.append(dict(zip(ids[picked].tolist(), scores[picked].tolist(), strict=True)))
     rows = _factchecks(conn, sorted({i for wanted in chosen for i in wanted}))
     desk = desk and _desk_has_verdicts(conn)
     out = []
@@ -202,15 +211,13 @@ def candidates(
     return out
 
 
-def _within_week(conn: sqlite3.Connection, day: str) -> set[int]:
+def _within_week(conn: sqlite3.Connection, day: str) -> np.ndarray:
     """The fact-checks of claims made within a week of the day (an index range)."""
     week = _week(day)
     if week is None:
-        return set()
-    rows = conn.execute(
-        "SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?", list(week)
-    ).fetchall()
-    return {row[0] for row in rows}
+        return np.zeros(0, dtype=np.int64)
+    rows = conn.execute("SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?", list(week))
+    return np.array([row[0] for row in rows], dtype=np.int64)
 
 
 def _factchecks(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
@@ -294,15 +301,12 @@ class _ProbeSide:
     weight: dict[str, float]
     total: float
     figures: frozenset[str]
-    names: frozenset[str]
 
 
 def _probe_side(probe: Probe, idf: dict[str, float]) -> _ProbeSide:
     own = frozenset(stems(probe.text))
     weight = {w: idf.get(w, 2.0) for w in own}
-    return _ProbeSide(
-        own, weight, sum(weight.values()) or 1.0, frozenset(probe.figures), names(probe.text)
-    )
+    return _ProbeSide(own, weight, sum(weight.values()) or 1.0, frozenset(probe.figures))
 
 
 @lru_cache(maxsize=8192)
@@ -324,20 +328,21 @@ def features(
     side = side or _probe_side(probe, idf)
     theirs = _stem_set(candidate.text)
     shared = side.stems & theirs
-    shared_figures = sorted(side.figures.intersection(candidate.figures))
-    shared_names = sorted(side.names & names(candidate.text))
+    shared_figures = (
+        sorted(side.figures.intersection(candidate.figures))
+        if side.figures and candidate.figures
+        else []
+    )
     return {
         "coverage": sum(side.weight[w] for w in shared) / side.total,
         "covered": len(shared) / (len(theirs) or 1),
         "fuzz": similarity(probe.text, candidate.text) if order else 0.0,
         "relative": candidate.bm25 / best if best > 0 else 0.0,
         "figures": min(1.0, len(shared_figures) / 2) if shared_figures else 0.0,
-        "names": min(1.0, len(shared_names) / 2),
         "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
         "same_time": same_time(probe.date, candidate.said),
         "_shared_words": (shared, side.weight, probe.text),
         "_shared_figures": shared_figures,
-        "_shared_names": shared_names,
     }
 
 
@@ -348,7 +353,7 @@ def similarity(one: str, other: str) -> float:
 
 def logit(values: dict, weights: dict[str, float] | None = None) -> float:
     weights = weights or WEIGHTS
-    return weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
+    return sum(weight * values[k] for k, weight in weights.items() if k != "bias") + weights["bias"]
 
 
 def score(values: dict, weights: dict[str, float] | None = None) -> float:
@@ -364,9 +369,9 @@ def reasons(values: dict, candidate: Candidate) -> list[str]:
         out.append(f"same speaker: {candidate.speaker}")
     if values["same_time"] == 1.0:
         out.append(f"said within a week of this claim ({candidate.said})")
-    if values["_shared_names"]:
-        out.append("same names: " + ", ".join(values["_shared_names"][:5]))
     shared, weight, text = values["_shared_words"]
+    if shared_names := sorted(names(text) & names(candidate.text)):
+        out.append("same names: " + ", ".join(shared_names[:5]))
     spelled = words_spelled(text)
     words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
     out.append(
@@ -384,11 +389,13 @@ def rank(
     *,
     weights: dict[str, float] | None = None,
     keep: int | None = None,
+    threshold: float = 0.0,
 ) -> list[Match]:
-    """The candidates scored against the probe, best first; with `keep`, only the best `keep`,
-    and the similarity is computed only for candidates that could still reach them (it adds
-    at most its weight to a score, so the others cannot)."""
+    """The candidates scored against the probe, best first; with `keep`, only the best `keep`
+    scoring at least `threshold`, and the similarity is computed only for candidates that could
+    still be among them (it adds at most its weight to a score, so the others cannot)."""
     weights = weights or WEIGHTS
+    lowest = math.log(threshold / (1 - threshold)) if threshold > 0 else -math.inf
     best = {
         kind: max((c.bm25 for c in candidates if c.kind == kind), default=0.0)
         for kind in ("factcheck", "claim")
@@ -402,7 +409,7 @@ def rank(
         scored.append((logit(values, weights), candidate, values))
     if keep is not None:
         scored.sort(key=lambda item: -item[0])
-        floor = scored[keep - 1][0] if len(scored) >= keep else -math.inf
+        floor = max(lowest, scored[keep - 1][0] if len(scored) >= keep else -math.inf)
         for index, (z, candidate, values) in enumerate(scored):
             if z + weights["fuzz"] >= floor:
                 values["fuzz"] = similarity(probe.text, candidate.text)
@@ -416,6 +423,7 @@ def rank(
             timing(probe.date, candidate.date),
         )
         for z, candidate, values in scored[:keep]
+        if z >= lowest
     ]
 
 
@@ -429,6 +437,6 @@ def find_matches(
 ) -> list[list[Match]]:
     """For each claim, the fact-checks and earlier desk claims that may be it, best first."""
     return [
-        [m for m in rank(probe, idf, found, keep=limit) if m.score >= threshold]
+        rank(probe, idf, found, keep=limit, threshold=threshold)
         for probe, (idf, found) in zip(probes, candidates(conn, probes, desk=desk), strict=True)
     ]
