@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from claimcheck import adjudication
+from claimcheck.memory import matches
 from claimcheck.models import Claim
 from claimcheck.store import ConflictError, Store, StoreError
 
@@ -54,7 +55,7 @@ def record_verdict(
         replaces = others_verdict(claim, who)
         if replaces and not replace:
             raise ReplaceRefused(claim)
-        return store.set_verdict(
+        claim = store.set_verdict(
             claim_id,
             status,
             note=note,
@@ -62,6 +63,8 @@ def record_verdict(
             expected_version=expected_version,
             replaces=replaces,
         )
+        matches.reach(store, claim_id)  # the verdict reaches other articles' claims saying it
+        return claim
 
 
 def undo(store: Store, reviewer: str | None = None) -> Claim | None:
@@ -75,6 +78,8 @@ def undo(store: Store, reviewer: str | None = None) -> Claim | None:
             store.reopen_second_check(restored.id, reviewer=who)
         elif restored is not None and adjudication.reopen(store, restored.id, who):
             restored = store.claim(restored.id)
+        if restored is not None:
+            matches.reach(store, restored.id)
     return restored
 
 

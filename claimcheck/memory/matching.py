@@ -16,7 +16,6 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -170,8 +169,11 @@ def _wanted(probe: Probe) -> list[str]:
     return list(dict.fromkeys(stems(probe.text) + stems(probe.speaker or "")))
 
 
-def _match_expression(words: Iterable[str]) -> str:
-    return " OR ".join(f'"{w}"' for w in words)
+def fts_expression(text: str) -> str:
+    """An FTS5 query for the claims sharing any of the text's content words (at most
+    2 * QUERY_WORDS of them), best ranked first."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
+    return " OR ".join(f'"{w}"' for w in words[: QUERY_WORDS * 2])
 
 
 def candidates(
@@ -259,8 +261,8 @@ def claim_candidates(
     conn: sqlite3.Connection, probe: Probe, limit: int = CANDIDATES
 ) -> list[Candidate]:
     """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
-    words = list(dict.fromkeys(w for w in _WORD.findall(probe.text.lower()) if w not in STOPWORDS))
-    if not words:
+    expression = fts_expression(probe.text)
+    if not expression:
         return []
     rows = conn.execute(
         "SELECT c.id, c.text, c.speaker, a.published, c.updated_at, -h.rank FROM"
@@ -268,7 +270,7 @@ def claim_candidates(
         " JOIN claims c ON c.id = h.rowid JOIN articles a ON a.id = c.article_id"
         f" WHERE c.status IN ({', '.join('?' * len(DESK_VERDICTS))})"
         " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
-        [_match_expression(words[: QUERY_WORDS * 2]), limit * 4, *DESK_VERDICTS, probe.article_id],
+        [expression, limit * 4, *DESK_VERDICTS, probe.article_id],
     ).fetchall()
     figures = claim_figures(conn, [row[0] for row in rows[:limit]])
     return [
