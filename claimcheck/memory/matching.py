@@ -185,9 +185,8 @@ def candidates(
     differs); with `desk`, the desk's reviewed claims too. The claims of an article are looked
     up together: a handful of statements for all of them, none per fact-check."""
     total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
-    counts = word_index.document_counts(conn, sorted({w for p in probes for w in _wanted(p)}))
-    idfs = query_words(probes, counts, total)
-    postings = word_index.postings(conn, sorted({w for idf in idfs for w in idf}))
+    postings = word_index.postings(conn, sorted({w for p in probes for w in _wanted(p)}))
+    idfs = query_words(probes, {w: len(ids) for w, (ids, _) in postings.items()}, total)
     weeks = {p.date: _within_week(conn, p.date) for p in probes if p.date}
     chosen = []
     for probe, idf in zip(probes, idfs, strict=True):

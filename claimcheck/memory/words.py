@@ -126,19 +126,6 @@ def _merge(conn: sqlite3.Connection, terms: set[str]) -> None:
         )
 
 
-def document_counts(conn: sqlite3.Connection, terms: list[str]) -> dict[str, int]:
-    """How many fact-checks hold each word (read from the lists' lengths, not the lists)."""
-    if not terms:
-        return {}
-    return dict(
-        conn.execute(
-            "SELECT term, sum(length(ids)) / 4 FROM factcheck_words"
-            f" WHERE term IN ({', '.join('?' * len(terms))}) GROUP BY term",
-            terms,
-        ).fetchall()
-    )
-
-
 def postings(conn: sqlite3.Connection, terms: list[str]) -> dict[str, tuple[Any, Any]]:
     """Each word's list: the fact-checks holding it and its weight in each (numpy arrays)."""
     if not terms:
