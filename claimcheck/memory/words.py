@@ -78,7 +78,8 @@ def catch_up(conn: sqlite3.Connection) -> int:
     )
     while rows := cursor.fetchmany(_READ):
         for factcheck_id, claim, claimant in rows:
-            counts = Counter(stems(claim) + stems(claimant or ""))
+            # not stems(): its cache is for the texts matching reads again and again
+            counts = Counter(_porter().stemWords(content_words(f"{claim} {claimant or ''}")))
             norm = K1 * (1 - B + B * sum(counts.values()) / AVERAGE_WORDS)
             for term, tf in counts.items():
                 ids, weights = pending.setdefault(term, (array("i"), array("f")))
