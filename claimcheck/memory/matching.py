@@ -1,11 +1,12 @@
-"""Has this claim been checked before? Candidates from full-text search, re-ranked on what a
-fact-checker would look at.
+"""Has this claim been checked before? Candidates by BM25, re-ranked on what a fact-checker
+would look at.
 
-Candidates come from SQLite FTS5 (BM25) over the loaded fact-checks and over the desk's reviewed
-claims of other articles, queried with the claim's rarest words. Each candidate is then scored
-on the evidence of sameness: how much of the claim's (idf-weighted) vocabulary it shares and how
-much of its own it shares back, word order aside (rapidfuzz), the same figures after
-normalisation ("3.9 per cent" = "3.9%"), the same speaker, the same names. The weights of the
+Candidates come from the fact-checks' word index (BM25 over the claim's rarest words, summed in
+numpy: claimcheck/memory/words.py) and from SQLite FTS5 over the desk's reviewed claims of other
+articles. Each candidate is then scored on the evidence of sameness: how much of the claim's
+(idf-weighted) vocabulary it shares and how much of its own it shares back, word order aside
+(rapidfuzz), the same figures after normalisation ("3.9 per cent" = "3.9%"), the same speaker,
+a claim made the same week; shared names are given as a reason only. The weights of the
 logistic score were fitted on the tuning part of CheckThat! 2021 task 2B (bench/
 bench_claim_memory.py); the score reads as the chance the two are the same claim.
 """
