@@ -562,7 +562,7 @@ def create_factcheck_words(db: Database) -> None:
             ids BLOB NOT NULL,
             weights BLOB NOT NULL,
             PRIMARY KEY (term, first)
-        ) WITHOUT ROWID;
+        );
         CREATE TABLE factcheck_words_done (upto INTEGER NOT NULL);
         INSERT INTO factcheck_words_done VALUES (0);
         """
