@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimcheck import adjudication
+from claimcheck.memory import matches
 from claimcheck.models import Claim
 from claimcheck.store import ConflictError, Store, StoreError
 
@@ -58,7 +59,7 @@ def record_verdict(
         replaces = others_verdict(claim, who)
         if replaces and not replace:
             raise ReplaceRefused(claim)
-        return store.set_verdict(
+        claim = store.set_verdict(
             claim_id,
             status,
             note=note,
@@ -66,6 +67,8 @@ def record_verdict(
             expected_version=expected_version,
             replaces=replaces,
         )
+        matches.reach(store, claim_id)  # the verdict reaches other articles' claims saying it
+        return claim
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,8 @@ def undo(store: Store, reviewer: str | None = None) -> Claim | None:
             store.reopen_second_check(restored.id, reviewer=who)
         elif restored is not None and adjudication.reopen(store, restored.id, who):
             restored = store.claim(restored.id)
+        if restored is not None:
+            matches.reach(store, restored.id)
     return restored
 
 

@@ -43,6 +43,7 @@ def tables(path: Path) -> list[str]:
         "snapshots_fts",
         "factchecks_fts",
         "factchecks_terms",
+        "factcheck_words",
         "claim_counts",
         "row_counts",
     )

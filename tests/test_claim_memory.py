@@ -19,6 +19,7 @@ from claimcheck.memory.feeds import FactCheck, read_feed
 from claimcheck.memory.matching import DISPLAY_THRESHOLD, figure_keys, same_time, timing
 from claimcheck.memory.ratings import verdict_for
 from claimcheck.pipeline import add_article
+from claimcheck.review_rules import record_verdict, undo
 from claimcheck.store import Store
 from tests.conftest import FIXTURES
 
@@ -247,6 +248,35 @@ def test_the_desks_own_verdict_on_another_article_is_remembered(
     assert later.timing == "later"
     # a claim of the same article is never its own memory
     assert all(m.earlier_claim_id != claim.id for m in memory.claim_matches(store, earlier.id))
+
+
+def test_a_new_verdict_reaches_stored_claims_of_other_articles_without_refresh(
+    store: Store, tmp_path: Path
+) -> None:
+    first = add_text(store, tmp_path, "one.txt", UNEMPLOYMENT, "2024-03-05")
+    again = "Jane Doe repeated that unemployment fell to 3.9 per cent, the lowest in fifty years.\n"
+    second = add_text(store, tmp_path, "two.txt", again, "2024-03-09")
+    reworded = "Unemployment fell to 3.9% last month, Jane Doe said, lowest in fifty years.\n"
+    other = add_text(store, tmp_path, "three.txt", reworded, "2024-03-10")
+    earlier = store.claims(article_id=first)[0]
+    claim, rejecting = store.claims(article_id=second)[0], store.claims(article_id=other)[0]
+    assert memory.claim_matches(store, claim.id) == []  # nothing reviewed when they came in
+    record_verdict(store, earlier.id, "refuted", reviewer="alice")
+    found = memory.shown_match(store, claim.id)
+    assert found is not None and found.earlier_claim_id == earlier.id
+    assert found.line().startswith("Checked later: refuted by alice")  # given after the article
+    (offered,) = memory.claim_matches(store, rejecting.id)
+    memory.reject(store, offered.id, reviewer="bob")
+    # a changed verdict shows at once; the rejected match stays rejected
+    record_verdict(store, earlier.id, "misleading", reviewer="alice")
+    assert memory.shown_match(store, claim.id).verdict == "misleading"  # type: ignore[union-attr]
+    assert memory.claim_matches(store, rejecting.id) == []
+    # undone, the verdict is offered no more where nobody decided on it
+    undo(store, "alice")
+    undo(store, "alice")
+    assert memory.claim_matches(store, claim.id) == []
+    (kept,) = memory.claim_matches(store, rejecting.id, include_rejected=True)
+    assert kept.decision == "rejected"
 
 
 def test_adopt_records_verdict_source_and_event_reject_is_never_offered_again(

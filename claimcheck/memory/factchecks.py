@@ -16,6 +16,7 @@ from typing import Any
 from claimcheck.memory.feeds import FactCheck, FeedError, read_feed
 from claimcheck.memory.matching import figure_keys
 from claimcheck.memory.ratings import verdict_for
+from claimcheck.memory.words import catch_up
 from claimcheck.store import NotFound, Store, fts_query, now
 
 BATCH = 1000
@@ -91,6 +92,7 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False) -> Impo
                 summary.errors.append(f"{path}: no ClaimReview in it (nothing to import)")
             if summary.errors and not skip_invalid:
                 raise _Unreadable
+            catch_up(store.db.conn)
             if summary.added or summary.updated:
                 store.log_event(
                     "import_factchecks",

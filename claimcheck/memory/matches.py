@@ -12,13 +12,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from claimcheck import review_rules
 from claimcheck.memory import matching
 from claimcheck.memory.ratings import verdict_for
+from claimcheck.memory.words import catch_up
 from claimcheck.models import Claim
-from claimcheck.review_rules import record_verdict
 from claimcheck.store import NotFound, Store, StoreError, now
 
 EVENTS = {"adopted": "adopt_match", "rejected": "reject_match"}
+# How many unreviewed claims of other articles a new verdict is offered to at most.
+REACHED = 20
 
 
 @dataclass(frozen=True)
@@ -130,11 +133,13 @@ def match_claims(store: Store, claim_ids: Iterable[int]) -> int:
     """Find and store the matches of these claims (their undecided matches replaced); returns
     how many matches were stored. Call inside a transaction or alone (it opens one)."""
     ids = list(claim_ids)
-    if not ids or not has_memory(store):
+    if not ids:
         return 0
     conn = store.db.conn
     stored = 0
+    memory = has_memory(store)  # with nothing to match against, undecided matches only go
     with store.transaction():
+        catch_up(conn)
         for at in range(0, len(ids), 500):
             chunk = ids[at : at + 500]
             rows = conn.execute(
@@ -146,11 +151,13 @@ def match_claims(store: Store, claim_ids: Iterable[int]) -> int:
             ).fetchall()
             figures = matching.claim_figures(conn, [row[0] for row in rows])
             stamp = now()
-            for claim_id, text, speaker, article_id, date in rows:
-                probe = matching.Probe(
-                    text, speaker, figures.get(claim_id, ()), date, article_id, claim_id
-                )
-                stored += _store(store, claim_id, matching.find_matches(conn, probe), stamp)
+            probes = [
+                matching.Probe(text, speaker, figures.get(claim_id, ()), date, article_id, claim_id)
+                for claim_id, text, speaker, article_id, date in rows
+            ]
+            found = matching.find_matches(conn, probes) if memory else [[] for _ in probes]
+            for probe, matched in zip(probes, found, strict=True):
+                stored += _store(store, probe.claim_id, matched, stamp)
     return stored
 
 
@@ -194,6 +201,38 @@ def match_article(store: Store, article_id: int) -> int:
         for row in store.db.execute("SELECT id FROM claims WHERE article_id = ?", [article_id])
     ]
     return match_claims(store, ids)
+
+
+def reach(store: Store, claim_id: int) -> int:
+    """A verdict just recorded on this claim reaches the claims of other articles that say the
+    same, in the verdict's own write: the unreviewed claims sharing most words with it, and
+    those it was offered to before (a verdict undone or turned into "dismissed" is offered no
+    more), are matched again; returns how many matches were stored."""
+    conn = store.db.conn
+    row = conn.execute(
+        "SELECT text, article_id, status FROM claims WHERE id = ?", [claim_id]
+    ).fetchone()
+    offered = {
+        found
+        for (found,) in conn.execute(
+            "SELECT claim_id FROM matches WHERE earlier_claim_id = ? AND decision IS NULL",
+            [claim_id],
+        )
+    }
+    verdict = row is not None and row[2] in matching.DESK_VERDICTS
+    expression = matching.fts_expression(row[0]) if verdict else ""
+    if expression:
+        offered.update(
+            found
+            for (found,) in conn.execute(
+                "SELECT c.id FROM (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ?"
+                " ORDER BY rank LIMIT ?) h JOIN claims c ON c.id = h.rowid"
+                " WHERE c.status = 'unreviewed' AND c.article_id IS NOT ?"
+                " AND c.canonical_id IS NULL ORDER BY h.rank LIMIT ?",
+                [expression, REACHED * 4, row[1], REACHED],
+            )
+        )
+    return match_claims(store, sorted(offered))
 
 
 def refresh(store: Store, *, article_id: int | None = None, unreviewed_only: bool = True) -> int:
@@ -241,7 +280,7 @@ def adopt(
         )
         if found.earlier_claim_id:
             note = f"Adopted from claim {found.earlier_claim_id} ({source}: {status})"
-        claim = record_verdict(
+        claim = review_rules.record_verdict(
             store, found.claim_id, status, note=note, reviewer=who, replace=replace
         )
         if found.url:

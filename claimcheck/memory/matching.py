@@ -1,11 +1,12 @@
-"""Has this claim been checked before? Candidates from full-text search, re-ranked on what a
-fact-checker would look at.
+"""Has this claim been checked before? Candidates by BM25, re-ranked on what a fact-checker
+would look at.
 
-Candidates come from SQLite FTS5 (BM25) over the loaded fact-checks and over the desk's reviewed
-claims of other articles, queried with the claim's rarest words. Each candidate is then scored
-on the evidence of sameness: how much of the claim's (idf-weighted) vocabulary it shares and how
-much of its own it shares back, word order aside (rapidfuzz), the same figures after
-normalisation ("3.9 per cent" = "3.9%"), the same speaker, the same names. The weights of the
+Candidates come from the fact-checks' word index (BM25 over the claim's rarest words, summed in
+numpy: claimcheck/memory/words.py) and from SQLite FTS5 over the desk's reviewed claims of other
+articles. Each candidate is then scored on the evidence of sameness: how much of the claim's
+(idf-weighted) vocabulary it shares and how much of its own it shares back, word order aside
+(rapidfuzz), the same figures after normalisation ("3.9 per cent" = "3.9%"), the same speaker,
+a claim made the same week; shared names are given as a reason only. The weights of the
 logistic score were fitted on the tuning part of CheckThat! 2021 task 2B (bench/
 bench_claim_memory.py); the score reads as the chance the two are the same claim.
 """
@@ -16,39 +17,38 @@ import json
 import math
 import re
 import sqlite3
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 
-import bm25s
-import Stemmer
+import numpy as np
 from rapidfuzz import fuzz
 
 from claimcheck.extract.quantities import find_quantities
+from claimcheck.memory import words as word_index
+from claimcheck.memory.words import STOPWORDS, stems
+from claimcheck.memory.words import spelled as words_spelled
 
-# How many candidates each index gives to the re-ranking, and how many query words it asks for.
-CANDIDATES = 50
+# How many candidates each index gives to the re-ranking (and how many more of the week around
+# the claim), and how many query words it asks for.
+CANDIDATES = 20
 QUERY_WORDS = 16
 COMMON = 20
 COMMON_FLOOR = 100
-NEARBY = 20
-# How far down the BM25 ranking the week around the claim's date is looked for.
-SCANNED = 300
+NEARBY = 5
 # Matches kept for a claim, and the score from which one is stored at all / shown on screen.
 KEPT = 5
 STORE_THRESHOLD = 0.3
 DISPLAY_THRESHOLD = 0.6
 # Logistic weights (bench/bench_claim_memory.py fits them on the tuning part).
 WEIGHTS = {
-    "bias": -11.0,
-    "coverage": 1.01,
-    "covered": 3.06,
-    "fuzz": 2.14,
-    "relative": 5.45,
-    "figures": 0.36,
-    "names": 0.0,
-    "same_time": 3.52,
+    "bias": -10.26,
+    "coverage": 1.19,
+    "covered": 3.07,
+    "fuzz": 1.83,
+    "relative": 4.79,
+    "figures": 0.42,
+    "same_time": 3.42,
     "speaker": 1.0,  # not fitted: the benchmark's sentences carry no speaker (see README)
 }
 # Verdicts a desk claim must carry to be "checked before" (dismissed: not a claim; flagged: not
@@ -57,7 +57,6 @@ DESK_VERDICTS = ("supported", "misleading", "refuted", "unverifiable")
 
 _WORD = re.compile(r"[^\W_]+")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'’-]*[a-z0-9]|[A-Z]{2,})\b")
-STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
 
 
 @dataclass(frozen=True)
@@ -100,30 +99,6 @@ class Match:
         return f"{self.candidate.kind}:{self.candidate.id}"
 
 
-@lru_cache(maxsize=1)
-def _porter() -> Stemmer.Stemmer:
-    """FTS5's porter tokenizer stems with the original Porter algorithm: so do we."""
-    return Stemmer.Stemmer("porter")
-
-
-@lru_cache(maxsize=8192)
-def stems(text: str) -> tuple[str, ...]:
-    """The content words of a text, as FTS5's porter tokenizer indexes them (cached: the same
-    fact-checks come back as candidates for many claims of an article)."""
-    return tuple(_porter().stemWords(_content_words(text)))
-
-
-def _content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
-
-
-@lru_cache(maxsize=256)
-def _spelled(text: str) -> dict[str, str]:
-    """Each stem of the text and the word it came from, for reasons a reviewer reads."""
-    words = _content_words(text)
-    return dict(zip(_porter().stemWords(words), words, strict=True))
-
-
 @lru_cache(maxsize=8192)
 def names(text: str) -> frozenset[str]:
     """Capitalised words not at a sentence's start, and acronyms: people, places, bodies."""
@@ -139,21 +114,32 @@ def same_speaker(a: str | None, b: str | None) -> bool:
     """One speaker named twice ("Donald Trump", "Trump", "President Donald J. Trump")."""
     if not a or not b:
         return False
-    last = lambda name: _WORD.findall(name.lower())[-1:]  # noqa: E731
-    return bool(last(a)) and last(a) == last(b)
+    return _last_name(a) is not None and _last_name(a) == _last_name(b)
+
+
+@lru_cache(maxsize=4096)
+def _last_name(name: str) -> str | None:
+    words = _WORD.findall(name.lower())
+    return words[-1] if words else None
 
 
 def same_time(one: str | None, other: str | None) -> float:
     """1 when two claims were made within a week of each other (the same speech, the same
     news), 0.5 within three months, else 0: a politician repeats a figure, but a claim checked
     the week it was made is most often the one in the article of that week."""
-    if not one or not other:
+    first, second = _day(one), _day(other)
+    if first is None or second is None:
         return 0.0
-    try:
-        days = abs((date.fromisoformat(one[:10]) - date.fromisoformat(other[:10])).days)
-    except ValueError:
-        return 0.0
+    days = abs((first - second).days)
     return 1.0 if days <= 7 else 0.5 if days <= 90 else 0.0
+
+
+@lru_cache(maxsize=4096)
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
 
 
 def timing(claim_date: str | None, checked: str | None) -> str:
@@ -166,70 +152,101 @@ def timing(claim_date: str | None, checked: str | None) -> str:
 # ---- candidates -----------------------------------------------------------------------------
 
 
-def query_words(conn: sqlite3.Connection, text: str, speaker: str | None) -> dict[str, float]:
-    """The claim's searchable stems with their idf among the fact-checks, rarest first, at most
-    QUERY_WORDS (common words cost time and find nothing)."""
-    wanted = list(dict.fromkeys(stems(text) + stems(speaker or "")))
-    if not wanted:
-        return {}
-    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
-    found = dict(
-        conn.execute(
-            "SELECT term, doc FROM factchecks_terms"
-            f" WHERE term IN ({', '.join('?' * len(wanted))})",
-            wanted,
-        ).fetchall()
-    )
-    idf = {w: math.log((total + 1) / (found.get(w, 0) + 0.5)) for w in wanted}
-    # a word in more than one fact-check in COMMON costs a long posting list and finds little
+def query_words(probes: list[Probe], counts: dict[str, int], total: int) -> list[dict[str, float]]:
+    """Each claim's searchable stems with their idf among the `total` fact-checks (`counts`:
+    how many hold each word), rarest first, at most QUERY_WORDS: common words cost time and
+    find nothing."""
     common = max(COMMON_FLOOR, total / COMMON)
-    kept = [w for w in wanted if found.get(w, 0) <= common] or wanted
-    return dict(sorted(((w, idf[w]) for w in kept), key=lambda item: -item[1])[:QUERY_WORDS])
+    out = []
+    for probe in probes:
+        wanted = _wanted(probe)
+        idf = {w: math.log((total + 1) / (counts.get(w, 0) + 0.5)) for w in wanted}
+        kept = [w for w in wanted if counts.get(w, 0) <= common] or wanted
+        out.append(dict(sorted(((w, idf[w]) for w in kept), key=lambda i: -i[1])[:QUERY_WORDS]))
+    return out
 
 
-def _match_expression(words: Iterable[str]) -> str:
-    return " OR ".join(f'"{w}"' for w in words)
+def _wanted(probe: Probe) -> list[str]:
+    return list(dict.fromkeys(stems(probe.text) + stems(probe.speaker or "")))
 
 
-def factcheck_candidates(
-    conn: sqlite3.Connection,
-    words: Iterable[str],
-    limit: int = CANDIDATES,
-    *,
-    around: str | None = None,
-) -> list[Candidate]:
-    """The fact-checks sharing the most (rarest) words with the claim, by BM25; with `around`
-    (the claim's date) also the best of the next ones down whose claim was made within a week
-    of it, which plain BM25 ranks too low when the wording differs. One index search."""
-    expression = _match_expression(words)
-    if not expression:
-        return []
-    hits = conn.execute(
-        "SELECT rowid, -bm25(factchecks_fts) FROM factchecks_fts"
-        " WHERE factchecks_fts MATCH ? ORDER BY bm25(factchecks_fts) LIMIT ?",
-        [expression, SCANNED if around else limit],
-    ).fetchall()
-    wanted = dict(hits[:limit])
-    week = _week(around) if around else None
-    if week and len(hits) > limit:
-        further = dict(hits[limit:])
-        nearby = conn.execute(
-            f"SELECT id FROM factchecks WHERE id IN ({', '.join('?' * len(further))})"
-            " AND claim_date BETWEEN ? AND ?",
-            [*further, *week],
-        ).fetchall()
-        best = sorted((row[0] for row in nearby), key=lambda i: -further[i])[:NEARBY]
-        wanted |= {i: further[i] for i in best}
-    rows = conn.execute(
-        "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
-        f" WHERE id IN ({', '.join('?' * len(wanted))})",
-        list(wanted),
-    ).fetchall()
-    found = [
-        Candidate("factcheck", i, text, who, tuple(json.loads(figs or "[]")), day, wanted[i], said)
-        for i, text, who, figs, day, said in rows
-    ]
-    return sorted(found, key=lambda c: -c.bm25)
+def fts_expression(text: str) -> str:
+    """An FTS5 query for the claims sharing any of the text's content words (at most
+    2 * QUERY_WORDS of them), best ranked first."""
+    words = list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
+    return " OR ".join(f'"{w}"' for w in words[: QUERY_WORDS * 2])
+
+
+def candidates(
+    conn: sqlite3.Connection, probes: list[Probe], *, desk: bool = True
+) -> list[tuple[dict[str, float], list[Candidate]]]:
+    """Each claim's query words (with idf) and candidates: the fact-checks sharing the most
+    (rarest) words with it, by BM25 over the word index, and the best of the others whose
+    claim was made within a week of it (plain BM25 ranks them too low when the wording
+    differs); with `desk`, the desk's reviewed claims too. The claims of an article are looked
+    up together: a handful of statements for all of them, none per fact-check."""
+    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
+    postings = word_index.postings(conn, sorted({w for p in probes for w in _wanted(p)}))
+    idfs = query_words(probes, {w: len(ids) for w, (ids, _) in postings.items()}, total)
+    weeks = {p.date: _within_week(conn, p.date) for p in probes if p.date}
+    chosen = []
+    for probe, idf in zip(probes, idfs, strict=True):
+        ids, scores = word_index.scores(postings, idf)
+        picked = word_index.best(ids, scores, CANDIDATES)
+        if probe.date in weeks and len(ids) > CANDIDATES:
+            week = np.isin(ids, weeks[probe.date])
+            week[picked] = False
+            week = np.flatnonzero(week)
+            picked = np.concatenate(
+                [picked, week[word_index.best(ids[week], scores[week], NEARBY)]]
+            )
+        chosen.append(dict(zip(ids[picked].tolist(), scores[picked].tolist(), strict=True)))
+    rows = _factchecks(conn, sorted({i for wanted in chosen for i in wanted}))
+    desk = desk and _desk_has_verdicts(conn)
+    out = []
+    for probe, idf, wanted in zip(probes, idfs, chosen, strict=True):
+        found = [
+            Candidate(*rows[i][:6], score, rows[i][6]) for i, score in wanted.items() if i in rows
+        ]
+        found.sort(key=lambda c: (-c.bm25, c.id))
+        out.append((idf, found + (claim_candidates(conn, probe) if desk else [])))
+    return out
+
+
+def _within_week(conn: sqlite3.Connection, day: str) -> np.ndarray:
+    """The fact-checks of claims made within a week of the day (an index range)."""
+    week = _week(day)
+    if week is None:
+        return np.zeros(0, dtype=np.int64)
+    rows = conn.execute("SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?", list(week))
+    return np.array([row[0] for row in rows], dtype=np.int64)
+
+
+def _factchecks(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
+    """Candidate's fields of these fact-checks, but for the score (by id)."""
+    found = {}
+    for at in range(0, len(ids), 900):
+        chunk = ids[at : at + 900]
+        for i, text, who, figs, day, said in conn.execute(
+            "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
+            f" WHERE id IN ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            found[i] = ("factcheck", i, text, who, _figures(figs), day, said)
+    return found
+
+
+def _desk_has_verdicts(conn: sqlite3.Connection) -> bool:
+    return bool(
+        conn.execute(
+            f"SELECT 1 FROM claims WHERE status IN ({', '.join('?' * len(DESK_VERDICTS))}) LIMIT 1",
+            DESK_VERDICTS,
+        ).fetchone()
+    )
+
+
+def _figures(stored: str | None) -> tuple[str, ...]:
+    return tuple(json.loads(stored)) if stored and stored != "[]" else ()
 
 
 def _week(day: str) -> tuple[str, str] | None:
@@ -244,8 +261,8 @@ def claim_candidates(
     conn: sqlite3.Connection, probe: Probe, limit: int = CANDIDATES
 ) -> list[Candidate]:
     """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
-    words = list(dict.fromkeys(w for w in _WORD.findall(probe.text.lower()) if w not in STOPWORDS))
-    if not words:
+    expression = fts_expression(probe.text)
+    if not expression:
         return []
     rows = conn.execute(
         "SELECT c.id, c.text, c.speaker, a.published, c.updated_at, -h.rank FROM"
@@ -253,7 +270,7 @@ def claim_candidates(
         " JOIN claims c ON c.id = h.rowid JOIN articles a ON a.id = c.article_id"
         f" WHERE c.status IN ({', '.join('?' * len(DESK_VERDICTS))})"
         " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
-        [_match_expression(words[: QUERY_WORDS * 2]), limit * 4, *DESK_VERDICTS, probe.article_id],
+        [expression, limit * 4, *DESK_VERDICTS, probe.article_id],
     ).fetchall()
     figures = claim_figures(conn, [row[0] for row in rows[:limit]])
     return [
@@ -278,30 +295,56 @@ def claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[s
 # ---- scoring ----------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _ProbeSide:
+    """What features() needs of the probe, worked out once for all its candidates."""
+
+    stems: frozenset[str]
+    weight: dict[str, float]
+    total: float
+    figures: frozenset[str]
+
+
+def _probe_side(probe: Probe, idf: dict[str, float]) -> _ProbeSide:
+    own = frozenset(stems(probe.text))
+    weight = {w: idf.get(w, 2.0) for w in own}
+    return _ProbeSide(own, weight, sum(weight.values()) or 1.0, frozenset(probe.figures))
+
+
+@lru_cache(maxsize=8192)
+def _stem_set(text: str) -> frozenset[str]:
+    return frozenset(stems(text))
+
+
 def features(
-    probe: Probe, idf: dict[str, float], candidate: Candidate, best: float, *, order: bool = True
+    probe: Probe,
+    idf: dict[str, float],
+    candidate: Candidate,
+    best: float,
+    *,
+    order: bool = True,
+    side: _ProbeSide | None = None,
 ) -> dict:
     """The evidence that the candidate is the same claim, each in 0..1 (and the shared items);
     order=False leaves out the word-order-free similarity, the dearest of them (0 instead)."""
-    probe_stems = set(stems(probe.text))
-    theirs = set(stems(candidate.text))
-    weight = {w: idf.get(w, 2.0) for w in probe_stems}
-    total = sum(weight.values()) or 1.0
-    shared = probe_stems & theirs
-    shared_figures = sorted(set(probe.figures) & set(candidate.figures))
-    shared_names = sorted(names(probe.text) & names(candidate.text))
+    side = side or _probe_side(probe, idf)
+    theirs = _stem_set(candidate.text)
+    shared = side.stems & theirs
+    shared_figures = (
+        sorted(side.figures.intersection(candidate.figures))
+        if side.figures and candidate.figures
+        else []
+    )
     return {
-        "coverage": sum(weight[w] for w in shared) / total,
+        "coverage": sum(side.weight[w] for w in shared) / side.total,
         "covered": len(shared) / (len(theirs) or 1),
         "fuzz": similarity(probe.text, candidate.text) if order else 0.0,
         "relative": candidate.bm25 / best if best > 0 else 0.0,
         "figures": min(1.0, len(shared_figures) / 2) if shared_figures else 0.0,
-        "names": min(1.0, len(shared_names) / 2),
         "speaker": 1.0 if same_speaker(probe.speaker, candidate.speaker) else 0.0,
         "same_time": same_time(probe.date, candidate.said),
-        "_shared_words": (shared, weight, probe.text),
+        "_shared_words": (shared, side.weight, probe.text),
         "_shared_figures": shared_figures,
-        "_shared_names": shared_names,
     }
 
 
@@ -312,7 +355,7 @@ def similarity(one: str, other: str) -> float:
 
 def logit(values: dict, weights: dict[str, float] | None = None) -> float:
     weights = weights or WEIGHTS
-    return weights["bias"] + sum(weights[k] * values[k] for k in weights if k != "bias")
+    return sum(weight * values[k] for k, weight in weights.items() if k != "bias") + weights["bias"]
 
 
 def score(values: dict, weights: dict[str, float] | None = None) -> float:
@@ -328,10 +371,10 @@ def reasons(values: dict, candidate: Candidate) -> list[str]:
         out.append(f"same speaker: {candidate.speaker}")
     if values["same_time"] == 1.0:
         out.append(f"said within a week of this claim ({candidate.said})")
-    if values["_shared_names"]:
-        out.append("same names: " + ", ".join(values["_shared_names"][:5]))
     shared, weight, text = values["_shared_words"]
-    spelled = _spelled(text)
+    if shared_names := sorted(names(text) & names(candidate.text)):
+        out.append("same names: " + ", ".join(shared_names[:5]))
+    spelled = words_spelled(text)
     words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
     out.append(
         f"shares {values['coverage']:.0%} of the claim's weight in words"
@@ -348,22 +391,27 @@ def rank(
     *,
     weights: dict[str, float] | None = None,
     keep: int | None = None,
+    threshold: float = 0.0,
 ) -> list[Match]:
-    """The candidates scored against the probe, best first; with `keep`, only the best `keep`,
-    and the similarity is computed only for candidates that could still reach them (it adds
-    at most its weight to a score, so the others cannot)."""
+    """The candidates scored against the probe, best first; with `keep`, only the best `keep`
+    scoring at least `threshold`, and the similarity is computed only for candidates that could
+    still be among them (it adds at most its weight to a score, so the others cannot)."""
     weights = weights or WEIGHTS
+    lowest = math.log(threshold / (1 - threshold)) if threshold > 0 else -math.inf
     best = {
         kind: max((c.bm25 for c in candidates if c.kind == kind), default=0.0)
         for kind in ("factcheck", "claim")
     }
     scored = []
+    side = _probe_side(probe, idf)
     for candidate in candidates:
-        values = features(probe, idf, candidate, best[candidate.kind], order=keep is None)
+        values = features(
+            probe, idf, candidate, best[candidate.kind], order=keep is None, side=side
+        )
         scored.append((logit(values, weights), candidate, values))
     if keep is not None:
         scored.sort(key=lambda item: -item[0])
-        floor = scored[keep - 1][0] if len(scored) >= keep else -math.inf
+        floor = max(lowest, scored[keep - 1][0] if len(scored) >= keep else -math.inf)
         for index, (z, candidate, values) in enumerate(scored):
             if z + weights["fuzz"] >= floor:
                 values["fuzz"] = similarity(probe.text, candidate.text)
@@ -377,20 +425,20 @@ def rank(
             timing(probe.date, candidate.date),
         )
         for z, candidate, values in scored[:keep]
+        if z >= lowest
     ]
 
 
 def find_matches(
     conn: sqlite3.Connection,
-    probe: Probe,
+    probes: list[Probe],
     *,
     limit: int = KEPT,
     threshold: float = STORE_THRESHOLD,
     desk: bool = True,
-) -> list[Match]:
-    """The fact-checks and earlier desk claims that may be this claim, best first."""
-    idf = query_words(conn, probe.text, probe.speaker)
-    candidates = factcheck_candidates(conn, idf, around=probe.date)
-    if desk:
-        candidates += claim_candidates(conn, probe)
-    return [m for m in rank(probe, idf, candidates, keep=limit) if m.score >= threshold]
+) -> list[list[Match]]:
+    """For each claim, the fact-checks and earlier desk claims that may be it, best first."""
+    return [
+        rank(probe, idf, found, keep=limit, threshold=threshold)
+        for probe, (idf, found) in zip(probes, candidates(conn, probes, desk=desk), strict=True)
+    ]

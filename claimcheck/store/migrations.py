@@ -564,3 +564,23 @@ def index_queue_orders(db: Database) -> None:
         );
         """
     )
+
+
+@migrations(name="create_factcheck_words")
+def create_factcheck_words(db: Database) -> None:
+    # For each stemmed word, the fact-checks holding it and its BM25 weight in each, packed
+    # (claimcheck/memory/words.py). Filled by that code, not here (it stems with PyStemmer):
+    # fact-checks above `upto` are indexed when fact-checks are next imported or claims matched.
+    db.executescript(
+        """
+        CREATE TABLE factcheck_words (
+            term TEXT NOT NULL,
+            first INTEGER NOT NULL,
+            ids BLOB NOT NULL,
+            weights BLOB NOT NULL,
+            PRIMARY KEY (term, first)
+        );
+        CREATE TABLE factcheck_words_done (upto INTEGER NOT NULL);
+        INSERT INTO factcheck_words_done VALUES (0);
+        """
+    )
