@@ -83,3 +83,20 @@ def test_each_app_process_ends_with_its_tab_and_with_the_server(
 
     served.kill(signal.SIGKILL)
     wait_for(lambda: not any(alive(pid) for pid in apps), "the apps of a killed server", 30)
+
+
+def test_the_page_asks_nothing_of_any_server_but_the_desks(
+    served: ServedReview, browser: Any
+) -> None:
+    """No third-party request (textual-serve's own page links Google Fonts): a desk behind a
+    firewall, and what a reviewer opens is told to no one else. The font is served from here."""
+    tab = Tab(browser, served.url)
+    tab.wait_for_text("sign in to review")
+    tab.page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
+    origin = served.url.removeprefix("http://")
+    assert tab.requests
+    assert [url for url in tab.requests if url.split("://", 1)[1].startswith(origin)] == (
+        tab.requests
+    )
+    assert any(url.endswith(".ttf") for url in tab.requests)  # the font, from 127.0.0.1
+    assert any(url.startswith(f"ws://{origin}") for url in tab.requests)
