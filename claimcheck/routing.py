@@ -207,3 +207,34 @@ def queue_for(
     return store.queue_statuses(
         order, second_check, assigned_to=reviewer, **filters
     ) + store.queue_statuses(order, second_check, unassigned=True, **filters)
+
+
+ROUTING_ACTIONS = ("assign", "unassign", "schedule")
+
+
+@dataclass(frozen=True)
+class Rerouted:
+    """One routing change as an open review learns of it from the audit log."""
+
+    claim_id: int
+    action: str
+    assignee: str | None
+    by: str
+
+
+def routed_since(store: Store, after: int | None) -> tuple[int, list[Rerouted]]:
+    """The routing changes logged after event id `after` (None: from now on), and the latest
+    event id to ask from next. Routing leaves a claim's version and updated_at alone (see
+    `_set`), so an open review finds assignments here rather than among the claims' changes."""
+    latest = store.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+    if after is None or latest <= after:
+        return latest, []
+    rows = store.db.execute(
+        "SELECT claim_id, action, new, reviewer FROM events WHERE id > ? AND id <= ?"
+        f" AND action IN ({', '.join('?' * len(ROUTING_ACTIONS))}) ORDER BY id",
+        [after, latest, *ROUTING_ACTIONS],
+    ).fetchall()
+    return latest, [
+        Rerouted(claim_id, action, new if action == "assign" else None, by)
+        for claim_id, action, new, by in rows
+    ]

@@ -37,6 +37,25 @@ def legend() -> str:
     return "  ".join(marks + [f"{mark} {meaning}" for mark, meaning in OTHER_MARKS])
 
 
+def keep_places(old: list[int], new: list[int]) -> list[int]:
+    """The `new` queue, with the claims of the `old` one that it lacks kept where they were
+    (after the claim they followed): a queue loaded again while the reviewer works never
+    drops a line from under them."""
+    present = set(new)
+    followers: dict[int | None, list[int]] = {}
+    anchor = None
+    for claim_id in old:
+        if claim_id in present:
+            anchor = claim_id
+        else:
+            followers.setdefault(anchor, []).append(claim_id)
+    merged = list(followers.get(None, ()))
+    for claim_id in new:
+        merged.append(claim_id)
+        merged.extend(followers.get(claim_id, ()))
+    return merged
+
+
 KIND_SHORT = {"quantity": "qty", "comparison": "comp", "statement": "stmt"}
 
 

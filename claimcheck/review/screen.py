@@ -50,7 +50,7 @@ from claimcheck.review.modals import (
     SourceScreen,
 )
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
-from claimcheck.review.queue import ClaimQueue
+from claimcheck.review.queue import ClaimQueue, keep_places
 from claimcheck.review.text import plain, visible
 from claimcheck.review.view import (
     ArticleCache,
@@ -69,7 +69,7 @@ from claimcheck.review_rules import (
     record_verdict,
     undo,
 )
-from claimcheck.routing import parse_schedule, queue_for, schedule
+from claimcheck.routing import Rerouted, parse_schedule, queue_for, routed_since, schedule
 from claimcheck.sessions import end_session, load_place, resume_index, save_place
 from claimcheck.store import ConflictError, Store, StoreError, now
 
@@ -178,6 +178,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.store = Store(self.db_path, reviewer=self.reviewer)
         self.seen_version = self.store.data_version()
+        self.routed_after, _ = routed_since(self.store, None)
         self.query_one("#banner").display = False
         place = load_place(self.store, self.reviewer, self.query_spec.mode)
         if place and self.resume_filter:
@@ -225,9 +226,12 @@ class ReviewScreen(Screen[None]):
 
     # ---- the queue and the current claim ------------------------------------------------------
 
-    def load_queue(self, keep: int | None = None, resume: int | None = None) -> None:
+    def load_queue(
+        self, keep: int | None = None, resume: int | None = None, *, hold: bool = False
+    ) -> None:
         """(Re)build the queue for the query, staying on `keep` when it is still in it, else
-        reopening where the reviewer left off (`resume`, see sessions.resume_index)."""
+        reopening where the reviewer left off (`resume`, see sessions.resume_index). `hold`
+        keeps the claims of the queue so far that left it, where they were."""
         spec = self.query_spec
         self.since = self.store.last_change()
         if spec.adjudicate:
@@ -241,8 +245,15 @@ class ReviewScreen(Screen[None]):
                 everyone=spec.everyone,
                 **spec.filters(),
             )
-        self.ids = [claim_id for claim_id, _ in pairs]
-        self.statuses = dict(pairs)
+        statuses = dict(pairs)
+        ids = [claim_id for claim_id, _ in pairs]
+        if hold:
+            ids = keep_places(self.ids, ids)
+            statuses = {
+                claim_id: statuses.get(claim_id) or self.statuses[claim_id] for claim_id in ids
+            }
+        self.ids = ids
+        self.statuses = statuses
         self.reviewed = sum(1 for status in self.statuses.values() if self.done(status))
         self.queue.hide_status = spec.second_check or spec.adjudicate
         index = (
@@ -396,6 +407,9 @@ class ReviewScreen(Screen[None]):
             self.note_status(claim_id, status)
             self.since = max(self.since, stamp)
         self.queue.forget([claim_id for claim_id, _, _ in changes])
+        self.routed_after, rerouted = routed_since(self.store, self.routed_after)
+        if rerouted:
+            self._rerouted(rerouted)
         if self.view is None:
             self.update_progress()
             return
@@ -409,6 +423,31 @@ class ReviewScreen(Screen[None]):
                     f"claim {fresh.id} was just changed by {fresh.reviewer}: now {fresh.status}",
                     severity="warning",
                 )
+
+    def _rerouted(self, changes: list[Rerouted]) -> None:
+        """Claims were assigned, unassigned or scheduled (by the editor, another reviewer, this
+        reviewer elsewhere): their queue lines are drawn again with the new assignee (@name),
+        and claims newly assigned to this reviewer join their queue. Nothing moves under the
+        reviewer: the claim on screen stays, and claims given to others keep their line."""
+        self.queue.forget([change.claim_id for change in changes])
+        spec = self.query_spec
+        on_screen = self.view.claim.id if self.view else None
+        by_others = [change for change in changes if change.by != self.reviewer]
+        gained = [
+            change.claim_id
+            for change in by_others
+            if change.assignee == self.reviewer and change.claim_id not in self.statuses
+        ]
+        if gained and not (spec.everyone or spec.second_check or spec.adjudicate):
+            self.load_queue(keep=on_screen, hold=True)
+            self.say(
+                f"{len(gained)} claim{'s' * (len(gained) > 1)} assigned to you"
+                f" by {by_others[-1].by}: in your queue now"
+            )
+        for change in by_others:
+            if change.claim_id == on_screen and change.action != "schedule":
+                whose = f"assigned to {change.assignee}" if change.assignee else "unassigned"
+                self.say(f"claim {on_screen} was just {whose} by {change.by}")
 
     # ---- actions ------------------------------------------------------------------------------
 
