@@ -1586,6 +1586,37 @@ class Store:
             "second_checks": self.second_check_stats(),
         }
 
+    # ---- the speaker (issue 12: resolving an attribution from the screen) --------------------
+
+    def set_speaker(
+        self,
+        claim_id: int,
+        speaker: str,
+        *,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Name who said the claim, where the extractor could not (an unresolved attribution,
+        "a spokesman said") or named the wrong one; audited as a `speaker` event. The claim's
+        repeat key follows the speaker, as it would have had the extractor found them."""
+        speaker = " ".join(speaker.split())
+        if not speaker:
+            raise StoreError(f"claim {claim_id}: the speaker's name cannot be empty")
+        with self.transaction():
+            current = self.claim(claim_id)
+            resolved = (date.get("resolved") for date in current.dates)
+            return self._update_claim(
+                claim_id,
+                {"speaker": speaker, "repeat_key": repeat_key(current.sentence, speaker, resolved)},
+                action="speaker",
+                old=current.speaker,
+                new=speaker,
+                note=None,
+                expected_version=expected_version,
+                reviewer=reviewer,
+                details={"attribution": current.attribution} if current.attribution else None,
+            )
+
 
 def _match_passages(
     stored: list[dict[str, Any]], rows: list[dict[str, Any]], source_ids: dict[int, int]

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ProgressBar, Static
 
 from claimcheck import adjudication, archive, evidence
@@ -43,11 +43,13 @@ from claimcheck.review.messages import (
 )
 from claimcheck.review.modals import (
     ConfirmScreen,
+    EditScreen,
     FlagScreen,
     HelpScreen,
     Passage,
     PromptScreen,
     SourceScreen,
+    SpeakerScreen,
 )
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
 from claimcheck.review.queue import ClaimQueue, keep_places
@@ -71,6 +73,7 @@ from claimcheck.review_rules import (
 )
 from claimcheck.routing import Rerouted, parse_schedule, queue_for, routed_since, schedule
 from claimcheck.sessions import end_session, load_place, resume_index, save_place
+from claimcheck.speakers import people_named
 from claimcheck.store import ConflictError, Store, StoreError, now
 
 SHOWN_IN_FOOTER = {
@@ -306,7 +309,8 @@ class ReviewScreen(Screen[None]):
         blind = self.blind(view)
         self.query_one("#headline", Static).update(headline(view, blind=blind))
         self.query_one("#context", Static).update(context(view))
-        shown = facts(view, blind=blind)
+        speaker_key = effective_keys(self.keymap)["speaker"].split(",")[0]
+        shown = facts(view, blind=blind, speaker_key=speaker_key)
         if self.query_spec.adjudicate and (
             found := adjudication.dispute(self.store, view.claim.id)
         ):
@@ -683,12 +687,29 @@ class ReviewScreen(Screen[None]):
         if self.view is None:
             return
         claim = self.view.claim
-        self._prompt(
-            "Edit the claim's wording (the article's sentence is kept)",
+        self._ask(
+            lambda text: EditScreen(
+                f"Edit the wording of claim {claim.id} (the article's sentence is kept)", text
+            ),
             claim.text,
-            "",
             lambda text: self.store.edit_text(claim.id, text, expected_version=claim.version),
             "text",
+        )
+
+    @guarded
+    def action_speaker(self) -> None:
+        """Name who said the claim: typed, or picked from the people the article names."""
+        if self.view is None:
+            return
+        claim = self.view.claim
+        people = people_named(self.store, claim)
+        self._ask(
+            lambda name: SpeakerScreen(
+                f"Who said claim {claim.id}?", claim.attribution or "", name, people
+            ),
+            claim.speaker or "",
+            lambda name: self.store.set_speaker(claim.id, name, expected_version=claim.version),
+            "speaker",
         )
 
     @guarded
@@ -714,8 +735,18 @@ class ReviewScreen(Screen[None]):
         )
 
     def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
-        """Ask for text and save it; when saving fails for any reason but a conflict, the prompt
-        comes back holding what the reviewer typed."""
+        """Ask for one line of text and save it (see _ask)."""
+        self._ask(lambda text: PromptScreen(title, text, hint), value, save, field)
+
+    def _ask(
+        self,
+        dialog: Callable[[str], ModalScreen[str | None]],
+        value: str,
+        save: Callable,
+        field: str,
+    ) -> None:
+        """Ask for text in `dialog(value)` and save it; Escape writes nothing. When saving fails
+        for any reason but a conflict, the dialog comes back holding what the reviewer typed."""
         claim_id = self.view.claim.id if self.view else None
 
         def saved(text: str | None) -> None:
@@ -728,13 +759,13 @@ class ReviewScreen(Screen[None]):
                 return
             except (StoreError, sqlite3.Error) as error:
                 self._say_failed(claim_id, f"not saved: {error}")
-                self._prompt(title, text, hint, save, field)
+                self._ask(dialog, text, save, field)
                 return
             self.post_message(ClaimEdited(claim_id or 0, field))
             self.queue.forget([claim_id] if claim_id else None)
             self.reload_claim()
 
-        self.app.push_screen(PromptScreen(title, value, hint), saved)
+        self.app.push_screen(dialog(value), saved)
 
     # ---- the claim memory ---------------------------------------------------------------------
 
