@@ -544,3 +544,10 @@ def maintain_counts(db: Database) -> None:
             END;
             """
         )
+
+
+@migrations(name="add_reviewer_editor_flag")
+def add_reviewer_editor_flag(db: Database) -> None:
+    # The desk's editor (issue 12): an account flag that lets its holder settle a disagreement
+    # even where they gave one of the two verdicts (a desk of two has no third reviewer).
+    db.execute("ALTER TABLE reviewers ADD COLUMN editor INTEGER NOT NULL DEFAULT 0")
