@@ -13,6 +13,7 @@ from textual.message import Message
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.messages import WorkFailed
 from claimcheck.review.query import QueueQuery
+from claimcheck.review.queue import keep_places
 from claimcheck.routing import assign, queue_for, unassign
 from claimcheck.store import Store
 from tests.desk_support import invoke, run, table
@@ -250,3 +251,9 @@ async def test_assignments_reach_an_open_review_within_its_poll(
         with Store(review_db, reviewer="carol") as editor:
             unassign(editor, [other])
         await wait_until(pilot, lambda: "@bob" not in screen_text(app))
+
+
+def test_a_queue_loaded_again_keeps_the_lines_that_left_it_in_place() -> None:
+    assert keep_places([1, 2, 3, 4], [3, 5, 1]) == [3, 4, 5, 1, 2]
+    assert keep_places([9, 1], [1, 7]) == [9, 1, 7]
+    assert keep_places([], [2, 1]) == [2, 1]

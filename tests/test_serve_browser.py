@@ -68,6 +68,18 @@ def test_a_reviewer_signs_in_and_records_a_verdict_with_a_key(
     [signed] = events(review_db, "sign_in")
     assert signed["reviewer"] == "alice" and '"browser"' in signed["details"]
 
+    # the multi-line editor: ctrl+s reaches the app through the browser (not the page's "save")
+    before = tab.count()
+    tab.page.keyboard.press("e")
+    tab.wait_for_text("ctrl+s: save", after=before)
+    tab.page.keyboard.type(" (edited)")
+    tab.page.keyboard.press("Enter")
+    tab.page.keyboard.type("in the browser")
+    tab.page.keyboard.press("Control+s")
+    [edited] = wait_for(lambda: events(review_db, "edit_text"), "the edit in the database")
+    assert edited["reviewer"] == "alice"
+    assert edited["new"].endswith(" (edited)\nin the browser")
+
 
 def test_each_app_process_ends_with_its_tab_and_with_the_server(
     served: ServedReview, browser: Any

@@ -52,7 +52,9 @@ class EditScreen(ModalScreen[str | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "cancel"),
-        Binding("ctrl+s", "save", "save", priority=True),
+        # not a priority binding: ctrl+s then takes its turn after the keys typed before it
+        # (a priority one jumped ahead of them, and the last words typed were lost)
+        Binding("ctrl+s", "save", "save"),
     ]
 
     def __init__(self, title: str, value: str = "", hint: str = "") -> None:

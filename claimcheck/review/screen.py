@@ -151,6 +151,7 @@ class ReviewScreen(Screen[None]):
         self.reviewer = reviewer
         self.query_spec = query
         self.keymap = keymap
+        self.speaker_key = effective_keys(keymap)["speaker"].split(",")[0]
         self.poll_seconds = poll_seconds
         self.open_url = open_url
         self.ids: list[int] = []
@@ -309,8 +310,7 @@ class ReviewScreen(Screen[None]):
         blind = self.blind(view)
         self.query_one("#headline", Static).update(headline(view, blind=blind))
         self.query_one("#context", Static).update(context(view))
-        speaker_key = effective_keys(self.keymap)["speaker"].split(",")[0]
-        shown = facts(view, blind=blind, speaker_key=speaker_key)
+        shown = facts(view, blind=blind, speaker_key=self.speaker_key)
         if self.query_spec.adjudicate and (
             found := adjudication.dispute(self.store, view.claim.id)
         ):
@@ -436,19 +436,18 @@ class ReviewScreen(Screen[None]):
         self.queue.forget([change.claim_id for change in changes])
         spec = self.query_spec
         on_screen = self.view.claim.id if self.view else None
-        by_others = [change for change in changes if change.by != self.reviewer]
         gained = [
-            change.claim_id
-            for change in by_others
+            change
+            for change in changes
             if change.assignee == self.reviewer and change.claim_id not in self.statuses
         ]
         if gained and not (spec.everyone or spec.second_check or spec.adjudicate):
             self.load_queue(keep=on_screen, hold=True)
             self.say(
                 f"{len(gained)} claim{'s' * (len(gained) > 1)} assigned to you"
-                f" by {by_others[-1].by}: in your queue now"
+                f" by {gained[-1].by}: in your queue now"
             )
-        for change in by_others:
+        for change in changes:
             if change.claim_id == on_screen and change.action != "schedule":
                 whose = f"assigned to {change.assignee}" if change.assignee else "unassigned"
                 self.say(f"claim {on_screen} was just {whose} by {change.by}")
