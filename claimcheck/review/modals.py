@@ -67,7 +67,8 @@ class EditScreen(ModalScreen[str | None]):
         with Vertical(classes="dialog editor"):
             yield Static(Text(self.title_text, style="bold"))
             yield TextArea(visible(self.value), soft_wrap=True, id="editor")
-            yield Static(Text(self.hint + "  ctrl+s: save · Esc: cancel", style="dim"))
+            keys = "ctrl+s: save · Esc: cancel (nothing is written)"
+            yield Static(Text(f"{self.hint}  {keys}" if self.hint else keys, style="dim"))
             with Horizontal(classes="buttons"):
                 yield Button("Save", id="save", variant="primary", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
