@@ -3,7 +3,10 @@ waits here until a third reviewer settles it, on either verdict or on a third on
 
 The settlement is written on the second check it settles (who, what, why, when), becomes the
 claim's verdict (so exports and ClaimReview carry it), and is audited as its own `adjudication`
-event beside the verdict event. The two reviewers who disagreed do not settle their own dispute.
+event beside the verdict event. The two reviewers who disagreed do not settle their own dispute,
+unless one of them is the desk's editor (an account flag, `claimcheck reviewers editor NAME`):
+on a desk of two there is no third reviewer, and the editor has the last word (the event says
+the editor settled a dispute of their own).
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimcheck.models import VERDICTS, Claim
+from claimcheck.reviewers import is_editor
 from claimcheck.store import Store, StoreError
 
 SETTLE_VERDICTS = VERDICTS[:5]  # a dispute can end on any verdict but "flagged"
@@ -42,8 +46,9 @@ class Dispute:
 
 
 def pending_ids(store: Store, reviewer: str | None = None) -> set[int]:
-    """Claims with a disagreement waiting to be settled (by this reviewer: not their own)."""
-    return store.disputed_ids(reviewer)
+    """Claims with a disagreement waiting to be settled (by this reviewer: not their own,
+    unless they are the desk's editor)."""
+    return store.disputed_ids(None if is_editor(store, reviewer) else reviewer)
 
 
 def dispute(store: Store, claim_id: int) -> Dispute | None:
@@ -101,9 +106,11 @@ def adjudicate(
         found = dispute(store, claim_id)
         if found is None or found.adjudicated_by is not None:
             raise StoreError(f"claim {claim_id} has no disagreement waiting to be settled")
-        if who in (found.first.reviewer, found.second.reviewer):
+        own = who in (found.first.reviewer, found.second.reviewer)
+        if own and not is_editor(store, who):
             raise StoreError(
-                f"claim {claim_id}: you gave one of the two verdicts; a third reviewer settles it"
+                f"claim {claim_id}: you gave one of the two verdicts; a third reviewer or the"
+                " desk's editor (claimcheck reviewers editor NAME) settles it"
             )
         sides = {found.first.verdict: found.first, found.second.verdict: found.second}
         side = sides.get(verdict)
@@ -136,6 +143,7 @@ def adjudicate(
                 "second_reviewer": found.second.reviewer,
                 "second_verdict": found.second.verdict,
                 "settled_on": settled_on,
+                **({"own_dispute_as_editor": True} if own else {}),
             },
         )
     return claim

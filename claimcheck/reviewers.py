@@ -3,7 +3,8 @@
 A passphrase is kept only as a salted scrypt hash (hashlib, no extra dependency). Failed sign-ins
 are counted in the database, not in one app process, because every browser tab runs its own
 process: a guesser who reloads the page is slowed down all the same. Adding, disabling and
-enabling an account are audited events; signing in is one too.
+enabling an account are audited events; signing in is one too. An account can be the desk's
+editor: they settle any disagreement, their own included (see adjudication.py).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Reviewer:
     enabled: bool
     created_at: str
     failed_sign_ins: int
+    editor: bool = False
 
 
 class SignInRefused(StoreError):
@@ -125,6 +127,26 @@ def set_enabled(store: Store, name: str, enabled: bool) -> Reviewer:
     return reviewer(store, account.name)
 
 
+def set_editor(store: Store, name: str, editor: bool) -> Reviewer:
+    """Make an account the desk's editor, or not; audited when it changes."""
+    with store.transaction():
+        account = reviewer(store, name)
+        if account.editor != editor:
+            store.set_account_editor(account.name, editor)
+            store.log_event(
+                "grant_editor" if editor else "revoke_editor",
+                new=account.name,
+                details={"account": account.name},
+            )
+    return reviewer(store, account.name)
+
+
+def is_editor(store: Store, name: str | None) -> bool:
+    """Whether `name` is an enabled account with the editor flag (in any letter case)."""
+    row = store.account(name.strip()) if name else None
+    return bool(row and row["enabled"] and row["editor"])
+
+
 def reviewer(store: Store, name: str) -> Reviewer:
     row = store.account(name.strip())
     if row is None:
@@ -173,6 +195,7 @@ def _account(row: dict[str, Any]) -> Reviewer:
         enabled=bool(row["enabled"]),
         created_at=row["created_at"],
         failed_sign_ins=row["failed_sign_ins"] or 0,
+        editor=bool(row.get("editor")),
     )
 
 

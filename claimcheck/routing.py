@@ -185,6 +185,7 @@ def queue_segments(
     order: str = "position",
     second_check: bool = False,
     adjudicate: bool = False,
+    editor: bool = False,
     everyone: bool = False,
     kept: frozenset[int] = frozenset(),
     **filters: Any,
@@ -192,12 +193,13 @@ def queue_segments(
     """A reviewer's queue as segments: assigned to them, then unassigned; with everyone, every
     claim matching the filters (others' included) in one order. The second-check queue is
     everyone's (a flagged claim is still assigned to the reviewer who flagged it), and so is
-    the adjudication queue."""
+    the adjudication queue (the desk's editor's holds their own disputes too)."""
     mode: dict[str, Any] = {"kept": kept}
     if second_check:
         mode["second_check_for"] = reviewer
     if adjudicate:
         mode["adjudicate_for"] = reviewer
+        mode["editor"] = editor
     if everyone or second_check or adjudicate:
         return [Segment(order, filters, **mode)]
     return [
@@ -212,4 +214,28 @@ def queue_for(store: Store, reviewer: str, **options: Any) -> list[tuple[int, st
         (row[0], row[1])
         for segment in queue_segments(reviewer, **options)
         for row in store.queue_page(segment, limit=-1)
+    ]
+
+
+ROUTING_ACTIONS = ("assign", "unassign", "schedule")
+
+
+@dataclass(frozen=True)
+class Rerouted:
+    """One routing change as an open review learns of it from the audit log."""
+
+    claim_id: int
+    action: str
+    assignee: str | None
+    by: str
+
+
+def routed_since(store: Store, after: int | None) -> tuple[int, list[Rerouted]]:
+    """The routing changes logged after event id `after` (None: from now on), and the latest
+    event id to ask from next. Routing leaves a claim's version and updated_at alone (see
+    `_set`), so an open review finds assignments here rather than among the claims' changes."""
+    latest, rows = store.routing_events_since(after, ROUTING_ACTIONS)
+    return latest, [
+        Rerouted(claim_id, action, new if action == "assign" else None, by)
+        for claim_id, action, new, by in rows
     ]

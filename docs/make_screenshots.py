@@ -52,6 +52,9 @@ async def main() -> None:
         await shoot(db, "review.svg", (130, 42), QueueQuery(), keys=find)
         await shoot(db, "review-80x24.svg", (80, 24), QueueQuery())
         await shoot(db, "review-help.svg", (80, 24), QueueQuery(), keys=("question_mark",))
+        await shoot(db, "review-edit.svg", (100, 30), QueueQuery(), keys=("e",))
+        unresolved = ("slash", *"final decision", "enter", "i")  # "According to US sources"
+        await shoot(db, "review-speaker.svg", (100, 30), QueueQuery(), keys=unresolved)
         with Store(db, reviewer="alice") as store:
             disputed = store.claim_ids(search="Poland spending")[0]
             store.flag_for_second_check(disputed, "misleading", note="NATO says 4.1, not 3.9")

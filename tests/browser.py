@@ -121,7 +121,10 @@ class Tab:
 
     def __init__(self, browser: Any, url: str, size: tuple[int, int] = (1280, 800)) -> None:
         self.page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-        self.page.route(NOT_LOCAL, lambda route: route.abort())  # textual-serve links a web font
+        self.requests: list[str] = []  # every address the page asked for, websockets too
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("websocket", lambda socket: self.requests.append(socket.url))
+        self.page.route(NOT_LOCAL, lambda route: route.abort())  # never the internet
         self.page.add_init_script(RECORDER)
         self.page.goto(url)
 

@@ -17,6 +17,7 @@ from claimcheck.evidence import rank_claim
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.messages import VerdictRecorded
 from claimcheck.review.query import QueueQuery
+from claimcheck.reviewers import add_reviewer
 from claimcheck.store import Store
 from tests.desk_support import invoke, run, table
 from tests.review_support import posted, screen_text
@@ -157,3 +158,44 @@ def test_evidence_is_blind_for_the_second_reviewer(review_db: Path, tmp_path: Pa
     with Store(review_db, reviewer="bob") as bob:
         bob.second_check_verdict(claim.id, "refuted")
     assert seen("bob")[0]["stance"] == "refutes"
+
+
+async def test_the_desks_editor_settles_a_dispute_of_their_own(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    """On a desk of two there is no third reviewer: an account flagged as the desk's editor
+    settles a disagreement they are part of (audited as such); a plain account still cannot."""
+    claim = review_queue[0]
+    disagree(review_db, claim, first="refuted", second="supported")  # alice and bob
+    refused = run(review_db, "adjudicate", str(claim), "refuted", reviewer="alice")
+    assert refused.returncode == 1
+    assert "the desk's editor (claimcheck reviewers editor NAME)" in refused.stderr
+
+    with Store(review_db, reviewer="carol") as store:
+        add_reviewer(store, "Alice", "correct horse battery")  # the account's name, any case
+    made = run(review_db, "reviewers", "editor", "alice", reviewer="carol")
+    assert made.returncode == 0 and "Alice is the desk's editor" in made.stdout
+    assert "enabled, editor" in run(review_db, "reviewers", "list").stdout
+
+    query = QueueQuery(adjudicate=True)
+    app = ReviewApp(review_db, reviewer="alice", keymap={}, query=query)
+    async with app.run_test(size=(140, 40)) as pilot:
+        assert app.screen.ids == [claim]  # her own dispute is in her adjudication queue
+        await pilot.press("2")  # settles on bob's verdict
+        await pilot.pause()
+    [(details, who)] = table(
+        review_db, "SELECT details, reviewer FROM events WHERE action = 'adjudication'"
+    )
+    assert who == "alice" and json.loads(details)["own_dispute_as_editor"] is True
+    assert table(review_db, "SELECT status, reviewer FROM claims WHERE id = ?", (claim,)) == [
+        ("supported", "alice")
+    ]
+    assert table(
+        review_db, "SELECT action, new, reviewer FROM events WHERE action LIKE '%editor'"
+    ) == [("grant_editor", "Alice", "carol")]
+
+    unmade = run(review_db, "reviewers", "editor", "alice", "--off", reviewer="carol")
+    assert unmade.returncode == 0 and "Alice is not an editor" in unmade.stdout
+    disagree(review_db, review_queue[1])
+    again = run(review_db, "adjudicate", str(review_queue[1]), "refuted", reviewer="alice")
+    assert again.returncode == 1 and "you gave one of the two verdicts" in again.stderr

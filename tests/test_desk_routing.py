@@ -13,10 +13,10 @@ from textual.message import Message
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.messages import WorkFailed
 from claimcheck.review.query import QueueQuery
-from claimcheck.routing import assign, queue_for
+from claimcheck.routing import assign, queue_for, unassign
 from claimcheck.store import Store
 from tests.desk_support import invoke, run, table
-from tests.review_support import posted, screen_text, shown
+from tests.review_support import posted, screen_text, shown, wait_until
 
 
 def test_assign_round_robin_keeps_others_claims_and_is_audited(
@@ -220,3 +220,32 @@ def test_undo_from_the_command_line_follows_the_screens_rule(
     assert table(review_db, "SELECT count(*) FROM events") == before
     nothing = run(review_db, "undo", reviewer="carol")
     assert nothing.returncode == 1 and "nothing of yours to undo" in nothing.stderr
+
+
+async def test_assignments_reach_an_open_review_within_its_poll(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    """The editor routes claims from another process while alice's review is open: a claim
+    given to alice joins her queue, one given to bob leaves it and comes back when unassigned,
+    and the claim on screen says whose it now is, all without a key pressed."""
+    first, current, other = review_queue[:3]
+    with Store(review_db, reviewer="carol") as store:
+        assign(store, [first], ["bob"])
+    messages: list[Message] = []
+    app = ReviewApp(review_db, reviewer="alice", keymap={}, poll_seconds=0.05)
+    async with app.run_test(size=(140, 40), message_hook=messages.append) as pilot:
+        screen = app.screen
+        assert shown(messages) == current and first not in screen.ids
+        assert "@bob" not in screen_text(app)
+        with Store(review_db, reviewer="carol") as editor:
+            assign(editor, [other], ["bob"])
+            assign(editor, [first], ["alice"], reassign=True)
+            assign(editor, [current], ["dave"])
+        await wait_until(pilot, lambda: first in screen.ids)
+        assert shown(messages) == current  # the reviewer stays on the claim on screen
+        assert "assigned to dave" in str(screen.query_one("#headline").render())
+        # hers first, then the unassigned; the claims given to others are out of her queue
+        assert screen.ids[0] == first and other not in screen.ids
+        with Store(review_db, reviewer="carol") as editor:
+            unassign(editor, [other])
+        await wait_until(pilot, lambda: other in screen.ids)

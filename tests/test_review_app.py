@@ -19,7 +19,7 @@ from claimcheck.review.messages import (
     VerdictRecorded,
     WorkFailed,
 )
-from claimcheck.review.modals import FlagScreen, HelpScreen, PromptScreen
+from claimcheck.review.modals import EditScreen, FlagScreen, HelpScreen, PromptScreen
 from claimcheck.review.query import QueueQuery
 from claimcheck.review.screen import ReviewScreen
 from claimcheck.store import Store
@@ -147,12 +147,16 @@ async def test_edit_rewords_the_claim_and_keeps_the_sentence(
 ) -> None:
     async with make_app(review_db).run_test() as pilot:
         await pilot.press("e")
-        pilot.app.screen.query_one(Input).value = "Starmer and Biden did not agree on missiles."
-        await pilot.press("enter")
+        editor = pilot.app.screen.query_one(TextArea)
+        assert editor.text.startswith("Keir Starmer and Joe Biden")  # the wording to correct
+        editor.clear()
+        await pilot.press(*"Starmer and Biden", "enter", *"did not agree.")  # Enter: a new line
+        assert isinstance(pilot.app.screen, EditScreen)
+        await pilot.press("ctrl+s")
         await pilot.pause()
     with Store(review_db) as store:
         claim = store.claim(review_queue[0])
-        assert claim.text == "Starmer and Biden did not agree on missiles."
+        assert claim.text == "Starmer and Biden\ndid not agree."
         assert claim.sentence.startswith("Keir Starmer and Joe Biden")
         assert store.events(review_queue[0], limit=1)[0]["action"] == "edit_text"
 

@@ -68,6 +68,18 @@ def test_a_reviewer_signs_in_and_records_a_verdict_with_a_key(
     [signed] = events(review_db, "sign_in")
     assert signed["reviewer"] == "alice" and '"browser"' in signed["details"]
 
+    # the multi-line editor: ctrl+s reaches the app through the browser (not the page's "save")
+    before = tab.count()
+    tab.page.keyboard.press("e")
+    tab.wait_for_text("ctrl+s: save", after=before)
+    tab.page.keyboard.type(" (edited)")
+    tab.page.keyboard.press("Enter")
+    tab.page.keyboard.type("in the browser")
+    tab.page.keyboard.press("Control+s")
+    [edited] = wait_for(lambda: events(review_db, "edit_text"), "the edit in the database")
+    assert edited["reviewer"] == "alice"
+    assert edited["new"].endswith(" (edited)\nin the browser")
+
 
 def test_each_app_process_ends_with_its_tab_and_with_the_server(
     served: ServedReview, browser: Any
@@ -83,3 +95,20 @@ def test_each_app_process_ends_with_its_tab_and_with_the_server(
 
     served.kill(signal.SIGKILL)
     wait_for(lambda: not any(alive(pid) for pid in apps), "the apps of a killed server", 30)
+
+
+def test_the_page_asks_nothing_of_any_server_but_the_desks(
+    served: ServedReview, browser: Any
+) -> None:
+    """No third-party request (textual-serve's own page links Google Fonts): a desk behind a
+    firewall, and what a reviewer opens is told to no one else. The font is served from here."""
+    tab = Tab(browser, served.url)
+    tab.wait_for_text("sign in to review")
+    tab.page.evaluate("document.fonts.ready.then(() => document.fonts.size)")
+    origin = served.url.removeprefix("http://")
+    assert tab.requests
+    assert [url for url in tab.requests if url.split("://", 1)[1].startswith(origin)] == (
+        tab.requests
+    )
+    assert any(url.endswith(".ttf") for url in tab.requests)  # the font, from 127.0.0.1
+    assert any(url.startswith(f"ws://{origin}") for url in tab.requests)

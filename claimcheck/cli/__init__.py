@@ -1,6 +1,6 @@
 """The `claimcheck` command: a click group whose commands parse, call one core function, print.
 
-Commands live in modules by area (article, articles, sources, review, reviewers, serve,
+Commands live in modules by area (article, articles, claim, sources, review, reviewers, serve,
 transfer) and register here.
 """
 
@@ -11,6 +11,7 @@ from claimcheck.cli import (  # noqa: F401  (registers commands)
     articles,
     browse,
     bundle,
+    claim,
     desk,
     extract,
     memory,

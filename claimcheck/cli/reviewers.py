@@ -69,7 +69,7 @@ def set_passphrase(ctx: click.Context, name: str, passphrase_file: click.File | 
 @reviewers.command("list")
 @click.pass_context
 def list_reviewers(ctx: click.Context) -> None:
-    """List the reviewer accounts: name, enabled or disabled, failed sign-ins, created.
+    """List the reviewer accounts: name, enabled or disabled, editor, failed sign-ins, created.
 
     \b
     Example:
@@ -80,7 +80,7 @@ def list_reviewers(ctx: click.Context) -> None:
     if not rows:
         click.echo("no reviewer accounts (claimcheck reviewers add NAME)")
     for account in rows:
-        state = "enabled" if account.enabled else "disabled"
+        state = ("enabled" if account.enabled else "disabled") + (", editor" * account.editor)
         failed = f", {account.failed_sign_ins} failed sign-ins" if account.failed_sign_ins else ""
         click.echo(f"{printable(account.name)}\t{state}{failed}\tsince {account.created_at[:10]}")
 
@@ -113,6 +113,26 @@ def enable(ctx: click.Context, name: str) -> None:
     with open_store(ctx) as store:
         account = accounts.set_enabled(store, name, True)
     click.echo(f"enabled {printable(account.name)}")
+
+
+@reviewers.command("editor")
+@click.argument("name")
+@click.option("--off", is_flag=True, help="Take the editor flag away.")
+@click.pass_context
+def editor(ctx: click.Context, name: str, off: bool) -> None:
+    """Make a reviewer the desk's editor: they settle any disagreement in `review --adjudicate`
+    or `adjudicate`, one where they gave one of the two verdicts too (a desk of two has no third
+    reviewer). Audited.
+
+    \b
+    Example:
+        claimcheck reviewers editor carol
+        claimcheck reviewers editor carol --off
+    """
+    with open_store(ctx) as store:
+        account = accounts.set_editor(store, name, not off)
+    state = "the desk's editor" if account.editor else "not an editor"
+    click.echo(f"{printable(account.name)} is {state}")
 
 
 def read_passphrase(source: click.File | None) -> str:

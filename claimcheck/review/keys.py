@@ -51,6 +51,7 @@ REVIEW_KEYS = (
     KeySpec("undo", "z", "undo", "undo"),
     KeySpec("note", "n", "note", "note"),
     KeySpec("edit", "e", "edit", "edit text"),
+    KeySpec("speaker", "i", "speaker", "name the speaker"),
     KeySpec("schedule", "o", "schedule", "priority/due"),
     KeySpec("attach", "a", "attach", "attach source"),
     KeySpec("fetch", "g", "fetch", "fetch sources"),

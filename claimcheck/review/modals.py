@@ -12,7 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static, TextArea
+from textual.suggester import SuggestFromList
+from textual.widgets import Button, Input, OptionList, Static, TextArea
 from textual.widgets.text_area import Selection
 
 from claimcheck.review.keys import REVIEW_KEYS, STANCE_KEYS
@@ -40,6 +41,101 @@ class PromptScreen(ModalScreen[str | None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         self.dismiss(event.value)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class EditScreen(ModalScreen[str | None]):
+    """Edit text over several lines (a claim's wording), wrapped to the dialog's width:
+    ctrl+s (or Save) saves, Escape (or Cancel) closes without writing anything."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel"),
+        # not a priority binding: ctrl+s then takes its turn after the keys typed before it
+        # (a priority one jumped ahead of them, and the last words typed were lost)
+        Binding("ctrl+s", "save", "save"),
+    ]
+
+    def __init__(self, title: str, value: str = "", hint: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.value = value
+        self.hint = hint
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog editor"):
+            yield Static(Text(self.title_text, style="bold"))
+            yield TextArea(visible(self.value), soft_wrap=True, id="editor")
+            keys = "ctrl+s: save · Esc: cancel (nothing is written)"
+            yield Static(Text(f"{self.hint}  {keys}" if self.hint else keys, style="dim"))
+            with Horizontal(classes="buttons"):
+                yield Button("Save", id="save", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        area = self.query_one(TextArea)
+        area.focus()
+        area.move_cursor(area.document.end)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.action_save() if event.button.id == "save" else self.action_cancel()
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one(TextArea).text)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+class SpeakerScreen(ModalScreen[str | None]):
+    """Name who said a claim: type a name (completed from the people the article names) and
+    press Enter, or go down into the list of those people and pick one; Escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "cancel"),
+        Binding("down", "pick", "pick from the list", show=False),
+    ]
+
+    def __init__(self, title: str, attribution: str, value: str, people: list[str]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.attribution = attribution
+        self.value = value
+        self.people = people
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.title_text, style="bold"))
+            if self.attribution:
+                yield Static(Text("Attributed: ").append_text(plain(self.attribution, "italic")))
+            yield Input(
+                value=visible(self.value),
+                placeholder="the speaker's name",
+                suggester=SuggestFromList(self.people, case_sensitive=False),
+                id="speaker",
+            )
+            if self.people:
+                yield OptionList(*(visible(name) for name in self.people), id="people")
+            hint = "Enter: save · → takes the suggestion"
+            hint += " · ↓: pick from the people the article names" if self.people else ""
+            yield Static(Text(hint + " · Esc: cancel", style="dim"))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.value.strip():
+            self.dismiss(event.value)
+        else:
+            self.notify("Type a name, pick one from the list, or Esc.", markup=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(self.people[event.option_index])
+
+    def action_pick(self) -> None:
+        if self.people:
+            self.query_one(OptionList).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -16,7 +16,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import ProgressBar, Static
 
 from claimcheck import adjudication, archive, evidence
@@ -43,11 +43,13 @@ from claimcheck.review.messages import (
 )
 from claimcheck.review.modals import (
     ConfirmScreen,
+    EditScreen,
     FlagScreen,
     HelpScreen,
     Passage,
     PromptScreen,
     SourceScreen,
+    SpeakerScreen,
 )
 from claimcheck.review.paged import PagedQueue, resume_position
 from claimcheck.review.query import FILTER_HINT, QueueQuery, parse_filter
@@ -71,8 +73,10 @@ from claimcheck.review_rules import (
     second_check_outcome,
     undo,
 )
-from claimcheck.routing import parse_schedule, queue_segments, schedule
+from claimcheck.reviewers import is_editor
+from claimcheck.routing import Rerouted, parse_schedule, queue_segments, routed_since, schedule
 from claimcheck.sessions import end_session, load_place, save_place
+from claimcheck.speakers import people_named
 from claimcheck.store import ConflictError, Store, StoreError, now
 from claimcheck.store.queue import Segment
 
@@ -152,6 +156,7 @@ class ReviewScreen(Screen[None]):
         self.reviewer = reviewer
         self.query_spec = query
         self.keymap = keymap
+        self.speaker_key = effective_keys(keymap)["speaker"].split(",")[0]
         self.poll_seconds = poll_seconds
         self.open_url = open_url
         self.position = 0
@@ -180,6 +185,7 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.store = Store(self.db_path, reviewer=self.reviewer)
         self.seen_version = self.store.data_version()
+        self.routed_after, _ = routed_since(self.store, None)
         self.query_one("#banner").display = False
         place = load_place(self.store, self.reviewer, self.query_spec.mode)
         if place and self.resume_filter:
@@ -261,6 +267,7 @@ class ReviewScreen(Screen[None]):
             order=spec.order,
             second_check=spec.second_check,
             adjudicate=spec.adjudicate,
+            editor=spec.adjudicate and is_editor(self.store, self.reviewer),
             everyone=spec.everyone,
             kept=frozenset(self.kept),
             **spec.filters(),
@@ -301,7 +308,7 @@ class ReviewScreen(Screen[None]):
         blind = self.blind(view)
         self.query_one("#headline", Static).update(headline(view, blind=blind))
         self.query_one("#context", Static).update(context(view))
-        shown = facts(view, blind=blind)
+        shown = facts(view, blind=blind, speaker_key=self.speaker_key)
         if self.query_spec.adjudicate and (
             found := adjudication.dispute(self.store, view.claim.id)
         ):
@@ -396,6 +403,9 @@ class ReviewScreen(Screen[None]):
         if self.ids.recount():
             self._replace()
         self.queue.forget([claim_id for claim_id, _, _ in changes])
+        self.routed_after, rerouted = routed_since(self.store, self.routed_after)
+        if rerouted:
+            self._rerouted(rerouted)
         if not self.ids:
             self.view = None
             self._draw_empty()
@@ -420,6 +430,26 @@ class ReviewScreen(Screen[None]):
         last = max(len(self.ids) - 1, 0)
         self.position = place if place is not None else min(self.position, last)
         self.queue.show(self.ids, self.position)
+
+    def _rerouted(self, changes: list[Rerouted]) -> None:
+        """Claims were assigned, unassigned or scheduled (by the editor, another reviewer, this
+        reviewer elsewhere): their queue lines are drawn again with the new assignee (@name),
+        and claims newly assigned to this reviewer join their queue (a queue's size follows
+        the rest: see PagedQueue.recount). The claim on screen stays where the reviewer is."""
+        self.queue.forget([change.claim_id for change in changes])
+        spec = self.query_spec
+        on_screen = self.view.claim.id if self.view else None
+        gained = [change for change in changes if change.assignee == self.reviewer]
+        if gained and not (spec.everyone or spec.second_check or spec.adjudicate):
+            self._replace()
+            self.say(
+                f"{len(gained)} claim{'s' * (len(gained) > 1)} assigned to you"
+                f" by {gained[-1].by}: in your queue now"
+            )
+        for change in changes:
+            if change.claim_id == on_screen and change.action != "schedule":
+                whose = f"assigned to {change.assignee}" if change.assignee else "unassigned"
+                self.say(f"claim {on_screen} was just {whose} by {change.by}")
 
     # ---- actions ------------------------------------------------------------------------------
 
@@ -637,12 +667,29 @@ class ReviewScreen(Screen[None]):
         if self.view is None:
             return
         claim = self.view.claim
-        self._prompt(
-            "Edit the claim's wording (the article's sentence is kept)",
+        self._ask(
+            lambda text: EditScreen(
+                f"Edit the wording of claim {claim.id} (the article's sentence is kept)", text
+            ),
             claim.text,
-            "",
             lambda text: self.store.edit_text(claim.id, text, expected_version=claim.version),
             "text",
+        )
+
+    @guarded
+    def action_speaker(self) -> None:
+        """Name who said the claim: typed, or picked from the people the article names."""
+        if self.view is None:
+            return
+        claim = self.view.claim
+        people = people_named(self.store, claim)
+        self._ask(
+            lambda name: SpeakerScreen(
+                f"Who said claim {claim.id}?", claim.attribution or "", name, people
+            ),
+            claim.speaker or "",
+            lambda name: self.store.set_speaker(claim.id, name, expected_version=claim.version),
+            "speaker",
         )
 
     @guarded
@@ -668,8 +715,18 @@ class ReviewScreen(Screen[None]):
         )
 
     def _prompt(self, title: str, value: str, hint: str, save: Callable, field: str) -> None:
-        """Ask for text and save it; when saving fails for any reason but a conflict, the prompt
-        comes back holding what the reviewer typed."""
+        """Ask for one line of text and save it (see _ask)."""
+        self._ask(lambda text: PromptScreen(title, text, hint), value, save, field)
+
+    def _ask(
+        self,
+        dialog: Callable[[str], ModalScreen[str | None]],
+        value: str,
+        save: Callable,
+        field: str,
+    ) -> None:
+        """Ask for text in `dialog(value)` and save it; Escape writes nothing. When saving fails
+        for any reason but a conflict, the dialog comes back holding what the reviewer typed."""
         claim_id = self.view.claim.id if self.view else None
 
         def saved(text: str | None) -> None:
@@ -682,13 +739,13 @@ class ReviewScreen(Screen[None]):
                 return
             except (StoreError, sqlite3.Error) as error:
                 self._say_failed(claim_id, f"not saved: {error}")
-                self._prompt(title, text, hint, save, field)
+                self._ask(dialog, text, save, field)
                 return
             self.post_message(ClaimEdited(claim_id or 0, field))
             self.queue.forget([claim_id] if claim_id else None)
             self.reload_claim()
 
-        self.app.push_screen(PromptScreen(title, value, hint), saved)
+        self.app.push_screen(dialog(value), saved)
 
     # ---- the claim memory ---------------------------------------------------------------------
 

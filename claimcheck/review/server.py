@@ -19,6 +19,9 @@ from aiohttp import web
 from textual_serve.server import Server
 
 LOOPBACK_NAMES = {"localhost", "localhost.localdomain", "ip6-localhost"}
+# The page template: textual-serve's, without its Google Fonts link (a desk behind a firewall
+# and the reviewers' privacy): every request the page makes goes to this server.
+TEMPLATES = Path(__file__).parent / "templates"
 
 
 def is_loopback(host: str) -> bool:
@@ -65,6 +68,7 @@ class ReviewServer(Server):
             port=port,
             title="claimcheck review",
             public_url=public_url or public_url_for(host, port),
+            templates_path=TEMPLATES,
         )
         self.db_path = db_path
         self.sessions: set[asyncio.Task] = set()

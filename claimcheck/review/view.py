@@ -13,6 +13,7 @@ from claimcheck.memory.matches import StoredMatch, shown_match
 from claimcheck.models import Claim, Quantity, shown_evidence
 from claimcheck.review.memory_view import checked_before_line
 from claimcheck.review.text import claim_in_context, highlighted_passage, plain, visible
+from claimcheck.speakers import needs_speaker
 from claimcheck.store import Store
 
 EVIDENCE_SHOWN = 3
@@ -121,8 +122,9 @@ def routing_line(claim: Claim) -> str:
     return " · ".join(parts)
 
 
-def facts(view: ClaimView, *, blind: bool) -> Text:
-    """Edited wording, quantities (normalised), speaker and attribution, dates, repeats, note."""
+def facts(view: ClaimView, *, blind: bool, speaker_key: str = "i") -> Text:
+    """Edited wording, quantities (normalised), speaker and attribution, dates, repeats, note;
+    an unresolved speaker says which key names them."""
     claim = view.claim
     out = Text()
 
@@ -137,9 +139,13 @@ def facts(view: ClaimView, *, blind: bool) -> Text:
     for q in view.quantities:
         described = Quantity.from_row(q).describe()
         row("Quantity", plain(q["surface"]).append(f"  →  {described}", style="green"))
-    if claim.speaker or claim.attribution:
+    unresolved = needs_speaker(claim)
+    if claim.speaker or claim.attribution or unresolved:
         venue = f" (to {claim.venue})" if claim.venue else ""
-        row("Speaker", f"{claim.speaker or '?'}{venue}")
+        speaker = plain(f"{claim.speaker or '?'}{venue}")
+        if unresolved:
+            speaker.append(f"  unresolved: {speaker_key} names the speaker", style="yellow")
+        row("Speaker", speaker)
         if claim.attribution:
             row("Attribution", claim.attribution)
     for date in claim.dates:

@@ -38,3 +38,7 @@ class Accounts(StoreCore):
             " WHERE name = ?",
             [at, name],
         )
+
+    def set_account_editor(self, name: str, editor: bool) -> None:
+        """Set or clear the editor flag; call inside the transaction that logs it."""
+        self.db.execute("UPDATE reviewers SET editor = ? WHERE name = ?", [int(editor), name])

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from claimcheck.errors import ConflictError, NotFound, StoreError
+from claimcheck.extract.repeats import repeat_key
 from claimcheck.models import Claim
 from claimcheck.store.core import StoreCore, now
 
@@ -261,6 +262,35 @@ class Claims(StoreCore):
                 note=None,
                 expected_version=expected_version,
                 reviewer=reviewer,
+            )
+
+    def set_speaker(
+        self,
+        claim_id: int,
+        speaker: str,
+        *,
+        reviewer: str | None = None,
+        expected_version: int | None = None,
+    ) -> Claim:
+        """Name who said the claim, where the extractor could not (an unresolved attribution,
+        "a spokesman said") or named the wrong one; audited as a `speaker` event. The claim's
+        repeat key follows the speaker, as it would have had the extractor found them."""
+        speaker = " ".join(speaker.split())
+        if not speaker:
+            raise StoreError(f"claim {claim_id}: the speaker's name cannot be empty")
+        with self.transaction():
+            current = self.claim(claim_id)
+            resolved = (date.get("resolved") for date in current.dates)
+            return self.update_claim(
+                claim_id,
+                {"speaker": speaker, "repeat_key": repeat_key(current.sentence, speaker, resolved)},
+                action="speaker",
+                old=current.speaker,
+                new=speaker,
+                note=None,
+                expected_version=expected_version,
+                reviewer=reviewer,
+                details={"attribution": current.attribution} if current.attribution else None,
             )
 
     def search(self, query: str, limit: int = 50) -> list[Claim]:

@@ -584,3 +584,10 @@ def create_factcheck_words(db: Database) -> None:
         INSERT INTO factcheck_words_done VALUES (0);
         """
     )
+
+
+@migrations(name="add_reviewer_editor_flag")
+def add_reviewer_editor_flag(db: Database) -> None:
+    # The desk's editor: an account flag that lets its holder settle a disagreement
+    # even where they gave one of the two verdicts (a desk of two has no third reviewer).
+    db.execute("ALTER TABLE reviewers ADD COLUMN editor INTEGER NOT NULL DEFAULT 0")

@@ -57,6 +57,7 @@ class Segment:
     filters: dict[str, Any] = field(default_factory=dict)
     second_check_for: str | None = None
     adjudicate_for: str | None = None
+    editor: bool = False  # the adjudication queue of the desk's editor holds their own disputes
     kept: frozenset[int] = frozenset()
     walk: bool = False
 
@@ -99,7 +100,7 @@ class Segment:
             params.append(self.second_check_for)
         if self.adjudicate_for is not None:
             clauses.append(PENDING)
-            params.extend([self.adjudicate_for] * 2)
+            params.extend([self.party()] * 2)
         return " AND ".join(clauses), params
 
     def table(self) -> str:
@@ -113,8 +114,12 @@ class Segment:
             return "+claims.status", []
         return (
             f"CASE WHEN {PENDING} THEN 'disputed' ELSE 'settled' END",
-            [self.adjudicate_for] * 2,
+            [self.party()] * 2,
         )
+
+    def party(self) -> str | None:
+        """Whose disputes the adjudication queue leaves out (None: nobody's, for the editor)."""
+        return None if self.editor else self.adjudicate_for
 
     def counted(self) -> bool:
         """Whether claim_counts can answer this segment's count."""

@@ -34,3 +34,18 @@ class Routing(StoreCore):
             details={"old": {name: getattr(claim, name) for name in changes}, "new": changes},
             reviewer=reviewer,
         )
+
+    def routing_events_since(
+        self, after: int | None, actions: tuple[str, ...]
+    ) -> tuple[int, list[tuple[int, str, str | None, str]]]:
+        """The latest event id, and (claim id, action, new, reviewer) of the events of these
+        actions logged after event `after` (None: none, only the latest id)."""
+        latest = self.db.execute("SELECT coalesce(max(id), 0) FROM events").fetchone()[0]
+        if after is None or latest <= after:
+            return latest, []
+        rows = self.db.execute(
+            "SELECT claim_id, action, new, reviewer FROM events WHERE id > ? AND id <= ?"
+            f" AND action IN ({', '.join('?' * len(actions))}) ORDER BY id",
+            [after, latest, *actions],
+        ).fetchall()
+        return latest, rows
