@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import random
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ from bench.bench_review import build_database
 from claimcheck.review.app import ReviewApp
 from claimcheck.review.paged import PagedQueue
 from claimcheck.review.query import QueueQuery
+from claimcheck.review.view import ClaimView, headline
 from claimcheck.routing import queue_for, queue_segments
 from claimcheck.store import Store
 from tests.review_support import shown, wait_until
@@ -192,3 +194,11 @@ def test_a_page_after_a_key_is_an_index_seek_without_a_sort(varied: Path, order:
         assert any(f"SEARCH claims USING INDEX claims_queue_{order}" in p for p in plans)
         for plan in plans:
             assert "TEMP B-TREE" not in plan, plan
+
+
+def test_a_claim_without_a_score_draws_its_headline(review_db: Path) -> None:
+    """A generated or hand-made row may hold no score: the headline says so, not a crash."""
+    with Store(review_db) as store:
+        claim = store.claim(store.claim_ids()[0])
+    view = ClaimView(replace(claim, checkworthiness=None), "", "", [], [], [], [])
+    assert f"Claim {claim.id}  {claim.kind}  score -" in headline(view, blind=False).plain

@@ -87,7 +87,8 @@ def headline(view: ClaimView, *, blind: bool) -> Text:
     claim = view.claim
     out = Text()
     out.append(f"Claim {claim.id}", style="bold")
-    out.append(f"  {claim.kind}  score {claim.checkworthiness:.2f}  ")
+    score = "-" if claim.checkworthiness is None else f"{claim.checkworthiness:.2f}"
+    out.append(f"  {claim.kind}  score {score}  ")
     if blind:
         out.append("second check: the first verdict is hidden until you record yours", "cyan")
     else:
