@@ -22,13 +22,7 @@ def people_named(store: Store, claim: Claim) -> list[str]:
     Lammy", "Mr Zelensky said"), each once, the one named last before the claim first: the
     likeliest speaker of an unattributed quote is the person just mentioned."""
     text = store.article(claim.article_id)["text"] or ""
-    speakers = [
-        row[0]
-        for row in store.db.execute(
-            "SELECT speaker FROM claims WHERE article_id = ? AND speaker IS NOT NULL ORDER BY id",
-            [claim.article_id],
-        )
-    ]
+    speakers = store.article_speakers(claim.article_id)
     names: dict[str, str] = {}
     for name in [*speakers, *titled_names(text).values()]:
         if speaker_kind(name) is not None:

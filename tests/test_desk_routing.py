@@ -242,8 +242,10 @@ async def test_assignments_reach_an_open_review_within_its_poll(
             assign(editor, [first], ["alice"], reassign=True)
             assign(editor, [current], ["dave"])
         await wait_until(pilot, lambda: first in screen.ids)
+        headline = screen.query_one("#headline")
+        await wait_until(pilot, lambda: "assigned to dave" in str(headline.render()))
         assert shown(messages) == current  # the reviewer stays on the claim on screen
-        assert "assigned to dave" in str(screen.query_one("#headline").render())
+        assert f"Claim {current} " in str(headline.render())
         # hers first, then the unassigned; the claims given to others are out of her queue
         assert screen.ids[0] == first and other not in screen.ids
         with Store(review_db, reviewer="carol") as editor:

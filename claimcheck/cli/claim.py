@@ -19,7 +19,12 @@ EXPECT_VERSION = click.option(
 
 @cli.group()
 def claim() -> None:
-    """One claim: correct its wording, name its speaker."""
+    """One claim: correct its wording, name its speaker.
+
+    \b
+    Example:
+        claimcheck claim speaker 12 "Keir Starmer"
+    """
 
 
 @claim.command("edit")

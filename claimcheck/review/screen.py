@@ -186,6 +186,7 @@ class ReviewScreen(Screen[None]):
         self.store = Store(self.db_path, reviewer=self.reviewer)
         self.seen_version = self.store.data_version()
         self.routed_after, _ = routed_since(self.store, None)
+        self.held: int | None = None  # the claim on screen that routing took out of the queue
         self.query_one("#banner").display = False
         place = load_place(self.store, self.reviewer, self.query_spec.mode)
         if place and self.resume_filter:
@@ -299,6 +300,21 @@ class ReviewScreen(Screen[None]):
             self.rank_archived(self.view.claim.id)
 
     def reload_claim(self) -> None:
+        """Re-read the claim on screen. One that routing took out of the queue (given to
+        someone else) stays on screen until the reviewer moves, so no key lands on a claim
+        they have not read."""
+        if self.view is not None and self.view.claim.id == self.held:
+            try:
+                self.view = load_view(self.store, self.held, self.articles)
+            except StoreError:
+                self.held = None
+            else:
+                if self.blind(self.view):
+                    self.view.evidence = blind_evidence(
+                        self.store, self.view.evidence, self.reviewer
+                    )
+                self._draw()
+                return
         if self.ids:
             self.show_claim(self.position)
 
@@ -448,6 +464,8 @@ class ReviewScreen(Screen[None]):
             )
         for change in changes:
             if change.claim_id == on_screen and change.action != "schedule":
+                if change.assignee not in (None, self.reviewer):
+                    self.held = on_screen
                 whose = f"assigned to {change.assignee}" if change.assignee else "unassigned"
                 self.say(f"claim {on_screen} was just {whose} by {change.by}")
 

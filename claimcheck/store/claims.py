@@ -293,5 +293,16 @@ class Claims(StoreCore):
                 details={"attribution": current.attribution} if current.attribution else None,
             )
 
+    def article_speakers(self, article_id: int) -> list[str]:
+        """The speakers of an article's claims, in claim order (repeats included)."""
+        return [
+            row[0]
+            for row in self.db.execute(
+                "SELECT speaker FROM claims WHERE article_id = ? AND speaker IS NOT NULL"
+                " ORDER BY id",
+                [article_id],
+            )
+        ]
+
     def search(self, query: str, limit: int = 50) -> list[Claim]:
         return self.claims(search=query, limit=limit)
