@@ -11,6 +11,10 @@ lower-cased ("the Institute for Fiscal Studies", as "according to the Institute 
 organisation is one speaker wherever its sentence starts. An office stays an office ("the former
 Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
 Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
+
+One module over 600 lines on purpose: the shapes of attribution are tried in order against one
+sentence and the article's people so far (names, offices, pronouns), which every rule reads
+and updates.
 """
 
 from __future__ import annotations

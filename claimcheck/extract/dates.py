@@ -7,6 +7,10 @@ Durations ("18 months" -> P18M), quarters, decades and times of day are found to
 TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P27Y"); the
 original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
 "Black Monday", NBC's "Today") are not dates.
+
+One module over 600 lines on purpose: the patterns and the resolver share one vocabulary of date
+words and one story state, and each rule is short; split by rule, every part would import all
+the others.
 """
 
 from __future__ import annotations

@@ -11,6 +11,10 @@ The scan is anchored: a cheap pattern, built for the number words a text actuall
 finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
 only around those anchors. The vocabulary (number words, money, units, qualifiers, label words)
 is in quantity_words.py; quality and speed are measured by bench/bench_quantities.py.
+
+One module over 600 lines on purpose: the anchored scan and its rules (currency, qualifier,
+scale, unit, range, what is not a quantity) work on one shared match state; the vocabulary
+already lives apart in quantity_words.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,10 @@
 """The review screen: the queue on one side, the current claim, its sources and evidence on the
 other, one key per verdict. Every action is written through `Store` the moment it is taken;
-fetching, ranking and the browser run in thread workers with their own Store."""
+fetching, ranking and the browser run in thread workers with their own Store.
+
+One module over 600 lines on purpose: Textual binds a screen's keys to its own `action_*`
+methods, so every key's action lives on this class; what those actions decide is in core
+modules (review_rules, routing, adjudication, evidence), what they draw in view.py."""
 
 from __future__ import annotations
 
