@@ -46,22 +46,15 @@ class PromptScreen(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class EditScreen(ModalScreen[str | None]):
+class EditScreen(PromptScreen):
     """Edit text over several lines (a claim's wording), wrapped to the dialog's width:
     ctrl+s (or Save) saves, Escape (or Cancel) closes without writing anything."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "cancel"),
         # not a priority binding: ctrl+s then takes its turn after the keys typed before it
         # (a priority one jumped ahead of them, and the last words typed were lost)
         Binding("ctrl+s", "save", "save"),
     ]
-
-    def __init__(self, title: str, value: str = "", hint: str = "") -> None:
-        super().__init__()
-        self.title_text = title
-        self.value = value
-        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog editor"):
@@ -84,9 +77,6 @@ class EditScreen(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         self.dismiss(self.query_one(TextArea).text)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
 
 
 class SpeakerScreen(ModalScreen[str | None]):
