@@ -126,7 +126,7 @@ def candidate_features(store: Store, queries: list[dict]) -> dict[str, list]:
         for q in queries
     ]
     found = {}
-    looked_up = matching.candidates(store.db.conn, probes, desk=False)
+    looked_up = matching.candidates(store, probes, desk=False)
     for query, probe, (idf, candidates) in zip(queries, probes, looked_up, strict=True):
         best = max((c.bm25 for c in candidates), default=0.0)
         found[query["query_id"]] = [(c, matching.features(probe, idf, c, best)) for c in candidates]
@@ -333,11 +333,10 @@ def scale(data: Path, work: Path, sizes: list[int]) -> dict:
         db = work / f"scale-{size}.db"
         loaded = load_in_fresh_process(feed, db)
         with Store(db) as store:
-            conn = store.db.conn
             times, cpu = [], []
             for _ in range(7):
                 start, used = time.perf_counter(), time.process_time()
-                matching.find_matches(conn, probes)
+                matching.find_matches(store, probes)
                 times.append(time.perf_counter() - start)
                 cpu.append(time.process_time() - used)
         report[str(size)] = {

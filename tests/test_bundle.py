@@ -107,7 +107,7 @@ def build_desk(path: Path) -> None:
             " SELECT ?, id, 0.9, 'prior', '2024-09-14' FROM factchecks",
             [last],
         )
-        memory.reject(store, memory.claim_matches(store, last)[0].id)
+        memory.reject(store, store.claim_matches(last)[0].id)
         for _ in range(2):  # two rows alike: a merge must match each once
             store.db.execute(
                 "INSERT INTO quantities (claim_id, surface, start, [end]) VALUES (5, 'twice', 0, 5)"

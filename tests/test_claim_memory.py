@@ -14,7 +14,7 @@ import pytest
 from claimcheck.export import ExportFilter, export
 from claimcheck.ingest import read_path
 from claimcheck.memory import matches as memory
-from claimcheck.memory.factchecks import import_file, list_factchecks, search_factchecks
+from claimcheck.memory.factchecks import import_file
 from claimcheck.memory.feeds import FactCheck, read_feed
 from claimcheck.memory.matching import DISPLAY_THRESHOLD, figure_keys, same_time, timing
 from claimcheck.memory.ratings import verdict_for
@@ -133,7 +133,7 @@ def test_import_is_idempotent_and_a_corrected_rating_updates(store: Store, tmp_p
     corrected.write_text(json.dumps(data))
     fixed = import_file(store, corrected)
     assert (fixed.added, fixed.updated, fixed.unchanged) == (0, 1, 1)
-    rows = list_factchecks(store, checker="Other")
+    rows = store.factchecks(checker="Other")
     assert [(r["rating"], r["verdict"]) for r in rows] == [("Mostly false", "misleading")]
     assert store.db.execute("SELECT count(*) FROM factchecks").fetchone()[0] == 2
 
@@ -202,7 +202,7 @@ def test_a_claim_added_after_loading_is_matched_with_reasons(store: Store, tmp_p
     import_file(store, FEEDS / "page.html")
     article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
     claim_id = store.claims(article_id=article)[0].id
-    (found,) = memory.claim_matches(store, claim_id)
+    (found,) = store.claim_matches(claim_id)
     assert found.score >= DISPLAY_THRESHOLD
     assert found.factcheck_id is not None and found.timing == "prior"
     assert found.line() == "Checked before: Misleading by Example Fact Check, 2024-03-01"
@@ -218,7 +218,7 @@ def test_a_fact_check_published_after_the_article_is_later_not_prior(
     import_file(store, FEEDS / "page.html")
     article = add_text(store, tmp_path, "old.txt", UNEMPLOYMENT, "2024-02-28")
     claim_id = store.claims(article_id=article)[0].id
-    (found,) = memory.claim_matches(store, claim_id)
+    (found,) = store.claim_matches(claim_id)
     assert found.timing == "later"
     assert found.line().startswith("Checked later: Misleading")
     assert store.claims(checked_before=0.0) == []
@@ -244,10 +244,10 @@ def test_the_desks_own_verdict_on_another_article_is_remembered(
     assert "same speaker: Jane Doe" in found.reasons
     # an article dated before the desk's verdict: that verdict came later
     third = add_text(store, tmp_path, "three.txt", again + "\nMore.\n", "2024-03-20")
-    (later,) = memory.claim_matches(store, store.claims(article_id=third)[0].id)[:1]
+    (later,) = store.claim_matches(store.claims(article_id=third)[0].id)[:1]
     assert later.timing == "later"
     # a claim of the same article is never its own memory
-    assert all(m.earlier_claim_id != claim.id for m in memory.claim_matches(store, earlier.id))
+    assert all(m.earlier_claim_id != claim.id for m in store.claim_matches(earlier.id))
 
 
 def test_a_new_verdict_reaches_stored_claims_of_other_articles_without_refresh(
@@ -260,22 +260,22 @@ def test_a_new_verdict_reaches_stored_claims_of_other_articles_without_refresh(
     other = add_text(store, tmp_path, "three.txt", reworded, "2024-03-10")
     earlier = store.claims(article_id=first)[0]
     claim, rejecting = store.claims(article_id=second)[0], store.claims(article_id=other)[0]
-    assert memory.claim_matches(store, claim.id) == []  # nothing reviewed when they came in
+    assert store.claim_matches(claim.id) == []  # nothing reviewed when they came in
     record_verdict(store, earlier.id, "refuted", reviewer="alice")
     found = memory.shown_match(store, claim.id)
     assert found is not None and found.earlier_claim_id == earlier.id
     assert found.line().startswith("Checked later: refuted by alice")  # given after the article
-    (offered,) = memory.claim_matches(store, rejecting.id)
+    (offered,) = store.claim_matches(rejecting.id)
     memory.reject(store, offered.id, reviewer="bob")
     # a changed verdict shows at once; the rejected match stays rejected
     record_verdict(store, earlier.id, "misleading", reviewer="alice")
     assert memory.shown_match(store, claim.id).verdict == "misleading"  # type: ignore[union-attr]
-    assert memory.claim_matches(store, rejecting.id) == []
+    assert store.claim_matches(rejecting.id) == []
     # undone, the verdict is offered no more where nobody decided on it
     undo(store, "alice")
     undo(store, "alice")
-    assert memory.claim_matches(store, claim.id) == []
-    (kept,) = memory.claim_matches(store, rejecting.id, include_rejected=True)
+    assert store.claim_matches(claim.id) == []
+    (kept,) = store.claim_matches(rejecting.id, include_rejected=True)
     assert kept.decision == "rejected"
 
 
@@ -285,7 +285,7 @@ def test_adopt_records_verdict_source_and_event_reject_is_never_offered_again(
     import_file(store, FEEDS / "page.html")
     article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
     claim_id = store.claims(article_id=article)[0].id
-    (found,) = memory.claim_matches(store, claim_id)
+    (found,) = store.claim_matches(claim_id)
     claim = memory.adopt(store, found.id, reviewer="alice")
     assert (claim.status, claim.reviewer) == ("misleading", "alice")
     assert "Example Fact Check" in (claim.note or "")
@@ -297,9 +297,9 @@ def test_adopt_records_verdict_source_and_event_reject_is_never_offered_again(
     assert actions[:2] == ["adopt_match", "verdict"]
     assert json.loads(store.events(claim_id, limit=1)[0]["details"])["match_id"] == found.id
     memory.reject(store, found.id, reviewer="alice")
-    assert memory.claim_matches(store, claim_id) == []
+    assert store.claim_matches(claim_id) == []
     assert memory.match_claims(store, [claim_id]) == 0  # matched again: still not offered
-    assert [m.decision for m in memory.claim_matches(store, claim_id, include_rejected=True)] == [
+    assert [m.decision for m in store.claim_matches(claim_id, include_rejected=True)] == [
         "rejected"
     ]
     assert store.events(claim_id, limit=1)[0]["action"] == "reject_match"
@@ -315,7 +315,7 @@ def test_a_rating_with_no_verdict_cannot_be_adopted(store: Store, tmp_path: Path
         "2024-03-05",
     )
     claim_id = store.claims(article_id=article)[0].id
-    (found,) = memory.claim_matches(store, claim_id)
+    (found,) = store.claim_matches(claim_id)
     with pytest.raises(memory.AdoptRefused, match="Full Flop"):
         memory.adopt(store, found.id)
     assert store.claim(claim_id).status == "unreviewed"
@@ -355,7 +355,7 @@ def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
     import_file(store, FEEDS / "page.html")
     article = add_text(store, tmp_path, "a.txt", UNEMPLOYMENT, "2024-03-05")
     claim_id = store.claims(article_id=article)[0].id
-    (found,) = memory.claim_matches(store, claim_id)
+    (found,) = store.claim_matches(claim_id)
     memory.adopt(store, found.id)
     out = io.StringIO()
     export(store, "claimreview", out, ExportFilter(), organisation=Organisation("Desk"))
@@ -372,7 +372,7 @@ def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
     report = io.StringIO()
     export(store, "markdown", report)
     assert "Checked before: Misleading by Example Fact Check, 2024-03-01" in report.getvalue()
-    assert search_factchecks(store, "unemployment")[0]["id"] == found.factcheck_id
+    assert store.search_factchecks("unemployment")[0]["id"] == found.factcheck_id
 
 
 def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:

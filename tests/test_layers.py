@@ -13,9 +13,6 @@ PACKAGE = Path(claimcheck.__file__).parent
 # Where the screen lives: the only place textual (and textual-serve, which serves it) is imported.
 SCREEN = ("claimcheck.review",)
 STORE = ("claimcheck.store",)
-# The claim memory still runs its own SQL: it was being rewritten on another branch when the
-# store was split, and its queries move into the store once that work is merged.
-SQL_EXCEPTIONS = ("claimcheck.memory",)
 # Entry points and the interfaces themselves may import the CLI and the screen.
 INTERFACES = ("claimcheck.cli", "claimcheck.review", "claimcheck.__main__")
 EXTRACTOR = ("claimcheck.extract",)
@@ -111,7 +108,7 @@ def test_textual_only_in_the_screen():
 
 def test_sql_only_in_the_store():
     def check(name, tree):
-        if within(name, STORE + SQL_EXCEPTIONS):
+        if within(name, STORE):
             return []
         return sql_uses(tree)
 
@@ -166,13 +163,10 @@ def test_the_checks_see_what_they_look_for():
 
 def test_every_error_for_the_user_derives_from_claimcheck_error():
     """A public exception class based on a builtin one also names ClaimcheckError, so the CLI's
-    one `except ClaimcheckError` catches it. (FeedError in the claim memory waits for the same
-    merge as its SQL.)"""
+    one `except ClaimcheckError` catches it."""
     builtin = {"Exception", "ValueError", "RuntimeError", "OSError", "LookupError", "KeyError"}
 
     def check(name, tree):
-        if within(name, SQL_EXCEPTIONS):
-            return []
         return [
             (node.lineno, f"class {node.name} is no ClaimcheckError")
             for node in ast.walk(tree)

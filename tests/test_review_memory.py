@@ -33,7 +33,7 @@ def memory_db(tmp_path: Path) -> tuple[Path, int]:
         import_file(store, FIXTURES / "claimreview" / "page.html")
         added = add_article(store, read_path(article, published="2024-03-05"))
         claim_id = store.claims(article_id=added.article_id)[0].id
-        assert memory.claim_matches(store, claim_id)
+        assert store.claim_matches(claim_id)
     return db, claim_id
 
 

@@ -12,12 +12,7 @@ import click
 from claimcheck.cli.app import EXIT_INPUT_FAILED, Choice, cli, fail, open_store, printable
 from claimcheck.cli.listing import json_options, piped_stdout, write_json
 from claimcheck.memory import matches as memory
-from claimcheck.memory.factchecks import (
-    factcheck_stats,
-    import_files,
-    list_factchecks,
-    search_factchecks,
-)
+from claimcheck.memory.factchecks import import_files
 from claimcheck.memory.matching import DISPLAY_THRESHOLD
 from claimcheck.models import VERDICTS
 from claimcheck.review_rules import ReplaceRefused
@@ -120,7 +115,7 @@ def list_command(
         claimcheck factchecks list --checker PolitiFact --verdict refuted
     """
     with open_store(ctx, create=False) as store:
-        rows = list_factchecks(store, checker=checker, verdict=verdict, since=since, limit=limit)
+        rows = store.factchecks(checker=checker, verdict=verdict, since=since, limit=limit)
     _echo_factchecks(rows, as_json, as_lines)
 
 
@@ -139,7 +134,7 @@ def search_command(
         claimcheck factchecks search "murders Chicago"
     """
     with open_store(ctx, create=False) as store:
-        rows = search_factchecks(store, words, limit)
+        rows = store.search_factchecks(words, limit)
     _echo_factchecks(rows, as_json, as_lines)
 
 
@@ -154,7 +149,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
         claimcheck factchecks stats
     """
     with open_store(ctx, create=False) as store:
-        figures = factcheck_stats(store)
+        figures = store.factcheck_stats()
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
@@ -199,7 +194,7 @@ def matches_command(
     with open_store(ctx, create=False) as store:
         if every:
             with piped_stdout() as out:
-                write_json((item.__dict__ for item in memory.all_matches(store)), out, lines=True)
+                write_json((item.__dict__ for item in store.all_matches()), out, lines=True)
             return
         if refresh:
             if claim_id is not None:
@@ -211,7 +206,7 @@ def matches_command(
         if claim_id is None:
             return
         store.claim(claim_id)
-        found = memory.claim_matches(store, claim_id, include_rejected=rejected)
+        found = store.claim_matches(claim_id, include_rejected=rejected)
     if as_json or as_lines:
         with piped_stdout() as out:
             write_json((item.__dict__ for item in found), out, lines=as_lines)

@@ -1,4 +1,5 @@
-"""Loading fact-checks into claims.db and asking it about them: import, list, search, stats.
+"""Loading fact-checks into claims.db: a ClaimReview file read, rated and written (listing,
+search and stats are the store's: store/factchecks.py).
 
 A file goes in whole or not at all: its records are streamed into one write transaction, and
 the first unreadable record (or, with `skip_invalid`, none) rolls the file back. Memory stays
@@ -17,34 +18,10 @@ from claimcheck.memory.feeds import FactCheck, FeedError, read_feed
 from claimcheck.memory.matching import figure_keys
 from claimcheck.memory.ratings import verdict_for
 from claimcheck.memory.words import catch_up
-from claimcheck.store import NotFound, Store, fts_query, now
+from claimcheck.store import Store, now
+from claimcheck.store.factchecks import CORRECTED, FACTCHECK_COLUMNS
 
 BATCH = 1000
-_COLUMNS = (
-    "key",
-    "claim",
-    "claimant",
-    "claim_date",
-    "rating",
-    "rating_value",
-    "best_rating",
-    "worst_rating",
-    "verdict",
-    "checker",
-    "checker_url",
-    "url",
-    "review_date",
-    "appearance",
-    "language",
-    "figures",
-    "origin",
-    "imported_at",
-)
-_INSERT = (
-    f"INSERT INTO factchecks ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})"
-)
-# A review seen again keeps its row; a changed rating or date (a corrected fact-check) updates it.
-_CORRECTED = ("rating", "rating_value", "best_rating", "worst_rating", "verdict", "review_date")
 
 
 @dataclass
@@ -68,7 +45,7 @@ def _row(check: FactCheck, stamp: str) -> tuple[Any, ...]:
         "figures": json.dumps(figure_keys(check.claim)),
         "imported_at": stamp,
     }
-    return tuple(values[c] for c in _COLUMNS)
+    return tuple(values[c] for c in FACTCHECK_COLUMNS)
 
 
 def import_file(store: Store, path: Path, *, skip_invalid: bool = False) -> ImportSummary:
@@ -92,7 +69,7 @@ def import_file(store: Store, path: Path, *, skip_invalid: bool = False) -> Impo
                 summary.errors.append(f"{path}: no ClaimReview in it (nothing to import)")
             if summary.errors and not skip_invalid:
                 raise _Unreadable
-            catch_up(store.db.conn)
+            catch_up(store)
             if summary.added or summary.updated:
                 store.log_event(
                     "import_factchecks",
@@ -114,104 +91,18 @@ def _write(store: Store, rows: list[tuple[Any, ...]], summary: ImportSummary) ->
     """Insert the new reviews of a batch and correct the changed ones; count each kind."""
     if not rows:
         return
-    conn = store.db.conn
     latest = {row[0]: row for row in rows}  # the same review twice in a file: the later wins
     summary.unchanged += len(rows) - len(latest)
-    at = [_COLUMNS.index(name) for name in _CORRECTED]
-    stored = {
-        key: rest
-        for key, *rest in conn.execute(
-            f"SELECT key, {', '.join(_CORRECTED)} FROM factchecks"
-            f" WHERE key IN ({', '.join('?' * len(latest))})",
-            list(latest),
-        )
-    }
+    at = [FACTCHECK_COLUMNS.index(name) for name in CORRECTED]
+    stored = store.stored_ratings(list(latest))
     new = [row for key, row in latest.items() if key not in stored]
     corrected = [
         row for key, row in latest.items() if key in stored and [row[i] for i in at] != stored[key]
     ]
-    conn.executemany(_INSERT, new)
-    conn.executemany(
-        f"UPDATE factchecks SET {', '.join(f'{name} = ?' for name in _CORRECTED)} WHERE key = ?",
-        [[row[i] for i in at] + [row[0]] for row in corrected],
-    )
+    store.write_factchecks(new, corrected)
     summary.added += len(new)
     summary.updated += len(corrected)
     summary.unchanged += len(latest) - len(new) - len(corrected)
-
-
-# ---- reading them back ---------------------------------------------------------------------
-
-
-def factcheck(store: Store, factcheck_id: int) -> dict[str, Any]:
-    rows = list(store.db.query("SELECT * FROM factchecks WHERE id = ?", [factcheck_id]))
-    if not rows:
-        raise NotFound(f"no fact-check {factcheck_id}")
-    return dict(rows[0])
-
-
-def list_factchecks(
-    store: Store,
-    *,
-    checker: str | None = None,
-    verdict: str | None = None,
-    since: str | None = None,
-    limit: int | None = 50,
-) -> list[dict[str, Any]]:
-    """Fact-checks, newest review first, filtered by checker, verdict or review date."""
-    clauses, params = _filters(checker, verdict, since)
-    sql = f"SELECT * FROM factchecks f{clauses} ORDER BY review_date DESC, id DESC"
-    if limit:
-        sql += f" LIMIT {int(limit)}"
-    return [dict(row) for row in store.db.query(sql, params)]
-
-
-def search_factchecks(store: Store, words: str, limit: int = 20) -> list[dict[str, Any]]:
-    """Fact-checks whose claim or claimant holds every word typed, best first."""
-    sql = (
-        "SELECT f.* FROM factchecks_fts JOIN factchecks f ON f.id = factchecks_fts.rowid"
-        " WHERE factchecks_fts MATCH ? ORDER BY factchecks_fts.rank LIMIT ?"
-    )
-    return [dict(row) for row in store.db.query(sql, [fts_query(words), limit])]
-
-
-def factcheck_stats(store: Store) -> dict[str, Any]:
-    """How many fact-checks, from whom, with which verdicts, over which dates."""
-    one = lambda sql: store.db.execute(sql).fetchone()  # noqa: E731
-    count, first, last = one("SELECT count(*), min(review_date), max(review_date) FROM factchecks")
-    return {
-        "factchecks": count,
-        "first_review": first,
-        "last_review": last,
-        "undated": one("SELECT count(*) FROM factchecks WHERE review_date IS NULL")[0],
-        "by_checker": dict(
-            store.db.execute(
-                "SELECT coalesce(checker, '(unnamed)'), count(*) FROM factchecks"
-                " GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20"
-            ).fetchall()
-        ),
-        "by_verdict": dict(
-            store.db.execute(
-                "SELECT coalesce(verdict, '(no verdict)'), count(*) FROM factchecks"
-                " GROUP BY 1 ORDER BY 2 DESC, 1"
-            ).fetchall()
-        ),
-    }
-
-
-def _filters(checker: str | None, verdict: str | None, since: str | None) -> tuple[str, list[Any]]:
-    clauses: list[str] = []
-    params: list[Any] = []
-    if checker:
-        clauses.append("f.checker LIKE ?")
-        params.append(f"%{checker}%")
-    if verdict:
-        clauses.append("f.verdict = ?")
-        params.append(verdict)
-    if since:
-        clauses.append("f.review_date >= ?")
-        params.append(since)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
 def import_files(

@@ -25,6 +25,8 @@ from json import decoder, scanner
 from pathlib import Path
 from typing import Any
 
+from claimcheck.errors import InputError
+
 JSON_LINES_SUFFIXES = {".jsonl", ".ndjson"}
 HTML_SUFFIXES = {".html", ".htm"}
 _LD_SCRIPT = re.compile(
@@ -34,7 +36,7 @@ _LD_SCRIPT = re.compile(
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-class FeedError(Exception):
+class FeedError(InputError):
     """One thing in a file that could not be read; the message starts with file:line."""
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -28,6 +27,7 @@ from claimcheck.extract.quantities import find_quantities
 from claimcheck.memory import words as word_index
 from claimcheck.memory.words import STOPWORDS, stems
 from claimcheck.memory.words import spelled as words_spelled
+from claimcheck.store import Store
 
 # How many candidates each index gives to the re-ranking (and how many more of the week around
 # the claim), and how many query words it asks for.
@@ -178,17 +178,17 @@ def fts_expression(text: str) -> str:
 
 
 def candidates(
-    conn: sqlite3.Connection, probes: list[Probe], *, desk: bool = True
+    store: Store, probes: list[Probe], *, desk: bool = True
 ) -> list[tuple[dict[str, float], list[Candidate]]]:
     """Each claim's query words (with idf) and candidates: the fact-checks sharing the most
     (rarest) words with it, by BM25 over the word index, and the best of the others whose
     claim was made within a week of it (plain BM25 ranks them too low when the wording
     differs); with `desk`, the desk's reviewed claims too. The claims of an article are looked
     up together: a handful of statements for all of them, none per fact-check."""
-    total = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0] + 1
-    postings = word_index.postings(conn, sorted({w for p in probes for w in _wanted(p)}))
+    total = store.last_factcheck_id() + 1
+    postings = word_index.postings(store, sorted({w for p in probes for w in _wanted(p)}))
     idfs = query_words(probes, {w: len(ids) for w, (ids, _) in postings.items()}, total)
-    weeks = {p.date: _within_week(conn, p.date) for p in probes if p.date}
+    weeks = {p.date: _within_week(store, p.date) for p in probes if p.date}
     chosen = []
     for probe, idf in zip(probes, idfs, strict=True):
         ids, scores = word_index.scores(postings, idf)
@@ -201,48 +201,32 @@ def candidates(
                 [picked, week[word_index.best(ids[week], scores[week], NEARBY)]]
             )
         chosen.append(dict(zip(ids[picked].tolist(), scores[picked].tolist(), strict=True)))
-    rows = _factchecks(conn, sorted({i for wanted in chosen for i in wanted}))
-    desk = desk and _desk_has_verdicts(conn)
+    rows = _factchecks(store, sorted({i for wanted in chosen for i in wanted}))
+    desk = desk and store.has_claims_with_status(DESK_VERDICTS)
     out = []
     for probe, idf, wanted in zip(probes, idfs, chosen, strict=True):
         found = [
             Candidate(*rows[i][:6], score, rows[i][6]) for i, score in wanted.items() if i in rows
         ]
         found.sort(key=lambda c: (-c.bm25, c.id))
-        out.append((idf, found + (claim_candidates(conn, probe) if desk else [])))
+        out.append((idf, found + (claim_candidates(store, probe) if desk else [])))
     return out
 
 
-def _within_week(conn: sqlite3.Connection, day: str) -> np.ndarray:
+def _within_week(store: Store, day: str) -> np.ndarray:
     """The fact-checks of claims made within a week of the day (an index range)."""
     week = _week(day)
     if week is None:
         return np.zeros(0, dtype=np.int64)
-    rows = conn.execute("SELECT id FROM factchecks WHERE claim_date BETWEEN ? AND ?", list(week))
-    return np.array([row[0] for row in rows], dtype=np.int64)
+    return np.array(store.factchecks_said_between(*week), dtype=np.int64)
 
 
-def _factchecks(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple]:
+def _factchecks(store: Store, ids: list[int]) -> dict[int, tuple]:
     """Candidate's fields of these fact-checks, but for the score (by id)."""
-    found = {}
-    for at in range(0, len(ids), 900):
-        chunk = ids[at : at + 900]
-        for i, text, who, figs, day, said in conn.execute(
-            "SELECT id, claim, claimant, figures, review_date, claim_date FROM factchecks"
-            f" WHERE id IN ({', '.join('?' * len(chunk))})",
-            chunk,
-        ):
-            found[i] = ("factcheck", i, text, who, _figures(figs), day, said)
-    return found
-
-
-def _desk_has_verdicts(conn: sqlite3.Connection) -> bool:
-    return bool(
-        conn.execute(
-            f"SELECT 1 FROM claims WHERE status IN ({', '.join('?' * len(DESK_VERDICTS))}) LIMIT 1",
-            DESK_VERDICTS,
-        ).fetchone()
-    )
+    return {
+        i: ("factcheck", i, text, who, _figures(figs), day, said)
+        for i, text, who, figs, day, said in store.factcheck_candidates(ids)
+    }
 
 
 def _figures(stored: str | None) -> tuple[str, ...]:
@@ -257,38 +241,26 @@ def _week(day: str) -> tuple[str, str] | None:
     return (middle - timedelta(days=7)).isoformat(), (middle + timedelta(days=7)).isoformat()
 
 
-def claim_candidates(
-    conn: sqlite3.Connection, probe: Probe, limit: int = CANDIDATES
-) -> list[Candidate]:
+def claim_candidates(store: Store, probe: Probe, limit: int = CANDIDATES) -> list[Candidate]:
     """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
     expression = fts_expression(probe.text)
     if not expression:
         return []
-    rows = conn.execute(
-        "SELECT c.id, c.text, c.speaker, a.published, c.updated_at, -h.rank FROM"
-        " (SELECT rowid, rank FROM claims_fts WHERE claims_fts MATCH ? ORDER BY rank LIMIT ?) h"
-        " JOIN claims c ON c.id = h.rowid JOIN articles a ON a.id = c.article_id"
-        f" WHERE c.status IN ({', '.join('?' * len(DESK_VERDICTS))})"
-        " AND c.article_id IS NOT ? AND c.canonical_id IS NULL ORDER BY h.rank",
-        [expression, limit * 4, *DESK_VERDICTS, probe.article_id],
-    ).fetchall()
-    figures = claim_figures(conn, [row[0] for row in rows[:limit]])
+    rows = store.desk_candidates(
+        expression, DESK_VERDICTS, other_than_article=probe.article_id, hits=limit * 4
+    )
+    figures = claim_figures(store, [row[0] for row in rows[:limit]])
     return [
         Candidate("claim", i, text, who, figures.get(i, ()), updated, score, published)
         for i, text, who, published, updated, score in rows[:limit]
     ]
 
 
-def claim_figures(conn: sqlite3.Connection, ids: list[int]) -> dict[int, tuple[str, ...]]:
+def claim_figures(store: Store, ids: list[int]) -> dict[int, tuple[str, ...]]:
     """The stored claims' figures as the extractor normalised them, by claim id."""
     found: dict[int, set[str]] = {}
-    if ids:
-        for claim_id, value, unit in conn.execute(
-            f"SELECT claim_id, value, unit FROM quantities WHERE claim_id IN"
-            f" ({', '.join('?' * len(ids))})",
-            ids,
-        ):
-            found.setdefault(claim_id, set()).add(f"{value:.4g} {unit or ''}".strip())
+    for claim_id, value, unit in store.claim_quantities(ids):
+        found.setdefault(claim_id, set()).add(f"{value:.4g} {unit or ''}".strip())
     return {claim_id: tuple(sorted(keys)) for claim_id, keys in found.items()}
 
 
@@ -430,7 +402,7 @@ def rank(
 
 
 def find_matches(
-    conn: sqlite3.Connection,
+    store: Store,
     probes: list[Probe],
     *,
     limit: int = KEPT,
@@ -440,5 +412,5 @@ def find_matches(
     """For each claim, the fact-checks and earlier desk claims that may be it, best first."""
     return [
         rank(probe, idf, found, keep=limit, threshold=threshold)
-        for probe, (idf, found) in zip(probes, candidates(conn, probes, desk=desk), strict=True)
+        for probe, (idf, found) in zip(probes, candidates(store, probes, desk=desk), strict=True)
     ]

@@ -13,7 +13,6 @@ came in: `factchecks import`, a bundle merge, a database made before the index e
 from __future__ import annotations
 
 import re
-import sqlite3
 from array import array
 from collections import Counter
 from functools import lru_cache
@@ -23,13 +22,14 @@ import bm25s
 import numpy as np
 import Stemmer
 
+from claimcheck.store import Store
+
 # BM25's constants, as FTS5 uses them; a claim and its speaker hold about 13 content words
 # (PolitiFact's 19,250 fact-checks), the length against which a fact-check's is normalised.
 K1, B = 1.2, 0.75
 AVERAGE_WORDS = 12.8
 # Postings held in memory before they are written: memory stays flat however large the import.
 FLUSH = 100_000
-_READ = 1000
 
 _WORD = re.compile(r"[^\W_]+")
 STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
@@ -59,24 +59,17 @@ def spelled(text: str) -> dict[str, str]:
     return dict(zip(_porter().stemWords(words), words, strict=True))
 
 
-def indexed_up_to(conn: sqlite3.Connection) -> int:
-    return conn.execute("SELECT upto FROM factcheck_words_done").fetchone()[0]
-
-
-def catch_up(conn: sqlite3.Connection) -> int:
+def catch_up(store: Store) -> int:
     """Index the fact-checks added since the last call (inside the caller's transaction);
     returns how many were indexed."""
-    upto = indexed_up_to(conn)
-    top = conn.execute("SELECT coalesce(max(id), 0) FROM factchecks").fetchone()[0]
+    upto = store.indexed_up_to()
+    top = store.last_factcheck_id()
     if top <= upto:
         return 0
     pending: dict[str, tuple[array, array]] = {}
     held = indexed = 0
     touched: set[str] = set()
-    cursor = conn.execute(
-        "SELECT id, claim, claimant FROM factchecks WHERE id > ? ORDER BY id", [upto]
-    )
-    while rows := cursor.fetchmany(_READ):
+    for rows in store.factcheck_texts_after(upto):
         for factcheck_id, claim, claimant in rows:
             # not stems(): its cache is for the texts matching reads again and again
             counts = Counter(_porter().stemWords(content_words(f"{claim} {claimant or ''}")))
@@ -88,64 +81,32 @@ def catch_up(conn: sqlite3.Connection) -> int:
             held += len(counts)
             indexed += 1
         if held >= FLUSH:
-            _write(conn, pending, touched)
+            _write(store, pending, touched)
             pending, held = {}, 0
-    _write(conn, pending, touched)
-    _merge(conn, touched)
-    conn.execute("UPDATE factcheck_words_done SET upto = ?", [top])
+    _write(store, pending, touched)
+    store.merge_word_lists(touched)
+    store.set_indexed_up_to(top)
     return indexed
 
 
-def _write(
-    conn: sqlite3.Connection, pending: dict[str, tuple[array, array]], touched: set[str]
-) -> None:
-    conn.executemany(
-        "INSERT INTO factcheck_words (term, first, ids, weights) VALUES (?, ?, ?, ?)",
-        [(term, ids[0], ids.tobytes(), w.tobytes()) for term, (ids, w) in pending.items()],
+def _write(store: Store, pending: dict[str, tuple[array, array]], touched: set[str]) -> None:
+    store.add_word_lists(
+        [(term, ids[0], ids.tobytes(), w.tobytes()) for term, (ids, w) in pending.items()]
     )
     touched.update(pending)
 
 
-def _merge(conn: sqlite3.Connection, terms: set[str]) -> None:
-    """One row per word again: the lists written in parts joined, in id order."""
-    for term in terms:
-        parts = conn.execute(
-            "SELECT first, ids, weights FROM factcheck_words WHERE term = ? ORDER BY first",
-            [term],
-        ).fetchall()
-        if len(parts) < 2:
-            continue
-        conn.execute("DELETE FROM factcheck_words WHERE term = ?", [term])
-        conn.execute(
-            "INSERT INTO factcheck_words (term, first, ids, weights) VALUES (?, ?, ?, ?)",
-            [
-                term,
-                parts[0][0],
-                b"".join(part[1] for part in parts),
-                b"".join(part[2] for part in parts),
-            ],
-        )
-
-
-def postings(conn: sqlite3.Connection, terms: list[str]) -> dict[str, tuple[Any, Any]]:
+def postings(store: Store, terms: list[str]) -> dict[str, tuple[Any, Any]]:
     """Each word's list: the fact-checks holding it and its weight in each (numpy arrays)."""
-    if not terms:
-        return {}
     found: dict[str, tuple[Any, Any]] = {}
-    for at in range(0, len(terms), 900):
-        chunk = terms[at : at + 900]
-        for term, ids, weights in conn.execute(
-            "SELECT term, ids, weights FROM factcheck_words"
-            f" WHERE term IN ({', '.join('?' * len(chunk))}) ORDER BY term, first",
-            chunk,
-        ):
-            # a word's list is in parts only between an import's writes and its merge
-            parts = found.get(term)
-            ids = np.frombuffer(ids, dtype=np.int32)
-            weights = np.frombuffer(weights, dtype=np.float32)
-            if parts is not None:
-                ids, weights = np.concatenate([parts[0], ids]), np.concatenate([parts[1], weights])
-            found[term] = (ids, weights)
+    for term, ids, weights in store.word_lists(terms):
+        # a word's list is in parts only between an import's writes and its merge
+        parts = found.get(term)
+        ids = np.frombuffer(ids, dtype=np.int32)
+        weights = np.frombuffer(weights, dtype=np.float32)
+        if parts is not None:
+            ids, weights = np.concatenate([parts[0], ids]), np.concatenate([parts[1], weights])
+        found[term] = (ids, weights)
     return found
 
 

@@ -24,7 +24,9 @@ from claimcheck.store.core import StoreCore, now, sha256_text
 from claimcheck.store.disputes import Disputes
 from claimcheck.store.evidence import Evidence
 from claimcheck.store.exports import Exports
+from claimcheck.store.factchecks import FactChecks
 from claimcheck.store.imports import Imports
+from claimcheck.store.matches import Matches
 from claimcheck.store.queue import Queue
 from claimcheck.store.routing import Routing
 from claimcheck.store.second_checks import SecondChecks
@@ -51,6 +53,8 @@ class Store(
     Tables,
     Exports,
     Stats,
+    FactChecks,
+    Matches,
     StoreCore,
 ):
     """claims.db, migrated on open. Use as a context manager or call close()."""
