@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from claimcheck.memory import matches
 from claimcheck.models import VERDICTS, Claim
 from claimcheck.reviewers import is_editor
 from claimcheck.store import Store, StoreError
@@ -129,6 +130,7 @@ def adjudicate(
             replaces=store.claim(claim_id).reviewer,
         )
         store.set_adjudication(found.check_id, who, verdict, note, claim.updated_at)
+        matches.reach(store, claim_id)  # the settled verdict reaches other articles' claims
         store.log_event(
             "adjudication",
             claim_id=claim_id,

@@ -102,6 +102,8 @@ def decide(
             closed = store.second_check_verdict(
                 claim_id, status, note=note, reviewer=who, expected_version=expected_version
             )
+            if closed["agreed"] != 0:  # a disputed verdict waits for its settlement to reach others
+                matches.reach(store, claim_id)
             return Decided(store.claim(claim_id), closed)
         claim = record_verdict(
             store,

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from claimcheck.adjudication import adjudicate
 from claimcheck.export import ExportFilter, export
 from claimcheck.ingest import read_path
 from claimcheck.memory import matches as memory
@@ -19,7 +20,7 @@ from claimcheck.memory.feeds import FactCheck, read_feed
 from claimcheck.memory.matching import DISPLAY_THRESHOLD, figure_keys, same_time, timing
 from claimcheck.memory.ratings import verdict_for
 from claimcheck.pipeline import add_article
-from claimcheck.review_rules import record_verdict, undo
+from claimcheck.review_rules import decide, record_verdict, undo
 from claimcheck.store import Store
 from tests.conftest import FIXTURES
 
@@ -277,6 +278,30 @@ def test_a_new_verdict_reaches_stored_claims_of_other_articles_without_refresh(
     assert store.claim_matches(claim.id) == []
     (kept,) = store.claim_matches(rejecting.id, include_rejected=True)
     assert kept.decision == "rejected"
+
+
+def test_a_second_check_and_an_adjudication_reach_other_articles_too(
+    store: Store, tmp_path: Path
+) -> None:
+    first = add_text(store, tmp_path, "one.txt", UNEMPLOYMENT, "2024-03-05")
+    again = "Jane Doe repeated that unemployment fell to 3.9 per cent, the lowest in fifty years.\n"
+    second = add_text(store, tmp_path, "two.txt", again, "2024-03-09")
+    earlier, claim = store.claims(article_id=first)[0], store.claims(article_id=second)[0]
+    store.flag_for_second_check(earlier.id, "refuted", reviewer="alice")
+    decide(store, earlier.id, "supported", reviewer="bob")  # blind, and they disagree
+    assert memory.shown_match(store, claim.id) is None  # a dispute is no verdict yet
+    adjudicate(store, earlier.id, "refuted", reviewer="carol")
+    found = memory.shown_match(store, claim.id)
+    assert found is not None and found.earlier_claim_id == earlier.id
+    assert found.line().startswith("Checked later: refuted by carol")
+    # a second check that agrees is a verdict too
+    third = add_text(store, tmp_path, "three.txt", UNEMPLOYMENT, "2024-04-01")
+    agreed = store.claims(article_id=third)[0]
+    fourth = add_text(store, tmp_path, "four.txt", again, "2024-04-02")
+    later = store.claims(article_id=fourth)[0]
+    store.flag_for_second_check(agreed.id, "misleading", reviewer="alice")
+    decide(store, agreed.id, "misleading", reviewer="bob")
+    assert any(m.earlier_claim_id == agreed.id for m in store.claim_matches(later.id))
 
 
 def test_adopt_records_verdict_source_and_event_reject_is_never_offered_again(
