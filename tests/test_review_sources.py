@@ -185,3 +185,33 @@ async def test_a_failed_fetch_shows_as_the_sources_state(review_db: Path) -> Non
             assert "failed" in sources and url in sources
             await pilot.press("v")
             assert isinstance(app.screen, ReviewScreen)
+
+
+async def test_the_attach_key_resolves_an_unresolved_attribution(review_db: Path) -> None:
+    """A claim citing "According to US sources" (a source without a link): the attach key asks
+    for that source's link and gives it one, for every claim citing it, audited as cite
+    --resolves is."""
+    messages: list[Message] = []
+    with ScriptedServer() as server:
+        url = server.route("/us", Reply(200, PAGE, {"Content-Type": "text/html; charset=utf-8"}))
+        app = ReviewApp(
+            review_db, reviewer="tester", query=QueueQuery(search="US sources"), keymap={}
+        )
+        async with app.run_test(size=(120, 40), message_hook=messages.append) as pilot:
+            view = app.screen.view
+            (unresolved,) = [s for s in view.sources if not s["url"]]
+            assert "the attach key gives it one" in str(app.screen.query_one("#sources").render())
+            await pilot.press("a")
+            assert "Resolve 'According to US sources'" in str(
+                app.screen.query_one("Static").render()
+            )
+            app.screen.query_one("Input").value = url
+            await pilot.press("enter")
+            await settle(pilot)
+            assert posted(messages, WorkFailed) == []
+            assert "archived" in str(app.screen.query_one("#sources").render())
+    with Store(review_db) as store:
+        assert store.source(unresolved["id"])["url"] == url
+        assert [s["url"] for s in store.claim_sources(view.claim.id)] == [url]
+        (event,) = [e for e in store.events() if e["action"] == "resolve_source"]
+        assert (event["new"], event["reviewer"]) == (url, "tester")

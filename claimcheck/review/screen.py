@@ -867,18 +867,24 @@ class ReviewScreen(Screen[None]):
         self.app.push_screen(HelpScreen(effective_keys(self.keymap), str(config_path())))
 
     def action_attach(self) -> None:
+        """Attach a source; on a claim citing an unresolved one (an attribution without a link,
+        "According to US sources"), give that source its link instead, as `cite --resolves`."""
         if self.view is None:
             return
         claim_id = self.view.claim.id
+        unresolved = next((s for s in self.view.sources if not s["url"]), None)
+        resolving = unresolved["id"] if unresolved else None
+        title = "Attach a source: an http(s) URL or a local file"
+        if unresolved:
+            label = unresolved["link_label"] or unresolved["label"] or ""
+            title = f"Resolve {visible(label)!r}: its http(s) URL or a local file"
 
         def attach(target: str | None) -> None:
             if target and target.strip():
-                self.say(f"attaching {target.strip()} …")
-                self.attach_source(claim_id, target.strip())
+                self.say(f"{'resolving' if resolving else 'attaching'} {target.strip()} …")
+                self.attach_source(claim_id, target.strip(), resolving)
 
-        self.app.push_screen(
-            PromptScreen("Attach a source: an http(s) URL or a local file", "", ""), attach
-        )
+        self.app.push_screen(PromptScreen(title, "", ""), attach)
 
     def action_fetch(self) -> None:
         if self.view is not None:
@@ -949,17 +955,19 @@ class ReviewScreen(Screen[None]):
     # ---- workers (own Store each: sqlite connections stay in their thread) ---------------------
 
     @work(thread=True, group="sources")
-    def attach_source(self, claim_id: int, target: str) -> None:
-        self._source_work(claim_id, target)
+    def attach_source(self, claim_id: int, target: str, resolving: int | None = None) -> None:
+        self._source_work(claim_id, target, resolving)
 
     @work(thread=True, group="sources")
     def fetch_claim_sources(self, claim_id: int) -> None:
         self._source_work(claim_id, None)
 
-    def _source_work(self, claim_id: int, target: str | None) -> None:
+    def _source_work(self, claim_id: int, target: str | None, resolving: int | None = None) -> None:
         try:
             with Store(self.db_path, reviewer=self.reviewer) as store:
-                if target is not None:
+                if target is not None and resolving is not None:
+                    archive.resolve(store, resolving, target)
+                elif target is not None:
                     archive.cite(store, claim_id, target)
                 summary = archive.fetch_sources(store, [claim_id], refresh=target is None)
                 ranked = evidence.rank_claim(store, claim_id)

@@ -176,7 +176,7 @@ def sources_panel(view: ClaimView) -> Text:
         out.append(f"[{source['link_kind']}] ", style="dim")
         out.append_text(fetch_state(source))
         out.append("\n   ")
-        out.append_text(plain(source["url"] or "(no link yet)", "dim"))
+        out.append_text(plain(source["url"] or "(no link yet: the attach key gives it one)", "dim"))
     return out
 
 
