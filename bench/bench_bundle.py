@@ -24,6 +24,7 @@ from pathlib import Path
 
 from bench.peak import run_measured
 from claimcheck.store import Store
+from tests.bulk_db import drop_triggers
 
 CLAIMS = 100_000
 PER_ARTICLE = 100
@@ -41,6 +42,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 REPLAY = """
 import sqlite3, sys
 from claimcheck.store import Store
+from tests.bulk_db import drop_triggers
 Store(sys.argv[2]).close()  # claimcheck's schema: its triggers index the text, as an import's do
 conn = sqlite3.connect(sys.argv[2], isolation_level=None)
 conn.execute("BEGIN")
@@ -73,12 +75,8 @@ def build(db: Path, claims: int) -> None:
     ranked evidence and a stance, a third with a verdict, and every one of those an event."""
     with Store(db) as store:
         conn = store.db.conn
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%fts%'"
-        ).fetchall()
         with store.transaction():
-            for name, _ in triggers:
-                conn.execute(f"DROP TRIGGER [{name}]")
+            triggers = drop_triggers(conn, "%fts%")
             conn.executemany(
                 "INSERT INTO articles (id, url, title, outlet, published, text, sha256,"
                 " ingested_at) VALUES (?, ?, ?, 'Example News', '2024-09-14', ?, ?, ?)",
@@ -210,7 +208,7 @@ def build(db: Path, claims: int) -> None:
                 " details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 events,
             )
-            for _, sql in triggers:
+            for sql in triggers:
                 conn.execute(sql)
             conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
             conn.execute("INSERT INTO snapshots_fts(snapshots_fts) VALUES ('rebuild')")

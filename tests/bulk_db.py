@@ -3,6 +3,7 @@ must stay flat as a desk's database grows, and for the scale benches."""
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -47,12 +48,8 @@ def build(db: Path, count: int, *, per_article: int = 100, search: bool = False)
     index is then rebuilt in one pass (else it stays empty: `--search` would find nothing)."""
     with Store(db) as store:
         conn = store.db.conn
-        triggers = conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'claims_fts%'"
-        ).fetchall()
         with store.transaction():
-            for name, _ in triggers:
-                conn.execute(f"DROP TRIGGER [{name}]")
+            triggers = drop_triggers(conn, "claims_fts%")
             conn.executemany(
                 "INSERT INTO articles (id, url, title, outlet, published, text, sha256,"
                 " ingested_at) VALUES (?, ?, ?, 'Example News', '2024-09-14', '', ?, ?)",
@@ -90,8 +87,19 @@ def build(db: Path, count: int, *, per_article: int = 100, search: bool = False)
             )
             if search:
                 conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('rebuild')")
-            for _, sql in triggers:
+            for sql in triggers:
                 conn.execute(sql)
+
+
+def drop_triggers(conn: sqlite3.Connection, like: str) -> list[str]:
+    """Drop the triggers whose names match LIKE `like`, so a bulk fill does not fire them per
+    row; returns their SQL, to run again once the rows are in."""
+    triggers = conn.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?", [like]
+    ).fetchall()
+    for name, _ in triggers:
+        conn.execute(f"DROP TRIGGER [{name}]")
+    return [sql for _, sql in triggers]
 
 
 def scanned_stats(store: Store) -> dict[str, Any]:
