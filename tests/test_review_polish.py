@@ -72,3 +72,20 @@ async def test_b_without_a_browser_says_so(review_db: Path, tmp_path: Path) -> N
             "no web browser found here; open https://news.example.org/report yourself"
         )
         assert posted(messages, BrowserOpened) == []
+
+
+async def test_the_key_bar_wraps_to_the_width_and_a_click_presses_its_key(review_db: Path) -> None:
+    app = ReviewApp(review_db, reviewer="alice", keymap={"help": "h"})
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one("KeyBar")
+        keys = len(bar.keys)
+        assert bar.size.height == -(-keys // (80 // 16))  # five keys a line, every key shown
+        assert "h help" in screen_text(app)  # the reviewer's own key, not the default
+        help_at = next(n for n, key in enumerate(bar.keys) if key.key == "h")
+        await pilot.click(bar, offset=(16 * (help_at % 5) + 2, help_at // 5))
+        assert type(app.screen).__name__ == "HelpScreen"
+        await pilot.press("escape")
+        await pilot.resize_terminal(160, 24)
+        await pilot.pause()
+        assert app.screen.query_one("KeyBar").size.height == -(-keys // 10)

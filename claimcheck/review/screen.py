@@ -184,7 +184,7 @@ class ReviewScreen(Screen[None]):
                 yield Static(id="facts")
                 yield Static(id="sources")
                 yield Static(id="evidence")
-        yield KeyBar(compact=True, show_command_palette=False)
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.store = Store(self.db_path, reviewer=self.reviewer)
