@@ -173,6 +173,19 @@ async def test_search_uses_full_text_search(review_db: Path) -> None:
             assert "storm" in store.claim(shown(messages)).text.lower()
 
 
+async def test_a_search_follows_claims_reworded_by_someone_else(
+    review_db: Path, review_queue: list[int]
+) -> None:
+    app = ReviewApp(review_db, reviewer="alice", keymap={}, poll_seconds=0.05)
+    async with app.run_test() as pilot:
+        await pilot.press("slash", *"zebra", "enter")
+        assert len(app.screen.ids) == 0
+        with Store(review_db, reviewer="bob") as bob:
+            bob.edit_text(review_queue[2], "A zebra crossed the road.", expected_version=1)
+        await wait_until(pilot, lambda: list(app.screen.ids) == [review_queue[2]])
+        assert app.screen.view is not None and app.screen.view.claim.id == review_queue[2]
+
+
 async def test_filter_and_sort_and_a_bad_filter(review_db: Path) -> None:
     messages: list[Message] = []
     async with make_app(review_db).run_test(message_hook=messages.append) as pilot:

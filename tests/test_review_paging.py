@@ -202,3 +202,22 @@ def test_a_claim_without_a_score_draws_its_headline(review_db: Path) -> None:
         claim = store.claim(store.claim_ids()[0])
     view = ClaimView(replace(claim, checkworthiness=None), "", "", [], [], [], [])
     assert f"Claim {claim.id}  {claim.kind}  score -" in headline(view, blind=False).plain
+
+
+def test_a_search_is_matched_once_and_again_after_claims_change(varied: Path) -> None:
+    """A searched queue reads its full-text matches from a table filled once per search (not
+    by every page): the same claims as the plain filter, in every order, until told that claims
+    changed."""
+    with Store(varied, reviewer="alice") as store:
+        for order in ("position", "score", "priority", "due"):
+            plain = store.claims(search="official 7", include_repeats=False, order=order)
+            segments = queue_segments(
+                "alice", order=order, everyone=True, include_repeats=False, search="official 7"
+            )
+            assert list(PagedQueue(store, segments, page=7)) == [c.id for c in plain]
+        segments = queue_segments("alice", everyone=True, include_repeats=False, search="zebra")
+        assert len(PagedQueue(store, segments)) == 0
+        store.edit_text(1, "A zebra crossed the road.", expected_version=1)
+        assert len(PagedQueue(store, segments)) == 0  # the matches found before
+        store.forget_search_hits()
+        assert list(PagedQueue(store, segments)) == [1]

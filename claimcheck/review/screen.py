@@ -244,6 +244,7 @@ class ReviewScreen(Screen[None]):
         spec = self.query_spec
         self.since = self.store.last_change()
         self.kept = set()
+        self.store.forget_search_hits()
         self.ids = PagedQueue(self.store, self._segments())
         self.queue.hide_status = spec.second_check or spec.adjudicate
         place = self.ids.find(keep) if keep is not None else None
@@ -416,6 +417,7 @@ class ReviewScreen(Screen[None]):
         if version == self.seen_version:
             return
         self.seen_version = version
+        self.store.forget_search_hits()  # claims may have been added, reworded or removed
         changes = self.store.status_changes(self.since)
         for _, _, stamp in changes:
             self.since = max(self.since, stamp)
@@ -764,6 +766,7 @@ class ReviewScreen(Screen[None]):
                 self._ask(dialog, text, save, field)
                 return
             self.post_message(ClaimEdited(claim_id or 0, field))
+            self.store.forget_search_hits()
             self.queue.forget([claim_id] if claim_id else None)
             self.reload_claim()
 
