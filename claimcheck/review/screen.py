@@ -23,7 +23,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import ProgressBar, Static
 
-from claimcheck import adjudication, archive, evidence
+from claimcheck import adjudication
 from claimcheck.memory import matches as memory
 from claimcheck.models import Claim
 from claimcheck.review.dispute import dispute_panel
@@ -949,7 +949,9 @@ class ReviewScreen(Screen[None]):
         if view is None:
             return
         urls = [item["source_url"] for item in view.evidence[:1]] + [s["url"] for s in view.sources]
-        url = next((u for u in urls if u and archive.is_web_url(u)), None)
+        from claimcheck.archive import is_web_url  # (archive and evidence load on first use)
+
+        url = next((u for u in urls if u and is_web_url(u)), None)
         if url is None:
             self.say("This claim has no web source to open.")
             return
@@ -966,6 +968,8 @@ class ReviewScreen(Screen[None]):
         self._source_work(claim_id, None)
 
     def _source_work(self, claim_id: int, target: str | None, resolving: int | None = None) -> None:
+        from claimcheck import archive, evidence
+
         try:
             with Store(self.db_path, reviewer=self.reviewer) as store:
                 if target is not None and resolving is not None:
@@ -989,6 +993,8 @@ class ReviewScreen(Screen[None]):
     def rank_archived(self, claim_id: int) -> None:
         """Rank the archived copies of a claim's sources that were never ranked (an import or
         another reviewer archived them), so its evidence is there without a fetch."""
+        from claimcheck import evidence
+
         try:
             with Store(self.db_path, reviewer=self.reviewer) as store:
                 ranked = evidence.rank_claim(store, claim_id)
