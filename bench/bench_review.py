@@ -447,7 +447,8 @@ def measure_size(path: Path, claims: int, presses: int, runs: int) -> dict[str, 
     (once beyond a million claims: it holds gigabytes), the DataTable (up to DATATABLE_UP_TO)."""
     verdicts = VERDICTS if claims <= VERDICTS_UP_TO else 0
     ours = [run_child("ours", path, presses, verdicts if n == 0 else 0) for n in range(runs)]
-    figures = {"ours": {key: statistics.median(run[key] for run in ours) for key in ours[0]}}
+    common = set.intersection(*(set(run) for run in ours))
+    figures = {"ours": {key: statistics.median(run[key] for run in ours) for key in common}}
     if verdicts:
         figures["ours"]["then_median"] = ours[0]["then_median"]
     for variant in ("ours-score", "ours-unreviewed-priority"):
