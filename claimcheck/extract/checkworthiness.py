@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -41,20 +42,41 @@ _MODAL_MAY = re.compile(r"\bmay\b")
 # skip ahead to it.
 _NAME = re.compile(r"[A-HJ-Z](?<![\w'’][A-HJ-Z])|I(?<![\w'’]I)\w")
 
-# An ASCII sentence is read in chunks, the runs of the characters these patterns are made of,
-# cut at C speed by bytes.translate and split: _TOKEN's words never cross a chunk's end, nor do
-# _NAME's capitals start anywhere but at one, so the patterns run once per distinct chunk
-# rather than over every sentence (Python's re takes some 400 machine instructions a
-# character). Tables: the bytes of a chunk stay, all others become spaces.
+# An ASCII sentence's words are read in chunks, the runs of the characters _TOKEN's words are
+# made of, cut at C speed by bytes.translate and split: its words never cross a chunk's end, so
+# the pattern runs once per distinct chunk rather than over every sentence (Python's re takes
+# some 400 machine instructions a character). Table: the bytes of a chunk stay, all others
+# become spaces.
 _TOKEN_BYTES = bytes(c if re.fullmatch(r"[a-z0-9'.,]", chr(c)) else 32 for c in range(256))
-_NAME_BYTES = bytes(c if re.fullmatch(r"[\w']", chr(c)) and c < 128 else 32 for c in range(256))
+
+
+def _name_mark(code: int) -> int:
+    """What _NAME asks of an ASCII character: A a capital but I, I, a any other word character;
+    an apostrophe stays, anything else is a space. In a sentence so marked, behind a space,
+    _NAME finds a name where a run of word characters and apostrophes opens with A, or with I
+    and another word character."""
+    char = chr(code)
+    if code >= 128 or not re.fullmatch(r"\w", char):
+        return code if char == "'" else 32
+    if char == "I" or not "A" <= char <= "Z":
+        return code if char == "I" else ord("a")
+    return ord("A")
+
+
+_NAME_MARKS = bytes(map(_name_mark, range(256)))
+_NAME_OPENINGS = (b" A", b" IA", b" II", b" Ia")
 
 
 _OPENING = " '\"‘“(["
 
 
 def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
+    return frozenset(map(sys.intern, words.split()))
+
+
+# Words, stems and the model's keys are interned strings: a set or dict that holds one finds it
+# by identity, without comparing its text.
+_NUM, _YEAR, _MONTH, _START = map(sys.intern, ("<num>", "<year>", "<month>", "<s>"))
 
 
 _FIRST_PERSON = _word_set("i i'm i've i'd i'll me my myself mine")
@@ -81,7 +103,7 @@ _OPINION_WORDS = _word_set(
 
 def _pair_set(pairs: str) -> frozenset[tuple[str, ...]]:
     """Word pairs of stems, comma-separated, as the scorer reads them: tuples of two stems."""
-    return frozenset(tuple(pair.split()) for pair in pairs.split(","))
+    return frozenset(tuple(map(sys.intern, pair.split())) for pair in pairs.split(","))
 
 
 # Word pairs as stemmed pair features ("compar with" is "compared with").
@@ -159,7 +181,7 @@ class _Memo(dict):
 def _stem(word: str) -> str:
     if word[0] == "<":
         return word
-    return "<month>" if word in _MONTHS else _STEMMER.stemWord(word)
+    return _MONTH if word in _MONTHS else sys.intern(_STEMMER.stemWord(word))
 
 
 _STEMS = _Memo(_stem)
@@ -226,9 +248,9 @@ class Model:
         lookup, pair_lookup = {}, {}
         for name, weight in self.weights.items():
             if name[:2] == "b:":
-                pair_lookup[tuple(name[2:].split(" "))] = weight
+                pair_lookup[tuple(map(sys.intern, name[2:].split(" ")))] = weight
             else:
-                lookup[name[2:] if name[:2] == "w:" else name] = weight
+                lookup[sys.intern(name[2:] if name[:2] == "w:" else name)] = weight
         object.__setattr__(self, "lookup", lookup)
         object.__setattr__(self, "pair_lookup", pair_lookup)
 
@@ -246,11 +268,11 @@ def tokens(sentence: str) -> tuple[list[str], list[str], int]:
     if "may" in words and _MONTH_MAY.search(sentence) and not _MODAL_MAY.search(sentence):
         # the month, not the verb: kept capitalised so that no cue reads it as a modal
         words = ["May" if word == "may" else word for word in words]
-        stems = ["<month>" if w == "May" else stem for w, stem in zip(words, stems, strict=True)]
+        stems = [_MONTH if w == "May" else stem for w, stem in zip(words, stems, strict=True)]
     apostrophes = sentence.replace("’", "'")  # the same to _NAME
     if apostrophes.isascii():
-        chunks = apostrophes.encode().translate(_NAME_BYTES).split()
-        names = sum(map(_OPENS_NAME.__getitem__, chunks))
+        marked = b" " + apostrophes.encode().translate(_NAME_MARKS)
+        names = sum(map(marked.count, _NAME_OPENINGS))
     else:
         names = len(_NAME.findall(sentence))
     if names and sentence.lstrip(_OPENING)[:1].isupper():
@@ -259,19 +281,15 @@ def tokens(sentence: str) -> tuple[list[str], list[str], int]:
 
 
 def _number(token: str) -> str:
-    return "<year>" if len(token) == 4 and token[:2] in ("18", "19", "20") else "<num>"
+    return _YEAR if len(token) == 4 and token[:2] in ("18", "19", "20") else _NUM
 
 
 def _chunk_words(chunk: bytes) -> tuple[str, ...]:
-    return tuple(_number(w) if w[0].isdigit() else w for w in _TOKEN.findall(chunk.decode()))
-
-
-def _opens_name(chunk: bytes) -> int:
-    return 1 if _NAME.match(chunk.decode()) else 0
+    words = _TOKEN.findall(chunk.decode())
+    return tuple(_number(w) if w[0].isdigit() else sys.intern(w) for w in words)
 
 
 _CHUNK_WORDS = _Memo(_chunk_words)
-_OPENS_NAME = _Memo(_opens_name)
 
 
 def features(sentence: str, signals: Signals) -> dict[str, float]:
@@ -302,7 +320,7 @@ class _Reading(NamedTuple):
 def _read(sentence: str, signals: Signals) -> _Reading:
     words, stems, names = tokens(sentence)
     seen = dict.fromkeys(stems)
-    pairs = dict.fromkeys(zip(["<s>", *stems], stems, strict=False))
+    pairs = dict.fromkeys(zip([_START, *stems], stems, strict=False))
     found: dict[str, float] = {}
     present = set(words)
     # the cue words present, usually none or a few: the checks below test this small set

@@ -7,9 +7,10 @@ linked to the first occurrence (picture captions often restate a sentence of the
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from datetime import date
-from itertools import chain
+from functools import partial
+from itertools import chain, compress
 from operator import itemgetter
 
 from rapidfuzz import fuzz
@@ -119,7 +120,8 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
     """Point each claim that restates an earlier one at it: the same words (case and
     punctuation aside) wherever it is, else a near-identical sentence among likely candidates
     (those sharing words with it among the last 50 claims posted under each word)."""
-    postings: dict[str, list[int]] = defaultdict(list)
+    # the last 50 claims posted under each word: a deque of that length drops the oldest itself
+    postings: dict[str, deque[int]] = defaultdict(partial(deque, maxlen=50))
     words_of = [_normalise(c.sentence) for c in claims]
     sets_of = [set(words) for words in words_of]
     first_with: dict[str, int] = {}
@@ -133,7 +135,8 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
             continue
         if len(words) < 5:
             continue
-        keys = [w for w in sets_of[index] if len(w) > 4]
+        words_set = sets_of[index]
+        keys = list(compress(words_set, map(_LONGER_THAN_4, map(len, words_set))))
         shared = Counter(chain.from_iterable(map(postings.__getitem__, keys)))
         # the 8 sharing most words, the earliest first on a tie (not the order of a set, which
         # changes with the hash seed), of those sharing at least 3: sorted by C-level sorts
@@ -149,10 +152,10 @@ def _link_repeats(claims: list[ExtractedClaim]) -> None:
                 claims[index].repeat_of = other
                 break
         for key in keys:
-            posted = postings[key]
-            posted.append(index)
-            if len(posted) > 50:  # kept to the last 50 here rather than sliced at every lookup
-                del posted[0]
+            postings[key].append(index)
+
+
+_LONGER_THAN_4 = (4).__lt__
 
 
 def _same_claim(a: list[str], a_set: set[str], b: list[str], b_set: set[str]) -> bool:

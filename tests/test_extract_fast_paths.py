@@ -1,0 +1,112 @@
+"""The extractor's fast paths give what the plain way of computing the same thing gives.
+
+Check-worthiness reads an ASCII sentence with bytes tables (its words chunk by chunk, the
+capitals that open a name by counting marks); every other sentence goes through the patterns
+over the whole text. Repeat linking keeps the last 50 claims under each word in deques. Each is
+compared here with the plain computation on the seed article, the ClaimBuster sample and
+sentences made to hit the edge cases.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+from itertools import chain
+from pathlib import Path
+
+import pytest
+
+from claimcheck.extract import checkworthiness
+from claimcheck.extract.checkworthiness import tokens
+from claimcheck.extract.claims import _link_repeats, _same_claim, extract_claims
+from claimcheck.extract.repeats import normalise
+from claimcheck.extract.segment import sentences
+from claimcheck.models import ExtractedClaim
+
+FIXTURES = Path(__file__).parent / "fixtures"
+EDGES = [
+    "I said I'm in Iran with IBM, I2 and I_O; II and Ix count, I and I'd do not.",
+    "_Alpha 9Lives x-Ray McDonald's O'Neill D'Arcy 'Quoted' \"Double\" (Bracketed) [Square]",
+    "Ünlü and Émile are read by the patterns, as is naïve Zoë.",
+    "ALL CAPS HEADLINE: NATO SAYS 2.1% OF GDP",
+    "  leading spaces, then A B C D E F G H J K L M N O P Q R S T U V W X Y Z.",
+    "tab\tSeparated\nLines\rAnd\x0bOther\x0cSpaces",
+]
+
+
+def fixture_sentences() -> list[str]:
+    text = (FIXTURES / "seed_article.txt").read_text(encoding="utf-8")
+    found = [text[span.start : span.end] for span in sentences(text)]
+    with (FIXTURES / "claimbuster_sample.csv").open(encoding="utf-8", newline="") as handle:
+        found += [row["Text"] for row in csv.DictReader(handle)]
+    return found + EDGES
+
+
+def names_by_pattern(sentence: str) -> int:
+    """The capitals that open a name, by the pattern over the whole sentence."""
+    names = len(checkworthiness._NAME.findall(sentence.replace("’", "'")))
+    opening = sentence.lstrip(checkworthiness._OPENING)[:1]
+    return names - 1 if names and opening.isupper() else names
+
+
+@pytest.mark.parametrize("sentence", fixture_sentences())
+def test_ascii_sentences_are_tokenised_as_the_patterns_tokenise_them(sentence: str):
+    words, stems, names = tokens(sentence)
+    assert names == names_by_pattern(sentence)
+    # a word that is not ASCII sends the sentence through the patterns; it adds one word
+    assert tokens(sentence + " café") == ([*words, "caf"], [*stems, "caf"], names)
+
+
+def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:
+    """_link_repeats as first written: lists cut to their last 50 by hand."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    words_of = [normalise(c.sentence) for c in claims]
+    sets_of = [set(words) for words in words_of]
+    first_with: dict[str, int] = {}
+    links: list[int | None] = [None] * len(claims)
+    for index, words in enumerate(words_of):
+        if len(words) < 3:
+            continue
+        same = first_with.setdefault(" ".join(words), index)
+        if same != index:
+            links[index] = same if links[same] is None else links[same]
+            continue
+        if len(words) < 5:
+            continue
+        keys = [w for w in sets_of[index] if len(w) > 4]
+        shared = Counter(chain.from_iterable(postings[key] for key in keys))
+        ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+        for other, count in ranked[:8]:
+            if count < 3:
+                break
+            if links[other] is not None:
+                continue
+            if _same_claim(words, sets_of[index], words_of[other], sets_of[other]):
+                links[index] = other
+                break
+        for key in keys:
+            postings[key].append(index)
+            if len(postings[key]) > 50:
+                del postings[key][0]
+    return links
+
+
+def test_repeats_are_linked_as_with_plain_lists_past_the_window_of_50():
+    # 120 claims that share the words "ministry" and "spending": the windows fill and roll on,
+    # and near-repeats of early and late claims come back after more than 50 others
+    lines = [
+        f"The ministry said spending on item {n} rose by {n} million pounds in region {n % 7}."
+        for n in range(120)
+    ]
+    lines += [
+        "The ministry said spending on item 3 rose by 3 million pounds in region 3 last year.",
+        "The ministry said spending on item 110 rose by 110 million pounds in region 5 again.",
+        lines[10],
+    ]
+    claims = extract_claims("\n".join(lines), "2024-09-14", min_score=0.0)
+    expected = link_repeats_plainly(claims)
+    for claim in claims:
+        claim.repeat_of = None
+    _link_repeats(claims)
+    assert [claim.repeat_of for claim in claims] == expected
+    assert any(link is not None for link in expected)
