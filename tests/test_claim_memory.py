@@ -409,3 +409,34 @@ def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:
     assert cli(db, "claims", "--checked-before", "--nl").stdout == ""
     assert "1 matches stored" in cli(db, "matches", "--refresh").stderr
     assert len(cli(db, "claims", "--checked-before", "--nl").stdout.splitlines()) == 1
+
+
+def test_an_older_database_drops_factchecks_terms_and_indexes_again(db_path: Path) -> None:
+    """A database of the schema before: its unused fts5vocab table goes, and its word index,
+    built without joined-up hyphenated words, is built again, so "parttime" in a transcript
+    finds the fact-check that spells it "part-time"."""
+    from sqlite_utils import Database
+
+    from claimcheck.memory import matching
+    from claimcheck.memory.words import catch_up
+    from claimcheck.store.migrations import migrations
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="drop_factchecks_terms")
+    db["factchecks"].insert(
+        {"key": "k", "claim": "Most new jobs are part-time jobs.", "imported_at": "2024-01-01"}
+    )
+    db.execute("INSERT INTO factcheck_words VALUES ('job', 1, x'01000000', x'0000803f')")
+    db.execute("UPDATE factcheck_words_done SET upto = 1")
+    db.conn.commit()
+    assert "factchecks_terms" in db.table_names()
+    db.close()
+    with Store(db_path) as store:
+        assert "factchecks_terms" not in store.db.table_names()
+        assert store.indexed_up_to() == 0
+        with store.transaction():
+            catch_up(store)
+        probe = matching.Probe("Parttime work is what most of them found.")
+        ((found, *_),) = matching.find_matches(store, [probe], desk=False, threshold=0.0)
+        assert found.candidate.text == "Most new jobs are part-time jobs."
+        assert any("parttime" in reason for reason in found.reasons)
