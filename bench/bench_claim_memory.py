@@ -18,7 +18,12 @@ index included) in a fresh process each, and matching the seed article's claims 
 (one `find_matches` call, as `add` makes it), median of 7 runs, and the first run alone (cold
 caches).
 
-    python -m bench.bench_claim_memory [--fit] [--million]
+A verdict's reach at 100k claims (tests/bulk_db.py: generated claims that all share most of
+their words, the worst case for finding the claims a verdict reaches, a third of them reviewed)
+with the real fact-checks loaded: `record_verdict` (the verdict, then `reach`) against the same
+verdict written without `reach`, alternating, on claims not decided before, medians of 15 each.
+
+    python -m bench.bench_claim_memory [--fit] [--million] [--no-scale] [--no-reach]
 """
 
 from __future__ import annotations
@@ -41,7 +46,9 @@ import bm25s
 from bench import REPO, data_dir
 from claimcheck.memory import matching
 from claimcheck.memory.factchecks import import_file
+from claimcheck.review_rules import record_verdict
 from claimcheck.store import Store
+from tests.bulk_db import build
 
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), 1)} | {
     m: i for i, m in enumerate(("jul", "aug", "sep", "oct", "nov", "dec"), 7)
@@ -356,11 +363,43 @@ def scale(data: Path, work: Path, sizes: list[int]) -> dict:
     return report
 
 
+def reach_cost(work: Path, claims: int = 100_000, runs: int = 15) -> dict:
+    """A verdict with and without `reach` (the claims of other articles it is offered to)."""
+    db = work / "reach.db"
+    build(db, claims, search=True)
+    with Store(db) as store:
+        import_file(store, work / "politifact.jsonl")
+        unreviewed = [i for i in range(2, claims, 3 * 7)][: 2 * runs]
+        with_reach, without = [], []
+        for number, claim_id in enumerate(unreviewed):
+            start = time.perf_counter()
+            if number % 2:
+                with store.transaction():
+                    store.set_verdict(claim_id, "refuted", reviewer="bench")
+                without.append(time.perf_counter() - start)
+            else:
+                record_verdict(store, claim_id, "refuted", reviewer="bench")
+                with_reach.append(time.perf_counter() - start)
+        reached = store.db.execute(
+            "SELECT count(*) FROM matches WHERE earlier_claim_id IS NOT NULL"
+        ).fetchone()[0]
+    for path in work.glob("reach.db*"):
+        path.unlink()
+    return {
+        "claims": claims,
+        "verdict_ms": round(statistics.median(without) * 1000, 1),
+        "verdict_with_reach_ms": round(statistics.median(with_reach) * 1000, 1),
+        "verdict_with_reach_max_ms": round(max(with_reach) * 1000, 1),
+        "desk_matches_stored": reached,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true", help="print weights fitted on tuning")
     parser.add_argument("--million", action="store_true", help="also load and match 1M")
-    parser.add_argument("--no-scale", action="store_true", help="quality figures only")
+    parser.add_argument("--no-scale", action="store_true", help="no load/match at 10k-1M")
+    parser.add_argument("--no-reach", action="store_true", help="no verdict-reach timing")
     args = parser.parse_args()
     data = data_dir() / "checkthat2021_2b"
     with tempfile.TemporaryDirectory(prefix="claim-memory-") as folder:
@@ -383,6 +422,9 @@ def main() -> None:
             report["scale"] = scale(data, work, sizes)
             for size in sizes:
                 print(f"{size:>9,} fact-checks: {report['scale'][str(size)]}")
+        if not args.no_reach:
+            report["reach"] = reach_cost(work)
+            print("a verdict at 100k claims, with and without reach:", report["reach"])
     print(json.dumps(report))
 
 

@@ -440,3 +440,20 @@ def test_an_older_database_drops_factchecks_terms_and_indexes_again(db_path: Pat
         ((found, *_),) = matching.find_matches(store, [probe], desk=False, threshold=0.0)
         assert found.candidate.text == "Most new jobs are part-time jobs."
         assert any("parttime" in reason for reason in found.reasons)
+
+
+def test_the_desk_look_up_leaves_out_words_most_claims_hold(db_path: Path) -> None:
+    """FTS5 ranks every claim an OR of words finds: a verdict's reach looks for the claim's
+    rarer words only, or one verdict would rank a large desk's every claim (seconds each)."""
+    from claimcheck.memory.matching import desk_words, fts_expression
+    from tests.bulk_db import build
+
+    build(db_path, 300, search=True)  # "Spending on item N rose M per cent in 2024, ..."
+    text = "Spending on item 8 rose 9 per cent in 2024, officials said."
+    with Store(db_path) as store:
+        total, counts = store.claim_word_counts(desk_words(text))
+    assert total == 300
+    assert counts["spending"] == counts["officials"] == 300
+    assert 0 < counts["8"] < 100
+    assert fts_expression(text, total, counts) == '"8" OR "9"'
+    assert fts_expression(text, 300, {}) == " OR ".join(f'"{w}"' for w in desk_words(text))
