@@ -10,7 +10,8 @@ averages it over queries; MRR is the mean reciprocal rank of the first relevant 
 the same run: BM25 (bm25s, the same stemmed words, stopwords out) over the same claims. Queries
 are split by debate (a debate's sentences stay together, as in the official split): a debate is
 untouched when the CRC-32 of its name is 0 modulo 3; the weights were fitted on the other part
-(`--fit` prints the logistic weights fitted there).
+(`--fit` prints the logistic weights fitted there). Beside them, the ceiling of the candidates:
+their recall, and the scores of a perfect re-ranking of them (every relevant candidate first).
 
 Speed and scale: fact-checks generated from the real ones (speaker, figures and words varied) at
 10k and 100k (and 1M with `--million`): load time and peak memory of `import_file` (the word
@@ -176,6 +177,12 @@ def precision_above(
     return (round(hits / shown, 3) if shown else None), shown, round(queries / len(found), 3)
 
 
+def oracle_ranking(found: list, relevant: set[str], key_of: dict[int, str]) -> list[str]:
+    """The candidates with every relevant one first: what a perfect re-ranking would give."""
+    ids = [key_of[c.id] for c, _ in found]
+    return sorted(ids, key=lambda i: i not in relevant)
+
+
 def bm25_runs(vclaims: list[dict], queries: list[dict]) -> dict[str, list[str]]:
     tokenize = lambda texts: [list(matching.stems(t)) for t in texts]  # noqa: E731
     retriever = bm25s.BM25()
@@ -237,6 +244,7 @@ def quality(data: Path, work: Path, fit: bool) -> dict:
                 ),
                 4,
             ),
+            "oracle": scores({i: oracle_ranking(found[i], qrels[i], key_of) for i in ids}, qrels),
             "shown_precision": precision,
             "shown_matches": shown,
             "queries_with_shown_match": covered,
@@ -412,6 +420,8 @@ def main() -> None:
                 f"  BM25 {figures['bm25']}  word index alone {figures['index_bm25_only']}"
                 f"  shown precision {figures['shown_precision']} ({figures['shown_matches']}"
                 f" matches, {figures['queries_with_shown_match']:.0%} of queries)"
+                f"  candidate recall {figures['candidate_recall']}"
+                f"  perfect re-ranking {figures['oracle']}"
             )
             if args.fit:
                 print(f"{'':<10} fitted on tuning: {figures['fitted_on_tuning']}")
