@@ -4,6 +4,7 @@ audit trail, and the commands, run as the real CLI."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -243,6 +244,9 @@ def test_the_desks_own_verdict_on_another_article_is_remembered(
     assert found.timing == "prior"
     assert found.line() == "Checked before: refuted by alice, " + found.date
     assert "same speaker: Jane Doe" in found.reasons
+    report = io.StringIO()  # the Markdown report carries the desk's earlier verdict too
+    export(store, "markdown", report, ExportFilter(article_id=second))
+    assert f"- {found.line()} (match {found.score:.2f})" in report.getvalue()
     # an article dated before the desk's verdict: that verdict came later
     third = add_text(store, tmp_path, "three.txt", again + "\nMore.\n", "2024-03-20")
     (later,) = store.claim_matches(store.claims(article_id=third)[0].id)[:1]
@@ -373,8 +377,6 @@ def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> N
 
 
 def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
-    import io
-
     from claimcheck.claimreview import Organisation
 
     import_file(store, FEEDS / "page.html")
