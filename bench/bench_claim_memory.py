@@ -10,7 +10,8 @@ averages it over queries; MRR is the mean reciprocal rank of the first relevant 
 the same run: BM25 (bm25s, the same stemmed words, stopwords out) over the same claims. Queries
 are split by debate (a debate's sentences stay together, as in the official split): a debate is
 untouched when the CRC-32 of its name is 0 modulo 3; the weights were fitted on the other part
-(`--fit` prints the logistic weights fitted there).
+(`--fit` prints the logistic weights fitted there). Beside them, the ceiling of the candidates:
+their recall, and the scores of a perfect re-ranking of them (every relevant candidate first).
 
 Speed and scale: fact-checks generated from the real ones (speaker, figures and words varied) at
 10k and 100k (and 1M with `--million`): load time and peak memory of `import_file` (the word
@@ -18,7 +19,12 @@ index included) in a fresh process each, and matching the seed article's claims 
 (one `find_matches` call, as `add` makes it), median of 7 runs, and the first run alone (cold
 caches).
 
-    python -m bench.bench_claim_memory [--fit] [--million]
+A verdict's reach at 100k claims (tests/bulk_db.py: generated claims that all share most of
+their words, the worst case for finding the claims a verdict reaches, a third of them reviewed)
+with the real fact-checks loaded: `record_verdict` (the verdict, then `reach`) against the same
+verdict written without `reach`, alternating, on claims not decided before, medians of 15 each.
+
+    python -m bench.bench_claim_memory [--fit] [--million] [--no-scale] [--no-reach]
 """
 
 from __future__ import annotations
@@ -41,7 +47,9 @@ import bm25s
 from bench import REPO, data_dir
 from claimcheck.memory import matching
 from claimcheck.memory.factchecks import import_file
+from claimcheck.review_rules import record_verdict
 from claimcheck.store import Store
+from tests.bulk_db import build
 
 MONTHS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun"), 1)} | {
     m: i for i, m in enumerate(("jul", "aug", "sep", "oct", "nov", "dec"), 7)
@@ -169,6 +177,12 @@ def precision_above(
     return (round(hits / shown, 3) if shown else None), shown, round(queries / len(found), 3)
 
 
+def oracle_ranking(found: list, relevant: set[str], key_of: dict[int, str]) -> list[str]:
+    """The candidates with every relevant one first: what a perfect re-ranking would give."""
+    ids = [key_of[c.id] for c, _ in found]
+    return sorted(ids, key=lambda i: i not in relevant)
+
+
 def bm25_runs(vclaims: list[dict], queries: list[dict]) -> dict[str, list[str]]:
     tokenize = lambda texts: [list(matching.stems(t)) for t in texts]  # noqa: E731
     retriever = bm25s.BM25()
@@ -230,6 +244,7 @@ def quality(data: Path, work: Path, fit: bool) -> dict:
                 ),
                 4,
             ),
+            "oracle": scores({i: oracle_ranking(found[i], qrels[i], key_of) for i in ids}, qrels),
             "shown_precision": precision,
             "shown_matches": shown,
             "queries_with_shown_match": covered,
@@ -356,11 +371,43 @@ def scale(data: Path, work: Path, sizes: list[int]) -> dict:
     return report
 
 
+def reach_cost(work: Path, claims: int = 100_000, runs: int = 15) -> dict:
+    """A verdict with and without `reach` (the claims of other articles it is offered to)."""
+    db = work / "reach.db"
+    build(db, claims, search=True)
+    with Store(db) as store:
+        import_file(store, work / "politifact.jsonl")
+        unreviewed = [i for i in range(2, claims, 3 * 7)][: 2 * runs]
+        with_reach, without = [], []
+        for number, claim_id in enumerate(unreviewed):
+            start = time.perf_counter()
+            if number % 2:
+                with store.transaction():
+                    store.set_verdict(claim_id, "refuted", reviewer="bench")
+                without.append(time.perf_counter() - start)
+            else:
+                record_verdict(store, claim_id, "refuted", reviewer="bench")
+                with_reach.append(time.perf_counter() - start)
+        reached = store.db.execute(
+            "SELECT count(*) FROM matches WHERE earlier_claim_id IS NOT NULL"
+        ).fetchone()[0]
+    for path in work.glob("reach.db*"):
+        path.unlink()
+    return {
+        "claims": claims,
+        "verdict_ms": round(statistics.median(without) * 1000, 1),
+        "verdict_with_reach_ms": round(statistics.median(with_reach) * 1000, 1),
+        "verdict_with_reach_max_ms": round(max(with_reach) * 1000, 1),
+        "desk_matches_stored": reached,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--fit", action="store_true", help="print weights fitted on tuning")
     parser.add_argument("--million", action="store_true", help="also load and match 1M")
-    parser.add_argument("--no-scale", action="store_true", help="quality figures only")
+    parser.add_argument("--no-scale", action="store_true", help="no load/match at 10k-1M")
+    parser.add_argument("--no-reach", action="store_true", help="no verdict-reach timing")
     args = parser.parse_args()
     data = data_dir() / "checkthat2021_2b"
     with tempfile.TemporaryDirectory(prefix="claim-memory-") as folder:
@@ -373,6 +420,8 @@ def main() -> None:
                 f"  BM25 {figures['bm25']}  word index alone {figures['index_bm25_only']}"
                 f"  shown precision {figures['shown_precision']} ({figures['shown_matches']}"
                 f" matches, {figures['queries_with_shown_match']:.0%} of queries)"
+                f"  candidate recall {figures['candidate_recall']}"
+                f"  perfect re-ranking {figures['oracle']}"
             )
             if args.fit:
                 print(f"{'':<10} fitted on tuning: {figures['fitted_on_tuning']}")
@@ -383,6 +432,9 @@ def main() -> None:
             report["scale"] = scale(data, work, sizes)
             for size in sizes:
                 print(f"{size:>9,} fact-checks: {report['scale'][str(size)]}")
+        if not args.no_reach:
+            report["reach"] = reach_cost(work)
+            print("a verdict at 100k claims, with and without reach:", report["reach"])
     print(json.dumps(report))
 
 

@@ -42,7 +42,6 @@ def tables(path: Path) -> list[str]:
         "claims_fts",
         "snapshots_fts",
         "factchecks_fts",
-        "factchecks_terms",
         "factcheck_words",
         "claim_counts",
         "row_counts",

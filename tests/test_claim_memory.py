@@ -4,6 +4,7 @@ audit trail, and the commands, run as the real CLI."""
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -243,6 +244,9 @@ def test_the_desks_own_verdict_on_another_article_is_remembered(
     assert found.timing == "prior"
     assert found.line() == "Checked before: refuted by alice, " + found.date
     assert "same speaker: Jane Doe" in found.reasons
+    report = io.StringIO()  # the Markdown report carries the desk's earlier verdict too
+    export(store, "markdown", report, ExportFilter(article_id=second))
+    assert f"- {found.line()} (match {found.score:.2f})" in report.getvalue()
     # an article dated before the desk's verdict: that verdict came later
     third = add_text(store, tmp_path, "three.txt", again + "\nMore.\n", "2024-03-20")
     (later,) = store.claim_matches(store.claims(article_id=third)[0].id)[:1]
@@ -373,8 +377,6 @@ def test_cli_matches_adopt_reject_and_claims_checked_before(tmp_path: Path) -> N
 
 
 def test_exports_carry_the_earlier_check(store: Store, tmp_path: Path) -> None:
-    import io
-
     from claimcheck.claimreview import Organisation
 
     import_file(store, FEEDS / "page.html")
@@ -409,3 +411,51 @@ def test_add_no_match_leaves_matching_to_refresh(tmp_path: Path) -> None:
     assert cli(db, "claims", "--checked-before", "--nl").stdout == ""
     assert "1 matches stored" in cli(db, "matches", "--refresh").stderr
     assert len(cli(db, "claims", "--checked-before", "--nl").stdout.splitlines()) == 1
+
+
+def test_an_older_database_drops_factchecks_terms_and_indexes_again(db_path: Path) -> None:
+    """A database of the schema before: its unused fts5vocab table goes, and its word index,
+    built without joined-up hyphenated words, is built again, so "parttime" in a transcript
+    finds the fact-check that spells it "part-time"."""
+    from sqlite_utils import Database
+
+    from claimcheck.memory import matching
+    from claimcheck.memory.words import catch_up
+    from claimcheck.store.migrations import migrations
+
+    db = Database(db_path)
+    migrations.apply(db, stop_before="drop_factchecks_terms")
+    db["factchecks"].insert(
+        {"key": "k", "claim": "Most new jobs are part-time jobs.", "imported_at": "2024-01-01"}
+    )
+    db.execute("INSERT INTO factcheck_words VALUES ('job', 1, x'01000000', x'0000803f')")
+    db.execute("UPDATE factcheck_words_done SET upto = 1")
+    db.conn.commit()
+    assert "factchecks_terms" in db.table_names()
+    db.close()
+    with Store(db_path) as store:
+        assert "factchecks_terms" not in store.db.table_names()
+        assert store.indexed_up_to() == 0
+        with store.transaction():
+            catch_up(store)
+        probe = matching.Probe("Parttime work is what most of them found.")
+        ((found, *_),) = matching.find_matches(store, [probe], desk=False, threshold=0.0)
+        assert found.candidate.text == "Most new jobs are part-time jobs."
+        assert any("parttime" in reason for reason in found.reasons)
+
+
+def test_the_desk_look_up_leaves_out_words_most_claims_hold(db_path: Path) -> None:
+    """FTS5 ranks every claim an OR of words finds: a verdict's reach looks for the claim's
+    rarer words only, or one verdict would rank a large desk's every claim (seconds each)."""
+    from claimcheck.memory.matching import desk_words, fts_expression
+    from tests.bulk_db import build
+
+    build(db_path, 300, search=True)  # "Spending on item N rose M per cent in 2024, ..."
+    text = "Spending on item 8 rose 9 per cent in 2024, officials said."
+    with Store(db_path) as store:
+        total, counts = store.claim_word_counts(desk_words(text))
+    assert total == 300
+    assert counts["spending"] == counts["officials"] == 300
+    assert 0 < counts["8"] < 100
+    assert fts_expression(text, total, counts) == '"8" OR "9"'
+    assert fts_expression(text, 300, {}) == " OR ".join(f'"{w}"' for w in desk_words(text))

@@ -100,7 +100,10 @@ def reach(store: Store, claim_id: int) -> int:
         claim = None
     offered = store.offered_to(claim_id)
     verdict = claim is not None and claim.status in matching.DESK_VERDICTS
-    expression = matching.fts_expression(claim.text) if claim and verdict else ""
+    expression = ""
+    if claim and verdict:
+        counted = store.claim_word_counts(matching.desk_words(claim.text))
+        expression = matching.fts_expression(claim.text, *counted)
     if claim and expression:
         offered.update(
             store.unreviewed_claims_like(

@@ -170,11 +170,20 @@ def _wanted(probe: Probe) -> list[str]:
     return list(dict.fromkeys(stems(probe.text) + stems(probe.speaker or "")))
 
 
-def fts_expression(text: str) -> str:
-    """An FTS5 query for the claims sharing any of the text's content words (at most
-    2 * QUERY_WORDS of them), best ranked first."""
-    words = list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
-    return " OR ".join(f'"{w}"' for w in words[: QUERY_WORDS * 2])
+def desk_words(text: str) -> list[str]:
+    """The text's content words as the claims' full-text index holds them."""
+    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
+
+
+def fts_expression(text: str, total: int, counts: dict[str, int]) -> str:
+    """An FTS5 query for the claims sharing any of the text's rarer content words among the
+    `total` stored claims (`counts`: how many hold each word), at most QUERY_WORDS, rarest
+    first: FTS5 ranks every claim an OR of words finds, so a word most claims hold would make
+    one look-up rank nearly all of them."""
+    common = max(COMMON_FLOOR, total / COMMON)
+    words = desk_words(text)
+    kept = sorted((w for w in words if counts.get(w, 0) <= common), key=lambda w: counts.get(w, 0))
+    return " OR ".join(f'"{w}"' for w in kept[:QUERY_WORDS])
 
 
 def candidates(
@@ -203,13 +212,15 @@ def candidates(
         chosen.append(dict(zip(ids[picked].tolist(), scores[picked].tolist(), strict=True)))
     rows = _factchecks(store, sorted({i for wanted in chosen for i in wanted}))
     desk = desk and store.has_claims_with_status(DESK_VERDICTS)
+    if desk:
+        counted = store.claim_word_counts(sorted({w for p in probes for w in desk_words(p.text)}))
     out = []
     for probe, idf, wanted in zip(probes, idfs, chosen, strict=True):
         found = [
             Candidate(*rows[i][:6], score, rows[i][6]) for i, score in wanted.items() if i in rows
         ]
         found.sort(key=lambda c: (-c.bm25, c.id))
-        out.append((idf, found + (claim_candidates(store, probe) if desk else [])))
+        out.append((idf, found + (claim_candidates(store, probe, *counted) if desk else [])))
     return out
 
 
@@ -241,9 +252,12 @@ def _week(day: str) -> tuple[str, str] | None:
     return (middle - timedelta(days=7)).isoformat(), (middle + timedelta(days=7)).isoformat()
 
 
-def claim_candidates(store: Store, probe: Probe, limit: int = CANDIDATES) -> list[Candidate]:
-    """Reviewed claims of other articles sharing words with the probe (the desk's memory)."""
-    expression = fts_expression(probe.text)
+def claim_candidates(
+    store: Store, probe: Probe, total: int, counts: dict[str, int], limit: int = CANDIDATES
+) -> list[Candidate]:
+    """Reviewed claims of other articles sharing words with the probe (the desk's memory;
+    `total` and `counts` as fts_expression takes them)."""
+    expression = fts_expression(probe.text, total, counts)
     if not expression:
         return []
     rows = store.desk_candidates(

@@ -32,6 +32,7 @@ AVERAGE_WORDS = 12.8
 FLUSH = 100_000
 
 _WORD = re.compile(r"[^\W_]+")
+_COMPOUND = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
 STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
 
 
@@ -49,7 +50,11 @@ def stems(text: str) -> tuple[str, ...]:
 
 
 def content_words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 1]
+    """The words of a text but stopwords, and each hyphenated word also joined up: transcripts
+    and feeds spell "African-American" and "part-time" as "AfricanAmerican" and "parttime"."""
+    lower = text.lower()
+    words = [w for w in _WORD.findall(lower) if w not in STOPWORDS and len(w) > 1]
+    return words + [re.sub(r"[-‐‑]", "", w) for w in _COMPOUND.findall(lower)]
 
 
 @lru_cache(maxsize=256)

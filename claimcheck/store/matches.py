@@ -202,6 +202,23 @@ class Matches(StoreCore):
             )
         }
 
+    def claim_word_counts(self, words: Sequence[str]) -> tuple[int, dict[str, int]]:
+        """How many claims there are, and how many hold each of these words (lower case), by the
+        vocabulary of the claims' full-text index."""
+        conn = self.db.conn
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.claims_terms"
+            " USING fts5vocab(main, claims_fts, 'row')"
+        )
+        total = conn.execute("SELECT ifnull(sum(n), 0) FROM claim_counts").fetchone()[0]
+        counts = dict(
+            conn.execute(
+                f"SELECT term, doc FROM temp.claims_terms WHERE term IN ({_marks(words)})",
+                list(words),
+            )
+        )
+        return total, counts
+
     def unreviewed_claims_like(
         self, expression: str, *, other_than_article: int | None, hits: int, limit: int
     ) -> list[int]:

@@ -591,3 +591,17 @@ def add_reviewer_editor_flag(db: Database) -> None:
     # The desk's editor: an account flag that lets its holder settle a disagreement
     # even where they gave one of the two verdicts (a desk of two has no third reviewer).
     db.execute("ALTER TABLE reviewers ADD COLUMN editor INTEGER NOT NULL DEFAULT 0")
+
+
+@migrations(name="drop_factchecks_terms")
+def drop_factchecks_terms(db: Database) -> None:
+    # The fts5vocab view over the fact-checks' full-text index counted how many fact-checks hold
+    # a word for matching; the word index (create_factcheck_words) holds those counts now.
+    db.execute("DROP TABLE IF EXISTS factchecks_terms")
+
+
+@migrations(name="reindex_factcheck_words")
+def reindex_factcheck_words(db: Database) -> None:
+    # The word index also holds each hyphenated word joined up ("part-time" as "parttime"):
+    # emptied here, it is built again by the next import or matching run (words.catch_up).
+    db.executescript("DELETE FROM factcheck_words; UPDATE factcheck_words_done SET upto = 0;")
