@@ -32,8 +32,8 @@ REPO = Path(__file__).parent.parent
 
 
 def tables(path: Path) -> list[str]:
-    """The tables a bundle must carry: all but SQLite's, the migration log, the FTS index and
-    the counts triggers keep."""
+    """The tables a bundle must carry: all but SQLite's, the migration log, the FTS index, the
+    counts triggers keep and their pause (empty outside the transaction adding an article)."""
     with Store(path) as store:
         names = store.db.table_names()
     derived = (
@@ -45,6 +45,7 @@ def tables(path: Path) -> list[str]:
         "factcheck_words",
         "claim_counts",
         "row_counts",
+        "deferred_indexing",
     )
     return [n for n in names if not n.startswith(derived)]
 

@@ -4,7 +4,8 @@ takes the verdict of the claim it repeats."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -21,6 +22,26 @@ class AddResult:
     created: bool
     claims: int
     repeats: int = 0
+
+
+# The columns an added claim and quantity are stored with, in the order of the rows built below.
+CLAIM_COLUMNS = (
+    "id", "article_id", "start", "end", "paragraph", "sentence", "text", "kind", "kinds",
+    "checkworthiness", "reasons", "speaker", "venue", "attribution", "quote", "dates",
+    "canonical_id", "repeat_key", "status", "note", "reviewer", "created_at", "updated_at",
+)  # fmt: skip
+QUANTITY_COLUMNS = (
+    "claim_id", "surface", "value", "high", "unit", "scale", "qualifier", "of", "start", "end",
+)  # fmt: skip
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    listed = ", ".join(f"[{c}]" for c in columns)
+    return f"INSERT INTO {table} ({listed}) VALUES ({', '.join('?' * len(columns))})"
+
+
+INSERT_CLAIM = _insert_sql("claims", CLAIM_COLUMNS)
+INSERT_QUANTITY = _insert_sql("quantities", QUANTITY_COLUMNS)
 
 
 @cache
@@ -117,7 +138,8 @@ class Articles(StoreCore):
     def _insert_claims(
         self, article_id: int, claims: list[ExtractedClaim], stamp: str
     ) -> list[int]:
-        """Bulk-insert claims and quantities with ids chosen here (we hold the write lock)."""
+        """Bulk-insert claims and quantities with ids chosen here (we hold the write lock),
+        indexed and counted in bulk (indexing_deferred)."""
         first = self.next_claim_id()
         ids = list(range(first, first + len(claims)))
         claim_rows = []
@@ -134,7 +156,6 @@ class Articles(StoreCore):
         canonical: list[dict[str, Any] | None] = []
         for claim_id, claim, key in zip(ids, claims, keys, strict=True):
             attribution = claim.attribution
-            speaker = attribution.speaker if attribution else None
             if claim.repeat_of is not None:
                 earlier = canonical[claim.repeat_of]
                 target = earlier or {"canonical_id": ids[claim.repeat_of], "status": "unreviewed"}
@@ -143,51 +164,75 @@ class Articles(StoreCore):
             canonical.append(target)
             verdict = target or {}
             claim_rows.append(
-                {
-                    "id": claim_id,
-                    "article_id": article_id,
-                    "start": claim.start,
-                    "end": claim.end,
-                    "paragraph": claim.paragraph,
-                    "sentence": claim.sentence,
-                    "text": claim.sentence,
-                    "kind": claim.kind,
-                    "kinds": _kinds_json(tuple(claim.kinds)),
-                    "checkworthiness": round(claim.score, 4),
-                    "reasons": to_json(claim.reasons),
-                    "speaker": speaker,
-                    "venue": attribution.venue if attribution else None,
-                    "attribution": attribution.phrase if attribution else None,
-                    "quote": claim.quote,
-                    "dates": to_json([d.__dict__ for d in claim.dates]) if claim.dates else "[]",
-                    "canonical_id": verdict.get("canonical_id"),
-                    "repeat_key": key,
-                    "status": verdict.get("status", "unreviewed"),
-                    "note": verdict.get("note"),
-                    "reviewer": verdict.get("reviewer"),
-                    "version": 1,
-                    "created_at": stamp,
-                    "updated_at": stamp,
-                }
+                (
+                    claim_id,
+                    article_id,
+                    claim.start,
+                    claim.end,
+                    claim.paragraph,
+                    claim.sentence,
+                    claim.sentence,
+                    claim.kind,
+                    _kinds_json(tuple(claim.kinds)),
+                    round(claim.score, 4),
+                    to_json(claim.reasons),
+                    attribution.speaker if attribution else None,
+                    attribution.venue if attribution else None,
+                    attribution.phrase if attribution else None,
+                    claim.quote,
+                    to_json([d.__dict__ for d in claim.dates]) if claim.dates else "[]",
+                    verdict.get("canonical_id"),
+                    key,
+                    verdict.get("status", "unreviewed"),
+                    verdict.get("note"),
+                    verdict.get("reviewer"),
+                    stamp,
+                    stamp,
+                )
             )
             quantity_rows.extend(
-                {
-                    "claim_id": claim_id,
-                    "surface": q.surface,
-                    "value": q.value,
-                    "high": q.high,
-                    "unit": q.unit,
-                    "scale": q.scale,
-                    "qualifier": q.qualifier,
-                    "of": q.of,
-                    "start": q.start,
-                    "end": q.end,
-                }
+                (
+                    claim_id,
+                    q.surface,
+                    q.value,
+                    q.high,
+                    q.unit,
+                    q.scale,
+                    q.qualifier,
+                    q.of,
+                    q.start,
+                    q.end,
+                )
                 for q in claim.quantities
             )
-        self.insert_rows("claims", claim_rows)
-        self.insert_rows("quantities", quantity_rows)
+        with self.indexing_deferred():
+            self.db.conn.executemany(INSERT_CLAIM, claim_rows)
+            self.db.conn.executemany(INSERT_QUANTITY, quantity_rows)
         return ids
+
+    @contextmanager
+    def indexing_deferred(self) -> Iterator[None]:
+        """Claims and quantities inserted inside are put in the full-text index and the kept
+        counts by three statements at the end instead of a trigger per row (migration
+        defer_claim_indexing_in_bulk_writes). Call inside a transaction; inside, only insert
+        claims (with ids above any existing one) and their quantities."""
+        self.db.execute("INSERT INTO deferred_indexing VALUES (?)", [self.next_claim_id()])
+        yield
+        since = "(SELECT since FROM deferred_indexing)"
+        self.db.execute(
+            "INSERT INTO claims_fts(rowid, text, sentence, speaker)"
+            f" SELECT id, text, nullif(sentence, text), speaker FROM claims WHERE id >= {since}"
+        )
+        self.db.execute(
+            "INSERT INTO claim_counts SELECT ifnull(status, ''), ifnull(kind, ''),"
+            f" canonical_id IS NOT NULL, count(*) FROM claims WHERE id >= {since}"
+            " GROUP BY 1, 2, 3 ON CONFLICT DO UPDATE SET n = n + excluded.n"
+        )
+        self.db.execute(
+            "UPDATE row_counts SET n = n + (SELECT count(*) FROM quantities"
+            f" WHERE claim_id >= {since}) WHERE name = 'quantities'"
+        )
+        self.db.execute("DELETE FROM deferred_indexing")
 
     def _cite_links(
         self, article: ArticleInput, claims: list[ExtractedClaim], ids: list[int], stamp: str

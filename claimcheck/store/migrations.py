@@ -605,3 +605,39 @@ def reindex_factcheck_words(db: Database) -> None:
     # The word index also holds each hyphenated word joined up ("part-time" as "parttime"):
     # emptied here, it is built again by the next import or matching run (words.catch_up).
     db.executescript("DELETE FROM factcheck_words; UPDATE factcheck_words_done SET upto = 0;")
+
+
+@migrations(name="defer_claim_indexing_in_bulk_writes")
+def defer_claim_indexing_in_bulk_writes(db: Database) -> None:
+    # A trigger per claim row (the full-text index, the kept counts) was most of the cost of
+    # storing an article's claims. While `deferred_indexing` holds a row, which it does only
+    # inside the transaction that adds an article (Articles.indexing_deferred), these triggers
+    # stand aside and that code indexes and counts the article's new claims in three statements.
+    # Other connections never see the row, so every other write is indexed by the triggers as
+    # before.
+    db.executescript(
+        """
+        CREATE TABLE deferred_indexing (since INTEGER NOT NULL);
+        DROP TRIGGER claims_fts_insert;
+        DROP TRIGGER claims_count_insert;
+        DROP TRIGGER quantities_count_insert;
+        CREATE TRIGGER claims_fts_insert AFTER INSERT ON claims
+        WHEN NOT EXISTS (SELECT 1 FROM deferred_indexing)
+        BEGIN
+            INSERT INTO claims_fts(rowid, text, sentence, speaker)
+            VALUES (new.id, new.text, nullif(new.sentence, new.text), new.speaker);
+        END;
+        CREATE TRIGGER claims_count_insert AFTER INSERT ON claims
+        WHEN NOT EXISTS (SELECT 1 FROM deferred_indexing)
+        BEGIN
+            INSERT INTO claim_counts
+            VALUES (ifnull(new.status, ''), ifnull(new.kind, ''), new.canonical_id IS NOT NULL, 1)
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER quantities_count_insert AFTER INSERT ON quantities
+        WHEN NOT EXISTS (SELECT 1 FROM deferred_indexing)
+        BEGIN
+            UPDATE row_counts SET n = n + 1 WHERE name = 'quantities';
+        END;
+        """
+    )
