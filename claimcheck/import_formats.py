@@ -21,7 +21,7 @@ import datetime
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -94,7 +94,7 @@ class Record:
     file: str
     line: int
     column: int = 1
-    columns: dict[str, tuple[int, int] | int] = field(default_factory=dict)
+    columns: Mapping[str, tuple[int, int] | int] = field(default_factory=dict)
     raw: str | None = None
 
     def where(self, name: str | None = None) -> str:
@@ -159,11 +159,195 @@ def manifest_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
-    """Parse and validate a manifest; returns the data and its YAML node tree (for positions)."""
+@dataclass(slots=True)
+class Spot:
+    """Where a mapping or list of a manifest starts (line and column, from 1), where each of its
+    keys sits, and the Spots of the mappings and lists inside it, by key or index."""
+
+    line: int
+    column: int
+    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
+    inner: dict[Any, Spot] = field(default_factory=dict)
+
+
+def spot_at(root: Spot, path: list[Any]) -> Spot:
+    """The Spot at a data path (the deepest one found along it)."""
+    spot = root
+    for step in path:
+        if step not in spot.inner:
+            break
+        spot = spot.inner[step]
+    return spot
+
+
+def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], Spot]:
+    """Parse and validate a manifest; returns the data and where its parts are in the file.
+
+    libyaml's events become plain values in one pass (`_read_events`), then the compiled schema
+    checks them. Anything unusual (an error, or YAML beyond mappings, lists and scalars) is read
+    again the thorough way, composing nodes, which says exactly where and what is wrong."""
     name = str(path)
     if text is None:
         text = decode(read_file(path, MAX_MANIFEST_BYTES), name)
+    import fastjsonschema
+
+    try:
+        data, spots = _read_events(text)
+        _fast_validator()(data)
+        return data, spots
+    except (_Unusual, yaml.YAMLError, fastjsonschema.JsonSchemaException):
+        pass
+    data, root = _load_composed(text, name)
+    return data, _spots(root)
+
+
+class _Unusual(Exception):
+    """What _read_events leaves to the composed nodes: an error to locate and describe, or YAML
+    beyond plain mappings, lists and scalars (tags, aliases, merge keys, several documents)."""
+
+
+_STR = "tag:yaml.org,2002:str"
+_BUILT = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+def _read_events(text: str) -> tuple[dict[str, Any], Spot]:
+    """The manifest straight from libyaml's events to plain values (dates as ISO strings), with
+    the checks of _check_nodes; plain scalars are typed by PyYAML's own resolvers and
+    constructors, so the values are those the composed path builds. Raises _Unusual."""
+    implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
+    if implicit.get(None):
+        raise _Unusual  # resolvers for any first character: leave them to PyYAML
+    constructor = yaml.constructor.SafeConstructor()
+    loader = SafeLoader(text)
+    get_event = loader.get_event
+    scalar_event, mapping_event, sequence_event = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    # A frame: [the dict or list, its Spot, flag, key awaiting its value (mappings)]. The flag is
+    # _check_nodes': for a mapping, that it is an entry of `articles` (its `text` may be long);
+    # for a list, that it is `articles` itself.
+    stack: list[list[Any]] = []
+    root: dict[str, Any] | None = None
+    spots = Spot(1, 1)
+    documents = 0
+    try:
+        while True:
+            event = get_event()
+            kind = type(event)
+            if kind is scalar_event:
+                if event.tag is not None or not stack:
+                    raise _Unusual
+                value = event.value
+                if event.implicit[0]:
+                    for tag, pattern in implicit.get(value[:1], ()):
+                        if pattern.match(value):
+                            value = _construct(constructor, tag, value)
+                            break
+                frame = stack[-1]
+                container = frame[0]
+                if type(container) is list:
+                    if len(event.value) > (MAX_INLINE_TEXT_CHARS if frame[2] else MAX_FIELD_CHARS):
+                        raise _Unusual
+                    container.append(value)
+                elif frame[3] is None:  # a key
+                    if type(value) is not str or value in container or len(value) > MAX_FIELD_CHARS:
+                        raise _Unusual
+                    frame[3] = value
+                    mark = event.start_mark
+                    frame[1].keys[value] = (mark.line + 1, mark.column + 1)
+                else:
+                    text_limit = frame[2] and frame[3] == "text"
+                    if len(event.value) > (
+                        MAX_INLINE_TEXT_CHARS if text_limit else MAX_FIELD_CHARS
+                    ):
+                        raise _Unusual
+                    container[frame[3]] = value
+                    frame[3] = None
+            elif kind is mapping_event or kind is sequence_event:
+                if event.tag is not None:
+                    raise _Unusual
+                mark = event.start_mark
+                spot = Spot(mark.line + 1, mark.column + 1)
+                new: Any = {} if kind is mapping_event else []
+                if stack:
+                    frame = stack[-1]
+                    parent = frame[0]
+                    if type(parent) is list:
+                        key, flag = None, frame[2]
+                        frame[1].inner[len(parent)] = spot
+                        parent.append(new)
+                    elif frame[3] is None:
+                        raise _Unusual  # a mapping or list as a key
+                    else:
+                        key = frame[3]
+                        flag = frame[2] and key == "text"
+                        frame[1].inner[key] = spot
+                        parent[key] = new
+                        frame[3] = None
+                elif kind is mapping_event:
+                    key, flag, root, spots = None, False, new, spot
+                else:
+                    raise _Unusual
+                if kind is sequence_event:
+                    flag = key == "articles"
+                stack.append([new, spot, flag, None])
+            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
+                stack.pop()
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+            elif kind is yaml.StreamEndEvent:
+                break
+            elif kind is yaml.AliasEvent:
+                raise _Unusual
+    finally:
+        loader.dispose()
+    if root is None:
+        raise _Unusual
+    return root, spots
+
+
+def _construct(constructor: yaml.constructor.SafeConstructor, tag: str, value: str) -> Any:
+    """A plain scalar PyYAML resolves to a null, boolean, number or date, as it builds it."""
+    if tag == _TIMESTAMP:
+        return constructor.construct_yaml_timestamp(yaml.ScalarNode(tag, value)).isoformat()
+    if tag not in _BUILT:
+        raise _Unusual  # merge keys and the like
+    return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, value))
+
+
+def _spots(root: yaml.Node) -> Spot:
+    """The Spots of a composed node tree."""
+
+    def spot(node: yaml.Node) -> Spot:
+        return Spot(node.start_mark.line + 1, node.start_mark.column + 1)
+
+    top = spot(root)
+    stack = [(root, top)]
+    while stack:
+        node, place = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            children = [(key.value, key, value) for key, value in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            children = [(index, None, value) for index, value in enumerate(node.value)]
+        else:
+            continue
+        for step, key, value in children:
+            if key is not None:
+                place.keys[step] = (key.start_mark.line + 1, key.start_mark.column + 1)
+            if isinstance(value, yaml.MappingNode | yaml.SequenceNode):
+                place.inner[step] = spot(value)
+                stack.append((value, place.inner[step]))
+    return top
+
+
+def _load_composed(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
+    """The thorough reading: libyaml composes nodes, _check_nodes vets them, PyYAML constructs
+    the values and the schema checks them, each error located in the file."""
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()

@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from claimcheck import import_formats as formats
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.repeats import repeat_key
@@ -221,7 +219,7 @@ class _Session:
         self.used_ids: set[int] = set()
         self.first_free = self.next_id = 1
         self.sources_before = 0
-        self.manifest: tuple[dict[str, Any], yaml.Node] | None = None
+        self.manifest: tuple[dict[str, Any], formats.Spot] | None = None
         self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
         self.quantity_rows: list[tuple[Any, ...]] = []
@@ -532,7 +530,7 @@ class _Session:
                 progress(step)
 
     def manifest_article(
-        self, index: int, root: yaml.Node, seen: dict[str, int], prepared: _Prepared
+        self, index: int, root: formats.Spot, seen: dict[str, int], prepared: _Prepared
     ) -> None:
         record, article_input = prepared.record, prepared.article
         assert article_input is not None
@@ -677,14 +675,9 @@ class _Session:
             self.report.changes.append(f"claim {claim_id}: source changed since verified ({url})")
 
 
-def _yaml_record(root: yaml.Node, path: list[Any], data: dict[str, Any], name: str) -> Record:
-    node, _ = formats.node_at(root, path)
-    columns = {
-        key.value: (key.start_mark.line + 1, key.start_mark.column + 1)
-        for key, _ in getattr(node, "value", ())
-        if isinstance(node, yaml.MappingNode)
-    }
-    return Record(data, name, node.start_mark.line + 1, node.start_mark.column + 1, columns=columns)
+def _yaml_record(root: formats.Spot, path: list[Any], data: dict[str, Any], name: str) -> Record:
+    spot = formats.spot_at(root, path)
+    return Record(data, name, spot.line, spot.column, columns=spot.keys)
 
 
 def _file_sha256(path: Path) -> str:
