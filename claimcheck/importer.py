@@ -127,7 +127,7 @@ def import_file(
         session = _Session(store, path, report, update, allow_roots, force)
         if kind == "yaml":
             session.prepare_manifest()
-        with store.write_transaction():
+        with formats.collector_paused(), store.write_transaction():
             store.defer_foreign_keys()
             session.begin()
             if kind == "yaml":
