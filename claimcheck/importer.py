@@ -551,6 +551,8 @@ class _Session:
             self.new_articles.add(article_id)
             self.report.articles_added += 1
             self.report.claims_added += result.claims
+            if result.claims:  # extracted claims took ids the file's own claims must not reuse
+                self.used_ids.update(self.store.article_claim_ids(article_id))
         article = _Article(article_id, article_input.text)
         path = ["articles", index]
         for c_index, claim in enumerate(entry.get("claims") or ()):
