@@ -18,12 +18,10 @@ from __future__ import annotations
 import codecs
 import csv
 import datetime
-import gc
 import io
 import json
 import os
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -39,10 +37,17 @@ from claimcheck.config import (
     MAX_RECORD_BYTES,
 )
 from claimcheck.errors import InputError
+from claimcheck.manifest_events import (
+    SafeLoader,
+    Spot,
+    Unusual,
+    collector_paused,
+    read_events,
+    spots_of,
+)
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.suggest import did_you_mean
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROGRESS_STEP = 1 << 16
 
 # The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
@@ -161,213 +166,25 @@ def manifest_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-@dataclass(slots=True)
-class Spot:
-    """Where a mapping or list of a manifest starts (line and column, from 1), where each of its
-    keys sits, and the Spots of the mappings and lists inside it, by key or index."""
-
-    line: int
-    column: int
-    keys: dict[str, tuple[int, int]] = field(default_factory=dict)
-    inner: dict[Any, Spot] = field(default_factory=dict)
-
-
-def spot_at(root: Spot, path: list[Any]) -> Spot:
-    """The Spot at a data path (the deepest one found along it)."""
-    spot = root
-    for step in path:
-        if step not in spot.inner:
-            break
-        spot = spot.inner[step]
-    return spot
-
-
 def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], Spot]:
     """Parse and validate a manifest; returns the data and where its parts are in the file.
 
-    libyaml's events become plain values in one pass (`_read_events`), then the compiled schema
-    checks them. Anything unusual (an error, or YAML beyond mappings, lists and scalars) is read
-    again the thorough way, composing nodes, which says exactly where and what is wrong."""
+    libyaml's events become plain values in one pass (claimcheck.manifest_events), then the
+    compiled schema checks them. Anything unusual (an error, or YAML beyond mappings, lists and
+    scalars) is read again the thorough way, composing nodes, which says exactly where and what
+    is wrong."""
     name = str(path)
     if text is None:
         text = decode(read_file(path, MAX_MANIFEST_BYTES), name)
-    import fastjsonschema
-
     try:
         with collector_paused():
-            data, spots = _read_events(text)
-        _fast_validator()(data)
-        return data, spots
-    except (_Unusual, yaml.YAMLError, fastjsonschema.JsonSchemaException):
+            data, spots = read_events(text)
+        if _is_valid(data):
+            return data, spots
+    except (Unusual, yaml.YAMLError):
         pass
     data, root = _load_composed(text, name)
-    return data, _spots(root)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Python's cyclic garbage collector off for a while. What an import builds (a manifest's
-    values, the claims already seen) lives on to its end, so the collector would walk it again
-    and again to free nothing: a third of the time of reading 10,000 claims' manifest, and as
-    much again while they are written."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-class _Unusual(Exception):
-    """What _read_events leaves to the composed nodes: an error to locate and describe, or YAML
-    beyond plain mappings, lists and scalars (tags, aliases, merge keys, several documents)."""
-
-
-_BUILT = frozenset(f"tag:yaml.org,2002:{name}" for name in ("null", "bool", "int", "float"))
-_TIMESTAMP = "tag:yaml.org,2002:timestamp"
-
-
-def _read_events(text: str) -> tuple[dict[str, Any], Spot]:
-    """The manifest straight from libyaml's events to plain values (dates as ISO strings), with
-    the checks of _check_nodes; plain scalars are typed by PyYAML's own resolvers and
-    constructors, so the values are those the composed path builds. Raises _Unusual."""
-    implicit = yaml.resolver.Resolver.yaml_implicit_resolvers
-    if implicit.get(None):
-        raise _Unusual  # resolvers for any first character: leave them to PyYAML
-    constructor = yaml.constructor.SafeConstructor()
-    loader = SafeLoader(text)
-    get_event = loader.get_event
-    scalar_event, mapping_event, sequence_event = (
-        yaml.ScalarEvent,
-        yaml.MappingStartEvent,
-        yaml.SequenceStartEvent,
-    )
-    # The mapping or list being filled (None before the root), its Spot, the key awaiting its
-    # value (mappings), and _check_nodes' flag: for a mapping, that it is an entry of `articles`
-    # (whose `text` may be a whole article); for a list, that it is `articles`. The stack holds
-    # the same for the ones it is inside.
-    box: Any = None
-    box_spot, box_key, box_flag, in_list = Spot(1, 1), None, False, False
-    stack: list[tuple[Any, Spot, str | None, bool, bool]] = []
-    typed: dict[str, Any] = {}
-    root: dict[str, Any] | None = None
-    spots = box_spot
-    documents = 0
-    try:
-        while True:
-            event = get_event()
-            kind = type(event)
-            if kind is scalar_event:
-                if event.tag is not None or box is None:
-                    raise _Unusual
-                raw = value = event.value
-                if event.implicit[0] and raw[:1] in implicit:
-                    value = typed.get(raw, typed)
-                    if value is typed:
-                        value = _typed(constructor, implicit[raw[:1]], raw)
-                        if len(raw) <= 40:  # field names, choices and numbers come again
-                            typed[raw] = value
-                if in_list:
-                    if len(raw) > MAX_FIELD_CHARS and (
-                        not box_flag or len(raw) > MAX_INLINE_TEXT_CHARS
-                    ):
-                        raise _Unusual
-                    box.append(value)
-                elif box_key is None:
-                    if type(value) is not str or value in box or len(raw) > MAX_FIELD_CHARS:
-                        raise _Unusual
-                    box_key = value
-                    mark = event.start_mark
-                    box_spot.keys[value] = (mark.line + 1, mark.column + 1)
-                else:
-                    if len(raw) > MAX_FIELD_CHARS and (
-                        not (box_flag and box_key == "text") or len(raw) > MAX_INLINE_TEXT_CHARS
-                    ):
-                        raise _Unusual
-                    box[box_key] = value
-                    box_key = None
-            elif kind is mapping_event or kind is sequence_event:
-                if event.tag is not None:
-                    raise _Unusual
-                mark = event.start_mark
-                spot = Spot(mark.line + 1, mark.column + 1)
-                new: Any = {} if kind is mapping_event else []
-                if box is None:
-                    if kind is sequence_event:
-                        raise _Unusual
-                    key, flag, root, spots = None, False, new, spot
-                elif in_list:
-                    key, flag = None, box_flag
-                    box_spot.inner[len(box)] = spot
-                    box.append(new)
-                elif box_key is None:
-                    raise _Unusual  # a mapping or list as a key
-                else:
-                    key, flag = box_key, box_flag and box_key == "text"
-                    box_spot.inner[key] = spot
-                    box[key] = new
-                    box_key = None
-                stack.append((box, box_spot, box_key, box_flag, in_list))
-                in_list = kind is sequence_event
-                box, box_spot, box_key = new, spot, None
-                box_flag = key == "articles" if in_list else flag
-            elif kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                box, box_spot, box_key, box_flag, in_list = stack.pop()
-            elif kind is yaml.DocumentStartEvent:
-                documents += 1
-                if documents > 1:
-                    raise _Unusual
-            elif kind is yaml.StreamEndEvent:
-                break
-            elif kind is yaml.AliasEvent:
-                raise _Unusual
-    finally:
-        loader.dispose()
-    if root is None:
-        raise _Unusual
-    return root, spots
-
-
-def _typed(
-    constructor: yaml.constructor.SafeConstructor, resolvers: list[tuple[str, Any]], value: str
-) -> Any:
-    """A plain scalar as PyYAML types and builds it: a null, boolean, number or date (as an ISO
-    string) where one of its resolvers matches, else the string itself."""
-    for tag, pattern in resolvers:
-        if pattern.match(value):
-            if tag == _TIMESTAMP:
-                node = yaml.ScalarNode(tag, value)
-                return constructor.construct_yaml_timestamp(node).isoformat()
-            if tag not in _BUILT:
-                raise _Unusual  # merge keys and the like
-            return constructor.yaml_constructors[tag](constructor, yaml.ScalarNode(tag, value))
-    return value
-
-
-def _spots(root: yaml.Node) -> Spot:
-    """The Spots of a composed node tree."""
-
-    def spot(node: yaml.Node) -> Spot:
-        return Spot(node.start_mark.line + 1, node.start_mark.column + 1)
-
-    top = spot(root)
-    stack = [(root, top)]
-    while stack:
-        node, place = stack.pop()
-        if isinstance(node, yaml.MappingNode):
-            children = [(key.value, key, value) for key, value in node.value]
-        elif isinstance(node, yaml.SequenceNode):
-            children = [(index, None, value) for index, value in enumerate(node.value)]
-        else:
-            continue
-        for step, key, value in children:
-            if key is not None:
-                place.keys[step] = (key.start_mark.line + 1, key.start_mark.column + 1)
-            if isinstance(value, yaml.MappingNode | yaml.SequenceNode):
-                place.inner[step] = spot(value)
-                stack.append((value, place.inner[step]))
-    return top
+    return data, spots_of(root)
 
 
 def _load_composed(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
@@ -479,6 +296,16 @@ def _fast_validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
     return fastjsonschema.compile(manifest_schema())
+
+
+def _is_valid(data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _validate(data: Any, root: yaml.Node, name: str) -> None:

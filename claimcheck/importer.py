@@ -28,6 +28,7 @@ from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.repeats import repeat_key
 from claimcheck.import_formats import Record, RecordError
 from claimcheck.ingest import IngestError, read_bytes, read_path
+from claimcheck.manifest_events import Spot, collector_paused, spot_at
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.pipeline import is_url, read_input
 from claimcheck.store import Store, StoreError, now
@@ -127,7 +128,7 @@ def import_file(
         session = _Session(store, path, report, update, allow_roots, force)
         if kind == "yaml":
             session.prepare_manifest()
-        with formats.collector_paused(), store.write_transaction():
+        with collector_paused(), store.write_transaction():
             store.defer_foreign_keys()
             session.begin()
             if kind == "yaml":
@@ -219,7 +220,7 @@ class _Session:
         self.used_ids: set[int] = set()
         self.first_free = self.next_id = 1
         self.sources_before = 0
-        self.manifest: tuple[dict[str, Any], formats.Spot] | None = None
+        self.manifest: tuple[dict[str, Any], Spot] | None = None
         self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
         self.quantity_rows: list[tuple[Any, ...]] = []
@@ -530,7 +531,7 @@ class _Session:
                 progress(step)
 
     def manifest_article(
-        self, index: int, root: formats.Spot, seen: dict[str, int], prepared: _Prepared
+        self, index: int, root: Spot, seen: dict[str, int], prepared: _Prepared
     ) -> None:
         record, article_input = prepared.record, prepared.article
         assert article_input is not None
@@ -677,8 +678,8 @@ class _Session:
             self.report.changes.append(f"claim {claim_id}: source changed since verified ({url})")
 
 
-def _yaml_record(root: formats.Spot, path: list[Any], data: dict[str, Any], name: str) -> Record:
-    spot = formats.spot_at(root, path)
+def _yaml_record(root: Spot, path: list[Any], data: dict[str, Any], name: str) -> Record:
+    spot = spot_at(root, path)
     return Record(data, name, spot.line, spot.column, columns=spot.keys)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimcheck import import_formats
+from claimcheck import import_formats, manifest_events
 from claimcheck.import_formats import RecordError, load_manifest
 from claimcheck.importer import import_file
 from claimcheck.store import Store
@@ -96,7 +96,7 @@ def test_a_manifest_read_from_events_equals_the_composed_reading(tmp_path: Path)
     data, spots = load_manifest(path)
     composed, root = import_formats._load_composed(MANIFEST, str(path))
     assert data == composed
-    assert spots == import_formats._spots(root)
+    assert spots == manifest_events.spots_of(root)
     claim = data["articles"][0]["claims"][0]
     assert (claim["checkworthiness"], claim["due"], claim["speaker"]) == (
         0.5,
@@ -105,8 +105,8 @@ def test_a_manifest_read_from_events_equals_the_composed_reading(tmp_path: Path)
     )
     assert claim["quantities"][0]["value"] == 31 and claim["quantities"][1]["value"] == 1000
     assert data["articles"][0]["extract"] is False and data["articles"][0]["title"] is None
-    assert import_formats.spot_at(spots, ["articles", 0, "claims", 1]).line == 24
-    assert import_formats.spot_at(spots, ["articles", 0, "claims", 1]).keys["status"] == (27, 9)
+    assert manifest_events.spot_at(spots, ["articles", 0, "claims", 1]).line == 24
+    assert manifest_events.spot_at(spots, ["articles", 0, "claims", 1]).keys["status"] == (27, 9)
 
 
 def test_what_events_leave_to_the_composed_reading_comes_out_as_before(tmp_path: Path) -> None:
