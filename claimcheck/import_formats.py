@@ -21,7 +21,7 @@ import datetime
 import io
 import json
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -37,10 +37,17 @@ from claimcheck.config import (
     MAX_RECORD_BYTES,
 )
 from claimcheck.errors import InputError
+from claimcheck.manifest_events import (
+    SafeLoader,
+    Spot,
+    Unusual,
+    collector_paused,
+    read_events,
+    spots_of,
+)
 from claimcheck.models import KINDS, STATUSES
 from claimcheck.suggest import did_you_mean
 
-SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 PROGRESS_STEP = 1 << 16
 
 # The fields of a claim record: the JSONL/CSV export writes exactly these, import reads them.
@@ -94,7 +101,7 @@ class Record:
     file: str
     line: int
     column: int = 1
-    columns: dict[str, tuple[int, int] | int] = field(default_factory=dict)
+    columns: Mapping[str, tuple[int, int] | int] = field(default_factory=dict)
     raw: str | None = None
 
     def where(self, name: str | None = None) -> str:
@@ -159,11 +166,30 @@ def manifest_schema() -> dict[str, Any]:
     return json.loads(text)
 
 
-def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], yaml.Node]:
-    """Parse and validate a manifest; returns the data and its YAML node tree (for positions)."""
+def load_manifest(path: Path, text: str | None = None) -> tuple[dict[str, Any], Spot]:
+    """Parse and validate a manifest; returns the data and where its parts are in the file.
+
+    libyaml's events become plain values in one pass (claimcheck.manifest_events), then the
+    compiled schema checks them. Anything unusual (an error, or YAML beyond mappings, lists and
+    scalars) is read again the thorough way, composing nodes, which says exactly where and what
+    is wrong."""
     name = str(path)
     if text is None:
         text = decode(read_file(path, MAX_MANIFEST_BYTES), name)
+    try:
+        with collector_paused():
+            data, spots = read_events(text)
+        if _is_valid(data):
+            return data, spots
+    except (Unusual, yaml.YAMLError):
+        pass
+    data, root = _load_composed(text, name)
+    return data, spots_of(root)
+
+
+def _load_composed(text: str, name: str) -> tuple[dict[str, Any], yaml.Node]:
+    """The thorough reading: libyaml composes nodes, _check_nodes vets them, PyYAML constructs
+    the values and the schema checks them, each error located in the file."""
     loader = SafeLoader(text)
     try:
         node = loader.get_single_node()
@@ -270,6 +296,16 @@ def _fast_validator() -> Callable[[Any], Any]:
     import fastjsonschema
 
     return fastjsonschema.compile(manifest_schema())
+
+
+def _is_valid(data: Any) -> bool:
+    import fastjsonschema
+
+    try:
+        _fast_validator()(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _validate(data: Any, root: yaml.Node, name: str) -> None:

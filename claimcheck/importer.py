@@ -23,13 +23,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from claimcheck import import_formats as formats
 from claimcheck.extract.claims import extract_claims
 from claimcheck.extract.repeats import repeat_key
 from claimcheck.import_formats import Record, RecordError
 from claimcheck.ingest import IngestError, read_bytes, read_path
+from claimcheck.manifest_events import Spot, collector_paused, spot_at
 from claimcheck.models import ArticleInput, ExtractedClaim
 from claimcheck.pipeline import is_url, read_input
 from claimcheck.store import Store, StoreError, now
@@ -129,7 +128,7 @@ def import_file(
         session = _Session(store, path, report, update, allow_roots, force)
         if kind == "yaml":
             session.prepare_manifest()
-        with store.write_transaction():
+        with collector_paused(), store.write_transaction():
             store.defer_foreign_keys()
             session.begin()
             if kind == "yaml":
@@ -221,7 +220,7 @@ class _Session:
         self.used_ids: set[int] = set()
         self.first_free = self.next_id = 1
         self.sources_before = 0
-        self.manifest: tuple[dict[str, Any], yaml.Node] | None = None
+        self.manifest: tuple[dict[str, Any], Spot] | None = None
         self.prepared: list[_Prepared] = []
         self.claim_rows: list[tuple[Any, ...]] = []
         self.quantity_rows: list[tuple[Any, ...]] = []
@@ -532,7 +531,7 @@ class _Session:
                 progress(step)
 
     def manifest_article(
-        self, index: int, root: yaml.Node, seen: dict[str, int], prepared: _Prepared
+        self, index: int, root: Spot, seen: dict[str, int], prepared: _Prepared
     ) -> None:
         record, article_input = prepared.record, prepared.article
         assert article_input is not None
@@ -553,6 +552,8 @@ class _Session:
             self.new_articles.add(article_id)
             self.report.articles_added += 1
             self.report.claims_added += result.claims
+            if result.claims:  # extracted claims took ids the file's own claims must not reuse
+                self.used_ids.update(self.store.article_claim_ids(article_id))
         article = _Article(article_id, article_input.text)
         path = ["articles", index]
         for c_index, claim in enumerate(entry.get("claims") or ()):
@@ -677,14 +678,9 @@ class _Session:
             self.report.changes.append(f"claim {claim_id}: source changed since verified ({url})")
 
 
-def _yaml_record(root: yaml.Node, path: list[Any], data: dict[str, Any], name: str) -> Record:
-    node, _ = formats.node_at(root, path)
-    columns = {
-        key.value: (key.start_mark.line + 1, key.start_mark.column + 1)
-        for key, _ in getattr(node, "value", ())
-        if isinstance(node, yaml.MappingNode)
-    }
-    return Record(data, name, node.start_mark.line + 1, node.start_mark.column + 1, columns=columns)
+def _yaml_record(root: Spot, path: list[Any], data: dict[str, Any], name: str) -> Record:
+    spot = spot_at(root, path)
+    return Record(data, name, spot.line, spot.column, columns=spot.keys)
 
 
 def _file_sha256(path: Path) -> str:
