@@ -235,7 +235,8 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
         ("The following week, prices rose.", [("The following week", "2024-W38")]),
         ("Rates will rise over the next year.", [("the next year", "P1Y")]),
         # holidays, fixed and movable, nearest in the sentence's tense
-        ("The store opens on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("The store closed on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("The store opens on Christmas Day.", [("Christmas Day", "2024-12-25")]),
         ("Traffic will peak over Thanksgiving.", [("Thanksgiving", "2024-11-28")]),
         ("Churches filled on Easter Sunday.", [("Easter Sunday", "2024-03-31")]),
         ("Christmas sales rose.", []),
@@ -264,3 +265,24 @@ def test_dates_beyond_the_calendar_resolve_to_nothing(published: date) -> None:
         published,
     )
     assert found and all(d.resolved is None or len(d.resolved) >= 4 for d in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no tense near the date: this year's (HeidelTime's rule for news), not last year's
+        ("The party hopes for a win in November.", "2016-11"),
+        ("This November, voters decide.", "2016-11"),
+        ("Her Aug. 30 primary is a risk for her.", "2016-08-30"),
+        # a future word after the date, before any past verb
+        ("I hope that on Nov. 8, the country will choose well.", "2016-11-08"),
+        # a past verb after the future word governs the date
+        ("He said it would close the plant, which opened in October.", "2015-10"),
+        # the past, before or after the date
+        ("The union endorsed her in November.", "2015-11"),
+        ("In November, the union endorsed her.", "2015-11"),
+        ("The report is expected in November.", "2016-11"),
+    ],
+)
+def test_the_tense_of_the_sentence_picks_the_year(sentence: str, expected: str) -> None:
+    assert resolved(sentence, date(2016, 2, 29))[-1][1] == expected

@@ -343,39 +343,36 @@ BEYOND = 12  # a bounded search just past that word finds a date or its start, r
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
     r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
-    r"could|might|would)\b"
+    r"could|might|would|should)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
 PREPOSITIONS = frozenset(
     ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
 )
-PAST_VERBS = frozenset(
-    [
-        "said",
-        "told",
-        "was",
-        "were",
-        "had",
-        "rose",
-        "fell",
-        "made",
-        "took",
-        "won",
-        "lost",
-        "sold",
-        "came",
-        "went",
-        "began",
-        "met",
-        "spoke",
-        "wrote",
-        "saw",
-        "gave",
-        "left",
-        "held",
-        "paid",
-    ]
+# irregular past tenses (regular ones end in "-ed"); none that is also a present ("put", "cut")
+PAST_VERBS = _words(
+    "said told was were had did rose fell made took won lost sold came went began met spoke wrote "
+    "saw gave held paid became brought bought grew built struck led found got kept sent fled "
+    "chose spent stood ran shot underwent thought knew felt heard fought caught taught sought "
+    "drove  rode broke froze stole woke wore tore swore threw drew flew blew withdrew forgot sank "
+    "sang rang  swam slid hid fed meant lent dealt slept swept wept sat laid stuck swung hung "
+    "shook ate "
+    "arose upheld withheld understood withstood misled dug overtook undertook overcame oversaw"
+)
+# "-ed" words that are not past verbs, and words after which a participle is not past ("is
+# expected", "to be delivered", "has been delayed")
+NOT_PAST = _words(
+    "hundred need feed seed heed speed proceed exceed succeed indeed united limited based related "
+    "expected scheduled planned slated proposed anticipated"
+)
+NOT_PAST_AFTER = _words("is are am be being been to will a an the its his her their our this that")
+# where the clause that holds a date begins: its tense is that clause's ("the prospect that the
+# November election will", "who died Sunday"); a past verb after "if" is no past ("if he won")
+CLAUSE_START = re.compile(
+    r".*(?:[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if)|that(?=\s+(?:the|a|an|he|she|it|"
+    r"they|we|i|you|his|her|its|their|this|these|those|there)\b))\b)",
+    re.DOTALL,
 )
 THE_DAY_BEFORE = re.compile(
     r"(?:(?:later|earlier|early|late)\s+in|for|on|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
@@ -611,16 +608,7 @@ class StoryDates:
         return _previous_word(sentence, start).lower() in ("the", "this", "next", "last")
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
-        """Whether the date is spoken of in the future: "will be announced on Friday", not
-        "admitted Thursday night that the loss could swell"."""
-        if FUTURE.search(lowered, max(0, start - 80), start):
-            return True
-        before = lowered[max(0, start - 30) : start].split()
-        if before and before[-1] == "on":
-            before.pop()
-        if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
-            return False
-        return bool(FUTURE.search(lowered, end, end + 25))
+        return _tense(lowered, start, end) > 0
 
     def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
@@ -637,7 +625,7 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, self._tense_future(lowered, *match.span()))
+            return self._month_day(month, day, _tense(lowered, *match.span()))
         if match["my"]:
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
@@ -693,8 +681,8 @@ class StoryDates:
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
         if match["mo"]:
-            future = self._tense_future(lowered, *match.span())
-            return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], future)
+            tense = _tense(lowered, *match.span())
+            return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if match["ref"]:
             return _reference(match), "reference"
         if match["fy"]:
@@ -794,16 +782,16 @@ class StoryDates:
         name = " ".join(match["hol"].replace("’", "'").split())
         rule = HOLIDAYS[name]
         if isinstance(rule, tuple):
-            return self._month_day(*rule, self._tense_future(lowered, *match.span()))
+            return self._month_day(*rule, _tense(lowered, *match.span()))
         year = self._year_of_story() or (self.published.year if self.published else None)
         if year is None:
             return None, "day"
         when = _movable_holiday(rule, year)
         if self.published and year == self.published.year:
-            future = self._tense_future(lowered, *match.span())
-            if future and when < self.published - timedelta(days=7):
+            tense = _tense(lowered, *match.span())
+            if tense > 0 and when < self.published - timedelta(days=7):
                 when = _movable_holiday(rule, year + 1)
-            elif not future and when > self.published + timedelta(days=31):
+            elif tense < 0 and when > self.published + timedelta(days=31):
                 when = _movable_holiday(rule, year - 1)
         return when.isoformat(), "day"
 
@@ -905,23 +893,29 @@ class StoryDates:
         self._set_year(year)
         return found.isoformat(), "day"
 
-    def _month_day(self, month: int, day: int, future: bool) -> tuple[str | None, str]:
+    def _month_day(self, month: int, day: int, tense: int) -> tuple[str | None, str]:
+        """A day of this year, or of the next or last one when the sentence's tense points there
+        (a week's grace back for the future, a month's ahead for the past)."""
         published = self.published
         year = self._year_of_story() or (published.year if published else None)
         if year is None:
             return None, "day"
+        if published and year == published.year and not tense:
+            year += _untensed_shift(published, month)
         try:
             found = date(year, month, day)
         except ValueError:
             return None, "day"
         if published and year == published.year:
-            if future and found < published - timedelta(days=7):
+            if tense > 0 and found < published - timedelta(days=7):
                 found = found.replace(year=year + 1) if (month, day) != (2, 29) else found
-            elif not future and found > published + timedelta(days=31):
+            elif tense < 0 and found > published + timedelta(days=31):
                 found = found.replace(year=year - 1) if (month, day) != (2, 29) else found
         return found.isoformat(), "day"
 
-    def _month(self, month: int, modifier: str | None, future: bool) -> tuple[str | None, str]:
+    def _month(self, month: int, modifier: str | None, tense: int) -> tuple[str | None, str]:
+        """ "last March", "next March", "this March" (this year's); "in March" by the sentence's
+        tense."""
         published = self.published
         story_year = self._year_of_story()
         if story_year is not None:
@@ -929,10 +923,13 @@ class StoryDates:
         if published is None:
             return None, "month"
         year = published.year
-        if modifier == "last" or (modifier != "next" and not future):
+        tense = {"last": -1, "next": 1, "this": 0}.get(modifier or "", tense)
+        if tense < 0:
             year -= month > published.month or (modifier == "last" and month == published.month)
-        elif modifier == "next" or future:
+        elif tense > 0:
             year += month < published.month or (modifier == "next" and month == published.month)
+        elif modifier != "this":
+            year += _untensed_shift(published, month)
         return f"{year:04d}-{month:02d}", "month"
 
     def _weekday(self, name: str, modifier: str | None, future: bool) -> tuple[str | None, str]:
@@ -1095,6 +1092,60 @@ def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
     day = min(days, key=lambda d: abs(d.start - time.start))
     clock = (time.resolved or "").partition("T")[2]
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+
+
+def _tense(lowered: str, start: int, end: int) -> int:
+    """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
+    ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
+    say ("the vote in November"). The words of the date's clause before it decide, else the few
+    after it, else a future word before its clause ("it will be the first time that people
+    waking up on Tuesday"; a past verb there is often another clause's)."""
+    window = max(0, start - 80)
+    if lowered[window:start].split()[-1:] == ["since"]:
+        return -1
+    clause = CLAUSE_START.match(lowered, window, start)
+    opens = clause.end() if clause else window
+    tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
+    if tense:
+        return tense
+    after = lowered[end : end + 25]
+    ahead = FUTURE.search(after)
+    words = after[: ahead.start() if ahead else len(after)].split()
+    if any(_is_past(words, i) for i in range(len(words))):
+        return -1
+    if ahead:
+        return 1
+    return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _tense_between(lowered: str, start: int, end: int, past: bool = True) -> int:
+    """The tense of the words between `start` and `end`: a past verb after the last future word
+    ("would close the plant, which opened in March") takes over from it."""
+    future = max(FUTURE.finditer(lowered, start, end), key=lambda m: m.start(), default=None)
+    words = lowered[future.end() if future else start : end].split()
+    if past and any(_is_past(words, i) for i in range(len(words))):
+        return -1
+    return 1 if future else 0
+
+
+def _untensed_shift(published: date, month: int) -> int:
+    """The year (-1, 0 or +1 from the published one) of a month named with no tense ("the vote
+    in November", "planned for December and January"): this year's, as HeidelTime resolves news,
+    unless that lies more than nine months ahead (last year's) or seven back (next year's: "in
+    January" in a November article)."""
+    ahead = month - published.month
+    return (ahead < -7) - (ahead > 9)
+
+
+def _is_past(words: list[str], i: int) -> bool:
+    """ "announced", "was", "rose"; not "is expected", "to be delivered", "a contested convention"
+    or "hundred"."""
+    word = words[i].strip(",.;:!?\"'“”‘’()")
+    if i and words[i - 1] in NOT_PAST_AFTER:
+        return False
+    if word in PAST_VERBS:
+        return True
+    return len(word) > 3 and word.endswith("ed") and word not in NOT_PAST
 
 
 def _previous_word(sentence: str, start: int) -> str:
