@@ -286,3 +286,62 @@ def test_dates_beyond_the_calendar_resolve_to_nothing(published: date) -> None:
 )
 def test_the_tense_of_the_sentence_picks_the_year(sentence: str, expected: str) -> None:
     assert resolved(sentence, date(2016, 2, 29))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TIMEX3 reference values: the long term lies ahead, the moment is now
+        ("The plan pays off in the long term.", [("the long term", "FUTURE_REF")]),
+        ("At the moment, songs cost 79p.", [("At the moment", "PRESENT_REF")]),
+        ("Long-term debt rose.", []),
+        ("He doubts the long-term goals of the industry.", []),
+        ("He will say whatever works at the moment he says it.", []),
+        # British times with a dot, and only with am or pm
+        ("Trades at or around 2.40 PM are cancelled.", [("2.40 PM", "2024-09-13T14:40")]),
+        ("The index fell 2.40 points.", []),
+        # a quarter and its year without "of", and the fiscal quarter
+        ("Fourth-quarter 2006 growth was revised.", [("Fourth-quarter 2006", "2006-Q4")]),
+        ("Sales fell in the third quarter 2009.", [("the third quarter 2009", "2009-Q3")]),
+        ("Sales rose in the last financial quarter.", [("the last financial quarter", "2024-Q2")]),
+        # the story's day after "over" and "close"
+        ("The index rose over the day.", [("the day", "2024-09-13")]),
+        # "a couple of": two, as TimeBank reads it
+        (
+            "Greece faces a depression over the next couple of years.",
+            [("the next couple of years", "P2Y")],
+        ),
+        ("The bankruptcy should take a couple of months.", [("a couple of months", "P2M")]),
+        # a vague span that opens a sentence before "after" or "later"
+        ("Days after the remarks, the Air Force gave in.", [("Days", "PXD")]),
+        ("Days are long.", []),
+        # "March", like "May", is a month only where a month can stand
+        ("The Coalition to Stop Trump and March on the RNC marched.", []),
+        ("He was at the March on Washington in 1963.", [("1963", "1963")]),
+        # a name before a modified weekday or month does not make it a name
+        ("The pledge made with Washington last September held.", [("last September", "2023-09")]),
+        ("Sales rose in March.", [("March", "2024-03")]),
+        # a participle after an adverb is no past: "is officially reported in March"
+        ("The loss could rise before it is officially reported in March.", [("March", "2025-03")]),
+    ],
+)
+def test_classes_of_dates_on_unseen_news(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+def test_that_year_and_that_month_are_the_year_the_story_wrote_out() -> None:
+    story = StoryDates(date(2016, 6, 23))
+    first = story.find("Riots marred the 1968 convention in Chicago.")
+    second = story.find("Humphrey lost that November, and that year ended badly.")
+    assert [(d.surface, d.resolved) for d in first + second] == [
+        ("1968", "1968"),
+        ("that November", "1968-11"),
+        ("that year", "1968"),
+    ]
+    assert [(d.surface, d.resolved) for d in story.find("Nixon won that November.")] == [
+        ("that November", "1968-11")
+    ]
+    # with no year written out, "that November" is read as "November", and with no day named
+    # lately "that day" is left unresolved
+    assert resolved("They met on that day.", date(2016, 6, 23)) == [("that day", None)]
+    assert resolved("He lost that November.", date(2016, 6, 23)) == [("that November", "2015-11")]

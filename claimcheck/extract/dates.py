@@ -144,7 +144,7 @@ _month_name = _trie(MONTH_NAMES)
 _weekday = _trie(WEEKDAYS)
 _units_word = _trie(list(UNITS_WORDS))
 _number = (
-    rf"\d+(?:\.\d+)?|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
     rf"(?:-{_units_word})?"
 )
 _year = r"(?:19|20)\d\d"
@@ -195,7 +195,8 @@ _ALTERNATIVES = [
     ),
     (
         r"\d",
-        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm})|"
+        rf"\.(?P<mm2>\d\d)\s*(?P<ampm3>{_ampm}))"
         rf"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest)\b)?)",
     ),
     (
@@ -213,7 +214,8 @@ _ALTERNATIVES = [
         "tfsl1-4pcn",
         r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
         r"prior|past|this|current|next|coming)[\s-]+"
-        rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
+        r"(?:(?:fiscal|financial)\s+)?quarter(?:(?:\s+of)?\s+"
+        rf"(?:(?P<q_year>{_year})\b(?![\d,.]\d)|(?P<q_rel>this|last|next)\s+year))?)",
     ),
     (
         r"\dzotfsenaplncf",
@@ -238,7 +240,8 @@ _ALTERNATIVES = [
     (
         "ytlne",
         r"(?P<rel>(?:(?:earlier|later|early|late)\s+)?"
-        r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)))",
+        r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)|"
+        r"that\s+(?:year|day)))",
     ),
     (
         "t",
@@ -263,7 +266,7 @@ _ALTERNATIVES = [
     ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
     (
         "emltnjfasod",
-        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
+        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?(?P<mo_month>{_month_name}))",
     ),
     (
         r"'’\dmel",
@@ -272,7 +275,8 @@ _ALTERNATIVES = [
     (
         "ncapmrtsf",
         r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
-        r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
+        r"(?:the\s+)?(?:near|short)[\s-]term|the\s+long[\s-]term|(?:at|for)\s+the\s+moment|"
+        r"(?:the\s+)?(?:near\s+)?future|"
         r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
     ),
     (
@@ -314,6 +318,7 @@ DATE_PATTERN = re.compile(
 # spares it most sentences and most of the rest. The words are found as whole words of the
 # sentence (a set lookup), their places by str.find.
 DIGIT = re.compile(r"\d+")
+YEAR_WRITTEN = re.compile(rf"(?<!\d){_year}(?!\d)")
 _unit_words = (
     "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
     "second"
@@ -321,7 +326,7 @@ _unit_words = (
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
     "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
-    "earlier christmas halloween thanksgiving easter century"
+    "earlier christmas halloween thanksgiving easter century moment"
 )
 DATE_WORDS = frozenset(
     [
@@ -375,7 +380,8 @@ CLAUSE_START = re.compile(
     re.DOTALL,
 )
 THE_DAY_BEFORE = re.compile(
-    r"(?:(?:later|earlier|early|late)\s+in|for|on|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
+    r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
+    r"throughout|all|of)\s+$"
 )
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
 # "the later version", "two years later": "later" and "earlier" that are not a time of their own
@@ -383,7 +389,10 @@ LATER_NOT_AFTER = _words("the a an its his her their our this that these those m
 SPAN_BEFORE = _words("over within for during throughout")
 LATER_BEFORE = _words("in on at that when after before said says told became was were")
 HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
-REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
+REFERENCES = {
+    "PRESENT": ("now", "currently", "present", "nowadays", "moment"),
+    "PAST": ("recent",),
+}
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
 # words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
@@ -433,6 +442,7 @@ class StoryDates:
         self.story_day: str | None = None  # the day the story last named: "on Tuesday"
         self.story_period: str | None = None  # its last month, quarter or day: "in February"
         self.since_period = 0
+        self.named_year: int | None = None  # the last year written out: "that year", "that May"
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
@@ -472,6 +482,8 @@ class StoryDates:
                 )
             )
             self._remember(resolved, granularity, match)
+            if resolved and resolved[:4].isdigit() and YEAR_WRITTEN.search(match.group()):
+                self.named_year = int(resolved[:4])
         days = [d for d in found if d.granularity == "day" and d.resolved]
         if days and any(d.granularity == "time" for d in found):
             found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
@@ -488,15 +500,19 @@ class StoryDates:
             before = sentence[:start].rstrip().rsplit(None, 1)
             previous = before[-1] if before else ""
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
+            # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
+            named = named and not (match["mo_mod"] or match["wd_mod"])
             if named and not (match["mo"] and previous[-1:] in ",;:"):
                 return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
                 sentence, end
             ):
                 return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
-            if match["mo"] and match["mo_month"] == "may" and previous.lower() not in PREPOSITIONS:
-                return bool(match["mo_mod"])
+            # "May" and "March" are words too: "Theresa May", "the March on Washington"
+            bare = match["mo"] and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
+            if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
+                return False
         elif (
             match["rel_words"] in ("today", "this morning")
             or match["pod"] == "this morning"
@@ -513,7 +529,8 @@ class StoryDates:
         elif match["clock"]:
             if match["tz"] and not sentence[match.start("tz")].isupper():
                 return False  # "9:30 et al."
-            return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+            meridiem = match["ampm"] or match["ampm2"] or match["ampm3"]
+            return bool(meridiem or match["tz"]) and int(match["hh"]) <= 24
         elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
             return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
@@ -535,6 +552,7 @@ class StoryDates:
                 or match["vague_q"]
                 or match["vague_ago"]
                 or previous in VAGUE_BEFORE
+                or (start == 0 and re.match(r"\s+(?:after|before|later|earlier)\b", sentence[end:]))
             )
         elif match["later"]:
             return self._is_later(match, sentence)
@@ -549,7 +567,7 @@ class StoryDates:
             # "annual loss", not the "Daily Mail"
             return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
         elif match["ref"]:
-            return sentence[end : end + 1] != "-"  # "the now-cancelled deal"
+            return self._is_reference(match, sentence)
         elif match["yr"]:
             first, last = _range_years(match)
             return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
@@ -560,6 +578,19 @@ class StoryDates:
         elif match["dec"]:
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_reference(self, match: re.Match[str], sentence: str) -> bool:
+        """ "now", "in the long term", "at the moment"; not "the now-cancelled deal", "the
+        long-term goals" or "at the moment he says it" (a time of its own)."""
+        start, end = match.start(), match.end()
+        words = match["ref"]
+        if "long" in words:
+            return _previous_word(sentence, start).lower() in ("in", "over", "for", "on")
+        if words.endswith("moment"):
+            return not re.match(
+                r"\s+(?:[A-Z]|(?:he|she|they|we|i|you|it|when|that|of|the)\b)", sentence[end:]
+            )
+        return sentence[end : end + 1] != "-"
 
     def _is_later(self, match: re.Match[str], sentence: str) -> bool:
         """ "later recovered", "as reported earlier", "at a later date"; not "two days later",
@@ -647,6 +678,10 @@ class StoryDates:
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
         if match["rel"]:
+            if match["rel_words"].startswith("that"):  # the year or day the story last named
+                if match["rel_words"].endswith("day"):
+                    return self._named_day(), "day"
+                return (str(self.named_year) if self.named_year else None), "year"
             return self._relative(match["rel_words"])
         if match["edge"]:
             if match["edge_year"]:
@@ -680,6 +715,8 @@ class StoryDates:
         if match["wd"]:
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
+        if match["mo"] and match["mo_mod"] == "that" and self.named_year:
+            return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if match["mo"]:
             tense = _tense(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
@@ -733,6 +770,12 @@ class StoryDates:
         else:
             self.story_period = resolved
         self.since_period = 0
+
+    def _named_day(self) -> str | None:
+        """The day the story last named, if it named one lately ("that day")."""
+        if self.story_day and self.since_period <= self.STORY_MEMORY:
+            return self.story_day
+        return None
 
     def _story_day(self) -> str | None:
         if self.story_day and self.since_period <= self.STORY_MEMORY:
@@ -959,8 +1002,8 @@ class StoryDates:
 
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
-        hour, minute = int(match["hh"]), int(match["mm"] or 0)
-        ampm = (match["ampm"] or match["ampm2"] or "")[:1]
+        hour, minute = int(match["hh"]), int(match["mm"] or match["mm2"] or 0)
+        ampm = (match["ampm"] or match["ampm2"] or match["ampm3"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
         elif ampm == "a" and hour == 12:
@@ -1141,7 +1184,8 @@ def _is_past(words: list[str], i: int) -> bool:
     """ "announced", "was", "rose"; not "is expected", "to be delivered", "a contested convention"
     or "hundred"."""
     word = words[i].strip(",.;:!?\"'“”‘’()")
-    if i and words[i - 1] in NOT_PAST_AFTER:
+    before = [w for w in words[max(0, i - 2) : i] if not w.endswith("ly")][-1:]
+    if before and before[0] in NOT_PAST_AFTER:  # "is officially reported"
         return False
     if word in PAST_VERBS:
         return True
@@ -1187,6 +1231,8 @@ def _reference(match: re.Match[str]) -> str:
 
 
 def _number_word(words: str) -> float:
+    if "couple" in words:  # "a couple of years": two, as TimeBank reads it
+        return 2.0
     total = 0.0
     for part in words.split("-"):
         total += NUMBERS.get(part, 0)
