@@ -294,6 +294,8 @@ def test_the_tense_of_the_sentence_picks_the_year(sentence: str, expected: str) 
         # TIMEX3 reference values: the long term lies ahead, the moment is now
         ("The plan pays off in the long term.", [("the long term", "FUTURE_REF")]),
         ("At the moment, songs cost 79p.", [("At the moment", "PRESENT_REF")]),
+        ("Such deals failed in the past.", [("the past", "PAST_REF")]),
+        ("Prices fell in the past week.", [("the past week", "P1W")]),
         ("Long-term debt rose.", []),
         ("He doubts the long-term goals of the industry.", []),
         ("He will say whatever works at the moment he says it.", []),
@@ -304,6 +306,11 @@ def test_the_tense_of_the_sentence_picks_the_year(sentence: str, expected: str) 
         ("Fourth-quarter 2006 growth was revised.", [("Fourth-quarter 2006", "2006-Q4")]),
         ("Sales fell in the third quarter 2009.", [("the third quarter 2009", "2009-Q3")]),
         ("Sales rose in the last financial quarter.", [("the last financial quarter", "2024-Q2")]),
+        # the edge of the fiscal year running at publication, by the year it ends in
+        (
+            "Sales rose at the very beginning of the financial year.",
+            [("the very beginning of the financial year", "FY2024")],
+        ),
         # the story's day after "over" and "close"
         ("The index rose over the day.", [("the day", "2024-09-13")]),
         # "a couple of": two, as TimeBank reads it

@@ -235,7 +235,8 @@ _ALTERNATIVES = [
         "tsbmrlh",
         r"(?P<edge>(?P<whole>the\s+(?:entire|whole|full)\s+year)|"
         r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
-        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+(?P<edge_unit>year|month|week)))",
+        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+"
+        r"(?P<edge_fiscal>(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week)))",
     ),
     (
         "ytlne",
@@ -276,7 +277,7 @@ _ALTERNATIVES = [
         "ncapmrtsf",
         r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
         r"(?:the\s+)?(?:near|short)[\s-]term|the\s+long[\s-]term|(?:at|for)\s+the\s+moment|"
-        r"(?:the\s+)?(?:near\s+)?future|"
+        r"(?:the\s+)?(?:near\s+)?future|the\s+past(?=\s*[,.;:]|\s+(?:and|or|but|when|as)\b)|"
         r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
     ),
     (
@@ -326,7 +327,7 @@ _unit_words = (
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
     "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
-    "earlier christmas halloween thanksgiving easter century moment"
+    "earlier christmas halloween thanksgiving easter century moment past"
 )
 DATE_WORDS = frozenset(
     [
@@ -391,7 +392,7 @@ LATER_BEFORE = _words("in on at that when after before said says told became was
 HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
 REFERENCES = {
     "PRESENT": ("now", "currently", "present", "nowadays", "moment"),
-    "PAST": ("recent",),
+    "PAST": ("recent", "past"),
 }
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
@@ -687,6 +688,10 @@ class StoryDates:
             if match["edge_year"]:
                 return match["edge_year"], "year"
             unit, story_year = match["edge_unit"] or "year", self._year_of_story()
+            if match["edge_fiscal"] and unit == "year" and published:
+                # "the beginning of the financial year": the one running now, by its end's year
+                shift = {"last": -1, "next": 1}.get(match["edge_rel"], 0)
+                return f"FY{published.year + shift}", "fiscal year"
             if match["whole"]:  # "for the entire year": the story's year
                 year = story_year or (published.year if published else None)
                 return (str(year) if year else None), "year"
