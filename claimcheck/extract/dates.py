@@ -347,8 +347,8 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
-    r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:due|set|scheduled|expected|planned|"
+    r"slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
     r"could|might|would|should)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
@@ -515,13 +515,11 @@ class StoryDates:
             if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
                 return False
         elif (
-            match["rel_words"] in ("today", "this morning")
+            match["rel_words"] in ("today", "this morning", "this week")
             or match["pod"] == "this morning"
             or match["noon"]
         ):
-            # NBC's "Today", "CBS This Morning", "Midday with ...": a capital inside a sentence
-            # names a programme
-            return start == 0 or not sentence[start].isupper()
+            return not _is_programme(sentence, start)
         elif match["dur"]:
             n = match["dur_n"]
             if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
@@ -913,12 +911,11 @@ class StoryDates:
             while bounds(year)[0] <= now:
                 year += 1
         elif modifier != "this":
-            if self._tense_future(lowered, *match.span()):
-                while bounds(year)[1] < now:
-                    year += 1
-            else:
-                while bounds(year)[0] > now:
-                    year -= 1
+            tense = _tense(lowered, *match.span())
+            while tense > 0 and bounds(year)[1] < now:
+                year += 1
+            while tense < 0 and bounds(year)[0] > now:
+                year -= 1
         return f"{year:04d}-{code}", "season"
 
     def _set_year(self, year: int) -> None:
@@ -1142,6 +1139,19 @@ def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
 
 
+def _is_programme(sentence: str, start: int) -> bool:
+    """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
+    capital inside a sentence names a programme, unless it opens a clause or a quotation
+    ('said, "Today is a great day')."""
+    before = sentence[:start].rstrip()
+    if not sentence[start].isupper() or not before or before[-1] in ".!?:;":
+        return False
+    if before[-1] not in "\"“‘'(":
+        return True
+    named = before[:-1].rstrip().split()[-1:]
+    return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
+
+
 def _tense(lowered: str, start: int, end: int) -> int:
     """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
     ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
@@ -1149,8 +1159,11 @@ def _tense(lowered: str, start: int, end: int) -> int:
     after it, else a future word before its clause ("it will be the first time that people
     waking up on Tuesday"; a past verb there is often another clause's)."""
     window = max(0, start - 80)
-    if lowered[window:start].split()[-1:] == ["since"]:
+    near = lowered[window:start].split()
+    if "since" in near[-2:]:  # "since March", "since their debate"
         return -1
+    if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
+        return 1
     clause = CLAUSE_START.match(lowered, window, start)
     opens = clause.end() if clause else window
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
