@@ -195,8 +195,9 @@ _ALTERNATIVES = [
     ),
     (
         r"\d",
-        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm})|"
-        rf"\.(?P<mm2>\d\d)\s*(?P<ampm3>{_ampm}))"
+        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm)
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|"
+        rf"\s*(?P<ampm2>{_ampm}))"
         rf"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest)\b)?)",
     ),
     (
@@ -233,10 +234,10 @@ _ALTERNATIVES = [
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
         "tsbmrlh",
-        r"(?P<edge>(?P<whole>the\s+(?:entire|whole|full)\s+year)|"
-        r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
+        r"(?P<edge>(?:the\s+)?(?:(?<=the )(?P<whole>(?:entire|whole|full)\s+year)|"
+        r"(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
         rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+"
-        r"(?P<edge_fiscal>(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week)))",
+        r"(?:(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week))))",
     ),
     (
         "ytlne",
@@ -246,8 +247,8 @@ _ALTERNATIVES = [
     ),
     (
         "t",
-        r"(?P<adj>the\s+(?P<adj_dir>previous|preceding|next|following)\s+"
-        r"(?P<adj_unit>day|week|month|year)|the\s+day\s+(?P<adj_ba>before|after))",
+        r"(?P<adj>the\s+(?:(?P<adj_dir>previous|preceding|next|following)\s+"
+        r"(?P<adj_unit>day|week|month|year)|day\s+(?P<adj_ba>before|after)))",
     ),
     (
         "ale",
@@ -275,10 +276,10 @@ _ALTERNATIVES = [
     ),
     (
         "ncapmrtsf",
-        r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
-        r"(?:the\s+)?(?:near|short)[\s-]term|the\s+long[\s-]term|(?:at|for)\s+the\s+moment|"
-        r"(?:the\s+)?(?:near\s+)?future|the\s+past(?=\s*[,.;:]|\s+(?:and|or|but|when|as)\b)|"
-        r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
+        r"(?P<ref>now|currently|presently|nowadays|(?:more\s+)?recently|at\s+(?:present|the\s+moment)|"
+        r"for\s+the\s+moment|recent(?:\s+(?P<ref_unit>year|month|week|day)s)?|(?:the\s+)?(?:"
+        r"(?:near|short)[\s-]term|(?:near\s+)?future|(?<=the )(?:long[\s-]term|"
+        r"past(?=\s*[,.;:]|\s+(?:and|or|but|when|as)\b))))",
     ),
     (
         "lsmntswfsa",
@@ -319,7 +320,6 @@ DATE_PATTERN = re.compile(
 # spares it most sentences and most of the rest. The words are found as whole words of the
 # sentence (a set lookup), their places by str.find.
 DIGIT = re.compile(r"\d+")
-YEAR_WRITTEN = re.compile(rf"(?<!\d){_year}(?!\d)")
 _unit_words = (
     "day night noon morning afternoon evening week weekend month year quarter decade hour minute "
     "second"
@@ -376,9 +376,8 @@ NOT_PAST_AFTER = _words("is are am be being been to will a an the its his her th
 # where the clause that holds a date begins: its tense is that clause's ("the prospect that the
 # November election will", "who died Sunday"); a past verb after "if" is no past ("if he won")
 CLAUSE_START = re.compile(
-    r".*(?:[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if)|that(?=\s+(?:the|a|an|he|she|it|"
-    r"they|we|i|you|his|her|its|their|this|these|those|there)\b))\b)",
-    re.DOTALL,
+    r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if)|that(?=\s+(?:the|a|an|he|she|it|they|"
+    r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
 THE_DAY_BEFORE = re.compile(
     r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
@@ -456,7 +455,7 @@ class StoryDates:
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
-            if match["yr"]:  # a range of years: both ends
+            if match.lastgroup == "yr":  # a range of years: both ends
                 first, last = _range_years(match)
                 for name, year in (("yr_a", first), ("yr_b", last)):
                     found.append(
@@ -483,18 +482,23 @@ class StoryDates:
                 )
             )
             self._remember(resolved, granularity, match)
-            if resolved and resolved[:4].isdigit() and YEAR_WRITTEN.search(match.group()):
+            if (
+                resolved
+                and len(resolved) > 3
+                and resolved[:4].isdigit()
+                and resolved[:4] in match[0]
+            ):
                 self.named_year = int(resolved[:4])
-        days = [d for d in found if d.granularity == "day" and d.resolved]
+        days = [d for d in found if d.granularity == "day" and d.resolved] if found else None
         if days and any(d.granularity == "time" for d in found):
             found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
         return found
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
-        start, end = match.start(), match.end()
-        if match["wd"] or match["mo"] or (match["pod"] and match["pod_day"] in WEEKDAYS):
-            word_start = match.start("wd_day") if match["wd"] else start
-            if match["mo"]:
+        start, end, kind = match.start(), match.end(), match.lastgroup
+        if kind in ("wd", "mo") or (kind == "pod" and match["pod_day"] in WEEKDAYS):
+            word_start = match.start("wd_day") if kind == "wd" else start
+            if kind == "mo":
                 word_start = match.start("mo_month")
             if not sentence[word_start].isupper():
                 return False
@@ -504,38 +508,37 @@ class StoryDates:
             # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
             named = named and not (match["mo_mod"] or match["wd_mod"])
-            if named and not (match["mo"] and previous[-1:] in ",;:"):
+            if named and not (kind == "mo" and previous[-1:] in ",;:"):
                 return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
                 sentence, end
             ):
-                return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
+                return kind != "mo" and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
             # "May" and "March" are words too: "Theresa May", "the March on Washington"
-            bare = match["mo"] and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
+            bare = kind == "mo" and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
             if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
                 return False
         elif (
             match["rel_words"] in ("today", "this morning", "this week")
             or match["pod"] == "this morning"
-            or match["noon"]
+            or kind == "noon"
         ):
             return not _is_programme(sentence, start)
-        elif match["dur"]:
+        elif kind == "dur":
             n = match["dur_n"]
             if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
                 return False  # "$5 a day", "twice a year": rates, not durations
             return match["dur"] != "a second"  # "a second plane"
-        elif match["clock"]:
+        elif kind == "clock":
             if match["tz"] and not sentence[match.start("tz")].isupper():
                 return False  # "9:30 et al."
-            meridiem = match["ampm"] or match["ampm2"] or match["ampm3"]
-            return bool(meridiem or match["tz"]) and int(match["hh"]) <= 24
-        elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
+            return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+        elif kind == "dec" and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
             return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
-        elif match["season"]:
+        elif kind == "season":
             return self._is_season(match, sentence)
-        elif match["theday"]:
+        elif kind == "theday":
             # "later in the day", "to end the day", "for the day", "the start of the day"
             idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
             if idiom and match["theday"].startswith("the end"):
@@ -544,7 +547,7 @@ class StoryDates:
                 match["theday"] != "the day"
                 or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
             )
-        elif match["vague"]:
+        elif kind == "vague":
             previous = _previous_word(sentence, start).lower()
             return bool(
                 match["vague_pre"]
@@ -553,28 +556,28 @@ class StoryDates:
                 or previous in VAGUE_BEFORE
                 or (start == 0 and re.match(r"\s+(?:after|before|later|earlier)\b", sentence[end:]))
             )
-        elif match["later"]:
+        elif kind == "later":
             return self._is_later(match, sentence)
         elif match["adj_ba"]:
             return not re.match(r"\s+\w", sentence[end:])  # not "the day after the vote"
-        elif match["cent"] or match["every"]:
+        elif kind in ("cent", "every"):
             # "21st Century Fox", "each year of education"
             return not NAME_AFTER.match(sentence, end) and not re.match(r"\s+of\b", sentence[end:])
-        elif match["hol"]:
+        elif kind == "hol":
             return self._is_holiday(match, sentence)
-        elif match["freq"]:
+        elif kind == "freq":
             # "annual loss", not the "Daily Mail"
             return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
-        elif match["ref"]:
+        elif kind == "ref":
             return self._is_reference(match, sentence)
-        elif match["yr"]:
+        elif kind == "yr":
             first, last = _range_years(match)
             return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
-        elif match["year"]:
+        elif kind == "year":
             return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
                 sentence, start, end
             )
-        elif match["dec"]:
+        elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
 
@@ -641,33 +644,35 @@ class StoryDates:
         return _tense(lowered, start, end) > 0
 
     def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
-        published = self.published
-        if match["iso"]:
+        """The value of a date: which alternative of DATE_PATTERN matched (its outer group, the
+        last to close) picks the rule."""
+        published, kind = self.published, match.lastgroup
+        if kind == "iso":
             return self._day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
-        if match["num"]:
+        if kind == "num":
             a, b, year = int(match["num_a"]), int(match["num_b"]), int(match["num_y"])
             year += 2000 if year < 100 else 0
             month, day = (b, a) if a > 12 else (a, b)
             return self._day(year, month, day)
-        if match["md"] or match["dm"]:
-            prefix = "md" if match["md"] else "dm"
+        if kind in ("md", "dm"):
+            prefix = kind
             month = MONTH_NUMBERS[match[f"{prefix}_month"]]
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
             return self._month_day(month, day, _tense(lowered, *match.span()))
-        if match["my"]:
+        if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
-        if match["clock"]:
+        if kind == "clock":
             return self._clock(match)
-        if match["q"]:
+        if kind == "q":
             if match["q_year"]:
                 self._set_year(int(match["q_year"]))
             return self._quarter(match, lowered)
-        if match["dur"]:
+        if kind == "dur":
             return self._duration(match)
-        if match["pod"]:
+        if kind == "pod":
             part = PARTS_OF_DAY[match["pod_part"]]
             day_word = match["pod_day"]
             if day_word in WEEKDAYS:
@@ -676,17 +681,21 @@ class StoryDates:
                 shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[day_word]
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
-        if match["rel"]:
+        if kind == "rel":
             if match["rel_words"].startswith("that"):  # the year or day the story last named
                 if match["rel_words"].endswith("day"):
                     return self._named_day(), "day"
                 return (str(self.named_year) if self.named_year else None), "year"
             return self._relative(match["rel_words"])
-        if match["edge"]:
+        if kind == "edge":
             if match["edge_year"]:
                 return match["edge_year"], "year"
             unit, story_year = match["edge_unit"] or "year", self._year_of_story()
-            if match["edge_fiscal"] and unit == "year" and published:
+            if (
+                unit == "year"
+                and published
+                and match[0].endswith(("fiscal year", "financial year"))
+            ):
                 # "the beginning of the financial year": the one running now, by its end's year
                 shift = {"last": -1, "next": 1}.get(match["edge_rel"], 0)
                 return f"FY{published.year + shift}", "fiscal year"
@@ -697,66 +706,66 @@ class StoryDates:
                 return str(story_year), "year"
             when = "this" if match["edge_rel"] == "the" else match["edge_rel"]
             return self._relative(f"{when} {unit}")
-        if match["adj"]:
+        if kind == "adj":
             return self._adjacent(match, lowered)
-        if match["later"]:
+        if kind == "later":
             if match["later"].startswith("a "):
                 return "XXXX-XX-XX", "day"  # "at a later date": some day not given
             return ("PAST_REF" if match["later"] == "earlier" else "FUTURE_REF"), "reference"
-        if match["hol"]:
+        if kind == "hol":
             return self._holiday(match, lowered)
-        if match["cent"]:
+        if kind == "cent":
             number = int(match["cent_n"] or CENTURY_WORDS[match["cent_word"]])
             return f"{number - 1:02d}", "century"
-        if match["every"]:
+        if kind == "every":
             return EVERY_UNITS[match["every_unit"]], "set"
-        if match["noon"]:
+        if kind == "noon":
             day = self.published.isoformat() if self.published else "XXXX-XX-XX"
             return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
-        if match["wkend"]:
+        if kind == "wkend":
             return self._weekend(self._tense_future(lowered, *match.span())), "week"
-        if match["wd"]:
+        if kind == "wd":
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
-        if match["mo"] and match["mo_mod"] == "that" and self.named_year:
+        if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
-        if match["mo"]:
+        if kind == "mo":
             tense = _tense(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
-        if match["ref"]:
+        if kind == "ref":
             return _reference(match), "reference"
-        if match["fy"]:
+        if kind == "fy":
             return self._fiscal_year(match), "fiscal year"
-        if match["yp"]:
+        if kind == "yp":
             return match["yp_year"], "year"
-        if match["qn"]:
+        if kind == "qn":
             return self._numbered_quarter(match)
-        if match["half"]:
+        if kind == "half":
             return self._half(match, lowered)
-        if match["same"]:
+        if kind == "same":
             return self._same_period(match)
-        if match["nine11"]:
+        if kind == "nine11":
             return "2001-09-11", "day"
-        if match["season"]:
+        if kind == "season":
             return self._season(match, lowered)
-        if match["theday"]:
+        if kind == "theday":
             return self._story_day(), "day"
-        if match["trade"]:
+        if kind == "trade":
             day = self._story_day()
             return (f"{day}T{PARTS_OF_DAY[match['trade_part']]}" if day else None), "part of day"
-        if match["past"]:
+        if kind == "past":
             unit = DURATION_UNITS[match["past_unit"]]
             return f"P1{unit}", "duration"
-        if match["vague"]:
+        if kind == "vague":
             if match["vague_ago"]:
                 return "PAST_REF", "reference"
             unit = DURATION_UNITS[match["vague_unit"]]
             return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), "duration"
-        if match["freq"]:
+        if kind == "freq":
             return FREQUENCIES[match["freq"]], "duration"
-        if match["decw"]:
+        if kind == "decw":
             return f"19{DECADE_WORDS[match['decw_word']]}", "decade"
-        if match["dec"]:
+        if kind == "dec":
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
         return match["year"], "year"
@@ -765,7 +774,7 @@ class StoryDates:
         """The story's day and period, for "later in the day" and "the same period last year"."""
         if not resolved or granularity not in ("day", "month", "quarter", "week", "half", "season"):
             return
-        if match["same"] or match["theday"]:
+        if match.lastgroup in ("same", "theday"):
             return
         if granularity == "day":
             if resolved[:4].isdigit():
@@ -1004,8 +1013,8 @@ class StoryDates:
 
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
-        hour, minute = int(match["hh"]), int(match["mm"] or match["mm2"] or 0)
-        ampm = (match["ampm"] or match["ampm2"] or match["ampm3"] or "")[:1]
+        hour, minute = int(match["hh"]), int(match["mm"] or 0)
+        ampm = (match["ampm"] or match["ampm2"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
         elif ampm == "a" and hour == 12:
@@ -1143,8 +1152,10 @@ def _is_programme(sentence: str, start: int) -> bool:
     """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
     capital inside a sentence names a programme, unless it opens a clause or a quotation
     ('said, "Today is a great day')."""
+    if not sentence[start].isupper():
+        return False
     before = sentence[:start].rstrip()
-    if not sentence[start].isupper() or not before or before[-1] in ".!?:;":
+    if not before or before[-1] in ".!?:;":
         return False
     if before[-1] not in "\"“‘'(":
         return True
@@ -1164,27 +1175,29 @@ def _tense(lowered: str, start: int, end: int) -> int:
         return -1
     if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
         return 1
-    clause = CLAUSE_START.match(lowered, window, start)
+    clause = max(CLAUSE_START.finditer(lowered, window, start), key=_start, default=None)
     opens = clause.end() if clause else window
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
     if tense:
         return tense
     after = lowered[end : end + 25]
     ahead = FUTURE.search(after)
-    words = after[: ahead.start() if ahead else len(after)].split()
-    if any(_is_past(words, i) for i in range(len(words))):
+    if _has_past(after[: ahead.start() if ahead else len(after)]):
         return -1
     if ahead:
         return 1
     return _tense_between(lowered, window, opens, past=False) if clause else 0
 
 
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _tense_between(lowered: str, start: int, end: int, past: bool = True) -> int:
     """The tense of the words between `start` and `end`: a past verb after the last future word
     ("would close the plant, which opened in March") takes over from it."""
-    future = max(FUTURE.finditer(lowered, start, end), key=lambda m: m.start(), default=None)
-    words = lowered[future.end() if future else start : end].split()
-    if past and any(_is_past(words, i) for i in range(len(words))):
+    future = max(FUTURE.finditer(lowered, start, end), key=_start, default=None)
+    if past and _has_past(lowered[future.end() if future else start : end]):
         return -1
     return 1 if future else 0
 
@@ -1198,16 +1211,19 @@ def _untensed_shift(published: date, month: int) -> int:
     return (ahead < -7) - (ahead > 9)
 
 
-def _is_past(words: list[str], i: int) -> bool:
-    """ "announced", "was", "rose"; not "is expected", "to be delivered", "a contested convention"
-    or "hundred"."""
-    word = words[i].strip(",.;:!?\"'“”‘’()")
-    before = [w for w in words[max(0, i - 2) : i] if not w.endswith("ly")][-1:]
-    if before and before[0] in NOT_PAST_AFTER:  # "is officially reported"
-        return False
-    if word in PAST_VERBS:
-        return True
-    return len(word) > 3 and word.endswith("ed") and word not in NOT_PAST
+def _has_past(text: str) -> bool:
+    """Whether the words hold a past verb: "announced", "was", "rose"; not "is expected", "to be
+    delivered", "is officially reported", "a contested convention" or "hundred"."""
+    words = text.split()
+    for i, word in enumerate(words):
+        word = word.strip(",.;:!?\"'“”‘’()")
+        if word in PAST_VERBS or (len(word) > 3 and word.endswith("ed") and word not in NOT_PAST):
+            before = words[i - 1] if i else ""
+            if before.endswith("ly") and i > 1:
+                before = words[i - 2]
+            if before not in NOT_PAST_AFTER:
+                return True
+    return False
 
 
 def _previous_word(sentence: str, start: int) -> str:
