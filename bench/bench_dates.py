@@ -18,11 +18,6 @@ Split, fixed before any error was read: within each sub-corpus (airbus, apple, g
 articles in id order; every third (the 3rd, 6th, ...) is untouched, the rest is tuning. Only the
 tuning part's errors are ever printed (--errors tuning).
 
-MEANTIME annotates "twenty years ago" as the span it measures back (DURATION P20Y; the point it
-reaches is an implicit timex without text), where TimeML's TimeBank and claimcheck give the point
-(1987), which is what a fact-checker needs. The bench reads MEANTIME's value from the same words
-(`meantime_value`); nothing else is converted.
-
 Both systems read each article sentence by sentence (claimcheck's own splitter) with the
 publication date as the anchor. dateparser (search_dates, then get_date_data on each hit for its
 period: day, week, month, year or time) is the baseline, in the same run.
@@ -32,7 +27,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import time
 import warnings
 from collections import defaultdict
@@ -41,7 +35,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from bench import data_dir
-from claimcheck.extract.dates import StoryDates, find_dates
+from claimcheck.extract.dates import StoryDates
 from claimcheck.extract.segment import sentences
 
 Timex = tuple[int, int, str]  # start, end, value
@@ -87,20 +81,8 @@ def claimcheck_dates(text: str, published: date | None) -> list[Timex]:
     found = []
     for span in sentences(text):
         for d in story.find(text[span.start : span.end], offset=span.start):
-            found.append((d.start, d.end, meantime_value(d.surface, d.resolved or "")))
+            found.append((d.start, d.end, d.resolved or ""))
     return found
-
-
-AGO = re.compile(r"\s+ago$", re.IGNORECASE)
-
-
-def meantime_value(surface: str, value: str) -> str:
-    """MEANTIME's value for "20 years ago" (P20Y: the duration its words measure), the resolved
-    value for everything else."""
-    if not AGO.search(surface):
-        return value
-    span = find_dates(AGO.sub("", surface))
-    return span[0].resolved or value if len(span) == 1 else value
 
 
 def dateparser_dates(text: str, published: date | None) -> list[Timex]:
