@@ -1,8 +1,9 @@
 """Dates in an article, resolved against its published date and the story around them.
 
 `StoryDates` reads an article's sentences in order: "on Friday" in a Friday article is that day,
-"will be announced on Friday" the next one, "in March" lies in the past unless the sentence speaks
-of the future, and "on December 27" takes the year of a story just set in "December 2010".
+"will be announced on Friday" the next one, "in March" lies where the tense of its clause points
+(this year's when the sentence does not say), and "on December 27" takes the year of a story just
+set in "December 2010".
 Durations ("18 months" -> P18M), quarters, decades and times of day are found too. Values are
 TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P27Y"); the
 original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
