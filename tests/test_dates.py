@@ -235,7 +235,8 @@ def test_the_same_period_a_year_back_is_the_story_period_a_year_back() -> None:
         ("The following week, prices rose.", [("The following week", "2024-W38")]),
         ("Rates will rise over the next year.", [("the next year", "P1Y")]),
         # holidays, fixed and movable, nearest in the sentence's tense
-        ("The store opens on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("The store closed on Christmas Day.", [("Christmas Day", "2023-12-25")]),
+        ("The store opens on Christmas Day.", [("Christmas Day", "2024-12-25")]),
         ("Traffic will peak over Thanksgiving.", [("Thanksgiving", "2024-11-28")]),
         ("Churches filled on Easter Sunday.", [("Easter Sunday", "2024-03-31")]),
         ("Christmas sales rose.", []),
@@ -264,3 +265,115 @@ def test_dates_beyond_the_calendar_resolve_to_nothing(published: date) -> None:
         published,
     )
     assert found and all(d.resolved is None or len(d.resolved) >= 4 for d in found)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # no tense near the date: this year's (HeidelTime's rule for news), not last year's
+        ("The party hopes for a win in November.", "2016-11"),
+        ("This November, voters decide.", "2016-11"),
+        ("Her Aug. 30 primary is a risk for her.", "2016-08-30"),
+        # a future word after the date, before any past verb
+        ("I hope that on Nov. 8, the country will choose well.", "2016-11-08"),
+        # a past verb after the future word governs the date
+        ("He said it would close the plant, which opened in October.", "2015-10"),
+        # the past, before or after the date
+        ("The union endorsed her in November.", "2015-11"),
+        ("In November, the union endorsed her.", "2015-11"),
+        ("The report is expected in November.", "2016-11"),
+    ],
+)
+def test_the_tense_of_the_sentence_picks_the_year(sentence: str, expected: str) -> None:
+    assert resolved(sentence, date(2016, 2, 29))[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # programmes: a capital inside a sentence, unless it opens a clause or a quotation
+        ("He spoke Sunday on ABC’s “This Week,” and admitted it.", [("Sunday", "2024-09-08")]),
+        ("Trump told ABC's This Week that it was weird.", []),
+        ('He said, "Today is a great day for us."', [("Today", "2024-09-13")]),
+        # "since" looks back, "ahead of" forward, wherever the verb is
+        (
+            "She will take the stage after gains since their Nov. 20 debate.",
+            [("Nov. 20", "2023-11-20")],
+        ),
+        ("He will gain since the Nov. 20 debate.", [("Nov. 20", "2023-11-20")]),
+        ("Polls show him trailing just ahead of Tuesday's vote.", [("Tuesday", "2024-09-17")]),
+        ("He faces a tight race ahead of the caucuses on Monday.", [("Monday", "2024-09-16")]),
+        # "was due to" is the future of a past moment: no tense, so this year's
+        ("Applicants were due to file papers by March 15.", [("March 15", "2024-03-15")]),
+        # a season with no tense is this year's
+        ("Officials want a plan by the fall.", [("fall", "2024-FA")]),
+    ],
+)
+def test_tense_and_names_on_unseen_news(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TIMEX3 reference values: the long term lies ahead, the moment is now
+        ("The plan pays off in the long term.", [("the long term", "FUTURE_REF")]),
+        ("At the moment, songs cost 79p.", [("At the moment", "PRESENT_REF")]),
+        ("Such deals failed in the past.", [("the past", "PAST_REF")]),
+        ("Prices fell in the past week.", [("the past week", "P1W")]),
+        ("Long-term debt rose.", []),
+        ("He doubts the long-term goals of the industry.", []),
+        ("He will say whatever works at the moment he says it.", []),
+        # British times with a dot, and only with am or pm
+        ("Trades at or around 2.40 PM are cancelled.", [("2.40 PM", "2024-09-13T14:40")]),
+        ("The index fell 2.40 points.", []),
+        # a quarter and its year without "of", and the fiscal quarter
+        ("Fourth-quarter 2006 growth was revised.", [("Fourth-quarter 2006", "2006-Q4")]),
+        ("Sales fell in the third quarter 2009.", [("the third quarter 2009", "2009-Q3")]),
+        ("Sales rose in the last financial quarter.", [("the last financial quarter", "2024-Q2")]),
+        # the edge of the fiscal year running at publication, by the year it ends in
+        (
+            "Sales rose at the very beginning of the financial year.",
+            [("the very beginning of the financial year", "FY2024")],
+        ),
+        # the story's day after "over" and "close"
+        ("The index rose over the day.", [("the day", "2024-09-13")]),
+        # "a couple of": two, as TimeBank reads it
+        (
+            "Greece faces a depression over the next couple of years.",
+            [("the next couple of years", "P2Y")],
+        ),
+        ("The bankruptcy should take a couple of months.", [("a couple of months", "P2M")]),
+        # a vague span that opens a sentence before "after" or "later"
+        ("Days after the remarks, the Air Force gave in.", [("Days", "PXD")]),
+        ("Days are long.", []),
+        # "March", like "May", is a month only where a month can stand
+        ("The Coalition to Stop Trump and March on the RNC marched.", []),
+        ("He was at the March on Washington in 1963.", [("1963", "1963")]),
+        # a name before a modified weekday or month does not make it a name
+        ("The pledge made with Washington last September held.", [("last September", "2023-09")]),
+        ("Sales rose in March.", [("March", "2024-03")]),
+        # a participle after an adverb is no past: "is officially reported in March"
+        ("The loss could rise before it is officially reported in March.", [("March", "2025-03")]),
+    ],
+)
+def test_classes_of_dates_on_unseen_news(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence) == expected
+
+
+def test_that_year_and_that_month_are_the_year_the_story_wrote_out() -> None:
+    story = StoryDates(date(2016, 6, 23))
+    first = story.find("Riots marred the 1968 convention in Chicago.")
+    second = story.find("Humphrey lost that November, and that year ended badly.")
+    assert [(d.surface, d.resolved) for d in first + second] == [
+        ("1968", "1968"),
+        ("that November", "1968-11"),
+        ("that year", "1968"),
+    ]
+    assert [(d.surface, d.resolved) for d in story.find("Nixon won that November.")] == [
+        ("that November", "1968-11")
+    ]
+    # with no year written out, "that November" is read as "November", and with no day named
+    # lately "that day" is left unresolved
+    assert resolved("They met on that day.", date(2016, 6, 23)) == [("that day", None)]
+    assert resolved("He lost that November.", date(2016, 6, 23)) == [("that November", "2015-11")]

@@ -1,8 +1,9 @@
 """Dates in an article, resolved against its published date and the story around them.
 
 `StoryDates` reads an article's sentences in order: "on Friday" in a Friday article is that day,
-"will be announced on Friday" the next one, "in March" lies in the past unless the sentence speaks
-of the future, and "on December 27" takes the year of a story just set in "December 2010".
+"will be announced on Friday" the next one, "in March" lies where the tense of its clause points
+(this year's when the sentence does not say), and "on December 27" takes the year of a story just
+set in "December 2010".
 Durations ("18 months" -> P18M), quarters, decades and times of day are found too. Values are
 TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P27Y"); the
 original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
@@ -144,7 +145,7 @@ _month_name = _trie(MONTH_NAMES)
 _weekday = _trie(WEEKDAYS)
 _units_word = _trie(list(UNITS_WORDS))
 _number = (
-    rf"\d+(?:\.\d+)?|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
     rf"(?:-{_units_word})?"
 )
 _year = r"(?:19|20)\d\d"
@@ -195,7 +196,9 @@ _ALTERNATIVES = [
     ),
     (
         r"\d",
-        rf"(?P<clock>(?P<hh>\d{{1,2}})(?::(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|\s*(?P<ampm2>{_ampm}))"
+        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm)
+        rf"(?P<clock>(?P<hh>\d{{1,2}})(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|"
+        rf"\s*(?P<ampm2>{_ampm}))"
         rf"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest)\b)?)",
     ),
     (
@@ -213,7 +216,8 @@ _ALTERNATIVES = [
         "tfsl1-4pcn",
         r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
         r"prior|past|this|current|next|coming)[\s-]+"
-        rf"quarter(?:\s+of\s+(?:(?P<q_year>{_year})|(?P<q_rel>this|last|next)\s+year))?)",
+        r"(?:(?:fiscal|financial)\s+)?quarter(?:(?:\s+of)?\s+"
+        rf"(?:(?P<q_year>{_year})\b(?![\d,.]\d)|(?P<q_rel>this|last|next)\s+year))?)",
     ),
     (
         r"\dzotfsenaplncf",
@@ -231,19 +235,21 @@ _ALTERNATIVES = [
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
         "tsbmrlh",
-        r"(?P<edge>(?P<whole>the\s+(?:entire|whole|full)\s+year)|"
-        r"(?:the\s+)?(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
-        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+(?P<edge_unit>year|month|week)))",
+        r"(?P<edge>(?:the\s+)?(?:(?<=the )(?P<whole>(?:entire|whole|full)\s+year)|"
+        r"(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
+        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+"
+        r"(?:(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week))))",
     ),
     (
         "ytlne",
         r"(?P<rel>(?:(?:earlier|later|early|late)\s+)?"
-        r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)))",
+        r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)|"
+        r"that\s+(?:year|day)))",
     ),
     (
         "t",
-        r"(?P<adj>the\s+(?P<adj_dir>previous|preceding|next|following)\s+"
-        r"(?P<adj_unit>day|week|month|year)|the\s+day\s+(?P<adj_ba>before|after))",
+        r"(?P<adj>the\s+(?:(?P<adj_dir>previous|preceding|next|following)\s+"
+        r"(?P<adj_unit>day|week|month|year)|day\s+(?P<adj_ba>before|after)))",
     ),
     (
         "ale",
@@ -263,7 +269,7 @@ _ALTERNATIVES = [
     ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
     (
         "emltnjfasod",
-        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this)[\s-]+)?(?P<mo_month>{_month_name}))",
+        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?(?P<mo_month>{_month_name}))",
     ),
     (
         r"'’\dmel",
@@ -271,9 +277,10 @@ _ALTERNATIVES = [
     ),
     (
         "ncapmrtsf",
-        r"(?P<ref>now|currently|at present|presently|nowadays|(?:more\s+)?recently|"
-        r"(?:the\s+)?(?:near|short)[\s-]term|(?:the\s+)?(?:near\s+)?future|"
-        r"recent(?:\s+(?P<ref_unit>year|month|week|day)s)?)",
+        r"(?P<ref>now|currently|presently|nowadays|(?:more\s+)?recently|at\s+(?:present|the\s+moment)|"
+        r"for\s+the\s+moment|recent(?:\s+(?P<ref_unit>year|month|week|day)s)?|(?:the\s+)?(?:"
+        r"(?:near|short)[\s-]term|(?:near\s+)?future|(?<=the )(?:long[\s-]term|"
+        r"past(?=\s*[,.;:]|\s+(?:and|or|but|when|as)\b))))",
     ),
     (
         "lsmntswfsa",
@@ -321,7 +328,7 @@ _unit_words = (
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
     "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
-    "earlier christmas halloween thanksgiving easter century"
+    "earlier christmas halloween thanksgiving easter century moment past"
 )
 DATE_WORDS = frozenset(
     [
@@ -341,44 +348,41 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be|was|were)\s+(?:due|set|scheduled|expected|"
-    r"planned|slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
-    r"could|might|would)\b"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:due|set|scheduled|expected|planned|"
+    r"slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
+    r"could|might|would|should)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
 PREPOSITIONS = frozenset(
     ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
 )
-PAST_VERBS = frozenset(
-    [
-        "said",
-        "told",
-        "was",
-        "were",
-        "had",
-        "rose",
-        "fell",
-        "made",
-        "took",
-        "won",
-        "lost",
-        "sold",
-        "came",
-        "went",
-        "began",
-        "met",
-        "spoke",
-        "wrote",
-        "saw",
-        "gave",
-        "left",
-        "held",
-        "paid",
-    ]
+# irregular past tenses (regular ones end in "-ed"); none that is also a present ("put", "cut")
+PAST_VERBS = _words(
+    "said told was were had did rose fell made took won lost sold came went began met spoke wrote "
+    "saw gave held paid became brought bought grew built struck led found got kept sent fled "
+    "chose spent stood ran shot underwent thought knew felt heard fought caught taught sought "
+    "drove  rode broke froze stole woke wore tore swore threw drew flew blew withdrew forgot sank "
+    "sang rang  swam slid hid fed meant lent dealt slept swept wept sat laid stuck swung hung "
+    "shook ate "
+    "arose upheld withheld understood withstood misled dug overtook undertook overcame oversaw"
+)
+# "-ed" words that are not past verbs, and words after which a participle is not past ("is
+# expected", "to be delivered", "has been delayed")
+NOT_PAST = _words(
+    "hundred need feed seed heed speed proceed exceed succeed indeed united limited based related "
+    "expected scheduled planned slated proposed anticipated"
+)
+NOT_PAST_AFTER = _words("is are am be being been to will a an the its his her their our this that")
+# where the clause that holds a date begins: its tense is that clause's ("the prospect that the
+# November election will", "who died Sunday"); a past verb after "if" is no past ("if he won")
+CLAUSE_START = re.compile(
+    r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if)|that(?=\s+(?:the|a|an|he|she|it|they|"
+    r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
 THE_DAY_BEFORE = re.compile(
-    r"(?:(?:later|earlier|early|late)\s+in|for|on|end(?:ed|ing|s)?|during|throughout|all|of)\s+$"
+    r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
+    r"throughout|all|of)\s+$"
 )
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
 # "the later version", "two years later": "later" and "earlier" that are not a time of their own
@@ -386,7 +390,10 @@ LATER_NOT_AFTER = _words("the a an its his her their our this that these those m
 SPAN_BEFORE = _words("over within for during throughout")
 LATER_BEFORE = _words("in on at that when after before said says told became was were")
 HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
-REFERENCES = {"PRESENT": ("now", "currently", "present", "nowadays"), "PAST": ("recent",)}
+REFERENCES = {
+    "PRESENT": ("now", "currently", "present", "nowadays", "moment"),
+    "PAST": ("recent", "past"),
+}
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
 # words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
@@ -436,6 +443,7 @@ class StoryDates:
         self.story_day: str | None = None  # the day the story last named: "on Tuesday"
         self.story_period: str | None = None  # its last month, quarter or day: "in February"
         self.since_period = 0
+        self.named_year: int | None = None  # the last year written out: "that year", "that May"
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
@@ -448,7 +456,7 @@ class StoryDates:
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
-            if match["yr"]:  # a range of years: both ends
+            if match.lastgroup == "yr":  # a range of years: both ends
                 first, last = _range_years(match)
                 for name, year in (("yr_a", first), ("yr_b", last)):
                     found.append(
@@ -475,54 +483,63 @@ class StoryDates:
                 )
             )
             self._remember(resolved, granularity, match)
-        days = [d for d in found if d.granularity == "day" and d.resolved]
+            if (
+                resolved
+                and len(resolved) > 3
+                and resolved[:4].isdigit()
+                and resolved[:4] in match[0]
+            ):
+                self.named_year = int(resolved[:4])
+        days = [d for d in found if d.granularity == "day" and d.resolved] if found else None
         if days and any(d.granularity == "time" for d in found):
             found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
         return found
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
-        start, end = match.start(), match.end()
-        if match["wd"] or match["mo"] or (match["pod"] and match["pod_day"] in WEEKDAYS):
-            word_start = match.start("wd_day") if match["wd"] else start
-            if match["mo"]:
+        start, end, kind = match.start(), match.end(), match.lastgroup
+        if kind in ("wd", "mo") or (kind == "pod" and match["pod_day"] in WEEKDAYS):
+            word_start = match.start("wd_day") if kind == "wd" else start
+            if kind == "mo":
                 word_start = match.start("mo_month")
             if not sentence[word_start].isupper():
                 return False
             before = sentence[:start].rstrip().rsplit(None, 1)
             previous = before[-1] if before else ""
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
+            # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
-            if named and not (match["mo"] and previous[-1:] in ",;:"):
+            named = named and not (match["mo_mod"] or match["wd_mod"])
+            if named and not (kind == "mo" and previous[-1:] in ",;:"):
                 return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
                 sentence, end
             ):
-                return not match["mo"] and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
-            if match["mo"] and match["mo_month"] == "may" and previous.lower() not in PREPOSITIONS:
-                return bool(match["mo_mod"])
+                return kind != "mo" and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
+            # "May" and "March" are words too: "Theresa May", "the March on Washington"
+            bare = kind == "mo" and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
+            if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
+                return False
         elif (
-            match["rel_words"] in ("today", "this morning")
+            match["rel_words"] in ("today", "this morning", "this week")
             or match["pod"] == "this morning"
-            or match["noon"]
+            or kind == "noon"
         ):
-            # NBC's "Today", "CBS This Morning", "Midday with ...": a capital inside a sentence
-            # names a programme
-            return start == 0 or not sentence[start].isupper()
-        elif match["dur"]:
+            return not _is_programme(sentence, start)
+        elif kind == "dur":
             n = match["dur_n"]
             if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
                 return False  # "$5 a day", "twice a year": rates, not durations
             return match["dur"] != "a second"  # "a second plane"
-        elif match["clock"]:
+        elif kind == "clock":
             if match["tz"] and not sentence[match.start("tz")].isupper():
                 return False  # "9:30 et al."
             return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
-        elif match["dec"] and not (match["dec_century"] or match["dec"][0] in "'’"):
+        elif kind == "dec" and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
             return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
-        elif match["season"]:
+        elif kind == "season":
             return self._is_season(match, sentence)
-        elif match["theday"]:
+        elif kind == "theday":
             # "later in the day", "to end the day", "for the day", "the start of the day"
             idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
             if idiom and match["theday"].startswith("the end"):
@@ -531,38 +548,52 @@ class StoryDates:
                 match["theday"] != "the day"
                 or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
             )
-        elif match["vague"]:
+        elif kind == "vague":
             previous = _previous_word(sentence, start).lower()
             return bool(
                 match["vague_pre"]
                 or match["vague_q"]
                 or match["vague_ago"]
                 or previous in VAGUE_BEFORE
+                or (start == 0 and re.match(r"\s+(?:after|before|later|earlier)\b", sentence[end:]))
             )
-        elif match["later"]:
+        elif kind == "later":
             return self._is_later(match, sentence)
         elif match["adj_ba"]:
             return not re.match(r"\s+\w", sentence[end:])  # not "the day after the vote"
-        elif match["cent"] or match["every"]:
+        elif kind in ("cent", "every"):
             # "21st Century Fox", "each year of education"
             return not NAME_AFTER.match(sentence, end) and not re.match(r"\s+of\b", sentence[end:])
-        elif match["hol"]:
+        elif kind == "hol":
             return self._is_holiday(match, sentence)
-        elif match["freq"]:
+        elif kind == "freq":
             # "annual loss", not the "Daily Mail"
             return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
-        elif match["ref"]:
-            return sentence[end : end + 1] != "-"  # "the now-cancelled deal"
-        elif match["yr"]:
+        elif kind == "ref":
+            return self._is_reference(match, sentence)
+        elif kind == "yr":
             first, last = _range_years(match)
             return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
-        elif match["year"]:
+        elif kind == "year":
             return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
                 sentence, start, end
             )
-        elif match["dec"]:
+        elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_reference(self, match: re.Match[str], sentence: str) -> bool:
+        """ "now", "in the long term", "at the moment"; not "the now-cancelled deal", "the
+        long-term goals" or "at the moment he says it" (a time of its own)."""
+        start, end = match.start(), match.end()
+        words = match["ref"]
+        if "long" in words:
+            return _previous_word(sentence, start).lower() in ("in", "over", "for", "on")
+        if words.endswith("moment"):
+            return not re.match(
+                r"\s+(?:[A-Z]|(?:he|she|they|we|i|you|it|when|that|of|the)\b)", sentence[end:]
+            )
+        return sentence[end : end + 1] != "-"
 
     def _is_later(self, match: re.Match[str], sentence: str) -> bool:
         """ "later recovered", "as reported earlier", "at a later date"; not "two days later",
@@ -611,45 +642,38 @@ class StoryDates:
         return _previous_word(sentence, start).lower() in ("the", "this", "next", "last")
 
     def _tense_future(self, lowered: str, start: int, end: int) -> bool:
-        """Whether the date is spoken of in the future: "will be announced on Friday", not
-        "admitted Thursday night that the loss could swell"."""
-        if FUTURE.search(lowered, max(0, start - 80), start):
-            return True
-        before = lowered[max(0, start - 30) : start].split()
-        if before and before[-1] == "on":
-            before.pop()
-        if before and (before[-1].endswith("ed") or before[-1] in PAST_VERBS):
-            return False
-        return bool(FUTURE.search(lowered, end, end + 25))
+        return _tense(lowered, start, end) > 0
 
     def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
-        published = self.published
-        if match["iso"]:
+        """The value of a date: which alternative of DATE_PATTERN matched (its outer group, the
+        last to close) picks the rule."""
+        published, kind = self.published, match.lastgroup
+        if kind == "iso":
             return self._day(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
-        if match["num"]:
+        if kind == "num":
             a, b, year = int(match["num_a"]), int(match["num_b"]), int(match["num_y"])
             year += 2000 if year < 100 else 0
             month, day = (b, a) if a > 12 else (a, b)
             return self._day(year, month, day)
-        if match["md"] or match["dm"]:
-            prefix = "md" if match["md"] else "dm"
+        if kind in ("md", "dm"):
+            prefix = kind
             month = MONTH_NUMBERS[match[f"{prefix}_month"]]
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, self._tense_future(lowered, *match.span()))
-        if match["my"]:
+            return self._month_day(month, day, _tense(lowered, *match.span()))
+        if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
-        if match["clock"]:
+        if kind == "clock":
             return self._clock(match)
-        if match["q"]:
+        if kind == "q":
             if match["q_year"]:
                 self._set_year(int(match["q_year"]))
             return self._quarter(match, lowered)
-        if match["dur"]:
+        if kind == "dur":
             return self._duration(match)
-        if match["pod"]:
+        if kind == "pod":
             part = PARTS_OF_DAY[match["pod_part"]]
             day_word = match["pod_day"]
             if day_word in WEEKDAYS:
@@ -658,12 +682,24 @@ class StoryDates:
                 shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[day_word]
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
-        if match["rel"]:
+        if kind == "rel":
+            if match["rel_words"].startswith("that"):  # the year or day the story last named
+                if match["rel_words"].endswith("day"):
+                    return self._named_day(), "day"
+                return (str(self.named_year) if self.named_year else None), "year"
             return self._relative(match["rel_words"])
-        if match["edge"]:
+        if kind == "edge":
             if match["edge_year"]:
                 return match["edge_year"], "year"
             unit, story_year = match["edge_unit"] or "year", self._year_of_story()
+            if (
+                unit == "year"
+                and published
+                and match[0].endswith(("fiscal year", "financial year"))
+            ):
+                # "the beginning of the financial year": the one running now, by its end's year
+                shift = {"last": -1, "next": 1}.get(match["edge_rel"], 0)
+                return f"FY{published.year + shift}", "fiscal year"
             if match["whole"]:  # "for the entire year": the story's year
                 year = story_year or (published.year if published else None)
                 return (str(year) if year else None), "year"
@@ -671,64 +707,66 @@ class StoryDates:
                 return str(story_year), "year"
             when = "this" if match["edge_rel"] == "the" else match["edge_rel"]
             return self._relative(f"{when} {unit}")
-        if match["adj"]:
+        if kind == "adj":
             return self._adjacent(match, lowered)
-        if match["later"]:
+        if kind == "later":
             if match["later"].startswith("a "):
                 return "XXXX-XX-XX", "day"  # "at a later date": some day not given
             return ("PAST_REF" if match["later"] == "earlier" else "FUTURE_REF"), "reference"
-        if match["hol"]:
+        if kind == "hol":
             return self._holiday(match, lowered)
-        if match["cent"]:
+        if kind == "cent":
             number = int(match["cent_n"] or CENTURY_WORDS[match["cent_word"]])
             return f"{number - 1:02d}", "century"
-        if match["every"]:
+        if kind == "every":
             return EVERY_UNITS[match["every_unit"]], "set"
-        if match["noon"]:
+        if kind == "noon":
             day = self.published.isoformat() if self.published else "XXXX-XX-XX"
             return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
-        if match["wkend"]:
+        if kind == "wkend":
             return self._weekend(self._tense_future(lowered, *match.span())), "week"
-        if match["wd"]:
+        if kind == "wd":
             future = self._tense_future(lowered, *match.span())
             return self._weekday(match["wd_day"], match["wd_mod"], future)
-        if match["mo"]:
-            future = self._tense_future(lowered, *match.span())
-            return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], future)
-        if match["ref"]:
+        if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
+            return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
+        if kind == "mo":
+            tense = _tense(lowered, *match.span())
+            return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
+        if kind == "ref":
             return _reference(match), "reference"
-        if match["fy"]:
+        if kind == "fy":
             return self._fiscal_year(match), "fiscal year"
-        if match["yp"]:
+        if kind == "yp":
             return match["yp_year"], "year"
-        if match["qn"]:
+        if kind == "qn":
             return self._numbered_quarter(match)
-        if match["half"]:
+        if kind == "half":
             return self._half(match, lowered)
-        if match["same"]:
+        if kind == "same":
             return self._same_period(match)
-        if match["nine11"]:
+        if kind == "nine11":
             return "2001-09-11", "day"
-        if match["season"]:
+        if kind == "season":
             return self._season(match, lowered)
-        if match["theday"]:
+        if kind == "theday":
             return self._story_day(), "day"
-        if match["trade"]:
+        if kind == "trade":
             day = self._story_day()
             return (f"{day}T{PARTS_OF_DAY[match['trade_part']]}" if day else None), "part of day"
-        if match["past"]:
+        if kind == "past":
             unit = DURATION_UNITS[match["past_unit"]]
             return f"P1{unit}", "duration"
-        if match["vague"]:
+        if kind == "vague":
             if match["vague_ago"]:
                 return "PAST_REF", "reference"
             unit = DURATION_UNITS[match["vague_unit"]]
             return (f"PTX{unit[1:]}" if unit.startswith("T") else f"PX{unit}"), "duration"
-        if match["freq"]:
+        if kind == "freq":
             return FREQUENCIES[match["freq"]], "duration"
-        if match["decw"]:
+        if kind == "decw":
             return f"19{DECADE_WORDS[match['decw_word']]}", "decade"
-        if match["dec"]:
+        if kind == "dec":
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
         return match["year"], "year"
@@ -737,7 +775,7 @@ class StoryDates:
         """The story's day and period, for "later in the day" and "the same period last year"."""
         if not resolved or granularity not in ("day", "month", "quarter", "week", "half", "season"):
             return
-        if match["same"] or match["theday"]:
+        if match.lastgroup in ("same", "theday"):
             return
         if granularity == "day":
             if resolved[:4].isdigit():
@@ -745,6 +783,12 @@ class StoryDates:
         else:
             self.story_period = resolved
         self.since_period = 0
+
+    def _named_day(self) -> str | None:
+        """The day the story last named, if it named one lately ("that day")."""
+        if self.story_day and self.since_period <= self.STORY_MEMORY:
+            return self.story_day
+        return None
 
     def _story_day(self) -> str | None:
         if self.story_day and self.since_period <= self.STORY_MEMORY:
@@ -794,16 +838,16 @@ class StoryDates:
         name = " ".join(match["hol"].replace("’", "'").split())
         rule = HOLIDAYS[name]
         if isinstance(rule, tuple):
-            return self._month_day(*rule, self._tense_future(lowered, *match.span()))
+            return self._month_day(*rule, _tense(lowered, *match.span()))
         year = self._year_of_story() or (self.published.year if self.published else None)
         if year is None:
             return None, "day"
         when = _movable_holiday(rule, year)
         if self.published and year == self.published.year:
-            future = self._tense_future(lowered, *match.span())
-            if future and when < self.published - timedelta(days=7):
+            tense = _tense(lowered, *match.span())
+            if tense > 0 and when < self.published - timedelta(days=7):
                 when = _movable_holiday(rule, year + 1)
-            elif not future and when > self.published + timedelta(days=31):
+            elif tense < 0 and when > self.published + timedelta(days=31):
                 when = _movable_holiday(rule, year - 1)
         return when.isoformat(), "day"
 
@@ -877,12 +921,11 @@ class StoryDates:
             while bounds(year)[0] <= now:
                 year += 1
         elif modifier != "this":
-            if self._tense_future(lowered, *match.span()):
-                while bounds(year)[1] < now:
-                    year += 1
-            else:
-                while bounds(year)[0] > now:
-                    year -= 1
+            tense = _tense(lowered, *match.span())
+            while tense > 0 and bounds(year)[1] < now:
+                year += 1
+            while tense < 0 and bounds(year)[0] > now:
+                year -= 1
         return f"{year:04d}-{code}", "season"
 
     def _set_year(self, year: int) -> None:
@@ -905,23 +948,29 @@ class StoryDates:
         self._set_year(year)
         return found.isoformat(), "day"
 
-    def _month_day(self, month: int, day: int, future: bool) -> tuple[str | None, str]:
+    def _month_day(self, month: int, day: int, tense: int) -> tuple[str | None, str]:
+        """A day of this year, or of the next or last one when the sentence's tense points there
+        (a week's grace back for the future, a month's ahead for the past)."""
         published = self.published
         year = self._year_of_story() or (published.year if published else None)
         if year is None:
             return None, "day"
+        if published and year == published.year and not tense:
+            year += _untensed_shift(published, month)
         try:
             found = date(year, month, day)
         except ValueError:
             return None, "day"
         if published and year == published.year:
-            if future and found < published - timedelta(days=7):
+            if tense > 0 and found < published - timedelta(days=7):
                 found = found.replace(year=year + 1) if (month, day) != (2, 29) else found
-            elif not future and found > published + timedelta(days=31):
+            elif tense < 0 and found > published + timedelta(days=31):
                 found = found.replace(year=year - 1) if (month, day) != (2, 29) else found
         return found.isoformat(), "day"
 
-    def _month(self, month: int, modifier: str | None, future: bool) -> tuple[str | None, str]:
+    def _month(self, month: int, modifier: str | None, tense: int) -> tuple[str | None, str]:
+        """ "last March", "next March", "this March" (this year's); "in March" by the sentence's
+        tense."""
         published = self.published
         story_year = self._year_of_story()
         if story_year is not None:
@@ -929,10 +978,13 @@ class StoryDates:
         if published is None:
             return None, "month"
         year = published.year
-        if modifier == "last" or (modifier != "next" and not future):
+        tense = {"last": -1, "next": 1, "this": 0}.get(modifier or "", tense)
+        if tense < 0:
             year -= month > published.month or (modifier == "last" and month == published.month)
-        elif modifier == "next" or future:
+        elif tense > 0:
             year += month < published.month or (modifier == "next" and month == published.month)
+        elif modifier != "this":
+            year += _untensed_shift(published, month)
         return f"{year:04d}-{month:02d}", "month"
 
     def _weekday(self, name: str, modifier: str | None, future: bool) -> tuple[str | None, str]:
@@ -1097,6 +1149,84 @@ def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
 
 
+def _is_programme(sentence: str, start: int) -> bool:
+    """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
+    capital inside a sentence names a programme, unless it opens a clause or a quotation
+    ('said, "Today is a great day')."""
+    if not sentence[start].isupper():
+        return False
+    before = sentence[:start].rstrip()
+    if not before or before[-1] in ".!?:;":
+        return False
+    if before[-1] not in "\"“‘'(":
+        return True
+    named = before[:-1].rstrip().split()[-1:]
+    return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
+
+
+def _tense(lowered: str, start: int, end: int) -> int:
+    """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
+    ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
+    say ("the vote in November"). The words of the date's clause before it decide, else the few
+    after it, else a future word before its clause ("it will be the first time that people
+    waking up on Tuesday"; a past verb there is often another clause's)."""
+    window = max(0, start - 80)
+    near = lowered[window:start].split()
+    if "since" in near[-2:]:  # "since March", "since their debate"
+        return -1
+    if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
+        return 1
+    clause = max(CLAUSE_START.finditer(lowered, window, start), key=_start, default=None)
+    opens = clause.end() if clause else window
+    tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
+    if tense:
+        return tense
+    after = lowered[end : end + 25]
+    ahead = FUTURE.search(after)
+    if _has_past(after[: ahead.start() if ahead else len(after)]):
+        return -1
+    if ahead:
+        return 1
+    return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
+def _tense_between(lowered: str, start: int, end: int, past: bool = True) -> int:
+    """The tense of the words between `start` and `end`: a past verb after the last future word
+    ("would close the plant, which opened in March") takes over from it."""
+    future = max(FUTURE.finditer(lowered, start, end), key=_start, default=None)
+    if past and _has_past(lowered[future.end() if future else start : end]):
+        return -1
+    return 1 if future else 0
+
+
+def _untensed_shift(published: date, month: int) -> int:
+    """The year (-1, 0 or +1 from the published one) of a month named with no tense ("the vote
+    in November", "planned for December and January"): this year's, as HeidelTime resolves news,
+    unless that lies more than nine months ahead (last year's) or seven back (next year's: "in
+    January" in a November article)."""
+    ahead = month - published.month
+    return (ahead < -7) - (ahead > 9)
+
+
+def _has_past(text: str) -> bool:
+    """Whether the words hold a past verb: "announced", "was", "rose"; not "is expected", "to be
+    delivered", "is officially reported", "a contested convention" or "hundred"."""
+    words = text.split()
+    for i, word in enumerate(words):
+        word = word.strip(",.;:!?\"'“”‘’()")
+        if word in PAST_VERBS or (len(word) > 3 and word.endswith("ed") and word not in NOT_PAST):
+            before = words[i - 1] if i else ""
+            if before.endswith("ly") and i > 1:
+                before = words[i - 2]
+            if before not in NOT_PAST_AFTER:
+                return True
+    return False
+
+
 def _previous_word(sentence: str, start: int) -> str:
     before = sentence[:start].rsplit(None, 1)
     return before[-1] if before and sentence[:start][-1:].isspace() else ""
@@ -1136,6 +1266,8 @@ def _reference(match: re.Match[str]) -> str:
 
 
 def _number_word(words: str) -> float:
+    if "couple" in words:  # "a couple of years": two, as TimeBank reads it
+        return 2.0
     total = 0.0
     for part in words.split("-"):
         total += NUMBERS.get(part, 0)
