@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -459,3 +460,29 @@ def test_the_desk_look_up_leaves_out_words_most_claims_hold(db_path: Path) -> No
     assert 0 < counts["8"] < 100
     assert fts_expression(text, total, counts) == '"8" OR "9"'
     assert fts_expression(text, 300, {}) == " OR ".join(f'"{w}"' for w in desk_words(text))
+
+
+def test_a_matchs_reasons_read_the_same_in_every_process() -> None:
+    """Words of equal weight are named in one order, not in the order of a set, which moves with
+    Python's string hashing from one process to the next."""
+    script = (
+        "from claimcheck.memory.matching import Candidate, reasons\n"
+        "text = 'tariffs wages jobs farmers exports bridges steel'\n"
+        "candidate = Candidate('factcheck', 1, text, None, (), None, 1.0)\n"
+        "shared = set(text.split())\n"
+        "values = {'_shared_figures': (), 'speaker': 0, 'same_time': 0.0, 'coverage': 1.0,\n"
+        "          'fuzz': 1.0, '_shared_words': (shared, dict.fromkeys(shared, 1.0), text)}\n"
+        "print(reasons(values, candidate))\n"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(1, 6)
+    }
+    assert len(outputs) == 1
+    assert "(bridges, exports, farmers, jobs, steel, tariffs)" in outputs.pop()

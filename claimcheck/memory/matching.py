@@ -361,7 +361,7 @@ def reasons(values: dict, candidate: Candidate) -> list[str]:
     if shared_names := sorted(names(text) & names(candidate.text)):
         out.append("same names: " + ", ".join(shared_names[:5]))
     spelled = words_spelled(text)
-    words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: -weight[w])]
+    words = [spelled.get(w, w) for w in sorted(shared, key=lambda w: (-weight[w], w))]
     out.append(
         f"shares {values['coverage']:.0%} of the claim's weight in words"
         + (f" ({', '.join(words[:6])})" if words else "")
