@@ -27,6 +27,12 @@ def env(**extra: str) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(REPO), **extra}
 
 
+def as_in_a_terminal() -> None:
+    """Ctrl-C back at its default action in the child, as a terminal gives it: a suite started
+    from a background job inherits SIGINT ignored, and Python then installs no handler for it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def claimcheck(db: Path, *args: str, **extra: str) -> subprocess.Popen:
     return subprocess.Popen(
         [sys.executable, "-m", "claimcheck", "--db", str(db), *args],
@@ -35,6 +41,7 @@ def claimcheck(db: Path, *args: str, **extra: str) -> subprocess.Popen:
         text=True,
         env=env(**extra),
         cwd=REPO,
+        preexec_fn=as_in_a_terminal,
     )
 
 
