@@ -22,6 +22,7 @@ from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.repeats import normalise as _normalise
 from claimcheck.extract.segment import Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
+from claimcheck.reading.furniture import is_furniture_sentence
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
@@ -60,6 +61,8 @@ def extract_claims(
             running_quote = None
         previous.append(span)
         dates = story_dates.find(sentence, offset=span.start)
+        if is_furniture_sentence(sentence):  # "Sign up for the free daily newsletter."
+            continue
         claim = _claim(text, span, sentence, attribution, found_quotes, dates, min_score)
         if claim is not None:
             claims.append(claim)
