@@ -32,3 +32,46 @@ def test_furniture_inside_a_paragraph_of_story_is_no_claim(furniture):
 def test_a_sentence_that_only_mentions_signing_up_is_still_read():
     found = sentences("Some 40,000 people signed up for the scheme in its first week.")
     assert found == ["Some 40,000 people signed up for the scheme in its first week."]
+
+
+def figures(sentence: str) -> list[tuple[str, float, str]]:
+    from claimcheck.extract.quantities import find_quantities
+
+    return [(q.surface, q.value, q.unit) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Rangers improved to 11-0-2 in their last 13 games.",  # a record, not 11 and 0..2
+        "Leeds are on a 2-5-1 slide since the 8-1-1 start.",
+        "The coach prefers a 4-4-2.",
+        "The console streams games at 4K on a television.",  # a resolution, not 4,000
+        "It ships with a 4K-ready streaming stick.",
+        "A 1080p screen comes as standard.",  # not 1,080 pence
+        "The 10-year note rose 5/32 in price.",  # 32nds of a point
+        "It is the best 21:9 monitor.",
+        "A neighbour called 911.",
+        "The lorry was at one point stuck on the bridge.",
+        "Officials counted the fiscal year 2021 seizures.",
+    ],
+)
+def test_numbers_that_count_nothing_are_no_figures(sentence):
+    assert [f for f in figures(sentence) if f[1] not in (13, 10)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The talks ended a 2-1/2 year stand-off.", ("2-1/2 year", 2.5, "years")),
+        ("It makes 390 lb-ft of torque.", ("390 lb-ft", 390.0, "lb-ft")),
+        ("The chain cut $4K from each bill.", ("$4K", 4000.0, "USD")),
+        ("Factories cut 4K jobs.", ("4K", 4000.0, "jobs")),
+    ],
+)
+def test_figures_read_whole(sentence, expected):
+    assert expected in figures(sentence)
+
+
+def test_a_possessive_is_not_what_is_counted():
+    assert figures("One of the film's best scenes was cut.") == []
