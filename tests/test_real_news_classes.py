@@ -75,3 +75,39 @@ def test_figures_read_whole(sentence, expected):
 
 def test_a_possessive_is_not_what_is_counted():
     assert figures("One of the film's best scenes was cut.") == []
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    return [
+        (c.sentence[:30], c.attribution.speaker if c.attribution else None)
+        for c in extract_claims(text, "2019-11-18", min_score=0.0)
+    ]
+
+
+def test_the_next_quoted_sentences_and_paragraphs_keep_their_speaker():
+    text = (
+        "“We are honoured to join the programme,” said Brenda Shaw, a vice president at Lunar "
+        "Freight. “It is a very exciting time for the whole company.”\n"
+        "“We will land our first cargo on the Moon within three years.”\n"
+        "The agency said the contracts were worth $2.6 billion."
+    )
+    found = speakers(text)
+    assert [speaker for _, speaker in found[:3]] == ["Brenda Shaw"] * 3
+    assert found[3][1] != "Brenda Shaw"
+
+
+def test_a_sentence_that_opens_with_a_quoted_term_is_not_the_last_speakers():
+    text = (
+        "“The debates matter,” said Tom Reed, a historian.\n"
+        "“Cleggmania” swept the country after the first debate in 2010."
+    )
+    assert speakers(text)[1][1] is None
+
+
+def test_a_quotation_after_the_story_moves_on_is_not_given_to_the_earlier_speaker():
+    text = (
+        "“The debates matter,” said Tom Reed, a historian.\n"
+        "The first debate took place in 2010.\n"
+        "“Nobody expected the surge.”"
+    )
+    assert speakers(text)[2][1] is None
