@@ -111,3 +111,26 @@ def test_a_quotation_after_the_story_moves_on_is_not_given_to_the_earlier_speake
         "“Nobody expected the surge.”"
     )
     assert speakers(text)[2][1] is None
+
+
+@pytest.mark.parametrize(
+    "pitch",
+    [
+        "Save $40 if you order the blue model with a case.",
+        "Grab the headphones today for the lowest price we have seen.",
+        "Use code SPRING10 to get it for $89.99.",
+    ],
+)
+def test_a_sales_pitch_is_no_claim(pitch):
+    assert extract_claims(pitch, "2019-11-18") == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Save the Children said 300 children died in the floods.",  # a name, no pitch
+        "Shop prices rose 2.3% in May, the retail consortium said.",
+    ],
+)
+def test_a_claim_that_opens_like_a_pitch_is_kept(claim):
+    assert [c.sentence for c in extract_claims(claim, "2019-11-18")] == [claim]
