@@ -134,3 +134,11 @@ def test_a_sales_pitch_is_no_claim(pitch):
 )
 def test_a_claim_that_opens_like_a_pitch_is_kept(claim):
     assert [c.sentence for c in extract_claims(claim, "2019-11-18")] == [claim]
+
+
+def test_a_quotation_ending_in_an_exclamation_goes_on_with_its_speaker():
+    text = '"Hands! Let me see your hands!" an officer ordered. "Step out."'
+    assert sentences(text) == [
+        '"Hands! Let me see your hands!" an officer ordered.',
+        '"Step out."',
+    ]
