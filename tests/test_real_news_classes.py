@@ -142,3 +142,19 @@ def test_a_quotation_ending_in_an_exclamation_goes_on_with_its_speaker():
         '"Hands! Let me see your hands!" an officer ordered.',
         '"Step out."',
     ]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "40% Off Acme 27in Curved Gaming Monitor, Now $199.99",
+        "New Price Drop: Acme Buds 2 Wireless Earphones for $99 (Originally $129)",
+    ],
+)
+def test_a_shop_listing_is_no_claim(listing):
+    assert extract_claims(listing, "2019-11-18") == []
+
+
+def test_a_price_cut_reported_as_news_is_a_claim():
+    claim = "Acme cut the price of its headphones by 40% off the launch price, to $199."
+    assert [c.sentence for c in extract_claims(claim, "2019-11-18")] == [claim]

@@ -193,6 +193,8 @@ _PITCH = re.compile(
     r"|get (?:it|yours|one|them)|treat yourself)\b",
     re.IGNORECASE,
 )
+# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)"
+_LISTING = re.compile(r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d")
 _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
 )
@@ -386,7 +388,7 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:short"] = 1.0
         if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
             found["c:heading"] = 1.0
-    if _PITCH.match(sentence) and _PRICE.search(sentence):
+    if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _LISTING.search(sentence):
         found["c:promo"] = 1.0
     found["c:length"] = min(length, 40) / 20
     scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
