@@ -339,3 +339,45 @@ def test_a_story_inside_a_box_named_like_furniture_is_still_read():
     article = read_bytes(page.encode(), name="roads.html", suffix=".html")
     assert "41 million dollars for road repairs" in article.text
     assert article.text.count("41 million") == 2
+
+
+@pytest.mark.parametrize(
+    ("declared", "expected"),
+    [
+        ("Mon, 18 Nov 2019 16:07:38 -0600", "2019-11-18"),  # RFC 2822, the local day kept
+        ("19 Nov 2019 07:09 GMT", "2019-11-19"),
+        ("Tue Nov 19 2019 05:44:06 GMT+0000", "2019-11-19"),
+        ("November 18th, 2019", "2019-11-18"),
+        ("2019-11-19T08:20:00Z", "2019-11-19"),
+        ("2019-02-30", None),
+        ("last Tuesday", None),
+    ],
+)
+def test_a_declared_date_is_read_in_the_forms_publishers_write_it(declared, expected):
+    from lxml import html as lxml_html
+
+    from claimcheck.reading.metadata import read_metadata
+
+    page = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline":'
+        f' "Moon landers", "datePublished": "{declared}"}}</script></head>'
+        "<body><p>x</p></body></html>"
+    )
+    assert read_metadata(lxml_html.fromstring(page)).published == expected
+
+
+def test_a_page_that_declares_no_date_takes_the_one_in_its_address(tmp_path):
+    """Before trafilatura's guess, which took a date from elsewhere on the page."""
+    from claimcheck.ingest import read_bytes
+
+    story = "<p>" + "The county said the bridge would reopen after repairs costing $4 million. " * 8
+    page = (
+        "<html><head><title>Bridge to reopen</title></head><body><article><h1>Bridge to reopen"
+        f"</h1>{story}</p><p>Archive: October 13, 2019</p></article></body></html>"
+    )
+    for address, expected in [
+        ("https://news.example/statements/2019/nov/18/bridge/", "2019-11-18"),
+        ("https://news.example/2019/11/18/bridge-to-reopen", "2019-11-18"),
+    ]:
+        article = read_bytes(page.encode(), name=address, suffix=".html", url=address)
+        assert article.published == expected, address

@@ -186,6 +186,18 @@ def _stem(word: str) -> str:
 
 _STEMS = _Memo(_stem)
 _QUESTION_END = " '\"’”)"
+# A sales pitch: an imperative to buy ("Save $31 if you ...", "Use code X to get it for $799",
+# "Score the watch for the lowest price ever") in a sentence that speaks of money or a deal.
+_PITCH = re.compile(
+    r"[\s'\"‘“(\[]*(?:save|buy|shop|grab|snag|score|order|pre-?order|use (?:the )?code|pick up"
+    r"|get (?:it|yours|one|them)|treat yourself)\b",
+    re.IGNORECASE,
+)
+# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)"
+_LISTING = re.compile(r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d")
+_PRICE = re.compile(
+    r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
+)
 _SENTENCE_END = (".", "!", "?", "…")
 
 CUE_REASONS = {
@@ -212,6 +224,7 @@ CUE_REASONS = {
     "c:bare_time": "only a span of time, no claim",
     "c:heading": "a heading or label, not a sentence",
     "c:short_claim": "short, but states what something is or does",
+    "c:promo": "a sales pitch, not a claim",
 }
 WORD_SCALE = 2.0
 MAX_REASONS = 5
@@ -375,6 +388,8 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:short"] = 1.0
         if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
             found["c:heading"] = 1.0
+    if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _LISTING.search(sentence):
+        found["c:promo"] = 1.0
     found["c:length"] = min(length, 40) / 20
     scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
     return _Reading(seen, pairs, scale, found, words, stems)

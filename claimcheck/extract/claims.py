@@ -20,8 +20,9 @@ from claimcheck.extract.attribution import attribute, titled_names
 from claimcheck.extract.dates import StoryDates, parse_published
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.repeats import normalise as _normalise
-from claimcheck.extract.segment import Span, quotes, sentences
+from claimcheck.extract.segment import Quote, Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
+from claimcheck.reading.furniture import is_furniture_sentence
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88
@@ -40,6 +41,7 @@ def extract_claims(
     claims: list[ExtractedClaim] = []
     previous: list[Span] = []
     running_quote: Attribution | None = None
+    follow_on: Attribution | None = None  # the speaker the previous sentence quoted
     last_paragraph = -1
     titles = titled_names(text)
     story_dates = StoryDates(when)
@@ -54,12 +56,17 @@ def extract_claims(
         opens_with_quote = bool(found_quotes) and found_quotes[0].start == span.start
         if attribution is None and running_quote and (opens_with_quote or not new_paragraph):
             attribution = running_quote
+        if attribution is None and follow_on and _all_quoted(span, found_quotes):
+            attribution = follow_on  # more of the words the last sentence quoted
         if found_quotes and attribution:
             running_quote = attribution if not found_quotes[-1].closed else None
         elif new_paragraph and not opens_with_quote:
             running_quote = None
+        follow_on = attribution if found_quotes and attribution else None
         previous.append(span)
         dates = story_dates.find(sentence, offset=span.start)
+        if is_furniture_sentence(sentence):  # "Sign up for the free daily newsletter."
+            continue
         claim = _claim(text, span, sentence, attribution, found_quotes, dates, min_score)
         if claim is not None:
             claims.append(claim)
@@ -110,6 +117,15 @@ def _claim(
         quote=quote,
         paragraph=span.paragraph,
     )
+
+
+def _all_quoted(span: Span, found_quotes: list[Quote]) -> bool:
+    """A sentence that is a quotation as a whole (news gives a speaker's next sentences, and
+    paragraphs, of quotation without naming them again), not one that opens with a quoted term."""
+    if not found_quotes or found_quotes[0].start != span.start:
+        return False
+    first = found_quotes[0]
+    return not first.closed or first.end - first.start >= 0.6 * (span.end - span.start)
 
 
 def _superlative(sentence: str) -> bool:

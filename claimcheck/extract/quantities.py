@@ -92,7 +92,7 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
-_MIXED_FRACTION = re.compile(r" (\d)/(2|3|4|8|16)(?![\d/])")
+_MIXED_FRACTION = re.compile(r"[ -](\d)/(2|3|4|8|16)(?![\d/])")  # "2 1/4", "1-1/2"
 _WORD = re.compile(r"(\s+|\s*-\s*)?([A-Za-z]+)")
 _HALF_OF = re.compile(r"\s+an?\b|(?=\s+(?:million|billion|trillion|thousand|dozen)\b)")
 _FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
@@ -184,6 +184,14 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _PLURAL_AFTER = re.compile(r" ([a-z]+)")
 # a telephone service, not a count: "a 911 call", "999 calls", "the 112 operator"
 _EMERGENCY = re.compile(r"(?:911|999|112|000) (?:calls?|operators?|dispatch(?:ers?)?|lines?)\b")
+_EMERGENCY_CALLED = re.compile(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|l?ing)?) $", re.IGNORECASE)
+# a team's or fighter's record, a formation: "improved to 14-0-1", "a 4-2-1 run", "a 4-4-2"
+_RECORD = re.compile(r"\d{1,3}(?:-\d{1,3}){2}(?![\d-])")
+# "at one point", "at one time": an idiom, not one of anything
+_AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
+# video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
+_RESOLUTIONS = frozenset({"240", "360", "480", "720", "1080", "1440", "2160", "4320"})
+_RESOLUTION_K = re.compile(r"[248]K(?![\w$])(?! (?:jobs|people|workers|members|homes|users)\b)")
 # "One day, ..." / "One morning, ...": a story's "once", not one day
 _ONCE = re.compile(r"One (?:day|morning|evening|afternoon|night|time),")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
@@ -672,15 +680,25 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
         if text[pos : number.end + 8].lower() == "one another":
             return True  # a pronoun
+        if _AT_ONE_POINT.match(text, pos):
+            return True  # "at one point"
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
     if _STREET_AFTER.match(text, number.end):
         return True  # "221B Baker Street": an address, not 221 billion
+    if not currency and number.scale_text == "k" and _RESOLUTION_K.match(text, pos):
+        return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
     if currency or number.scale_text:
         return False
+    if _RECORD.match(text, pos):
+        return True  # 14-0-1: wins, losses and ties, not three counts or a range
     end = number.end
     after = text[end : end + 30]
+    if after[:1] in ("/", ":") and after[1:2].isdigit():
+        return True  # 7/32 of a point, 16:9, 24/7: not a count (known fractions are read whole)
+    if after[:1] in ("p", "P") and text[pos:end] in _RESOLUTIONS and not after[1:2].isalpha():
+        return True  # 1080p
     if before.endswith((":", "/")) and before[-2:-1].isdigit():
         return True  # 17:22, 5/17
     if previous.lower().rstrip(".") in MONTHS or _MONTH_AFTER.match(after):
@@ -690,8 +708,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     measured = bool(_read_unit(text, end, number, "")[1])
     if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
         return True  # 2016; but "2000 people"
-    if _EMERGENCY.match(text, pos):
-        return True  # a 911 call
+    if _EMERGENCY.match(text, pos) or (
+        text[pos:end] in ("911", "999", "112") and _EMERGENCY_CALLED.search(before)
+    ):
+        return True  # a 911 call, "called 911"
     if previous in ERAS or previous.lower() in LABEL_WORDS or _STREET_AFTER.match(after):
         return True  # AD 1000, Article 5, 10 Downing Street
     if after[:1].isalpha() and not measured and not _SCALE.match(after):
@@ -941,8 +961,8 @@ def _noun_unit(text: str, end: int) -> str:
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
-        if lowered in STOP_NOUNS or _is_adverb(lowered):
-            break
+        if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(("'s", "’s")):
+            break  # "one of the narrative's best": a possessive is not what is counted
         words.append(lowered.strip("'’-"))
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):

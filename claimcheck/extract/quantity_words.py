@@ -225,6 +225,7 @@ UNIT_NAMES = _spellings(
     μg: micrograms|microgram|microgrammes|microgramme|mcg
     tonnes: tonnes|tonne|metric tons|metric ton
     tons: tons|ton
+    lb-ft: pound-feet|pound-foot|lb-ft|lb ft
     lb: lbs|lb
     oz: ounces|ounce
     drams: drams|dram
@@ -289,6 +290,7 @@ UNIT_SYMBOLS = _spellings(
     g: g
     mg: mg
     μg: μg|µg|mcg
+    lb-ft: lb-ft
     lb: lb|lbs
     oz: oz
     ml: ml|mL
@@ -372,7 +374,7 @@ LABEL_WORDS = frozenset(
         "item exercise exercises episode season series game match week day round line platform "
         "gate pier building floor unit apartment suite zone district ward precinct box channel "
         "track lane terminal verse act scene volume vol vol. issue part step rule amendment "
-        "junction junctions exit war "
+        "junction junctions exit war year fy "
         "resolution bill law regulation model mark mk mk. type batch lot ticket code id"
     )
 )
@@ -397,7 +399,7 @@ STOP_NOUNS = frozenset(
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
         because while although though unless if whether despite since
-        times percent
+        times percent late early apiece
         """
     )
 )

@@ -110,7 +110,10 @@ def _raw_sentences(text: str, para: Span) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for s, e in _blingfire_spans(text[para.start : para.end]):
         s, e = s + para.start, e + para.start
-        if spans and ABBREVIATION.search(text, spans[-1][1] - 8, spans[-1][1]):
+        if spans and (
+            ABBREVIATION.search(text, spans[-1][1] - 8, spans[-1][1])
+            or _speaker_follows(text, spans[-1][1], s)
+        ):
             spans[-1] = (spans[-1][0], e)
         else:
             spans.append((s, e))
@@ -120,6 +123,16 @@ def _raw_sentences(text: str, para: Span) -> list[tuple[int, int]]:
     last_start, _ = spans[-1]
     spans[-1] = (last_start, para.end)
     return spans
+
+
+def _speaker_follows(text: str, previous_end: int, start: int) -> bool:
+    """'"Hands! Let me see your hands!" an officer ordered.' is one sentence: a quotation that
+    ends in ! or ? goes on when the next words start in lower case."""
+    return (
+        text[start].islower()
+        and text[previous_end - 1] in CLOSING_QUOTES
+        and text[previous_end - 2] in "!?"
+    )
 
 
 def sentences(text: str) -> list[Span]:

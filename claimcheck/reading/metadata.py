@@ -12,6 +12,7 @@ import html
 import json
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from lxml import etree
@@ -95,8 +96,9 @@ def _meta(tree: etree._Element) -> dict[str, str]:
     return found
 
 
-def read_metadata(tree: etree._Element, fallback: Any = None) -> Metadata:
-    """The page's declared metadata; `fallback` is trafilatura's Document (title, url, ...)."""
+def read_metadata(tree: etree._Element, fallback: Any = None, address: str = "") -> Metadata:
+    """The page's declared metadata; `fallback` is trafilatura's Document (title, url, ...).
+    `address` is where the page was read from, whose path may carry the date."""
     article = next(
         (i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES and i.get("headline")), None
     ) or next((i for i in json_ld(tree) if _types(i) & ARTICLE_TYPES), {})
@@ -128,19 +130,20 @@ def read_metadata(tree: etree._Element, fallback: Any = None) -> Metadata:
         or _absolute_http(_text(article.get("url")) or _text(article.get("mainEntityOfPage")))
         or getattr(fallback, "url", None)
     )
-    published = (
+    published = _date(
         _text(article.get("datePublished"))
         or meta.get("article:published_time")
         or meta.get("datepublished")
         or meta.get("pubdate")
-        or getattr(fallback, "date", None)
+    ) or (  # a date in the page's address is the publisher's; trafilatura's is a guess
+        _address_date(url or "") or _address_date(address) or _date(getattr(fallback, "date", None))
     )
     body = article.get("articleBody")
     return Metadata(
         title=strip_site_suffix(title, outlet) if title else None,
         url=url,
         outlet=outlet,
-        published=_date(published),
+        published=published,
         article_body=body if isinstance(body, str) and body.strip() else None,
         description=_text(article.get("description"))
         or meta.get("og:description")
@@ -152,12 +155,46 @@ def _absolute_http(url: str | None) -> str | None:
     return url if url and url.startswith(("http://", "https://")) else None
 
 
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = {name: number for number, name in enumerate(MONTH_NAMES, 1)}
+ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+# "Mon, 18 Nov 2019 16:07:38 -0600" (RFC 2822), "19 Nov 2019 07:09 GMT", "November 18, 2019"
+DAY_MONTH_YEAR = re.compile(r"(?:\w+,?\s+)?(\d{1,2})\s+([a-z]{3})[a-z]*\.?,?\s+(\d{4})\b", re.I)
+MONTH_DAY_YEAR = re.compile(
+    r"(?:\w+,?\s+)?([a-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I
+)
+# /2019/11/18/, /2019/nov/18/, /20191118/ in an address's path
+ADDRESS_DATE = re.compile(r"/((?:19|20)\d{2})/?(\d{2}|[a-z]{3})/?(\d{2})(?:/|[-_]|$)", re.I)
+
+
 def _date(value: str | None) -> str | None:
-    """'2019-11-19T08:20:00Z' -> '2019-11-19'; anything not starting with a date -> None."""
+    """The day a declared date names, as written (no time-zone shift): '2019-11-19T08:20:00Z',
+    'Mon, 18 Nov 2019 16:07:38 -0600', '19 Nov 2019 07:09 GMT' -> ISO; anything else -> None."""
     if not value:
         return None
-    match = re.match(r"((\d{4})-\d{2}-\d{2})", value.strip())
-    return match.group(1) if match and int(match.group(2)) >= 1900 else None  # not "0001-01-01"
+    value = value.strip()
+    if match := ISO_DATE.match(value):
+        return _iso(match.group(1), match.group(2), match.group(3))
+    if match := DAY_MONTH_YEAR.match(value):
+        return _iso(match.group(3), match.group(2), match.group(1))
+    if match := MONTH_DAY_YEAR.match(value):
+        return _iso(match.group(3), match.group(1), match.group(2))
+    return None
+
+
+def _address_date(address: str) -> str | None:
+    match = ADDRESS_DATE.search(address.split("?", 1)[0])
+    return _iso(match.group(1), match.group(2), match.group(3)) if match else None
+
+
+def _iso(year: str, month: str, day: str) -> str | None:
+    """'2019', 'nov' or '11', '18' -> '2019-11-18'; None unless a real day (not '0001-01-01')."""
+    number = MONTHS.get(month[:3].lower()) if month.isalpha() else int(month)
+    try:
+        when = date(int(year), number or 0, int(day))
+    except ValueError:
+        return None
+    return when.isoformat() if when.year >= 1900 else None
 
 
 def strip_site_suffix(title: str, outlet: str | None = None) -> str:

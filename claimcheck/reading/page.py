@@ -90,9 +90,9 @@ def read_page(source: str, name: str = "", base_url: str | None = None) -> Page:
     import trafilatura
 
     tree = _parse(source, name)
-    metadata = read_metadata(tree)
+    metadata = read_metadata(tree, address=name)
     if not (metadata.title and metadata.published):
-        metadata = read_metadata(tree, trafilatura.extract_metadata(tree))
+        metadata = read_metadata(tree, trafilatura.extract_metadata(tree), address=name)
     captions = _captions_as_paragraphs(tree)
     standfirsts = _standfirsts(tree)
     furniture.prune(tree)
