@@ -17,12 +17,12 @@ from rapidfuzz import fuzz
 
 from claimcheck.extract import checkworthiness
 from claimcheck.extract.attribution import attribute, titled_names
+from claimcheck.extract.boilerplate import is_furniture_sentence
 from claimcheck.extract.dates import StoryDates, parse_published
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.extract.repeats import normalise as _normalise
 from claimcheck.extract.segment import Quote, Span, quotes, sentences
 from claimcheck.models import Attribution, ExtractedClaim
-from claimcheck.reading.furniture import is_furniture_sentence
 
 MIN_SCORE = 0.3
 REPEAT_SIMILARITY = 88

@@ -60,19 +60,6 @@ FURNITURE_LINES = [
     r"(?:explore further|more information|journal information|citation)\s*:?",
 ]
 FURNITURE_LINE = re.compile(r"(?:" + "|".join(FURNITURE_LINES) + r")\s*\.?", re.IGNORECASE)
-# The furniture that also hides inside a paragraph of story ("… Sign up for the free daily
-# newsletter."), as a sentence of its own: none of these states a fact about the story.
-FURNITURE_SENTENCE = re.compile(
-    r"(?:(?:sign up|subscribe|register) (?:for|to|now|here|today)\b.{0,160}"
-    r"|.{0,80}\b(?:newsletter|podcast)s?\b.{0,20}(?:sign up|subscribe|inbox)\b.{0,80}"
-    r"|(?:reporting|editing|additional reporting|compiled|writing) by\s.{0,220}"
-    r"|\((?:graphics?|interactive|factbox|video|photos?|chart|map)\s*:.{0,120}\)"
-    r"|(?:click|tap) here\b.{0,100}"
-    r"|(?:read|see|watch) (?:more|also)\b.{0,140}"
-    r"|(?:follow|like) us on\b.{0,80}"
-    r"|(?:©|\(c\)|copyright)\s.{0,160}|all rights reserved.{0,80})\s*[.!]?",
-    re.IGNORECASE,
-)
 # A byline: "By Jane Doe", "By Jane Doe and John Roe, Reuters" (case matters: "By 2030" is text).
 BYLINE = re.compile(
     r"(?:By|BY|From)\s+(?:[A-Z][\w.'’-]+|and|&|,|\s)+(?:[,|/–—-]\s*[\w .,'’&-]{0,60})?"
@@ -131,12 +118,6 @@ TWEET_SIGNATURE = re.compile(r"\s*[—–-]\s*[^—–\n]{1,60}\(@\w{1,15}\)\s+\
 def without_signature(text: str) -> str:
     """An embedded tweet's text without its '— Name (@handle) March 5, 2024' signature."""
     return TWEET_SIGNATURE.sub("", text)
-
-
-def is_furniture_sentence(sentence: str) -> bool:
-    """A sentence that is page furniture wherever it stands (is_furniture_line judges whole
-    paragraphs, with more patterns that need a line of their own to be safe)."""
-    return len(sentence) <= 240 and FURNITURE_SENTENCE.fullmatch(sentence.strip()) is not None
 
 
 def is_furniture_line(text: str) -> bool:
