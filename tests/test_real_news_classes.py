@@ -158,3 +158,21 @@ def test_a_shop_listing_is_no_claim(listing):
 def test_a_price_cut_reported_as_news_is_a_claim():
     claim = "Acme cut the price of its headphones by 40% off the launch price, to $199."
     assert [c.sentence for c in extract_claims(claim, "2019-11-18")] == [claim]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "40% Off Acme Monitor",
+        "Buds for $99 (Originally $129)",
+        "Buds (Was $129) for $99",
+        "New Price Drop: Buds",
+        "Acme TV, Now $549",
+        "Prices fell 40% off the peak (the lowest since 2009).",
+        "Now is the time.",
+    ],
+)
+def test_the_listing_prefilter_keeps_every_match_of_the_pattern(text):
+    from claimcheck.extract.checkworthiness import _LISTING, _is_listing
+
+    assert _is_listing(text) == bool(_LISTING.search(text))

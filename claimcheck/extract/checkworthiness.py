@@ -388,11 +388,19 @@ def _read(sentence: str, signals: Signals) -> _Reading:
         found["c:short"] = 1.0
         if not ending.endswith(_SENTENCE_END):  # "Post-Workout Meal", "Buy Now"
             found["c:heading"] = 1.0
-    if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _LISTING.search(sentence):
+    if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _is_listing(sentence):
         found["c:promo"] = 1.0
     found["c:length"] = min(length, 40) / 20
     scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
     return _Reading(seen, pairs, scale, found, words, stems)
+
+
+def _is_listing(sentence: str) -> bool:
+    # the words every listing pattern holds, looked for first: a search of the pattern over
+    # every sentence cost more than the rest of this function
+    return (
+        "Off" in sentence or "Drop" in sentence or "Now " in sentence or "(" in sentence
+    ) and _LISTING.search(sentence) is not None
 
 
 def _time_spans(words: list[str]) -> int:
