@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-import bm25s
 import Stemmer
 from rapidfuzz import fuzz
 
@@ -28,6 +27,7 @@ from claimcheck.archive import word_differences
 from claimcheck.extract.quantities import UNITS_WORDS, find_quantities
 from claimcheck.extract.segment import sentences
 from claimcheck.models import Quantity
+from claimcheck.stopwords import english
 from claimcheck.store import Store
 
 EVIDENCE_LIMIT = 10
@@ -42,7 +42,6 @@ COVERAGE_WEIGHT = 0.5
 MAX_PASSAGE_CHARS = 1500
 TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "«": '"', "»": '"'})
-STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +65,11 @@ class Ranked:
 
 
 @lru_cache(maxsize=1)
+def _stopwords() -> frozenset[str]:
+    return english() | {"s", "t"}
+
+
+@lru_cache(maxsize=1)
 def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
@@ -75,13 +79,14 @@ def terms(text: str) -> list[tuple[str, int, int]]:
     ("3.90" -> "3.9", "1,000" -> "1000", "fifteen" -> "15"), stopwords dropped."""
     found = []
     stem = _stemmer().stemWord
+    stop = _stopwords()
     for match in TOKEN.finditer(text):
         word = match.group().lower().replace("’", "'")
         if word[0].isdigit():
             word = normalise_number(word)
         elif word in UNITS_WORDS:
             word = str(UNITS_WORDS[word])
-        elif word in STOPWORDS or len(word) < 2:
+        elif word in stop or len(word) < 2:
             continue
         else:
             word = stem(word)
@@ -169,6 +174,8 @@ def _idf(claim_terms: set[str], corpus: list[list[tuple[str, int, int]]]) -> dic
 def _bm25(query: list[str], corpus: list[list[tuple[str, int, int]]]) -> list[float]:
     if not query:
         return [0.0] * len(corpus)
+    import bm25s  # with scipy: imported when passages are first ranked, not at start
+
     retriever = bm25s.BM25(k1=BM25_K1, b=BM25_B)
     retriever.index([[t for t, _, _ in doc] or ["\x00"] for doc in corpus], show_progress=False)
     return [float(score) for score in retriever.get_scores(query)]

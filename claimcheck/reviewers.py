@@ -14,6 +14,7 @@ import hmac
 import secrets
 import time
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from claimcheck.store import NotFound, Store, StoreError
@@ -66,9 +67,12 @@ def _scrypt(passphrase: str, salt: bytes, n: int, r: int, p: int) -> bytes:
     )
 
 
-# A hash to check a passphrase against when the name is unknown, so that an unknown name takes
-# as long to refuse as a wrong passphrase and the answer does not tell which names exist.
-_NOBODY = hash_passphrase("", salt=b"\0" * 16)
+@cache
+def _nobody() -> str:
+    """A hash to check a passphrase against when the name is unknown, so that an unknown name
+    takes as long to refuse as a wrong passphrase and the answer does not tell which names
+    exist. Made on first need: an scrypt hash at import cost every command its time."""
+    return hash_passphrase("", salt=b"\0" * 16)
 
 
 def check_name(name: str) -> str:
@@ -163,7 +167,7 @@ def sign_in(store: Store, name: str, passphrase: str, *, via: str) -> Reviewer:
     out failed tries; SignInRefused otherwise, saying as little as is useful. Audited."""
     row = store.account(name.strip())
     if row is None:
-        passphrase_matches(passphrase, _NOBODY)
+        passphrase_matches(passphrase, _nobody())
         raise SignInRefused("wrong name or passphrase")
     wait = _wait_seconds(row)
     if wait > 0:

@@ -178,3 +178,19 @@ def test_every_error_for_the_user_derives_from_claimcheck_error():
         ]
 
     assert crossings(check) == []
+
+
+def test_starting_the_cli_or_the_review_loads_no_ranking_library_and_hashes_nothing():
+    """bm25s brings scipy (a third of a second or more) and an scrypt hash costs tens of
+    milliseconds: every command and the review screen would pay them at start."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, hashlib; calls = []; real = hashlib.scrypt\n"
+        "hashlib.scrypt = lambda *a, **k: calls.append(1) or real(*a, **k)\n"
+        "import claimcheck.cli, claimcheck.review.screen\n"
+        "print(sorted({'bm25s', 'scipy'} & set(sys.modules)), len(calls))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["[]", "0"]

@@ -25,8 +25,8 @@ from rapidfuzz import fuzz
 
 from claimcheck.extract.quantities import find_quantities
 from claimcheck.memory import words as word_index
-from claimcheck.memory.words import STOPWORDS, stems
 from claimcheck.memory.words import spelled as words_spelled
+from claimcheck.memory.words import stems, stopwords
 from claimcheck.store import Store
 
 # How many candidates each index gives to the re-ranking (and how many more of the week around
@@ -102,7 +102,7 @@ class Match:
 @lru_cache(maxsize=8192)
 def names(text: str) -> frozenset[str]:
     """Capitalised words not at a sentence's start, and acronyms: people, places, bodies."""
-    return frozenset(m.lower() for m in _NAME.findall(text) if m.lower() not in STOPWORDS)
+    return frozenset(m.lower() for m in _NAME.findall(text) if m.lower() not in stopwords())
 
 
 def figure_keys(text: str) -> tuple[str, ...]:
@@ -172,7 +172,7 @@ def _wanted(probe: Probe) -> list[str]:
 
 def desk_words(text: str) -> list[str]:
     """The text's content words as the claims' full-text index holds them."""
-    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in STOPWORDS))
+    return list(dict.fromkeys(w for w in _WORD.findall(text.lower()) if w not in stopwords()))
 
 
 def fts_expression(text: str, total: int, counts: dict[str, int]) -> str:

@@ -18,10 +18,10 @@ from collections import Counter
 from functools import lru_cache
 from typing import Any
 
-import bm25s
 import numpy as np
 import Stemmer
 
+from claimcheck.stopwords import english
 from claimcheck.store import Store
 
 # BM25's constants, as FTS5 uses them; a claim and its speaker hold about 13 content words
@@ -33,7 +33,11 @@ FLUSH = 100_000
 
 _WORD = re.compile(r"[^\W_]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:[-‐‑][^\W_]+)+")
-STOPWORDS = frozenset(bm25s.stopwords.STOPWORDS_EN_PLUS) | {"s", "t", "say", "says", "said"}
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    return english() | {"s", "t", "say", "says", "said"}
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +57,8 @@ def content_words(text: str) -> list[str]:
     """The words of a text but stopwords, and each hyphenated word also joined up: transcripts
     and feeds spell "African-American" and "part-time" as "AfricanAmerican" and "parttime"."""
     lower = text.lower()
-    words = [w for w in _WORD.findall(lower) if w not in STOPWORDS and len(w) > 1]
+    stop = stopwords()
+    words = [w for w in _WORD.findall(lower) if w not in stop and len(w) > 1]
     return words + [re.sub(r"[-‐‑]", "", w) for w in _COMPOUND.findall(lower)]
 
 
