@@ -18,7 +18,16 @@ import pytest
 
 from claimcheck.extract import checkworthiness
 from claimcheck.extract.checkworthiness import tokens
-from claimcheck.extract.claims import _link_repeats, _same_claim, extract_claims
+from claimcheck.extract.claims import (
+    _NOT_WORD,
+    SUPERLATIVE,
+    _compares,
+    _comparison_words,
+    _link_repeats,
+    _same_claim,
+    _superlative_words,
+    extract_claims,
+)
 from claimcheck.extract.repeats import normalise
 from claimcheck.extract.segment import sentences
 from claimcheck.models import ExtractedClaim
@@ -31,6 +40,19 @@ EDGES = [
     "ALL CAPS HEADLINE: NATO SAYS 2.1% OF GDP",
     "  leading spaces, then A B C D E F G H J K L M N O P Q R S T U V W X Y Z.",
     "tab\tSeparated\nLines\rAnd\x0bOther\x0cSpaces",
+]
+COMPARING = [
+    "Costs fell, compared with 2019, and rose half as fast compared to 2020.",
+    "Compared  with last year (two spaces), half  as much; comparedwith; half-as.",
+    "The BEST, the Biggest and the 2best; co_most, most's and record-breaking sales.",
+    "Honest, modest and west: -est words; the EST and 'est' alone; x_test, 4est.",
+    "Prices tripled.",
+    "They overtook them.",
+    "Twice as many.",
+    "Half as many.",
+    "Than more, but not more than; MORE THAN; fewer_than; lower-than-expected.",
+    "More people\nthan ever, across a line break; más que nunca, more than once.",
+    "Kelvin's \u212a and the long \u017f: a K or an s only when lowered; FIRST\u00a0ONLY.",
 ]
 
 
@@ -55,6 +77,20 @@ def test_ascii_sentences_are_tokenised_as_the_patterns_tokenise_them(sentence: s
     assert names == names_by_pattern(sentence)
     # a word that is not ASCII sends the sentence through the patterns; it adds one word
     assert tokens(sentence + " café") == ([*words, "caf"], [*stems, "caf"], names)
+
+
+@pytest.mark.parametrize("sentence", fixture_sentences() + COMPARING)
+def test_comparisons_are_found_by_words_as_the_patterns_find_them(sentence: str):
+    for quantities in (True, False):
+        by_pattern = bool(quantities and checkworthiness.COMPARISON.search(sentence))
+        by_pattern = by_pattern or bool(SUPERLATIVE.search(sentence.lower()))
+        assert _compares(sentence, quantities) == by_pattern
+    if sentence.isascii() and "\n" not in sentence:  # each pattern alike by its words
+        lowered = sentence.lower()
+        words = lowered.translate(_NOT_WORD).split()
+        comparison = bool(checkworthiness.COMPARISON.search(sentence))
+        assert _comparison_words(lowered, words) == comparison
+        assert _superlative_words(words) == bool(SUPERLATIVE.search(lowered))
 
 
 def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:

@@ -32,6 +32,23 @@ SUPERLATIVE = re.compile(
 )
 
 
+# An ASCII sentence is read by its words instead (a set lookup; re tries the patterns at nearly
+# every position): the runs of word characters between which \b falls, as the patterns see them.
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(r"\w", chr(i))})
+_SUPERLATIVES = _word_set(
+    "most least highest lowest largest smallest biggest record first only worst best"
+)
+_MORE_THAN = _word_set("more less fewer higher lower larger smaller bigger")
+_COMPARISONS = _word_set(
+    "bigger better double doubled ever fewer first higher least less lower larger more most never "
+    "only outpaced overtook record smaller than twice tripled worse worst"
+)
+
+
 def extract_claims(
     text: str, published: str | date | None = None, min_score: float = MIN_SCORE
 ) -> list[ExtractedClaim]:
@@ -92,7 +109,7 @@ def _claim(
         kinds.append("quantity")
     if quote:
         kinds.append("quote")
-    if (quantities and checkworthiness.COMPARISON.search(sentence)) or _superlative(sentence):
+    if _compares(sentence, bool(quantities)):
         kinds.append("comparison")
     if dated:
         kinds.append("event")
@@ -112,8 +129,34 @@ def _claim(
     )
 
 
-def _superlative(sentence: str) -> bool:
-    return bool(SUPERLATIVE.search(sentence.lower()))
+def _compares(sentence: str, quantities: bool) -> bool:
+    """A comparison: COMPARISON's words with figures, SUPERLATIVE's with or without."""
+    lowered = sentence.lower()
+    if not sentence.isascii() or "\n" in sentence:  # read by the patterns themselves
+        comparison = quantities and checkworthiness.COMPARISON.search(sentence)
+        return bool(comparison or SUPERLATIVE.search(lowered))
+    words = lowered.translate(_NOT_WORD).split()
+    return (quantities and _comparison_words(lowered, words)) or _superlative_words(words)
+
+
+def _comparison_words(lowered: str, words: list[str]) -> bool:
+    """COMPARISON.search of an ASCII sentence, by its words."""
+    if not _COMPARISONS.isdisjoint(words):
+        return True
+    if "est" in lowered and any(len(w) > 3 and w[-3:] == "est" for w in words):
+        return True  # \Best\b: a word that ends in -est
+    phrases = "compared " in lowered or "half as" in lowered  # its two-word alternatives
+    return phrases and bool(checkworthiness.COMPARISON.search(lowered))
+
+
+def _superlative_words(words: list[str]) -> bool:
+    """SUPERLATIVE.search of an ASCII sentence without a line break, by its words."""
+    if not _SUPERLATIVES.isdisjoint(words):
+        return True
+    if "than" not in words:
+        return False
+    last_than = len(words) - 1 - words[::-1].index("than")
+    return not _MORE_THAN.isdisjoint(words[:last_than])
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:
