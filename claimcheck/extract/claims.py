@@ -32,13 +32,18 @@ SUPERLATIVE = re.compile(
 )
 
 
-# An ASCII sentence is read by its words instead (a set lookup; re tries the patterns at nearly
-# every position): the runs of word characters between which \b falls, as the patterns see them.
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# A sentence is read by its words instead (a set lookup; re tries the patterns at nearly every
+# position): the runs of word characters between which \b falls, as the patterns see them; an
+# ASCII sentence's cut at C speed by str.translate.
 _NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(r"\w", chr(i))})
+_WORD_RUN = re.compile(r"\w+")  # the same words of any other sentence
+# The only characters that COMPARISON (case-insensitive) reads as a letter of its words but
+# lower() does not lower to one: a sentence with one is read by the pattern itself.
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
 _SUPERLATIVES = _word_set(
     "most least highest lowest largest smallest biggest record first only worst best"
 )
@@ -132,15 +137,22 @@ def _claim(
 def _compares(sentence: str, quantities: bool) -> bool:
     """A comparison: COMPARISON's words with figures, SUPERLATIVE's with or without."""
     lowered = sentence.lower()
-    if not sentence.isascii() or "\n" in sentence:  # read by the patterns themselves
+    if sentence.isascii():
+        words = lowered.translate(_NOT_WORD).split()
+    elif any(map(sentence.__contains__, _FOLDED_TO_ASCII)):  # read by the patterns themselves
         comparison = quantities and checkworthiness.COMPARISON.search(sentence)
         return bool(comparison or SUPERLATIVE.search(lowered))
-    words = lowered.translate(_NOT_WORD).split()
+    else:
+        words = _WORD_RUN.findall(lowered)
+    if "\n" in sentence:  # SUPERLATIVE's .* stops at a line break
+        return bool(quantities and _comparison_words(lowered, words)) or bool(
+            SUPERLATIVE.search(lowered)
+        )
     return (quantities and _comparison_words(lowered, words)) or _superlative_words(words)
 
 
 def _comparison_words(lowered: str, words: list[str]) -> bool:
-    """COMPARISON.search of an ASCII sentence, by its words."""
+    """COMPARISON.search of the sentence, by its words (lowered, \\w runs)."""
     if not _COMPARISONS.isdisjoint(words):
         return True
     if "est" in lowered and any(len(w) > 3 and w[-3:] == "est" for w in words):
@@ -150,7 +162,7 @@ def _comparison_words(lowered: str, words: list[str]) -> bool:
 
 
 def _superlative_words(words: list[str]) -> bool:
-    """SUPERLATIVE.search of an ASCII sentence without a line break, by its words."""
+    """SUPERLATIVE.search of a sentence without a line break, by its words."""
     if not _SUPERLATIVES.isdisjoint(words):
         return True
     if "than" not in words:
