@@ -10,6 +10,7 @@ sentences made to hit the edge cases.
 from __future__ import annotations
 
 import csv
+import re
 from collections import Counter, defaultdict
 from itertools import chain
 from pathlib import Path
@@ -29,6 +30,14 @@ from claimcheck.extract.claims import (
     _same_claim,
     _superlative_words,
     extract_claims,
+)
+from claimcheck.extract.quantities import _alternation
+from claimcheck.extract.quantity_words import (
+    CURRENCY_CODES,
+    CURRENCY_NATIONS,
+    CURRENCY_WORDS,
+    UNIT_NAMES,
+    UNIT_SYMBOLS,
 )
 from claimcheck.extract.repeats import normalise
 from claimcheck.extract.segment import sentences
@@ -103,6 +112,47 @@ def test_comparisons_are_found_by_words_as_the_patterns_find_them(sentence: str)
         assert _comparison_words(lowered, words) == comparison
         if "\n" not in sentence:
             assert _superlative_words(words) == bool(SUPERLATIVE.search(lowered))
+
+
+@pytest.mark.parametrize(
+    ("words", "ignore_case"),
+    [
+        (UNIT_NAMES, True),
+        (UNIT_SYMBOLS, False),
+        ({*CURRENCY_WORDS, *CURRENCY_CODES}, True),
+        (CURRENCY_NATIONS, True),
+    ],
+)
+def test_word_tries_match_as_the_longest_first_alternation(words, ignore_case: bool):
+    flags = re.IGNORECASE if ignore_case else 0
+    plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # the end each pattern of quantities.py asks for, so that a longer word may fail after it
+    ends = [r"(?![A-Za-z])", r"(?:(?<=%)(?!\d)|(?![A-Za-z\d]))", ""]
+    pairs = [
+        (
+            re.compile(f"({plain}){end}", flags),
+            re.compile(f"({_alternation(words, ignore_case)}){end}", flags),
+        )
+        for end in ends
+    ]
+    texts = [
+        variant
+        for word in words
+        for variant in (
+            word,
+            word.upper(),
+            word.title(),
+            word + "s",
+            word[:-1],
+            word + "/h",
+            word + " per hour",
+        )
+    ]
+    texts += [s[at:] for s in fixture_sentences() for at in range(len(s))]
+    for text in texts:
+        for plainly, by_trie in pairs:
+            found, expected = by_trie.match(text), plainly.match(text)
+            assert (found and found.group(1)) == (expected and expected.group(1)), text
 
 
 def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:
