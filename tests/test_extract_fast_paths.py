@@ -31,7 +31,13 @@ from claimcheck.extract.claims import (
     _superlative_words,
     extract_claims,
 )
-from claimcheck.extract.quantities import _alternation
+from claimcheck.extract.quantities import (
+    _DIGIT_SEPARATORS,
+    _GLUED_NAME,
+    _SEPARATORS,
+    _alternation,
+    _lower_words,
+)
 from claimcheck.extract.quantity_words import (
     CURRENCY_CODES,
     CURRENCY_NATIONS,
@@ -51,6 +57,7 @@ EDGES = [
     "ALL CAPS HEADLINE: NATO SAYS 2.1% OF GDP",
     "  leading spaces, then A B C D E F G H J K L M N O P Q R S T U V W X Y Z.",
     "tab\tSeparated\nLines\rAnd\x0bOther\x0cSpaces",
+    "Covid-19, F-35 and utf-\n8; 1,234 and 1\u202f234, 1\u00a0234, 1\u2009234 and 1 234; ﬁve.",
 ]
 COMPARING = [
     "Costs fell, compared with 2019, and rose half as fast compared to 2020.",
@@ -153,6 +160,18 @@ def test_word_tries_match_as_the_longest_first_alternation(words, ignore_case: b
         for plainly, by_trie in pairs:
             found, expected = by_trie.match(text), plainly.match(text)
             assert (found and found.group(1)) == (expected and expected.group(1)), text
+
+
+@pytest.mark.parametrize("sentence", fixture_sentences())
+def test_quantities_prefilters_pass_every_text_their_patterns_match(sentence: str):
+    assert _lower_words(sentence.lower()) == re.findall("[a-z]+", sentence.lower())
+    for at in range(len(sentence) + 1):
+        before = sentence[max(0, at - 20) : at]
+        for text in (before, before + "-", before + "-\n"):
+            if _GLUED_NAME.search(text):
+                assert text.endswith(("-", "-\n"))
+            if _DIGIT_SEPARATORS.search(text):
+                assert not _SEPARATORS.isdisjoint(text)
 
 
 def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:

@@ -105,9 +105,8 @@ _ANCHOR_WORDS = (
     | frozenset({"minus", "negative", "tens", "half", "quarter", "third", "a", "an"})
 )
 _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-_LOWER_WORDS = re.compile(r"[a-z]+")
-# ASCII characters other than a-z to spaces: an ASCII text splits into _LOWER_WORDS's words
-# faster this way (str.translate has a fast path for ASCII).
+# ASCII characters other than a-z to spaces: a text splits into its words ([a-z]+) faster
+# this way than by re (str.translate has a fast path for ASCII).
 _NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
@@ -117,6 +116,7 @@ _DIGITS = re.compile(
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
+_SEPARATORS = frozenset(", \u202f\u00a0\u2009")  # most numbers have none: no substitution
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
 _MIXED_FRACTION = re.compile(r" (\d)/(2|3|4|8|16)(?![\d/])")
@@ -265,10 +265,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     folded = text.lower()
     # a few characters change length when lowered: then match case-insensitively on text itself
     lowered = folded if len(folded) == len(text) else text
-    words = (
-        folded.translate(_NOT_LOWER).split() if folded.isascii() else _LOWER_WORDS.findall(folded)
-    )
-    present = _ANCHOR_WORDS.intersection(words)
+    present = _ANCHOR_WORDS.intersection(_lower_words(folded))
     anchors = _anchor_pattern(present, ignore_case=lowered is text)
     if not anchors.search(lowered):
         return []
@@ -290,6 +287,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         replace(q, start=q.start + offset, end=q.end + offset) if offset else q
         for q in _join_bounds(text, _share_units(text, found))
     ]
+
+
+def _lower_words(folded: str) -> list[str]:
+    """The runs of a-z in a lowered text (another character, ASCII or not, cuts a word)."""
+    if not folded.isascii():
+        folded = folded.encode("ascii", "replace").decode()  # each other character to "?"
+    return folded.translate(_NOT_LOWER).split()
 
 
 @lru_cache(maxsize=1024)
@@ -442,7 +446,9 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     written = match.group(0)
     if _DECIMAL_COMMA.fullmatch(written):
         return _Number(float(written.replace(",", ".")), match.end())
-    value = float(_DIGIT_SEPARATORS.sub("", written))
+    value = float(
+        written if _SEPARATORS.isdisjoint(written) else _DIGIT_SEPARATORS.sub("", written)
+    )
     end = match.end()
     exponent = _EXPONENT.match(text, end)
     if exponent:
@@ -725,7 +731,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # AD 1000, Article 5, 10 Downing Street
     if after[:1].isalpha() and not measured and not _SCALE.match(after):
         return True  # 5G, 3D, 9AB8, 777F: a code, not a count
-    glued = _GLUED_NAME.search(before)
+    # the pattern ends in "-$": tried only where it can match (re tries it at every position)
+    glued = _GLUED_NAME.search(before) if before.endswith(("-", "-\n")) else None
     if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
         return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
