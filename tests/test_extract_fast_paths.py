@@ -113,7 +113,7 @@ def test_comparisons_are_found_by_words_as_the_patterns_find_them(sentence: str)
     lowered = sentence.lower()
     words = _WORD_RUN.findall(lowered)
     if sentence.isascii():
-        assert lowered.translate(_NOT_WORD).split() == words
+        assert lowered.encode().translate(_NOT_WORD).decode().split() == words
     if not any(char in sentence for char in _FOLDED_TO_ASCII):  # each pattern alike by words
         comparison = bool(checkworthiness.COMPARISON.search(sentence))
         assert _comparison_words(lowered, words) == comparison
@@ -163,8 +163,9 @@ def test_word_tries_match_as_the_longest_first_alternation(words, ignore_case: b
 
 
 @pytest.mark.parametrize("sentence", fixture_sentences())
-def test_quantities_prefilters_pass_every_text_their_patterns_match(sentence: str):
+def test_word_splits_and_prefilters_pass_every_text_their_patterns_match(sentence: str):
     assert _lower_words(sentence.lower()) == re.findall("[a-z]+", sentence.lower())
+    assert normalise(sentence) == re.findall("[a-z0-9]+", sentence.lower())
     for at in range(len(sentence) + 1):
         before = sentence[max(0, at - 20) : at]
         for text in (before, before + "-", before + "-\n"):

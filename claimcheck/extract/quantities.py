@@ -105,9 +105,9 @@ _ANCHOR_WORDS = (
     | frozenset({"minus", "negative", "tens", "half", "quarter", "third", "a", "an"})
 )
 _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
-# ASCII characters other than a-z to spaces: a text splits into its words ([a-z]+) faster
-# this way than by re (str.translate has a fast path for ASCII).
-_NOT_LOWER = str.maketrans({chr(i): " " for i in range(128) if not "a" <= chr(i) <= "z"})
+# Bytes other than a-z to spaces: a text splits into its words ([a-z]+) faster this way, its
+# other characters encoded as "?", than by re (~2x; bytes.translate is a table lookup in C).
+_NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
     r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
@@ -291,9 +291,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 def _lower_words(folded: str) -> list[str]:
     """The runs of a-z in a lowered text (another character, ASCII or not, cuts a word)."""
-    if not folded.isascii():
-        folded = folded.encode("ascii", "replace").decode()  # each other character to "?"
-    return folded.translate(_NOT_LOWER).split()
+    return folded.encode("ascii", "replace").translate(_NOT_LOWER).decode().split()
 
 
 @lru_cache(maxsize=1024)
