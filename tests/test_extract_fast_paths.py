@@ -32,10 +32,14 @@ from claimcheck.extract.claims import (
     extract_claims,
 )
 from claimcheck.extract.quantities import (
+    _ANCHOR_WORDS,
+    _DIGIT_ANCHOR,
     _DIGIT_SEPARATORS,
     _GLUED_NAME,
     _SEPARATORS,
     _alternation,
+    _anchor_pattern,
+    _anchor_words,
     _lower_words,
 )
 from claimcheck.extract.quantity_words import (
@@ -173,6 +177,24 @@ def test_word_splits_and_prefilters_pass_every_text_their_patterns_match(sentenc
                 assert text.endswith(("-", "-\n"))
             if _DIGIT_SEPARATORS.search(text):
                 assert not _SEPARATORS.isdisjoint(text)
+
+
+@pytest.mark.parametrize(
+    "present",
+    [frozenset({"one"}), frozenset({"a", "half", "million", "two"}), frozenset(_ANCHOR_WORDS)],
+)
+def test_number_anchors_are_found_where_the_plain_pattern_finds_them(present: frozenset[str]):
+    words = "|".join(sorted(_anchor_words(present), key=len, reverse=True))
+    plain = re.compile(rf"{_DIGIT_ANCHOR}|\b(?:{words})\b")
+    anchors = _anchor_pattern(present)
+    lines = [
+        *fixture_sentences(),
+        "One, one-off, someone, .5, 1.5, a half, half a million, tens of",
+    ]
+    for text in (line.lower() for line in lines):
+        assert [m.span() for m in anchors.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
 
 
 def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:

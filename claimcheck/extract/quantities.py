@@ -99,6 +99,10 @@ def _trie_pattern(node: dict[str, dict]) -> str:
 # A digit, or a decimal point that opens a number (".5"). It starts with a character set so the
 # regex engine skips straight to candidates: several times faster than an alternation.
 _DIGIT_ANCHOR = r"[0-9½¼¾⅓⅔⅛⅙.](?:(?<=[^.])|(?<![\w.,]\.)(?=\d))"
+# The same with number words: every branch opens with a literal character, so that re skips to
+# those characters as it does for a set (a branch that opens with \b, or the set itself, makes
+# it try every branch at every position: ~5x slower). "w(?<!\w.)ord" is "\bword".
+_DIGIT_BRANCHES = "|".join([*"0123456789½¼¾⅓⅔⅛⅙", r"\.(?<![\w.,]\.)(?=\d)"])
 _ANCHOR_WORDS = (
     NUMBER_WORDS
     | frozenset(VAGUE_PLURALS)
@@ -297,6 +301,17 @@ def _lower_words(folded: str) -> list[str]:
 @lru_cache(maxsize=1024)
 def _anchor_pattern(present: frozenset[str], ignore_case: bool = False) -> re.Pattern[str]:
     """Where numbers may start, for the number words this text has (few alternatives: fast)."""
+    words = _anchor_words(present)
+    if not words:
+        return re.compile(_DIGIT_ANCHOR)
+    ordered = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(rf"{word[0]}(?<!\w.){word[1:]}\b" for word in ordered)
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(f"{_DIGIT_BRANCHES}|{alternatives}", flags)
+
+
+def _anchor_words(present: frozenset[str]) -> list[str]:
+    """The patterns of the number words that may start a number, for the words present."""
     words = [w for w in present if w in NUMBER_WORDS or w in VAGUE_PLURALS]
     words += [w for w in ("minus", "negative") if w in present]
     scales = "|".join(sorted(_FRACTION_OF & present))
@@ -311,11 +326,7 @@ def _anchor_pattern(present: frozenset[str], ignore_case: bool = False) -> re.Pa
             words.append(rf"{fraction}(?= (?:{scales})\b)")
     if "tens" in present:
         words.append("tens of")
-    if not words:
-        return re.compile(_DIGIT_ANCHOR)
-    alternatives = "|".join(sorted(words, key=len, reverse=True))
-    flags = re.IGNORECASE if ignore_case else 0
-    return re.compile(rf"{_DIGIT_ANCHOR}|\b(?:{alternatives})\b", flags)
+    return words
 
 
 def _skipped_spans(text: str) -> list[tuple[int, int]]:
