@@ -50,7 +50,7 @@ from claimcheck.extract.quantity_words import (
     UNIT_SYMBOLS,
 )
 from claimcheck.extract.repeats import normalise
-from claimcheck.extract.segment import sentences
+from claimcheck.extract.segment import Span, paragraphs, sentences
 from claimcheck.models import ExtractedClaim
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -195,6 +195,34 @@ def test_number_anchors_are_found_where_the_plain_pattern_finds_them(present: fr
         assert [m.span() for m in anchors.finditer(text)] == [
             m.span() for m in plain.finditer(text)
         ]
+
+
+def paragraphs_plainly(text: str) -> list[Span]:
+    """paragraphs as first written: the runs of [^\n]+, stripped of spaces either side."""
+    spans = []
+    for number, match in enumerate(re.finditer(r"[^\n]+", text)):
+        start, end = match.span()
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append(Span(start, end, number))
+    return spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (FIXTURES / "seed_article.txt").read_text(encoding="utf-8"),
+        "\n".join(EDGES),
+        "",
+        "\n\n",
+        "  \n\t\n lead\n trail \n\nx\u2028y \x85\r\n  \u3000wide\u3000\nend",
+    ],
+)
+def test_paragraphs_are_cut_as_the_plain_pattern_cuts_them(text: str):
+    assert paragraphs(text) == paragraphs_plainly(text)
 
 
 def link_repeats_plainly(claims: list[ExtractedClaim]) -> list[int | None]:
