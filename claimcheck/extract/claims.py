@@ -33,6 +33,28 @@ SUPERLATIVE = re.compile(
 )
 
 
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# A sentence is read by its words instead (a set lookup; re tries the patterns at nearly every
+# position): the runs of word characters between which \b falls, as the patterns see them; an
+# ASCII sentence's cut at C speed by bytes.translate (a table lookup).
+_NOT_WORD = bytes(c if c < 128 and re.fullmatch(r"\w", chr(c)) else 32 for c in range(256))
+_WORD_RUN = re.compile(r"\w+")  # the same words of any other sentence
+# The only characters that COMPARISON (case-insensitive) reads as a letter of its words but
+# lower() does not lower to one: a sentence with one is read by the pattern itself.
+_FOLDED_TO_ASCII = "\u0130\u0131\u017f\u212a"
+_SUPERLATIVES = _word_set(
+    "most least highest lowest largest smallest biggest record first only worst best"
+)
+_MORE_THAN = _word_set("more less fewer higher lower larger smaller bigger")
+_COMPARISONS = _word_set(
+    "bigger better double doubled ever fewer first higher least less lower larger more most never "
+    "only outpaced overtook record smaller than twice tripled worse worst"
+)
+
+
 def extract_claims(
     text: str, published: str | date | None = None, min_score: float = MIN_SCORE
 ) -> list[ExtractedClaim]:
@@ -99,7 +121,7 @@ def _claim(
         kinds.append("quantity")
     if quote:
         kinds.append("quote")
-    if (quantities and checkworthiness.COMPARISON.search(sentence)) or _superlative(sentence):
+    if _compares(sentence, bool(quantities)):
         kinds.append("comparison")
     if dated:
         kinds.append("event")
@@ -128,8 +150,41 @@ def _all_quoted(span: Span, found_quotes: list[Quote]) -> bool:
     return not first.closed or first.end - first.start >= 0.6 * (span.end - span.start)
 
 
-def _superlative(sentence: str) -> bool:
-    return bool(SUPERLATIVE.search(sentence.lower()))
+def _compares(sentence: str, quantities: bool) -> bool:
+    """A comparison: COMPARISON's words with figures, SUPERLATIVE's with or without."""
+    lowered = sentence.lower()
+    if sentence.isascii():
+        words = lowered.encode().translate(_NOT_WORD).decode().split()
+    elif any(map(sentence.__contains__, _FOLDED_TO_ASCII)):  # read by the patterns themselves
+        comparison = quantities and checkworthiness.COMPARISON.search(sentence)
+        return bool(comparison or SUPERLATIVE.search(lowered))
+    else:
+        words = _WORD_RUN.findall(lowered)
+    if "\n" in sentence:  # SUPERLATIVE's .* stops at a line break
+        return bool(quantities and _comparison_words(lowered, words)) or bool(
+            SUPERLATIVE.search(lowered)
+        )
+    return (quantities and _comparison_words(lowered, words)) or _superlative_words(words)
+
+
+def _comparison_words(lowered: str, words: list[str]) -> bool:
+    """COMPARISON.search of the sentence, by its words (lowered, \\w runs)."""
+    if not _COMPARISONS.isdisjoint(words):
+        return True
+    if "est" in lowered and any(len(w) > 3 and w[-3:] == "est" for w in words):
+        return True  # \Best\b: a word that ends in -est
+    phrases = "compared " in lowered or "half as" in lowered  # its two-word alternatives
+    return phrases and bool(checkworthiness.COMPARISON.search(lowered))
+
+
+def _superlative_words(words: list[str]) -> bool:
+    """SUPERLATIVE.search of a sentence without a line break, by its words."""
+    if not _SUPERLATIVES.isdisjoint(words):
+        return True
+    if "than" not in words:
+        return False
+    last_than = len(words) - 1 - words[::-1].index("than")
+    return not _MORE_THAN.isdisjoint(words[:last_than])
 
 
 def _link_repeats(claims: list[ExtractedClaim]) -> None:

@@ -8,9 +8,9 @@ import re
 from collections.abc import Iterable
 
 _WORD = re.compile(r"[a-z0-9]+")
-# ASCII characters other than [a-z0-9] to spaces: an ASCII sentence splits into _WORD's words
-# ~1.5x faster this way (str.translate has a fast path for ASCII).
-_NOT_WORD = str.maketrans({chr(i): " " for i in range(128) if not re.fullmatch(_WORD, chr(i))})
+# Bytes other than [a-z0-9] to spaces: a sentence, its other characters encoded as "?", splits
+# into _WORD's words ~1.6x faster this way than by re (bytes.translate is a table lookup in C).
+_NOT_WORD = bytes(c if re.fullmatch(_WORD, chr(c)) else 32 for c in range(256))
 # Fewer words than this ("He denied it.") and a sentence is never linked to one of another
 # article: out of its article it need not mean the same thing.
 CROSS_ARTICLE_WORDS = 5
@@ -19,7 +19,7 @@ CROSS_ARTICLE_WORDS = 5
 def normalise(sentence: str) -> list[str]:
     """The sentence's words, lower-cased, without punctuation."""
     lowered = sentence.lower()
-    return lowered.translate(_NOT_WORD).split() if lowered.isascii() else _WORD.findall(lowered)
+    return lowered.encode("ascii", "replace").translate(_NOT_WORD).decode().split()
 
 
 def repeat_key(

@@ -44,14 +44,16 @@ class Quote:
 def paragraphs(text: str) -> list[Span]:
     """Each non-blank line is a paragraph (captions and headlines stand alone)."""
     spans = []
-    for number, match in enumerate(re.finditer(r"[^\n]+", text)):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start < end:
-            spans.append(Span(start, end, number))
+    number = 0
+    start = 0
+    for line in text.split("\n"):  # str.split and strip, not re: a C loop over the text
+        if line:
+            stripped = line.lstrip()
+            if stripped:
+                lead = len(line) - len(stripped)
+                spans.append(Span(start + lead, start + lead + len(stripped.rstrip()), number))
+            number += 1  # a line of spaces alone is numbered, as a paragraph of nothing
+        start += len(line) + 1
     return spans
 
 
