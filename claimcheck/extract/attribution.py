@@ -90,7 +90,7 @@ OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”“]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
 # executive", "Department of Correction spokesman"), none of them a word that would open a clause
 # instead.
@@ -102,7 +102,7 @@ AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
-    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"(?:,\s\d{{1,3}},|,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
 TRAILING = re.compile(
@@ -146,11 +146,25 @@ NOT_SPEECH = {
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
 # end of a sentence that is not a quotation's.
+INVERTED_VERB = r"[,”“\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
 INVERTED = re.compile(
-    rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
-    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?"
+    rf"{INVERTED_VERB}(?P<speaker>(?:{DESCRIBED})??{PERSON})"
+    rf"(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
+# "..., said a longtime adviser to Trump, who ...", "... said one Trump confidant.", "said the
+# company's chief executive, John J. Ferriola.": a description after the verb, and the name in
+# apposition to it if there is one (that name speaks).
+DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[{CAPITAL}][\w.-]*['’]s)"
+SAID_DESCRIBED = re.compile(
+    rf"(?P<described>{DETERMINER}(?:\s+(?:(?:[A-Z]\.)+|[\w'’/$-]+)){{1,6}}?)"
+    r"(?P<tail>\s+(?:of|for|to|at|in|with|from|on|close\s+to|familiar\s+with|involved\s+in|"
+    r"briefed\s+on)\s+[^,;:!?\"“”()]{1,70}?)?"
+    rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON})"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?)?"
+    r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+)
+INVERTED_DESCRIBED = re.compile(INVERTED_VERB)
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition.
 OPENING_APPOSITION = re.compile(
@@ -200,6 +214,18 @@ SPEAKER_NOUNS = (
     "organisation|union|lawmaker|legislators?|representatives?|pollsters?|president|senator|"
     "governor|mayor|minister|secretary|chairman|chairwoman|director|front-runner|nominee|"
     "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries"
+)
+# The nouns that head a description after a speech verb ("said one Trump confidant").
+DESCRIBED_HEAD = re.compile(
+    rf"{SPEAKER_NOUNS}|confidants?|veterans?|friends?|users?|insiders?|consultants?|donors?|"
+    r"fundraisers?|organi[sz]ers?|workers?|voters?|residents?|supporters?|opponents?|critics?|"
+    r"professors?|chief|head|manager|commander|general|envoy|ambassador|chair|ceo|founder|"
+    r"owner|partner|colleague|associate|relative|neighbou?r|student|teacher|doctor|nurse|"
+    r"officer|agent|correspondent|reporter|journalist|editor|columnist|writer|author|pastor|"
+    r"priest|bishop|rabbi|imam|banker|investor|trader|lobbyist|historian|scholar|fellow|"
+    r"observer|participant|attendee|protester|demonstrator|witness|victim|survivor|mother|"
+    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|adviser|"
+    r"advisor|aide|source|official|spokesperson|spokesman|spokeswoman|statement|release|memo"
 )
 DESCRIBED_SUBJECT = re.compile(
     rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ther|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|"
@@ -637,6 +663,10 @@ def attribute(
         speaker = _resolve(inverted.group("speaker"), context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=inverted.group(0)[1:].strip())
+    inverted = INVERTED_DESCRIBED.search(sentence, max(0, first_verb.start() - 4))
+    described = _said_described(sentence, inverted.end(), context, titles) if inverted else None
+    if described:
+        return described
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
@@ -933,7 +963,8 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     tail = sentence[close.end() :]
     found = AFTER_QUOTE.match(tail)
     if not found:
-        return None
+        verb = SPEECH_VERB.match(tail)
+        return _said_described(tail, verb.end() + 1, context, titles) if verb else None
     speaker = found.group("speaker1") or found.group("speaker2")
     apposed = found.group("apposed")
     if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
@@ -943,6 +974,47 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+def _said_described(
+    text: str, at: int, context: str, titles: dict[str, str] | None
+) -> Attribution | None:
+    """The speaker described right after a speech verb ending before `at`: the name in apposition
+    ("said the company's chief executive, John J. Ferriola"), else the description as the
+    article gives it ("said a longtime adviser to Trump", "said one Trump confidant"), or the
+    office's holder or organisation it names ("said the Pentagon")."""
+    found = SAID_DESCRIBED.match(text, at)
+    if found is None:
+        return None
+    phrase = text[: found.end()].lstrip(",”“\"’' ")
+    if found.group("name"):
+        speaker = _resolve(found.group("name"), context, titles)
+        return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    speaker = _description(found.group("described"), found.group("tail") or "", titles)
+    return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+
+
+def _description(described: str, tail: str, titles: dict[str, str] | None) -> str | None:
+    """An unnamed speaker described after a speech verb ("a 2008 Clinton veteran", "one former
+    GOP leadership aide"); an office the article pairs with a name is that name, a capitalised
+    one an organisation or a person ("the Pentagon"); a description opened by "his" or "her"
+    names no one."""
+    words = described.split()
+    first = words[0].lower()
+    if first in POSSESSIVE_PRONOUNS or not NOT_IN_SUBJECT.isdisjoint(
+        word.lower() for word in words[1:]
+    ):
+        return None
+    if words[-1][:1].isupper() or not words[-1].isalpha():
+        if first in ARTICLES or words[0].endswith(POSSESSIVE):
+            return _determined(described, titles, plain=True)
+        return None
+    if not DESCRIBED_HEAD.fullmatch(words[-1].lower()):
+        return None
+    rest = " ".join(words[1:])
+    if first == "the":
+        return (titles or {}).get(rest.lower(), "the " + rest + tail)
+    return (first if first in ARTICLES else words[0]) + " " + rest + tail
 
 
 # Capitalised words that make a name an organisation's ("Scotland Yard", "Pew Research Center").
@@ -977,7 +1049,17 @@ def speaker_kind(speaker: str) -> str | None:
     if not words or "and" in words or "&" in words or speaker.rstrip().endswith(POSSESSIVE):
         return None
     lowered = [word.lower() for word in words]
+    if lowered[0] in INDEFINITE:
+        return None
     determined = lowered[0] in ARTICLES or words[0].endswith(POSSESSIVE)
+    head = next((i for i, word in enumerate(lowered) if word in CONNECTORS), len(words)) - 1
+    if (
+        determined
+        and head > 0
+        and words[head].islower()
+        and lowered[head] not in ORGANISATION_WORDS
+    ):
+        return None  # a description ("the presumptive Republican nominee", "the company's chief")
     capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
     if lowered[-1] in UNNAMED or lowered[-1] in RANKS:
         return None
@@ -997,5 +1079,6 @@ def speaker_kind(speaker: str) -> str | None:
 
 
 NAME_PARTICLES = _words("de van von der al bin da di du la le")
+INDEFINITE = _words("a an one another")
 # First words of place names, never of a person's ("New York", "South Carolina").
 PLACE_STARTS = _words("new north south east west united great saudi los las san santa st fort")
