@@ -106,11 +106,15 @@ AFTER_QUOTE = re.compile(
 )
 # "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
 TRAILING = re.compile(
-    rf",\s+(?P<subject>[^,;:!?\"“”()]{{2,80}}?)\s+(?P<verb>{VERB_ALTERNATION})"
-    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier))?"
+    rf",\s+(?:(?P<described>[^,;:!?\"“”()]{{2,60}}?),\s+)?(?P<subject>[^,;:!?\"“”()]{{2,80}}?)"
+    rf"(?(described),)\s+(?P<verb>{VERB_ALTERNATION})"
+    rf"(?:(?<=told)\s+(?:{PERSON}|reporters|journalists)"
+    r"|\s+in\s+an?\s+(?:statement|interview|email|e-mail|letter)|\s+on\s+(?:Twitter|Facebook|X))?"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?))?"
     r"\s*[.!]?[\"”’']?\s*$"
 )
-TRAILING_REACH = 30  # characters from the end of the sentence where its speech verb must be
+TRAILING_REACH = 60  # characters from the end of the sentence where its speech verb must be
+TRAILING_COMMAS = 3  # the clause, or an apposition of two parts, after the last of these
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
 ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
@@ -199,7 +203,7 @@ OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
     rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
-    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?\s+{VERBAL}"
+    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+{VERBAL}"
 )
 # Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
 # with the investigation", "Campaign aides", "The lawmaker") or a source ("the report").
@@ -256,7 +260,7 @@ BETWEEN = (
 SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # "..., saying that", "... and said": the speech of the sentence's subject.
 PARTICIPLE = re.compile(
-    r",\s+(?P<verb>saying|telling|adding|arguing|noting|insisting|warning|claiming|urging|"
+    r"(?:,|\s[—–-])\s+(?P<verb>saying|telling|adding|arguing|noting|insisting|warning|claiming|urging|"
     r"writing|declaring|explaining|stressing|suggesting|asserting|vowing|promising|predicting|"
     r"acknowledging|admitting)\b"
 )
@@ -615,8 +619,17 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
         place = lowered[link] in ("in", "of") and link + 1 < len(words) and all(capital[link + 1 :])
         return named if organisation and place else None
     if not capital[-1]:
+        if lowered[-1] in ORGANISATION_NOUNS and (any(capital) or article not in ARTICLES):
+            return named
+        if (
+            plain
+            and article in ARTICLES
+            and len(words) <= 5
+            and DESCRIBED_HEAD.fullmatch(lowered[-1])
+        ):
+            return article + " " + head  # "the presumptive Republican presidential nominee"
         if any(capital) or article not in ARTICLES:
-            return named if lowered[-1] in ORGANISATION_NOUNS else None
+            return None
         if plain and len(words) <= 3 and lowered[-1] not in TIME_NOUNS:
             return article + " " + head
         return None
@@ -639,12 +652,23 @@ def _one_name(lowered: list[str]) -> bool:
     return first_and == len(lowered) or not CONNECTORS.isdisjoint(lowered[:first_and])
 
 
+# A news agency's dateline before the first sentence ("ORLANDO, Fla. (Reuters) - ", "PARIS, Aug
+# 31 (Reuters) - ", "WASHINGTON — "): the sentence's subject comes after it.
+DATELINE = re.compile(
+    r"(?:[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?:,\s[^()—–]{1,25}?)?(?:\s*\([A-Za-z .&]+\))?\s*)?"
+    r"(?:—|–|--?)\s+(?=[A-Z])"
+)
+
+
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
     Secretary" and "Mr Starmer"."""
+    dateline = DATELINE.match(sentence)
+    if dateline:
+        sentence = sentence[dateline.end() :]
     first_verb = HAS_SPEECH_VERB.search(sentence)
     if first_verb is None:
         if "ccording to" in sentence:
@@ -938,11 +962,18 @@ def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Att
     a sentence of reported speech."""
     if not HAS_SPEECH_VERB.search(sentence, max(0, len(sentence) - TRAILING_REACH)):
         return None
-    comma = sentence.rfind(", ")  # the clause has no comma of its own
-    found = TRAILING.match(sentence, comma) if comma >= 0 else None
+    found = None
+    comma = len(sentence)
+    for _ in range(TRAILING_COMMAS):  # "..., his top aide, Tad Devine, told The Huffington Post."
+        comma = sentence.rfind(", ", 0, comma)
+        found = TRAILING.match(sentence, comma) if comma >= 0 else None
+        if found is not None or comma < 0:
+            break
     if found is None:
         return None
     subject = found.group("subject")
+    if found.group("described") and not PERSON_NAME.fullmatch(subject):
+        return None
     described = DESCRIBED_SUBJECT.match(subject + " said")
     if described and described.end("np") == len(subject):
         speaker = _described_speaks(subject + " said", described, titles)
