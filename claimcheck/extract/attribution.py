@@ -252,6 +252,28 @@ APPOSED_NAME = re.compile(
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
 )
+# A document or a count that finds or shows something: "A 2009 report by the Center for Economic
+# and Policy Research found", "The April survey found", "..., the report found.". Only such a
+# subject: a person who "found" something did not say it.
+DOCUMENT = (
+    r"report|study|survey|poll|polls|polling|analysis|review|audit|investigation|research|census|"
+    r"inquiry|data|figures|statistics|memo|documents?|records|filings?|lawsuit|estimates?|"
+    r"exit\s+polls?"
+)
+FINDS = (
+    r"found|finds|shows|showed|show|suggests|suggested|concluded|concludes|indicates|indicated|"
+    r"revealed|reveals|predicts|predicted"
+)
+DOCUMENT_FINDS = re.compile(
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|(?=[{CAPITAL}])(?![Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)"
+    rf"[\w.'’/-]+)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\b"
+    r"(?:\s+(?:by|from|of|for|on|conducted|released|published|commissioned)\s+[^,;:!?\"“”()]{1,70}?)?"
+    r"(?:,\s[^,;:!?\"“”()]{3,90}+,)?(?:\s+(?:last|this)\s+(?:week|month|year)|\s+in\s+\d{4})?"
+    rf"\s+(?:also\s+)?(?:{FINDS})\b"
+)
+DOCUMENT_TRAILING = re.compile(
+    rf",\s+(?P<np>(?:the|a|an)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\s+(?:{FINDS})\s*[.!]?\s*$"
+)
 # What may stand between such a subject and its speech verb ("this past week announced").
 BETWEEN = (
     r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
@@ -636,8 +658,8 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
     run = len(words)
     while run > 0 and capital[run - 1]:
         run -= 1
-    if run > 0 and max(map(len, words[run:])) < 2:
-        return None
+    if run > 0 and (max(map(len, words[run:])) < 2 or lowered[-1] in STARTERS):
+        return None  # "the order released Friday"
     if run > 0 or (_name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS):
         return _person(" ".join(words[run:]), titles)
     return named
@@ -673,7 +695,9 @@ def attribute(
     if first_verb is None:
         if "ccording to" in sentence:
             return _according(sentence, titles)
-        return _subject_speaks(sentence, context, titles) if PARTICIPLE.search(sentence) else None
+        if PARTICIPLE.search(sentence):
+            return _subject_speaks(sentence, context, titles)
+        return _document_finds(sentence)
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -741,7 +765,7 @@ def attribute(
         speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
-    return None
+    return _document_finds(sentence)
 
 
 def _subject_speaks(
@@ -765,6 +789,22 @@ def _subject_speaks(
         if described:
             return described
     return None
+
+
+def _document_finds(sentence: str) -> Attribution | None:
+    """ "The April survey found ...", "..., the report found.": the document, as the article
+    names it ("the" lower-cased, as for organisations)."""
+    found = DOCUMENT_TRAILING.search(sentence, max(0, len(sentence) - 80))
+    if found is None:
+        for start in _subject_starts(sentence):
+            found = DOCUMENT_FINDS.match(sentence, start)
+            if found:
+                break
+    if found is None or sentence.rstrip(" \"'”’").endswith("?"):
+        return None
+    np = found.group("np")
+    speaker = "the" + np[3:] if np.startswith("The ") else np
+    return Attribution(speaker=speaker, phrase=found.group(0).strip(", "))
 
 
 def _subject_starts(sentence: str) -> list[int]:
@@ -1092,6 +1132,8 @@ def speaker_kind(speaker: str) -> str | None:
     ):
         return None  # a description ("the presumptive Republican nominee", "the company's chief")
     capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
+    if lowered[0] in ARTICLES and not capitals:
+        return None  # no name: "the union", "the report"
     if lowered[-1] in UNNAMED or lowered[-1] in RANKS:
         return None
     if not ORGANISATION_WORDS.isdisjoint(lowered):
