@@ -32,7 +32,7 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
-    "reiterated|lamented|quipped|joked"
+    "reiterated|lamented|quipped|joked|called|calls|dubbed|branded|labeled|labelled"
 )
 
 
@@ -142,7 +142,16 @@ SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
 # What after a speech verb makes it something else than reported speech.
 NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
 _OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
+# "Sanders called the DNC's suspension “arbitrary.”": naming something in words the sentence
+# quotes; without a quotation ("called for", "called the police") it reports no speech.
+_NAMING = re.compile(r" (?:for|on|in|off|up|out|back|it)\b|(?![^.;:!?\"“”‘]{0,80}[\"“‘])")
 NOT_SPEECH = {
+    "called": _NAMING,
+    "calls": _NAMING,
+    "dubbed": _NAMING,
+    "branded": _NAMING,
+    "labeled": _NAMING,
+    "labelled": _NAMING,
     "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
@@ -323,7 +332,7 @@ SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 LINK_BEFORE = re.compile(
     r"(?:^|\s)(?:(?P<prep>in|of|for|from|at|on|by|to|with|against|about|over|between|among)"
     r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|what|where|how|why|"
-    r"if|unless|until|than|that|and|but|or))\s+$",
+    r"if|unless|until|than|that|which|whom|and|but|or))\s+$",
     re.IGNORECASE,
 )
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z'’-]+\s+){0,3}$", re.IGNORECASE)
