@@ -403,6 +403,7 @@ class Names(dict[str, str]):
     def __init__(self) -> None:
         super().__init__()
         self.untitled: dict[str, str] = {}
+        self.speaking: set[str] = set()  # surnames a speech verb follows ("Warren said")
 
 
 def _untitled(surname: str, names: dict[str, str]) -> str | None:
@@ -552,7 +553,40 @@ def titled_names(text: str) -> Names:
         forms = {name for name in names.values() if name.lower().startswith(first + " ")}
         if len(forms) == 1:
             names.setdefault(f"{title} {first}", forms.pop())
+    names.speaking = {surname.lower() for surname in SURNAME_SPEAKS.findall(text)}
     return names
+
+
+SURNAME_SPEAKS = re.compile(r"\b([A-Z][\w'’-]+) (?:said|says|told|tells|added|wrote|argued)\b")
+# "Elizabeth Warren: Donald Trump Is a 'Proven Failure' in Business.", "Clinton to Planned
+# Parenthood: ...": a headline that gives a person's words after their name and a colon.
+HEADLINE = re.compile(
+    rf"(?P<name>{PERSON})(?:\s+(?:on|to)\s+[^:;.!?\"“”‘’]{{1,60}}?)?:\s+(?=[\"“‘'{CAPITAL}])"
+)
+
+HEADLINE_NAME_WORDS = 3
+HEADLINE_WORDS = 5
+
+
+def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The person a headline's words are given to, when the article confirms the name is a
+    person's: a title given to it ("Sen. Elizabeth Warren") or a speech verb after it ("Warren
+    said")."""
+    found = HEADLINE.match(sentence)
+    if found is None or not isinstance(titles, Names):
+        return None
+    name = found.group("name")
+    if len(name.split()) > HEADLINE_NAME_WORDS or any(w.endswith(POSSESSIVE) for w in name.split()):
+        return None  # a title-case run ("Carly Fiorina Endorses Ted Cruz"), not one name
+    if len(sentence[found.end() :].split()) < HEADLINE_WORDS:
+        return None  # a label ("Rubio: Finish second."), not what they said
+    surname = name.split()[-1].lower()
+    if surname not in titles and surname not in titles.speaking:
+        return None
+    speaker = _person(name, titles)
+    if speaker_kind(speaker) != "Person" or (" " not in speaker and speaker not in titles.values()):
+        return None
+    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": "))
 
 
 def _given_and_surname(name: str) -> bool:
@@ -700,6 +734,10 @@ def attribute(
     dateline = DATELINE.match(sentence)
     if dateline:
         sentence = sentence[dateline.end() :]
+    if ":" in sentence[:100]:
+        headline = _headline(sentence, titles)
+        if headline:
+            return headline
     first_verb = HAS_SPEECH_VERB.search(sentence)
     if first_verb is None:
         if "ccording to" in sentence:
