@@ -247,6 +247,13 @@ DESCRIBED_SUBJECT = re.compile(
     r"interviewed|polled|surveyed|involved|based))?\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|in|at|with|for|from|"
     rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^,;:!?\"“”()]{{3,140}}+,)?\s+{VERBAL}"
 )
+# "officials", "security sources", "party strategists": people unnamed, lower-case, in the plural.
+UNNAMED_PLURAL = re.compile(
+    r"(?!(?:some|many|most|few|all|both|his|her|their|its|our|these|those)\b)(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:officials|aides|sources|spokesmen|spokespeople|experts|analysts|economists|critics|"
+    r"advocates|diplomats|investigators|prosecutors|authorities|police|lawmakers|strategists|"
+    r"advisers|advisors|insiders|organi[sz]ers|researchers|scientists)"
+)
 # "The billionaire real estate magnate says": any short description before a plain speech verb.
 THE_DESCRIBED_SAYS = re.compile(
     r"(?P<np>[Tt]he\s+(?:[\w.’'-]+\s+){0,4}?(?P<head>[a-z][\w’'-]*))\s+"
@@ -273,6 +280,7 @@ FINDS = (
     r"found|finds|shows|showed|show|suggests|suggested|concluded|concludes|indicates|indicated|"
     r"revealed|reveals|predicts|predicted"
 )
+DOCUMENT_WORD = re.compile(DOCUMENT)
 DOCUMENT_FINDS = re.compile(
     rf"(?P<np>(?:[Tt]he|[Aa]n?|(?=[{CAPITAL}])(?![Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)"
     rf"[\w.'’/-]+)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\b"
@@ -725,12 +733,40 @@ DATELINE = re.compile(
 )
 
 
+# A second speaker in one sentence: "Smith said X, while Jones said Y", "While Harris said X,
+# Cruz argued Y", "Cruz accuses Obama of X and Trump says Y".
+OTHER_SPEAKER = re.compile(
+    rf"(?:(?:^|,|\s)\s*(?:[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|and|but)|;)\s+"
+    rf"(?P<speaker>(?=[{CAPITAL}]){PERSON})\s+{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b"
+)
+
+
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
-    Secretary" and "Mr Starmer"."""
+    Secretary" and "Mr Starmer". A sentence that gives two speakers their own words ("Smith
+    said X, while Jones said Y") has none: one speaker for the claim would put the other's
+    words in their mouth."""
+    found = _attribute(sentence, context, titles)
+    if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
+        return found  # "according to" governs the whole sentence, its other speakers too
+    for other in OTHER_SPEAKER.finditer(sentence):
+        if any(q.start <= other.start("speaker") < q.end for q in quotes(sentence)):
+            continue
+        name = other.group("speaker")
+        if not _looks_like_person(name) or name.split()[0].lower() in STARTERS:
+            continue
+        speaker = _resolve(name, context, titles)
+        if speaker and speaker != found.speaker and speaker.split()[-1] not in found.speaker:
+            return None
+    return found
+
+
+def _attribute(
+    sentence: str, context: str = "", titles: dict[str, str] | None = None
+) -> Attribution | None:
     dateline = DATELINE.match(sentence)
     if dateline:
         sentence = sentence[dateline.end() :]
@@ -1064,6 +1100,8 @@ def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Att
     described = DESCRIBED_SUBJECT.match(subject + " said")
     if described and described.end("np") == len(subject):
         speaker = _described_speaks(subject + " said", described, titles)
+        if speaker is None and UNNAMED_PLURAL.fullmatch(subject):
+            speaker = Attribution(subject)  # "..., officials said.": unnamed, but not the writer
         return Attribution(speaker.speaker, phrase=found.group(0)[1:].strip()) if speaker else None
     if not (PERSON_NAME.fullmatch(subject) or subject.lower() in PRONOUNS):
         return None
@@ -1175,9 +1213,9 @@ def speaker_kind(speaker: str) -> str | None:
         determined
         and head > 0
         and words[head].islower()
-        and lowered[head] not in ORGANISATION_WORDS
+        and (lowered[head] not in ORGANISATION_WORDS or DOCUMENT_WORD.fullmatch(lowered[head]))
     ):
-        return None  # a description ("the presumptive Republican nominee", "the company's chief")
+        return None  # a description ("the presumptive Republican nominee", "the April poll")
     capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
     if lowered[0] in ARTICLES and not capitals:
         return None  # no name: "the union", "the report"
