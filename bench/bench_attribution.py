@@ -89,6 +89,8 @@ def head(name: str) -> str:
     words = WORD.findall(first)
     if not words:
         return ""
+    if len(words) > 1 and words[-1].lower() in ("himself", "herself"):
+        words.pop()  # "Cruz himself"
     word = words[-1].lower().strip(".'’-")
     return word[:-2] if word.endswith(("'s", "’s")) else word
 

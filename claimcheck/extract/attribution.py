@@ -101,7 +101,7 @@ DESCRIBED = (
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
-    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an|one|another)\s[\w\s'-]{{3,60}}?)"
     rf"(?:,\s\d{{1,3}},|,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
@@ -132,7 +132,8 @@ ACCORDING_WORDS = 8
 BEFORE_VERB = (
     r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
-    r"publicly))*\s+"
+    r"publicly|himself|herself|in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:post|statement|interview|letter|"
+    r"op-ed|email|tweet)))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
@@ -143,8 +144,11 @@ SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
 NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
 _OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
 # "Sanders called the DNC's suspension “arbitrary.”": naming something in words the sentence
-# quotes; without a quotation ("called for", "called the police") it reports no speech.
-_NAMING = re.compile(r" (?:for|on|in|off|up|out|back|it)\b|(?![^.;:!?\"“”‘]{0,80}[\"“‘])")
+# quotes; without a quotation ("called for", "called the police") or with the quotation right
+# after it (an account called "Hypo-Cruz") it reports no speech.
+_NAMING = re.compile(
+    r" (?:for|on|in|off|up|out|back|it)\b|\s*[\"“‘']|(?![^.;:!?\"“”‘]{0,80}[\"“‘])"
+)
 NOT_SPEECH = {
     "called": _NAMING,
     "calls": _NAMING,
@@ -929,6 +933,8 @@ def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Matc
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
     cue = SUBJECT_SPEAKS.match(sentence, end)
+    if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
+        cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
         at = end if head_end is None else head_end
         cues = [c for c in (PARTICIPLE.search(sentence, at), COORDINATED.search(sentence, at)) if c]
@@ -1125,8 +1131,11 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     apposed = found.group("apposed")
     if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
         speaker = apposed  # "the assailant, John McGraw, told"
+    resolved = _resolve(speaker, context, titles)
+    if resolved is None and speaker.split()[0].lower() in INDEFINITE:
+        resolved = _description(speaker, "", titles)  # "one Trump campaign source said"
     return Attribution(
-        speaker=_resolve(speaker, context, titles),
+        speaker=resolved,
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
