@@ -32,7 +32,7 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
-    "reiterated|lamented|quipped|joked|called"
+    "reiterated|lamented|quipped|joked"
 )
 
 
@@ -139,6 +139,7 @@ BEFORE_VERB = (
 REPORTED = re.compile(
     rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
+CALLED = re.compile(rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}called\b")
 SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
 # What after a speech verb makes it something else than reported speech.
 NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
@@ -150,7 +151,6 @@ _NAMING = re.compile(
     r" (?:for|on|in|off|up|out|back|it)\b|\s*[\"“‘']|(?![^.;:!?\"“”‘]{0,80}[\"“‘])"
 )
 NOT_SPEECH = {
-    "called": _NAMING,
     "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
@@ -758,6 +758,9 @@ OTHER_SPEAKER = re.compile(
 )
 
 
+OTHER_REACH = 90  # characters before a speech verb where its own subject and conjunction are
+
+
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
@@ -773,10 +776,16 @@ def attribute(
     found = _attribute(sentence, first_verb, context, titles)
     if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
         return found  # "according to" governs the whole sentence, its other speakers too
-    if first_verb is None or not HAS_SPEECH_VERB.search(sentence, first_verb.end()):
+    second = HAS_SPEECH_VERB.search(sentence, first_verb.end()) if first_verb else None
+    if second is None:
         return found  # one speech verb, one speaker
-    for other in OTHER_SPEAKER.finditer(sentence):
-        if any(q.start <= other.start("speaker") < q.end for q in quotes(sentence)):
+    quoted = None
+    for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
+        other = OTHER_SPEAKER.search(sentence, max(0, verb.start() - OTHER_REACH), verb.end())
+        if other is None:
+            continue
+        quoted = [(q.start, q.end) for q in quotes(sentence)] if quoted is None else quoted
+        if any(start <= other.start("speaker") < end for start, end in quoted):
             continue
         name = other.group("speaker")
         if not _looks_like_person(name) or name.split()[0].lower() in STARTERS:
@@ -802,7 +811,7 @@ def _attribute(
             return _according(sentence, titles)
         if _participle(sentence):
             return _subject_speaks(sentence, context, titles)
-        return _document_finds(sentence)
+        return _called(sentence, context, titles) or _document_finds(sentence)
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -870,7 +879,24 @@ def _attribute(
         speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
-    return _document_finds(sentence)
+    return _called(sentence, context, titles) or _document_finds(sentence)
+
+
+def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "Sen. Marco Rubio called the statement “offensive and outlandish.”": a subject naming
+    something in words the sentence quotes (looked for only where nothing else speaks, "called"
+    being mostly no speech at all)."""
+    if " called " not in sentence:
+        return None
+    for match in CALLED.finditer(sentence):
+        if _NAMING.match(sentence, match.end()):
+            continue
+        if any(q.start <= match.start() < q.end for q in quotes(sentence)):
+            continue
+        speaker = _reported_speaker(sentence, match, context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=match.group(0))
+    return None
 
 
 def _subject_speaks(
