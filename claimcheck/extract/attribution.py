@@ -347,6 +347,14 @@ VERB_WORD = (
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
 HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# A speech verb or a verb of finding ("found", "shows"): one search tells a sentence with neither
+# from one where a document may speak, with no second pass over the sentence.
+_FINDS_LIST = re.findall(r"[a-z]+", FINDS)
+FINDS_ONLY = frozenset(_FINDS_LIST) - frozenset(_VERB_LIST)
+SPEECH_OR_FINDS = re.compile(
+    rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST + _FINDS_LIST}))}])"
+    rf"(?:{_by_first_letter(sorted(set(_VERB_LIST + _FINDS_LIST)))})(?![a-z])"
+)
 # "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
 SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 # The words just before a name that make it something other than the subject of the sentence:
@@ -773,8 +781,12 @@ def attribute(
     dateline = DATELINE.match(sentence) if _dashed(sentence[:60]) else None
     if dateline:
         sentence = sentence[dateline.end() :]
-    first_verb = HAS_SPEECH_VERB.search(sentence)
-    found = _attribute(sentence, first_verb, context, titles)
+    first_verb = SPEECH_OR_FINDS.search(sentence)
+    finds = False
+    while first_verb is not None and first_verb.group() in FINDS_ONLY:
+        finds = True
+        first_verb = SPEECH_OR_FINDS.search(sentence, first_verb.end())
+    found = _attribute(sentence, first_verb, finds, context, titles)
     if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
         return found  # "according to" governs the whole sentence, its other speakers too
     second = HAS_SPEECH_VERB.search(sentence, first_verb.end()) if first_verb else None
@@ -800,6 +812,7 @@ def attribute(
 def _attribute(
     sentence: str,
     first_verb: re.Match[str] | None,
+    finds: bool,
     context: str,
     titles: dict[str, str] | None,
 ) -> Attribution | None:
@@ -812,7 +825,7 @@ def _attribute(
             return _according(sentence, titles)
         if _participle(sentence):
             return _subject_speaks(sentence, context, titles)
-        return _called(sentence, context, titles) or _document_finds(sentence)
+        return _called(sentence, context, titles) or (_document_finds(sentence) if finds else None)
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
