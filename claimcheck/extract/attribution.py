@@ -12,6 +12,12 @@ organisation is one speaker wherever its sentence starts. An office stays an off
 Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
 Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
 
+Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
+the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
+finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
+headline's "Name: words". Two speakers with their own words in one sentence ("Smith said X, while
+Jones said Y") give none: either one alone would misattribute half the sentence.
+
 One module over 600 lines on purpose: the shapes of attribution are tried in order against one
 sentence and the article's people so far (names, offices, pronouns), which every rule reads
 and updates.
