@@ -20,7 +20,8 @@ neither way.
 
 * head-word match: the last word of the speaker's first noun phrase, parentheses dropped
   ("Trump's campaign manager Kellyanne Conway" -> conway, "Mr. Trump" -> trump, "the Trump
-  campaign" -> campaign, "Rep. Jim Clyburn (D-S.C.)" -> clyburn) equals the gold source's, or
+  campaign" -> campaign, "Rep. Jim Clyburn (D-S.C.)" -> clyburn, "A national poll released
+  Sunday by The Washington Post" -> poll) equals the gold source's, or
   the gold source's name in apposition ("another friend, Mariam Emara"); exact match: the two
   are equal after dropping "the"/"a" and titles, or ours is the fuller form of the gold name
   the article gives elsewhere ("Clinton" -> "Hillary Clinton").
@@ -68,7 +69,11 @@ TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
     "secretary", "former", "the", "a", "an", "gen", "general", "vice",
 }  # fmt: skip
-CUT = re.compile(r",|\s(?:who|which|that|of|for|from|at|in|on|with|to|about)\s", re.I)
+CUT = re.compile(
+    r",|\s(?:who|which|that|of|for|from|at|in|on|with|to|about|by)\s"
+    r"|(?-i:\s(?:released|conducted|published|taken|last|this)\s)",
+    re.I,
+)
 PARENTHESES = re.compile(r"\([^)]*\)")
 WORD = re.compile(r"[\w’'.-]+")
 VERBS = r"said|says|told|tells|added|wrote|argued|claimed|announced|stated|insisted|warned"
@@ -84,6 +89,8 @@ def head(name: str) -> str:
     words = WORD.findall(first)
     if not words:
         return ""
+    if len(words) > 1 and words[-1].lower() in ("himself", "herself"):
+        words.pop()  # "Cruz himself"
     word = words[-1].lower().strip(".'’-")
     return word[:-2] if word.endswith(("'s", "’s")) else word
 

@@ -71,7 +71,6 @@ def test_a_name_in_a_clause_tacked_on_to_the_sentence_is_not_its_speaker():
         "particularly as Putin warned the UK and the US that they would be 'at war' with Russia."
     )
     assert attribute(sentence) is None
-    assert speaker("While Harris said wages had risen, Cruz argued prices rose faster.") == "Cruz"
     assert speaker("This comes as Zelensky accused the West of emboldening Putin.") == "Zelensky"
 
 
@@ -489,3 +488,213 @@ def test_a_publication_is_an_organisation_never_a_person(sentence, expected):
     found = speaker(sentence)
     assert found is not None and found.lower() == expected.lower()
     assert speaker_kind(found) == "Organization"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.",
+            "Larry Noble",
+        ),
+        ("''We're anxious,'' said another Twitter user, Johanna Bayer.", "Johanna Bayer"),
+        (
+            "''Leaders are not in control,'' said Mujtaba Rahman of the Eurasia Group, a firm.",
+            "Mujtaba Rahman",
+        ),
+        (
+            "Output fell 8 per cent, said the company's chief executive, John J. Ferriola.",
+            "John J. Ferriola",
+        ),
+        ("“She didn’t like that,” said a 2008 Clinton veteran.", "a 2008 Clinton veteran"),
+        (
+            "“It is 20 years old,” said a longtime adviser to Trump, who declined to be named.",
+            "a longtime adviser to Trump",
+        ),
+        ("“We were wrong,” Ramos, 58, told AFP in an interview on Monday.", "Ramos"),
+        (
+            '"We have to increase the bombings," the presumptive Republican nominee told Fox.',
+            "the presumptive Republican nominee",
+        ),
+    ],
+)
+def test_a_speaker_described_or_named_in_apposition_after_the_verb(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Senator John Cornyn, the No. 2 Republican, said the chamber will vote on Monday.",
+            "John Cornyn",
+        ),
+        ("Kiedis said his band, AKA Danger Mouse, wrote a host of new songs.", "Kiedis"),
+        (
+            "Gov. John Kasich of Ohio, a Republican, said the Khan family deserved better.",
+            "John Kasich",
+        ),
+    ],
+)
+def test_what_follows_a_speech_verb_is_its_content_not_a_described_speaker(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The union will sit out the election, UMWA's director, Phil Smith, told POLITICO.",
+            "Phil Smith",
+        ),
+        ("The deal will cost $2 billion, the Pentagon said on Tuesday.", "the Pentagon"),
+        ("The deal will cost $2 billion, officials said.", "officials"),
+        ("The vote was delayed, Mr Healey told reporters on Monday.", "Mr Healey"),
+    ],
+)
+def test_a_reporting_clause_that_ends_the_sentence(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "ORLANDO, Fla. (Reuters) - President Barack Obama met survivors on Thursday and said "
+            "the United States must act.",
+            "Barack Obama",
+        ),
+        (
+            "WASHINGTON — The Pentagon said on Tuesday that 300 troops would be sent.",
+            "the Pentagon",
+        ),
+        (
+            "Donald Trump on Thursday ratcheted up his attacks on Rubio, saying he is weak on "
+            "illegal immigration.",
+            "Donald Trump",
+        ),
+        (
+            "Marco Rubio flipped his choice on the spot – saying he was rooting for Denver.",
+            "Marco Rubio",
+        ),
+    ],
+)
+def test_a_dateline_a_weekday_or_a_dash_does_not_hide_the_subject(sentence, expected):
+    assert speaker(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "kind"),
+    [
+        ("Unemployment fell by 2 per cent, the report found.", "the report", None),
+        (
+            "A 2009 report by the Center for Economic and Policy Research found that a 0.5 "
+            "percent tax would raise $220 billion.",
+            "A 2009 report",
+            None,
+        ),
+        (
+            "The April survey found Clinton leading Sanders by seven points.",
+            "the April survey",
+            None,
+        ),
+        (
+            "A CNN/ORC poll last month showed Mr. Trump leading by 27 points.",
+            "A CNN/ORC poll",
+            None,
+        ),
+    ],
+)
+def test_a_document_that_finds_or_shows_speaks_but_is_not_published(sentence, expected, kind):
+    assert speaker(sentence) == expected
+    assert speaker_kind(expected) is kind
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Police found the body of a 24-year-old man on Tuesday.",
+        "The study of 40 patients was published on Monday.",
+        "Their survey showed nothing new?",
+    ],
+)
+def test_a_finding_without_a_document_speaking_has_no_speaker(sentence):
+    assert speaker(sentence) is None
+
+
+def test_naming_in_quoted_words_reports_speech_and_other_calls_do_not():
+    assert speaker("Sen. Marco Rubio called the statement “offensive and outlandish.”") == (
+        "Marco Rubio"
+    )
+    assert speaker("Sanders called for a $15 minimum wage in 2016.") is None
+    assert speaker("Smith called the police at 11 p.m. on Friday.") is None
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["told", "warned", "argued", "claimed", "insisted", "added", "noted", "wrote", "tweeted"],
+)
+def test_cues_beyond_said_report_speech(verb):
+    context = "Defence Secretary John Healey visited the base on Monday."
+    sentence = f"Mr Healey {verb} that 300 troops would be sent."
+    assert speaker(sentence, context) == "John Healey"
+
+
+def test_follow_on_reported_speech_takes_the_speaker_of_the_sentence_before():
+    text = (
+        "Defence Secretary John Healey said 300 troops would be sent.\n"
+        "He added that the deployment would cost £40 million.\n"
+        "He also warned that Russia had 600,000 troops in Ukraine.\n"
+    )
+    found = speakers(text)
+    assert found["He added that the"] == "John Healey"
+    assert found["He also warned that"] == "John Healey"
+
+
+def test_according_to_mid_sentence_and_an_organisation_typed_as_one():
+    found = speaker("Inflation, according to the Office for National Statistics, hit 9 per cent.")
+    assert found == "the Office for National Statistics"
+    assert speaker_kind(found) == "Organization"
+    assert speaker_kind(speaker("The Pentagon announced that 300 troops would be sent.")) == (
+        "Organization"
+    )
+    assert speaker_kind(speaker("The strike cost £2bn, the union warned.")) is None  # which one?
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Smith said unemployment rose by 3 per cent, while Jones said it fell.",
+        "Smith said unemployment rose by 3 per cent, and Jones said it fell.",
+        "While Harris said wages had risen, Cruz argued prices rose faster.",
+        "Ted Cruz accuses Obama of leading from behind and Donald Trump says he's losing the war.",
+    ],
+)
+def test_two_speakers_giving_their_own_words_leave_the_sentence_without_one(sentence):
+    assert speaker(sentence) is None
+
+
+def test_one_speaker_of_a_sentence_naming_others_keeps_it():
+    assert speaker("Smith said Jones and Brown had raised $40 million.") == "Smith"
+    assert speaker("Smith said unemployment rose, and he said it would rise again.") == "Smith"
+    found = speaker(
+        "According to an FBI summary, Cheryl Mills sent the email, and Mills told investigators "
+        "she did not know."
+    )
+    assert found == "an FBI summary"
+
+
+def test_a_headline_gives_the_named_persons_words_when_the_article_confirms_the_person():
+    text = (
+        "Elizabeth Warren: Donald Trump Is a Proven Failure in Business.\n"
+        "Sen. Elizabeth Warren said on Monday that Trump had lost $900 million.\n"
+    )
+    assert speakers(text)["Elizabeth Warren: Donald Trump"] == "Elizabeth Warren"
+    for headline in (
+        "Carly Fiorina Endorses Ted Cruz: I Am Horrified By Donald Trump.",
+        "Monday’s Morning Email: Putin’s Potential Involvement In The DNC Email Hack.",
+        "Rubio: Finish second.",
+        "Update: Ted Cruz said the plan would cost $2 billion.",
+    ):
+        article = headline + "\nSen. Ted Cruz said it. Marco Rubio said so. Carly Fiorina said no."
+        assert speakers(article)[" ".join(headline.split()[:4])] in (None, "Ted Cruz")

@@ -12,6 +12,12 @@ organisation is one speaker wherever its sentence starts. An office stays an off
 Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
 Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
 
+Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
+the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
+finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
+headline's "Name: words". Two speakers with their own words in one sentence ("Smith said X, while
+Jones said Y") give none: either one alone would misattribute half the sentence.
+
 One module over 600 lines on purpose: the shapes of attribution are tried in order against one
 sentence and the article's people so far (names, offices, pronouns), which every rule reads
 and updates.
@@ -90,7 +96,7 @@ OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
 QUOTED = re.compile(r"(?:^|(?<=[\s(\[:—–-]))['\"‘“]")
 QUOTE_FIRST = re.compile(r"\s*['\"‘“]")
 # Where a quotation closes and the words after it may name its speaker ("..., ' he said").
-QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”]{1,3}\s+(?=\S)")
+QUOTE_CLOSE = re.compile(r"[,!?…]['\"’”“]{1,3}\s+(?=\S)")
 # Up to five words that describe the person named after them ("Concord resident", "ACLU
 # executive", "Department of Correction spokesman"), none of them a word that would open a clause
 # instead.
@@ -101,16 +107,21 @@ DESCRIBED = (
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
     rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
-    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an)\s[\w\s'-]{{3,60}}?)"
-    rf"(?:,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
+    rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an|one|another)\s[\w\s'-]{{3,60}}?)"
+    rf"(?:,\s\d{{1,3}},|,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
 # "..., Israeli officials said Wednesday.": a reporting clause at the end of a sentence.
 TRAILING = re.compile(
-    rf",\s+(?P<subject>[^,;:!?\"“”()]{{2,80}}?)\s+(?P<verb>{VERB_ALTERNATION})"
-    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier))?"
+    rf",\s+(?:(?P<described>[^,;:!?\"“”()]{{2,60}}?),\s+)?(?P<subject>[^,;:!?\"“”()]{{2,80}}?)"
+    rf"(?(described),)\s+(?P<verb>{VERB_ALTERNATION})"
+    rf"(?:(?<=told)\s+(?:{PERSON}|reporters|journalists)"
+    r"|\s+in\s+an?\s+(?:statement|interview|email|e-mail|letter)|\s+on\s+(?:Twitter|Facebook|X))?"
+    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?))?"
     r"\s*[.!]?[\"”’']?\s*$"
 )
 TRAILING_REACH = 30  # characters from the end of the sentence where its speech verb must be
+TOLD_REACH = 60  # or "told", with its venue after it
+TRAILING_COMMAS = 2  # commas before a verb that follows the last one: "DESCRIPTION, NAME, said"
 # "according to WHO": abbreviations ("Mr.", "U.S.", "Factcheck.org") do not end it; a quoted
 # title ("according to 'The Trumps'") is a work, not a speaker; a clause after it is cut off.
 ABBREVIATION = r"(?:Mr|Mrs|Ms|Dr|Rep|Sen|Gov|Gen|Capt|Lt|Col|Sgt|St|Jr|Sr|Prof|[A-Z])\."
@@ -128,16 +139,23 @@ ACCORDING_WORDS = 8
 BEFORE_VERB = (
     r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
-    r"publicly))*\s+"
+    r"publicly|himself|herself))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
     rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
+CALLED = re.compile(rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}called\b")
 SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
 # What after a speech verb makes it something else than reported speech.
 NOT_SPEECH_ANY = re.compile(r" by [a-z]+ing\b")
 _OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|videos?)\b"
+# "Sanders called the DNC's suspension “arbitrary.”": naming something in words the sentence
+# quotes; without a quotation ("called for", "called the police") or with the quotation right
+# after it (an account called "Hypo-Cruz") it reports no speech.
+_NAMING = re.compile(
+    r" (?:for|on|in|off|up|out|back|it)\b|\s*[\"“‘']|(?![^.;:!?\"“”‘]{0,80}[\"“‘])"
+)
 NOT_SPEECH = {
     "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
     "wrote": re.compile(_OBJECT),
@@ -146,9 +164,24 @@ NOT_SPEECH = {
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
 # end of a sentence that is not a quotation's.
+INVERTED_VERB = re.compile(
+    r"[,”“\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
+)
 INVERTED = re.compile(
-    rf"[,”\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
-    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON})(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?"
+    rf"{INVERTED_VERB.pattern}(?P<speaker>(?:{DESCRIBED})??{PERSON})"
+    rf"(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+)
+# "..., said a longtime adviser to Trump, who ...", "... said one Trump confidant.", "said the
+# company's chief executive, John J. Ferriola.": a description after the verb, and the name in
+# apposition to it if there is one (that name speaks).
+DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[{CAPITAL}][\w.-]*['’]s)"
+SAID_DESCRIBED = re.compile(
+    rf"(?P<described>{DETERMINER}(?:\s+(?:(?:[A-Z]\.)+|[\w'’/$-]+)){{1,6}}?)"
+    r"(?P<tail>\s+(?:of|for|to|at|in|with|from|on|close\s+to|familiar\s+with|involved\s+in|"
+    r"briefed\s+on)\s+[^,;:!?\"“”()]{1,70}?)?"
+    rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON})"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?)?"
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
@@ -185,7 +218,7 @@ OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
     rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
-    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?\s+{VERBAL}"
+    rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+{VERBAL}"
 )
 # Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
 # with the investigation", "Campaign aides", "The lawmaker") or a source ("the report").
@@ -201,12 +234,31 @@ SPEAKER_NOUNS = (
     "governor|mayor|minister|secretary|chairman|chairwoman|director|front-runner|nominee|"
     "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries"
 )
+# The nouns that head a description after a speech verb ("said one Trump confidant").
+DESCRIBED_HEAD = re.compile(
+    rf"{SPEAKER_NOUNS}|confidants?|veterans?|friends?|users?|insiders?|consultants?|donors?|"
+    r"fundraisers?|organi[sz]ers?|workers?|voters?|residents?|supporters?|opponents?|critics?|"
+    r"professors?|chief|head|manager|commander|general|envoy|ambassador|chair|ceo|founder|"
+    r"owner|partner|colleague|associate|relative|neighbou?r|student|teacher|doctor|nurse|"
+    r"officer|agent|correspondent|reporter|journalist|editor|columnist|writer|author|pastor|"
+    r"priest|bishop|rabbi|imam|banker|investor|trader|lobbyist|historian|scholar|fellow|"
+    r"observer|participant|attendee|protester|demonstrator|witness|victim|survivor|mother|"
+    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|adviser|"
+    r"advisor|aide|source|official|spokesperson|spokesman|spokeswoman|statement|release|memo"
+)
 DESCRIBED_SUBJECT = re.compile(
     rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ther|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|"
     rf"[{CAPITAL}][\w.’'-]*['’]s)\s+)?(?:[\w.’'-]+\s+){{0,4}}?(?P<head>{SPEAKER_NOUNS})"
     r"(?:(?:\s+(?:posted|released|issued|published|obtained|seen|conducted|filed|quoted|cited|"
     r"interviewed|polled|surveyed|involved|based))?\s+(?:familiar\s+with|close\s+to|briefed\s+on|of|in|at|with|for|from|"
     rf"on|by)\s+[^,;:!?\"“”()]{{1,60}}?)?)(?:,\s[^,;:!?\"“”()]{{3,140}}+,)?\s+{VERBAL}"
+)
+# "officials", "security sources", "party strategists": people unnamed, lower-case, in the plural.
+UNNAMED_PLURAL = re.compile(
+    r"(?!(?:some|many|most|few|all|both|his|her|their|its|our|these|those)\b)(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:officials|aides|sources|spokesmen|spokespeople|experts|analysts|economists|critics|"
+    r"advocates|diplomats|investigators|prosecutors|authorities|police|lawmakers|strategists|"
+    r"advisers|advisors|insiders|organi[sz]ers|researchers|scientists)"
 )
 # "The billionaire real estate magnate says": any short description before a plain speech verb.
 THE_DESCRIBED_SAYS = re.compile(
@@ -221,6 +273,29 @@ APPOSED_NAME = re.compile(
     rf"(?:former\s+)?(?P<name>{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
+)
+# A document or a count that finds or shows something: "A 2009 report by the Center for Economic
+# and Policy Research found", "The April survey found", "..., the report found.". Only such a
+# subject: a person who "found" something did not say it.
+DOCUMENT = (
+    r"report|study|survey|poll|polls|polling|analysis|review|audit|investigation|research|census|"
+    r"inquiry|data|figures|statistics|memo|documents?|records|filings?|lawsuit|estimates?|"
+    r"exit\s+polls?"
+)
+FINDS = (
+    r"found|finds|shows|showed|show|suggests|suggested|concluded|concludes|indicates|indicated|"
+    r"revealed|reveals|predicts|predicted"
+)
+DOCUMENT_WORD = re.compile(DOCUMENT)
+DOCUMENT_FINDS = re.compile(
+    rf"(?P<np>(?:[Tt]he|[Aa]n?|(?=[{CAPITAL}])(?![Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Ii]ts|[Tt]heir)"
+    rf"[\w.'’/-]+)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\b"
+    r"(?:\s+(?:by|from|of|for|on|conducted|released|published|commissioned)\s+[^,;:!?\"“”()]{1,70}?)?"
+    r"(?:,\s[^,;:!?\"“”()]{3,90}+,)?(?:\s+(?:last|this)\s+(?:week|month|year)|\s+in\s+\d{4})?"
+    rf"\s+(?:also\s+)?(?:{FINDS})\b"
+)
+DOCUMENT_TRAILING = re.compile(
+    rf",\s+(?P<np>(?:the|a|an)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\s+(?:{FINDS})\s*[.!]?\s*$"
 )
 # What may stand between such a subject and its speech verb ("this past week announced").
 BETWEEN = (
@@ -240,6 +315,20 @@ SCENE_COMMAS = 3
 # "adding to her lead", "writing a book": not speech.
 NOT_PARTICIPLE = re.compile(rf" (?:to|by)\b|(?<=writing)(?:{_OBJECT})")
 _PARTICIPLES = frozenset(re.findall(r"[a-z]+ing", PARTICIPLE.pattern))
+# "... on the spot – saying": a dash before it, looked for only where the sentence has a dash (a
+# pattern opened by a set of marks rather than one is several times slower to search).
+DASH_PARTICIPLE = re.compile(PARTICIPLE.pattern.replace(",", r"\s[—–-]{1,2}", 1))
+
+
+def _participle(sentence: str, at: int = 0) -> re.Match[str] | None:
+    """The first "..., saying" or "... – saying" from `at`."""
+    found = PARTICIPLE.search(sentence, at)
+    if _dashed(sentence):
+        dashed = DASH_PARTICIPLE.search(sentence, at, found.start() if found else len(sentence))
+        return dashed or found
+    return found
+
+
 COORDINATED = re.compile(rf"\s(?:and|but)\s+{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
 # Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
@@ -264,6 +353,14 @@ VERB_WORD = (
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
 HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# A speech verb or a verb of finding ("found", "shows"): one search tells a sentence with neither
+# from one where a document may speak, with no second pass over the sentence.
+_FINDS_LIST = re.findall(r"[a-z]+", FINDS)
+FINDS_ONLY = frozenset(_FINDS_LIST) - frozenset(_VERB_LIST)
+SPEECH_OR_FINDS = re.compile(
+    rf"(?<![a-z])(?=[{''.join(sorted({verb[0] for verb in _VERB_LIST + _FINDS_LIST}))}])"
+    rf"(?:{_by_first_letter(sorted(set(_VERB_LIST + _FINDS_LIST)))})(?![a-z])"
+)
 # "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
 SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 # The words just before a name that make it something other than the subject of the sentence:
@@ -271,7 +368,7 @@ SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
 LINK_BEFORE = re.compile(
     r"(?:^|\s)(?:(?P<prep>in|of|for|from|at|on|by|to|with|against|about|over|between|among)"
     r"(?:\s+the)?|(?P<conj>as|while|because|since|after|before|when|whereas|although|though|what|where|how|why|"
-    r"if|unless|until|than|that|and|but|or))\s+$",
+    r"if|unless|until|than|that|which|whom|and|but|or))\s+$",
     re.IGNORECASE,
 )
 ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[a-z'’-]+\s+){0,3}$", re.IGNORECASE)
@@ -339,9 +436,15 @@ class Names(dict[str, str]):
     for that name only where the surname speaks alone ("Clinton said") and the name reads as a
     person's."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
         super().__init__()
         self.untitled: dict[str, str] = {}
+        self.text = text
+
+    def speaks(self, surname: str) -> bool:
+        """Whether a speech verb follows `surname` in the article ("Warren said"): substrings,
+        not a pattern made for each name (compiling one costs more than the whole sentence)."""
+        return any(f"{surname} {verb}" in self.text for verb in SURNAME_VERBS)
 
 
 def _untitled(surname: str, names: dict[str, str]) -> str | None:
@@ -444,7 +547,7 @@ def titled_names(text: str) -> Names:
     other full name shares it. A former
     holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
     minister", never "prime minister")."""
-    names = Names()
+    names = Names(text)
     full_names: dict[str, set[str]] = {}
     titled: set[str] = set()
     given: list[tuple[str, str]] = []
@@ -492,6 +595,38 @@ def titled_names(text: str) -> Names:
         if len(forms) == 1:
             names.setdefault(f"{title} {first}", forms.pop())
     return names
+
+
+SURNAME_VERBS = ("said", "says", "told", "tells", "added", "wrote", "argued")
+# "Elizabeth Warren: Donald Trump Is a 'Proven Failure' in Business.", "Clinton to Planned
+# Parenthood: ...": a headline that gives a person's words after their name and a colon.
+HEADLINE = re.compile(
+    rf"(?P<name>{PERSON})(?:\s+(?:on|to)\s+[^:;.!?\"“”‘’]{{1,60}}?)?:\s+(?=[\"“‘'{CAPITAL}])"
+)
+
+HEADLINE_NAME_WORDS = 3
+HEADLINE_WORDS = 5
+
+
+def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The person a headline's words are given to, when the article confirms the name is a
+    person's: a title given to it ("Sen. Elizabeth Warren") or a speech verb after it ("Warren
+    said")."""
+    found = HEADLINE.match(sentence)
+    if found is None or not isinstance(titles, Names):
+        return None
+    name = found.group("name")
+    if len(name.split()) > HEADLINE_NAME_WORDS or any(w.endswith(POSSESSIVE) for w in name.split()):
+        return None  # a title-case run ("Carly Fiorina Endorses Ted Cruz"), not one name
+    if len(sentence[found.end() :].split()) < HEADLINE_WORDS:
+        return None  # a label ("Rubio: Finish second."), not what they said
+    surname = name.split()[-1]
+    if surname.lower() not in titles and not titles.speaks(surname):
+        return None
+    speaker = _person(name, titles)
+    if speaker_kind(speaker) != "Person" or (" " not in speaker and speaker not in titles.values()):
+        return None
+    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": "))
 
 
 def _given_and_surname(name: str) -> bool:
@@ -589,16 +724,25 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
         place = lowered[link] in ("in", "of") and link + 1 < len(words) and all(capital[link + 1 :])
         return named if organisation and place else None
     if not capital[-1]:
+        if lowered[-1] in ORGANISATION_NOUNS and (any(capital) or article not in ARTICLES):
+            return named
+        if (
+            plain
+            and article in ARTICLES
+            and len(words) <= 5
+            and DESCRIBED_HEAD.fullmatch(lowered[-1])
+        ):
+            return article + " " + head  # "the presumptive Republican presidential nominee"
         if any(capital) or article not in ARTICLES:
-            return named if lowered[-1] in ORGANISATION_NOUNS else None
+            return None
         if plain and len(words) <= 3 and lowered[-1] not in TIME_NOUNS:
             return article + " " + head
         return None
     run = len(words)
     while run > 0 and capital[run - 1]:
         run -= 1
-    if run > 0 and max(map(len, words[run:])) < 2:
-        return None
+    if run > 0 and (max(map(len, words[run:])) < 2 or lowered[-1] in STARTERS):
+        return None  # "the order released Friday"
     if run > 0 or (_name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS):
         return _person(" ".join(words[run:]), titles)
     return named
@@ -613,17 +757,81 @@ def _one_name(lowered: list[str]) -> bool:
     return first_and == len(lowered) or not CONNECTORS.isdisjoint(lowered[:first_and])
 
 
+# A news agency's dateline before the first sentence ("ORLANDO, Fla. (Reuters) - ", "PARIS, Aug
+# 31 (Reuters) - ", "WASHINGTON — "): the sentence's subject comes after it.
+DATELINE = re.compile(
+    r"(?:[A-Z]{2,}(?:[ .'-]+[A-Z]{2,})*(?:,\s[^()—–]{1,25}?)?(?:\s*\([A-Za-z .&]+\))?\s*)?"
+    r"(?:—|–|--?)\s+(?=[A-Z])"
+)
+
+
+# A second speaker in one sentence: "Smith said X, while Jones said Y", "While Harris said X,
+# Cruz argued Y", "Cruz accuses Obama of X and Trump says Y".
+OTHER_SPEAKER = re.compile(
+    rf"(?:(?:^|,|\s)\s*(?:[Ww]hile|[Ww]hereas|[Aa]lthough|[Tt]hough|and|but)|;)\s+"
+    rf"(?P<speaker>(?=[{CAPITAL}]){PERSON})\s+{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b"
+)
+
+
+OTHER_REACH = 90  # characters before a speech verb where its own subject and conjunction are
+
+
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
     """Speaker and venue of a sentence: `context` (the preceding text) resolves pronouns,
     `titles` (from `titled_names`) resolves offices and short names such as "the Foreign
-    Secretary" and "Mr Starmer"."""
-    first_verb = HAS_SPEECH_VERB.search(sentence)
+    Secretary" and "Mr Starmer". A sentence that gives two speakers their own words ("Smith
+    said X, while Jones said Y") has none: one speaker for the claim would put the other's
+    words in their mouth."""
+    dateline = DATELINE.match(sentence) if _dashed(sentence[:60]) else None
+    if dateline:
+        sentence = sentence[dateline.end() :]
+    first_verb = SPEECH_OR_FINDS.search(sentence)
+    finds = False
+    while first_verb is not None and first_verb.group() in FINDS_ONLY:
+        finds = True
+        first_verb = SPEECH_OR_FINDS.search(sentence, first_verb.end())
+    found = _attribute(sentence, first_verb, finds, context, titles)
+    if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
+        return found  # "according to" governs the whole sentence, its other speakers too
+    second = HAS_SPEECH_VERB.search(sentence, first_verb.end()) if first_verb else None
+    if second is None:
+        return found  # one speech verb, one speaker
+    quoted = None
+    for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
+        other = OTHER_SPEAKER.search(sentence, max(0, verb.start() - OTHER_REACH), verb.end())
+        if other is None:
+            continue
+        quoted = [(q.start, q.end) for q in quotes(sentence)] if quoted is None else quoted
+        if any(start <= other.start("speaker") < end for start, end in quoted):
+            continue
+        name = other.group("speaker")
+        if not _looks_like_person(name) or name.split()[0].lower() in STARTERS:
+            continue
+        speaker = _resolve(name, context, titles)
+        if speaker and speaker != found.speaker and speaker.split()[-1] not in found.speaker:
+            return None
+    return found
+
+
+def _attribute(
+    sentence: str,
+    first_verb: re.Match[str] | None,
+    finds: bool,
+    context: str,
+    titles: dict[str, str] | None,
+) -> Attribution | None:
+    if ":" in sentence[:100]:
+        headline = _headline(sentence, titles)
+        if headline:
+            return headline
     if first_verb is None:
         if "ccording to" in sentence:
             return _according(sentence, titles)
-        return _subject_speaks(sentence, context, titles) if PARTICIPLE.search(sentence) else None
+        if _participle(sentence):
+            return _subject_speaks(sentence, context, titles)
+        return _called(sentence, context, titles) or (_document_finds(sentence) if finds else None)
     colon = _colon_intro(sentence)
     if colon is not None:
         subject, _verb, venue, phrase = colon
@@ -632,11 +840,15 @@ def attribute(
     trailing = _after_quote(sentence, context, titles)
     if trailing is not None:
         return trailing if trailing.speaker else None
-    inverted = INVERTED.search(sentence, max(0, first_verb.start() - 4))
+    verb = INVERTED_VERB.search(sentence, max(0, first_verb.start() - 4))
+    inverted = INVERTED.search(sentence, verb.start()) if verb else None
     if inverted:
         speaker = _resolve(inverted.group("speaker"), context, titles)
         if speaker:
             return Attribution(speaker=speaker, phrase=inverted.group(0)[1:].strip())
+    described = _said_described(sentence, verb.end(), context, titles) if verb else None
+    if described:
+        return described
     according = _according(sentence, titles) if "ccording to" in sentence else None
     if according:
         return according
@@ -687,6 +899,23 @@ def attribute(
         speaker = last_person(context, titles)
         if speaker:
             return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
+    return _called(sentence, context, titles) or _document_finds(sentence)
+
+
+def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "Sen. Marco Rubio called the statement “offensive and outlandish.”": a subject naming
+    something in words the sentence quotes (looked for only where nothing else speaks, "called"
+    being mostly no speech at all)."""
+    if " called " not in sentence:
+        return None
+    for match in CALLED.finditer(sentence):
+        if _NAMING.match(sentence, match.end()):
+            continue
+        if any(q.start <= match.start() < q.end for q in quotes(sentence)):
+            continue
+        speaker = _reported_speaker(sentence, match, context, titles)
+        if speaker:
+            return Attribution(speaker=speaker, phrase=match.group(0))
     return None
 
 
@@ -711,6 +940,43 @@ def _subject_speaks(
         if described:
             return described
     return None
+
+
+def _finds(sentence: str) -> bool:
+    """Whether a verb of finding may be in the sentence (a test of substrings: several times
+    faster than a search for the words)."""
+    return (
+        " found" in sentence
+        or " finds" in sentence
+        or " show" in sentence
+        or " suggest" in sentence
+        or " conclude" in sentence
+        or " indicate" in sentence
+        or " reveal" in sentence
+        or " predict" in sentence
+    )
+
+
+def _dashed(text: str) -> bool:
+    return "—" in text or "–" in text or " -" in text
+
+
+def _document_finds(sentence: str) -> Attribution | None:
+    """ "The April survey found ...", "..., the report found.": the document, as the article
+    names it ("the" lower-cased, as for organisations)."""
+    if not _finds(sentence):
+        return None
+    found = DOCUMENT_TRAILING.search(sentence, max(0, len(sentence) - 80))
+    if found is None:
+        for start in _subject_starts(sentence):
+            found = DOCUMENT_FINDS.match(sentence, start)
+            if found:
+                break
+    if found is None or sentence.rstrip(" \"'”’").endswith("?"):
+        return None
+    np = found.group("np")
+    speaker = "the" + np[3:] if np.startswith("The ") else np
+    return Attribution(speaker=speaker, phrase=found.group(0).strip(", "))
 
 
 def _subject_starts(sentence: str) -> list[int]:
@@ -752,9 +1018,11 @@ def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Matc
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
     cue = SUBJECT_SPEAKS.match(sentence, end)
+    if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
+        cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
         at = end if head_end is None else head_end
-        cues = [c for c in (PARTICIPLE.search(sentence, at), COORDINATED.search(sentence, at)) if c]
+        cues = [c for c in (_participle(sentence, at), COORDINATED.search(sentence, at)) if c]
         cue = min(cues, key=lambda c: c.start()) if cues else None
         if cue is None or ";" in sentence[end : cue.start()]:
             return None
@@ -906,16 +1174,27 @@ def _first_quote(sentence: str) -> int | None:
 def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "..., Israeli officials said Wednesday.", "..., he said.": the reporting clause that ends
     a sentence of reported speech."""
-    if not HAS_SPEECH_VERB.search(sentence, max(0, len(sentence) - TRAILING_REACH)):
+    near_end = HAS_SPEECH_VERB.search(sentence, max(0, len(sentence) - TRAILING_REACH))
+    if not near_end and " told " not in sentence[-TOLD_REACH:]:  # "..., told POLITICO this week."
         return None
     comma = sentence.rfind(", ")  # the clause has no comma of its own
     found = TRAILING.match(sentence, comma) if comma >= 0 else None
+    if found is None and comma > 0 and SPEECH_VERB.match(sentence, comma + 2):
+        for _ in range(TRAILING_COMMAS):  # "..., his top aide, Tad Devine, told The Hill."
+            comma = sentence.rfind(", ", 0, comma)
+            found = TRAILING.match(sentence, comma) if comma >= 0 else None
+            if found is not None or comma < 0:
+                break
     if found is None:
         return None
     subject = found.group("subject")
+    if found.group("described") and not PERSON_NAME.fullmatch(subject):
+        return None
     described = DESCRIBED_SUBJECT.match(subject + " said")
     if described and described.end("np") == len(subject):
         speaker = _described_speaks(subject + " said", described, titles)
+        if speaker is None and UNNAMED_PLURAL.fullmatch(subject):
+            speaker = Attribution(subject)  # "..., officials said.": unnamed, but not the writer
         return Attribution(speaker.speaker, phrase=found.group(0)[1:].strip()) if speaker else None
     if not (PERSON_NAME.fullmatch(subject) or subject.lower() in PRONOUNS):
         return None
@@ -933,16 +1212,61 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     tail = sentence[close.end() :]
     found = AFTER_QUOTE.match(tail)
     if not found:
-        return None
+        verb = SPEECH_VERB.match(tail)
+        return _said_described(tail, verb.end() + 1, context, titles) if verb else None
     speaker = found.group("speaker1") or found.group("speaker2")
     apposed = found.group("apposed")
     if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
         speaker = apposed  # "the assailant, John McGraw, told"
+    resolved = _resolve(speaker, context, titles)
+    if resolved is None and speaker.split()[0].lower() in INDEFINITE:
+        resolved = _description(speaker, "", titles)  # "one Trump campaign source said"
     return Attribution(
-        speaker=_resolve(speaker, context, titles),
+        speaker=resolved,
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+def _said_described(
+    text: str, at: int, context: str, titles: dict[str, str] | None
+) -> Attribution | None:
+    """The speaker described right after a speech verb ending before `at`: the name in apposition
+    ("said the company's chief executive, John J. Ferriola"), else the description as the
+    article gives it ("said a longtime adviser to Trump", "said one Trump confidant"), or the
+    office's holder or organisation it names ("said the Pentagon")."""
+    found = SAID_DESCRIBED.match(text, at)
+    if found is None:
+        return None
+    phrase = text[: found.end()].lstrip(",”“\"’' ")
+    if found.group("name"):
+        speaker = _resolve(found.group("name"), context, titles)
+        return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    speaker = _description(found.group("described"), found.group("tail") or "", titles)
+    return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+
+
+def _description(described: str, tail: str, titles: dict[str, str] | None) -> str | None:
+    """An unnamed speaker described after a speech verb ("a 2008 Clinton veteran", "one former
+    GOP leadership aide"); an office the article pairs with a name is that name, a capitalised
+    one an organisation or a person ("the Pentagon"); a description opened by "his" or "her"
+    names no one."""
+    words = described.split()
+    first = words[0].lower()
+    if first in POSSESSIVE_PRONOUNS or not NOT_IN_SUBJECT.isdisjoint(
+        word.lower() for word in words[1:]
+    ):
+        return None
+    if words[-1][:1].isupper() or not words[-1].isalpha():
+        if first in ARTICLES or words[0].endswith(POSSESSIVE):
+            return _determined(described, titles, plain=True)
+        return None
+    if not DESCRIBED_HEAD.fullmatch(words[-1].lower()):
+        return None
+    rest = " ".join(words[1:])
+    if first == "the":
+        return (titles or {}).get(rest.lower(), "the " + rest + tail)
+    return (first if first in ARTICLES else words[0]) + " " + rest + tail
 
 
 # Capitalised words that make a name an organisation's ("Scotland Yard", "Pew Research Center").
@@ -977,8 +1301,20 @@ def speaker_kind(speaker: str) -> str | None:
     if not words or "and" in words or "&" in words or speaker.rstrip().endswith(POSSESSIVE):
         return None
     lowered = [word.lower() for word in words]
+    if lowered[0] in INDEFINITE:
+        return None
     determined = lowered[0] in ARTICLES or words[0].endswith(POSSESSIVE)
+    head = next((i for i, word in enumerate(lowered) if word in CONNECTORS), len(words)) - 1
+    if (
+        determined
+        and head > 0
+        and words[head].islower()
+        and (lowered[head] not in ORGANISATION_WORDS or DOCUMENT_WORD.fullmatch(lowered[head]))
+    ):
+        return None  # a description ("the presumptive Republican nominee", "the April poll")
     capitals = [word for word in words[1 if determined else 0 :] if word[:1].isupper()]
+    if lowered[0] in ARTICLES and not capitals:
+        return None  # no name: "the union", "the report"
     if lowered[-1] in UNNAMED or lowered[-1] in RANKS:
         return None
     if not ORGANISATION_WORDS.isdisjoint(lowered):
@@ -997,5 +1333,6 @@ def speaker_kind(speaker: str) -> str | None:
 
 
 NAME_PARTICLES = _words("de van von der al bin da di du la le")
+INDEFINITE = _words("a an one another")
 # First words of place names, never of a person's ("New York", "South Carolina").
 PLACE_STARTS = _words("new north south east west united great saudi los las san santa st fort")
