@@ -176,3 +176,46 @@ def test_the_listing_prefilter_keeps_every_match_of_the_pattern(text):
     from claimcheck.extract.checkworthiness import _LISTING, _is_listing
 
     assert _is_listing(text) == bool(_LISTING.search(text))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Karl Berg added his ninth goal for the Rovers as they won 3-1.",
+        "Winger Karl Berg added three assists to lead the Rovers.",
+        "Swimmer Ana Lopes added to her collection of state titles.",
+        "The index .NDX added 20.7 points.",
+        "Acme has revealed the second model in its electric range.",
+    ],
+)
+def test_adding_and_revealing_things_is_not_speech(sentence):
+    assert speakers(sentence)[0][1] is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("“It is over,” Mayor Jane Smith added.", "Jane Smith"),
+        ("Mayor Jane Smith added that the plan was dead.", "Jane Smith"),
+        ("Acme revealed that sales fell 4% in May.", "Acme"),
+    ],
+)
+def test_adding_and_revealing_words_is_speech(sentence, speaker):
+    assert speakers(sentence)[0][1] == speaker
+
+
+def test_a_clause_word_is_no_part_of_a_name():
+    text = (
+        "Because Google's promises have not arrived, the service is thin.\n"
+        "Primarily, Google tells us you should expect to buy games at full price."
+    )
+    assert speakers(text)[1][1] == "Google"
+
+
+def test_the_paper_that_reports_a_quotation_is_not_its_speaker():
+    text = (
+        "Rep. Dan Moore visited the border in October.\n"
+        'Agents "say you have to watch this — $50 million a week is coming across the border,"'
+        " he said, according to the Herald, the Valley News-Register."
+    )
+    assert speakers(text)[1][1] != "the Herald"

@@ -156,7 +156,15 @@ _OBJECT = r" by [a-z]+ing\b| (?:a|an|the|his|her|their|its|messages|photos?|vide
 _NAMING = re.compile(
     r" (?:for|on|in|off|up|out|back|it)\b|\s*[\"“‘']|(?![^.;:!?\"“”‘]{0,80}[\"“‘])"
 )
+# "added a goal", "added three assists", "added to his collection": adding, not saying
+_ADDED_OBJECT = re.compile(
+    r" (?:a|an|the|his|her|their|its|to|another|more|some|one|two|three|four|five|six|seven"
+    r"|eight|nine|ten)\b| [\d$£€]"
+)
 NOT_SPEECH = {
+    "added": _ADDED_OBJECT,
+    "adds": _ADDED_OBJECT,
+    "revealed": re.compile(_OBJECT),  # "revealed the new model"; "revealed that" reports
     "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
@@ -353,6 +361,8 @@ VERB_WORD = (
     rf"(?:{_by_first_letter(_VERB_LIST)})(?![a-z])"
 )
 HAS_SPEECH_VERB = re.compile(VERB_WORD)
+# "..., he said, according to the Intelligencer": the paper reports who spoke; it is not the speaker
+SAID_ACCORDING = re.compile(VERB_WORD + r",?\s+according to\b")
 # A speech verb or a verb of finding ("found", "shows"): one search tells a sentence with neither
 # from one where a document may speak, with no second pass over the sentence.
 _FINDS_LIST = re.findall(r"[a-z]+", FINDS)
@@ -409,7 +419,8 @@ STARTERS = _words(
     "tonight last this that these those in on at for from with by of to meanwhile however "
     "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
     "moreover furthermore likewise similarly additionally separately still indeed instead "
-    "nonetheless nevertheless ultimately initially"
+    "nonetheless nevertheless ultimately initially because although though unless until once "
+    "whilst primarily also"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
@@ -849,7 +860,11 @@ def _attribute(
     described = _said_described(sentence, verb.end(), context, titles) if verb else None
     if described:
         return described
-    according = _according(sentence, titles) if "ccording to" in sentence else None
+    according = (
+        _according(sentence, titles)
+        if "ccording to" in sentence and not SAID_ACCORDING.search(sentence)
+        else None
+    )
     if according:
         return according
     trailing = _trailing(sentence, context, titles)
