@@ -478,13 +478,27 @@ def test_the_year_ago_quarter_is_the_story_quarter_a_year_back() -> None:
         # a condition in the present looks ahead; one with a past verb does not
         ("He promised reform if they take office in January.", "2017-01"),
         ("He asked if they had met in January.", "2016-01"),
-        # "is due", "are expected", "expects to", "must" look ahead
+        # "is due", "are expected", "expects to", "has until" look ahead
         ("Results are due on Monday.", "2016-08-15"),
         ("The campaign is now braced for a fight it expects to last into the spring.", "2017-SP"),
-        ("GM must submit a plan by Feb. 17.", "2017-02-17"),
+        ("GM has until Feb. 17 to submit a plan.", "2017-02-17"),
         # an adverb between "is" and a participle leaves it no past
         ("The campaign is now braced for a fight in October.", "2016-10"),
     ],
 )
 def test_more_words_that_look_ahead(sentence: str, expected: str) -> None:
     assert resolved(sentence, date(2016, 8, 12))[-1][1] == expected
+
+
+def test_late_tuesday_after_a_name_and_a_baseline_year_are_not_the_story() -> None:
+    assert resolved("Clinton led Sanders late Tuesday by a point.", THURSDAY_2009) == [
+        ("late Tuesday", "2009-03-03")
+    ]
+    story = StoryDates(date(2009, 4, 3))
+    story.find("Sales in Canada dropped 23% compared to March of 2008.")
+    found = story.find("GM has until the end of May to restructure.")
+    assert [(d.surface, d.resolved) for d in found] == [("the end of May", "2009-05")]
+    # a past year the story has set does not hold for a sentence that looks ahead
+    story.find("The plant closed in December 2008.")
+    assert [d.resolved for d in story.find("It will reopen in March.")] == ["2010-03"]
+    assert [d.resolved for d in story.find("It had opened in March.")] == ["2008-03"]

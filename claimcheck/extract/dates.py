@@ -199,7 +199,7 @@ _ALTERNATIVES = [
     (
         "tf12h",
         r"(?P<half>(?:the\s+)?(?P<half_n>first|second|1st|2nd)[\s-]+half(?:\s+of\s+"
-        rf"(?:(?P<half_year>{_year})|(?P<half_rel>this|last|next)\s+year))?"
+        rf"(?:(?P<half_year>{_year})|(?P<half_rel>this|last|next|the)\s+year))?"
         rf"|h(?P<half_h>[12])\s+(?P<half_hyear>{_year}))",
     ),
     (
@@ -383,7 +383,7 @@ BEYOND = 12  # a bounded search just past that word finds a date or its start, r
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned)\s+to|due|expected|"
     r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
-    r"\s+to|could|might|would|should|must)\b"
+    r"\s+to|(?:has|have)\s+until|could|might|would|should)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
@@ -432,6 +432,8 @@ APPROXIMATE = re.compile(
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|circa|(?:more|less|fewer)\s+than|"
     r"at\s+least|up\s+to)\s+$"
 )
+# a date that is a comparison's baseline is not the story's time
+BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
 MODALS = _words("could would will may might should can must 'll ’ll")
 CLOCK_BEFORE = _words("at by until till from to before after around since")
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
@@ -519,10 +521,13 @@ class StoryDates:
                         )
                     )
                 continue
+            story_year = self.story_year, self.since_year
             try:
                 resolved, granularity = self._resolve(match, lowered)
             except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
                 resolved, granularity = None, "day"
+            if BASELINE_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
+                self.story_year, self.since_year = story_year  # "compared to March of 2008"
             start = match.start()
             if granularity == "duration":  # "about 12 years", "more than a decade"
                 approximate = APPROXIMATE.search(lowered, max(0, start - 20), start)
@@ -560,7 +565,7 @@ class StoryDates:
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
             # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
-            named = named and not (match["mo_mod"] or match["wd_mod"])
+            named = named and start == word_start  # not "Sanders late Tuesday", "last May"
             if named and not (kind == "mo" and previous[-1:] in ",;:"):
                 return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
@@ -1012,13 +1017,14 @@ class StoryDates:
             return f"{match['half_year']}-H{half}", "half"
         if not self.published:
             return None, "half"
-        year = self.published.year + {"last": -1, "next": 1, "this": 0, None: 0}[match["half_rel"]]
+        rel = match["half_rel"]
+        if rel == "the":  # "the first half of the year": the story's year, else as "the first half"
+            year = self._year_of_story() or self.published.year
+            rel = rel if year != self.published.year else None
+        else:
+            year = self.published.year + {"last": -1, "next": 1, "this": 0, None: 0}[rel]
         current = 1 if self.published.month <= 6 else 2
-        if (
-            not match["half_rel"]
-            and half > current
-            and not self._tense_future(lowered, *match.span())
-        ):
+        if not rel and half > current and not self._tense_future(lowered, *match.span()):
             year -= 1
         return f"{year:04d}-H{half}", "half"
 
@@ -1057,11 +1063,15 @@ class StoryDates:
         self.story_year = year
         self.since_year = 0
 
-    def _year_of_story(self) -> int | None:
-        """The year the story has just set, when it differs from the published year."""
+    def _year_of_story(self, tense: int = 0) -> int | None:
+        """The year the story has just set, when it differs from the published year (and is not
+        behind it when the sentence looks ahead)."""
         if self.story_year is None or self.since_year > self.STORY_MEMORY:
             return None
-        if self.published and self.story_year == self.published.year:
+        if self.published and (
+            self.story_year == self.published.year
+            or (tense > 0 and self.story_year < self.published.year)
+        ):
             return None
         return self.story_year
 
@@ -1077,7 +1087,7 @@ class StoryDates:
         """A day of this year, or of the next or last one when the sentence's tense points there
         (a week's grace back for the future, a month's ahead for the past)."""
         published = self.published
-        year = self._year_of_story() or (published.year if published else None)
+        year = self._year_of_story(tense) or (published.year if published else None)
         if year is None:
             return None, "day"
         if published and year == published.year and not tense:
@@ -1097,7 +1107,7 @@ class StoryDates:
         """ "last March", "next March", "this March" (this year's); "in March" by the sentence's
         tense."""
         published = self.published
-        story_year = self._year_of_story()
+        story_year = self._year_of_story(tense)
         if story_year is not None:
             return f"{story_year:04d}-{month:02d}", "month"
         if published is None:
@@ -1156,8 +1166,9 @@ class StoryDates:
             year = int(written)
         elif published is None:
             return None, "quarter"
-        elif rel == "the":  # "the first quarter of the year": the story's year
-            year = self._year_of_story() or published.year
+        elif rel == "the":  # "the first quarter of the year": the story's year, else as "the
+            year = self._year_of_story() or published.year  # first quarter"
+            rel = rel if year != published.year else None
         else:
             year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[rel]
         if match["q_n"] in QUARTER_END_MONTHS:  # "the December quarter"
