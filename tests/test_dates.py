@@ -429,6 +429,14 @@ THURSDAY_2009 = date(2009, 3, 5)
         # a year after "a" describes a thing ("a 2006 controversy"), it counts nothing
         ("He referred to a 2006 controversy over ports.", [("2006", "2006")]),
         ("They speak of partnership these days.", [("these days", "PRESENT_REF")]),
+        # "Earlier in the day" opens a sentence; a century is a unit; "$25 a week earlier" is no
+        # rate
+        (
+            "Earlier in the day, Boeing got a letter.",
+            [("Earlier", "PAST_REF"), ("the day", "2009-03-05")],
+        ),
+        ("The firm was founded over a century ago.", [("a century ago", "1909")]),
+        ("It closed at $20, down from $25 a week earlier.", [("a week", "P1W")]),
     ],
 )
 def test_classes_timeml_marks_in_business_news(

@@ -53,6 +53,8 @@ DURATION_UNITS = {
     "week": "W",
     "day": "D",
     "decade": "DE",
+    "century": "CE",
+    "centuries": "CE",
     "hour": "TH",
     "minute": "TM",
     "second": "TS",
@@ -246,7 +248,9 @@ _ALTERNATIVES = [
         r"\dzotfsenaplncf",
         r"(?P<dur>(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+)?"
         rf"(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
-        r"(?:(?:straight|consecutive|successive)\s+)?(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
+        r"(?:(?:straight|consecutive|successive)\s+)?"
+        r"(?P<dur_unit>year|month|week|day|decade|centur(?:y|ies)|hour|minute|second)s?\b"
+        r"(?![\s-]+old)"
         r"(?P<ago>\s+ago)?)",
     ),
     ("dwmy", r"(?P<lng>(?P<lng_unit>day|week|month|year|decade)(?P<lng_many>s)?-long)"),
@@ -361,7 +365,7 @@ _unit_words = (
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
     "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
-    "earlier christmas halloween thanksgiving easter century moment past"
+    "earlier christmas halloween thanksgiving easter century centuries moment past"
 )
 DATE_WORDS = frozenset(
     [
@@ -526,7 +530,9 @@ class StoryDates:
                 resolved, granularity = self._resolve(match, lowered)
             except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
                 resolved, granularity = None, "day"
-            if BASELINE_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
+            if story_year != (self.story_year, self.since_year) and BASELINE_BEFORE.search(
+                lowered, max(0, match.start() - 16), match.start()
+            ):
                 self.story_year, self.since_year = story_year  # "compared to March of 2008"
             start = match.start()
             if granularity == "duration":  # "about 12 years", "more than a decade"
@@ -584,8 +590,12 @@ class StoryDates:
             return not _is_programme(sentence, start)
         elif kind == "dur":
             n = match["dur_n"]
-            if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
-                return False  # "$5 a day", "twice a year": rates, not durations
+            if (
+                n in ("a", "an")
+                and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start])
+                and not (match["ago"] or re.match(r"\s+(?:earlier|later)\b", sentence[end:]))
+            ):
+                return False  # "$5 a day", "twice a year": rates; not "$25 a week earlier"
             return match["dur"] != "a second"  # "a second plane"
         elif kind == "clock":
             zone = match["tz"]
@@ -661,7 +671,7 @@ class StoryDates:
                 return False  # "At the end of the day, ...": in the end
             return bool(
                 match["theday"] != "the day"
-                or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
+                or THE_DAY_BEFORE.search(sentence[max(0, start - 20) : start].lower())
             )
         if PERIOD_NOT_AFTER.match(sentence, end) or any(
             c.isupper() for c in sentence[start + 1 : end]
@@ -1433,8 +1443,9 @@ def _number_word(words: str) -> float:
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
-    if unit in ("Y", "DE"):
-        return f"{published.year - int(number * (10 if unit == 'DE' else 1)):04d}", "year"
+    if unit in ("Y", "DE", "CE"):
+        years = int(number * {"Y": 1, "DE": 10, "CE": 100}[unit])
+        return f"{published.year - years:04d}", "year"
     if unit == "M":
         month = published.month - int(number)
         year = published.year + (month - 1) // 12
