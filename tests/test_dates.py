@@ -510,3 +510,30 @@ def test_late_tuesday_after_a_name_and_a_baseline_year_are_not_the_story() -> No
     story.find("The plant closed in December 2008.")
     assert [d.resolved for d in story.find("It will reopen in March.")] == ["2010-03"]
     assert [d.resolved for d in story.find("It had opened in March.")] == ["2008-03"]
+
+
+def test_the_day_is_a_day_named_lately_even_after_months_were_named() -> None:
+    story = StoryDates(date(2007, 7, 9))
+    story.find("On Saturday, Boeing announced 35 new orders.")
+    for _ in range(3):
+        story.find("The first flight is expected in August, and deliveries in May 2008.")
+    found = story.find("Earlier in the day, Boeing received a letter.")
+    assert [(d.surface, d.resolved) for d in found] == [
+        ("Earlier", "PAST_REF"),
+        ("the day", "2007-07-09"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # adjectives are not times: "future announcements", "hourly workers"
+        ("Pending future announcements cloud the plant.", []),
+        ("It is a once and future symbol of success.", []),
+        ("In future, we will sell more.", [("future", "FUTURE_REF")]),
+        ("The impacted hourly and salaried workers face cuts.", []),
+        ("The index is updated hourly.", [("hourly", "PT1H")]),
+    ],
+)
+def test_adjectives_that_are_not_times(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence, THURSDAY_2009) == expected

@@ -438,6 +438,7 @@ APPROXIMATE = re.compile(
 )
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
+PAID_BY_THE_HOUR = re.compile(r"\s+(?:and\s+salaried\s+)?(?:workers|employees|staff|wages?|pay)\b")
 MODALS = _words("could would will may might should can must 'll ’ll")
 CLOCK_BEFORE = _words("at by until till from to before after around since")
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
@@ -497,14 +498,16 @@ class StoryDates:
         self.story_year: int | None = None
         self.since_year = 0
         self.story_day: str | None = None  # the day the story last named: "on Tuesday"
-        self.story_period: str | None = None  # its last month, quarter or day: "in February"
+        self.story_period: str | None = None  # its last month, quarter, week...: "in February"
         self.since_period = 0
+        self.since_day = 0
         self.named_year: int | None = None  # the last year written out: "that year", "that May"
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         self.since_year += 1
         self.since_period += 1
+        self.since_day += 1
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
@@ -632,8 +635,12 @@ class StoryDates:
         elif kind == "hol":
             return self._is_holiday(match, sentence)
         elif kind == "freq":
-            # "annual loss", not the "Daily Mail"
-            return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
+            # "annual loss", not the "Daily Mail" or "hourly workers" (paid by the hour)
+            return (
+                sentence[start].islower()
+                and not NAME_AFTER.match(sentence, end)
+                and not (match["freq"] == "hourly" and PAID_BY_THE_HOUR.match(sentence, end))
+            )
         elif kind == "ref":
             return self._is_reference(match, sentence)
         elif kind == "yr":
@@ -658,6 +665,9 @@ class StoryDates:
             return not re.match(
                 r"\s+(?:[A-Z]|(?:he|she|they|we|i|you|it|when|that|of|the)\b)", sentence[end:]
             )
+        if words == "future":  # "in future", not "future announcements" (an adjective)
+            previous = _previous_word(sentence, start).lower()
+            return previous in ("in", "for") and not re.match(r"\s+[a-z]", sentence[end:])
         return sentence[end : end + 1] != "-"
 
     def _is_the_period(self, match: re.Match[str], sentence: str) -> bool:
@@ -861,29 +871,29 @@ class StoryDates:
             return
         if match.lastgroup in ("same", "theday"):
             return
-        if granularity == "day":
-            if resolved[:4].isdigit():
-                self.story_day = resolved[:10]
-        else:
-            self.story_period = resolved
-        self.since_period = 0
+        if granularity != "day":
+            self.story_period, self.since_period = resolved, 0
+        elif resolved[:4].isdigit():
+            self.story_day, self.since_day = resolved[:10], 0
 
     def _named_day(self) -> str | None:
         """The day the story last named, if it named one lately ("that day")."""
-        if self.story_day and self.since_period <= self.STORY_MEMORY:
+        if self.story_day and self.since_day <= self.STORY_MEMORY:
             return self.story_day
         return None
 
     def _story_day(self) -> str | None:
-        if self.story_day and self.since_period <= self.STORY_MEMORY:
+        if self.story_day and self.since_day <= self.STORY_MEMORY:
             return self.story_day
         return self.published.isoformat() if self.published else None
 
     def _same_period(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The story's last period a year back ("sales rose in February compared to the same
         period last year" -> February of last year; "the year-ago quarter"), else last year."""
-        period = self.story_day if match["same_unit"] == "day" else self.story_period
-        period = period if self.since_period <= self.STORY_MEMORY else None
+        if match["same_unit"] == "day":
+            period = self._named_day()
+        else:
+            period = self.story_period if self.since_period <= self.STORY_MEMORY else None
         if period and period[:4].isdigit():
             year = int(match["same_year"]) if match["same_year"] else int(period[:4]) - 1
             shifted = f"{year:04d}{period[4:]}"
