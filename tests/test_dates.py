@@ -449,6 +449,12 @@ def test_classes_timeml_marks_in_business_news(
     ("sentence", "expected"),
     [
         ("The Dow fell 3% for the week.", [("the week", "2009-W10")]),
+        ("The accident happened in the morning.", [("the morning", "2009-03-05TMO")]),
+        ("He spoke on the night of the vote.", []),
+        (
+            "Trading opened at noon (1600 GMT).",
+            [("noon", "2009-03-05T12:00"), ("1600 GMT", "2009-03-05T16:00Z")],
+        ),
         ("GM lost money for the year.", [("the year", "2009")]),
         ("Toyota had a recall during the month.", [("the month", "2009-03")]),
         ("Trump had spent much of the week in Colorado.", [("the week", "2009-W10")]),

@@ -216,9 +216,9 @@ _ALTERNATIVES = [
     ),
     (
         r"\d",
-        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm)
+        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm), "1230 GMT"
         rf"(?P<clock>(?P<hh>\d{{1,2}})(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|"
-        rf"\s*(?P<ampm2>{_ampm}))"
+        rf"\s*(?P<ampm2>{_ampm})|(?P<mm2>[0-5]\d)(?=\s*(?:gmt|utc)\b))"
         r"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest|local\s+time|"
         r"(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?\s+time)\b)?)",
     ),
@@ -326,7 +326,8 @@ _ALTERNATIVES = [
     (
         "tel",
         r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+"
-        rf"(?P<theday_unit>{_trie(['day', 'week', 'month', 'year', 'quarter'])}))\b(?!-)"
+        rf"(?P<theday_unit>{_trie(['day', 'week', 'month', 'year', 'quarter', *PARTS_OF_DAY])}))"
+        r"\b(?!-)"
         r"(?!\s+(?:before|after|of|when|that|in\s+which|on\s+which)\b)",
     ),
     (
@@ -688,6 +689,8 @@ class StoryDates:
         ):
             return False  # "the week ahead", "the French Quarter", "The Year of the Dragon"
         before = sentence[max(0, start - 20) : start].lower()
+        if match["theday_unit"] in PARTS_OF_DAY:  # "in the morning", not "the night of the vote"
+            return bool(re.search(r"\b(?:in|during|throughout)\s+$", before))
         if match["theday_unit"] == "quarter" and re.search(r"\bin\s+$", before):
             return True
         return bool(THE_PERIOD_BEFORE.search(before))
@@ -942,6 +945,9 @@ class StoryDates:
         published = self.published
         if unit == "day":
             return self._story_day(), "day"
+        if unit in PARTS_OF_DAY:  # "in the morning": of the story's day
+            day = self._story_day()
+            return (f"{day}T{PARTS_OF_DAY[unit]}" if day else None), "part of day"
         if published is None:
             return None, unit
         period = self.story_period if self.since_period <= self.STORY_MEMORY else None
@@ -1169,7 +1175,7 @@ class StoryDates:
 
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
-        hour, minute = int(match["hh"]), int(match["mm"] or 0)
+        hour, minute = int(match["hh"]), int(match["mm"] or match["mm2"] or 0)
         ampm = (match["ampm"] or match["ampm2"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
