@@ -451,6 +451,7 @@ def test_classes_timeml_marks_in_business_news(
         ("The Dow fell 3% for the week.", [("the week", "2009-W10")]),
         ("The accident happened in the morning.", [("the morning", "2009-03-05TMO")]),
         ("He spoke on the night of the vote.", []),
+        ("It is part of an upheaval in the morning shows.", []),
         (
             "Trading opened at noon (1600 GMT).",
             [("noon", "2009-03-05T12:00"), ("1600 GMT", "2009-03-05T16:00Z")],

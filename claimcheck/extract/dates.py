@@ -439,6 +439,11 @@ APPROXIMATE = re.compile(
 )
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
+# what may follow "in the morning" (not a noun it qualifies: "the morning shows")
+PART_OF_DAY_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
+    r"the|a|an|local|hours?)\b)"
+)
 PAID_BY_THE_HOUR = re.compile(r"\s+(?:and\s+salaried\s+)?(?:workers|employees|staff|wages?|pay)\b")
 MODALS = _words("could would will may might should can must 'll ’ll")
 CLOCK_BEFORE = _words("at by until till from to before after around since")
@@ -689,8 +694,11 @@ class StoryDates:
         ):
             return False  # "the week ahead", "the French Quarter", "The Year of the Dragon"
         before = sentence[max(0, start - 20) : start].lower()
-        if match["theday_unit"] in PARTS_OF_DAY:  # "in the morning", not "the night of the vote"
-            return bool(re.search(r"\b(?:in|during|throughout)\s+$", before))
+        if match["theday_unit"] in PARTS_OF_DAY:  # "in the morning", not "the morning shows"
+            return bool(
+                re.search(r"\b(?:in|during|throughout)\s+$", before)
+                and PART_OF_DAY_AFTER.match(sentence, end)
+            )
         if match["theday_unit"] == "quarter" and re.search(r"\bin\s+$", before):
             return True
         return bool(THE_PERIOD_BEFORE.search(before))
