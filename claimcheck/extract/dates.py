@@ -211,7 +211,7 @@ _ALTERNATIVES = [
         r"year[\s-](?:earlier|ago)\s+(?P<yago_unit>period|quarter|month|week|half)))",
     ),
     (
-        "sept",
+        "s",
         r"(?P<nine11>sept(?:ember|\.)?\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?attacks?\b))",
     ),
     (
@@ -262,7 +262,7 @@ _ALTERNATIVES = [
     ("nm", r"(?P<noon>noon|midday|midnight)"),
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
-        "tsbmrlh",
+        "tsbmr",
         r"(?P<edge>(?:the\s+)?(?:(?<=the )(?P<whole>(?:entire|whole|full)\s+"
         r"(?P<whole_unit>year|month|week|day))|"
         r"(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
@@ -324,7 +324,7 @@ _ALTERNATIVES = [
         rf"(?P<season_name>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<season_year>{_year}))?)",
     ),
     (
-        "tel",
+        "t",
         r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+"
         rf"(?P<theday_unit>{_trie(['day', 'week', 'month', 'year', 'quarter', *PARTS_OF_DAY])}))"
         r"\b(?!-)"
@@ -345,7 +345,7 @@ _ALTERNATIVES = [
         r"(?P<vague_unit>year|month|week|day|decade|hour|minute)s(?P<vague_ago>\s+ago)?)",
     ),
     ("aqmwdhy", rf"(?P<freq>{_trie(list(FREQUENCIES))})"),
-    ("tn", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
+    ("t", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
     (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
 ]
 DATE_PATTERN = re.compile(
