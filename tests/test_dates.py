@@ -544,3 +544,13 @@ def test_the_day_is_a_day_named_lately_even_after_months_were_named() -> None:
 )
 def test_adjectives_that_are_not_times(sentence: str, expected: list[tuple[str, str]]) -> None:
     assert resolved(sentence, THURSDAY_2009) == expected
+
+
+def test_that_month_and_that_week_are_the_story_s() -> None:
+    story = StoryDates(date(2016, 6, 8))
+    story.find("Sanders campaigned in the state in May.")
+    found = story.find("Bill Clinton campaigned later that month.")
+    assert [(d.surface, d.resolved) for d in found] == [("later that month", "2016-05")]
+    story.find("The vote was held on Tuesday.")
+    assert [d.resolved for d in story.find("He lost that week.")] == ["2016-W23"]
+    assert resolved("He lost that week.") == [("that week", None)]

@@ -274,7 +274,7 @@ _ALTERNATIVES = [
         "ytlne",
         r"(?P<rel>(?:(?:earlier|later|early|late)\s+)?"
         r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)|"
-        r"that\s+(?:year|day)))",
+        r"that\s+(?:year|month|week|day)))",
     ),
     (
         "t",
@@ -797,10 +797,8 @@ class StoryDates:
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
         if kind == "rel":
-            if match["rel_words"].startswith("that"):  # the year or day the story last named
-                if match["rel_words"].endswith("day"):
-                    return self._named_day(), "day"
-                return (str(self.named_year) if self.named_year else None), "year"
+            if match["rel_words"].startswith("that"):  # "later that month"
+                return self._that(match["rel_words"].split()[-1])
             return self._relative(match["rel_words"])
         if kind == "edge":
             return self._edge(match, lowered)
@@ -892,6 +890,24 @@ class StoryDates:
         if self.story_day and self.since_day <= self.STORY_MEMORY:
             return self.story_day
         return None
+
+    def _that(self, unit: str) -> tuple[str | None, str]:
+        """ "that year" (the year last written out), "that day", "that week", "that month" (of
+        the day or month the story last named); None when the story named none lately."""
+        if unit == "year":
+            return (str(self.named_year) if self.named_year else None), "year"
+        day = self._named_day()
+        if unit == "day":
+            return day, "day"
+        if unit == "week":
+            if day is None:
+                return None, "week"
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        period = self.story_period if self.since_period <= self.STORY_MEMORY else None
+        if period and _granularity(period) == "month":
+            return period, "month"
+        return (day[:7] if day else None), "month"
 
     def _story_day(self) -> str | None:
         if self.story_day and self.since_day <= self.STORY_MEMORY:
