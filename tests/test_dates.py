@@ -429,6 +429,8 @@ THURSDAY_2009 = date(2009, 3, 5)
         # a year after "a" describes a thing ("a 2006 controversy"), it counts nothing
         ("He referred to a 2006 controversy over ports.", [("2006", "2006")]),
         ("They speak of partnership these days.", [("these days", "PRESENT_REF")]),
+        ("Sales fell in the month of July.", [("the month of July", "2008-07")]),
+        ("It happened in the year 2000, people said.", [("the year 2000", "2000")]),
         # "Earlier in the day" opens a sentence; a century is a unit; "$25 a week earlier" is no
         # rate
         (

@@ -303,7 +303,8 @@ _ALTERNATIVES = [
     ),
     (
         "emltnjfasod",
-        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?(?P<mo_month>{_month_name})"
+        rf"(?P<mo>(?:the\s+month\s+of\s+)?(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?"
+        rf"(?P<mo_month>{_month_name})"
         r"(?:,?\s+(?:of\s+)?(?P<mo_rel>this|last|next)\s+year\b)?)",
     ),
     (
@@ -327,7 +328,7 @@ _ALTERNATIVES = [
         "t",
         r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+"
         rf"(?P<theday_unit>{_trie(['day', 'week', 'month', 'year', 'quarter', *PARTS_OF_DAY])}))"
-        r"\b(?!-)"
+        r"\b(?!-|\s+\d)"
         r"(?!\s+(?:before|after|of|when|that|in\s+which|on\s+which)\b)",
     ),
     (
@@ -346,7 +347,10 @@ _ALTERNATIVES = [
     ),
     ("aqmwdhy", rf"(?P<freq>{_trie(list(FREQUENCIES))})"),
     ("t", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
-    (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
+    (
+        r"t\d",
+        rf"(?P<year>(?:the\s+year\s+)?{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))",
+    ),
 ]
 DATE_PATTERN = re.compile(
     # only at word starts (the lower-cased text is searched)
@@ -872,7 +876,7 @@ class StoryDates:
         if kind == "dec":
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
-        return match["year"], "year"
+        return match["year"][-4:], "year"
 
     def _remember(self, resolved: str | None, granularity: str, match: re.Match[str]) -> None:
         """The story's day and period, for "later in the day" and "the same period last year"."""
