@@ -454,6 +454,7 @@ def test_classes_timeml_marks_in_business_news(
         ("The accident happened in the morning.", [("the morning", "2009-03-05TMO")]),
         ("He spoke on the night of the vote.", []),
         ("It is part of an upheaval in the morning shows.", []),
+        ("His peak came the last week of February.", [("February", "2009-02")]),
         (
             "Trading opened at noon (1600 GMT).",
             [("noon", "2009-03-05T12:00"), ("1600 GMT", "2009-03-05T16:00Z")],

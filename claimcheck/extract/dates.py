@@ -660,6 +660,8 @@ class StoryDates:
             return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
                 sentence, start, end
             )
+        elif kind == "past":  # "the past year"; not "the last week of October" (a part of it)
+            return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
