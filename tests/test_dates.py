@@ -438,6 +438,7 @@ THURSDAY_2009 = date(2009, 3, 5)
             [("Earlier", "PAST_REF"), ("the day", "2009-03-05")],
         ),
         ("The firm was founded over a century ago.", [("a century ago", "1909")]),
+        ("He owned a Century speedboat.", []),
         ("It closed at $20, down from $25 a week earlier.", [("a week", "P1W")]),
     ],
 )

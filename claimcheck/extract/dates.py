@@ -609,6 +609,8 @@ class StoryDates:
                 and not (match["ago"] or re.match(r"\s+(?:earlier|later)\b", sentence[end:]))
             ):
                 return False  # "$5 a day", "twice a year": rates; not "$25 a week earlier"
+            if sentence[match.start("dur_unit")].isupper():
+                return False  # "a Century speedboat"
             return match["dur"] != "a second"  # "a second plane"
         elif kind == "clock":
             zone = match["tz"]
