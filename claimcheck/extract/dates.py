@@ -449,6 +449,9 @@ PART_OF_DAY_AFTER = re.compile(
     r"the|a|an|local|hours?)\b)"
 )
 PAID_BY_THE_HOUR = re.compile(r"\s+(?:and\s+salaried\s+)?(?:workers|employees|staff|wages?|pay)\b")
+APPROXIMATE_LAST = _words(
+    "about around approximately roughly nearly almost some circa than least to"
+)
 MODALS = _words("could would will may might should can must 'll ’ll")
 CLOCK_BEFORE = _words("at by until till from to before after around since")
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
@@ -548,9 +551,9 @@ class StoryDates:
             ):
                 self.story_year, self.since_year = story_year  # "compared to March of 2008"
             start = match.start()
-            if granularity == "duration":  # "about 12 years", "more than a decade"
+            if granularity == "duration" and _previous_word(lowered, start) in APPROXIMATE_LAST:
                 approximate = APPROXIMATE.search(lowered, max(0, start - 20), start)
-                start = approximate.start() if approximate else start
+                start = approximate.start() if approximate else start  # "about 12 years"
             found.append(
                 DateMention(
                     surface=sentence[start : match.end()],
