@@ -439,6 +439,7 @@ THURSDAY_2009 = date(2009, 3, 5)
         ),
         ("The firm was founded over a century ago.", [("a century ago", "1909")]),
         ("He owned a Century speedboat.", []),
+        ("Sanders Promises Action In First 100 Days", [("First 100 Days", "P100D")]),
         ("It closed at $20, down from $25 a week earlier.", [("a week", "P1W")]),
     ],
 )

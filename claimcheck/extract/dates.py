@@ -612,8 +612,8 @@ class StoryDates:
                 and not (match["ago"] or re.match(r"\s+(?:earlier|later)\b", sentence[end:]))
             ):
                 return False  # "$5 a day", "twice a year": rates; not "$25 a week earlier"
-            if sentence[match.start("dur_unit")].isupper():
-                return False  # "a Century speedboat"
+            if match["dur_unit"][0] == "c" and sentence[match.start("dur_unit")].isupper():
+                return False  # "a Century speedboat" (a title's "First 100 Days" stays)
             return match["dur"] != "a second"  # "a second plane"
         elif kind == "clock":
             zone = match["tz"]
