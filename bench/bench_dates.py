@@ -1,6 +1,6 @@
 """Date resolution on news: claimcheck's StoryDates against dateparser, on MEANTIME.
 
-    python -m bench.bench_dates [--errors tuning]
+    python -m bench.bench_dates [--part {tuning,untouched,both}] [--errors tuning]
 
 MEANTIME (English, Minard et al. 2016, CC BY 4.0; read from CLAIMCHECK_DATA, never copied into
 the repo) is 120 Wikinews articles with the publication date and gold TIMEX3 values; the 72 in
@@ -208,6 +208,12 @@ def print_errors(docs: list[dict]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", choices=["tuning"], help="print claimcheck's tuning errors")
+    parser.add_argument(
+        "--part",
+        choices=["tuning", "untouched", "both"],
+        default="both",
+        help="which part of the split to score (default: both)",
+    )
     args, _ = parser.parse_known_args(argv)  # `python -m bench dates` passes its own names
     path = data_dir() / "meantime" / "dev.jsonl"
     if not path.exists():
@@ -219,7 +225,10 @@ def main(argv: list[str] | None = None) -> None:
         return
     systems = {"claimcheck": claimcheck_dates, "dateparser": dateparser_dates}
     figures: dict = {}
-    for part, docs in (("tuning", tuning), ("untouched", untouched)):
+    parts = {"tuning": tuning, "untouched": untouched}
+    for part, docs in parts.items():
+        if args.part not in (part, "both"):
+            continue
         for name, system in systems.items():
             result = score(system, docs)
             figures[f"{part}_{name}"] = result

@@ -377,3 +377,185 @@ def test_that_year_and_that_month_are_the_year_the_story_wrote_out() -> None:
     # lately "that day" is left unresolved
     assert resolved("They met on that day.", date(2016, 6, 23)) == [("that day", None)]
     assert resolved("He lost that November.", date(2016, 6, 23)) == [("that November", "2015-11")]
+
+
+THURSDAY_2009 = date(2009, 3, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # TimeML keeps a part of the day, an edge or a year with the date it qualifies: one
+        # expression, not two
+        ("Shares fell late Tuesday.", [("late Tuesday", "2009-03-03")]),
+        ("The index rose early Tuesday morning.", [("early Tuesday morning", "2009-03-03TMO")]),
+        ("The index fell earlier Monday.", [("earlier Monday", "2009-03-02")]),
+        ("The plant will open in January next year.", [("January next year", "2010-01")]),
+        ("The plant opened in May last year.", [("May last year", "2008-05")]),
+        ("Jobs will be on leave until the end of June.", [("the end of June", "2009-06")]),
+        ("He left at the end of March 2008.", [("the end of March 2008", "2008-03")]),
+        ("The aircraft will fly by the end of the decade.", [("the end of the decade", "200")]),
+        # quarters as business news writes them
+        (
+            "Revenue in last year's fourth quarter fell.",
+            [("last year's fourth quarter", "2008-Q4")],
+        ),
+        (
+            "Sales in the 2008 fiscal fourth quarter rose.",
+            [("2008 fiscal fourth quarter", "2008-Q4")],
+        ),
+        (
+            "Sales rose in the first quarter of the year.",
+            [("the first quarter of the year", "2009-Q1")],
+        ),
+        # the quarter that ends in December, and the holiday quarter, are the fourth
+        ("Apple's revenue for the December quarter rose.", [("the December quarter", "2008-Q4")]),
+        ("Sales in the holiday quarter rose.", [("the holiday quarter", "2008-Q4")]),
+        # durations: modifiers in the span, thousands, runs of days, "-long"
+        ("It is the lowest level in nearly six years.", [("nearly six years", "P6Y")]),
+        ("It is the lowest in more than a decade.", [("more than a decade", "P1DE")]),
+        ("Bound together by 2,000 years of trade, they grew.", [("2,000 years", "P2000Y")]),
+        ("Shares fell for five straight days.", [("five straight days", "P5D")]),
+        ("The month-long strike ended.", [("month-long", "P1M")]),
+        ("The decades-long dispute ended.", [("decades-long", "PXDE")]),
+        ("A road that could one day stretch to Europe.", [("one day", "FUTURE_REF")]),
+        # 24-hour times where a time can stand, zones written out
+        ("The market closed at 16:00.", [("16:00", "2009-03-05T16:00")]),
+        ("The ratio is 3:1 and the score 12:30.", []),
+        (
+            "Trading opened at 9:30 a.m. Eastern time.",
+            [("9:30 a.m. Eastern time", "2009-03-05T09:30")],
+        ),
+        # a year after "a" describes a thing ("a 2006 controversy"), it counts nothing
+        ("He referred to a 2006 controversy over ports.", [("2006", "2006")]),
+        ("They speak of partnership these days.", [("these days", "PRESENT_REF")]),
+        ("Sales fell in the month of July.", [("the month of July", "2008-07")]),
+        ("It happened in the year 2000, people said.", [("the year 2000", "2000")]),
+        # "Earlier in the day" opens a sentence; a century is a unit; "$25 a week earlier" is no
+        # rate
+        (
+            "Earlier in the day, Boeing got a letter.",
+            [("Earlier", "PAST_REF"), ("the day", "2009-03-05")],
+        ),
+        ("The firm was founded over a century ago.", [("a century ago", "1909")]),
+        ("He owned a Century speedboat.", []),
+        ("Sanders Promises Action In First 100 Days", [("First 100 Days", "P100D")]),
+        ("It closed at $20, down from $25 a week earlier.", [("a week", "P1W")]),
+    ],
+)
+def test_classes_timeml_marks_in_business_news(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(sentence, THURSDAY_2009) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Dow fell 3% for the week.", [("the week", "2009-W10")]),
+        ("The accident happened in the morning.", [("the morning", "2009-03-05TMO")]),
+        ("He spoke on the night of the vote.", []),
+        ("It is part of an upheaval in the morning shows.", []),
+        ("His peak came the last week of February.", [("February", "2009-02")]),
+        (
+            "Trading opened at noon (1600 GMT).",
+            [("noon", "2009-03-05T12:00"), ("1600 GMT", "2009-03-05T16:00Z")],
+        ),
+        ("GM lost money for the year.", [("the year", "2009")]),
+        ("Toyota had a recall during the month.", [("the month", "2009-03")]),
+        ("Trump had spent much of the week in Colorado.", [("the week", "2009-W10")]),
+        ("Democrats spent the entire week in Philadelphia.", [("the entire week", "2009-W10")]),
+        ("Apple sold 4 million iPods in the quarter.", [("the quarter", "2008-Q4")]),
+        ("Apple expects to sell more in the quarter.", [("the quarter", "2009-Q1")]),
+        # not a period of the story
+        ("He was named person of the year.", []),
+        ("The Dow fell for the week ahead of the report.", []),
+        ("A quarter of the staff left the French Quarter.", []),
+        ("Sales fell in the year to March.", [("March", "2009-03")]),
+    ],
+)
+def test_the_week_month_quarter_and_year_of_the_story(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(sentence, THURSDAY_2009) == expected
+
+
+def test_the_year_ago_quarter_is_the_story_quarter_a_year_back() -> None:
+    story = StoryDates(date(2009, 10, 16))
+    first = story.find("Profit rose in the third quarter.")
+    second = story.find("It lost money in the year-ago quarter, and in the quarter before.")
+    assert [(d.surface, d.resolved) for d in first + second] == [
+        ("the third quarter", "2009-Q3"),
+        ("the year-ago quarter", "2008-Q3"),
+    ]
+    later = story.find("Sales fell 5% for the quarter.")
+    assert [(d.surface, d.resolved) for d in later] == [("the quarter", "2009-Q3")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a condition in the present looks ahead; one with a past verb does not
+        ("He promised reform if they take office in January.", "2017-01"),
+        ("He asked if they had met in January.", "2016-01"),
+        # "is due", "are expected", "expects to", "has until" look ahead
+        ("Results are due on Monday.", "2016-08-15"),
+        ("The campaign is now braced for a fight it expects to last into the spring.", "2017-SP"),
+        ("GM has until Feb. 17 to submit a plan.", "2017-02-17"),
+        # an adverb between "is" and a participle leaves it no past
+        ("The campaign is now braced for a fight in October.", "2016-10"),
+    ],
+)
+def test_more_words_that_look_ahead(sentence: str, expected: str) -> None:
+    assert resolved(sentence, date(2016, 8, 12))[-1][1] == expected
+
+
+def test_late_tuesday_after_a_name_and_a_baseline_year_are_not_the_story() -> None:
+    assert resolved("Clinton led Sanders late Tuesday by a point.", THURSDAY_2009) == [
+        ("late Tuesday", "2009-03-03")
+    ]
+    story = StoryDates(date(2009, 4, 3))
+    story.find("Sales in Canada dropped 23% compared to March of 2008.")
+    found = story.find("GM has until the end of May to restructure.")
+    assert [(d.surface, d.resolved) for d in found] == [("the end of May", "2009-05")]
+    # a past year the story has set does not hold for a sentence that looks ahead
+    story.find("The plant closed in December 2008.")
+    assert [d.resolved for d in story.find("It will reopen in March.")] == ["2010-03"]
+    assert [d.resolved for d in story.find("It had opened in March.")] == ["2008-03"]
+
+
+def test_the_day_is_a_day_named_lately_even_after_months_were_named() -> None:
+    story = StoryDates(date(2007, 7, 9))
+    story.find("On Saturday, Boeing announced 35 new orders.")
+    for _ in range(3):
+        story.find("The first flight is expected in August, and deliveries in May 2008.")
+    found = story.find("Earlier in the day, Boeing received a letter.")
+    assert [(d.surface, d.resolved) for d in found] == [
+        ("Earlier", "PAST_REF"),
+        ("the day", "2007-07-09"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # adjectives are not times: "future announcements", "hourly workers"
+        ("Pending future announcements cloud the plant.", []),
+        ("It is a once and future symbol of success.", []),
+        ("In future, we will sell more.", [("future", "FUTURE_REF")]),
+        ("The impacted hourly and salaried workers face cuts.", []),
+        ("The index is updated hourly.", [("hourly", "PT1H")]),
+    ],
+)
+def test_adjectives_that_are_not_times(sentence: str, expected: list[tuple[str, str]]) -> None:
+    assert resolved(sentence, THURSDAY_2009) == expected
+
+
+def test_that_month_and_that_week_are_the_story_s() -> None:
+    story = StoryDates(date(2016, 6, 8))
+    story.find("Sanders campaigned in the state in May.")
+    found = story.find("Bill Clinton campaigned later that month.")
+    assert [(d.surface, d.resolved) for d in found] == [("later that month", "2016-05")]
+    story.find("The vote was held on Tuesday.")
+    assert [d.resolved for d in story.find("He lost that week.")] == ["2016-W23"]
+    assert resolved("He lost that week.") == [("that week", None)]

@@ -53,6 +53,8 @@ DURATION_UNITS = {
     "week": "W",
     "day": "D",
     "decade": "DE",
+    "century": "CE",
+    "centuries": "CE",
     "hour": "TH",
     "minute": "TM",
     "second": "TS",
@@ -66,6 +68,14 @@ QUARTERS = {
     "3rd": 3,
     "fourth": 4,
     "4th": 4,
+}
+QUARTER_END_MONTHS = {
+    "march": 3,
+    "june": 6,
+    "september": 9,
+    "december": 12,
+    "holiday": 12,
+    "christmas": 12,
 }
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
@@ -145,11 +155,20 @@ _month_name = _trie(MONTH_NAMES)
 _weekday = _trie(WEEKDAYS)
 _units_word = _trie(list(UNITS_WORDS))
 _number = (
-    rf"\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
+    rf"\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?|(?:a\s+)?couple\s+of|"
+    rf"{_trie([*TENS_WORDS, *UNITS_WORDS, 'a', 'an', 'single'])}"
     rf"(?:-{_units_word})?"
 )
 _year = r"(?:19|20)\d\d"
 _day = r"\d{1,2}(?:st|nd|rd|th)?"
+_quarter_word = _trie(
+    [
+        *QUARTERS,
+        *_words("last final previous prior past this current next coming"),
+        *QUARTER_END_MONTHS,
+    ]
+)
+_part_word = r"(?:earl(?:y|ier)|later?)"  # "early Monday", "later Tuesday"
 _weekday_prefix = rf"(?:(?:{_weekday}),?\s+)?"
 _ampm = r"[ap]\.?m\b\.?"
 
@@ -182,24 +201,26 @@ _ALTERNATIVES = [
     (
         "tf12h",
         r"(?P<half>(?:the\s+)?(?P<half_n>first|second|1st|2nd)[\s-]+half(?:\s+of\s+"
-        rf"(?:(?P<half_year>{_year})|(?P<half_rel>this|last|next)\s+year))?"
+        rf"(?:(?P<half_year>{_year})|(?P<half_rel>this|last|next|the)\s+year))?"
         rf"|h(?P<half_h>[12])\s+(?P<half_hyear>{_year}))",
     ),
     (
-        "st",
-        r"(?P<same>(?:the\s+)?same\s+(?P<same_unit>period|quarter|month|week|day|time)\s+(?:of\s+)?"
-        rf"(?:{SAME_PERIOD_BACK}|(?:in\s+)?(?P<same_year>{_year})))",
+        "sty",
+        r"(?P<same>(?:the\s+)?(?:same\s+(?P<same_unit>period|quarter|month|week|day|time)\s+(?:of\s+)?"
+        rf"(?:{SAME_PERIOD_BACK}|(?:in\s+)?(?P<same_year>{_year}))|"
+        r"year[\s-](?:earlier|ago)\s+(?P<yago_unit>period|quarter|month|week|half)))",
     ),
     (
-        "sept",
+        "s",
         r"(?P<nine11>sept(?:ember|\.)?\s+11(?:th)?(?=\s+(?:terror(?:ist)?\s+)?attacks?\b))",
     ),
     (
         r"\d",
-        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm)
+        # "9:30", "6 p.m.", "2.40 PM" (with a dot only before am or pm), "1230 GMT"
         rf"(?P<clock>(?P<hh>\d{{1,2}})(?:(?::|\.(?=\d\d\s*[ap]\.?m\b))(?P<mm>\d\d)\s*(?P<ampm>{_ampm})?|"
-        rf"\s*(?P<ampm2>{_ampm}))"
-        rf"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest)\b)?)",
+        rf"\s*(?P<ampm2>{_ampm})|(?P<mm2>[0-5]\d)(?=\s*(?:gmt|utc)\b))"
+        r"(?:\s*(?P<tz>utc|gmt|[ecmp][sd]t|et|bst|cet|cest|local\s+time|"
+        r"(?:eastern|central|mountain|pacific)(?:\s+(?:standard|daylight))?\s+time)\b)?)",
     ),
     (
         "mtwfsjando",
@@ -213,38 +234,47 @@ _ALTERNATIVES = [
     ),
     ("jfmasond", rf"(?P<my>(?P<my_month>{_month_name})\s+(?:of\s+)?(?P<my_year>{_year}))"),
     (
-        "tfsl1-4pcn",
-        r"(?P<q>(?:the\s+)?(?P<q_n>first|second|third|fourth|1st|2nd|3rd|4th|last|final|previous|"
-        r"prior|past|this|current|next|coming)[\s-]+"
+        "tfsl1-4pcnmjdh",
+        # "the third quarter of 2009", "the 2008 fiscal fourth quarter", "this year's first
+        # quarter", "the December quarter" (the quarter that ends in December)
+        rf"(?P<q>(?:the\s+)?(?:(?P<q_pre>{_year})(?:['’]s)?[\s-]+|"
+        r"(?P<q_pre_rel>this|last|next)\s+year['’]s\s+)?(?:(?:fiscal|financial)[\s-]+)?"
+        rf"(?P<q_n>{_quarter_word})[\s-]+"
         r"(?:(?:fiscal|financial)\s+)?quarter(?:(?:\s+of)?\s+"
-        rf"(?:(?P<q_year>{_year})\b(?![\d,.]\d)|(?P<q_rel>this|last|next)\s+year))?)",
+        rf"(?:(?P<q_year>{_year})\b(?![\d,.]\d)|(?P<q_rel>this|last|next|the)\s+"
+        r"(?:(?:fiscal|financial)\s+)?year))?)",
     ),
     (
         r"\dzotfsenaplncf",
         r"(?P<dur>(?:(?:the\s+)?(?:past|last|next|previous|coming|first|following)\s+)?"
         rf"(?P<dur_n>{_number})(?P<dur_half>\s+and\s+a\s+half)?[\s-]+"
-        r"(?P<dur_unit>year|month|week|day|decade|hour|minute|second)s?\b(?![\s-]+old)"
+        r"(?:(?:straight|consecutive|successive)\s+)?"
+        r"(?P<dur_unit>year|month|week|day|decade|centur(?:y|ies)|hour|minute|second)s?\b"
+        r"(?![\s-]+old)"
         r"(?P<ago>\s+ago)?)",
     ),
+    ("dwmy", r"(?P<lng>(?P<lng_unit>day|week|month|year|decade)(?P<lng_many>s)?-long)"),
     (
-        "tylmwfs",
-        rf"(?P<pod>(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
+        "tylmwfse",
+        rf"(?P<pod>(?:{_part_word}\s+)?(?P<pod_day>this|yesterday|tomorrow|last|{_weekday})\s+"
         r"(?P<pod_part>morning|afternoon|evening|night))",
     ),
     ("nm", r"(?P<noon>noon|midday|midnight)"),
     ("t", r"(?P<wkend>the\s+weekend)"),
     (
-        "tsbmrlh",
-        r"(?P<edge>(?:the\s+)?(?:(?<=the )(?P<whole>(?:entire|whole|full)\s+year)|"
+        "tsbmr",
+        r"(?P<edge>(?:the\s+)?(?:(?<=the )(?P<whole>(?:entire|whole|full)\s+"
+        r"(?P<whole_unit>year|month|week|day))|"
         r"(?:very\s+)?(?:end|start|beginning|middle|rest|remainder)\s+of\s+"
-        rf"(?:(?P<edge_year>{_year})|(?P<edge_rel>this|last|next|the)\s+"
-        r"(?:(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week))))",
+        rf"(?:(?P<edge_year>{_year})|(?P<edge_month>{_month_name})(?:,?\s+(?P<edge_my>{_year}))?|"
+        r"(?P<edge_rel>this|last|next|the)\s+"
+        r"(?:(?:fiscal|financial)\s+)?(?P<edge_unit>year|month|week|quarter|decade))))",
     ),
     (
         "ytlne",
         r"(?P<rel>(?:(?:earlier|later|early|late)\s+)?"
         r"(?P<rel_words>yesterday|today|tomorrow|tonight|(?:this|last|next)\s+(?:week(?:end)?|month|year)|"
-        r"that\s+(?:year|day)))",
+        r"that\s+(?:year|month|week|day)))",
     ),
     (
         "t",
@@ -253,7 +283,7 @@ _ALTERNATIVES = [
     ),
     (
         "ale",
-        r"(?P<later>a\s+later\s+(?:date|time|stage)|later|earlier)",
+        rf"(?P<later>a\s+later\s+(?:date|time|stage)|(?:later|earlier)(?!\s+{_weekday}\b))",
     ),
     (
         "cnbhte",
@@ -266,10 +296,16 @@ _ALTERNATIVES = [
         rf"(?P<cent_word>{_trie(list(CENTURY_WORDS))}))[\s-]+century)",
     ),
     ("e", r"(?P<every>(?:every|each)\s+(?P<every_unit>day|week|month|quarter|year))"),
-    ("ltnpcmwfs", rf"(?P<wd>(?:(?P<wd_mod>last|this|next|past|coming)\s+)?(?P<wd_day>{_weekday}))"),
+    (
+        "ltnpcmwfse",
+        rf"(?P<wd>(?:{_part_word}\s+)?(?:(?P<wd_mod>last|this|next|past|coming)\s+)?"
+        rf"(?P<wd_day>{_weekday}))",
+    ),
     (
         "emltnjfasod",
-        rf"(?P<mo>(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?(?P<mo_month>{_month_name}))",
+        rf"(?P<mo>(?:the\s+month\s+of\s+)?(?:(?P<mo_mod>early|mid|late|last|next|this|that)[\s-]+)?"
+        rf"(?P<mo_month>{_month_name})"
+        r"(?:,?\s+(?:of\s+)?(?P<mo_rel>this|last|next)\s+year\b)?)",
     ),
     (
         r"'’\dmel",
@@ -277,7 +313,8 @@ _ALTERNATIVES = [
     ),
     (
         "ncapmrtsf",
-        r"(?P<ref>now|currently|presently|nowadays|(?:more\s+)?recently|at\s+(?:present|the\s+moment)|"
+        r"(?P<ref>now|currently|presently|nowadays|these\s+days|(?:more\s+)?recently|"
+        r"at\s+(?:present|the\s+moment)|"
         r"for\s+the\s+moment|recent(?:\s+(?P<ref_unit>year|month|week|day)s)?|(?:the\s+)?(?:"
         r"(?:near|short)[\s-]term|(?:near\s+)?future|(?<=the )(?:long[\s-]term|"
         r"past(?=\s*[,.;:]|\s+(?:and|or|but|when|as)\b))))",
@@ -288,8 +325,10 @@ _ALTERNATIVES = [
         rf"(?P<season_name>spring|summer|autumn|winter|fall)(?:\s+(?:of\s+)?(?P<season_year>{_year}))?)",
     ),
     (
-        "tel",
-        r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+day)\b"
+        "t",
+        r"(?P<theday>(?:the\s+(?:start|end|rest|close|course|beginning)\s+of\s+)?the\s+"
+        rf"(?P<theday_unit>{_trie(['day', 'week', 'month', 'year', 'quarter', *PARTS_OF_DAY])}))"
+        r"\b(?!-|\s+\d)"
         r"(?!\s+(?:before|after|of|when|that|in\s+which|on\s+which)\b)",
     ),
     (
@@ -307,12 +346,15 @@ _ALTERNATIVES = [
         r"(?P<vague_unit>year|month|week|day|decade|hour|minute)s(?P<vague_ago>\s+ago)?)",
     ),
     ("aqmwdhy", rf"(?P<freq>{_trie(list(FREQUENCIES))})"),
-    ("tn", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
-    (r"\d", rf"(?P<year>{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))"),
+    ("t", rf"(?P<decw>the\s+(?P<decw_word>{_trie(list(DECADE_WORDS))}))"),
+    (
+        r"t\d",
+        rf"(?P<year>(?:the\s+year\s+)?{_year})(?![\d,.%-]\d|\s*(?:%|per\s*cent|percent))",
+    ),
 ]
 DATE_PATTERN = re.compile(
     # only at word starts (the lower-cased text is searched)
-    r"(?<![\w$£€#'’.-])(?:"
+    r"(?<![\w$£€#'’.,-])(?:"
     + "|".join(f"(?=[{first}]){alternative}" for first, alternative in _ALTERNATIVES)
     + r")\b"
 )
@@ -328,7 +370,7 @@ _unit_words = (
 _other_words = (
     "today yesterday tonight tomorrow now nowadays currently present presently recent recently "
     "future term fiscal financial half same spring summer autumn fall winter midday midnight later "
-    "earlier christmas halloween thanksgiving easter century moment past"
+    "earlier christmas halloween thanksgiving easter century centuries moment past"
 )
 DATE_WORDS = frozenset(
     [
@@ -348,9 +390,9 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:due|set|scheduled|expected|planned|"
-    r"slated)\s+to|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?)\s+to|"
-    r"could|might|would|should)\b"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned)\s+to|due|expected|"
+    r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
+    r"\s+to|(?:has|have)\s+until|could|might|would|should)\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
@@ -373,17 +415,45 @@ NOT_PAST = _words(
     "hundred need feed seed heed speed proceed exceed succeed indeed united limited based related "
     "expected scheduled planned slated proposed anticipated"
 )
+ADVERBS = _words("now also still already just not never ever yet all long once")
 NOT_PAST_AFTER = _words("is are am be being been to will a an the its his her their our this that")
 # where the clause that holds a date begins: its tense is that clause's ("the prospect that the
 # November election will", "who died Sunday"); a past verb after "if" is no past ("if he won")
 CLAUSE_START = re.compile(
-    r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if)|that(?=\s+(?:the|a|an|he|she|it|they|"
+    r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
 THE_DAY_BEFORE = re.compile(
     r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
     r"throughout|all|of)\s+$"
 )
+# "for the week", "during the month", "much of the year": the story's week, month or year
+THE_PERIOD_BEFORE = re.compile(
+    r"(?:(?:later|earlier|early|late)\s+in|for|over|(?:end|close)(?:d|ed|ing|s)?|during|"
+    r"throughout|(?:much|most|part|half|all)\s+of)\s+$"
+)
+PERIOD_NOT_AFTER = re.compile(
+    r"(?:\s+(?:before|after|of|when|that|in\s+which|on\s+which|ahead|to|ended|ending|earlier|ago|"
+    r"later|since)\b|['’-])"
+)
+# words that TimeML keeps in a duration's span as its modifier ("about 12 years": mod APPROX)
+APPROXIMATE = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|some|circa|(?:more|less|fewer)\s+than|"
+    r"at\s+least|up\s+to)\s+$"
+)
+# a date that is a comparison's baseline is not the story's time
+BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
+# what may follow "in the morning" (not a noun it qualifies: "the morning shows")
+PART_OF_DAY_AFTER = re.compile(
+    r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
+    r"the|a|an|local|hours?)\b)"
+)
+PAID_BY_THE_HOUR = re.compile(r"\s+(?:and\s+salaried\s+)?(?:workers|employees|staff|wages?|pay)\b")
+APPROXIMATE_LAST = _words(
+    "about around approximately roughly nearly almost some circa than least to"
+)
+MODALS = _words("could would will may might should can must 'll ’ll")
+CLOCK_BEFORE = _words("at by until till from to before after around since")
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
 # "the later version", "two years later": "later" and "earlier" that are not a time of their own
 LATER_NOT_AFTER = _words("the a an its his her their our this that these those much even no and or")
@@ -391,15 +461,15 @@ SPAN_BEFORE = _words("over within for during throughout")
 LATER_BEFORE = _words("in on at that when after before said says told became was were")
 HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
 REFERENCES = {
-    "PRESENT": ("now", "currently", "present", "nowadays", "moment"),
+    "PRESENT": ("now", "currently", "present", "nowadays", "moment", "these days"),
     "PAST": ("recent", "past"),
 }
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
 # words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
 YEAR_BEFORE = PREPOSITIONS | _words(
-    "the its their his her our this that and or to - – early late mid spring summer autumn fall "
-    "winter fiscal year circa"
+    "a an the its their his her our this that and or to - – early late mid spring summer autumn "
+    "fall winter fiscal year circa"
 )
 # words after a year-like number that leave it a year ("2000 people" is a count)
 YEAR_AFTER = _words(
@@ -441,14 +511,16 @@ class StoryDates:
         self.story_year: int | None = None
         self.since_year = 0
         self.story_day: str | None = None  # the day the story last named: "on Tuesday"
-        self.story_period: str | None = None  # its last month, quarter or day: "in February"
+        self.story_period: str | None = None  # its last month, quarter, week...: "in February"
         self.since_period = 0
+        self.since_day = 0
         self.named_year: int | None = None  # the last year written out: "that year", "that May"
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         self.since_year += 1
         self.since_period += 1
+        self.since_day += 1
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
@@ -469,14 +541,23 @@ class StoryDates:
                         )
                     )
                 continue
+            story_year = self.story_year, self.since_year
             try:
                 resolved, granularity = self._resolve(match, lowered)
             except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
                 resolved, granularity = None, "day"
+            if story_year != (self.story_year, self.since_year) and BASELINE_BEFORE.search(
+                lowered, max(0, match.start() - 16), match.start()
+            ):
+                self.story_year, self.since_year = story_year  # "compared to March of 2008"
+            start = match.start()
+            if granularity == "duration" and _previous_word(lowered, start) in APPROXIMATE_LAST:
+                approximate = APPROXIMATE.search(lowered, max(0, start - 20), start)
+                start = approximate.start() if approximate else start  # "about 12 years"
             found.append(
                 DateMention(
-                    surface=sentence[match.start() : match.end()],
-                    start=match.start() + offset,
+                    surface=sentence[start : match.end()],
+                    start=start + offset,
                     end=match.end() + offset,
                     resolved=resolved,
                     granularity=granularity,
@@ -498,9 +579,7 @@ class StoryDates:
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
         start, end, kind = match.start(), match.end(), match.lastgroup
         if kind in ("wd", "mo") or (kind == "pod" and match["pod_day"] in WEEKDAYS):
-            word_start = match.start("wd_day") if kind == "wd" else start
-            if kind == "mo":
-                word_start = match.start("mo_month")
+            word_start = match.start({"wd": "wd_day", "mo": "mo_month", "pod": "pod_day"}[kind])
             if not sentence[word_start].isupper():
                 return False
             before = sentence[:start].rstrip().rsplit(None, 1)
@@ -508,7 +587,7 @@ class StoryDates:
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
             # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
-            named = named and not (match["mo_mod"] or match["wd_mod"])
+            named = named and start == word_start  # not "Sanders late Tuesday", "last May"
             if named and not (kind == "mo" and previous[-1:] in ",;:"):
                 return False
             if sentence[:start].endswith(("Mail on ", "Mail On ")) or NAME_AFTER.match(
@@ -527,27 +606,31 @@ class StoryDates:
             return not _is_programme(sentence, start)
         elif kind == "dur":
             n = match["dur_n"]
-            if n in ("a", "an") and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start]):
-                return False  # "$5 a day", "twice a year": rates, not durations
+            if (
+                n in ("a", "an")
+                and re.search(r"(?:\d|once|twice|times|per)\s*$", sentence[:start])
+                and not (match["ago"] or re.match(r"\s+(?:earlier|later)\b", sentence[end:]))
+            ):
+                return False  # "$5 a day", "twice a year": rates; not "$25 a week earlier"
+            if match["dur_unit"][0] == "c" and sentence[match.start("dur_unit")].isupper():
+                return False  # "a Century speedboat" (a title's "First 100 Days" stays)
             return match["dur"] != "a second"  # "a second plane"
         elif kind == "clock":
-            if match["tz"] and not sentence[match.start("tz")].isupper():
+            zone = match["tz"]
+            if zone and len(zone) < 5 and not sentence[match.start("tz")].isupper():
                 return False  # "9:30 et al."
-            return bool(match["ampm"] or match["ampm2"] or match["tz"]) and int(match["hh"]) <= 24
+            if match["ampm"] or match["ampm2"] or zone:
+                return int(match["hh"]) <= 24
+            # "at 16:00", "until 9:30": a 24-hour time where a time of day can stand
+            previous = _previous_word(sentence, start).lower()
+            return bool(match["mm"]) and int(match["hh"]) < 24 and previous in CLOCK_BEFORE
         elif kind == "dec" and not (match["dec_century"] or match["dec"][0] in "'’"):
             # "the 70s and 80s", not "in their 30s"
             return int(match["dec_decade"]) >= 3 and sentence[:start].endswith(("the ", "and "))
         elif kind == "season":
             return self._is_season(match, sentence)
         elif kind == "theday":
-            # "later in the day", "to end the day", "for the day", "the start of the day"
-            idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
-            if idiom and match["theday"].startswith("the end"):
-                return False  # "At the end of the day, ...": in the end
-            return bool(
-                match["theday"] != "the day"
-                or THE_DAY_BEFORE.search(sentence, max(0, start - 20), start)
-            )
+            return self._is_the_period(match, sentence)
         elif kind == "vague":
             previous = _previous_word(sentence, start).lower()
             return bool(
@@ -567,8 +650,12 @@ class StoryDates:
         elif kind == "hol":
             return self._is_holiday(match, sentence)
         elif kind == "freq":
-            # "annual loss", not the "Daily Mail"
-            return sentence[start].islower() and not NAME_AFTER.match(sentence, end)
+            # "annual loss", not the "Daily Mail" or "hourly workers" (paid by the hour)
+            return (
+                sentence[start].islower()
+                and not NAME_AFTER.match(sentence, end)
+                and not (match["freq"] == "hourly" and PAID_BY_THE_HOUR.match(sentence, end))
+            )
         elif kind == "ref":
             return self._is_reference(match, sentence)
         elif kind == "yr":
@@ -578,6 +665,8 @@ class StoryDates:
             return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
                 sentence, start, end
             )
+        elif kind == "past":  # "the past year"; not "the last week of October" (a part of it)
+            return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
@@ -593,7 +682,37 @@ class StoryDates:
             return not re.match(
                 r"\s+(?:[A-Z]|(?:he|she|they|we|i|you|it|when|that|of|the)\b)", sentence[end:]
             )
+        if words == "future":  # "in future", not "future announcements" (an adjective)
+            previous = _previous_word(sentence, start).lower()
+            return previous in ("in", "for") and not re.match(r"\s+[a-z]", sentence[end:])
         return sentence[end : end + 1] != "-"
+
+    def _is_the_period(self, match: re.Match[str], sentence: str) -> bool:
+        """ "later in the day", "to end the day", "for the day", "the start of the day"; "for the
+        week", "during the month", "much of the year", "Apple sold 4 million in the quarter";
+        not "the car of the year", "the week ahead" or "a quarter of the staff"."""
+        start, end = match.start(), match.end()
+        if match["theday_unit"] == "day":
+            idiom = sentence[:start].lower() == "at " or sentence[end : end + 1] == ","
+            if idiom and match["theday"].startswith("the end"):
+                return False  # "At the end of the day, ...": in the end
+            return bool(
+                match["theday"] != "the day"
+                or THE_DAY_BEFORE.search(sentence[max(0, start - 20) : start].lower())
+            )
+        if PERIOD_NOT_AFTER.match(sentence, end) or any(
+            c.isupper() for c in sentence[start + 1 : end]
+        ):
+            return False  # "the week ahead", "the French Quarter", "The Year of the Dragon"
+        before = sentence[max(0, start - 20) : start].lower()
+        if match["theday_unit"] in PARTS_OF_DAY:  # "in the morning", not "the morning shows"
+            return bool(
+                re.search(r"\b(?:in|during|throughout)\s+$", before)
+                and PART_OF_DAY_AFTER.match(sentence, end)
+            )
+        if match["theday_unit"] == "quarter" and re.search(r"\bin\s+$", before):
+            return True
+        return bool(THE_PERIOD_BEFORE.search(before))
 
     def _is_later(self, match: re.Match[str], sentence: str) -> bool:
         """ "later recovered", "as reported earlier", "at a later date"; not "two days later",
@@ -668,9 +787,15 @@ class StoryDates:
         if kind == "clock":
             return self._clock(match)
         if kind == "q":
-            if match["q_year"]:
-                self._set_year(int(match["q_year"]))
+            if match["q_year"] or match["q_pre"]:
+                self._set_year(int(match["q_year"] or match["q_pre"]))
             return self._quarter(match, lowered)
+        if (
+            kind == "dur"
+            and match["dur"] == "one day"
+            and _previous_word(lowered, match.start()) in MODALS
+        ):
+            return "FUTURE_REF", "reference"  # "a road that could one day stretch to Europe"
         if kind == "dur":
             return self._duration(match)
         if kind == "pod":
@@ -683,30 +808,11 @@ class StoryDates:
                 day = (published + timedelta(days=shift)).isoformat() if published else None
             return (f"{day}T{part}" if day else None), "part of day"
         if kind == "rel":
-            if match["rel_words"].startswith("that"):  # the year or day the story last named
-                if match["rel_words"].endswith("day"):
-                    return self._named_day(), "day"
-                return (str(self.named_year) if self.named_year else None), "year"
+            if match["rel_words"].startswith("that"):  # "later that month"
+                return self._that(match["rel_words"].split()[-1])
             return self._relative(match["rel_words"])
         if kind == "edge":
-            if match["edge_year"]:
-                return match["edge_year"], "year"
-            unit, story_year = match["edge_unit"] or "year", self._year_of_story()
-            if (
-                unit == "year"
-                and published
-                and match[0].endswith(("fiscal year", "financial year"))
-            ):
-                # "the beginning of the financial year": the one running now, by its end's year
-                shift = {"last": -1, "next": 1}.get(match["edge_rel"], 0)
-                return f"FY{published.year + shift}", "fiscal year"
-            if match["whole"]:  # "for the entire year": the story's year
-                year = story_year or (published.year if published else None)
-                return (str(year) if year else None), "year"
-            if match["edge_rel"] == "the" and unit == "year" and story_year:
-                return str(story_year), "year"
-            when = "this" if match["edge_rel"] == "the" else match["edge_rel"]
-            return self._relative(f"{when} {unit}")
+            return self._edge(match, lowered)
         if kind == "adj":
             return self._adjacent(match, lowered)
         if kind == "later":
@@ -730,6 +836,11 @@ class StoryDates:
             return self._weekday(match["wd_day"], match["wd_mod"], future)
         if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
+        if kind == "mo" and match["mo_rel"]:  # "January next year", "May last year"
+            if published is None:
+                return None, "month"
+            year = published.year + {"this": 0, "last": -1, "next": 1}[match["mo_rel"]]
+            return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _tense(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
@@ -750,7 +861,10 @@ class StoryDates:
         if kind == "season":
             return self._season(match, lowered)
         if kind == "theday":
-            return self._story_day(), "day"
+            return self._the_period(match["theday_unit"], lowered, match)
+        if kind == "lng":  # "a month-long strike", "decades-long"
+            unit = DURATION_UNITS[match["lng_unit"]]
+            return f"P{'X' if match['lng_many'] else 1}{unit}", "duration"
         if kind == "trade":
             day = self._story_day()
             return (f"{day}T{PARTS_OF_DAY[match['trade_part']]}" if day else None), "part of day"
@@ -769,7 +883,7 @@ class StoryDates:
         if kind == "dec":
             century = match["dec_century"] or "19"
             return f"{century}{match['dec_decade']}", "decade"
-        return match["year"], "year"
+        return match["year"][-4:], "year"
 
     def _remember(self, resolved: str | None, granularity: str, match: re.Match[str]) -> None:
         """The story's day and period, for "later in the day" and "the same period last year"."""
@@ -777,41 +891,118 @@ class StoryDates:
             return
         if match.lastgroup in ("same", "theday"):
             return
-        if granularity == "day":
-            if resolved[:4].isdigit():
-                self.story_day = resolved[:10]
-        else:
-            self.story_period = resolved
-        self.since_period = 0
+        if granularity != "day":
+            self.story_period, self.since_period = resolved, 0
+        elif resolved[:4].isdigit():
+            self.story_day, self.since_day = resolved[:10], 0
 
     def _named_day(self) -> str | None:
         """The day the story last named, if it named one lately ("that day")."""
-        if self.story_day and self.since_period <= self.STORY_MEMORY:
+        if self.story_day and self.since_day <= self.STORY_MEMORY:
             return self.story_day
         return None
 
+    def _that(self, unit: str) -> tuple[str | None, str]:
+        """ "that year" (the year last written out), "that day", "that week", "that month" (of
+        the day or month the story last named); None when the story named none lately."""
+        if unit == "year":
+            return (str(self.named_year) if self.named_year else None), "year"
+        day = self._named_day()
+        if unit == "day":
+            return day, "day"
+        if unit == "week":
+            if day is None:
+                return None, "week"
+            year, week, _ = date.fromisoformat(day).isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        period = self.story_period if self.since_period <= self.STORY_MEMORY else None
+        if period and _granularity(period) == "month":
+            return period, "month"
+        return (day[:7] if day else None), "month"
+
     def _story_day(self) -> str | None:
-        if self.story_day and self.since_period <= self.STORY_MEMORY:
+        if self.story_day and self.since_day <= self.STORY_MEMORY:
             return self.story_day
         return self.published.isoformat() if self.published else None
 
     def _same_period(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The story's last period a year back ("sales rose in February compared to the same
-        period last year" -> February of last year), else last year."""
-        period = self.story_day if match["same_unit"] == "day" else self.story_period
-        period = period if self.since_period <= self.STORY_MEMORY else None
+        period last year" -> February of last year; "the year-ago quarter"), else last year."""
+        if match["same_unit"] == "day":
+            period = self._named_day()
+        else:
+            period = self.story_period if self.since_period <= self.STORY_MEMORY else None
         if period and period[:4].isdigit():
             year = int(match["same_year"]) if match["same_year"] else int(period[:4]) - 1
             shifted = f"{year:04d}{period[4:]}"
             if len(shifted) == 10:  # 29 February
                 shifted = (parse_published(shifted) and shifted) or shifted[:7]
-            granularity = {7: "month", 10: "day"}.get(len(shifted), "quarter")
-            if "W" in shifted:
-                granularity = "week"
-            return shifted, granularity
+            return shifted, _granularity(shifted)
         if match["same_year"]:
             return match["same_year"], "year"
         return (str(self.published.year - 1) if self.published else None), "year"
+
+    def _edge(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
+        """ "the end of 2008", "the start of June", "the rest of the year", "the end of the
+        quarter", "the entire week": the period whose edge it is (TimeML marks the edge as a
+        modifier of that period's value)."""
+        published = self.published
+        if match["edge_year"]:
+            return match["edge_year"], "year"
+        if match["edge_month"]:
+            month = MONTH_NUMBERS[match["edge_month"]]
+            if match["edge_my"]:
+                self._set_year(int(match["edge_my"]))
+                return f"{match['edge_my']}-{month:02d}", "month"
+            return self._month(month, None, _tense(lowered, *match.span()))
+        if match["whole"]:  # "for the entire year": the story's year
+            return self._the_period(match["whole_unit"], lowered, match)
+        unit, when = match["edge_unit"], match["edge_rel"]
+        if unit == "year" and published and match[0].endswith(("fiscal year", "financial year")):
+            # "the beginning of the financial year": the one running now, by its end's year
+            return f"FY{published.year + {'last': -1, 'next': 1}.get(when, 0)}", "fiscal year"
+        if when == "the":
+            return self._the_period(unit, lowered, match)
+        if published is None:
+            return None, unit
+        shift = {"this": 0, "last": -1, "next": 1}[when]
+        if unit == "quarter":
+            quarter = (published.month - 1) // 3 + shift
+            return f"{published.year + quarter // 4:04d}-Q{quarter % 4 + 1}", "quarter"
+        if unit == "decade":
+            return f"{published.year // 10 + shift:03d}", "decade"
+        return self._relative(f"{when} {unit}")
+
+    def _the_period(self, unit: str, lowered: str, match: re.Match[str]) -> tuple[str | None, str]:
+        """ "the day", "the week", "the month", "the quarter", "the year": the one the story is
+        about (its day, period or year named lately), else the published one; a quarter not
+        named is the last one ended, or the running one when the sentence looks ahead."""
+        published = self.published
+        if unit == "day":
+            return self._story_day(), "day"
+        if unit in PARTS_OF_DAY:  # "in the morning": of the story's day
+            day = self._story_day()
+            return (f"{day}T{PARTS_OF_DAY[unit]}" if day else None), "part of day"
+        if published is None:
+            return None, unit
+        period = self.story_period if self.since_period <= self.STORY_MEMORY else None
+        if unit == "week":
+            day = date.fromisoformat(self._story_day() or published.isoformat())
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        if unit == "month":
+            if period and _granularity(period) == "month":
+                return period, "month"
+            return published.isoformat()[:7], "month"
+        if unit == "quarter":
+            if period and _granularity(period) == "quarter":
+                return period, "quarter"
+            quarter = (published.month - 1) // 3 - (not self._tense_future(lowered, *match.span()))
+            return f"{published.year + quarter // 4:04d}-Q{quarter % 4 + 1}", "quarter"
+        year = self._year_of_story() or published.year
+        if unit == "decade":
+            return f"{year // 10:03d}", "decade"
+        return str(year), "year"
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """ "the previous day", "the day after", "the following year": next to the story's day
@@ -887,13 +1078,14 @@ class StoryDates:
             return f"{match['half_year']}-H{half}", "half"
         if not self.published:
             return None, "half"
-        year = self.published.year + {"last": -1, "next": 1, "this": 0, None: 0}[match["half_rel"]]
+        rel = match["half_rel"]
+        if rel == "the":  # "the first half of the year": the story's year, else as "the first half"
+            year = self._year_of_story() or self.published.year
+            rel = rel if year != self.published.year else None
+        else:
+            year = self.published.year + {"last": -1, "next": 1, "this": 0, None: 0}[rel]
         current = 1 if self.published.month <= 6 else 2
-        if (
-            not match["half_rel"]
-            and half > current
-            and not self._tense_future(lowered, *match.span())
-        ):
+        if not rel and half > current and not self._tense_future(lowered, *match.span()):
             year -= 1
         return f"{year:04d}-H{half}", "half"
 
@@ -932,11 +1124,15 @@ class StoryDates:
         self.story_year = year
         self.since_year = 0
 
-    def _year_of_story(self) -> int | None:
-        """The year the story has just set, when it differs from the published year."""
+    def _year_of_story(self, tense: int = 0) -> int | None:
+        """The year the story has just set, when it differs from the published year (and is not
+        behind it when the sentence looks ahead)."""
         if self.story_year is None or self.since_year > self.STORY_MEMORY:
             return None
-        if self.published and self.story_year == self.published.year:
+        if self.published and (
+            self.story_year == self.published.year
+            or (tense > 0 and self.story_year < self.published.year)
+        ):
             return None
         return self.story_year
 
@@ -952,7 +1148,7 @@ class StoryDates:
         """A day of this year, or of the next or last one when the sentence's tense points there
         (a week's grace back for the future, a month's ahead for the past)."""
         published = self.published
-        year = self._year_of_story() or (published.year if published else None)
+        year = self._year_of_story(tense) or (published.year if published else None)
         if year is None:
             return None, "day"
         if published and year == published.year and not tense:
@@ -972,7 +1168,7 @@ class StoryDates:
         """ "last March", "next March", "this March" (this year's); "in March" by the sentence's
         tense."""
         published = self.published
-        story_year = self._year_of_story()
+        story_year = self._year_of_story(tense)
         if story_year is not None:
             return f"{story_year:04d}-{month:02d}", "month"
         if published is None:
@@ -1014,7 +1210,7 @@ class StoryDates:
 
     def _clock(self, match: re.Match[str]) -> tuple[str | None, str]:
         """The time on the published day; `find` moves it to a day the sentence names."""
-        hour, minute = int(match["hh"]), int(match["mm"] or 0)
+        hour, minute = int(match["hh"]), int(match["mm"] or match["mm2"] or 0)
         ampm = (match["ampm"] or match["ampm2"] or "")[:1]
         if ampm == "p" and hour < 12:
             hour += 12
@@ -1026,12 +1222,21 @@ class StoryDates:
 
     def _quarter(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         published = self.published
-        if match["q_year"]:
-            year = int(match["q_year"])
+        written, rel = match["q_year"] or match["q_pre"], match["q_rel"] or match["q_pre_rel"]
+        if written:
+            year = int(written)
         elif published is None:
             return None, "quarter"
+        elif rel == "the":  # "the first quarter of the year": the story's year, else as "the
+            year = self._year_of_story() or published.year  # first quarter"
+            rel = rel if year != published.year else None
         else:
-            year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[match["q_rel"]]
+            year = published.year + {"this": 0, "last": -1, "next": 1, None: 0}[rel]
+        if match["q_n"] in QUARTER_END_MONTHS:  # "the December quarter"
+            month = QUARTER_END_MONTHS[match["q_n"]]
+            if not (written or rel):
+                year = int(self._month(month, None, _tense(lowered, *match.span()))[0][:4])
+            return f"{year:04d}-Q{month // 3}", "quarter"
         current = (published.month - 1) // 3 + 1 if published else 4
         future = self._tense_future(lowered, *match.span())
         if match["q_n"] in ("this", "current", "next", "coming"):
@@ -1039,14 +1244,14 @@ class StoryDates:
             year += quarter > 4
             quarter = (quarter - 1) % 4 + 1
         elif match["q_n"] in ("last", "final", "previous", "prior", "past"):
-            if match["q_year"] or match["q_rel"]:
+            if written or rel:
                 quarter = 4
             else:
                 quarter = current - 1 or 4
                 year -= current == 1
         else:
             quarter = QUARTERS[match["q_n"]]
-            if not (match["q_year"] or match["q_rel"]) and published:
+            if not (written or rel) and published:
                 # the nearer of the last and the next such quarter; the next when the future
                 back, ahead = (current - quarter) % 4, (quarter - current) % 4
                 if future or (ahead and ahead < back):
@@ -1057,7 +1262,7 @@ class StoryDates:
 
     def _duration(self, match: re.Match[str]) -> tuple[str | None, str]:
         words = match["dur_n"]
-        number = float(words) if words[0].isdigit() else _number_word(words)
+        number = float(words.replace(",", "")) if words[0].isdigit() else _number_word(words)
         if match["dur_half"]:
             number += 0.5
         unit = DURATION_UNITS[match["dur_unit"]]
@@ -1168,8 +1373,9 @@ def _tense(lowered: str, start: int, end: int) -> int:
     """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
     ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
     say ("the vote in November"). The words of the date's clause before it decide, else the few
-    after it, else a future word before its clause ("it will be the first time that people
-    waking up on Tuesday"; a past verb there is often another clause's)."""
+    after it, else an "if" with no past verb, else a future word before its clause ("it will be
+    the first time that people waking up on Tuesday"; a past verb there is often another
+    clause's)."""
     window = max(0, start - 80)
     near = lowered[window:start].split()
     if "since" in near[-2:]:  # "since March", "since their debate"
@@ -1187,6 +1393,8 @@ def _tense(lowered: str, start: int, end: int) -> int:
         return -1
     if ahead:
         return 1
+    if clause and clause["if"] and not _has_past(lowered[opens:start]):
+        return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
 
 
@@ -1212,17 +1420,28 @@ def _untensed_shift(published: date, month: int) -> int:
     return (ahead < -7) - (ahead > 9)
 
 
+def _granularity(value: str) -> str:
+    """The granularity of a resolved value: "2009-Q3" a quarter, "2009-W10" a week..."""
+    for mark, granularity in (("-Q", "quarter"), ("-H", "half"), ("-W", "week")):
+        if mark in value:
+            return granularity
+    if value[5:7].isalpha():
+        return "season"
+    return {4: "year", 7: "month", 10: "day"}.get(len(value), "time")
+
+
 def _has_past(text: str) -> bool:
     """Whether the words hold a past verb: "announced", "was", "rose"; not "is expected", "to be
-    delivered", "is officially reported", "a contested convention" or "hundred"."""
+    delivered", "is officially reported", "is now braced", "a contested convention" or
+    "hundred"."""
     words = text.split()
     for i, word in enumerate(words):
         word = word.strip(",.;:!?\"'“”‘’()")
         if word in PAST_VERBS or (len(word) > 3 and word.endswith("ed") and word not in NOT_PAST):
-            before = words[i - 1] if i else ""
-            if before.endswith("ly") and i > 1:
-                before = words[i - 2]
-            if before not in NOT_PAST_AFTER:
+            at = i - 1
+            while at > 0 and (words[at].endswith("ly") or words[at] in ADVERBS) and at > i - 3:
+                at -= 1
+            if at < 0 or words[at] not in NOT_PAST_AFTER:
                 return True
     return False
 
@@ -1275,8 +1494,9 @@ def _number_word(words: str) -> float:
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
-    if unit in ("Y", "DE"):
-        return f"{published.year - int(number * (10 if unit == 'DE' else 1)):04d}", "year"
+    if unit in ("Y", "DE", "CE"):
+        years = int(number * {"Y": 1, "DE": 10, "CE": 100}[unit])
+        return f"{published.year - years:04d}", "year"
     if unit == "M":
         month = published.month - int(number)
         year = published.year + (month - 1) // 12
