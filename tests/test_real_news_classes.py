@@ -219,3 +219,19 @@ def test_the_paper_that_reports_a_quotation_is_not_its_speaker():
         " he said, according to the Herald, the Valley News-Register."
     )
     assert speakers(text)[1][1] != "the Herald"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "resolved"),
+    [
+        ("The console's launch day is Tuesday.", "2019-11-19"),  # a Monday's story
+        ("The final vote is on Friday.", "2019-11-22"),
+    ],
+)
+def test_what_is_set_for_a_weekday_lies_ahead(sentence, resolved):
+    from datetime import date
+
+    from claimcheck.extract.dates import StoryDates
+
+    found = StoryDates(date(2019, 11, 18)).find(sentence)
+    assert [d.resolved for d in found] == [resolved]

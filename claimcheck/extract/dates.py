@@ -1382,6 +1382,8 @@ def _tense(lowered: str, start: int, end: int) -> int:
         return -1
     if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
         return 1
+    if near[-1:] in (["is"], ["are"]) or (near[-2:-1] in (["is"], ["are"]) and near[-1] == "on"):
+        return 1  # "the launch is Tuesday", "the vote is on Friday": what is set to happen
     clause = max(CLAUSE_START.finditer(lowered, window, start), key=_start, default=None)
     opens = clause.end() if clause else window
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
