@@ -235,3 +235,13 @@ def test_what_is_set_for_a_weekday_lies_ahead(sentence, resolved):
 
     found = StoryDates(date(2019, 11, 18)).find(sentence)
     assert [d.resolved for d in found] == [resolved]
+
+
+def test_he_is_the_person_who_first_announced_it_not_the_speaker_before():
+    text = (
+        "“We pray for both men,” said White House Press Secretary Jane Roe.\n"
+        "When President Omar Haddad first announced the exchange last week, he said the prisoners "
+        "would not return to the front line.\n"
+        "He also said he hoped the swap would open talks."
+    )
+    assert speakers(text)[2][1] == "Omar Haddad"

@@ -139,7 +139,7 @@ ACCORDING_WORDS = 8
 BEFORE_VERB = (
     r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
-    r"publicly|himself|herself))*\s+"
+    r"first|initially|again|recently|formally|officially|publicly|himself|herself))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
 REPORTED = re.compile(
