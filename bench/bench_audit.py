@@ -1,7 +1,7 @@
 """What the review queue holds on real news pages, against hand labels: checkable claims, speakers,
 figures and dates.
 
-    python -m bench.bench_audit [--errors tuning]
+    python -m bench.bench_audit [--errors tuning|tuning2]
 
 The pages are the English ones among the untouched third of `article_extraction` (bench_reading's
 split: never used to tune the reader), read from their HTML exactly as `claimcheck add` reads a
@@ -18,8 +18,11 @@ a hash of it, a figure or date by its few words):
 Precision is also given with quotations counted as checkable: claimcheck keeps a quotation
 given to a named speaker as a claim by design (did they say it?), whatever it says.
 
-`tuning.jsonl` holds the 16 pages whose errors were read to find classes of error to fix;
-`untouched.jsonl` holds pages labelled only after those fixes, read for the report alone.
+`tuning.jsonl` holds the 16 pages whose errors were read to find the first classes of error to fix;
+`tuning2.jsonl` 17 pages labelled after those fixes and reported untouched once (2026-12-03), then
+read for the second round's classes; `untouched.jsonl` pages of the reader's tuning part (never
+read by the extractor's work), their checkable sentences labelled before the second round's
+fixes were measured, read for the report alone.
 An output the labels do not know (a speaker, figure or date that changed since they were
 written) is counted as unlabelled, never as right. Baseline in the same run for the checkable
 claims: "contains a digit".
@@ -40,7 +43,7 @@ from claimcheck.ingest import read_bytes
 from claimcheck.models import ExtractedClaim, Quantity
 
 LABELS = REPO / "bench" / "audit"
-PARTS = ("tuning", "untouched")
+PARTS = ("tuning", "tuning2", "untouched")
 DIGIT = re.compile(r"\d")
 
 
@@ -170,7 +173,9 @@ def figures(t: Counter) -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", choices=["tuning"], help="print the tuning pages' errors")
+    parser.add_argument(
+        "--errors", choices=["tuning", "tuning2"], help="print a tuning part's errors"
+    )
     args = parser.parse_args(argv)
     folder = data_dir() / "article_extraction"
     rows = [json.loads(line) for line in (folder / "dev.jsonl").read_text("utf-8").splitlines()]
