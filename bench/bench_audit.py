@@ -15,6 +15,9 @@ a hash of it, a figure or date by its few words):
   wrong, and a speaker missed where the sentence names who said it (an unnamed "officials said"
   is not counted as missed).
 
+A sentence the extractor links as a repeat of an earlier one on its page is counted once, at
+its first occurrence: the reviewer's verdict on it holds for its repeats.
+
 Precision is also given with quotations counted as checkable: claimcheck keeps a quotation
 given to a named speaker as a claim by design (did they say it?), whatever it says.
 
@@ -90,8 +93,8 @@ def audit(rows: list[dict], labels: dict[str, dict[str, dict]], folder: Path, er
         tally["pages"] += 1
         for claim in page_claims(row, folder):
             label = page.get(sentence_key(claim.sentence))
-            if label is None:
-                continue
+            if label is None or claim.repeat_of is not None:
+                continue  # unlabelled, or a repeat linked to its first occurrence: checked once
             tally["sentences"] += 1
             checkable, kept = label["checkable"], claim.score >= MIN_SCORE
             digit = bool(DIGIT.search(claim.sentence))
