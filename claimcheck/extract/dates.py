@@ -20,6 +20,12 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from claimcheck.extract.date_senses import (
+    BUSINESS_WORDS,
+    is_model_year,
+    is_part_of_another_period,
+    sounds_like_a_game,
+)
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import DateMention
 
@@ -515,12 +521,15 @@ class StoryDates:
         self.since_period = 0
         self.since_day = 0
         self.named_year: int | None = None  # the last year written out: "that year", "that May"
+        self.sentences: list[str] = []  # the story so far: what it names a product
+        self.game_periods = False  # whether it has told a game's quarters or halves
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         self.since_year += 1
         self.since_period += 1
         self.since_day += 1
+        self.sentences.append(sentence)
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
@@ -662,14 +671,35 @@ class StoryDates:
             first, last = _range_years(match)
             return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
         elif kind == "year":
-            return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
-                sentence, start, end
+            return not (
+                LABEL_BEFORE.search(sentence, 0, start)
+                or _is_count(sentence, start, end)
+                or is_model_year(sentence, start, end, self.sentences)
             )
+        elif kind in ("q", "half"):
+            return self._is_calendar_part(match, sentence)
         elif kind == "past":  # "the past year"; not "the last week of October" (a part of it)
             return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_calendar_part(self, match: re.Match[str], sentence: str) -> bool:
+        """A quarter or half of a year, unless a year is not named and it is a game's ("scored in
+        the third quarter", "a first-half goal": so are the story's later ones) or a part of
+        another period ("the second half of the 20th century", "of the season")."""
+        if any(match[name] for name in ("q_year", "q_pre", "q_rel", "q_pre_rel", "half_year")):
+            return True
+        if match["half_rel"] or match["half_h"] or "fiscal" in match[0] or "financial" in match[0]:
+            return True
+        if match["q_n"] and match["q_n"] not in (*QUARTERS, "last", "final"):  # "this quarter"
+            return True
+        lowered = sentence.lower()
+        if is_part_of_another_period(lowered, match.end()):
+            return False
+        if sounds_like_a_game(lowered):
+            self.game_periods = True
+        return not (self.game_periods and not BUSINESS_WORDS.search(lowered))
 
     def _is_reference(self, match: re.Match[str], sentence: str) -> bool:
         """ "now", "in the long term", "at the moment"; not "the now-cancelled deal", "the

@@ -1,0 +1,119 @@
+"""Date-like words on real news that are not the calendar's, or point ahead where the tense seems
+to say now (bench/bench_audit.py): a model's year, a game's quarters and halves, a present tense
+that schedules. Fixture sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.dates import StoryDates, find_dates
+
+WEDNESDAY = date(2019, 11, 20)
+
+
+def resolved(sentence: str, published: date = WEDNESDAY) -> list[tuple[str, str | None]]:
+    """The dates of a sentence, not its durations ("within weeks")."""
+    found = find_dates(sentence, published)
+    return [(d.surface, d.resolved) for d in found if d.granularity != "duration"]
+
+
+def story(sentences: list[str], published: date = WEDNESDAY) -> list[list[tuple[str, str]]]:
+    dates = StoryDates(published)
+    return [[(d.surface, d.resolved or "") for d in dates.find(s)] for s in sentences]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dealers say the 2021 Honda Civic sells out within weeks.",
+        "He restored a 1967 Mustang in his garage.",
+        "She paid cash for a 1967 Mustang.",
+        "The 2021 RAV4 Prime will run 40 miles on its battery.",
+        "Reviewers liked the 2020 iPad more than its rival.",
+        "The 2022 Kia Sorento SUV gets a bigger screen.",
+        "Buyers of the 2020 Sentra sedan get a longer warranty.",
+        "Owners of MY 2021 cars will get the update.",
+        "The 2021 models arrive with a new grille.",
+    ],
+)
+def test_a_model_year_is_no_date(sentence: str) -> None:
+    assert resolved(sentence) == []
+
+
+def test_a_name_the_story_gave_a_product_keeps_its_year_out_of_the_calendar() -> None:
+    found = story(
+        [
+            "Nissan showed a reworked Sentra compact sedan at the fair this week.",
+            "The 2020 Sentra is lower and wider than the car it replaces.",
+        ]
+    )
+    assert found[1] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Turnout in the 2016 election surprised pollsters.", "2016"),
+        ("Banks never recovered from the 2008 crisis.", "2008"),
+        ("Tickets for the 2012 Olympics sold slowly.", "2012"),
+        ("Leaders met at the 2019 G20 summit in Osaka.", "2019"),
+        ("A 2015 Pew Research study found the opposite.", "2015"),
+        ("A 2010 YouTube video shows the mayor dancing.", "2010"),
+        ("He was a 2016 Republican who never endorsed.", "2016"),
+        ("Ford renamed the car for the 2008 model year.", "2008"),
+        ("The 1976 Ford administration cut the budget.", "1976"),
+    ],
+)
+def test_a_year_before_an_event_a_document_or_a_people_stays_a_date(
+    sentence: str, year: str
+) -> None:
+    assert (year, year) in resolved(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Okafor scored 14 of his 22 points in the third quarter.",
+        "A first-half goal from the captain settled the derby.",
+        "The Eagles led by 10 at halftime and added a touchdown in the fourth quarter.",
+        "The Bears trailed in the second half after a costly fumble.",
+    ],
+)
+def test_a_games_quarters_and_halves_are_no_dates(sentence: str) -> None:
+    assert resolved(sentence) == []
+
+
+def test_a_game_story_keeps_its_later_periods_out_of_the_calendar() -> None:
+    found = story(
+        [
+            "Okafor scored 14 points in the first quarter.",
+            "Ruiz left the floor in the second quarter with a sprained ankle.",
+        ]
+    )
+    assert found == [[], []]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Third-quarter profit rose 5% at the retailer.", "2019-Q3"),
+        ("The economy shrank in the second quarter.", "2019-Q2"),
+        ("The team's owner reported a loss for the third quarter of 2019.", "2019-Q3"),
+        ("Revenue fell in the first half.", "2019-H1"),
+    ],
+)
+def test_business_quarters_stay_resolved(sentence: str, value: str) -> None:
+    assert value in [v for _, v in resolved(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The city grew fast in the second half of the 20th century.",
+        "Injuries piled up in the first half of the season.",
+    ],
+)
+def test_a_half_of_another_period_is_no_half_year(sentence: str) -> None:
+    assert not [v for _, v in resolved(sentence) if "-H" in (v or "")]
