@@ -117,3 +117,34 @@ def test_business_quarters_stay_resolved(sentence: str, value: str) -> None:
 )
 def test_a_half_of_another_period_is_no_half_year(sentence: str) -> None:
     assert not [v for _, v in resolved(sentence) if "-H" in (v or "")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The exhibition opens to the public on Friday.", "2019-11-22"),
+        ("The retailer reports earnings Thursday.", "2019-11-21"),
+        ("The trial begins Monday in Denver.", "2019-11-25"),
+        ("Parliament returns Tuesday after the recess.", "2019-11-26"),
+        ("The sale ends Sunday.", "2019-11-24"),
+        ("On Saturday the cup holders face the league leaders.", "2019-11-23"),
+        ("Next game: Host the Rams on Sunday.", "2019-11-24"),
+        ("The summit opens Wednesday.", "2019-11-20"),  # the publication day
+    ],
+)
+def test_a_present_that_schedules_points_to_the_next_such_day(sentence: str, expected: str) -> None:
+    assert [value for _, value in resolved(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The exhibition opened to the public on Friday.", "2019-11-15"),
+        ("The minister has said Monday that the plan stands.", "2019-11-18"),
+        ("News reports Monday said the plan stands.", "2019-11-18"),
+        ("Officials counted 300 votes Monday.", "2019-11-18"),
+        ("The council met Tuesday and votes again in March.", "2019-11-19"),
+    ],
+)
+def test_the_past_and_nouns_stay_in_the_past(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[0][1] == expected

@@ -167,3 +167,28 @@ def is_part_of_another_period(lowered: str, end: int) -> bool:
         re.match(r"\s+of\s", following)
         and not re.search(r"\b(?:year|fiscal|financial|fy|calendar|(?:19|20)\d\d)\b", following)
     )
+
+
+# a present tense that schedules: "the show opens on Friday", "Lowe's reports earnings
+# Wednesday", "the trial begins Monday", "Thunder: Host the Lakers on Friday"
+SCHEDULED = re.compile(
+    r"\b(?:opens?|begins?|starts?|ends?|closes?|resumes?|returns?|reports?|kicks?\s+off|"
+    r"launch(?:es)?|premieres?|debuts?|airs?|takes?\s+place|convenes?|meets?|plays?|faces?|"
+    r"hosts?|visits?|arrives?|goes|heads?\s+to|travels?|departs?|expires?|concludes?|"
+    r"wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
+)
+# words after which those are nouns: "the reports Monday", "300 votes", "a fresh start"
+NOUN_BEFORE = _words(
+    "the a an its his her their our your my this that these those news tax fresh new "
+    "first last next same on at in of"
+)
+
+
+def schedules(lowered: str, start: int, end: int) -> bool:
+    """Whether lowered[start:end] holds a verb in the present that sets a time to come."""
+    for found in SCHEDULED.finditer(lowered, start, end):
+        previous = lowered[: found.start()].split()[-1:]
+        word = previous[0].strip(_TRIM) if previous else ""
+        if word not in NOUN_BEFORE and not word[:1].isdigit():
+            return True
+    return False

@@ -24,6 +24,7 @@ from claimcheck.extract.date_senses import (
     BUSINESS_WORDS,
     is_model_year,
     is_part_of_another_period,
+    schedules,
     sounds_like_a_game,
 )
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
@@ -790,8 +791,8 @@ class StoryDates:
             return False
         return _previous_word(sentence, start).lower() in ("the", "this", "next", "last")
 
-    def _tense_future(self, lowered: str, start: int, end: int) -> bool:
-        return _tense(lowered, start, end) > 0
+    def _tense_future(self, lowered: str, start: int, end: int, day: bool = False) -> bool:
+        return _tense(lowered, start, end, day) > 0
 
     def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The value of a date: which alternative of DATE_PATTERN matched (its outer group, the
@@ -832,7 +833,8 @@ class StoryDates:
             part = PARTS_OF_DAY[match["pod_part"]]
             day_word = match["pod_day"]
             if day_word in WEEKDAYS:
-                day, _ = self._weekday(day_word, None, self._tense_future(lowered, *match.span()))
+                future = self._tense_future(lowered, *match.span(), day=True)
+                day, _ = self._weekday(day_word, None, future)
             else:
                 shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[day_word]
                 day = (published + timedelta(days=shift)).isoformat() if published else None
@@ -860,9 +862,9 @@ class StoryDates:
             day = self.published.isoformat() if self.published else "XXXX-XX-XX"
             return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
         if kind == "wkend":
-            return self._weekend(self._tense_future(lowered, *match.span())), "week"
+            return self._weekend(self._tense_future(lowered, *match.span(), day=True)), "week"
         if kind == "wd":
-            future = self._tense_future(lowered, *match.span())
+            future = self._tense_future(lowered, *match.span(), day=True)
             return self._weekday(match["wd_day"], match["wd_mod"], future)
         if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
@@ -1399,11 +1401,12 @@ def _is_programme(sentence: str, start: int) -> bool:
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
 
 
-def _tense(lowered: str, start: int, end: int) -> int:
+def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
     ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
     say ("the vote in November"). The words of the date's clause before it decide, else the few
-    after it, else an "if" with no past verb, else a future word before its clause ("it will be
+    after it, else (for a `day` named by its weekday) a present that schedules ("the trial begins
+    Monday"), else an "if" with no past verb, else a future word before its clause ("it will be
     the first time that people waking up on Tuesday"; a past verb there is often another
     clause's)."""
     window = max(0, start - 80)
@@ -1425,6 +1428,8 @@ def _tense(lowered: str, start: int, end: int) -> int:
         return -1
     if ahead:
         return 1
+    if day and (schedules(lowered, opens, start) or schedules(lowered, end, end + 25)):
+        return 1  # "the show opens on Friday", "on Friday the show opens": the next Friday
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
