@@ -148,3 +148,18 @@ def test_a_present_that_schedules_points_to_the_next_such_day(sentence: str, exp
 )
 def test_the_past_and_nouns_stay_in_the_past(sentence: str, expected: str) -> None:
     assert resolved(sentence)[0][1] == expected
+
+
+def test_the_quarter_of_a_game_story_is_no_calendar_quarter() -> None:
+    found = story(
+        [
+            "The Hawks scored 12 straight points in the second quarter.",
+            "Atlanta outscored Denver 30-20 in the quarter.",
+        ]
+    )
+    assert found == [[], []]
+
+
+def test_the_quarter_of_a_business_story_stays_one() -> None:
+    found = story(["The chain sold 4 million phones in the quarter."])
+    assert found == [[("the quarter", "2019-Q3")]]

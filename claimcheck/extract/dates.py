@@ -696,11 +696,16 @@ class StoryDates:
         if match["q_n"] and match["q_n"] not in (*QUARTERS, "last", "final"):  # "this quarter"
             return True
         lowered = sentence.lower()
-        if is_part_of_another_period(lowered, match.end()):
-            return False
+        return not (
+            is_part_of_another_period(lowered, match.end()) or self._is_game_period(lowered)
+        )
+
+    def _is_game_period(self, lowered: str) -> bool:
+        """Whether a quarter or half in this sentence is a game's: the sentence reports play, or
+        the story has and this sentence is not about business."""
         if sounds_like_a_game(lowered):
             self.game_periods = True
-        return not (self.game_periods and not BUSINESS_WORDS.search(lowered))
+        return self.game_periods and not BUSINESS_WORDS.search(lowered)
 
     def _is_reference(self, match: re.Match[str], sentence: str) -> bool:
         """ "now", "in the long term", "at the moment"; not "the now-cancelled deal", "the
@@ -741,6 +746,8 @@ class StoryDates:
                 re.search(r"\b(?:in|during|throughout)\s+$", before)
                 and PART_OF_DAY_AFTER.match(sentence, end)
             )
+        if match["theday_unit"] == "quarter" and self._is_game_period(sentence.lower()):
+            return False  # "outscored Denver 30-20 in the quarter"
         if match["theday_unit"] == "quarter" and re.search(r"\bin\s+$", before):
             return True
         return bool(THE_PERIOD_BEFORE.search(before))
