@@ -102,6 +102,7 @@ def test_a_game_story_keeps_its_later_periods_out_of_the_calendar() -> None:
         ("The economy shrank in the second quarter.", "2019-Q2"),
         ("The team's owner reported a loss for the third quarter of 2019.", "2019-Q3"),
         ("Revenue fell in the first half.", "2019-H1"),
+        ("The senator led in the polls in the first quarter.", "2019-Q1"),
     ],
 )
 def test_business_quarters_stay_resolved(sentence: str, value: str) -> None:
@@ -163,3 +164,15 @@ def test_the_quarter_of_a_game_story_is_no_calendar_quarter() -> None:
 def test_the_quarter_of_a_business_story_stays_one() -> None:
     found = story(["The chain sold 4 million phones in the quarter."])
     assert found == [[("the quarter", "2019-Q3")]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Revenue rose in the first quarter.", "2019-Q1"),  # the past: the last one
+        ("Revenue will rise in the first quarter.", "2020-Q1"),
+        ("The plant opens in the first quarter.", "2020-Q1"),  # no tense: the nearer one
+    ],
+)
+def test_a_quarter_lies_where_the_tense_points(sentence: str, value: str) -> None:
+    assert [v for _, v in resolved(sentence)] == [value]

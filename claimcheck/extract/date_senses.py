@@ -144,12 +144,14 @@ GAME_WORDS = re.compile(
     r"shots?|field\s+goals?|interceptions?|fumbles?|homers?|wickets?|"
     r"minutes\s+(?:left|remaining)|\d{1,3}-\d{1,3}\b)"
 )
-# a company's or an economy's: "third-quarter profit", "GDP grew in the second quarter"
+# a company's, an economy's or a campaign's: "third-quarter profit", "GDP grew in the second
+# quarter", "led in the polls in the first quarter"
 BUSINESS_WORDS = re.compile(
     r"[$€£%]|\b(?:profits?|earnings|revenues?|sales|income|gdp|econom(?:y|ic|ists?)|growth|"
     r"fiscal|financial|shares|stocks?|investors?|analysts?|quarterly|results|margins?|"
     r"dividends?|guidance|forecasts?|billion|million|comps|inflation|output|deliveries|"
-    r"shipments|company|companies|firm|market|markets|trading|index|percent|per\s+cent)\b"
+    r"shipments|company|companies|firm|market|markets|trading|index|percent|per\s+cent|"
+    r"polls?|polling|voters|donors|fundraising)\b"
 )
 
 

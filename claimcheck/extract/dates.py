@@ -1277,7 +1277,7 @@ class StoryDates:
                 year = int(self._month(month, None, _tense(lowered, *match.span()))[0][:4])
             return f"{year:04d}-Q{month // 3}", "quarter"
         current = (published.month - 1) // 3 + 1 if published else 4
-        future = self._tense_future(lowered, *match.span())
+        tense = _tense(lowered, *match.span())
         if match["q_n"] in ("this", "current", "next", "coming"):
             quarter = current + (match["q_n"] in ("next", "coming"))
             year += quarter > 4
@@ -1291,9 +1291,10 @@ class StoryDates:
         else:
             quarter = QUARTERS[match["q_n"]]
             if not (written or rel) and published:
-                # the nearer of the last and the next such quarter; the next when the future
+                # the nearer of the last and the next such quarter; the next when the future,
+                # the last (or the running one) when the past ("led in the first quarter")
                 back, ahead = (current - quarter) % 4, (quarter - current) % 4
-                if future or (ahead and ahead < back):
+                if tense > 0 or (not tense and ahead and ahead < back):
                     year += quarter < current
                 else:
                     year -= quarter > current
