@@ -176,3 +176,13 @@ def test_the_quarter_of_a_business_story_stays_one() -> None:
 )
 def test_a_quarter_lies_where_the_tense_points(sentence: str, value: str) -> None:
     assert [v for _, v in resolved(sentence)] == [value]
+
+
+def test_the_previous_week_is_the_week_before_the_storys_day() -> None:
+    found = story(
+        [
+            "The board cancelled the listing on September 30.",
+            "Its chief had stepped down the previous week.",
+        ]
+    )
+    assert found[1] == [("the previous week", "2019-W39")]

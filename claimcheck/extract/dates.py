@@ -1044,8 +1044,8 @@ class StoryDates:
         return str(year), "year"
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
-        """ "the previous day", "the day after", "the following year": next to the story's day
-        (or year), else to the published one."""
+        """ "the previous day", "the day after", "the following week", "the following year": next
+        to the story's day (or year), else to the published one."""
         if self.published is None:
             return None, "day"
         step = (
@@ -1056,12 +1056,16 @@ class StoryDates:
         unit = match["adj_unit"] or "day"
         if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
             return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
+        day = date.fromisoformat(self._story_day() or self.published.isoformat())
         if unit == "day":
-            day = date.fromisoformat(self._story_day() or self.published.isoformat())
             return (day + timedelta(days=step)).isoformat(), "day"
         if unit == "year":
             return str((self._year_of_story() or self.published.year) + step), "year"
-        return self._relative(f"{'last' if step < 0 else 'next'} {unit}")
+        if unit == "week":  # "had resigned the previous week": the week before the story's day
+            year, week, _ = (day + timedelta(days=7 * step)).isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        month = day.month + step
+        return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
 
     def _holiday(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The holiday nearest the published date in the sentence's tense, like "on 25 December"."""
