@@ -26,8 +26,8 @@ MAKERS = _words(
 # what a model is: "the 2020 Sentra sedan", "a 1967 Mustang convertible", "the 2021 models"
 PRODUCT_NOUNS = _words(
     "sedan sedans suv suvs hatchback coupe convertible pickup truck crossover minivan wagon "
-    "roadster motorcycle car vehicle phone smartphone laptop tablet console model models "
-    "model-year lineup trim"
+    "roadster motorcycle car vehicle phone smartphone laptop tablet console model models lineup "
+    "trim"
 )
 # words for a new model before its name: "the all-new Sentra"
 NEW_MODEL = _words("all-new redesigned facelifted refreshed")
@@ -99,7 +99,7 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
     if head in EVENT_NOUNS or any(word.lower() in EVENT_NOUNS for word in run):
         return False
     if not run:
-        return head in ("model", "models", "model-year")
+        return head in ("model", "models")
     first = run[0]
     # the year and names are the whole phrase ("the 2021 RAV4 Prime will", "a 2020 iPhone."),
     # or a noun of products follows; not "a 2010 YouTube video", "the 1976 Ford administration"
