@@ -186,3 +186,17 @@ def test_the_previous_week_is_the_week_before_the_storys_day() -> None:
         ]
     )
     assert found[1] == [("the previous week", "2019-W39")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a future seen from the past: the nearest such day or month
+        ("The mayor broke her vow that the bridge would open on Oct. 31.", "2019-10-31"),
+        ("He said that the plant would close in March.", "2020-03"),
+        # a future seen from now stays ahead
+        ("Under the plan the council would vote on Oct. 31.", "2020-10-31"),
+    ],
+)
+def test_a_would_reported_from_the_past_takes_the_nearest_date(sentence: str, value: str) -> None:
+    assert [v for _, v in resolved(sentence)] == [value]

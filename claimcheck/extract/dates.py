@@ -430,6 +430,11 @@ CLAUSE_START = re.compile(
     r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
+# what reports a plan from the past: "his vow that", "said that", "promised it"
+REPORTED_THAT = re.compile(
+    r"\b(?:vow|promise|pledge|said|told|vowed|promised|pledged|announced|predicted)\s+"
+    r"(?:that|it|they|he|she)\b"
+)
 THE_DAY_BEFORE = re.compile(
     r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
     r"throughout|all|of)\s+$"
@@ -818,7 +823,7 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, _tense(lowered, *match.span()))
+            return self._month_day(month, day, _calendar_tense(lowered, *match.span()))
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
@@ -881,7 +886,7 @@ class StoryDates:
             year = published.year + {"this": 0, "last": -1, "next": 1}[match["mo_rel"]]
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
-            tense = _tense(lowered, *match.span())
+            tense = _calendar_tense(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if kind == "ref":
             return _reference(match), "reference"
@@ -1445,6 +1450,19 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _calendar_tense(lowered: str, start: int, end: int) -> int:
+    """The tense of a month or a day of one; a "would" reported from the past ("his vow that
+    Britain would leave on Oct. 31", "he said that the plant would close in March") is a future
+    seen from then, so the date may lie either side of publication: the nearest, as with no
+    tense."""
+    tense = _tense(lowered, start, end)
+    if tense > 0:
+        would = max(FUTURE.finditer(lowered, max(0, start - 80), start), key=_start, default=None)
+        if would and would[0] == "would" and REPORTED_THAT.search(lowered, 0, would.start()):
+            return 0
+    return tense
 
 
 def _start(match: re.Match[str]) -> int:
