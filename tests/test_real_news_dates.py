@@ -36,6 +36,7 @@ def story(sentences: list[str], published: date = WEDNESDAY) -> list[list[tuple[
         "Buyers of the 2020 Sentra sedan get a longer warranty.",
         "Owners of MY 2021 cars will get the update.",
         "The 2021 models arrive with a new grille.",
+        "His 2012 Ford Focus failed its inspection.",
     ],
 )
 def test_a_model_year_is_no_date(sentence: str) -> None:
@@ -64,6 +65,8 @@ def test_a_name_the_story_gave_a_product_keeps_its_year_out_of_the_calendar() ->
         ("He was a 2016 Republican who never endorsed.", "2016"),
         ("Ford renamed the car for the 2008 model year.", "2008"),
         ("The 1976 Ford administration cut the budget.", "1976"),
+        ("In 2019 Toyota Motor sold more hybrids than ever.", "2019"),
+        ("The 2020 Toyota Motor Corp. results disappointed.", "2020"),
     ],
 )
 def test_a_year_before_an_event_a_document_or_a_people_stays_a_date(

@@ -39,6 +39,8 @@ EVENT_NOUNS = _words(
     "elections race campaign administration presidency report study survey census budget act law "
     "recall"
 )
+# a maker's own name ("the 2020 Toyota Motor results") is no model's
+NOT_MODELS = EVENT_NOUNS | _words("motor motors corp co inc group company ltd plc ag")
 # proper adjectives ("a 2016 Republican who..."): no model names
 PROPER_ADJECTIVE_ENDINGS = ("an", "ans", "ic", "ics", "ish", "ese")
 FUNCTION_WORDS = _words(
@@ -89,14 +91,16 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
     product ("Nissan's Sentra", "the Sentra compact sedan" -> "the 2020 Sentra"); "a 1967
     Mustang" (a thing, where an event would be "the"). Not "the 2016 election", "the 2012
     Olympics", "the 2020 G20 summit", nor "the 2008 model year" (a year of sales)."""
-    before = sentence[max(0, start - 12) : start]
-    if re.search(r"\bMY\s?$", before):
+    before = sentence[max(0, start - 12) : start].lower()
+    if re.search(r"\bMY\s?$", sentence[max(0, start - 3) : start]):
         return True
     after = sentence[end:]
     if re.match(r"[\s-]model[\s-]year\b", after):
         return False  # "for the 2008 model year": a period, like a fiscal year (MEANTIME's gold)
+    if re.search(r"\b(?:in|by|since|until|till|from|during|before|after|through)\s+$", before):
+        return False  # "In 2019 Toyota Motor sold more cars": a time
     run, head = _name_run(after)
-    if head in EVENT_NOUNS or any(word.lower() in EVENT_NOUNS for word in run):
+    if head in EVENT_NOUNS or any(word.lower() in NOT_MODELS for word in run):
         return False
     if not run:
         return head in ("model", "models")
@@ -108,7 +112,7 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
         return True  # "the 2021 Honda Civic", "the 2021 RAV4", "the 2020 iPad"
     if head in PRODUCT_NOUNS or _is_product_name(first, story):
         return True
-    indefinite = re.search(r"\b[Aa]n?\s+$", before) is not None
+    indefinite = re.search(r"\ban?\s+$", before) is not None
     # a word like "Mustang"; not "Republican" or "U.S." (or "FBI": an agency's)
     plain_name = first[1:].isalpha() and first[1:].islower()
     proper_adjective = first.lower().endswith(PROPER_ADJECTIVE_ENDINGS)
