@@ -203,3 +203,14 @@ def test_the_previous_week_is_the_week_before_the_storys_day() -> None:
 )
 def test_a_would_reported_from_the_past_takes_the_nearest_date(sentence: str, value: str) -> None:
     assert [v for _, v in resolved(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The only race holding a semi-open primary Tuesday was in Ohio.", "2019-11-19"),
+        ("Results come out Thursday.", "2019-11-21"),
+    ],
+)
+def test_a_schedule_is_a_whole_verb(sentence: str, value: str) -> None:
+    assert [v for _, v in resolved(sentence)] == [value]
