@@ -214,3 +214,14 @@ def test_a_would_reported_from_the_past_takes_the_nearest_date(sentence: str, va
 )
 def test_a_schedule_is_a_whole_verb(sentence: str, value: str) -> None:
     assert [v for _, v in resolved(sentence)] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Its lead in cloud services grew in the second quarter.",
+        "Suppliers raced to match demand in the second half.",
+    ],
+)
+def test_words_shared_with_games_leave_a_quarter_alone(sentence: str) -> None:
+    assert [value for _, value in resolved(sentence)] in (["2019-Q2"], ["2019-H2"])

@@ -144,8 +144,9 @@ def _is_product_name(name: str, story: list[str]) -> bool:
 GAME_WORDS = re.compile(
     r"\b(?:points?|goals?|scored|scor(?:es?|ing)|touchdowns?|yards?|innings?|rebounds?|assists?|"
     r"baskets?|(?:3|three)-pointers?|free[\s-]throws?|fouls?|fouled|penalt(?:y|ies)|half-?time|"
-    r"overtime|quarterback|game|match|led|lead|trailed|trailing|deficit|dunk(?:ed|s)?|"
-    r"shots?|field\s+goals?|interceptions?|fumbles?|homers?|wickets?|"
+    r"overtime|quarterback|(?:the|a|this)\s+(?:game|match)|deficit|dunk(?:ed|s)?|"
+    r"(?:led|lead|leading|trailed|trailing)\s+(?:by\s+)?\d|"
+    r"field\s+goals?|interceptions?|fumbles?|homers?|wickets?|"
     r"minutes\s+(?:left|remaining)|\d{1,3}-\d{1,3}\b)"
 )
 # a company's, an economy's or a campaign's: "third-quarter profit", "GDP grew in the second
