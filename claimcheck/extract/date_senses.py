@@ -94,7 +94,7 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
     before = sentence[max(0, start - 12) : start].lower()
     if re.search(r"\bMY\s?$", sentence[max(0, start - 3) : start]):
         return True
-    after = sentence[end:]
+    after = sentence[end : end + 100]
     if re.match(r"[\s-]model[\s-]year\b", after):
         return False  # "for the 2008 model year": a period, like a fiscal year (MEANTIME's gold)
     if re.search(r"\b(?:in|by|since|until|till|from|during|before|after|through)\s+$", before):
