@@ -20,6 +20,13 @@ import re
 from collections.abc import Iterator
 from datetime import date, timedelta
 
+from claimcheck.extract.date_senses import (
+    BUSINESS_WORDS,
+    is_model_year,
+    is_part_of_another_period,
+    schedules,
+    sounds_like_a_game,
+)
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import DateMention
 
@@ -423,6 +430,11 @@ CLAUSE_START = re.compile(
     r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
+# what reports a plan from the past: "his vow that", "said that", "promised it"
+REPORTED_THAT = re.compile(
+    r"\b(?:vow|promise|pledge|said|told|vowed|promised|pledged|announced|predicted)\s+"
+    r"(?:that|it|they|he|she)\b"
+)
 THE_DAY_BEFORE = re.compile(
     r"(?:(?:later|earlier|early|late)\s+in|for|on|over|(?:end|close)(?:d|ed|ing|s)?|during|"
     r"throughout|all|of)\s+$"
@@ -515,12 +527,15 @@ class StoryDates:
         self.since_period = 0
         self.since_day = 0
         self.named_year: int | None = None  # the last year written out: "that year", "that May"
+        self.sentences: list[str] = []  # the story so far: what it names a product
+        self.game_periods = False  # whether it has told a game's quarters or halves
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         self.since_year += 1
         self.since_period += 1
         self.since_day += 1
+        self.sentences.append(sentence)
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
@@ -662,14 +677,40 @@ class StoryDates:
             first, last = _range_years(match)
             return first < last <= first + 100 and not LABEL_BEFORE.search(sentence, 0, start)
         elif kind == "year":
-            return not LABEL_BEFORE.search(sentence, 0, start) and not _is_count(
-                sentence, start, end
+            return not (
+                LABEL_BEFORE.search(sentence, 0, start)
+                or _is_count(sentence, start, end)
+                or is_model_year(sentence, start, end, self.sentences)
             )
+        elif kind in ("q", "half"):
+            return self._is_calendar_part(match, sentence)
         elif kind == "past":  # "the past year"; not "the last week of October" (a part of it)
             return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dec":
             return not LABEL_BEFORE.search(sentence, 0, start)
         return True
+
+    def _is_calendar_part(self, match: re.Match[str], sentence: str) -> bool:
+        """A quarter or half of a year, unless a year is not named and it is a game's ("scored in
+        the third quarter", "a first-half goal": so are the story's later ones) or a part of
+        another period ("the second half of the 20th century", "of the season")."""
+        if any(match[name] for name in ("q_year", "q_pre", "q_rel", "q_pre_rel", "half_year")):
+            return True
+        if match["half_rel"] or match["half_h"] or "fiscal" in match[0] or "financial" in match[0]:
+            return True
+        if match["q_n"] and match["q_n"] not in (*QUARTERS, "last", "final"):  # "this quarter"
+            return True
+        lowered = sentence.lower()
+        return not (
+            is_part_of_another_period(lowered, match.end()) or self._is_game_period(lowered)
+        )
+
+    def _is_game_period(self, lowered: str) -> bool:
+        """Whether a quarter or half in this sentence is a game's: the sentence reports play, or
+        the story has and this sentence is not about business."""
+        if sounds_like_a_game(lowered):
+            self.game_periods = True
+        return self.game_periods and not BUSINESS_WORDS.search(lowered)
 
     def _is_reference(self, match: re.Match[str], sentence: str) -> bool:
         """ "now", "in the long term", "at the moment"; not "the now-cancelled deal", "the
@@ -710,6 +751,8 @@ class StoryDates:
                 re.search(r"\b(?:in|during|throughout)\s+$", before)
                 and PART_OF_DAY_AFTER.match(sentence, end)
             )
+        if match["theday_unit"] == "quarter" and self._is_game_period(sentence.lower()):
+            return False  # "outscored Denver 30-20 in the quarter"
         if match["theday_unit"] == "quarter" and re.search(r"\bin\s+$", before):
             return True
         return bool(THE_PERIOD_BEFORE.search(before))
@@ -760,8 +803,8 @@ class StoryDates:
             return False
         return _previous_word(sentence, start).lower() in ("the", "this", "next", "last")
 
-    def _tense_future(self, lowered: str, start: int, end: int) -> bool:
-        return _tense(lowered, start, end) > 0
+    def _tense_future(self, lowered: str, start: int, end: int, day: bool = False) -> bool:
+        return _tense(lowered, start, end, day) > 0
 
     def _resolve(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The value of a date: which alternative of DATE_PATTERN matched (its outer group, the
@@ -780,7 +823,7 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, _tense(lowered, *match.span()))
+            return self._month_day(month, day, _calendar_tense(lowered, *match.span()))
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
@@ -802,7 +845,8 @@ class StoryDates:
             part = PARTS_OF_DAY[match["pod_part"]]
             day_word = match["pod_day"]
             if day_word in WEEKDAYS:
-                day, _ = self._weekday(day_word, None, self._tense_future(lowered, *match.span()))
+                future = self._tense_future(lowered, *match.span(), day=True)
+                day, _ = self._weekday(day_word, None, future)
             else:
                 shift = {"this": 0, "yesterday": -1, "tomorrow": 1, "last": -1}[day_word]
                 day = (published + timedelta(days=shift)).isoformat() if published else None
@@ -830,9 +874,9 @@ class StoryDates:
             day = self.published.isoformat() if self.published else "XXXX-XX-XX"
             return f"{day}T{'24:00' if match['noon'] == 'midnight' else '12:00'}", "time"
         if kind == "wkend":
-            return self._weekend(self._tense_future(lowered, *match.span())), "week"
+            return self._weekend(self._tense_future(lowered, *match.span(), day=True)), "week"
         if kind == "wd":
-            future = self._tense_future(lowered, *match.span())
+            future = self._tense_future(lowered, *match.span(), day=True)
             return self._weekday(match["wd_day"], match["wd_mod"], future)
         if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
@@ -842,7 +886,7 @@ class StoryDates:
             year = published.year + {"this": 0, "last": -1, "next": 1}[match["mo_rel"]]
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
-            tense = _tense(lowered, *match.span())
+            tense = _calendar_tense(lowered, *match.span())
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if kind == "ref":
             return _reference(match), "reference"
@@ -1005,8 +1049,8 @@ class StoryDates:
         return str(year), "year"
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
-        """ "the previous day", "the day after", "the following year": next to the story's day
-        (or year), else to the published one."""
+        """ "the previous day", "the day after", "the following week", "the following year": next
+        to the story's day (or year), else to the published one."""
         if self.published is None:
             return None, "day"
         step = (
@@ -1017,12 +1061,16 @@ class StoryDates:
         unit = match["adj_unit"] or "day"
         if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
             return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
+        day = date.fromisoformat(self._story_day() or self.published.isoformat())
         if unit == "day":
-            day = date.fromisoformat(self._story_day() or self.published.isoformat())
             return (day + timedelta(days=step)).isoformat(), "day"
         if unit == "year":
             return str((self._year_of_story() or self.published.year) + step), "year"
-        return self._relative(f"{'last' if step < 0 else 'next'} {unit}")
+        if unit == "week":  # "had resigned the previous week": the week before the story's day
+            year, week, _ = (day + timedelta(days=7 * step)).isocalendar()
+            return f"{year}-W{week:02d}", "week"
+        month = day.month + step
+        return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
 
     def _holiday(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The holiday nearest the published date in the sentence's tense, like "on 25 December"."""
@@ -1238,7 +1286,7 @@ class StoryDates:
                 year = int(self._month(month, None, _tense(lowered, *match.span()))[0][:4])
             return f"{year:04d}-Q{month // 3}", "quarter"
         current = (published.month - 1) // 3 + 1 if published else 4
-        future = self._tense_future(lowered, *match.span())
+        tense = _tense(lowered, *match.span())
         if match["q_n"] in ("this", "current", "next", "coming"):
             quarter = current + (match["q_n"] in ("next", "coming"))
             year += quarter > 4
@@ -1252,9 +1300,10 @@ class StoryDates:
         else:
             quarter = QUARTERS[match["q_n"]]
             if not (written or rel) and published:
-                # the nearer of the last and the next such quarter; the next when the future
+                # the nearer of the last and the next such quarter; the next when the future,
+                # the last (or the running one) when the past ("led in the first quarter")
                 back, ahead = (current - quarter) % 4, (quarter - current) % 4
-                if future or (ahead and ahead < back):
+                if tense > 0 or (not tense and ahead and ahead < back):
                     year += quarter < current
                 else:
                     year -= quarter > current
@@ -1369,11 +1418,12 @@ def _is_programme(sentence: str, start: int) -> bool:
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
 
 
-def _tense(lowered: str, start: int, end: int) -> int:
+def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
     ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
     say ("the vote in November"). The words of the date's clause before it decide, else the few
-    after it, else an "if" with no past verb, else a future word before its clause ("it will be
+    after it, else (for a `day` named by its weekday) a present that schedules ("the trial begins
+    Monday"), else an "if" with no past verb, else a future word before its clause ("it will be
     the first time that people waking up on Tuesday"; a past verb there is often another
     clause's)."""
     window = max(0, start - 80)
@@ -1395,9 +1445,24 @@ def _tense(lowered: str, start: int, end: int) -> int:
         return -1
     if ahead:
         return 1
+    if day and (schedules(lowered, opens, start) or schedules(lowered, end, end + 25)):
+        return 1  # "the show opens on Friday", "on Friday the show opens": the next Friday
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _calendar_tense(lowered: str, start: int, end: int) -> int:
+    """The tense of a month or a day of one; a "would" reported from the past ("his vow that
+    Britain would leave on Oct. 31", "he said that the plant would close in March") is a future
+    seen from then, so the date may lie either side of publication: the nearest, as with no
+    tense."""
+    tense = _tense(lowered, start, end)
+    if tense > 0:
+        would = max(FUTURE.finditer(lowered, max(0, start - 80), start), key=_start, default=None)
+        if would and would[0] == "would" and REPORTED_THAT.search(lowered, 0, would.start()):
+            return 0
+    return tense
 
 
 def _start(match: re.Match[str]) -> int:
