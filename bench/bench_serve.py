@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import statistics
 import sys
 import tempfile
@@ -87,8 +88,11 @@ def measure_review(browser: Any, url: str, presses: int) -> dict[str, Any]:
     before = tab.count()
     tab.page.keyboard.press("Enter")
     review = painted(tab, "reviewed", before) - tab.keys()[-1]
+    # "claim 7 (2 of 100000 here)": a later run resumes where the one before left off
+    shown = tab.frames()[tab.wait_for_text(" here)", after=before)]["text"]
+    start = int(re.search(r"\((\d+) of \d+ here\)", shown).group(1))
     tab.page.wait_for_timeout(500)
-    keys = key_to_frame(tab, presses, "claim {}/", start=1)
+    keys = key_to_frame(tab, presses, "({} of ", start=start)
     tab.page.close()
     return {"first": first, "review": review, "keys": keys}
 
