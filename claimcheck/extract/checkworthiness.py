@@ -199,6 +199,34 @@ _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
 )
 _SENTENCE_END = (".", "!", "?", "…")
+# The writer's "I", "me", "my": a capitalised "Me" or "My" inside a sentence is a title's ("Call
+# Me a Liar", "My Family Divided"), and an "I" between full stops an initial ("F.B.I.").
+_WRITER_SELF = re.compile(
+    r"(?<![\w.])I(?:['’](?:m|ve|d|ll))?(?![\w.])|\b(?:me|my|myself)\b|^[\s'\"‘“(\[]*My\b"
+)
+_AFTER_NAME = re.compile(r"[A-Z]\w* $")
+_COLON = re.compile(r":\s")
+_CLOSING = " '\"’”)]"
+# How a finished sentence or clause ends ("Germany pledges to expand its military;" in a list
+# of headlines is one)
+_FINISHED = (*_SENTENCE_END, ";")
+# A sentence that opens with an instruction: "Don't …", "Let's …", or a verb in its base form
+# (no -s, -ed, -ing or -ly) with the reader's or the writer's things as its object ("Start your
+# day …", "Check out our picks …", "Try it …"); not a preposition, conjunction, adverb or
+# question word before the same words ("With your help …", "If it rains …"). One that a colon
+# follows goes on to say something ("Consider this: the city spent …"): it is read as before.
+_INSTRUCTION = re.compile(
+    r"[\s'\"‘“(\[]*(?:(?:Don['’]t|Do not|Let['’]s|Please) \w"
+    r"|(?!(?:About|After|Again|Against|All|Along|Also|Among|And|Around|As|At|Because|Before|"
+    r"Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|First|For|From|"
+    r"Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|Last|Later|Like|"
+    r"Many|May|Maybe|Meanwhile|Might|Most|Must|Next|None|Not|Now|Of|On|Once|Or|Otherwise|Over|"
+    r"Perhaps|Shall|Should|Since|So|Some|Soon|Still|Sure|Than|That|Then|There|Therefore|Though|"
+    r"Through|Thus|To|Today|Under|Unless|Unlike|Until|Upon|What|Whatever|When|Whenever|Where|"
+    r"Whether|Which|While|Who|Why|Will|With|Within|Without|Would|Yet|Yesterday)\b)"
+    r"[A-Z][a-z]+(?<![^s]s)(?<!ed)(?<!ing)(?<!ly) "
+    r"(?:your|yourself|yourselves|our|it|them|me|us|out)\b)"
+)
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -225,6 +253,10 @@ CUE_REASONS = {
     "c:heading": "a heading or label, not a sentence",
     "c:short_claim": "short, but states what something is or does",
     "c:promo": "a sales pitch, not a claim",
+    "c:writer_first_person": "the writer speaks of themselves",
+    "c:writer_exclaims": "the writer exclaims",
+    "c:instruction": "tells the reader what to do",
+    "c:unfinished": "no sentence: a headline, list item or caption",
 }
 WORD_SCALE = 2.0
 MAX_REASONS = 5
@@ -236,12 +268,17 @@ MIN_REASON_WEIGHT = 0.2
 class Signals:
     """What the extractor found in the sentence. Its quantities and dates also set the figure and
     date cues (training sees sentences alone and finds those by their words, so the model does
-    not change when the quantity finder does); attribution and quotation have hand-set weights."""
+    not change when the quantity finder does); attribution and quotation have hand-set weights.
+    `narration`: the sentence with its quotations blanked out when it was read from written
+    text (an article), the writer's own words; None for speech (debates, fact-checked
+    statements), where an "I" or an exclamation is the speaker's. The cues of the writer's
+    voice read from it have hand-set weights too."""
 
     quantities: int = 0
     dates: int = 0
     attributed: bool = False
     quoted: bool = False
+    narration: str | None = None
 
 
 @dataclass(frozen=True)
@@ -390,6 +427,8 @@ def _read(sentence: str, signals: Signals) -> _Reading:
             found["c:heading"] = 1.0
     if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _is_listing(sentence):
         found["c:promo"] = 1.0
+    if signals.narration is not None:
+        _writer_voice(found, sentence, signals, length)
     found["c:length"] = min(length, 40) / 20
     scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
     return _Reading(seen, pairs, scale, found, words, stems)
@@ -401,6 +440,33 @@ def _is_listing(sentence: str) -> bool:
     return (
         "Off" in sentence or "Drop" in sentence or "Now " in sentence or "(" in sentence
     ) and _LISTING.search(sentence) is not None
+
+
+def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, length: int) -> None:
+    """Cues of written text that is no claim: the writer's own "I" or exclamation (a review,
+    a column), an instruction to the reader, and a line that is no finished sentence (a
+    headline, a list item, a caption) unless it says what something is or does ("X is the
+    second …", a claim pasted without its full stop); none of them is read inside a quotation."""
+    narration = signals.narration or ""
+    if not signals.attributed and _writer_speaks_of_self(narration):
+        found["c:writer_first_person"] = 1.0
+    if narration.rstrip(_CLOSING).endswith("!"):
+        found["c:writer_exclaims"] = 1.0
+    if _INSTRUCTION.match(narration) and not _COLON.search(narration):
+        found["c:instruction"] = 1.0
+    unfinished = not sentence.rstrip(_CLOSING).endswith(_FINISHED)
+    if unfinished and length >= 6 and "c:predicate" not in found:
+        found["c:unfinished"] = 1.0
+
+
+def _writer_speaks_of_self(narration: str) -> bool:
+    """An "I", "me" or "my" of the writer's: not the numeral of "World War I" or "Phase I", nor
+    one after a colon, which gives someone's words ("Rubio: I still believe …", "A: I came …")."""
+    before_colon = _COLON.split(narration, maxsplit=1)[0]
+    for mark in _WRITER_SELF.finditer(before_colon):
+        if mark[0][0] != "I" or not _AFTER_NAME.search(before_colon, 0, mark.start()):
+            return True
+    return False
 
 
 def _time_spans(words: list[str]) -> int:

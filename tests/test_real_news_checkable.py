@@ -1,0 +1,112 @@
+"""Which sentences of real news are checkable: classes of kept sentences a fact-checker would not
+check, found by reading real news pages (bench/bench_audit.py), each held by fixtures written
+for it, beside the claims of the same shape that must stay in the queue."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract.checkworthiness import Signals, score
+from claimcheck.extract.claims import extract_claims
+
+PUBLISHED = "2019-11-18"
+
+
+def kept(text: str) -> list[str]:
+    return [c.sentence for c in extract_claims(text, PUBLISHED)]
+
+
+def written(sentence: str) -> float:
+    """The score of a sentence as the extractor reads it from an article, without quotations."""
+    return score(sentence, Signals(narration=sentence))[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I have owned three of these kettles since 2016 and mine still boils in under a minute.",
+        "My favourite of the five phones I tested this year was the cheapest one.",
+        "Last spring I moved my whole photo library to the new service.",
+    ],
+)
+def test_the_writer_speaking_of_themselves_is_no_claim(sentence):
+    assert kept(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        '"I voted against the bill because it cut 4,000 teaching jobs," Senator Ruth Okafor said.',
+        "Rubio: I still believe the treaty costs taxpayers $2 billion a year.",
+        "Officials at the F.B.I. said 12 agents worked on the case in 2018.",
+        "The book, Call Me Home, sold 200,000 copies in its first year.",
+        "Soldiers who fought in World War I received the medal in 1919.",
+    ],
+)
+def test_a_first_person_that_is_not_the_writers_keeps_the_claim(claim):
+    assert kept(claim) == [claim]
+
+
+def test_a_first_person_in_speech_is_read_as_before():
+    """Debates and fact-checked statements are speech: their "I" is the speaker's claim."""
+    sentence = "I cut taxes for 3 million families in my first year as governor."
+    assert score(sentence, Signals())[0] > written(sentence) + 0.2
+
+
+@pytest.mark.parametrize(
+    "exclaimed",
+    ["Back to the budget fight!", "We have gathered the best letters from our readers here!"],
+)
+def test_the_writer_exclaiming_is_no_claim(exclaimed):
+    assert kept(exclaimed) == []
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    [
+        "Start your weekend with our guide to the city's new markets.",
+        "Check out our list of the 12 cheapest flights to Lisbon below.",
+        "Don't miss the final episode of the series on Sunday.",
+        "Book your seats early and enjoy the show with the whole family.",
+    ],
+)
+def test_an_instruction_to_the_reader_is_no_claim(instruction):
+    assert kept(instruction) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "With your help, the charity raised $3 million for the hospital in 2018.",
+        "First it closed 40 branches, then it cut 2,000 jobs, the bank said.",
+        "If it passes, the law would raise the minimum wage to $15 by 2025.",
+        "All our troops left the base by March 2021, the ministry said.",
+        "However it costs $40 more than the model it replaces.",
+        "Brace yourself: the city will spend $4 million on the bridge in 2020.",
+    ],
+)
+def test_a_claim_that_opens_like_an_instruction_is_kept(claim):
+    assert kept(claim) == [claim]
+
+
+@pytest.mark.parametrize(
+    "unfinished",
+    [
+        "Fast charging for every phone in your house",
+        "Three spare nozzles of different sizes for a tidy finish",
+        "Here are the five things to watch for tonight:",
+    ],
+)
+def test_a_line_that_is_no_finished_sentence_loses_weight(unfinished):
+    assert written(unfinished) < 0.3
+
+
+def test_a_headline_that_states_an_event_is_kept():
+    headline = "Senate passes $1.2 trillion infrastructure bill after months of talks"
+    assert kept(headline) == [headline]
+
+
+def test_a_clause_closed_by_a_semicolon_is_finished():
+    assert written("Germany pledges to expand its army;") == written(
+        "Germany pledges to expand its army."
+    )
