@@ -110,3 +110,32 @@ def test_a_clause_closed_by_a_semicolon_is_finished():
     assert written("Germany pledges to expand its army;") == written(
         "Germany pledges to expand its army."
     )
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "(Reporting by Ana Ruiz, with reporting by Tom Lee; editing by Sue Bell.)",
+        "Write to Dana Kowalski at dana.kowalski@example.com",
+        "Reach the reporter on Twitter at https://twitter.com/example_desk",
+        "To order printed copies for your office visit https://www.example.com/reprints.",
+        "Email us at tips@example.org.",
+        "This article is for your personal, non-commercial use only.",
+        "2.",
+        "* * *",
+    ],
+)
+def test_page_furniture_inside_the_story_is_no_claim(furniture):
+    story = "The council approved a budget of $4.2 million on Monday.\n" + furniture
+    assert kept(story) == ["The council approved a budget of $4.2 million on Monday."]
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "The report, published at https://example.org/report, found 30% of wells were dry.",
+        "Visitors to www.example.gov rose to 2 million in March, the agency said.",
+    ],
+)
+def test_a_claim_that_gives_an_address_is_kept(claim):
+    assert kept(claim) == [claim]
