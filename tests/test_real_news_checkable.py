@@ -139,3 +139,22 @@ def test_page_furniture_inside_the_story_is_no_claim(furniture):
 )
 def test_a_claim_that_gives_an_address_is_kept(claim):
     assert kept(claim) == [claim]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Acme 27in Curved Monitor with Stand and Cable for $199.99",
+        "Two Acme Buds Pro Earphones with Charging Case for £89",
+    ],
+)
+def test_a_line_that_a_price_closes_is_a_listing(listing):
+    from claimcheck.extract.checkworthiness import _LISTING, _is_listing
+
+    assert _is_listing(listing) and _LISTING.search(listing)
+    assert kept(listing) == []
+
+
+def test_a_sentence_that_ends_with_a_price_is_a_claim():
+    claim = "The county sold the old courthouse last year for $4.5 million."
+    assert kept(claim) == [claim]

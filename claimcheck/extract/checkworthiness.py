@@ -193,8 +193,12 @@ _PITCH = re.compile(
     r"|get (?:it|yours|one|them)|treat yourself)\b",
     re.IGNORECASE,
 )
-# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)"
-_LISTING = re.compile(r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d")
+# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)",
+# or a line that a price closes, with no full stop: "Acme 27in Monitor with Stand for $199.99"
+_LISTING = re.compile(
+    r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d"
+    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$"
+)
 _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
 )
@@ -438,7 +442,11 @@ def _is_listing(sentence: str) -> bool:
     # the words every listing pattern holds, looked for first: a search of the pattern over
     # every sentence cost more than the rest of this function
     return (
-        "Off" in sentence or "Drop" in sentence or "Now " in sentence or "(" in sentence
+        "Off" in sentence
+        or "Drop" in sentence
+        or "Now " in sentence
+        or "(" in sentence
+        or sentence[-1:].isdigit()
     ) and _LISTING.search(sentence) is not None
 
 
