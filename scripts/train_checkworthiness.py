@@ -46,9 +46,10 @@ SHIPPED = REPO / "claimcheck" / "data" / "checkworthiness.json"
 # The writer's voice in an article (Signals.narration; never set here, speech has none): an
 # "I" of the writer's takes a sentence the words score up to 0.7 below the cut-off (reviews and
 # columns), not a politician's op-ed claim with figures that scores more; an exclamation
-# undoes the learnt one's bonus, which debates taught; an instruction to the reader is never a
-# claim itself (up to 0.9 taken below); a line with no closing stop and no predicate (list item,
-# caption) near 0.65.
+# undoes the learnt one's bonus, which debates taught; a question of the writer's is no claim
+# even with figures (up to 0.96 taken below); an instruction to the reader, or a pointer to
+# what follows ("Here are …"), is never one itself (up to 0.9 taken below); a line with no
+# closing stop and no predicate (list item, caption) near 0.65.
 HAND_SET = {
     "c:attributed": 0.9,
     "c:quoted": 0.8,
@@ -57,7 +58,9 @@ HAND_SET = {
     "c:promo": -6.0,
     "c:writer_first_person": -1.75,
     "c:writer_exclaims": -1.5,
+    "c:writer_asks": -4.0,
     "c:instruction": -3.0,
+    "c:signpost": -3.0,
     "c:unfinished": -1.5,
 }
 SEED = 20200601

@@ -158,3 +158,36 @@ def test_a_line_that_a_price_closes_is_a_listing(listing):
 def test_a_sentence_that_ends_with_a_price_is_a_claim():
     claim = "The county sold the old courthouse last year for $4.5 million."
     assert kept(claim) == [claim]
+
+
+@pytest.mark.parametrize(
+    "signpost",
+    [
+        "Here are the five things to watch in tonight's debate.",
+        "Here's the latest data on hospital admissions from the health ministry.",
+        "The following chart shows the value of the 2019 harvest.",
+    ],
+)
+def test_a_pointer_to_what_follows_is_no_claim(signpost):
+    assert kept(signpost) == []
+
+
+def test_a_quoted_here_is_read_as_before():
+    claim = '"Here is a company that lost $40 million in 2019," the analyst Jo Reyes said.'
+    assert kept(claim) == [claim]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did the foundation refuse to hand over 3,000 pages of records in 2015?",
+        "Can the mayor keep the support of the 40,000 voters who backed him last year?",
+    ],
+)
+def test_the_writers_question_is_no_claim(question):
+    assert kept(question) == []
+
+
+def test_a_question_a_named_speaker_asked_is_speech():
+    claim = 'Senator Ruth Okafor asked, "Why did the agency spend $2 million on one party?"'
+    assert kept(claim) == [claim]

@@ -209,6 +209,11 @@ _WRITER_SELF = re.compile(
     r"(?<![\w.])I(?:['’](?:m|ve|d|ll))?(?![\w.])|\b(?:me|my|myself)\b|^[\s'\"‘“(\[]*My\b"
 )
 _AFTER_NAME = re.compile(r"[A-Z]\w* $")
+# The writer pointing to what follows: "Here are the highlights:", "Here's why …", "The
+# following chart shows …", "Below are my rankings …"
+_SIGNPOST = re.compile(
+    r"[\s'\"‘“(\[]*(?:Here(?:['’]s| is| are)|Below (?:is|are)|The following|See below|Read on)\b"
+)
 _COLON = re.compile(r":\s")
 _CLOSING = " '\"’”)]"
 # How a finished sentence or clause ends ("Germany pledges to expand its military;" in a list
@@ -259,7 +264,9 @@ CUE_REASONS = {
     "c:promo": "a sales pitch, not a claim",
     "c:writer_first_person": "the writer speaks of themselves",
     "c:writer_exclaims": "the writer exclaims",
+    "c:writer_asks": "the writer asks a question",
     "c:instruction": "tells the reader what to do",
+    "c:signpost": "points the reader to what follows",
     "c:unfinished": "no sentence: a headline, list item or caption",
 }
 WORD_SCALE = 2.0
@@ -451,17 +458,23 @@ def _is_listing(sentence: str) -> bool:
 
 
 def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, length: int) -> None:
-    """Cues of written text that is no claim: the writer's own "I" or exclamation (a review,
-    a column), an instruction to the reader, and a line that is no finished sentence (a
-    headline, a list item, a caption) unless it says what something is or does ("X is the
-    second …", a claim pasted without its full stop); none of them is read inside a quotation."""
+    """Cues of written text that is no claim: the writer's own "I", question or exclamation (a
+    review, a column), an instruction to the reader or a pointer to what follows, and a line
+    that is no finished sentence (a headline, a list item, a caption) unless it says what
+    something is or does ("X is the second …", a claim pasted without its full stop); none of
+    them is read inside a quotation."""
     narration = signals.narration or ""
     if not signals.attributed and _writer_speaks_of_self(narration):
         found["c:writer_first_person"] = 1.0
-    if narration.rstrip(_CLOSING).endswith("!"):
+    ending = narration.rstrip(_CLOSING)[-1:]
+    if ending == "!":
         found["c:writer_exclaims"] = 1.0
+    elif ending == "?":
+        found["c:writer_asks"] = 1.0
     if _INSTRUCTION.match(narration) and not _COLON.search(narration):
         found["c:instruction"] = 1.0
+    if _SIGNPOST.match(narration):
+        found["c:signpost"] = 1.0
     unfinished = not sentence.rstrip(_CLOSING).endswith(_FINISHED)
     if unfinished and length >= 6 and "c:predicate" not in found:
         found["c:unfinished"] = 1.0
