@@ -123,6 +123,9 @@ def test_a_clause_closed_by_a_semicolon_is_finished():
         "This article is for your personal, non-commercial use only.",
         "2.",
         "* * *",
+        "Dana Kowalski via Getty Images.",
+        "(AP Photo/Dana Kowalski)",
+        "Photo: Dana Kowalski / Reuters",
     ],
 )
 def test_page_furniture_inside_the_story_is_no_claim(furniture):
@@ -135,9 +138,11 @@ def test_page_furniture_inside_the_story_is_no_claim(furniture):
     [
         "The report, published at https://example.org/report, found 30% of wells were dry.",
         "Visitors to www.example.gov rose to 2 million in March, the agency said.",
+        "Shares of Acme fell 3% in New York, Reuters reported.",
+        "Acme sold 40,000 phones to Reuters and AP in 2019.",
     ],
 )
-def test_a_claim_that_gives_an_address_is_kept(claim):
+def test_a_claim_that_gives_an_address_or_an_agency_is_kept(claim):
     assert kept(claim) == [claim]
 
 

@@ -29,6 +29,16 @@ CONTACT = re.compile(
     r"(?:(?:and|or) (?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+)\W{0,3})*",
     re.IGNORECASE,
 )
+# A picture's credit: "Scott Olson via Getty Images.", "(AP Photo/Evan Vucci)", "Photo: Ana
+# Lima/Reuters"
+_AGENCY = r"(?:Getty Images|AP|AFP|EPA|Reuters|Shutterstock|(?:The )?Associated Press)"
+_PICTURE = r"(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|[Pp]icture)(?: [Cc]redit)?\s*:\s*"
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"  # capitalised words only: a person or an agency
+CREDIT = re.compile(
+    rf"\(?(?:{_PICTURE})?{_NAME}(?:\s?/\s?| via | for ){_AGENCY}(?: via Getty Images)?\)?\.?"
+    rf"|\(?{_AGENCY} Photo/[^)]{{1,60}}\)?\.?"
+    rf"|\(?{_PICTURE}[^.]{{1,80}}\)?\.?"
+)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 # "Our weekly newsletter lands in your inbox on Fridays."
 NEWSLETTER = re.compile(
@@ -48,6 +58,8 @@ def is_furniture_sentence(sentence: str) -> bool:
     unbracketed = stripped[1:].rstrip(").") if stripped[0] == "(" else stripped
     # tried at the first character only: cheap
     if FURNITURE_SENTENCE.fullmatch(stripped) or FURNITURE_SENTENCE.fullmatch(unbracketed):
+        return True
+    if len(stripped) < 100 and CREDIT.fullmatch(stripped):
         return True
     if ("@" in stripped or "http" in stripped or "www." in stripped) and CONTACT.fullmatch(
         stripped
