@@ -120,6 +120,7 @@ def test_a_clause_closed_by_a_semicolon_is_finished():
         "Reach the reporter on Twitter at https://twitter.com/example_desk",
         "To order printed copies for your office visit https://www.example.com/reprints.",
         "Email us at tips@example.org.",
+        "Follow Dana Kowalski on Twitter @dkowalski.",
         "This article is for your personal, non-commercial use only.",
         "2.",
         "* * *",

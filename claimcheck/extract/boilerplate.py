@@ -21,12 +21,13 @@ FURNITURE_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 # How to reach the writer or the publisher, or where to go next: "Write to Ann Lee at
-# ann.lee@example.com", "Reach the reporter on Twitter at https://…", "To order copies, visit
-# www.example.com." (an address, and a verb of contact that opens the sentence).
+# ann.lee@example.com", "Reach the reporter on Twitter at https://…", "Follow her on Twitter
+# @annlee.", "To order copies, visit www.example.com." (an address, and a verb of contact that
+# opens the sentence).
+_ADDRESS = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+|https?://\S+|www\.\S+)"
 CONTACT = re.compile(
     r"(?:to \w[^.]{0,120}?,? )?(?:write|reach|contact|e-?mail|follow|visit|link|find)\b.{0,160}?"
-    r"(?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+)\W{0,3}"
-    r"(?:(?:and|or) (?:[\w.+-]+@[\w-]+\.[\w.]+|https?://\S+|www\.\S+)\W{0,3})*",
+    rf"{_ADDRESS}\W{{0,3}}(?:(?:and|or) {_ADDRESS}\W{{0,3}})*",
     re.IGNORECASE,
 )
 # A picture's credit: "Scott Olson via Getty Images.", "(AP Photo/Evan Vucci)", "Photo: Ana
