@@ -27,6 +27,7 @@ def written(sentence: str) -> float:
         "I have owned three of these kettles since 2016 and mine still boils in under a minute.",
         "My favourite of the five phones I tested this year was the cheapest one.",
         "Last spring I moved my whole photo library to the new service.",
+        "When I tested the 2019 model, the battery lasted 11 hours.",
     ],
 )
 def test_the_writer_speaking_of_themselves_is_no_claim(sentence):

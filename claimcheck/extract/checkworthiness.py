@@ -7,7 +7,8 @@ The features depend on this module alone, so the shipped file is reproducible fr
 It is applied here in plain Python, so the extractor needs no numpy. The vocabulary is explicit
 rather than hashed so that a reason can quote the word that moved the score. Debate transcripts
 have no attributions or quotation marks, so those two cues carry hand-set weights, stored in the
-same file beside the learnt ones.
+same file beside the learnt ones; so do the cues of the writer's voice in an article (Signals.
+narration), which speech has none of.
 """
 
 from __future__ import annotations
@@ -208,7 +209,8 @@ _SENTENCE_END = (".", "!", "?", "…")
 _WRITER_SELF = re.compile(
     r"(?<![\w.])I(?:['’](?:m|ve|d|ll))?(?![\w.])|\b(?:me|my|myself)\b|^[\s'\"‘“(\[]*My\b"
 )
-_AFTER_NAME = re.compile(r"[A-Z]\w* $")
+# "War I", not "When I" (a capital that opens the sentence)
+_AFTER_NAME = re.compile(r"\w\W+[A-Z]\w* $")
 # The writer pointing to what follows: "Here are the highlights:", "Here's why …", "The
 # following chart shows …", "Below are my rankings …"
 _SIGNPOST = re.compile(
