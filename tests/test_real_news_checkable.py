@@ -62,6 +62,10 @@ def test_the_writer_exclaiming_is_no_claim(exclaimed):
     assert kept(exclaimed) == []
 
 
+def test_a_claim_exclaimed_scores_as_with_a_full_stop():
+    assert written("The Earth is flat!") == pytest.approx(written("The Earth is flat."), abs=0.01)
+
+
 @pytest.mark.parametrize(
     "instruction",
     [
@@ -100,6 +104,16 @@ def test_a_claim_that_opens_like_an_instruction_is_kept(claim):
 )
 def test_a_line_that_is_no_finished_sentence_loses_weight(unfinished):
     assert written(unfinished) < 0.3
+
+
+def test_a_caption_that_ends_a_quotation_is_finished():
+    caption = "Ana Ruiz told the 15-member council: 'We will not give up a single village'"
+    assert written(caption) == written(caption + ".")
+
+
+def test_a_list_item_that_ends_with_a_quoted_term_is_unfinished():
+    item = "Quick access to the assistant by saying “Hey Acme”"
+    assert written(item) < 0.3
 
 
 def test_a_headline_that_states_an_event_is_kept():

@@ -218,6 +218,8 @@ _SIGNPOST = re.compile(
 )
 _COLON = re.compile(r":\s")
 _CLOSING = " '\"’”)]"
+_CLOSING_QUOTES = "'\"’”"
+_OPENING_QUOTES = "'\"‘“"
 # How a finished sentence or clause ends ("Germany pledges to expand its military;" in a list
 # of headlines is one)
 _FINISHED = (*_SENTENCE_END, ";")
@@ -463,8 +465,8 @@ def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, leng
     """Cues of written text that is no claim: the writer's own "I", question or exclamation (a
     review, a column), an instruction to the reader or a pointer to what follows, and a line
     that is no finished sentence (a headline, a list item, a caption) unless it says what
-    something is or does ("X is the second …", a claim pasted without its full stop); none of
-    them is read inside a quotation."""
+    something is or does ("X is the second …", a claim pasted without its full stop) or ends
+    a quotation; none of them is read inside a quotation."""
     narration = signals.narration or ""
     if not signals.attributed and _writer_speaks_of_self(narration):
         found["c:writer_first_person"] = 1.0
@@ -478,8 +480,19 @@ def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, leng
     if _SIGNPOST.match(narration):
         found["c:signpost"] = 1.0
     unfinished = not sentence.rstrip(_CLOSING).endswith(_FINISHED)
-    if unfinished and length >= 6 and "c:predicate" not in found:
+    if unfinished and length >= 6 and "c:predicate" not in found and not _ends_quoting(sentence):
         found["c:unfinished"] = 1.0
+
+
+def _ends_quoting(sentence: str) -> bool:
+    """A sentence that ends with a quotation of four words or more: they are someone's, whose
+    full stop a caption or a headline may leave out ("… told the council: 'We will not yield
+    an inch'"); not a quoted term ("… by saying “Hey Siri”")."""
+    stripped = sentence.rstrip()
+    if stripped[-1:] not in _CLOSING_QUOTES:
+        return False
+    opened = max(stripped.rfind(mark, 0, len(stripped) - 1) for mark in _OPENING_QUOTES)
+    return opened >= 0 and len(stripped[opened:].split()) >= 4
 
 
 def _writer_speaks_of_self(narration: str) -> bool:
