@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract.checkworthiness import Signals, score
+from claimcheck.extract.checkworthiness import Signals, features, score
 from claimcheck.extract.claims import extract_claims
 
 PUBLISHED = "2019-11-18"
@@ -46,6 +46,14 @@ def test_the_writer_speaking_of_themselves_is_no_claim(sentence):
 )
 def test_a_first_person_that_is_not_the_writers_keeps_the_claim(claim):
     assert kept(claim) == [claim]
+
+
+def test_an_i_in_a_quotation_that_runs_over_is_the_speakers():
+    text = (
+        '"Our sales were 12% lower than in 2018.\n'
+        'I think we lost 3,000 customers to the new store," said Ana Ruiz, the chief executive.'
+    )
+    assert any(s.startswith("I think we lost") for s in kept(text))
 
 
 def test_a_first_person_in_speech_is_read_as_before():
@@ -103,17 +111,19 @@ def test_a_claim_that_opens_like_an_instruction_is_kept(claim):
     ],
 )
 def test_a_line_that_is_no_finished_sentence_loses_weight(unfinished):
-    assert written(unfinished) < 0.3
+    finished = unfinished.rstrip(":") + "."
+    assert "c:unfinished" in features(unfinished, Signals(narration=unfinished))
+    assert written(unfinished) < written(finished)
 
 
 def test_a_caption_that_ends_a_quotation_is_finished():
     caption = "Ana Ruiz told the 15-member council: 'We will not give up a single village'"
-    assert written(caption) == written(caption + ".")
+    assert "c:unfinished" not in features(caption, Signals(narration=caption))
 
 
 def test_a_list_item_that_ends_with_a_quoted_term_is_unfinished():
     item = "Quick access to the assistant by saying “Hey Acme”"
-    assert written(item) < 0.3
+    assert "c:unfinished" in features(item, Signals(narration=item))
 
 
 def test_a_headline_that_states_an_event_is_kept():

@@ -464,23 +464,32 @@ def _is_listing(sentence: str) -> bool:
 def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, length: int) -> None:
     """Cues of written text that is no claim: the writer's own "I", question or exclamation (a
     review, a column), an instruction to the reader or a pointer to what follows, and a line
-    that is no finished sentence (a headline, a list item, a caption) unless it says what
-    something is or does ("X is the second …", a claim pasted without its full stop) or ends
-    a quotation; none of them is read inside a quotation."""
+    that is no finished sentence: one that leads in to what follows ("… include:"), or has no
+    closing stop (a headline, a list item, a caption) unless it says what something is or does
+    ("X is the second …", a claim pasted without its full stop) or ends a quotation. None of
+    them is read inside a quotation."""
     narration = signals.narration or ""
-    if not signals.attributed and _writer_speaks_of_self(narration):
+    # a double quotation mark left in the writer's words belongs to a quotation that runs over
+    # from the sentence before or on to the next: its "I" is the speaker's
+    stray_quote = '"' in narration or "“" in narration or "”" in narration
+    if not (signals.attributed or stray_quote) and _writer_speaks_of_self(narration):
         found["c:writer_first_person"] = 1.0
-    ending = narration.rstrip(_CLOSING)[-1:]
-    if ending == "!":
+    last_mark = narration.rstrip(_CLOSING)[-1:]
+    if last_mark == "!":
         found["c:writer_exclaims"] = 1.0
-    elif ending == "?":
+    elif last_mark == "?":
         found["c:writer_asks"] = 1.0
     if _INSTRUCTION.match(narration) and not _COLON.search(narration):
         found["c:instruction"] = 1.0
     if _SIGNPOST.match(narration):
         found["c:signpost"] = 1.0
-    unfinished = not sentence.rstrip(_CLOSING).endswith(_FINISHED)
-    if unfinished and length >= 6 and "c:predicate" not in found and not _ends_quoting(sentence):
+    bare = sentence.rstrip(_CLOSING)
+    if bare.endswith(":") or (
+        not bare.endswith(_FINISHED)
+        and length >= 6
+        and "c:predicate" not in found
+        and not _ends_quoting(sentence)
+    ):
         found["c:unfinished"] = 1.0
 
 
