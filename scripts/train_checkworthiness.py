@@ -43,12 +43,26 @@ SHIPPED = REPO / "claimcheck" / "data" / "checkworthiness.json"
 # a sentence the words would score 0.8 below the extractor's cut-off, the second one near 0.6.
 # A sales pitch ("Save $31 if you get ...") is absent from them altogether, and its prices and
 # superlatives read as a claim's (up to 0.99): its penalty takes even those below the cut-off.
+# The writer's voice in an article (Signals.narration; never set here, speech has none): an
+# "I" of the writer's takes a sentence the words score up to 0.7 below the cut-off (reviews and
+# columns), not a politician's op-ed claim with figures that scores more; an exclamation of
+# the writer's undoes the learnt one's bonus, which debates taught ("The Earth is flat!" scores
+# as with a full stop); a question of the writer's is no claim even with figures (up to 0.96
+# taken below); an instruction to the reader, or a pointer to what follows ("Here are …"), is
+# never one itself (up to 0.9 taken below); a line with no closing stop and no predicate (list
+# item, caption) near 0.5, not more: a headline that states an event has none either.
 HAND_SET = {
     "c:attributed": 0.9,
     "c:quoted": 0.8,
     "c:bare_time": -2.5,
     "c:heading": -1.5,
     "c:promo": -6.0,
+    "c:writer_first_person": -1.75,
+    "c:writer_exclaims": -0.9,
+    "c:writer_asks": -4.0,
+    "c:instruction": -3.0,
+    "c:signpost": -3.0,
+    "c:unfinished": -1.0,
 }
 SEED = 20200601
 EPOCHS = 6

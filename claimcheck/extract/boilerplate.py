@@ -16,9 +16,31 @@ FURNITURE_SENTENCE = re.compile(
     r"|(?:click|tap) here\b.{0,100}"
     r"|(?:read|see|watch) (?:more|also)\b.{0,140}"
     r"|(?:follow|like) us on\b.{0,80}"
-    r"|(?:©|\(c\)|copyright)\s.{0,160}|all rights reserved.{0,80})\s*[.!]?",
+    r"|(?:©|\(c\)|copyright)\s.{0,160}|all rights reserved.{0,80}"
+    r"|this (?:copy|article|content|material) is for (?:your )?personal\b.{0,80})\s*[.!]?",
     re.IGNORECASE,
 )
+# How to reach the writer or the publisher, or where to go next: "Write to Ann Lee at
+# ann.lee@example.com", "Reach the reporter on Twitter at https://…", "Follow her on Twitter
+# @annlee.", "To order copies, visit www.example.com." (an address, and a verb of contact that
+# opens the sentence).
+_ADDRESS = r"(?:[\w.+-]+@[\w-]+\.[\w.]+|@\w+|https?://\S+|www\.\S+)"
+CONTACT = re.compile(
+    r"(?:to \w[^.]{0,120}?,? )?(?:write|reach|contact|e-?mail|follow|visit|link|find)\b.{0,160}?"
+    rf"{_ADDRESS}\W{{0,3}}(?:(?:and|or) {_ADDRESS}\W{{0,3}})*",
+    re.IGNORECASE,
+)
+# A picture's credit: "Scott Olson via Getty Images.", "(AP Photo/Evan Vucci)", "Photo: Ana
+# Lima/Reuters"
+_AGENCY = r"(?:Getty Images|AP|AFP|EPA|Reuters|Shutterstock|(?:The )?Associated Press)"
+_PICTURE = r"(?:[Pp]hoto(?:graph)?|PHOTO|[Ii]mage|[Pp]icture)(?: [Cc]redit)?\s*:\s*"
+_NAME = r"[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}"  # capitalised words only: a person or an agency
+CREDIT = re.compile(
+    rf"\(?(?:{_PICTURE})?{_NAME}(?:\s?/\s?| via | for ){_AGENCY}(?: via Getty Images)?\)?\.?"
+    rf"|\(?{_AGENCY} Photo/[^)]{{1,60}}\)?\.?"
+    rf"|\(?{_PICTURE}[^.]{{1,80}}\)?\.?"
+)
+_LETTERS = re.compile(r"[^\W\d_]{2}")
 # "Our weekly newsletter lands in your inbox on Fridays."
 NEWSLETTER = re.compile(
     r".{0,80}\b(?:newsletter|podcast)s?\b.{0,20}(?:sign up|subscribe|inbox)\b.{0,80}[.!]?",
@@ -32,7 +54,17 @@ def is_furniture_sentence(sentence: str) -> bool:
     if len(sentence) > 240:
         return False
     stripped = sentence.strip()
-    if FURNITURE_SENTENCE.fullmatch(stripped):  # tried at the first character only: cheap
+    if not _LETTERS.search(stripped):  # no word: a list's number ("2."), a rule ("* * *")
+        return True
+    unbracketed = stripped[1:].rstrip(").") if stripped[0] == "(" else stripped
+    # tried at the first character only: cheap
+    if FURNITURE_SENTENCE.fullmatch(stripped) or FURNITURE_SENTENCE.fullmatch(unbracketed):
+        return True
+    if len(stripped) < 100 and CREDIT.fullmatch(stripped):
+        return True
+    if ("@" in stripped or "http" in stripped or "www." in stripped) and CONTACT.fullmatch(
+        stripped
+    ):
         return True
     lowered = stripped.lower()
     return ("newsletter" in lowered or "podcast" in lowered) and bool(

@@ -7,7 +7,8 @@ The features depend on this module alone, so the shipped file is reproducible fr
 It is applied here in plain Python, so the extractor needs no numpy. The vocabulary is explicit
 rather than hashed so that a reason can quote the word that moved the score. Debate transcripts
 have no attributions or quotation marks, so those two cues carry hand-set weights, stored in the
-same file beside the learnt ones.
+same file beside the learnt ones; so do the cues of the writer's voice in an article (Signals.
+narration), which speech has none of.
 """
 
 from __future__ import annotations
@@ -193,12 +194,52 @@ _PITCH = re.compile(
     r"|get (?:it|yours|one|them)|treat yourself)\b",
     re.IGNORECASE,
 )
-# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)"
-_LISTING = re.compile(r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d")
+# A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)",
+# or a line that a price closes, with no full stop: "Acme 27in Monitor with Stand for $199.99"
+_LISTING = re.compile(
+    r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d"
+    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$"
+)
 _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
 )
 _SENTENCE_END = (".", "!", "?", "…")
+# The writer's "I", "me", "my": a capitalised "Me" or "My" inside a sentence is a title's ("Call
+# Me a Liar", "My Family Divided"), and an "I" between full stops an initial ("F.B.I.").
+_WRITER_SELF = re.compile(
+    r"(?<![\w.])I(?:['’](?:m|ve|d|ll))?(?![\w.])|\b(?:me|my|myself)\b|^[\s'\"‘“(\[]*My\b"
+)
+# "War I", not "When I" (a capital that opens the sentence)
+_AFTER_NAME = re.compile(r"\w\W+[A-Z]\w* $")
+# The writer pointing to what follows: "Here are the highlights:", "Here's why …", "The
+# following chart shows …", "Below are my rankings …"
+_SIGNPOST = re.compile(
+    r"[\s'\"‘“(\[]*(?:Here(?:['’]s| is| are)|Below (?:is|are)|The following|See below|Read on)\b"
+)
+_COLON = re.compile(r":\s")
+_CLOSING = " '\"’”)]"
+_CLOSING_QUOTES = "'\"’”"
+_OPENING_QUOTES = "'\"‘“"
+# How a finished sentence or clause ends ("Germany pledges to expand its military;" in a list
+# of headlines is one)
+_FINISHED = (*_SENTENCE_END, ";")
+# A sentence that opens with an instruction: "Don't …", "Let's …", or a verb in its base form
+# (no -s, -ed, -ing or -ly) with the reader's or the writer's things as its object ("Start your
+# day …", "Check out our picks …", "Try it …"); not a preposition, conjunction, adverb or
+# question word before the same words ("With your help …", "If it rains …"). One that a colon
+# follows goes on to say something ("Consider this: the city spent …"): it is read as before.
+_INSTRUCTION = re.compile(
+    r"[\s'\"‘“(\[]*(?:(?:Don['’]t|Do not|Let['’]s|Please) \w"
+    r"|(?!(?:About|After|Again|Against|All|Along|Also|Among|And|Around|As|At|Because|Before|"
+    r"Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|First|For|From|"
+    r"Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|Last|Later|Like|"
+    r"Many|May|Maybe|Meanwhile|Might|Most|Must|Next|None|Not|Now|Of|On|Once|Or|Otherwise|Over|"
+    r"Perhaps|Shall|Should|Since|So|Some|Soon|Still|Sure|Than|That|Then|There|Therefore|Though|"
+    r"Through|Thus|To|Today|Under|Unless|Unlike|Until|Upon|What|Whatever|When|Whenever|Where|"
+    r"Whether|Which|While|Who|Why|Will|With|Within|Without|Would|Yet|Yesterday)\b)"
+    r"[A-Z][a-z]+(?<![^s]s)(?<!ed)(?<!ing)(?<!ly) "
+    r"(?:your|yourself|yourselves|our|it|them|me|us|out)\b)"
+)
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -225,6 +266,12 @@ CUE_REASONS = {
     "c:heading": "a heading or label, not a sentence",
     "c:short_claim": "short, but states what something is or does",
     "c:promo": "a sales pitch, not a claim",
+    "c:writer_first_person": "the writer speaks of themselves",
+    "c:writer_exclaims": "the writer exclaims",
+    "c:writer_asks": "the writer asks a question",
+    "c:instruction": "tells the reader what to do",
+    "c:signpost": "points the reader to what follows",
+    "c:unfinished": "no sentence: a headline, list item or caption",
 }
 WORD_SCALE = 2.0
 MAX_REASONS = 5
@@ -236,12 +283,17 @@ MIN_REASON_WEIGHT = 0.2
 class Signals:
     """What the extractor found in the sentence. Its quantities and dates also set the figure and
     date cues (training sees sentences alone and finds those by their words, so the model does
-    not change when the quantity finder does); attribution and quotation have hand-set weights."""
+    not change when the quantity finder does); attribution and quotation have hand-set weights.
+    `narration`: the sentence with its quotations blanked out when it was read from written
+    text (an article), the writer's own words; None for speech (debates, fact-checked
+    statements), where an "I" or an exclamation is the speaker's. The cues of the writer's
+    voice read from it have hand-set weights too."""
 
     quantities: int = 0
     dates: int = 0
     attributed: bool = False
     quoted: bool = False
+    narration: str | None = None
 
 
 @dataclass(frozen=True)
@@ -390,6 +442,8 @@ def _read(sentence: str, signals: Signals) -> _Reading:
             found["c:heading"] = 1.0
     if (_PITCH.match(sentence) and _PRICE.search(sentence)) or _is_listing(sentence):
         found["c:promo"] = 1.0
+    if signals.narration is not None:
+        _writer_voice(found, sentence, signals, length)
     found["c:length"] = min(length, 40) / 20
     scale = WORD_SCALE / math.sqrt(len(seen) + len(pairs) or 1)
     return _Reading(seen, pairs, scale, found, words, stems)
@@ -399,8 +453,65 @@ def _is_listing(sentence: str) -> bool:
     # the words every listing pattern holds, looked for first: a search of the pattern over
     # every sentence cost more than the rest of this function
     return (
-        "Off" in sentence or "Drop" in sentence or "Now " in sentence or "(" in sentence
+        "Off" in sentence
+        or "Drop" in sentence
+        or "Now " in sentence
+        or "(" in sentence
+        or sentence[-1:].isdigit()
     ) and _LISTING.search(sentence) is not None
+
+
+def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, length: int) -> None:
+    """Cues of written text that is no claim: the writer's own "I", question or exclamation (a
+    review, a column), an instruction to the reader or a pointer to what follows, and a line
+    that is no finished sentence: one that leads in to what follows ("… include:"), or has no
+    closing stop (a headline, a list item, a caption) unless it says what something is or does
+    ("X is the second …", a claim pasted without its full stop) or ends a quotation. None of
+    them is read inside a quotation."""
+    narration = signals.narration or ""
+    # a double quotation mark left in the writer's words belongs to a quotation that runs over
+    # from the sentence before or on to the next: its "I" is the speaker's
+    stray_quote = '"' in narration or "“" in narration or "”" in narration
+    if not (signals.attributed or stray_quote) and _writer_speaks_of_self(narration):
+        found["c:writer_first_person"] = 1.0
+    last_mark = narration.rstrip(_CLOSING)[-1:]
+    if last_mark == "!":
+        found["c:writer_exclaims"] = 1.0
+    elif last_mark == "?":
+        found["c:writer_asks"] = 1.0
+    if _INSTRUCTION.match(narration) and not _COLON.search(narration):
+        found["c:instruction"] = 1.0
+    if _SIGNPOST.match(narration):
+        found["c:signpost"] = 1.0
+    bare = sentence.rstrip(_CLOSING)
+    if bare.endswith(":") or (
+        not bare.endswith(_FINISHED)
+        and length >= 6
+        and "c:predicate" not in found
+        and not _ends_quoting(sentence)
+    ):
+        found["c:unfinished"] = 1.0
+
+
+def _ends_quoting(sentence: str) -> bool:
+    """A sentence that ends with a quotation of four words or more: they are someone's, whose
+    full stop a caption or a headline may leave out ("… told the council: 'We will not yield
+    an inch'"); not a quoted term ("… by saying “Hey Siri”")."""
+    stripped = sentence.rstrip()
+    if stripped[-1:] not in _CLOSING_QUOTES:
+        return False
+    opened = max(stripped.rfind(mark, 0, len(stripped) - 1) for mark in _OPENING_QUOTES)
+    return opened >= 0 and len(stripped[opened:].split()) >= 4
+
+
+def _writer_speaks_of_self(narration: str) -> bool:
+    """An "I", "me" or "my" of the writer's: not the numeral of "World War I" or "Phase I", nor
+    one after a colon, which gives someone's words ("Rubio: I still believe …", "A: I came …")."""
+    before_colon = _COLON.split(narration, maxsplit=1)[0]
+    for mark in _WRITER_SELF.finditer(before_colon):
+        if mark[0][0] != "I" or not _AFTER_NAME.search(before_colon, 0, mark.start()):
+            return True
+    return False
 
 
 def _time_spans(words: list[str]) -> int:

@@ -112,6 +112,7 @@ def _claim(
         dates=len(dated),
         attributed=attribution is not None and attribution.speaker is not None,
         quoted=quote is not None,
+        narration=_outside_quotes(text, span, found_quotes),
     )
     score, reasons = checkworthiness.score(sentence, signals, explain_from=min_score)
     if score < min_score:
@@ -139,6 +140,18 @@ def _claim(
         quote=quote,
         paragraph=span.paragraph,
     )
+
+
+def _outside_quotes(text: str, span: Span, found_quotes: list[Quote]) -> str:
+    """The sentence with its quotations blanked out: what the writer says in their own words."""
+    if not found_quotes:
+        return text[span.start : span.end]
+    pieces, at = [], span.start
+    for quote in found_quotes:
+        pieces.append(text[at : quote.start])
+        at = max(at, quote.end)
+    pieces.append(text[at : span.end])
+    return " ".join(pieces)
 
 
 def _all_quoted(span: Span, found_quotes: list[Quote]) -> bool:
