@@ -230,8 +230,10 @@ _ONCE = re.compile(r"One (?:day|morning|evening|afternoon|night|time),")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
-_LIST_MARKER = re.compile(r"[.)] ")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+# "2. The pick", "(4) Item", "3)" alone on its line: the number of a list item
+_LIST_MARKER = re.compile(r"[.)](?: |\s*$)")
+_LIST_ITEM_ALONE = re.compile(r"[.)]\s*$")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
@@ -787,9 +789,17 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "a 10-sided die": an adjective made of the number
     if _is_model(text, pos, end, previous, measured):
         return True  # "737 Max", "a 787", "the 737 landed": an aircraft or product model
-    if _LIST_MARKER.match(after) and _LINE_START.search(before):
+    if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_list_number(text: str, pos: int, end: int, before: str) -> bool:
+    """ "1. The Council shall", "(2) Item", "3." alone on its line: the number of a list item.
+    Alone, only one or two digits: a list rarely runs past 99, and "192." is a number."""
+    if not _LIST_MARKER.match(text, end) or not _LINE_START.search(before):
+        return False
+    return end - pos <= 2 or not _LIST_ITEM_ALONE.match(text, end)
 
 
 def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> bool:
