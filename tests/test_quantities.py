@@ -311,7 +311,7 @@ def test_verbs_of_counting_are_changes_only_with_by(text, qualifier):
         ("No red cards, but 19 fouls proves it", "fouls"),
         ("Two Singaporean sisters helped fraudsters", "sisters"),
         ("With eight more picks the team went", "picks"),
-        ("one of my local stores", "stores"),
+        ("two of my local stores", "stores"),
         ("The five launches will offer homes", "launches"),
         ("2 TDs in the game", "tds"),
         ("about 460 Kia and Hyundai vehicles", "vehicles"),

@@ -30,3 +30,33 @@ def test_the_number_of_a_list_item_is_no_figure(sentence):
 
 def test_a_figure_in_a_list_item_is_still_read():
     assert figures("8. The kettle costs $45.") == [("$45", 45.0, "USD")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The steel kettle is one of my top picks this winter.",
+        "It remains one of the best deals on a budget phone.",
+        "One of the first signs was a rash on her arm.",
+        "Voters said one of them had to go.",
+    ],
+)
+def test_one_of_a_group_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+def test_one_of_names_the_group_size_when_it_is_given():
+    assert figures("One of the four robbers was caught.") == [("four", 4.0, "robbers")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "of"),
+    [
+        ("One of every four tenants is behind on rent.", 0.25, "of tenants"),
+        ("One out of every five drivers speeds.", 0.2, "of drivers"),
+        ("Two of every three nurses were women.", 2 / 3, "of nurses"),
+    ],
+)
+def test_of_every_is_a_ratio(sentence, value, of):
+    [ratio] = find_quantities(sentence)
+    assert (round(ratio.value, 4), ratio.unit, ratio.of) == (round(value, 4), "", of)

@@ -182,7 +182,10 @@ _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
 _OF_WORD = re.compile(r"\s+of\b")
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
+_RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
+# "one of the best", "one of my top picks", "one of them": a member of a group, not a count
+# ("one of every four" is a ratio)
+_ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
 _VAGUE = re.compile(
     r"(tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|dozens"
     r"|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have|had|of"
@@ -741,7 +744,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
-        if text[pos : number.end + 8].lower() == "one another":
+        if text[pos : number.end + 8].lower() == "one another" or _ONE_OF.match(text, pos):
             return True  # a pronoun
         if _AT_ONE_POINT.match(text, pos):
             return True  # "at one point"
