@@ -60,3 +60,16 @@ def test_one_of_names_the_group_size_when_it_is_given():
 def test_of_every_is_a_ratio(sentence, value, of):
     [ratio] = find_quantities(sentence)
     assert (round(ratio.value, 4), ratio.unit, ratio.of) == (round(value, 4), "", of)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 3-in-1 charging pad sits on the desk.",
+        "She tested a 2-in-1 laptop and a 5-in-1 hub.",
+        "The shop ran a 2-for-1 offer on coffee.",
+        "He gave one-on-one interviews and sold two-in-one shampoo.",
+    ],
+)
+def test_a_name_made_of_numbers_counts_nothing(sentence):
+    assert figures(sentence) == []

@@ -183,6 +183,10 @@ _OF_GROUP = re.compile(
 )
 _OF_WORD = re.compile(r"\s+of\b")
 _RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
+# "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
+_SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+_NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", re.IGNORECASE)
+_NUMBERS_NAME_END = re.compile(rf"\b{_SMALL_NUMBER}-(?:in|for|on)-$", re.IGNORECASE)
 # "one of the best", "one of my top picks", "one of them": a member of a group, not a count
 # ("one of every four" is a ratio)
 _ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
@@ -739,6 +743,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     before = text[max(0, pos - 20) : pos]
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
+    if _NUMBERS_NAME.match(text, pos) or _NUMBERS_NAME_END.search(before):
+        return True  # "a 3-in-1 charger", "a 2-for-1 deal": a name, not three or two of anything
     if number.words:
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
