@@ -73,3 +73,20 @@ def test_of_every_is_a_ratio(sentence, value, of):
 )
 def test_a_name_made_of_numbers_counts_nothing(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 2020 Sentra goes on sale in late January.",
+        "She drives a 2021 Honda Civic to work.",
+        "Dealers cut the price of the 2019 models.",
+        "Nissan recalled 2018 Altimas over a faulty latch.",
+    ],
+)
+def test_a_model_year_is_no_figure(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_count_of_models_is_still_a_figure():
+    assert figures("The firm sold 2,000 models last year.") == [("2,000", 2000.0, "models")]

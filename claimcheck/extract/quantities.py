@@ -39,6 +39,7 @@ from claimcheck.extract.quantity_words import (
     GLUED_SYMBOLS,
     IRREGULAR_PLURALS,
     LABEL_WORDS,
+    MODEL_YEAR_NOUNS,
     MONTHS,
     NOUN_MODIFIERS,
     NOUNS_IN_LY,
@@ -826,9 +827,12 @@ def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> b
 
 
 def _plural_follows(after: str) -> bool:
-    """Does a plural noun follow (so "2000 people" is not the year 2000)?"""
+    """Does a plural noun follow (so "2000 people" is not the year 2000)? Not one that a year
+    names: "the 2020 models" are of a model year."""
     noun = _PLURAL_AFTER.match(after)
-    return bool(noun and _is_plural(noun.group(1)) and noun.group(1) not in STOP_NOUNS)
+    if not noun or noun.group(1) in STOP_NOUNS or noun.group(1) in MODEL_YEAR_NOUNS:
+        return False
+    return _is_plural(noun.group(1))
 
 
 def _is_name_label(text: str, pos: int, before: str) -> bool:

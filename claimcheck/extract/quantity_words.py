@@ -384,6 +384,8 @@ MONTHS = frozenset(
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
 )
+# plurals a year names rather than counts: "the 2020 models", "2019 editions"
+MODEL_YEAR_NOUNS = frozenset(_split("models editions vintages"))
 ERAS = frozenset(_split("AD A.D. BC B.C. BCE CE"))
 STOP_NOUNS = frozenset(
     _split(
