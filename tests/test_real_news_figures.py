@@ -90,3 +90,19 @@ def test_a_model_year_is_no_figure(sentence):
 
 def test_a_count_of_models_is_still_a_figure():
     assert figures("The firm sold 2,000 models last year.") == [("2,000", 2000.0, "models")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "AirPods 2 fell to a record low this week.",
+        "iPhone 11 sales held up in China.",
+        "The shop sold out of PlayStation 5 consoles.",
+    ],
+)
+def test_a_number_after_a_product_name_is_part_of_the_name(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_capitalised_first_word_does_not_make_a_name():
+    assert figures("About 70 people came.") == [("About 70", 70.0, "people")]

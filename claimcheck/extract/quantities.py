@@ -236,6 +236,7 @@ _RESOLUTION_K = re.compile(r"[248]K(?![\w$])(?! (?:jobs|people|workers|members|h
 # "One day, ..." / "One morning, ...": a story's "once", not one day
 _ONCE = re.compile(r"One (?:day|morning|evening|afternoon|night|time),")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 # "2. The pick", "(4) Item", "3)" alone on its line: the number of a list item
@@ -841,9 +842,11 @@ def _is_name_label(text: str, pos: int, before: str) -> bool:
     if not name:
         return False
     word_start = pos - len(before) + name.start()
+    word = name.group(0).strip(" -&")
+    if _CAMEL_CASE.search(word):
+        return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
     if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
-    word = name.group(0).strip(" -&")
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 
 
