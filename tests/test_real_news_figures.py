@@ -106,3 +106,26 @@ def test_a_number_after_a_product_name_is_part_of_the_name(sentence):
 
 def test_a_capitalised_first_word_does_not_make_a_name():
     assert figures("About 70 people came.") == [("About 70", 70.0, "people")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('The deal is on a 34" curved monitor.', [('34"', 34.0, "inches")]),
+        (
+            'It pairs a 13" tablet with a 15" laptop.',
+            [('13"', 13.0, "inches"), ('15"', 15.0, "inches")],
+        ),
+        ('A 65" set now costs $499.', [('65"', 65.0, "inches"), ("$499", 499.0, "USD")]),
+    ],
+)
+def test_a_double_quote_glued_to_a_number_is_an_inch_mark(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ['He wrote "we counted 15" on the form.', 'The sign read "Gate 22" and "Exit 4" today.'],
+)
+def test_a_quote_that_closes_after_a_number_is_no_inch_mark(sentence):
+    assert all(unit != "inches" for _, _, unit in figures(sentence))

@@ -161,6 +161,7 @@ _UNIT_AFTER = re.compile(
 _SYMBOL_AFTER = re.compile(
     r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
 )
+_INCH_MARK = re.compile(r'"(?=[\s,;)]|$)')
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ″")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
@@ -936,6 +937,8 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         return None, unit, rate_end
     if text.startswith("-", end) and end + 1 < len(text) and text[end + 1].isalpha():
         return _read_hyphen_unit(text, end + 1)
+    if not number.words and _is_inch_mark(text, end):
+        return end + 1, "inches", 0  # a 34" monitor
     following = text[end : end + 2].lstrip()[:1]
     if not following or not (following.isalpha() or following in _UNIT_START):
         return None, "", 0  # a digit, a comma, a full stop: no unit here
@@ -968,6 +971,19 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         unit_end = old.end() if old else unit_end
     rate_end, unit = _read_rate(text, unit_end, unit)
     return unit_end, unit, rate_end
+
+
+def _is_inch_mark(text: str, end: int) -> bool:
+    """A straight double quote glued to a number is an inch mark ("a 34\" monitor") unless it
+    can close a quotation: one opened before it on the line (inch marks open none)."""
+    if not _INCH_MARK.match(text, end):
+        return False
+    inside = False
+    for mark in re.finditer('"', text[text.rfind("\n", 0, end) + 1 : end]):
+        glued = mark.start() > 0 and mark.string[mark.start() - 1].isdigit()
+        if inside or not (glued and _INCH_MARK.match(mark.string, mark.start())):
+            inside = not inside
+    return not inside
 
 
 def _symbol_allowed(text: str, end: int, symbol: re.Match[str], number: _Number) -> bool:
