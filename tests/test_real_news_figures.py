@@ -129,3 +129,19 @@ def test_a_double_quote_glued_to_a_number_is_an_inch_mark(sentence, expected):
 )
 def test_a_quote_that_closes_after_a_number_is_no_inch_mark(sentence):
     assert all(unit != "inches" for _, _, unit in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The box streams films with 5.1 surround sound.",
+        "It ships with a 7.1-channel audio mode.",
+        "The bar is sold as a 2.1 speaker system.",
+    ],
+)
+def test_a_sound_format_is_no_figure(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_decimal_before_a_unit_is_still_a_figure():
+    assert figures("Sales grew 5.1 percent.") == [("5.1 percent", 5.1, "percent")]

@@ -189,6 +189,10 @@ _RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
 _SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", re.IGNORECASE)
 _NUMBERS_NAME_END = re.compile(rf"\b{_SMALL_NUMBER}-(?:in|for|on)-$", re.IGNORECASE)
+# "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
+_SOUND_CHANNELS = re.compile(
+    r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
+)
 # "one of the best", "one of my top picks", "one of them": a member of a group, not a count
 # ("one of every four" is a ratio)
 _ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
@@ -766,6 +770,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
     if currency or number.scale_text:
         return False
+    if _SOUND_CHANNELS.match(text, pos):
+        return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
     end = number.end
