@@ -145,3 +145,32 @@ def test_a_sound_format_is_no_figure(sentence):
 
 def test_a_decimal_before_a_unit_is_still_a_figure():
     assert figures("Sales grew 5.1 percent.") == [("5.1 percent", 5.1, "percent")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I think the one sign you can point to is the defence.",
+        "She is the one person the mayor trusts.",
+        "One night after the loss, the team won at home.",
+        "One week before the vote, the polls tightened.",
+        "The rain stopped one hour later.",
+        "There is one similar 3-in-1 charging mat on sale.",
+    ],
+)
+def test_one_as_an_article_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Two days after the vote, prices rose.", ("Two days", 2.0, "days")),
+        ("The one-day strike closed schools.", ("one-day", 1.0, "days")),
+        ("Only one similar case was found.", ("one", 1.0, "case")),
+        ("He faced two different bosses in a year.", ("two", 2.0, "bosses")),
+        ("Four different Sanders-linked accounts ran searches.", ("Four", 4.0, "accounts")),
+    ],
+)
+def test_counts_next_to_those_articles_stay(sentence, expected):
+    assert expected in figures(sentence)

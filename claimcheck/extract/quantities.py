@@ -193,6 +193,14 @@ _NUMBERS_NAME_END = re.compile(rf"\b{_SMALL_NUMBER}-(?:in|for|on)-$", re.IGNOREC
 _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
 )
+# "the one sign you can point to": "the only", not a count
+_THE_ONE = re.compile(r"(?<=\bthe )one (?=[a-z])", re.IGNORECASE)
+# "One night after the loss", "one week later": a time relative to another, as "a night after"
+_ONE_TIME_AWAY = re.compile(
+    r"one (?:day|night|week|month|year|morning|evening|afternoon|hour) (?:after|later|before"
+    r"|earlier)\b",
+    re.IGNORECASE,
+)
 # "one of the best", "one of my top picks", "one of them": a member of a group, not a count
 # ("one of every four" is a ratio)
 _ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
@@ -206,7 +214,7 @@ _NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
-_NAMED_KIND = re.compile(r" [A-Z][a-z]+ (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
+_NAMED_KIND = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
 _PAIRED_NUMBER = re.compile(r" (?:and|or|to|through) (\d+)\b(?![.,]\d)")
@@ -759,8 +767,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
         if text[pos : number.end + 8].lower() == "one another" or _ONE_OF.match(text, pos):
             return True  # a pronoun
-        if _AT_ONE_POINT.match(text, pos):
-            return True  # "at one point"
+        if _AT_ONE_POINT.match(text, pos) or _ONE_TIME_AWAY.match(text, pos):
+            return True  # "at one point", "one day later"
+        if number.words == 1 and _THE_ONE.match(text, pos):
+            return True  # "the one thing": the only thing
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One

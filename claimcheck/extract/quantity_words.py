@@ -415,7 +415,8 @@ NUMBER_PREFIXES = frozenset(
 NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
-        "smaller larger better worse faster slower longer shorter older younger"
+        "smaller larger better worse faster slower longer shorter older younger similar "
+        "different separate distinct particular"
     )
 )
 NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
