@@ -174,3 +174,26 @@ def test_one_as_an_article_is_no_count(sentence):
 )
 def test_counts_next_to_those_articles_stay(sentence, expected):
     assert expected in figures(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The game turned on a last-minute 3-pointer by the guard.",
+        "The van hit a two-seater and an 18-wheeler.",
+        "The club chased a three-peat in the spring.",
+    ],
+)
+def test_a_thing_named_by_a_number_is_no_count_of_it(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She made 12 3-pointers in the game.", [("12", 12.0, "3-pointers")]),
+        ("He hit five three-pointers.", [("five", 5.0, "three-pointers")]),
+    ],
+)
+def test_a_count_of_things_named_by_a_number_counts_them(sentence, expected):
+    assert figures(sentence) == expected

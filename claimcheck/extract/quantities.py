@@ -193,6 +193,10 @@ _NUMBERS_NAME_END = re.compile(rf"\b{_SMALL_NUMBER}-(?:in|for|on)-$", re.IGNOREC
 _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
 )
+# "a 3-pointer", "a two-seater", "an 18-wheeler": a thing named by a number, not that many of it
+_NUMBER_NOUNS = r"-(?:pointer|seater|wheeler|pounder|footer|decker|timer|liner|hitter|fer|peat)"
+_NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
+_COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
 # "the one sign you can point to": "the only", not a count
 _THE_ONE = re.compile(r"(?<=\bthe )one (?=[a-z])", re.IGNORECASE)
 # "One night after the loss", "one week later": a time relative to another, as "a night after"
@@ -760,6 +764,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     previous = last[0].lstrip("([\"'“‘") if last else ""
     if _NUMBERS_NAME.match(text, pos) or _NUMBERS_NAME_END.search(before):
         return True  # "a 3-in-1 charger", "a 2-for-1 deal": a name, not three or two of anything
+    if _NUMBER_NOUN.match(text, number.end):
+        return True  # "a last-minute 3-pointer": one shot, not three pointers
     if number.words:
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
@@ -1061,6 +1067,9 @@ def _noun_unit(text: str, end: int) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
+    named = _COUNTED_NUMBER_NOUN.match(text, cursor)
+    if named:
+        return named.group(0).strip().lower()  # "12 3-pointers"
     words: list[str] = []
     while len(words) < 3 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
