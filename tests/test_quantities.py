@@ -393,7 +393,7 @@ def test_a_day_or_a_number_that_counts_stays_a_quantity():
 
 
 def test_a_capitalised_plural_is_what_is_counted():
-    assert values("in 2024, 23 of the 32 Allies were expected") == [(23, ""), (32, "allies")]
+    assert values("in 2024, 23 of the 32 Allies were expected") == [(23, "allies"), (32, "allies")]
 
 
 def test_space_grouped_thousands_do_not_swallow_a_following_number():

@@ -197,3 +197,16 @@ def test_a_thing_named_by_a_number_is_no_count_of_it(sentence):
 )
 def test_a_count_of_things_named_by_a_number_counts_them(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She scored 20 of her season-high 31 points.", ("20", 20.0, "points")),
+        ("The party took 18 of 25 seats.", ("18", 18.0, "seats")),
+        ("Nine of the 13 delegates at stake went to him.", ("Nine", 9.0, "delegates")),
+        ("The firm recalled 1,200 2019 Explorers.", ("1,200", 1200.0, "explorers")),
+    ],
+)
+def test_a_part_counts_what_its_whole_counts(sentence, expected):
+    assert figures(sentence)[0] == expected

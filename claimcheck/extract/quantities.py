@@ -184,6 +184,12 @@ _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
 _OF_WORD = re.compile(r"\s+of\b")
+# "20 of his season-high 31 points", "three of the 10 largest banks": the part of a whole
+_OF_A_NUMBER = re.compile(
+    r"\s+of\s+(?:(?:the|my|his|her|its|our|your|their|these|those)\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
+    r"\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|per cent)\b)(?=\s)"
+)
+_YEAR_MODIFIER = re.compile(r" (?:19|20)\d\d(?= [A-Za-z])")
 _RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
 # "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
 _SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
@@ -1070,6 +1076,11 @@ def _noun_unit(text: str, end: int) -> str:
     named = _COUNTED_NUMBER_NOUN.match(text, cursor)
     if named:
         return named.group(0).strip().lower()  # "12 3-pointers"
+    whole = _OF_A_NUMBER.match(text, end)
+    if whole:  # "20 of his season-high 31 points": 20 points
+        return _noun_unit(text, whole.end())
+    year = _YEAR_MODIFIER.match(text, cursor)
+    cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
     words: list[str] = []
     while len(words) < 3 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
