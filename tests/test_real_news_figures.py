@@ -210,3 +210,15 @@ def test_a_count_of_things_named_by_a_number_counts_them(sentence, expected):
 )
 def test_a_part_counts_what_its_whole_counts(sentence, expected):
     assert figures(sentence)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("About a dozen black female small-business owners met.", ("About a dozen", 12, "owners")),
+        ("Two billionaire hedge fund managers backed him.", ("Two", 2, "managers")),
+        ("Three major cable television news networks aired it.", ("Three", 3, "networks")),
+    ],
+)
+def test_a_count_reaches_its_noun_past_several_modifiers(sentence, expected):
+    assert figures(sentence) == [expected]

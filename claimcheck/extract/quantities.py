@@ -50,6 +50,7 @@ from claimcheck.extract.quantity_words import (
     RATE_NOUNS,
     SCALE_AFTER,
     SCALE_WORDS,
+    SINGULARS_IN_S,
     SMALL_CHANGE,
     SMALL_VALUES,
     STOP_NOUNS,
@@ -1082,7 +1083,7 @@ def _noun_unit(text: str, end: int) -> str:
     year = _YEAR_MODIFIER.match(text, cursor)
     cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
     words: list[str] = []
-    while len(words) < 3 and (match := _NOUN_WORD.match(text, cursor)):
+    while len(words) < 5 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
         lowered = word.lower()
         if lowered in NOUN_MODIFIERS and not words:
@@ -1181,6 +1182,8 @@ def _is_adverb(word: str) -> bool:
 def _is_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return True
+    if word in SINGULARS_IN_S:
+        return False
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
 
 

@@ -408,6 +408,8 @@ STOP_NOUNS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
 )
+# nouns in -s that are no plural: "three cable news networks" counts networks
+SINGULARS_IN_S = frozenset(_split("news politics economics physics athletics"))
 # "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
 NUMBER_PREFIXES = frozenset(
     _split("sub over under mid pre post non anti ultra super near top minus negative")
