@@ -222,3 +222,39 @@ def test_a_part_counts_what_its_whole_counts(sentence, expected):
 )
 def test_a_count_reaches_its_noun_past_several_modifiers(sentence, expected):
     assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The three envoys were known as the "Three Amigos."',
+        'She never used the term "big four" in the memo.',
+        'The trio, dubbed "Three Tenors", sang on.',
+    ],
+)
+def test_a_quoted_name_made_with_a_number_is_no_count(sentence):
+    assert ("Three", 3.0, "amigos") not in figures(sentence)
+    assert all(unit not in ("amigos", "four", "tenors") for _, _, unit in figures(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"Two people died," the officer said.', ("Two", 2.0, "people")),
+        ('He said "two people" were hurt.', ("two", 2.0, "people")),
+        ('The talks would take "two weeks" at most.', ("two weeks", 2.0, "weeks")),
+    ],
+)
+def test_a_quoted_count_still_counts(sentence, expected):
+    assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He was out of breath after walking from one room to the other.",
+        "Refugees are sent from one country to another.",
+    ],
+)
+def test_from_one_to_another_is_no_count(sentence):
+    assert figures(sentence) == []

@@ -204,6 +204,16 @@ _SOUND_CHANNELS = re.compile(
 _NUMBER_NOUNS = r"-(?:pointer|seater|wheeler|pounder|footer|decker|timer|liner|hitter|fer|peat)"
 _NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
 _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
+# 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
+_QUOTE_OPENS_INSIDE = re.compile(
+    r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
+    re.IGNORECASE,
+)
+_QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
+# "walked from one room to the other", "from one job to another": one of many, no count
+_FROM_ONE_TO = re.compile(
+    r"(?<=\bfrom )one\b[^.;:!?]{0,40}?\bto (?:the other|another|the next)\b", re.IGNORECASE
+)
 # "the one sign you can point to": "the only", not a count
 _THE_ONE = re.compile(r"(?<=\bthe )one (?=[a-z])", re.IGNORECASE)
 # "One night after the loss", "one week later": a time relative to another, as "a night after"
@@ -782,8 +792,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # a pronoun
         if _AT_ONE_POINT.match(text, pos) or _ONE_TIME_AWAY.match(text, pos):
             return True  # "at one point", "one day later"
-        if number.words == 1 and _THE_ONE.match(text, pos):
-            return True  # "the one thing": the only thing
+        if number.words == 1 and (_THE_ONE.match(text, pos) or _FROM_ONE_TO.match(text, pos)):
+            return True  # "the one thing": the only thing; "from one room to the other"
+        if _is_quoted_name(text, pos, number):
+            return True  # 'known as the "Three Amigos"'
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -833,6 +845,18 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
+    """A number word that opens a quotation of a word or two after a naming word names
+    something ('the "Three Amigos"', 'dubbed "Big Four"'); a quotation of what someone said
+    ('she had "two people" there', '"Two died," he said') may count."""
+    if not _QUOTE_OPENS_INSIDE.search(text, max(0, pos - 12), pos):
+        return False
+    return (
+        bool(_QUOTED_NAME.match(text, number.end))
+        and not _read_unit(text, number.end, number, "")[1]
+    )
 
 
 def _is_list_number(text: str, pos: int, end: int, before: str) -> bool:
