@@ -258,3 +258,28 @@ def test_a_quoted_count_still_counts(sentence, expected):
 )
 def test_from_one_to_another_is_no_count(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I am 100% sure the bridge will open.",
+        "The senator agrees with me 100 percent.",
+        "She has 100 percent confidence in her staff.",
+        "Great show, we recommend at 100%",
+    ],
+)
+def test_a_hundred_percent_said_for_emphasis_is_no_figure(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("With 100 percent of precincts in, he led.", ("100 percent", 100.0, "percent")),
+        ("Rents rose 100% in a decade.", ("100%", 100.0, "percent")),
+        ("The town runs on 100% renewable power.", ("100%", 100.0, "percent")),
+    ],
+)
+def test_a_hundred_percent_of_something_is_a_figure(sentence, expected):
+    assert figures(sentence) == [expected]

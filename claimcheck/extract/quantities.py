@@ -214,6 +214,18 @@ _QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
 _FROM_ONE_TO = re.compile(
     r"(?<=\bfrom )one\b[^.;:!?]{0,40}?\bto (?:the other|another|the next)\b", re.IGNORECASE
 )
+# "I am 100% sure", "agrees with me 100 percent", "we recommend at 100%": emphasis, no share
+_FULL_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
+_EMPHASIS_AFTER = re.compile(
+    r"\s(?:sure|certain|certainty|certainly|confident|confidence|convinced|committed|behind"
+    r"|right|wrong|true|honest|accurate|correct|in (?:his|her|their|my|our|your) corner)\b",
+    re.IGNORECASE,
+)
+_EMPHASIS_BEFORE = re.compile(
+    r"\b(?:agree[sd]?|agreeing|recommend(?:s|ed)?|support(?:s|ed)?|back(?:s|ed)?)"
+    r"(?: with (?:me|him|her|them|us|you))?(?: it)?(?: at)? $",
+    re.IGNORECASE,
+)
 # "the one sign you can point to": "the only", not a count
 _THE_ONE = re.compile(r"(?<=\bthe )one (?=[a-z])", re.IGNORECASE)
 # "One night after the loss", "one week later": a time relative to another, as "a night after"
@@ -822,6 +834,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
     measured = bool(_read_unit(text, end, number, "")[1])
+    if text[pos:end] == "100" and _is_emphasis(text, pos, end):
+        return True  # "I am 100% sure": emphasis, not a share of anything
     if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
         return True  # 2016; but "2000 people"
     if _EMERGENCY.match(text, pos) or (
@@ -845,6 +859,17 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_emphasis(text: str, pos: int, end: int) -> bool:
+    """ "100 percent sure", "agree 100%", "recommend at 100%": wholly, not a measured share."""
+    percent = _FULL_PERCENT.match(text, end)
+    if not percent:
+        return False
+    return bool(
+        _EMPHASIS_AFTER.match(text, percent.end())
+        or _EMPHASIS_BEFORE.search(text, max(0, pos - 30), pos)
+    )
 
 
 def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
