@@ -283,3 +283,37 @@ def test_a_hundred_percent_said_for_emphasis_is_no_figure(sentence):
 )
 def test_a_hundred_percent_of_something_is_a_figure(sentence, expected):
     assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "No one knows what the field will look like.",
+        "This one featured a former adviser.",
+        "With this race, one never knows.",
+        "I think one needs to weigh that.",
+        "The store sells all-in-one printers.",
+    ],
+)
+def test_one_as_a_pronoun_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("One lawmaker called the mayor a fool.", ("One", 1.0, "lawmaker")),
+        ("One party turning out more voters does not win.", ("One", 1.0, "party")),
+        ("One reason voters came was fear.", ("One", 1.0, "reason")),
+        ("Now one kind-hearted neighbour wants to help.", ("one", 1.0, "neighbour")),
+        ("Three coal mining companies closed.", ("Three", 3.0, "companies")),
+        ("One or more reporters were hurt.", ("One or more", 1.0, "reporters")),
+    ],
+)
+def test_a_verb_after_the_noun_is_not_what_is_counted(sentence, expected):
+    assert figures(sentence) == [expected]
+
+
+def test_that_one_in_a_clause_is_still_a_ratio():
+    [ratio] = find_quantities("Doctors estimate that one in 45 children has it.")
+    assert (round(ratio.value, 4), ratio.of) == (round(1 / 45, 4), "of children")

@@ -195,7 +195,9 @@ _RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
 # "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
 _SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
 _NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", re.IGNORECASE)
-_NUMBERS_NAME_END = re.compile(rf"\b{_SMALL_NUMBER}-(?:in|for|on)-$", re.IGNORECASE)
+_NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
+# "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
+_PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
 # "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
 _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
@@ -477,7 +479,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(text, end)
+        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
@@ -804,6 +806,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # a pronoun
         if _AT_ONE_POINT.match(text, pos) or _ONE_TIME_AWAY.match(text, pos):
             return True  # "at one point", "one day later"
+        if text[pos : number.end].lower() == "one" and previous.lower() in _PRONOUN_ONE_AFTER:
+            return True  # "no one knows", "this one featured"
         if number.words == 1 and (_THE_ONE.match(text, pos) or _FROM_ONE_TO.match(text, pos)):
             return True  # "the one thing": the only thing; "from one room to the other"
         if _is_quoted_name(text, pos, number):
@@ -1119,8 +1123,10 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     return rate.end(), f"{unit} per {_singular(word)}"
 
 
-def _noun_unit(text: str, end: int) -> str:
-    """What a bare number counts: the head of the noun phrase after it ("517 rushing yards")."""
+def _noun_unit(text: str, end: int, singular: bool = False) -> str:
+    """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
+    One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
+    "One reason Democrats say")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
     named = _COUNTED_NUMBER_NOUN.match(text, cursor)
@@ -1153,6 +1159,10 @@ def _noun_unit(text: str, end: int) -> str:
             break
         if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(("'s", "’s")):
             break  # "one of the narrative's best": a possessive is not what is counted
+        if words and _is_verb_form(lowered) and not _content_word_follows(text, match.end()):
+            break  # "one lawmaker called Trump", "one party turning out"; not "coal mining firms"
+        if singular and lowered.endswith("s") and _is_plural(lowered):
+            break
         words.append(lowered.strip("'’-"))
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
@@ -1222,6 +1232,18 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
         else:
             joined.append(quantity)
     return joined
+
+
+def _content_word_follows(text: str, end: int) -> bool:
+    """A lowercase word that is no function word follows: "mining" goes on to "firms"."""
+    following = _NOUN_WORD.match(text, end)
+    word = following.group(1) if following else ""
+    return word[:1].islower() and word not in STOP_NOUNS
+
+
+def _is_verb_form(word: str) -> bool:
+    """A participle or a past tense: "called", "turning" (not "need", "red")."""
+    return len(word) > 4 and (word.endswith("ing") or (word.endswith("ed") and word[-3] != "e"))
 
 
 def _is_adverb(word: str) -> bool:

@@ -401,7 +401,7 @@ STOP_NOUNS = frozenset(
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
         because while although though unless if whether despite since
-        times percent late early apiece
+        times percent late early apiece never ever always often usually sometimes
         """
     )
 )
