@@ -317,3 +317,38 @@ def test_a_verb_after_the_noun_is_not_what_is_counted(sentence, expected):
 def test_that_one_in_a_clause_is_still_a_ratio():
     [ratio] = find_quantities("Doctors estimate that one in 45 children has it.")
     assert (round(ratio.value, 4), ratio.of) == (round(1 / 45, 4), "of children")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He took hundreds of thousands in speaking fees.", ("hundreds of thousands", 1e5, 1e6)),
+        ("Firms moved tens of billions abroad.", ("tens of billions", 1e10, 1e11)),
+    ],
+)
+def test_a_vague_number_of_two_words_is_read_whole(sentence, expected):
+    [vague] = find_quantities(sentence)
+    assert (vague.surface, vague.value, vague.high) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He planned a 100,000-strong force.", ("100,000", 100000.0, "", "exact")),
+        ("She ended a 13-straight-day absence.", ("13-straight-day", 13.0, "days", "exact")),
+        ("She works 35-plus hours a week.", ("35-plus", 35.0, "hours", "at_least")),
+        ("He served 30-odd years.", ("30-odd", 30.0, "years", "approx")),
+    ],
+)
+def test_an_adjective_glued_to_a_number_is_no_unit(sentence, expected):
+    assert [(q.surface, q.value, q.unit, q.qualifier) for q in find_quantities(sentence)] == [
+        expected
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["She could pick a 40-something judge.", "He hit the ball with a 9-iron."],
+)
+def test_a_person_or_a_club_named_by_a_number_is_no_count(sentence):
+    assert figures(sentence) == []

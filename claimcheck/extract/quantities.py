@@ -37,6 +37,7 @@ from claimcheck.extract.quantity_words import (
     DIMENSION_WORDS,
     ERAS,
     GLUED_SYMBOLS,
+    HYPHEN_ADJECTIVES,
     IRREGULAR_PLURALS,
     LABEL_WORDS,
     MODEL_YEAR_NOUNS,
@@ -175,7 +176,10 @@ _RATE = re.compile(
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
 _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
-_SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(more|less|fewer|above|below)\b|(\+)", re.IGNORECASE)
+_ODD = re.compile(r"-odd\b", re.IGNORECASE)
+_SUFFIX_QUALIFIER = re.compile(
+    r"\s+or\s+(more|less|fewer|above|below)\b|(\+|-plus\b)", re.IGNORECASE
+)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
@@ -203,7 +207,9 @@ _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
 )
 # "a 3-pointer", "a two-seater", "an 18-wheeler": a thing named by a number, not that many of it
-_NUMBER_NOUNS = r"-(?:pointer|seater|wheeler|pounder|footer|decker|timer|liner|hitter|fer|peat)"
+_NUMBER_NOUNS = (
+    r"-(?:pointer|seater|wheeler|pounder|footer|decker|timer|liner|hitter|fer|peat|iron|something)"
+)
 _NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
 _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
@@ -239,10 +245,12 @@ _ONE_TIME_AWAY = re.compile(
 # "one of the best", "one of my top picks", "one of them": a member of a group, not a count
 # ("one of every four" is a ratio)
 _ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
+# "hundreds of thousands" is a number wherever it stands; "hundreds" alone only before what
+# it counts ("hundreds of", "thousands fled"), not "in the thousands" or "by the hundreds"
 _VAGUE = re.compile(
-    r"(tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|dozens"
-    r"|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have|had|of"
-    r"|who|died|fled|gathered|attended|protested|marched)\b)",
+    r"((?:tens|hundreds) of (?:thousands|millions|billions))\b"
+    r"|(dozens|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have"
+    r"|had|of|who|died|fled|gathered|attended|protested|marched)\b)",
     re.IGNORECASE,
 )
 _NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
@@ -478,6 +486,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
             more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
+    if qualifier == "exact" and _ODD.match(text, number.end):
+        qualifier = "approx"  # "40-odd years"
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
@@ -687,7 +697,7 @@ def _read_vague_plural(text: str, pos: int) -> _Found | None:
     match = _VAGUE.match(text, pos)
     if not match:
         return None
-    words = match.group(1).lower()
+    words = (match.group(1) or match.group(2)).lower()
     if words == "scores" and not text.startswith(" of", match.end()):
         return None
     base = float(VAGUE_PLURALS[words])
@@ -1097,6 +1107,10 @@ def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
         unit = UNIT_NAMES[lowered]
         old = _YEARS_OLD.match(text, end) if unit == "years" else None
         return (old.end() if old else end), unit, 0
+    if lowered == "odd":
+        return end, "", 0  # "40-odd years": about 40, and what follows is counted
+    if lowered in HYPHEN_ADJECTIVES:  # "a 100,000-strong force"; "13-straight-day absence"
+        return _read_hyphen_unit(text, end + 1) if text.startswith("-", end) else (None, "", 0)
     if lowered in STOP_NOUNS or (_is_plural(lowered) and text[at - 2].isalpha()):
         return None, "", 0  # "three-pointers" names a thing, it does not count three of them
     if lowered.endswith("ed") and len(lowered) > 3 and lowered[-3] != "e":

@@ -63,6 +63,8 @@ VAGUE_PLURALS = {
     "tens of millions": 1e7,
     "hundreds of millions": 1e8,
     "billions": 1e9,
+    "tens of billions": 1e10,
+    "hundreds of billions": 1e11,
 }
 UNICODE_FRACTIONS = {
     "½": 1 / 2,
@@ -408,6 +410,8 @@ STOP_NOUNS = frozenset(
 IRREGULAR_PLURALS = frozenset(
     _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
 )
+# "a 100,000-strong force", "35-plus hours", "13-straight-day": no unit, the number's own words
+HYPHEN_ADJECTIVES = frozenset(_split("strong straight plus"))
 # nouns in -s that are no plural: "three cable news networks" counts networks
 SINGULARS_IN_S = frozenset(_split("news politics economics physics athletics"))
 # "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
