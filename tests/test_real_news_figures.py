@@ -352,3 +352,19 @@ def test_an_adjective_glued_to_a_number_is_no_unit(sentence, expected):
 )
 def test_a_person_or_a_club_named_by_a_number_is_no_count(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A sniper killed five Dallas police officers.", ("five", 5.0, "officers")),
+        ("The poll reached 418 Democratic primary voters.", ("418", 418.0, "voters")),
+        (
+            "Nearly 850,000 Republican absentee ballots were sent.",
+            ("Nearly 850,000", 850000, "ballots"),
+        ),
+        ("The 32 Allies met in June.", ("32", 32.0, "allies")),
+    ],
+)
+def test_a_name_before_the_counted_noun_modifies_it(sentence, expected):
+    assert figures(sentence) == [expected]

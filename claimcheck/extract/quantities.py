@@ -257,7 +257,9 @@ _NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
-_NAMED_KIND = re.compile(r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
+_NAMED_KIND = re.compile(
+    r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[a-z]+ )??([a-z]+s)\b"
+)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
 _PAIRED_NUMBER = re.compile(r" (?:and|or|to|through) (\d+)\b(?![.,]\d)")
@@ -1162,8 +1164,12 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
                 continue
             break  # "25k cheaper", "two new 737 Max jets": no noun the modifier goes with
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
-            if _is_plural(lowered) and not _NOUN_WORD_CAPITAL.match(text, match.end()):
-                return lowered  # "the 32 Allies"
+            if (
+                _is_plural(lowered)
+                and not _NOUN_WORD_CAPITAL.match(text, match.end())
+                and not _plural_follows(text[match.end() :])
+            ):
+                return lowered  # "the 32 Allies"; not "five Dallas police officers"
             kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
             return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
         if lowered in ("and", "or") and words:
