@@ -368,3 +368,28 @@ def test_a_person_or_a_club_named_by_a_number_is_no_count(sentence):
 )
 def test_a_name_before_the_counted_noun_modifies_it(sentence, expected):
     assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Our column ranks it #2 this week.",
+        "Your 401(k) is now taxed.",
+        'A post (id="672138506081275904") was removed.',
+        "The deficit will turn around in '16 as the nation ages.",
+        "Critics doubt one's own judgement.",
+    ],
+)
+def test_ranks_names_ids_and_cut_years_are_no_figures(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("He was confirmed 92 to 0.", [("92", 92.0, ""), ("0", 0.0, "")]),
+        ("She leads him 1,428 to 1,153.", [("1,428", 1428.0, ""), ("1,153", 1153.0, "")]),
+    ],
+)
+def test_a_tally_is_two_numbers_not_a_range(sentence, expected):
+    assert figures(sentence) == expected

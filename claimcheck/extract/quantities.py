@@ -202,6 +202,8 @@ _NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", 
 _NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
 # "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
 _PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
+_LETTER_IN_BRACKETS = re.compile(r"\([a-z]\)")  # 401(k), 501(c)
+_YEAR_CUT = re.compile(r"(?:^|[\s(])['’]$")  # "in '16"
 # "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
 _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
@@ -297,9 +299,9 @@ _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
 _CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
-# "2. The pick", "(4) Item", "3)" alone on its line: the number of a list item
-_LIST_MARKER = re.compile(r"[.)](?: |\s*$)")
-_LIST_ITEM_ALONE = re.compile(r"[.)]\s*$")
+# "2. The pick", "(4) Item", "3." alone on its line: the number of a list item
+_LIST_MARKER = re.compile(r"[.)] (?=\S)")
+_ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
@@ -814,6 +816,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
+        if text[pos : number.end].lower() == "one" and text.startswith(("'s", "’s"), number.end):
+            return True  # "one's own": a pronoun
         if text[pos : number.end + 8].lower() == "one another" or _ONE_OF.match(text, pos):
             return True  # a pronoun
         if _AT_ONE_POINT.match(text, pos) or _ONE_TIME_AWAY.match(text, pos):
@@ -833,6 +837,16 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
     if currency or number.scale_text:
         return False
+    if before.endswith("#") or _LETTER_IN_BRACKETS.match(text, number.end):
+        return True  # "#2", "a 401(k)": a rank or a name
+    if before.endswith(("=", '="', "='")):
+        return True  # id="6721385", timestamp=1448038800: a value in markup, not a figure
+    if (
+        _YEAR_CUT.search(before)
+        and number.end - pos == 2
+        and not text[number.end : number.end + 1].isalnum()
+    ):
+        return True  # "in '16", "the class of ’98": a year
     if _SOUND_CHANNELS.match(text, pos):
         return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
@@ -903,9 +917,11 @@ def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
 def _is_list_number(text: str, pos: int, end: int, before: str) -> bool:
     """ "1. The Council shall", "(2) Item", "3." alone on its line: the number of a list item.
     Alone, only one or two digits: a list rarely runs past 99, and "192." is a number."""
-    if not _LIST_MARKER.match(text, end) or not _LINE_START.search(before):
+    if not _LINE_START.search(before):
         return False
-    return end - pos <= 2 or not _LIST_ITEM_ALONE.match(text, end)
+    if _LIST_MARKER.match(text, end):
+        return True
+    return end - pos <= 2 and bool(_ALONE_ON_LINE.match(text, end))
 
 
 def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> bool:
@@ -980,6 +996,8 @@ def _read_range(
     high = second.value * (second.scale if second.scale_text else scale)
     if change and not _close_range(number.value * scale, high, text, start, currency):
         return None  # "rose by £12,000 to £294,000": a change and a new level
+    if high < number.value * scale and join.group(1).lower() in ("to", "through", "and"):
+        return None  # "confirmed 92 to 0", "fell from 10 to 5": a tally or two levels
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
