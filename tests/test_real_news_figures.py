@@ -393,3 +393,48 @@ def test_ranks_names_ids_and_cut_years_are_no_figures(sentence):
 )
 def test_a_tally_is_two_numbers_not_a_range(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Wild 4, Sabres 1: the captain scored twice.",
+        "St. Louis Blues 3, Tampa Bay Lightning 1: the hosts won.",
+        "It came during the Capitals' 5-2 victory Monday.",
+        "The box holds tips in four (4) sizes.",
+        "The games include NBA 2K20 and others.",
+        "I have one myself and like it.",
+        "A fast travel system would help, but one doesn't exist here.",
+        "The level mixes the three together.",
+        "The visitors have lost five straight.",
+    ],
+)
+def test_results_repeats_and_pronouns_are_no_figures(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('It is the cheapest 70"+ set this season.', ('70"+', 70.0, "inches")),
+        ("The 2,812 piece Betrayal at Cloud City set is large.", ("2,812", 2812.0, "piece")),
+        ("They won five straight games.", ("five", 5.0, "games")),
+        ("He met 10 top Democratic donors.", ("10", 10.0, "donors")),
+        ("Two super PACs spent heavily.", ("Two", 2.0, "pacs")),
+    ],
+)
+def test_what_is_counted_stops_before_a_name(sentence, expected):
+    assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Nearly 13,000 Special Operations forces were sent.", ("Nearly 13,000", 13000, "forces")),
+        ("A group of eight Special Olympics athletes turned back.", ("eight", 8.0, "athletes")),
+        ("She ran ads in at least four Super Tuesday states.", ("at least four", 4.0, "states")),
+        ("He has appeared in eight straight World Cups.", ("eight", 8.0, "cups")),
+    ],
+)
+def test_a_capitalised_name_before_the_counted_plural_modifies_it(sentence, expected):
+    assert figures(sentence) == [expected]

@@ -133,7 +133,7 @@ _FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _SCALE = re.compile(
     r"(\s?-?\s?)(hundred|thousand|lakh|million|crore|billion|trillion|dozens?|mn|mln|mil|bn|bln"
-    r"|tn|tln|(?-i:MM)|[kKmMbB])(?![A-Za-z])",
+    r"|tn|tln|(?-i:MM)|[kKmMbB])(?![A-Za-z]|(?<=[kKmMbB])\d)",
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
@@ -163,7 +163,7 @@ _UNIT_AFTER = re.compile(
 _SYMBOL_AFTER = re.compile(
     r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
 )
-_INCH_MARK = re.compile(r'"(?=[\s,;)]|$)')
+_INCH_MARK = re.compile(r'"(?=[\s,;)+]|$)')
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ″")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
@@ -202,6 +202,9 @@ _NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", 
 _NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
 # "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
 _PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
+# "Wild 4, Sabres 1": a result, the first score (the second follows a name, a label already)
+_SCORE_PAIR = re.compile(r"\d{1,3}, (?:[A-Z][\w.'’-]* ){1,3}\d{1,3}\b(?![.,]\d)")
+_NUMBER_WORD_BRACKET = re.compile(r"\b([A-Za-z]+) \($")  # "four (4) sizes"
 _LETTER_IN_BRACKETS = re.compile(r"\([a-z]\)")  # 401(k), 501(c)
 _YEAR_CUT = re.compile(r"(?:^|[\s(])['’]$")  # "in '16"
 # "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
@@ -260,7 +263,8 @@ _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(
-    r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[a-z]+ )??([a-z]+s)\b"
+    r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
+    r"([A-Za-z][a-z]*s)\b(?! [a-z]+s\b)"
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
@@ -492,12 +496,12 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
             end = suffix.end()
     if qualifier == "exact" and _ODD.match(text, number.end):
         qualifier = "approx"  # "40-odd years"
+    if high is not None and high <= value and not unit and text[number.end] in "-–":
+        return None, end  # "2-1", "a 5-2 victory", "2014-15": a score or a season, not a range
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
-    if high is not None and high <= value and not unit and text[number.end] in "-–":
-        return None, end  # "2-1", "2014-15": a score or a season, not a range
     of = ""
     share = not unit and 0 < abs(value) < 1  # "two thirds of the members"
     if share or unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
@@ -837,6 +841,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
     if currency or number.scale_text:
         return False
+    if _SCORE_PAIR.match(text, pos) and _is_name_label(text, pos, before, at_start=True):
+        return True  # "Bruins 5, Devils 1": a result
+    if _repeats_a_number_word(text, pos, number, before):
+        return True  # "four (4) size options": the same four, written twice
     if before.endswith("#") or _LETTER_IN_BRACKETS.match(text, number.end):
         return True  # "#2", "a 401(k)": a rank or a name
     if before.endswith(("=", '="', "='")):
@@ -947,8 +955,17 @@ def _plural_follows(after: str) -> bool:
     return _is_plural(noun.group(1))
 
 
-def _is_name_label(text: str, pos: int, before: str) -> bool:
-    """A number right after a name is part of the name ("Game 2"), not the start of a sentence."""
+def _repeats_a_number_word(text: str, pos: int, number: _Number, before: str) -> bool:
+    word = _NUMBER_WORD_BRACKET.search(before)
+    if not word or not text.startswith(")", number.end):
+        return False
+    spelled = word.group(1).lower()
+    return number.value in (UNITS_WORDS.get(spelled), TENS_WORDS.get(spelled))
+
+
+def _is_name_label(text: str, pos: int, before: str, at_start: bool = False) -> bool:
+    """A number right after a name is part of the name ("Game 2"), not the start of a sentence
+    (unless `at_start`: "Bruins 5, Devils 1" opens a sentence with a name)."""
     name = _NAME_BEFORE.search(before)
     if not name:
         return False
@@ -956,7 +973,7 @@ def _is_name_label(text: str, pos: int, before: str) -> bool:
     word = name.group(0).strip(" -&")
     if _CAMEL_CASE.search(word):
         return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
-    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
+    if not at_start and _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 
@@ -1189,14 +1206,17 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             ):
                 return lowered  # "the 32 Allies"; not "five Dallas police officers"
             kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
-            return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
+            counted = kind.group(1).lower() if kind else ""
+            return counted if counted not in STOP_NOUNS else ""  # "eight World Cups" too
         if lowered in ("and", "or") and words:
             joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
-        if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(("'s", "’s")):
+        if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(_NOT_COUNTED_ENDINGS):
             break  # "one of the narrative's best": a possessive is not what is counted
+        if words and _is_name_after(word, text, match.end()):
+            break  # "the 2,812 piece Betrayal at": a name after the noun
         if words and _is_verb_form(lowered) and not _content_word_follows(text, match.end()):
             break  # "one lawmaker called Trump", "one party turning out"; not "coal mining firms"
         if singular and lowered.endswith("s") and _is_plural(lowered):
@@ -1270,6 +1290,17 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
         else:
             joined.append(quantity)
     return joined
+
+
+_NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
+
+
+def _is_name_after(word: str, text: str, end: int) -> bool:
+    """A capitalised word that is neither a plural head ("four brave Americans") nor before
+    one ("10 top Democratic donors") names something after the counted noun."""
+    if not word[0].isupper() or _is_plural(word.lower()) or _ACRONYMS.match(word):
+        return False
+    return not _content_word_follows(text, end)
 
 
 def _content_word_follows(text: str, end: int) -> bool:

@@ -403,7 +403,8 @@ STOP_NOUNS = frozenset(
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
         because while although though unless if whether despite since
-        times percent late early apiece never ever always often usually sometimes
+        times percent late early apiece never ever always often usually sometimes together
+        myself yourself himself herself itself ourselves yourselves themselves
         """
     )
 )
@@ -422,7 +423,7 @@ NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
         "smaller larger better worse faster slower longer shorter older younger similar "
-        "different separate distinct particular"
+        "different separate distinct particular straight consecutive former"
     )
 )
 NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
