@@ -438,3 +438,15 @@ def test_what_is_counted_stops_before_a_name(sentence, expected):
 )
 def test_a_capitalised_name_before_the_counted_plural_modifies_it(sentence, expected):
     assert figures(sentence) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "For copies, call 1-800-555-0199 or write to us.",
+        "Ticket inquiries: 02-751-1500",
+        "One Main Street refers to the bank's new branch plan.",
+    ],
+)
+def test_phone_numbers_and_a_name_opened_by_one_are_no_figures(sentence):
+    assert figures(sentence) == []

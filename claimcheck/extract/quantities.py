@@ -320,7 +320,8 @@ _BOUND_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\+\d[\d\s\-/()]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}")
-_PHONE_DASHED = re.compile(r"\d(?<!\w\d)\d{2,3}-\d{3,4}-\d{4}(?!\d)")
+# 555-123-4567, 1-800-843-0008, 02-751-1500
+_PHONE_DASHED = re.compile(r"\d(?<![\w-]\d)(?:\d{0,3}-\d{2,4}|\d{1,3})-\d{3,4}-\d{4}(?![\d-])")
 _PHONE_LOCAL = re.compile(r"0(?<![\w.,]0)\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?!\d)")  # 020 7946 0958
 
 
@@ -1206,7 +1207,7 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             ):
                 return lowered  # "the 32 Allies"; not "five Dallas police officers"
             kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
-            counted = kind.group(1).lower() if kind else ""
+            counted = kind.group(1).lower() if kind and not singular else ""
             return counted if counted not in STOP_NOUNS else ""  # "eight World Cups" too
         if lowered in ("and", "or") and words:
             joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
