@@ -218,6 +218,7 @@ _NUMBER_NOUNS = (
 _NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
 _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
+_QUOTES = ('"', "“", "‘", "'")
 _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
@@ -812,26 +813,18 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     before = text[max(0, pos - 20) : pos]
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
-    if _NUMBERS_NAME.match(text, pos) or _NUMBERS_NAME_END.search(before):
-        return True  # "a 3-in-1 charger", "a 2-for-1 deal": a name, not three or two of anything
-    if _NUMBER_NOUN.match(text, number.end):
-        return True  # "a last-minute 3-pointer": one shot, not three pointers
+    if (text.startswith("-", number.end) or before.endswith("-")) and _is_hyphen_name(
+        text, pos, number.end, before
+    ):
+        return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
-        if text[pos : number.end].lower() == "one" and text.startswith(("'s", "’s"), number.end):
-            return True  # "one's own": a pronoun
-        if text[pos : number.end + 8].lower() == "one another" or _ONE_OF.match(text, pos):
-            return True  # a pronoun
-        if _AT_ONE_POINT.match(text, pos) or _ONE_TIME_AWAY.match(text, pos):
-            return True  # "at one point", "one day later"
-        if text[pos : number.end].lower() == "one" and previous.lower() in _PRONOUN_ONE_AFTER:
-            return True  # "no one knows", "this one featured"
-        if number.words == 1 and (_THE_ONE.match(text, pos) or _FROM_ONE_TO.match(text, pos)):
-            return True  # "the one thing": the only thing; "from one room to the other"
-        if _is_quoted_name(text, pos, number):
+        if text[pos : number.end].lower() == "one" and _is_one_no_count(text, pos, previous):
+            return True  # "one of the best", "no one", "the one thing", "one day later"
+        if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
             return True  # 'known as the "Three Amigos"'
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
@@ -842,21 +835,9 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
     if currency or number.scale_text:
         return False
-    if _SCORE_PAIR.match(text, pos) and _is_name_label(text, pos, before, at_start=True):
-        return True  # "Bruins 5, Devils 1": a result
-    if _repeats_a_number_word(text, pos, number, before):
-        return True  # "four (4) size options": the same four, written twice
-    if before.endswith("#") or _LETTER_IN_BRACKETS.match(text, number.end):
-        return True  # "#2", "a 401(k)": a rank or a name
-    if before.endswith(("=", '="', "='")):
-        return True  # id="6721385", timestamp=1448038800: a value in markup, not a figure
-    if (
-        _YEAR_CUT.search(before)
-        and number.end - pos == 2
-        and not text[number.end : number.end + 1].isalnum()
-    ):
-        return True  # "in '16", "the class of ’98": a year
-    if _SOUND_CHANNELS.match(text, pos):
+    if _is_tally_rank_or_code(text, pos, number, before):
+        return True  # "Bruins 5, Devils 1", "four (4)", "#2", "401(k)", id="67", "in '16"
+    if text.startswith(".1", pos + 1) and _SOUND_CHANNELS.match(text, pos):
         return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
@@ -898,6 +879,52 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
+    """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
+    one", "this one", "the one thing", "at one point", "one day later", "from one room to the
+    other" ("one of every four" is a ratio, read elsewhere)."""
+    end = pos + 3
+    if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
+        return True
+    if previous.lower() in _PRONOUN_ONE_AFTER:
+        return True
+    return any(
+        pattern.match(text, pos)
+        for pattern in (_ONE_OF, _AT_ONE_POINT, _ONE_TIME_AWAY, _THE_ONE, _FROM_ONE_TO)
+    )
+
+
+def _is_hyphen_name(text: str, pos: int, end: int, before: str) -> bool:
+    """ "a 3-in-1 charger", "a 2-for-1 deal", "a 3-pointer", "an 18-wheeler"."""
+    return bool(
+        _NUMBERS_NAME.match(text, pos)
+        or _NUMBERS_NAME_END.search(before)
+        or _NUMBER_NOUN.match(text, end)
+    )
+
+
+def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) -> bool:
+    """A result ("Bruins 5, Devils 1"), a number repeated ("four (4)"), a rank ("#2"), a name
+    ("401(k)"), a value in markup (id="6721385") or a cut year ("in '16"). Each rule is tried
+    only where its sign is, as most numbers have none."""
+    end = number.end
+    following = text[end : end + 2]
+    if following == ", " and _SCORE_PAIR.match(text, pos):
+        return _is_name_label(text, pos, before, at_start=True)
+    if before.endswith("(") and _repeats_a_number_word(text, pos, number, before):
+        return True
+    if before.endswith(("#", "=", '="', "='")):
+        return True
+    if following[:1] == "(" and _LETTER_IN_BRACKETS.match(text, end):
+        return True
+    return (
+        before.endswith(("'", "’"))
+        and end - pos == 2
+        and bool(_YEAR_CUT.search(before))
+        and not following[:1].isalnum()
+    )
 
 
 def _is_emphasis(text: str, pos: int, end: int) -> bool:
