@@ -450,3 +450,36 @@ def test_a_capitalised_name_before_the_counted_plural_modifies_it(sentence, expe
 )
 def test_phone_numbers_and_a_name_opened_by_one_are_no_figures(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She said the plan had zero chance in the Senate.",
+        "The bill came from the Gang of Eight in 2013.",
+        "He wants more H-1B visas for engineers.",
+    ],
+)
+def test_zero_as_no_a_named_group_and_a_visa_class_are_no_figures(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("There were zero deaths on the roads.", [("zero", 0.0, "deaths")]),
+        (
+            "The city added 160 security staff, up from 90 last year.",
+            [("160", 160.0, "staff"), ("90", 90.0, "staff")],
+        ),
+        ("Crowds 15,000 strong came to hear him.", [("15,000", 15000.0, "")]),
+        ("The site has 310 million active monthly users.", [("310 million", 3.1e8, "users")]),
+        ("One last obstacle remained.", [("One", 1.0, "obstacle")]),
+        (
+            "He won eight of the last nine contests.",
+            [("eight", 8.0, "contests"), ("nine", 9.0, "contests")],
+        ),
+    ],
+)
+def test_time_words_and_adjectives_after_a_number_are_not_what_is_counted(sentence, expected):
+    assert figures(sentence) == expected

@@ -194,6 +194,9 @@ _OF_A_NUMBER = re.compile(
     r"\s+of\s+(?:(?:the|my|his|her|its|our|your|their|these|those)\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
     r"\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|per cent)\b)(?=\s)"
 )
+_TIME_AFTER = re.compile(
+    r" (?:last|next|this) (?:year|month|week|season|night|summer|winter|spring|fall)\b"
+)
 _YEAR_MODIFIER = re.compile(r" (?:19|20)\d\d(?= [A-Za-z])")
 _RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
 # "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
@@ -219,6 +222,7 @@ _NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
 _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
 _QUOTES = ('"', "“", "‘", "'")
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+ of $")
 _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
@@ -828,11 +832,17 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # 'known as the "Three Amigos"'
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
+        if number.words == 1 and text[pos].isupper() and _NAME_OF.search(before):
+            return True  # "the Gang of Eight", "the Group of Seven": a name
+        if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
+            return True  # "zero chance", "zero tolerance": no, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
     if _STREET_AFTER.match(text, number.end):
         return True  # "221B Baker Street": an address, not 221 billion
     if not currency and number.scale_text == "k" and _RESOLUTION_K.match(text, pos):
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
+    if not currency and _is_glued_to_a_name(before):
+        return True  # F-35, Covid-19, utf-8, TA-125, an H-1B visa (but "sub-300 sq m" is a number)
     if currency or number.scale_text:
         return False
     if _is_tally_rank_or_code(text, pos, number, before):
@@ -866,10 +876,6 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # AD 1000, Article 5, 10 Downing Street
     if after[:1].isalpha() and not measured and not _SCALE.match(after):
         return True  # 5G, 3D, 9AB8, 777F: a code, not a count
-    # the pattern ends in "-$": tried only where it can match (re tries it at every position)
-    glued = _GLUED_NAME.search(before) if before.endswith(("-", "-\n")) else None
-    if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
-        return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
         return True  # "17-beta estradiol": a name
     if _ADJECTIVE_AFTER.match(after):
@@ -879,6 +885,20 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_zero_as_no(text: str, number: _Number) -> bool:
+    """ "zero chance": zero before a singular says "no"; "zero deaths" counts."""
+    if _read_unit(text, number.end, number, "")[1]:
+        return False  # "zero percent"
+    noun = _PLURAL_AFTER.match(text, number.end)
+    return bool(noun) and not _is_plural(noun.group(1))  # type: ignore[union-attr]
+
+
+def _is_glued_to_a_name(before: str) -> bool:
+    # the pattern ends in "-$": tried only where it can match (re tries it at every position)
+    glued = _GLUED_NAME.search(before) if before.endswith(("-", "-\n")) else None
+    return bool(glued) and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES  # type: ignore[union-attr]
 
 
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
@@ -1214,6 +1234,8 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
     whole = _OF_A_NUMBER.match(text, end)
     if whole:  # "20 of his season-high 31 points": 20 points
         return _noun_unit(text, whole.end())
+    if _TIME_AFTER.match(text, cursor):
+        return ""  # "up from 90 last year": when, not what is counted
     year = _YEAR_MODIFIER.match(text, cursor)
     cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
     words: list[str] = []

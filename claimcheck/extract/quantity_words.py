@@ -404,6 +404,7 @@ STOP_NOUNS = frozenset(
         some several same own very too again ago later earlier ahead apart back away already
         because while although though unless if whether despite since
         times percent late early apiece never ever always often usually sometimes together
+        prior
         myself yourself himself herself itself ourselves yourselves themselves
         """
     )
@@ -423,10 +424,16 @@ NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
         "smaller larger better worse faster slower longer shorter older younger similar "
-        "different separate distinct particular straight consecutive former"
+        "different separate distinct particular straight consecutive former "
+        "strong last next"
     )
 )
-NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
+NOUNS_IN_LY = frozenset(
+    _split(
+        "family assembly supply rally anomaly monopoly homily ally belly "
+        "daily weekly monthly yearly quarterly hourly nightly"
+    )
+)
 # after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
 DIMENSION_WORDS = re.compile(
     r"\s?-?\s?(?:tall|high|long|wide|deep|away|apart|above|below|thick|sprint|race|hurdles|"
