@@ -892,13 +892,15 @@ def _is_zero_as_no(text: str, number: _Number) -> bool:
     if _read_unit(text, number.end, number, "")[1]:
         return False  # "zero percent"
     noun = _PLURAL_AFTER.match(text, number.end)
-    return bool(noun) and not _is_plural(noun.group(1))  # type: ignore[union-attr]
+    return noun is not None and not _is_plural(noun.group(1))
 
 
 def _is_glued_to_a_name(before: str) -> bool:
-    # the pattern ends in "-$": tried only where it can match (re tries it at every position)
-    glued = _GLUED_NAME.search(before) if before.endswith(("-", "-\n")) else None
-    return bool(glued) and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES  # type: ignore[union-attr]
+    """F-35, Covid-19, an H-1B visa; not "sub-300"."""
+    if not before.endswith(("-", "-\n")):
+        return False  # the pattern ends in "-$": re would try it at every position
+    glued = _GLUED_NAME.search(before)
+    return glued is not None and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES
 
 
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
