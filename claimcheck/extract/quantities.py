@@ -5,14 +5,17 @@
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
 dates, phone numbers, scores, web addresses and labels ("Article Five", "10 Downing Street",
-"Covid-19", "G7", "F-35", "S&P 500") are not quantities.
+"Covid-19", "G7", "F-35", "S&P 500") are not quantities; nor are the numbers of list items
+("2."), names made of numbers ("3-in-1", "a 3-pointer", "AirPods 2", 'the "Three Amigos"'),
+"one" as a pronoun or an article ("one of the best", "the one sign", "one day later") and
+emphasis ("100% sure"). "One in five" and "one of every four" are ratios.
 
 The scan is anchored: a cheap pattern, built for the number words a text actually contains,
 finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
 only around those anchors. The vocabulary (number words, money, units, qualifiers, label words)
 is in quantity_words.py; quality and speed are measured by bench/bench_quantities.py.
 
-One module over 600 lines on purpose: the anchored scan and its rules (currency, qualifier,
+One module over 1,000 lines on purpose: the anchored scan and its rules (currency, qualifier,
 scale, unit, range, what is not a quantity) work on one shared match state; the vocabulary
 already lives apart in quantity_words.py.
 """
