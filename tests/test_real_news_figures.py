@@ -483,3 +483,25 @@ def test_zero_as_no_a_named_group_and_a_visa_class_are_no_figures(sentence):
 )
 def test_time_words_and_adjectives_after_a_number_are_not_what_is_counted(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The champion died at age 74 on Friday.", ("74", 74.0, "years", "exact")),
+        ("Workers aged 54 to 65 lost the most.", ("54 to 65", 54.0, "years", "range")),
+        ("Users age 12 and older were asked.", ("12 and older", 12.0, "years", "at_least")),
+    ],
+)
+def test_a_number_after_age_is_an_age(sentence, expected):
+    [age] = find_quantities(sentence)
+    assert (age.surface, age.value, age.unit, age.qualifier) == expected
+
+
+def test_and_up_to_opens_the_next_figure():
+    found = figures("Voters must choose between the two and up to 20 percent may stay home.")
+    assert found == [("up to 20 percent", 20.0, "percent")]
+
+
+def test_a_year_cut_with_an_opening_quote_mark_is_a_year():
+    assert figures("The congressman said in ‘08 that it was so.") == []

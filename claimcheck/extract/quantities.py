@@ -181,8 +181,11 @@ _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
 _ODD = re.compile(r"-odd\b", re.IGNORECASE)
 _SUFFIX_QUALIFIER = re.compile(
-    r"\s+or\s+(more|less|fewer|above|below)\b|(\+|-plus\b)", re.IGNORECASE
+    r"\s+or\s+(more|less|fewer|above|below)\b|\s+(?:or|and)\s+(older|over|up|younger)\b(?! to\b)"
+    r"|(\+|-plus\b)",
+    re.IGNORECASE,
 )
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
@@ -212,7 +215,7 @@ _PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
 _SCORE_PAIR = re.compile(r"\d{1,3}, (?:[A-Z][\w.'’-]* ){1,3}\d{1,3}\b(?![.,]\d)")
 _NUMBER_WORD_BRACKET = re.compile(r"\b([A-Za-z]+) \($")  # "four (4) sizes"
 _LETTER_IN_BRACKETS = re.compile(r"\([a-z]\)")  # 401(k), 501(c)
-_YEAR_CUT = re.compile(r"(?:^|[\s(])['’]$")  # "in '16"
+_YEAR_CUT = re.compile(r"(?:^|[\s(])['’‘]$")  # "in '16", "in ‘08"
 # "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
 _SOUND_CHANNELS = re.compile(
     r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
@@ -490,6 +493,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
         value = number.value * number.scale
         qualifier = "range"
     unit_end, unit, rate_end = _read_unit(text, end, number, currency)
+    if not unit and not currency and _AGE_BEFORE.search(text, max(0, start - 8), start):
+        unit = "years"  # "at age 74", "aged 54 to 65": an age
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
@@ -500,7 +505,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if high is None and qualifier == "exact":
         suffix = _SUFFIX_QUALIFIER.match(text, end)
         if suffix:
-            more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
+            said = (suffix.group(1) or suffix.group(2) or "+").lower()
+            more = said in ("more", "above", "older", "over", "up", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
     if qualifier == "exact" and _ODD.match(text, number.end):
@@ -945,7 +951,7 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
     if following[:1] == "(" and _LETTER_IN_BRACKETS.match(text, end):
         return True
     return (
-        before.endswith(("'", "’"))
+        before.endswith(("'", "’", "‘"))
         and end - pos == 2
         and bool(_YEAR_CUT.search(before))
         and not following[:1].isalnum()
