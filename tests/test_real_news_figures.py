@@ -505,3 +505,14 @@ def test_and_up_to_opens_the_next_figure():
 
 def test_a_year_cut_with_an_opening_quote_mark_is_a_year():
     assert figures("The congressman said in ‘08 that it was so.") == []
+
+
+def test_a_ratio_written_with_hyphens_is_a_ratio():
+    [ratio] = find_quantities("Traders see a one-in-five chance of a cut.")
+    assert (ratio.surface, ratio.value) == ("one-in-five", 0.2)
+
+
+def test_a_name_before_the_counted_noun_does_not_end_it():
+    assert figures("That was said by one unaligned Florida Republican official.") == [
+        ("one", 1.0, "official")
+    ]

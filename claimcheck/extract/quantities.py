@@ -204,10 +204,11 @@ _TIME_AFTER = re.compile(
     r" (?:last|next|this) (?:year|month|week|season|night|summer|winter|spring|fall)\b"
 )
 _YEAR_MODIFIER = re.compile(r" (?:19|20)\d\d(?= [A-Za-z])")
-_RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+")
+_RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+|-in-")
 # "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
 _SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
-_NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-{_SMALL_NUMBER}\b", re.IGNORECASE)
+# ("a one-in-five chance" is a ratio: a name ends in one)
+_NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-(?:1|one)\b", re.IGNORECASE)
 _NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
 # "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
 _PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
@@ -1357,11 +1358,13 @@ _NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
 
 
 def _is_name_after(word: str, text: str, end: int) -> bool:
-    """A capitalised word that is neither a plural head ("four brave Americans") nor before
-    one ("10 top Democratic donors") names something after the counted noun."""
+    """A capitalised word that is not a plural head ("four brave Americans") and that a
+    function word or a stop follows ("the 2,812 piece Betrayal at") names something after the
+    counted noun; not "10 top Democratic donors", "one unaligned Florida Republican"."""
     if not word[0].isupper() or _is_plural(word.lower()) or _ACRONYMS.match(word):
         return False
-    return not _content_word_follows(text, end)
+    following = _NOUN_WORD.match(text, end)
+    return not following or following.group(1).lower() in STOP_NOUNS
 
 
 def _content_word_follows(text: str, end: int) -> bool:
