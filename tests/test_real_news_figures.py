@@ -516,3 +516,14 @@ def test_a_name_before_the_counted_noun_does_not_end_it():
     assert figures("That was said by one unaligned Florida Republican official.") == [
         ("one", 1.0, "official")
     ]
+
+
+def test_or_older_bounds_an_age_and_takes_no_neighbours_unit():
+    found = figures("In 2012, 54 percent of voters were 45 or older, 72 percent white.")
+    assert ("45 or older", 45.0, "years") in found
+
+
+def test_a_name_before_a_plural_and_a_function_word():
+    assert figures("The agency classified 22 Clinton emails as top secret.") == [
+        ("22", 22.0, "emails")
+    ]

@@ -276,7 +276,7 @@ _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(
     r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
-    r"([A-Za-z][a-z]*s)\b(?! [a-z]+s\b)"
+    r"([A-Za-z][a-z]{2,}s)\b"
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
@@ -510,6 +510,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
             more = said in ("more", "above", "older", "over", "up", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
+            if said in ("older", "younger"):
+                unit = unit or "years"  # "voters 45 or older": an age
     if qualifier == "exact" and _ODD.match(text, number.end):
         qualifier = "approx"  # "40-odd years"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
@@ -1267,9 +1269,7 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
                 and not _plural_follows(text[match.end() :])
             ):
                 return lowered  # "the 32 Allies"; not "five Dallas police officers"
-            kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
-            counted = kind.group(1).lower() if kind and not singular else ""
-            return counted if counted not in STOP_NOUNS else ""  # "eight World Cups" too
+            return "" if singular else _named_kind(text, cursor)
         if lowered in ("and", "or") and words:
             joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
             if joined and not STOP_NOUNS.intersection(joined.groups()):
@@ -1355,6 +1355,19 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
+
+
+def _named_kind(text: str, cursor: int) -> str:
+    """The plural after a name: "two Singaporean sisters", "eight World Cups", "13,000 Special
+    Operations forces" (a plural name before a plural noun modifies it)."""
+    kind = _NAMED_KIND.match(text, cursor)
+    if not kind:
+        return ""
+    noun = _PLURAL_AFTER.match(text, kind.end())
+    if noun and _plural_follows(text[kind.end() :]):
+        return noun.group(1)
+    counted = kind.group(1).lower()
+    return counted if counted not in STOP_NOUNS else ""
 
 
 def _is_name_after(word: str, text: str, end: int) -> bool:
