@@ -527,3 +527,10 @@ def test_a_name_before_a_plural_and_a_function_word():
     assert figures("The agency classified 22 Clinton emails as top secret.") == [
         ("22", 22.0, "emails")
     ]
+
+
+def test_a_fall_from_one_level_to_another_is_two_levels():
+    assert figures("Support fell from 71 percent to 55 percent.") == [
+        ("71 percent", 71.0, "percent"),
+        ("55 percent", 55.0, "percent"),
+    ]

@@ -1104,6 +1104,8 @@ def _read_range_after_unit(
     high = second.value * second.scale
     if not opener and not _close_range(low, high, text, start, None):
         return None  # "cut rates 0.25% to 5%": a change and a new level
+    if high < low:
+        return None  # "fell from 71 percent to 55 percent": two levels, not a range
     return high, unit_end, text.rindex(opener, 0, start) if opener else start
 
 
