@@ -1075,8 +1075,8 @@ def _read_range(
     high = second.value * (second.scale if second.scale_text else scale)
     if change and not _close_range(number.value * scale, high, text, start, currency):
         return None  # "rose by £12,000 to £294,000": a change and a new level
-    if high < number.value * scale and join.group(1).lower() in ("to", "through", "and"):
-        return None  # "confirmed 92 to 0", "fell from 10 to 5": a tally or two levels
+    if high < number.value * scale and not opener and join.group(1).lower() in ("to", "through"):
+        return None  # "confirmed 92 to 0", "leads 1,428 to 1,153": a tally, not a range
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
@@ -1104,8 +1104,6 @@ def _read_range_after_unit(
     high = second.value * second.scale
     if not opener and not _close_range(low, high, text, start, None):
         return None  # "cut rates 0.25% to 5%": a change and a new level
-    if high < low:
-        return None  # "fell from 71 percent to 55 percent": two levels, not a range
     return high, unit_end, text.rindex(opener, 0, start) if opener else start
 
 
