@@ -398,18 +398,15 @@ def test_a_tally_is_two_numbers_not_a_range(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Wild 4, Sabres 1: the captain scored twice.",
-        "St. Louis Blues 3, Tampa Bay Lightning 1: the hosts won.",
         "It came during the Capitals' 5-2 victory Monday.",
         "The box holds tips in four (4) sizes.",
         "The games include NBA 2K20 and others.",
         "I have one myself and like it.",
         "A fast travel system would help, but one doesn't exist here.",
         "The level mixes the three together.",
-        "The visitors have lost five straight.",
     ],
 )
-def test_results_repeats_and_pronouns_are_no_figures(sentence):
+def test_scores_repeats_and_pronouns_are_no_figures(sentence):
     assert figures(sentence) == []
 
 
@@ -533,3 +530,13 @@ def test_from_a_level_to_a_lower_one_stays_one_span():
     """ "from X to Y" is one span either way, as NewsQuant and the audit's labels read it."""
     [span] = find_quantities("Support fell from 71 percent to 55 percent.")
     assert (span.value, span.high, span.qualifier) == (71.0, 55.0, "range")
+
+
+def test_a_result_keeps_its_first_score_as_a_figure():
+    assert figures("Wild 4, Sabres 1: the captain scored twice.") == [("4", 4.0, "")]
+
+
+def test_a_quoted_word_inside_a_noun_phrase_is_read_through():
+    assert figures("Pew studied nine “nonprobability” internet samples.") == [
+        ("nine", 9.0, "samples")
+    ]

@@ -212,8 +212,6 @@ _NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-(?:1|one)\b", re.IGN
 _NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
 # "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
 _PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
-# "Wild 4, Sabres 1": a result, the first score (the second follows a name, a label already)
-_SCORE_PAIR = re.compile(r"\d{1,3}, (?:[A-Z][\w.'’-]* ){1,3}\d{1,3}\b(?![.,]\d)")
 _NUMBER_WORD_BRACKET = re.compile(r"\b([A-Za-z]+) \($")  # "four (4) sizes"
 _LETTER_IN_BRACKETS = re.compile(r"\([a-z]\)")  # 401(k), 501(c)
 _YEAR_CUT = re.compile(r"(?:^|[\s(])['’‘]$")  # "in '16", "in ‘08"
@@ -270,7 +268,7 @@ _VAGUE = re.compile(
     r"|had|of|who|died|fled|gathered|attended|protested|marched)\b)",
     re.IGNORECASE,
 )
-_NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
+_NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
@@ -858,7 +856,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if currency or number.scale_text:
         return False
     if _is_tally_rank_or_code(text, pos, number, before):
-        return True  # "Bruins 5, Devils 1", "four (4)", "#2", "401(k)", id="67", "in '16"
+        return True  # "four (4)", "#2", "401(k)", id="67", "in '16"
     if text.startswith(".1", pos + 1) and _SOUND_CHANNELS.match(text, pos):
         return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
@@ -904,7 +902,7 @@ def _is_zero_as_no(text: str, number: _Number) -> bool:
     if _read_unit(text, number.end, number, "")[1]:
         return False  # "zero percent"
     noun = _PLURAL_AFTER.match(text, number.end)
-    return noun is not None and not _is_plural(noun.group(1))
+    return noun is not None and noun.group(1) not in STOP_NOUNS and not _is_plural(noun.group(1))
 
 
 def _is_glued_to_a_name(before: str) -> bool:
@@ -940,13 +938,11 @@ def _is_hyphen_name(text: str, pos: int, end: int, before: str) -> bool:
 
 
 def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) -> bool:
-    """A result ("Bruins 5, Devils 1"), a number repeated ("four (4)"), a rank ("#2"), a name
-    ("401(k)"), a value in markup (id="6721385") or a cut year ("in '16"). Each rule is tried
-    only where its sign is, as most numbers have none."""
+    """A number repeated ("four (4)"), a rank ("#2"), a name ("401(k)"), a value in markup
+    (id="6721385") or a cut year ("in '16"). Each rule is tried only where its sign is, as most
+    numbers have none."""
     end = number.end
     following = text[end : end + 2]
-    if following == ", " and _SCORE_PAIR.match(text, pos):
-        return _is_name_label(text, pos, before, at_start=True)
     if before.endswith("(") and _repeats_a_number_word(text, pos, number, before):
         return True
     if before.endswith(("#", "=", '="', "='")):
@@ -1025,9 +1021,8 @@ def _repeats_a_number_word(text: str, pos: int, number: _Number, before: str) ->
     return number.value in (UNITS_WORDS.get(spelled), TENS_WORDS.get(spelled))
 
 
-def _is_name_label(text: str, pos: int, before: str, at_start: bool = False) -> bool:
-    """A number right after a name is part of the name ("Game 2"), not the start of a sentence
-    (unless `at_start`: "Bruins 5, Devils 1" opens a sentence with a name)."""
+def _is_name_label(text: str, pos: int, before: str) -> bool:
+    """A number right after a name is part of the name ("Game 2"), not the start of a sentence."""
     name = _NAME_BEFORE.search(before)
     if not name:
         return False
@@ -1035,7 +1030,7 @@ def _is_name_label(text: str, pos: int, before: str, at_start: bool = False) -> 
     word = name.group(0).strip(" -&")
     if _CAMEL_CASE.search(word):
         return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
-    if not at_start and _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
+    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 

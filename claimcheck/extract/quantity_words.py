@@ -424,7 +424,7 @@ NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
         "smaller larger better worse faster slower longer shorter older younger similar "
-        "different separate distinct particular straight consecutive former "
+        "different separate distinct particular former "
         "strong last next"
     )
 )
