@@ -540,3 +540,26 @@ def test_a_quoted_word_inside_a_noun_phrase_is_read_through():
     assert figures("Pew studied nine “nonprobability” internet samples.") == [
         ("nine", 9.0, "samples")
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The car has NASA-inspired Zero Gravity Seats up front.",
+        "Fans filled the arena for the Final Four on Saturday.",
+    ],
+)
+def test_a_capitalised_number_word_inside_a_name_counts_nothing(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three Republicans voted no.",
+        "COLUMBIA (AP) — Two Democrats met.",
+        "He said: Two Democrats met.",
+    ],
+)
+def test_a_capitalised_number_word_that_opens_a_clause_still_counts(sentence):
+    assert len(figures(sentence)) == 1

@@ -228,6 +228,7 @@ _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", r
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
 _QUOTES = ('"', "“", "‘", "'")
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+ of $")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:\"“‘(\[—–-]\s*|\n\s*)$")
 _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
@@ -842,8 +843,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # 'known as the "Three Amigos"'
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
-        if number.words == 1 and text[pos].isupper() and _NAME_OF.search(before):
-            return True  # "the Gang of Eight", "the Group of Seven": a name
+        if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
+            return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
         if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
             return True  # "zero chance", "zero tolerance": no, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -895,6 +896,16 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
+    """A capitalised number word inside a sentence, after "X of" or before another capitalised
+    word, is part of a name: "the Gang of Eight", "Zero Gravity Seats" (not "— Two Democrats",
+    which opens a sentence)."""
+    if _NAME_OF.search(text, max(0, pos - 20), pos):
+        return True
+    opens = _CLAUSE_START.search(text, max(0, pos - 3), pos)
+    return not opens and bool(_NOUN_WORD_CAPITAL.match(text, number.end))
 
 
 def _is_zero_as_no(text: str, number: _Number) -> bool:
