@@ -78,7 +78,7 @@ def test_a_name_made_of_numbers_counts_nothing(sentence):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The 2020 Sentra goes on sale in late January.",
+        "Dealers expect the 2020 Sentra in spring.",
         "She drives a 2021 Honda Civic to work.",
         "Dealers cut the price of the 2019 models.",
         "Nissan recalled 2018 Altimas over a faulty latch.",
@@ -95,7 +95,7 @@ def test_a_count_of_models_is_still_a_figure():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "AirPods 2 fell to a record low this week.",
+        "AirPods 3 cost less this week.",
         "iPhone 11 sales held up in China.",
         "The shop sold out of PlayStation 5 consoles.",
     ],
@@ -150,7 +150,7 @@ def test_a_decimal_before_a_unit_is_still_a_figure():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "I think the one sign you can point to is the defence.",
+        "The one sign worth noting is the turnout.",
         "She is the one person the mayor trusts.",
         "One night after the loss, the team won at home.",
         "One week before the vote, the polls tightened.",
@@ -169,7 +169,7 @@ def test_one_as_an_article_is_no_count(sentence):
         ("The one-day strike closed schools.", ("one-day", 1.0, "days")),
         ("Only one similar case was found.", ("one", 1.0, "case")),
         ("He faced two different bosses in a year.", ("two", 2.0, "bosses")),
-        ("Four different Sanders-linked accounts ran searches.", ("Four", 4.0, "accounts")),
+        ("Three different Tory-run councils cut bins.", ("Three", 3.0, "councils")),
     ],
 )
 def test_counts_next_to_those_articles_stay(sentence, expected):
@@ -202,10 +202,10 @@ def test_a_count_of_things_named_by_a_number_counts_them(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("She scored 20 of her season-high 31 points.", ("20", 20.0, "points")),
+        ("She made 12 of her career-best 27 points late.", ("12", 12.0, "points")),
         ("The party took 18 of 25 seats.", ("18", 18.0, "seats")),
-        ("Nine of the 13 delegates at stake went to him.", ("Nine", 9.0, "delegates")),
-        ("The firm recalled 1,200 2019 Explorers.", ("1,200", 1200.0, "explorers")),
+        ("Seven of the 11 seats went to them.", ("Seven", 7.0, "seats")),
+        ("The firm recalled 900 2018 Foresters.", ("900", 900.0, "foresters")),
     ],
 )
 def test_a_part_counts_what_its_whole_counts(sentence, expected):
@@ -215,9 +215,9 @@ def test_a_part_counts_what_its_whole_counts(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("About a dozen black female small-business owners met.", ("About a dozen", 12, "owners")),
-        ("Two billionaire hedge fund managers backed him.", ("Two", 2, "managers")),
-        ("Three major cable television news networks aired it.", ("Three", 3, "networks")),
+        ("About a dozen local retired shop-floor workers met.", ("About a dozen", 12, "workers")),
+        ("Two rich private equity partners backed him.", ("Two", 2, "partners")),
+        ("Three big regional news channels aired it.", ("Three", 3, "channels")),
     ],
 )
 def test_a_count_reaches_its_noun_past_several_modifiers(sentence, expected):
@@ -227,7 +227,7 @@ def test_a_count_reaches_its_noun_past_several_modifiers(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        'The three envoys were known as the "Three Amigos."',
+        'The three envoys were nicknamed "Three Amigos" by aides.',
         'She never used the term "big four" in the memo.',
         'The trio, dubbed "Three Tenors", sang on.',
     ],
@@ -252,8 +252,8 @@ def test_a_quoted_count_still_counts(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "He was out of breath after walking from one room to the other.",
-        "Refugees are sent from one country to another.",
+        "She paced from one end of the hall to the other.",
+        "Goods move from one port to another.",
     ],
 )
 def test_from_one_to_another_is_no_count(sentence):
@@ -266,7 +266,7 @@ def test_from_one_to_another_is_no_count(sentence):
         "I am 100% sure the bridge will open.",
         "The senator agrees with me 100 percent.",
         "She has 100 percent confidence in her staff.",
-        "Great show, we recommend at 100%",
+        "Lovely evening, we recommend it at 100%",
     ],
 )
 def test_a_hundred_percent_said_for_emphasis_is_no_figure(sentence):
@@ -288,7 +288,7 @@ def test_a_hundred_percent_of_something_is_a_figure(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "No one knows what the field will look like.",
+        "No one knows who will run.",
         "This one featured a former adviser.",
         "With this race, one never knows.",
         "I think one needs to weigh that.",
@@ -303,9 +303,9 @@ def test_one_as_a_pronoun_is_no_count(sentence):
     ("sentence", "expected"),
     [
         ("One lawmaker called the mayor a fool.", ("One", 1.0, "lawmaker")),
-        ("One party turning out more voters does not win.", ("One", 1.0, "party")),
+        ("One club selling out its stadium still lost.", ("One", 1.0, "club")),
         ("One reason voters came was fear.", ("One", 1.0, "reason")),
-        ("Now one kind-hearted neighbour wants to help.", ("one", 1.0, "neighbour")),
+        ("Then one warm-hearted neighbour offers help.", ("one", 1.0, "neighbour")),
         ("Three coal mining companies closed.", ("Three", 3.0, "companies")),
         ("One or more reporters were hurt.", ("One or more", 1.0, "reporters")),
     ],
@@ -315,8 +315,8 @@ def test_a_verb_after_the_noun_is_not_what_is_counted(sentence, expected):
 
 
 def test_that_one_in_a_clause_is_still_a_ratio():
-    [ratio] = find_quantities("Doctors estimate that one in 45 children has it.")
-    assert (round(ratio.value, 4), ratio.of) == (round(1 / 45, 4), "of children")
+    [ratio] = find_quantities("Nurses say that one in 30 pupils has asthma.")
+    assert (round(ratio.value, 4), ratio.of) == (round(1 / 30, 4), "of pupils")
 
 
 @pytest.mark.parametrize(
@@ -357,11 +357,11 @@ def test_a_person_or_a_club_named_by_a_number_is_no_count(sentence):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("A sniper killed five Dallas police officers.", ("five", 5.0, "officers")),
-        ("The poll reached 418 Democratic primary voters.", ("418", 418.0, "voters")),
+        ("The blast hurt five Leeds police officers.", ("five", 5.0, "officers")),
+        ("The survey reached 612 Labour party members.", ("612", 612.0, "members")),
         (
-            "Nearly 850,000 Republican absentee ballots were sent.",
-            ("Nearly 850,000", 850000, "ballots"),
+            "Nearly 640,000 Scottish postal ballots were sent.",
+            ("Nearly 640,000", 640000, "ballots"),
         ),
         ("The 32 Allies met in June.", ("32", 32.0, "allies")),
     ],
@@ -387,8 +387,8 @@ def test_ranks_names_ids_and_cut_years_are_no_figures(sentence):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("He was confirmed 92 to 0.", [("92", 92.0, ""), ("0", 0.0, "")]),
-        ("She leads him 1,428 to 1,153.", [("1,428", 1428.0, ""), ("1,153", 1153.0, "")]),
+        ("The bill passed 71 to 0.", [("71", 71.0, ""), ("0", 0.0, "")]),
+        ("She leads him 1,302 to 1,045.", [("1,302", 1302.0, ""), ("1,045", 1045.0, "")]),
     ],
 )
 def test_a_tally_is_two_numbers_not_a_range(sentence, expected):
@@ -398,11 +398,11 @@ def test_a_tally_is_two_numbers_not_a_range(sentence, expected):
 @pytest.mark.parametrize(
     "sentence",
     [
-        "It came during the Capitals' 5-2 victory Monday.",
+        "He was hurt in the Rovers' 4-1 win Tuesday.",
         "The box holds tips in four (4) sizes.",
         "The games include NBA 2K20 and others.",
         "I have one myself and like it.",
-        "A fast travel system would help, but one doesn't exist here.",
+        "A shortcut would help, but one doesn't exist yet.",
         "The level mixes the three together.",
     ],
 )
@@ -414,7 +414,7 @@ def test_scores_repeats_and_pronouns_are_no_figures(sentence):
     ("sentence", "expected"),
     [
         ('It is the cheapest 70"+ set this season.', ('70"+', 70.0, "inches")),
-        ("The 2,812 piece Betrayal at Cloud City set is large.", ("2,812", 2812.0, "piece")),
+        ("The 1,500 piece Harbour at Dawn puzzle is large.", ("1,500", 1500.0, "piece")),
         ("They won five straight games.", ("five", 5.0, "games")),
         ("He met 10 top Democratic donors.", ("10", 10.0, "donors")),
         ("Two super PACs spent heavily.", ("Two", 2.0, "pacs")),
@@ -427,10 +427,10 @@ def test_what_is_counted_stops_before_a_name(sentence, expected):
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Nearly 13,000 Special Operations forces were sent.", ("Nearly 13,000", 13000, "forces")),
-        ("A group of eight Special Olympics athletes turned back.", ("eight", 8.0, "athletes")),
-        ("She ran ads in at least four Super Tuesday states.", ("at least four", 4.0, "states")),
-        ("He has appeared in eight straight World Cups.", ("eight", 8.0, "cups")),
+        ("Nearly 9,000 Royal Marines commandos were sent.", ("Nearly 9,000", 9000, "commandos")),
+        ("A team of six Paralympics rowers flew home.", ("six", 6.0, "rowers")),
+        ("She toured at least three Home Counties towns.", ("at least three", 3.0, "towns")),
+        ("She has played in six Grand Slams.", ("six", 6.0, "slams")),
     ],
 )
 def test_a_capitalised_name_before_the_counted_plural_modifies_it(sentence, expected):
@@ -441,7 +441,7 @@ def test_a_capitalised_name_before_the_counted_plural_modifies_it(sentence, expe
     "sentence",
     [
         "For copies, call 1-800-555-0199 or write to us.",
-        "Ticket inquiries: 02-751-1500",
+        "Ticket desk: 03-555-0188",
         "One Main Street refers to the bank's new branch plan.",
     ],
 )
@@ -466,15 +466,15 @@ def test_zero_as_no_a_named_group_and_a_visa_class_are_no_figures(sentence):
     [
         ("There were zero deaths on the roads.", [("zero", 0.0, "deaths")]),
         (
-            "The city added 160 security staff, up from 90 last year.",
-            [("160", 160.0, "staff"), ("90", 90.0, "staff")],
+            "The club hired 140 stewards, up from 80 last year.",
+            [("140", 140.0, "stewards"), ("80", 80.0, "stewards")],
         ),
-        ("Crowds 15,000 strong came to hear him.", [("15,000", 15000.0, "")]),
+        ("Fans 8,000 strong lined the route.", [("8,000", 8000.0, "")]),
         ("The site has 310 million active monthly users.", [("310 million", 3.1e8, "users")]),
-        ("One last obstacle remained.", [("One", 1.0, "obstacle")]),
+        ("One last hurdle is the budget.", [("One", 1.0, "hurdle")]),
         (
-            "He won eight of the last nine contests.",
-            [("eight", 8.0, "contests"), ("nine", 9.0, "contests")],
+            "She won six of the last seven races.",
+            [("six", 6.0, "races"), ("seven", 7.0, "races")],
         ),
     ],
 )
@@ -485,8 +485,8 @@ def test_time_words_and_adjectives_after_a_number_are_not_what_is_counted(senten
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("The champion died at age 74 on Friday.", ("74", 74.0, "years", "exact")),
-        ("Workers aged 54 to 65 lost the most.", ("54 to 65", 54.0, "years", "range")),
+        ("The painter retired at age 81 last spring.", ("81", 81.0, "years", "exact")),
+        ("Drivers aged 17 to 24 crash most.", ("17 to 24", 17.0, "years", "range")),
         ("Users age 12 and older were asked.", ("12 and older", 12.0, "years", "at_least")),
     ],
 )
@@ -496,12 +496,12 @@ def test_a_number_after_age_is_an_age(sentence, expected):
 
 
 def test_and_up_to_opens_the_next_figure():
-    found = figures("Voters must choose between the two and up to 20 percent may stay home.")
-    assert found == [("up to 20 percent", 20.0, "percent")]
+    found = figures("Many dislike both and up to 15 percent may abstain.")
+    assert found == [("up to 15 percent", 15.0, "percent")]
 
 
 def test_a_year_cut_with_an_opening_quote_mark_is_a_year():
-    assert figures("The congressman said in ‘08 that it was so.") == []
+    assert figures("The mayor recalled the flood of ‘07 here.") == []
 
 
 def test_a_ratio_written_with_hyphens_is_a_ratio():
@@ -510,20 +510,18 @@ def test_a_ratio_written_with_hyphens_is_a_ratio():
 
 
 def test_a_name_before_the_counted_noun_does_not_end_it():
-    assert figures("That was said by one unaligned Florida Republican official.") == [
+    assert figures("That was said by one unnamed Welsh Labour official.") == [
         ("one", 1.0, "official")
     ]
 
 
 def test_or_older_bounds_an_age_and_takes_no_neighbours_unit():
-    found = figures("In 2012, 54 percent of voters were 45 or older, 72 percent white.")
-    assert ("45 or older", 45.0, "years") in found
+    found = figures("In 2015, 61 percent of members were 50 or older, 80 percent male.")
+    assert ("50 or older", 50.0, "years") in found
 
 
 def test_a_name_before_a_plural_and_a_function_word():
-    assert figures("The agency classified 22 Clinton emails as top secret.") == [
-        ("22", 22.0, "emails")
-    ]
+    assert figures("The office withheld 17 Treasury memos as sensitive.") == [("17", 17.0, "memos")]
 
 
 def test_from_a_level_to_a_lower_one_stays_one_span():
@@ -533,19 +531,17 @@ def test_from_a_level_to_a_lower_one_stays_one_span():
 
 
 def test_a_result_keeps_its_first_score_as_a_figure():
-    assert figures("Wild 4, Sabres 1: the captain scored twice.") == [("4", 4.0, "")]
+    assert figures("Hawks 3, Owls 2: the winger scored late.") == [("3", 3.0, "")]
 
 
 def test_a_quoted_word_inside_a_noun_phrase_is_read_through():
-    assert figures("Pew studied nine “nonprobability” internet samples.") == [
-        ("nine", 9.0, "samples")
-    ]
+    assert figures("The team tested seven “low-cost” water filters.") == [("seven", 7.0, "filters")]
 
 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The car has NASA-inspired Zero Gravity Seats up front.",
+        "The van has Zero Fuss Doors at the back.",
         "Fans filled the arena for the Final Four on Saturday.",
     ],
 )
