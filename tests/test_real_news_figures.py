@@ -559,3 +559,14 @@ def test_a_capitalised_number_word_inside_a_name_counts_nothing(sentence):
 )
 def test_a_capitalised_number_word_that_opens_a_clause_still_counts(sentence):
     assert len(figures(sentence)) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("She has played 11 WNBA seasons.", ("11", 11.0, "seasons")),
+        ("Hackers hit 9 NHS servers.", ("9", 9.0, "servers")),
+    ],
+)
+def test_an_acronym_before_the_counted_plural_modifies_it(sentence, expected):
+    assert figures(sentence) == [expected]

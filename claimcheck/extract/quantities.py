@@ -274,7 +274,7 @@ _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(
-    r" [A-Z][a-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
+    r" [A-Z][A-Za-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
     r"([A-Za-z][a-z]{2,}s)\b"
 )
 _LETTERS = re.compile(r"[A-Za-z]+")
