@@ -311,7 +311,7 @@ def test_verbs_of_counting_are_changes_only_with_by(text, qualifier):
         ("No red cards, but 19 fouls proves it", "fouls"),
         ("Two Singaporean sisters helped fraudsters", "sisters"),
         ("With eight more picks the team went", "picks"),
-        ("one of my local stores", "stores"),
+        ("two of my local stores", "stores"),
         ("The five launches will offer homes", "launches"),
         ("2 TDs in the game", "tds"),
         ("about 460 Kia and Hyundai vehicles", "vehicles"),
@@ -393,7 +393,7 @@ def test_a_day_or_a_number_that_counts_stays_a_quantity():
 
 
 def test_a_capitalised_plural_is_what_is_counted():
-    assert values("in 2024, 23 of the 32 Allies were expected") == [(23, ""), (32, "allies")]
+    assert values("in 2024, 23 of the 32 Allies were expected") == [(23, "allies"), (32, "allies")]
 
 
 def test_space_grouped_thousands_do_not_swallow_a_following_number():

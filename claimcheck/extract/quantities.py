@@ -5,14 +5,17 @@
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
 dates, phone numbers, scores, web addresses and labels ("Article Five", "10 Downing Street",
-"Covid-19", "G7", "F-35", "S&P 500") are not quantities.
+"Covid-19", "G7", "F-35", "S&P 500") are not quantities; nor are the numbers of list items
+("2."), names made of numbers ("3-in-1", "a 3-pointer", "AirPods 2", 'the "Three Amigos"'),
+"one" as a pronoun or an article ("one of the best", "the one sign", "one day later") and
+emphasis ("100% sure"). "One in five" and "one of every four" are ratios.
 
 The scan is anchored: a cheap pattern, built for the number words a text actually contains,
 finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
 only around those anchors. The vocabulary (number words, money, units, qualifiers, label words)
 is in quantity_words.py; quality and speed are measured by bench/bench_quantities.py.
 
-One module over 600 lines on purpose: the anchored scan and its rules (currency, qualifier,
+One module over 1,000 lines on purpose: the anchored scan and its rules (currency, qualifier,
 scale, unit, range, what is not a quantity) work on one shared match state; the vocabulary
 already lives apart in quantity_words.py.
 """
@@ -37,8 +40,10 @@ from claimcheck.extract.quantity_words import (
     DIMENSION_WORDS,
     ERAS,
     GLUED_SYMBOLS,
+    HYPHEN_ADJECTIVES,
     IRREGULAR_PLURALS,
     LABEL_WORDS,
+    MODEL_YEAR_NOUNS,
     MONTHS,
     NOUN_MODIFIERS,
     NOUNS_IN_LY,
@@ -49,6 +54,7 @@ from claimcheck.extract.quantity_words import (
     RATE_NOUNS,
     SCALE_AFTER,
     SCALE_WORDS,
+    SINGULARS_IN_S,
     SMALL_CHANGE,
     SMALL_VALUES,
     STOP_NOUNS,
@@ -130,7 +136,7 @@ _FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _SCALE = re.compile(
     r"(\s?-?\s?)(hundred|thousand|lakh|million|crore|billion|trillion|dozens?|mn|mln|mil|bn|bln"
-    r"|tn|tln|(?-i:MM)|[kKmMbB])(?![A-Za-z])",
+    r"|tn|tln|(?-i:MM)|[kKmMbB])(?![A-Za-z]|(?<=[kKmMbB])\d)",
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
@@ -160,6 +166,7 @@ _UNIT_AFTER = re.compile(
 _SYMBOL_AFTER = re.compile(
     r" ?(" + _alternation(UNIT_SYMBOLS) + r")(?:(?<=%)(?!\d)|(?![A-Za-z\d]))"
 )
+_INCH_MARK = re.compile(r'"(?=[\s,;)+]|$)')
 _TEMPERATURE_LETTER_AFTER = re.compile(r"[.,;)]|$| [a-z]")
 _UNIT_START = frozenset("%°º$€£¥₹₩₪₺₽₡₾₭元₿µμ″")
 _AFTER_GLUED_TEMPERATURE = re.compile(r"$|[.,;:)!?]| (?:at|in|on|and|or|with|by)\b")
@@ -172,7 +179,13 @@ _RATE = re.compile(
 _RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
 _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
-_SUFFIX_QUALIFIER = re.compile(r"\s+or\s+(more|less|fewer|above|below)\b|(\+)", re.IGNORECASE)
+_ODD = re.compile(r"-odd\b", re.IGNORECASE)
+_SUFFIX_QUALIFIER = re.compile(
+    r"\s+or\s+(more|less|fewer|above|below)\b|\s+(?:or|and)\s+(older|over|up|younger)\b(?! to\b)"
+    r"|(\+|-plus\b)",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
@@ -182,18 +195,88 @@ _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
 _OF_WORD = re.compile(r"\s+of\b")
-_RATIO = re.compile(r"\s+(?:in|out\s+of)\s+")
-_VAGUE = re.compile(
-    r"(tens of thousands|hundreds of thousands|tens of millions|hundreds of millions|dozens"
-    r"|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have|had|of"
-    r"|who|died|fled|gathered|attended|protested|marched)\b)",
+# "20 of his season-high 31 points", "three of the 10 largest banks": the part of a whole
+_OF_A_NUMBER = re.compile(
+    r"\s+of\s+(?:(?:the|my|his|her|its|our|your|their|these|those)\s+)?(?:[a-z]+(?:-[a-z]+)?\s+)?"
+    r"\d[\d,]*(?:\.\d+)?(?!\s*(?:%|percent|per cent)\b)(?=\s)"
+)
+_TIME_AFTER = re.compile(
+    r" (?:last|next|this) (?:year|month|week|season|night|summer|winter|spring|fall)\b"
+)
+_YEAR_MODIFIER = re.compile(r" (?:19|20)\d\d(?= [A-Za-z])")
+_RATIO = re.compile(r"\s+(?:(?:in|out\s+of|of)\s+every|in|out\s+of)\s+|-in-")
+# "3-in-1 charger", "2-for-1 deal", "one-on-one talks": a name made of numbers that count nothing
+_SMALL_NUMBER = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)"
+# ("a one-in-five chance" is a ratio: a name ends in one)
+_NUMBERS_NAME = re.compile(rf"{_SMALL_NUMBER}-(?:in|for|on)-(?:1|one)\b", re.IGNORECASE)
+_NUMBERS_NAME_END = re.compile(rf"\b(?:{_SMALL_NUMBER}|all)-(?:in|for|on)-$", re.IGNORECASE)
+# "no one knows", "this one", "each one": a pronoun ("that one" may be "estimates that one in 45")
+_PRONOUN_ONE_AFTER = frozenset({"no", "this", "each", "every", "which", "any"})
+_NUMBER_WORD_BRACKET = re.compile(r"\b([A-Za-z]+) \($")  # "four (4) sizes"
+_LETTER_IN_BRACKETS = re.compile(r"\([a-z]\)")  # 401(k), 501(c)
+_YEAR_CUT = re.compile(r"(?:^|[\s(])['’‘]$")  # "in '16", "in ‘08"
+# "5.1 surround sound", "a 7.1-channel system": speakers and a subwoofer, a sound format
+_SOUND_CHANNELS = re.compile(
+    r"\d\.1(?:\.\d)?[ -](?:surround|channels?|sound|audio|speakers?|system)\b", re.IGNORECASE
+)
+# "a 3-pointer", "a two-seater", "an 18-wheeler": a thing named by a number, not that many of it
+_NUMBER_NOUNS = (
+    r"-(?:pointer|seater|wheeler|pounder|footer|decker|timer|liner|hitter|fer|peat|iron|something)"
+)
+_NUMBER_NOUN = re.compile(_NUMBER_NOUNS + r"s?\b", re.IGNORECASE)
+_COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", re.IGNORECASE)
+# 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
+_QUOTES = ('"', "“", "‘", "'")
+_NAME_OF = re.compile(r"\b[A-Z][a-z]+ of $")
+_CLAUSE_START = re.compile(r"(?:^|[.!?;:\"“‘(\[—–-]\s*|\n\s*)$")
+_QUOTE_OPENS_INSIDE = re.compile(
+    r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
 )
-_NOUN_WORD = re.compile(r" ([A-Za-z][A-Za-z'’-]*)")
+_QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
+# "walked from one room to the other", "from one job to another": one of many, no count
+_FROM_ONE_TO = re.compile(
+    r"(?<=\bfrom )one\b[^.;:!?]{0,40}?\bto (?:the other|another|the next)\b", re.IGNORECASE
+)
+# "I am 100% sure", "agrees with me 100 percent", "we recommend at 100%": emphasis, no share
+_FULL_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
+_EMPHASIS_AFTER = re.compile(
+    r"\s(?:sure|certain|certainty|certainly|confident|confidence|convinced|committed|behind"
+    r"|right|wrong|true|honest|accurate|correct|in (?:his|her|their|my|our|your) corner)\b",
+    re.IGNORECASE,
+)
+_EMPHASIS_BEFORE = re.compile(
+    r"\b(?:agree[sd]?|agreeing|recommend(?:s|ed)?|support(?:s|ed)?|back(?:s|ed)?)"
+    r"(?: with (?:me|him|her|them|us|you))?(?: it)?(?: at)? $",
+    re.IGNORECASE,
+)
+# "the one sign you can point to": "the only", not a count
+_THE_ONE = re.compile(r"(?<=\bthe )one (?=[a-z])", re.IGNORECASE)
+# "One night after the loss", "one week later": a time relative to another, as "a night after"
+_ONE_TIME_AWAY = re.compile(
+    r"one (?:day|night|week|month|year|morning|evening|afternoon|hour) (?:after|later|before"
+    r"|earlier)\b",
+    re.IGNORECASE,
+)
+# "one of the best", "one of my top picks", "one of them": a member of a group, not a count
+# ("one of every four" is a ratio)
+_ONE_OF = re.compile(r"one of (?!every\b)", re.IGNORECASE)
+# "hundreds of thousands" is a number wherever it stands; "hundreds" alone only before what
+# it counts ("hundreds of", "thousands fled"), not "in the thousands" or "by the hundreds"
+_VAGUE = re.compile(
+    r"((?:tens|hundreds) of (?:thousands|millions|billions))\b"
+    r"|(dozens|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have"
+    r"|had|of|who|died|fled|gathered|attended|protested|marched)\b)",
+    re.IGNORECASE,
+)
+_NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
-_NAMED_KIND = re.compile(r" [A-Z][a-z]+ (?:(?:and|or) [A-Z][a-z]+ )?([a-z]+s)\b")
+_NAMED_KIND = re.compile(
+    r" [A-Z][A-Za-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
+    r"([A-Za-z][a-z]{2,}s)\b"
+)
 _LETTERS = re.compile(r"[A-Za-z]+")
 _GLUED_NUMBERS = re.compile(r"(?:[-–/.:]\d+)+")
 _PAIRED_NUMBER = re.compile(r" (?:and|or|to|through) (\d+)\b(?![.,]\d)")
@@ -228,10 +311,13 @@ _RESOLUTION_K = re.compile(r"[248]K(?![\w$])(?! (?:jobs|people|workers|members|h
 # "One day, ..." / "One morning, ...": a story's "once", not one day
 _ONCE = re.compile(r"One (?:day|morning|evening|afternoon|night|time),")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Za-z]*[A-Z][\w&]*|&\s?[A-Z])[ -]?$")
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?;\"“‘(\[]\s*|\n\s*)$")
 _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
-_LIST_MARKER = re.compile(r"[.)] ")
-_LINE_START = re.compile(r"(?:^|\n)[ \t]*$")
+# "2. The pick", "(4) Item", "3." alone on its line: the number of a list item
+_LIST_MARKER = re.compile(r"[.)] (?=\S)")
+_ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
+_LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
@@ -245,7 +331,8 @@ _BOUND_JOIN = re.compile(r",?\s+(?:and|but)\s+|,\s+")
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"\+\d[\d\s\-/()]{6,}\d|\(\d{2,5}\)\s?\d{3,4}[\s-]?\d{3,4}")
-_PHONE_DASHED = re.compile(r"\d(?<!\w\d)\d{2,3}-\d{3,4}-\d{4}(?!\d)")
+# 555-123-4567, 1-800-843-0008, 02-751-1500
+_PHONE_DASHED = re.compile(r"\d(?<![\w-]\d)(?:\d{0,3}-\d{2,4}|\d{1,3})-\d{3,4}-\d{4}(?![\d-])")
 _PHONE_LOCAL = re.compile(r"0(?<![\w.,]0)\d{2,4}[ -]\d{3,4}[ -]\d{3,4}(?!\d)")  # 020 7946 0958
 
 
@@ -406,6 +493,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
         value = number.value * number.scale
         qualifier = "range"
     unit_end, unit, rate_end = _read_unit(text, end, number, currency)
+    if not unit and not currency and _AGE_BEFORE.search(text, max(0, start - 8), start):
+        unit = "years"  # "at age 74", "aged 54 to 65": an age
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
@@ -416,15 +505,20 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if high is None and qualifier == "exact":
         suffix = _SUFFIX_QUALIFIER.match(text, end)
         if suffix:
-            more = (suffix.group(1) or "+").lower() in ("more", "above", "+")
+            said = (suffix.group(1) or suffix.group(2) or "+").lower()
+            more = said in ("more", "above", "older", "over", "up", "+")
             qualifier = "at_least" if more else "at_most"
             end = suffix.end()
+            if said in ("older", "younger"):
+                unit = unit or "years"  # "voters 45 or older": an age
+    if qualifier == "exact" and _ODD.match(text, number.end):
+        qualifier = "approx"  # "40-odd years"
+    if high is not None and high <= value and not unit and text[number.end] in "-–":
+        return None, end  # "2-1", "a 5-2 victory", "2014-15": a score or a season, not a range
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(text, end)
+        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
-    if high is not None and high <= value and not unit and text[number.end] in "-–":
-        return None, end  # "2-1", "2014-15": a score or a season, not a range
     of = ""
     share = not unit and 0 < abs(value) < 1  # "two thirds of the members"
     if share or unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
@@ -628,7 +722,7 @@ def _read_vague_plural(text: str, pos: int) -> _Found | None:
     match = _VAGUE.match(text, pos)
     if not match:
         return None
-    words = match.group(1).lower()
+    words = (match.group(1) or match.group(2)).lower()
     if words == "scores" and not text.startswith(" of", match.end()):
         return None
     base = float(VAGUE_PLURALS[words])
@@ -734,24 +828,38 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     before = text[max(0, pos - 20) : pos]
     last = _last_words(text, pos, 1)
     previous = last[0].lstrip("([\"'“‘") if last else ""
+    if (text.startswith("-", number.end) or before.endswith("-")) and _is_hyphen_name(
+        text, pos, number.end, before
+    ):
+        return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
             return True  # "zero-hours contracts", "zero-sum": a name, not a count
-        if text[pos : number.end + 8].lower() == "one another":
-            return True  # a pronoun
-        if _AT_ONE_POINT.match(text, pos):
-            return True  # "at one point"
+        if text[pos : number.end].lower() == "one" and _is_one_no_count(text, pos, previous):
+            return True  # "one of the best", "no one", "the one thing", "one day later"
+        if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
+            return True  # 'known as the "Three Amigos"'
         if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
             return True  # "Capital One", "Formula One": a name
+        if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
+            return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+        if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
+            return True  # "zero chance", "zero tolerance": no, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
     if _STREET_AFTER.match(text, number.end):
         return True  # "221B Baker Street": an address, not 221 billion
     if not currency and number.scale_text == "k" and _RESOLUTION_K.match(text, pos):
         return True  # "4K streaming", "a 4K-ready Chromecast": a resolution
+    if not currency and _is_glued_to_a_name(before):
+        return True  # F-35, Covid-19, utf-8, TA-125, an H-1B visa (but "sub-300 sq m" is a number)
     if currency or number.scale_text:
         return False
+    if _is_tally_rank_or_code(text, pos, number, before):
+        return True  # "four (4)", "#2", "401(k)", id="67", "in '16"
+    if text.startswith(".1", pos + 1) and _SOUND_CHANNELS.match(text, pos):
+        return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
     end = number.end
@@ -767,6 +875,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
     measured = bool(_read_unit(text, end, number, "")[1])
+    if text[pos:end] == "100" and _is_emphasis(text, pos, end):
+        return True  # "I am 100% sure": emphasis, not a share of anything
     if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
         return True  # 2016; but "2000 people"
     if _EMERGENCY.match(text, pos) or (
@@ -777,19 +887,118 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # AD 1000, Article 5, 10 Downing Street
     if after[:1].isalpha() and not measured and not _SCALE.match(after):
         return True  # 5G, 3D, 9AB8, 777F: a code, not a count
-    # the pattern ends in "-$": tried only where it can match (re tries it at every position)
-    glued = _GLUED_NAME.search(before) if before.endswith(("-", "-\n")) else None
-    if glued and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES:
-        return True  # F-35, Covid-19, utf-8, TA-125 (but "sub-300 sq m" is a number)
     if _GREEK_AFTER.match(after):
         return True  # "17-beta estradiol": a name
     if _ADJECTIVE_AFTER.match(after):
         return True  # "a 10-sided die": an adjective made of the number
     if _is_model(text, pos, end, previous, measured):
         return True  # "737 Max", "a 787", "the 737 landed": an aircraft or product model
-    if _LIST_MARKER.match(after) and _LINE_START.search(before):
+    if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
+    """A capitalised number word inside a sentence, after "X of" or before another capitalised
+    word, is part of a name: "the Gang of Eight", "Zero Gravity Seats" (not "— Two Democrats",
+    which opens a sentence)."""
+    if _NAME_OF.search(text, max(0, pos - 20), pos):
+        return True
+    opens = _CLAUSE_START.search(text, max(0, pos - 3), pos)
+    return not opens and bool(_NOUN_WORD_CAPITAL.match(text, number.end))
+
+
+def _is_zero_as_no(text: str, number: _Number) -> bool:
+    """ "zero chance": zero before a singular says "no"; "zero deaths" counts."""
+    if _read_unit(text, number.end, number, "")[1]:
+        return False  # "zero percent"
+    noun = _PLURAL_AFTER.match(text, number.end)
+    return noun is not None and noun.group(1) not in STOP_NOUNS and not _is_plural(noun.group(1))
+
+
+def _is_glued_to_a_name(before: str) -> bool:
+    """F-35, Covid-19, an H-1B visa; not "sub-300"."""
+    if not before.endswith(("-", "-\n")):
+        return False  # the pattern ends in "-$": re would try it at every position
+    glued = _GLUED_NAME.search(before)
+    return glued is not None and glued.group(0)[:-1].lower() not in NUMBER_PREFIXES
+
+
+def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
+    """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
+    one", "this one", "the one thing", "at one point", "one day later", "from one room to the
+    other" ("one of every four" is a ratio, read elsewhere)."""
+    end = pos + 3
+    if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
+        return True
+    if previous.lower() in _PRONOUN_ONE_AFTER:
+        return True
+    return any(
+        pattern.match(text, pos)
+        for pattern in (_ONE_OF, _AT_ONE_POINT, _ONE_TIME_AWAY, _THE_ONE, _FROM_ONE_TO)
+    )
+
+
+def _is_hyphen_name(text: str, pos: int, end: int, before: str) -> bool:
+    """ "a 3-in-1 charger", "a 2-for-1 deal", "a 3-pointer", "an 18-wheeler"."""
+    return bool(
+        _NUMBERS_NAME.match(text, pos)
+        or _NUMBERS_NAME_END.search(before)
+        or _NUMBER_NOUN.match(text, end)
+    )
+
+
+def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) -> bool:
+    """A number repeated ("four (4)"), a rank ("#2"), a name ("401(k)"), a value in markup
+    (id="6721385") or a cut year ("in '16"). Each rule is tried only where its sign is, as most
+    numbers have none."""
+    end = number.end
+    following = text[end : end + 2]
+    if before.endswith("(") and _repeats_a_number_word(text, pos, number, before):
+        return True
+    if before.endswith(("#", "=", '="', "='")):
+        return True
+    if following[:1] == "(" and _LETTER_IN_BRACKETS.match(text, end):
+        return True
+    return (
+        before.endswith(("'", "’", "‘"))
+        and end - pos == 2
+        and bool(_YEAR_CUT.search(before))
+        and not following[:1].isalnum()
+    )
+
+
+def _is_emphasis(text: str, pos: int, end: int) -> bool:
+    """ "100 percent sure", "agree 100%", "recommend at 100%": wholly, not a measured share."""
+    percent = _FULL_PERCENT.match(text, end)
+    if not percent:
+        return False
+    return bool(
+        _EMPHASIS_AFTER.match(text, percent.end())
+        or _EMPHASIS_BEFORE.search(text, max(0, pos - 30), pos)
+    )
+
+
+def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
+    """A number word that opens a quotation of a word or two after a naming word names
+    something ('the "Three Amigos"', 'dubbed "Big Four"'); a quotation of what someone said
+    ('she had "two people" there', '"Two died," he said') may count."""
+    if not _QUOTE_OPENS_INSIDE.search(text, max(0, pos - 12), pos):
+        return False
+    return (
+        bool(_QUOTED_NAME.match(text, number.end))
+        and not _read_unit(text, number.end, number, "")[1]
+    )
+
+
+def _is_list_number(text: str, pos: int, end: int, before: str) -> bool:
+    """ "1. The Council shall", "(2) Item", "3." alone on its line: the number of a list item.
+    Alone, only one or two digits: a list rarely runs past 99, and "192." is a number."""
+    if not _LINE_START.search(before):
+        return False
+    if _LIST_MARKER.match(text, end):
+        return True
+    return end - pos <= 2 and bool(_ALONE_ON_LINE.match(text, end))
 
 
 def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> bool:
@@ -807,9 +1016,20 @@ def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> b
 
 
 def _plural_follows(after: str) -> bool:
-    """Does a plural noun follow (so "2000 people" is not the year 2000)?"""
+    """Does a plural noun follow (so "2000 people" is not the year 2000)? Not one that a year
+    names: "the 2020 models" are of a model year."""
     noun = _PLURAL_AFTER.match(after)
-    return bool(noun and _is_plural(noun.group(1)) and noun.group(1) not in STOP_NOUNS)
+    if not noun or noun.group(1) in STOP_NOUNS or noun.group(1) in MODEL_YEAR_NOUNS:
+        return False
+    return _is_plural(noun.group(1))
+
+
+def _repeats_a_number_word(text: str, pos: int, number: _Number, before: str) -> bool:
+    word = _NUMBER_WORD_BRACKET.search(before)
+    if not word or not text.startswith(")", number.end):
+        return False
+    spelled = word.group(1).lower()
+    return number.value in (UNITS_WORDS.get(spelled), TENS_WORDS.get(spelled))
 
 
 def _is_name_label(text: str, pos: int, before: str) -> bool:
@@ -818,9 +1038,11 @@ def _is_name_label(text: str, pos: int, before: str) -> bool:
     if not name:
         return False
     word_start = pos - len(before) + name.start()
+    word = name.group(0).strip(" -&")
+    if _CAMEL_CASE.search(word):
+        return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
     if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
-    word = name.group(0).strip(" -&")
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 
 
@@ -859,6 +1081,8 @@ def _read_range(
     high = second.value * (second.scale if second.scale_text else scale)
     if change and not _close_range(number.value * scale, high, text, start, currency):
         return None  # "rose by £12,000 to £294,000": a change and a new level
+    if high < number.value * scale and not opener and join.group(1).lower() in ("to", "through"):
+        return None  # "confirmed 92 to 0", "leads 1,428 to 1,153": a tally, not a range
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
@@ -910,6 +1134,8 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
         return None, unit, rate_end
     if text.startswith("-", end) and end + 1 < len(text) and text[end + 1].isalpha():
         return _read_hyphen_unit(text, end + 1)
+    if not number.words and _is_inch_mark(text, end):
+        return end + 1, "inches", 0  # a 34" monitor
     following = text[end : end + 2].lstrip()[:1]
     if not following or not (following.isalpha() or following in _UNIT_START):
         return None, "", 0  # a digit, a comma, a full stop: no unit here
@@ -944,6 +1170,19 @@ def _read_unit(text: str, end: int, number: _Number, currency: str) -> tuple[int
     return unit_end, unit, rate_end
 
 
+def _is_inch_mark(text: str, end: int) -> bool:
+    """A straight double quote glued to a number is an inch mark ("a 34\" monitor") unless it
+    can close a quotation: one opened before it on the line (inch marks open none)."""
+    if not _INCH_MARK.match(text, end):
+        return False
+    inside = False
+    for mark in re.finditer('"', text[text.rfind("\n", 0, end) + 1 : end]):
+        glued = mark.start() > 0 and mark.string[mark.start() - 1].isdigit()
+        if inside or not (glued and _INCH_MARK.match(mark.string, mark.start())):
+            inside = not inside
+    return not inside
+
+
 def _symbol_allowed(text: str, end: int, symbol: re.Match[str], number: _Number) -> bool:
     """Symbols follow digits; a one-letter one ("C", "m", "g") only where it cannot be a word."""
     written = symbol.group(1)
@@ -973,6 +1212,10 @@ def _read_hyphen_unit(text: str, at: int) -> tuple[int | None, str, int]:
         unit = UNIT_NAMES[lowered]
         old = _YEARS_OLD.match(text, end) if unit == "years" else None
         return (old.end() if old else end), unit, 0
+    if lowered == "odd":
+        return end, "", 0  # "40-odd years": about 40, and what follows is counted
+    if lowered in HYPHEN_ADJECTIVES:  # "a 100,000-strong force"; "13-straight-day absence"
+        return _read_hyphen_unit(text, end + 1) if text.startswith("-", end) else (None, "", 0)
     if lowered in STOP_NOUNS or (_is_plural(lowered) and text[at - 2].isalpha()):
         return None, "", 0  # "three-pointers" names a thing, it does not count three of them
     if lowered.endswith("ed") and len(lowered) > 3 and lowered[-3] != "e":
@@ -999,12 +1242,24 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     return rate.end(), f"{unit} per {_singular(word)}"
 
 
-def _noun_unit(text: str, end: int) -> str:
-    """What a bare number counts: the head of the noun phrase after it ("517 rushing yards")."""
+def _noun_unit(text: str, end: int, singular: bool = False) -> str:
+    """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
+    One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
+    "One reason Democrats say")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
+    named = _COUNTED_NUMBER_NOUN.match(text, cursor)
+    if named:
+        return named.group(0).strip().lower()  # "12 3-pointers"
+    whole = _OF_A_NUMBER.match(text, end)
+    if whole:  # "20 of his season-high 31 points": 20 points
+        return _noun_unit(text, whole.end())
+    if _TIME_AFTER.match(text, cursor):
+        return ""  # "up from 90 last year": when, not what is counted
+    year = _YEAR_MODIFIER.match(text, cursor)
+    cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
     words: list[str] = []
-    while len(words) < 3 and (match := _NOUN_WORD.match(text, cursor)):
+    while len(words) < 5 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
         lowered = word.lower()
         if lowered in NOUN_MODIFIERS and not words:
@@ -1014,17 +1269,26 @@ def _noun_unit(text: str, end: int) -> str:
                 continue
             break  # "25k cheaper", "two new 737 Max jets": no noun the modifier goes with
         if word[0].isupper() and not words and not _ACRONYMS.match(word):
-            if _is_plural(lowered) and not _NOUN_WORD_CAPITAL.match(text, match.end()):
-                return lowered  # "the 32 Allies"
-            kind = _NAMED_KIND.match(text, cursor)  # "two Singaporean sisters"
-            return kind.group(1) if kind and kind.group(1) not in STOP_NOUNS else ""
+            if (
+                _is_plural(lowered)
+                and not _NOUN_WORD_CAPITAL.match(text, match.end())
+                and not _plural_follows(text[match.end() :])
+            ):
+                return lowered  # "the 32 Allies"; not "five Dallas police officers"
+            return "" if singular else _named_kind(text, cursor)
         if lowered in ("and", "or") and words:
             joined = _COORDINATED.match(text, cursor)  # "digital and physical sales"
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
-        if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(("'s", "’s")):
+        if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(_NOT_COUNTED_ENDINGS):
             break  # "one of the narrative's best": a possessive is not what is counted
+        if words and _is_name_after(word, text, match.end()):
+            break  # "the 2,812 piece Betrayal at": a name after the noun
+        if words and _is_verb_form(lowered) and not _content_word_follows(text, match.end()):
+            break  # "one lawmaker called Trump", "one party turning out"; not "coal mining firms"
+        if singular and lowered.endswith("s") and _is_plural(lowered):
+            break
         words.append(lowered.strip("'’-"))
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
@@ -1096,6 +1360,44 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
     return joined
 
 
+_NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
+
+
+def _named_kind(text: str, cursor: int) -> str:
+    """The plural after a name: "two Singaporean sisters", "eight World Cups", "13,000 Special
+    Operations forces" (a plural name before a plural noun modifies it)."""
+    kind = _NAMED_KIND.match(text, cursor)
+    if not kind:
+        return ""
+    noun = _PLURAL_AFTER.match(text, kind.end())
+    if noun and _plural_follows(text[kind.end() :]):
+        return noun.group(1)
+    counted = kind.group(1).lower()
+    return counted if counted not in STOP_NOUNS else ""
+
+
+def _is_name_after(word: str, text: str, end: int) -> bool:
+    """A capitalised word that is not a plural head ("four brave Americans") and that a
+    function word or a stop follows ("the 2,812 piece Betrayal at") names something after the
+    counted noun; not "10 top Democratic donors", "one unaligned Florida Republican"."""
+    if not word[0].isupper() or _is_plural(word.lower()) or _ACRONYMS.match(word):
+        return False
+    following = _NOUN_WORD.match(text, end)
+    return not following or following.group(1).lower() in STOP_NOUNS
+
+
+def _content_word_follows(text: str, end: int) -> bool:
+    """A lowercase word that is no function word follows: "mining" goes on to "firms"."""
+    following = _NOUN_WORD.match(text, end)
+    word = following.group(1) if following else ""
+    return word[:1].islower() and word not in STOP_NOUNS
+
+
+def _is_verb_form(word: str) -> bool:
+    """A participle or a past tense: "called", "turning" (not "need", "red")."""
+    return len(word) > 4 and (word.endswith("ing") or (word.endswith("ed") and word[-3] != "e"))
+
+
 def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in NOUNS_IN_LY and "-" not in word
 
@@ -1103,6 +1405,8 @@ def _is_adverb(word: str) -> bool:
 def _is_plural(word: str) -> bool:
     if word in IRREGULAR_PLURALS:
         return True
+    if word in SINGULARS_IN_S:
+        return False
     return word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3
 
 

@@ -63,6 +63,8 @@ VAGUE_PLURALS = {
     "tens of millions": 1e7,
     "hundreds of millions": 1e8,
     "billions": 1e9,
+    "tens of billions": 1e10,
+    "hundreds of billions": 1e11,
 }
 UNICODE_FRACTIONS = {
     "½": 1 / 2,
@@ -384,6 +386,8 @@ MONTHS = frozenset(
         "jan feb mar apr jun jul aug sep sept oct nov dec"
     )
 )
+# plurals a year names rather than counts: "the 2020 models", "2019 editions"
+MODEL_YEAR_NOUNS = frozenset(_split("models editions vintages"))
 ERAS = frozenset(_split("AD A.D. BC B.C. BCE CE"))
 STOP_NOUNS = frozenset(
     _split(
@@ -399,13 +403,19 @@ STOP_NOUNS = frozenset(
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
         because while although though unless if whether despite since
-        times percent late early apiece
+        times percent late early apiece never ever always often usually sometimes together
+        prior
+        myself yourself himself herself itself ourselves yourselves themselves
         """
     )
 )
 IRREGULAR_PLURALS = frozenset(
     _split("people men women children police staff cattle sheep personnel feet teeth mice geese")
 )
+# "a 100,000-strong force", "35-plus hours", "13-straight-day": no unit, the number's own words
+HYPHEN_ADJECTIVES = frozenset(_split("strong straight plus"))
+# nouns in -s that are no plural: "three cable news networks" counts networks
+SINGULARS_IN_S = frozenset(_split("news politics economics physics athletics"))
 # "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
 NUMBER_PREFIXES = frozenset(
     _split("sub over under mid pre post non anti ultra super near top minus negative")
@@ -413,10 +423,17 @@ NUMBER_PREFIXES = frozenset(
 NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
-        "smaller larger better worse faster slower longer shorter older younger"
+        "smaller larger better worse faster slower longer shorter older younger similar "
+        "different separate distinct particular former "
+        "strong last next"
     )
 )
-NOUNS_IN_LY = frozenset(_split("family assembly supply rally anomaly monopoly homily ally belly"))
+NOUNS_IN_LY = frozenset(
+    _split(
+        "family assembly supply rally anomaly monopoly homily ally belly "
+        "daily weekly monthly yearly quarterly hourly nightly"
+    )
+)
 # after a lowercase "m", these make it metres ("a 100m sprint", "37m long"), not millions
 DIMENSION_WORDS = re.compile(
     r"\s?-?\s?(?:tall|high|long|wide|deep|away|apart|above|below|thick|sprint|race|hurdles|"
