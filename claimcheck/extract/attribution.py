@@ -88,7 +88,15 @@ INTRO = re.compile(
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
-PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b")
+PRONOUN_SPEAKS = re.compile(
+    rf"\s*(?P<p>[Hh]e|[Ss]he|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b"
+)
+# "When Afghan President Ashraf Ghani first announced the exchange last week, he said": a
+# pronoun after an opening clause, which may name whom it means.
+PRONOUN_AFTER_CLAUSE = re.compile(
+    r"(?:When|After|As|While|Before|Although|Though|Since|If|Once|Because|Asked|Speaking)\b"
+    rf"[^;:!?\"“”]{{0,150}}?,\s+(?P<p>he|she)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b"
+)
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
@@ -483,10 +491,90 @@ def _person(name: str, names: dict[str, str] | None) -> str:
 
 
 def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
-    """The person most likely meant by a following "he" or "she": the last speaker named in
-    `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
-    name, else the first full name the article confirms as a person's (see `titled_names`).
-    Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
+    """The person most likely meant by a following "he" or "she": the person the last sentence
+    of `text` opens with as its subject ("Morrison was the third witness."), else the last
+    speaker named in `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else
+    the last person brought in with a title or a role, else the last titled name, else the
+    first full name the article confirms as a person's (see `titled_names`). None where the
+    last sentence brings in someone else with a full title or a role ("..., courtesy of Wes
+    Nakagiri, a delegate from Michigan"), or opens with a name the article does not confirm as
+    a person's: either may be meant, and no speaker is better than a wrong one. Places and
+    organisations ("South Carolina", "Fox News") are never the antecedent."""
+    last = text[_last_sentence_start(text) :]
+    subject = _opening_name(last)
+    introduced = _introduced(last, titles)
+    if subject:
+        person = _person(subject, titles)
+        kind = speaker_kind(person) if len(person.split()) <= PERSON_WORDS else None
+        if kind == "Person":
+            return subject if _all_same(subject, introduced, titles) else None
+        if kind is None:
+            return None
+    speaker = _last_speaker(text, titles)
+    if speaker:
+        return speaker[1] if _all_same(speaker[1], introduced, titles) else None
+    if introduced:
+        return introduced[-1] if _all_same(introduced[-1], introduced, titles) else None
+    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    if titled:
+        return titled[-1]
+    people = set((titles or {}).values())
+    full = [name for name in FULL_NAME.findall(text) if name in people]
+    return full[0] if full else None
+
+
+PERSON_WORDS = 3  # words in a person's name without ranks ("No Child Left Behind" is a law's)
+# A person brought in with a role after the name ("Wes Nakagiri, a delegate from Michigan").
+INTRODUCED = re.compile(
+    rf"(?=[{CAPITAL}])(?P<name>{PERSON}),\s+(?:who\s|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?:{DESCRIBED_HEAD.pattern})\b)"
+)
+
+
+# A preposition before a run of capitalised words ("a call with Ukrainian President ...").
+GOVERNED_RUN = re.compile(
+    r"\b(?:in|of|for|from|at|on|by|to|with|against|about|over|between|among)(?:\s+the)?"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+
+
+def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
+    """The people a sentence brings in, as news names someone new: with a title and a full name
+    ("Vice President Joe Biden"; "Mr. Trump" is someone named before; "a call with President
+    Volodymyr Zelensky" a passing mention) or a role ("Wes Nakagiri, a delegate from
+    Michigan"), outside quotations."""
+    found = [
+        m.start()
+        for m in TITLED_NAME.finditer(sentence)
+        if len(m.group().split()) > 2 and not GOVERNED_RUN.search(sentence, 0, m.start())
+    ]
+    found += [m.start() for m in INTRODUCED.finditer(sentence)]
+    if not found:
+        return []
+    quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
+    people = []
+    for at in sorted(set(found)):
+        if any(first <= at < last for first, last in quoted):
+            continue
+        name = PERSON_NAME.match(sentence, at)
+        text = _clean(name.group()) if name else ""
+        if text and not text.endswith(POSSESSIVE) and _is_person(text, titles):
+            people.append(text)
+    return people
+
+
+def _is_person(name: str, titles: dict[str, str] | None) -> bool:
+    return _looks_like_person(name) and speaker_kind(_person(name, titles)) == "Person"
+
+
+def _all_same(name: str, others: list[str], titles: dict[str, str] | None) -> bool:
+    """Whether every one of `others` is the person `name` names (the same surname)."""
+    surname = _person(name, titles).split()[-1]
+    return all(_person(other, titles).split()[-1] == surname for other in others)
+
+
+def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] | None:
+    """The last person `text` names as a speaker outside quotations, and where."""
     quoted = None
     verbs = list(HAS_SPEECH_VERB.finditer(text))
     for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
@@ -506,13 +594,42 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
-                return name
-    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
-    if titled:
-        return titled[-1]
-    people = set((titles or {}).values())
-    full = [name for name in FULL_NAME.findall(text) if name in people]
-    return full[0] if full else None
+                return at, name
+    return None
+
+
+# Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before
+# a capital or an opening quote, or a line break (a heading has no full stop).
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n\s*")
+LAST_SENTENCE_REACH = 400
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of `text` starts: after the last full stop that does not end an
+    abbreviation ("Mrs. Khan", "U.S. Sen.")."""
+    end = len(text.rstrip())
+    start = 0
+    for found in SENTENCE_END.finditer(text, max(0, end - LAST_SENTENCE_REACH), end):
+        if not ABBREVIATION_END.search(text, max(0, found.start() - 5), found.start() + 1):
+            start = found.end()
+    return start
+
+
+ABBREVIATION_END = re.compile(rf"\b{ABBREVIATION}$")
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The name a sentence opens with as the subject of its main clause ("Morrison was the third
+    witness", "Another witness, Tim Morrison, testified")."""
+    for start in _subject_starts(sentence):
+        found = APPOSED_NAME.match(sentence, start) or OPENING_SUBJECT.match(sentence, start)
+        if found is None:
+            continue
+        name = _clean(found.group("name"))
+        if name.split()[0].lower() in STARTERS or name.endswith(POSSESSIVE):
+            return None
+        return name if _looks_like_person(name) else None
+    return None
 
 
 # "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
@@ -661,16 +778,14 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     name followed by a noun ("her Twitter account") never does."""
     subject = _clean(PARENTHESES.sub("", subject))
     if subject.lower() in PRONOUNS:
-        person = last_person(context, titles)
-        return _person(person, titles) if person else None
+        return _pronoun_person(subject, context, titles)
     for part in subject.split(","):
         part = _clean(part)
         words = part.split(None, 1)
         if not words:
             continue
         if part.lower() in PRONOUNS:
-            person = last_person(context, titles)
-            return _person(person, titles) if person else None
+            return _pronoun_person(part, context, titles)
         if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
             found = _determined(part, titles, plain=True)
             if found:
@@ -682,6 +797,24 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     if any(word[:1].isupper() for word in subject.split()) or len(subject.split()) > 4:
         return None
     return subject or None
+
+
+def _pronoun_person(pronoun: str, context: str, titles: dict[str, str] | None) -> str | None:
+    """The person "he" or "she" means (see `last_person`); "they" only a person the sentence
+    before opens with and brings in with a role ("Kym Lino, a spokesperson for Instagram,
+    confirmed ... 'We use ...,' they said"), being mostly a group; "it", "we" and "I" no one
+    ("It says" is a document's or an organisation's words)."""
+    lowered = pronoun.lower()
+    if lowered == "they":
+        last = context[_last_sentence_start(context) :]
+        subject = _opening_name(last)
+        introduced = subject and any(INTRODUCED.match(last, at) for at in _subject_starts(last))
+        person = last_person(last, titles) if introduced else None
+        return _person(person, titles) if person and person == subject else None
+    if lowered not in ("he", "she"):
+        return None
+    person = last_person(context, titles)
+    return _person(person, titles) if person else None
 
 
 def _name_at_end(part: str) -> str | None:
@@ -909,12 +1042,51 @@ def _attribute(
     subject = _subject_speaks(sentence, context, titles)
     if subject:
         return subject
-    pronoun = PRONOUN_SPEAKS.match(sentence)
-    if pronoun and context:
-        speaker = last_person(context, titles)
+    pronoun = _pronoun_speaks(sentence)
+    if pronoun and context and spoken(pronoun):
+        speaker = _opening_clause_person(sentence, pronoun, context, titles)
         if speaker:
-            return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
+            phrase = sentence[pronoun.start("p") : pronoun.end()]
+            return Attribution(speaker=speaker, phrase=phrase)
     return _called(sentence, context, titles) or _document_finds(sentence)
+
+
+def _pronoun_speaks(sentence: str) -> re.Match[str] | None:
+    """ "He said", "However, he said", "When Ghani announced it, he said": a pronoun that opens
+    the sentence's main clause, before its speech verb."""
+    for start in _subject_starts(sentence):
+        found = PRONOUN_SPEAKS.match(sentence, start)
+        if found:
+            return found
+    return PRONOUN_AFTER_CLAUSE.match(sentence)
+
+
+def _opening_clause_person(
+    sentence: str, pronoun: re.Match[str], context: str, titles: dict[str, str] | None
+) -> str | None:
+    """The person a pronoun after an opening clause means: the one the clause names speaking
+    ("When Afghan President Ashraf Ghani announced the exchange, he said"), else, where the
+    clause names no one, the person the text before means ("However, he said"). None where
+    the clause names someone otherwise ("In response to Sanders' charge, she said", "When
+    Sanders accused Clinton, she said"): either may be meant."""
+    clause = sentence[: pronoun.start("p")]
+    named = _people_named(clause, titles)
+    if not named:
+        return _pronoun_person(pronoun.group("p"), context, titles)
+    speaker = _last_speaker(clause, titles)
+    if speaker is None or not _all_same(speaker[1], named, titles):
+        return None
+    return _person(speaker[1], titles)
+
+
+def _people_named(text: str, titles: dict[str, str] | None) -> list[str]:
+    """The people `text` names after its first word, possessives too ("Sanders' charge")."""
+    people = []
+    for found in PERSON_NAME.finditer(text, 1):
+        name = found.group().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if name.split()[0].lower() not in STARTERS and _is_person(name, titles):
+            people.append(name)
+    return people
 
 
 def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:

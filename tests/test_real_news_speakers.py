@@ -1,0 +1,98 @@
+"""Speakers on real news: classes of error found by reading news pages (bench/bench_audit.py),
+each held by fixture sentences written for it. A wrong speaker is worse than none."""
+
+from __future__ import annotations
+
+from claimcheck.extract.claims import extract_claims
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    """The speaker claimcheck gives the sentence of `text` that starts with `opening`."""
+    for claim in extract_claims(text, "2019-11-19", min_score=0.0):
+        if claim.sentence.startswith(opening):
+            return claim.attribution.speaker if claim.attribution else None
+    raise AssertionError(f"no sentence opens with {opening!r}")
+
+
+# 1. "he" is the person the sentence before opens with, not the last speaker.
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_speaker():
+    story = (
+        "Harold Benz, the former port director, and Lena Ortiz, a former customs official, "
+        "gave evidence on Tuesday. Benz said he had never seen the shipping records. "
+        "Ortiz was the second witness to describe the night of the fire. "
+        "He said he was not worried about the inquiry itself."
+    )
+    assert speaker_of(story, "He said he was not") == "Lena Ortiz"
+
+
+def test_a_quote_after_a_new_subject_is_that_person_s():
+    story = (
+        "Harold Benz told the panel that the records were complete. "
+        "Benz later disputed the claim that he had run a separate channel. "
+        '"My role was the official one," he told lawmakers.'
+    )
+    assert speaker_of(story, '"My role') == "Harold Benz"
+
+
+def test_a_pronoun_after_an_opening_clause_is_the_person_the_clause_names():
+    story = (
+        "Mayor Rosa Delgado said the ferry would run again in spring. "
+        "When Governor Tomas Ruiz first announced the deal last week, he said the state "
+        "would pay for the new pier."
+    )
+    assert speaker_of(story, "When Governor") == "Tomas Ruiz"
+
+
+def test_a_pronoun_after_a_scene_setting_word_is_read():
+    story = (
+        "Harold Benz, the former port director, told the committee he had tried to settle the "
+        "dispute. However, he said the July report changed his mind."
+    )
+    assert speaker_of(story, "However, he said") == "Harold Benz"
+
+
+def test_no_speaker_where_the_sentence_before_brings_in_someone_else():
+    story = (
+        "Governor Tomas Ruiz said the budget would balance. "
+        "Ruiz drew cheers at the rally, courtesy of Dale Mercer, a delegate from Salina who "
+        "wore a cowboy hat. "
+        '"I wanted them to notice us," he said.'
+    )
+    assert speaker_of(story, '"I wanted') is None
+
+
+def test_no_speaker_where_the_opening_clause_names_someone_else():
+    story = (
+        "Senator Ana Lopes said she backed the bill. Senator Ray Hill said he did not. "
+        "In response to Hill's charge that she was weak on crime, she said her record was "
+        "clear."
+    )
+    assert speaker_of(story, "In response") is None
+
+
+def test_it_is_no_person():
+    story = (
+        "Councillor Tomas Ruiz said the tax would pass. "
+        "The city published its draft law on Monday. "
+        "It says residents who fail to register can be fined."
+    )
+    assert speaker_of(story, "It says") is None
+
+
+def test_they_after_a_spokesperson_is_that_spokesperson():
+    story = (
+        "Dana Price, a spokesperson for the ferry company, confirmed that the timetable would "
+        "change. "
+        '"We review every route each winter to keep fares low," they said in an email.'
+    )
+    assert speaker_of(story, '"We review') == "Dana Price"
+
+
+def test_they_after_two_speakers_is_no_one():
+    story = (
+        '"Look at this," Harold Benz said. Lena Ortiz answered, "We can fix it later." '
+        "They went on to argue, saying the schedule was too tight."
+    )
+    assert speaker_of(story, "They went on") is None
