@@ -96,3 +96,76 @@ def test_they_after_two_speakers_is_no_one():
         "They went on to argue, saying the schedule was too tight."
     )
     assert speaker_of(story, "They went on") is None
+
+
+def test_he_after_a_sentence_led_by_she_is_no_one():
+    story = (
+        "Governor Tomas Ruiz said the budget would balance. "
+        "In her reply, she accused Ruiz of hiding the deficit. "
+        '"We will see in spring," he said.'
+    )
+    assert speaker_of(story, '"We will see') is None
+
+
+def test_a_name_after_said_is_the_subject_of_what_was_said_not_its_speaker():
+    story = (
+        "Dale Mercer, 49, a delegate from Salina who farms wheat, said Governor Ana Lopes "
+        "should answer for the deficit. He attended the rally with his two sons. "
+        '"I ask my wife every night how we pay for it," he said.'
+    )
+    assert speaker_of(story, '"I ask') != "Ana Lopes"
+
+
+# 2. Verbs that look like speech but are not.
+
+
+def test_reported_to_someone_is_answering_to_them():
+    story = (
+        "After Lena Ortiz left the agency, it was Harold Benz who took over, and Carl Sato "
+        "reported to him."
+    )
+    assert speaker_of(story, "After Lena Ortiz") is None
+
+
+def test_reported_to_a_body_that_something_happened_is_speech():
+    story = "Carl Sato reported to the committee that the fund had lost $2 million."
+    assert speaker_of(story, "Carl Sato") == "Carl Sato"
+
+
+def test_reported_for_duty_is_no_speech():
+    story = "Sergeant Carl Sato reported for duty at the base on Monday, 14 days late."
+    assert speaker_of(story, "Sergeant Carl Sato") is None
+
+
+def test_told_to_leave_is_an_order_received():
+    story = (
+        "Senator Ana Lopes said the hall was full. Dale Mercer told to leave the hall after "
+        "40 minutes, the crowd booed."
+    )
+    assert speaker_of(story, "Dale Mercer told") is None
+
+
+def test_he_was_told_is_no_speech_of_his():
+    story = (
+        "Harold Benz, the former port director, gave evidence on Tuesday. "
+        "He was told that the ship had left port with 300 tonnes of grain."
+    )
+    assert speaker_of(story, "He was told") is None
+
+
+def test_announced_as_the_winner_is_no_speech():
+    story = "Lena Ortiz announced as the winner of the $50,000 prize on Friday, the jury said."
+    assert speaker_of(story, "Lena Ortiz") != "Lena Ortiz"
+
+
+def test_asking_someone_does_not_make_them_the_next_speaker():
+    story = (
+        "Republican counsel Dale Mercer asked Harold Benz about the missing files. "
+        "He asked Benz whether the files were destroyed in 2018."
+    )
+    assert speaker_of(story, "He asked Benz") != "Harold Benz"
+
+
+def test_an_adverb_heading_a_list_item_is_no_speaker():
+    story = "Three things we learned:\n\nNever urged the ministry to investigate the port deal"
+    assert speaker_of(story, "Never urged") is None

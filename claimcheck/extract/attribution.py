@@ -88,14 +88,17 @@ INTRO = re.compile(
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
+# A word between the pronoun and its verb, not one that makes it passive ("He was told").
 PRONOUN_SPEAKS = re.compile(
-    rf"\s*(?P<p>[Hh]e|[Ss]he|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b"
+    rf"\s*(?P<p>[Hh]e|[Ss]he|They)\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
 # "When Afghan President Ashraf Ghani first announced the exchange last week, he said": a
 # pronoun after an opening clause, which may name whom it means.
 PRONOUN_AFTER_CLAUSE = re.compile(
     r"(?:When|After|As|While|Before|Although|Though|Since|If|Once|Because|Asked|Speaking)\b"
-    rf"[^;:!?\"“”]{{0,150}}?,\s+(?P<p>he|she)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b"
+    r"[^;:!?\"“”]{0,150}?,\s+(?P<p>he|she)\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
@@ -173,7 +176,15 @@ NOT_SPEECH = {
     "added": _ADDED_OBJECT,
     "adds": _ADDED_OBJECT,
     "revealed": re.compile(_OBJECT),  # "revealed the new model"; "revealed that" reports
-    "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
+    # "Vindman reported to him" (answered to), "reported for duty"; "reported to Congress that"
+    # reports
+    "reported": re.compile(
+        r" by [a-z]+ing\b| from [A-Z]| (?:directly |back )?to (?![^.;:]*\bthat\b)"
+        r"| for (?:duty|work)\b"
+    ),
+    "told": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "told to leave": an order received
+    "asked": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "asked to step down"
+    "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
     "tweeted": re.compile(_OBJECT),
@@ -219,8 +230,9 @@ PAST_FORMS = _words(
 )
 VERBAL = rf"(?=[a-z]+(?:ed|ly)\b|(?:{'|'.join(sorted(PAST_FORMS))})\b|(?:{VERB_ALTERNATION})\b)"
 # The subject that opens a sentence, after a phrase that sets the scene ("In an interview with
-# CNN,", "But"): a name, with words before it ("Ohio Gov. John Kasich") and a place or an apposition
-# after it ("Rep. Tom Cole of Oklahoma, an ally of GOP leadership,"), before a lower-case word.
+# CNN,", "But"): a name, with words before it ("Ohio Gov. John Kasich") and a place, an age or an
+# apposition after it ("Rep. Tom Cole of Oklahoma, an ally of GOP leadership,", "Lance Beebe, 49,
+# a Navy veteran,"), before a lower-case word.
 SCENE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Back|Earlier|Later|Last|This|Since|Speaking|Asked|"
     r"Meanwhile|However|Still|Yet|Instead|Separately|Also|Even|As|With|For|From|Under|Despite|"
@@ -233,7 +245,7 @@ SCENE = re.compile(
 OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
-    rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
+    rf"(?:,\s\d{{1,3}}(?=,))?(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
     rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+{VERBAL}"
 )
 # Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
@@ -380,7 +392,13 @@ SPEECH_OR_FINDS = re.compile(
     rf"(?:{_by_first_letter(sorted(set(_VERB_LIST + _FINDS_LIST)))})(?![a-z])"
 )
 # "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
-SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
+# Only after a quotation or a comma, only verbs that invert so, and with the name ending the
+# clause: in "Smith said Hillary Clinton should ..." she is what was said, and after "asked" or
+# "told" a name is the one spoken to.
+SAID_NAME = re.compile(
+    rf"(?<=[,”“\"’'] )(?:said|says|added|wrote|writes|explained|noted|argued|recalled|continued)"
+    rf" (?=[{CAPITAL}])(?P<speaker>{PERSON})(?=\s*[,;(.!?]|\s*$|\s+(?:who|of|in|on|at)\b)"
+)
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
@@ -428,7 +446,7 @@ STARTERS = _words(
     "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
     "moreover furthermore likewise similarly additionally separately still indeed instead "
     "nonetheless nevertheless ultimately initially because although though unless until once "
-    "whilst primarily also"
+    "whilst primarily also never always often sometimes only just even already perhaps maybe"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
@@ -490,9 +508,10 @@ def _person(name: str, names: dict[str, str] | None) -> str:
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
-def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
+def last_person(text: str, titles: dict[str, str] | None = None, pronoun: str = "he") -> str | None:
     """The person most likely meant by a following "he" or "she": the person the last sentence
-    of `text` opens with as its subject ("Morrison was the third witness."), else the last
+    of `text` opens with as its subject ("Morrison was the third witness.", or the person meant
+    before it where that subject is the same pronoun; none where it is the other), else the last
     speaker named in `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else
     the last person brought in with a title or a role, else the last titled name, else the
     first full name the article confirms as a person's (see `titled_names`). None where the
@@ -500,7 +519,16 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
     Nakagiri, a delegate from Michigan"), or opens with a name the article does not confirm as
     a person's: either may be meant, and no speaker is better than a wrong one. Places and
     organisations ("South Carolina", "Fox News") are never the antecedent."""
-    last = text[_last_sentence_start(text) :]
+    last_start = _last_sentence_start(text)
+    last = text[last_start:]
+    opening = _opening_pronoun(last)
+    if opening:  # "In her post, she reminded Trump of ...": "she" again is that person
+        word, at = opening
+        if word != pronoun.lower():
+            return None
+        if _people_named(last[:at], titles):  # "When Haddad announced it, he said ..."
+            return _clause_speaker(last[:at], titles)
+        return last_person(text[:last_start], titles, pronoun) if last_start else None
     subject = _opening_name(last)
     introduced = _introduced(last, titles)
     if subject:
@@ -618,6 +646,18 @@ def _last_sentence_start(text: str) -> int:
 ABBREVIATION_END = re.compile(rf"\b{ABBREVIATION}$")
 
 
+OPENING_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he)\s")
+
+
+def _opening_pronoun(sentence: str) -> tuple[str, int] | None:
+    """ "he" or "she" where a sentence opens with it as its subject, and where."""
+    for start in _subject_starts(sentence):
+        found = OPENING_PRONOUN.match(sentence, start)
+        if found:
+            return found.group().strip().lower(), start
+    return None
+
+
 def _opening_name(sentence: str) -> str | None:
     """The name a sentence opens with as the subject of its main clause ("Morrison was the third
     witness", "Another witness, Tim Morrison, testified")."""
@@ -645,7 +685,8 @@ def _governed(text: str, at: int) -> bool:
 
 # First words of a subject that is no one in particular ("Others said", "Many say").
 NOT_SOMEONE = _words(
-    "the a an this that it its their there others some many most several few both all each"
+    "the a an this that it its their there others some many most several few both all each our "
+    "your my his her"
 )
 
 
@@ -813,7 +854,7 @@ def _pronoun_person(pronoun: str, context: str, titles: dict[str, str] | None) -
         return _person(person, titles) if person and person == subject else None
     if lowered not in ("he", "she"):
         return None
-    person = last_person(context, titles)
+    person = last_person(context, titles, lowered)
     return _person(person, titles) if person else None
 
 
@@ -1070,13 +1111,18 @@ def _opening_clause_person(
     the clause names someone otherwise ("In response to Sanders' charge, she said", "When
     Sanders accused Clinton, she said"): either may be meant."""
     clause = sentence[: pronoun.start("p")]
-    named = _people_named(clause, titles)
-    if not named:
+    if not _people_named(clause, titles):
         return _pronoun_person(pronoun.group("p"), context, titles)
+    speaker = _clause_speaker(clause, titles)
+    return _person(speaker, titles) if speaker else None
+
+
+def _clause_speaker(clause: str, titles: dict[str, str] | None) -> str | None:
+    """The person an opening clause names speaking, if it names no one else."""
     speaker = _last_speaker(clause, titles)
-    if speaker is None or not _all_same(speaker[1], named, titles):
+    if speaker is None or not _all_same(speaker[1], _people_named(clause, titles), titles):
         return None
-    return _person(speaker[1], titles)
+    return speaker[1]
 
 
 def _people_named(text: str, titles: dict[str, str] | None) -> list[str]:
