@@ -169,3 +169,16 @@ def test_asking_someone_does_not_make_them_the_next_speaker():
 def test_an_adverb_heading_a_list_item_is_no_speaker():
     story = "Three things we learned:\n\nNever urged the ministry to investigate the port deal"
     assert speaker_of(story, "Never urged") is None
+
+
+def test_a_name_in_a_clause_after_a_noun_is_no_speaker():
+    story = (
+        "Harold Benz did refer to his earlier testimony, in which colleagues had raised "
+        "concerns about Carl Sato leaking files, a prospect Sato denied on Tuesday."
+    )
+    assert speaker_of(story, "Harold Benz did") != "Carl Sato"
+
+
+def test_a_role_before_a_name_still_names_the_speaker():
+    story = "The economist Lena Ortiz said inflation would fall to 2% by June."
+    assert speaker_of(story, "The economist") == "Lena Ortiz"

@@ -928,9 +928,28 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
         run -= 1
     if run > 0 and (max(map(len, words[run:])) < 2 or lowered[-1] in STARTERS):
         return None  # "the order released Friday"
-    if run > 0 or (_name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS):
+    if run > 0:
+        name = _person(" ".join(words[run:]), titles)
+        return name if _names_a_role(lowered[run - 1], name) else None
+    if _name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS:
         return _person(" ".join(words[run:]), titles)
     return named
+
+
+# Endings of nouns for what a person is or does ("novelist", "adviser", "economist").
+ROLE_ENDING = re.compile(r"[a-z]*(?:ist|er|or|ian|ant|ent|man|woman|paper|site)")
+
+
+def _names_a_role(word: str, name: str) -> bool:
+    """Whether `word` before `name` says what the name is ("the economist Jared Bernstein", "the
+    group Hamas"), not what a clause names it in ("a prospect Vindman denied", "a defeat
+    President Obama suffered"); an organisation's name stands on its own."""
+    return (
+        word in RANKS
+        or word in ORGANISATION_WORDS
+        or bool(DESCRIBED_HEAD.fullmatch(word) or ROLE_ENDING.fullmatch(word))
+        or speaker_kind(name) == "Organization"
+    )
 
 
 def _one_name(lowered: list[str]) -> bool:
