@@ -182,3 +182,33 @@ def test_a_name_in_a_clause_after_a_noun_is_no_speaker():
 def test_a_role_before_a_name_still_names_the_speaker():
     story = "The economist Lena Ortiz said inflation would fall to 2% by June."
     assert speaker_of(story, "The economist") == "Lena Ortiz"
+
+
+# 3. Speakers missed or doubled on real news.
+
+
+def test_testified_reports_what_a_witness_said():
+    story = "Harold Benz testified that he never saw the $3 million transfer."
+    assert speaker_of(story, "Harold Benz") == "Harold Benz"
+
+
+def test_continued_after_a_quote_reports_speech():
+    story = (
+        "Senator Ana Lopes spoke for 40 minutes on Monday. "
+        '"We will fund the port," she said. '
+        '"And we will do it in 2020," Ms. Lopes continued.'
+    )
+    assert speaker_of(story, '"And we will') == "Ana Lopes"
+
+
+def test_continued_with_an_object_is_no_speech():
+    story = "Ana Lopes continued her tour of 12 towns on Monday."
+    assert speaker_of(story, "Ana Lopes") is None
+
+
+def test_two_people_as_one_subject_give_no_speaker():
+    story = (
+        "Harold Benz, the former port director, and Lena Ortiz, a former customs official, "
+        "testified before the committee on Tuesday about the $3 million transfer."
+    )
+    assert speaker_of(story, "Harold Benz") is None

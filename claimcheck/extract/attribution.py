@@ -38,7 +38,7 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
-    "reiterated|lamented|quipped|joked"
+    "reiterated|lamented|quipped|joked|testified|testifies|continued"
 )
 
 
@@ -184,6 +184,9 @@ NOT_SPEECH = {
     ),
     "told": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "told to leave": an order received
     "asked": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "asked to step down"
+    # "..., he continued." and "continued: '...'" report; "continued to fall", "continued his
+    # tour" do not
+    "continued": re.compile(r"(?!\s*[,.:;!?\"“”'‘’(]|\s*$)"),
     "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
@@ -212,9 +215,10 @@ SAID_DESCRIBED = re.compile(
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
-# the sentence speaks, not the last name of its apposition.
+# the sentence speaks, not the last name of its apposition; ", and Tim Morrison, ..." is a second
+# subject, not an apposition.
 OPENING_APPOSITION = re.compile(
-    rf"(?P<name>{PERSON}),\s[^;:!?]*?,\s+"
+    rf"(?P<name>{PERSON}),\s(?:(?!,\s(?:and|or)\s[{CAPITAL}])[^;:!?])*?,\s+"
     rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
     rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
@@ -1362,6 +1366,7 @@ def _reported_speaker(
     return _resolve(name, context, titles)
 
 
+NAME_WITH_APPOSITION = re.compile(rf"{PERSON}(?:,\s[^,;:!?]+)?,")
 CLAUSE_WORDS_AT_LEAST = 4  # words between commas that make a clause rather than a list item
 
 
@@ -1375,6 +1380,8 @@ def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     head = before[: link.start()]
     words = head.split()
     conj = link.group("conj").lower()
+    if conj in {"and", "or"} and NAME_WITH_APPOSITION.fullmatch(head.strip()):
+        return False  # "Kurt Volker, the former envoy, and Tim Morrison ... testified": two
     if conj in {"and", "but"} and head.rstrip().endswith(","):
         return len(head.rstrip(" ,").rsplit(",", 1)[-1].split()) >= CLAUSE_WORDS_AT_LEAST
     return len(words) <= 2 and not (conj in {"and", "or"} and words)
