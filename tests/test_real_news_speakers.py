@@ -212,3 +212,12 @@ def test_two_people_as_one_subject_give_no_speaker():
         "testified before the committee on Tuesday about the $3 million transfer."
     )
     assert speaker_of(story, "Harold Benz") is None
+
+
+def test_a_second_speaker_described_by_whose_they_are_gives_none():
+    story = (
+        "Republican counsel Dale Mercer questioned Harold Benz on Tuesday. "
+        "He asked Benz about the missing files, but Benz's lawyer said the question was "
+        "outside the scope of the inquiry."
+    )
+    assert speaker_of(story, "He asked Benz about") is None

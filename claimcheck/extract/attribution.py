@@ -982,6 +982,15 @@ OTHER_SPEAKER = re.compile(
 
 
 OTHER_REACH = 90  # characters before a speech verb where its own subject and conjunction are
+# A second speaker described by whose they are: "..., but Morrison's lawyer said".
+OTHER_DESCRIBED = re.compile(
+    rf"(?:,\s*|\s)(?:but|and|while|whereas)\s+(?P<speaker>(?:{PERSON}['’]s|[Hh]is|[Hh]er|[Tt]heir)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DESCRIBED_HEAD.pattern}))\s+{BETWEEN}(?:{VERB_ALTERNATION})\b"
+)
+
+
+def _inside_quotes(sentence: str, at: int) -> bool:
+    return any(q.start <= at < q.end for q in quotes(sentence))
 
 
 def attribute(
@@ -1008,7 +1017,11 @@ def attribute(
         return found  # one speech verb, one speaker
     quoted = None
     for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
-        other = OTHER_SPEAKER.search(sentence, max(0, verb.start() - OTHER_REACH), verb.end())
+        reach = max(0, verb.start() - OTHER_REACH)
+        described = OTHER_DESCRIBED.search(sentence, reach, verb.end())
+        if described and not _inside_quotes(sentence, described.start("speaker")):
+            return None  # "He asked Morrison ..., but Morrison's lawyer said ..."
+        other = OTHER_SPEAKER.search(sentence, reach, verb.end())
         if other is None:
             continue
         quoted = [(q.start, q.end) for q in quotes(sentence)] if quoted is None else quoted
