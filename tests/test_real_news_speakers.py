@@ -221,3 +221,19 @@ def test_a_second_speaker_described_by_whose_they_are_gives_none():
         "outside the scope of the inquiry."
     )
     assert speaker_of(story, "He asked Benz about") is None
+
+
+def test_a_time_phrase_before_the_pronoun_is_no_speaker():
+    story = (
+        "President Omar Haddad spoke for an hour on Monday. "
+        'A few minutes later, he added: "The economy grew by 3% last year."'
+    )
+    assert speaker_of(story, "A few minutes later") == "Omar Haddad"
+
+
+def test_a_question_word_is_no_name():
+    story = (
+        "Lena Ortiz has run the clinic for 20 years. "
+        "What really upset her, she said, was a letter the council sent in May."
+    )
+    assert speaker_of(story, "What really") != "What"

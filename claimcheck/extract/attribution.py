@@ -450,7 +450,8 @@ STARTERS = _words(
     "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
     "moreover furthermore likewise similarly additionally separately still indeed instead "
     "nonetheless nevertheless ultimately initially because although though unless until once "
-    "whilst primarily also never always often sometimes only just even already perhaps maybe"
+    "whilst primarily also never always often sometimes only just even already perhaps maybe "
+    "what which who whom whose where why how"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
@@ -878,7 +879,10 @@ def _name_at_end(part: str) -> str | None:
 POSSESSIVE = ("'s", "’s", "s'", "s’")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ARTICLES = _words("the a an")
-TIME_NOUNS = _words("day week month year time morning afternoon evening night weekend moment")
+TIME_NOUNS = _words(
+    "day week month year time morning afternoon evening night weekend moment minute hour days "
+    "weeks months years times minutes hours moments later earlier ago"
+)
 QUOTE_MARKS = "'\"‘’“”"
 
 
