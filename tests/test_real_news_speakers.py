@@ -237,3 +237,27 @@ def test_a_question_word_is_no_name():
         "What really upset her, she said, was a letter the council sent in May."
     )
     assert speaker_of(story, "What really") != "What"
+
+
+def test_a_scene_phrase_before_the_pronoun_is_no_speaker():
+    story = (
+        "Governor Tomas Ruiz said the port was safe. "
+        'On Friday, he remarked: "There is a legal process in place for the port."'
+    )
+    assert speaker_of(story, "On Friday") == "Tomas Ruiz"
+
+
+def test_an_opening_adverb_is_not_part_of_the_name():
+    story = (
+        "Even Lena Ortiz, who has backed the mayor for years, said Thursday that the tax "
+        "would fail."
+    )
+    assert speaker_of(story, "Even Lena Ortiz") == "Lena Ortiz"
+
+
+def test_the_answer_to_a_question_is_not_the_asker_s():
+    story = (
+        "Last month, reporter Dale Mercer asked Senator Ana Lopes whether her age was fair "
+        'game. "Sure it is. I have not missed a day of work in 12 years," she said.'
+    )
+    assert speaker_of(story, '"Sure it is') != "Dale Mercer"

@@ -607,7 +607,8 @@ def _all_same(name: str, others: list[str], titles: dict[str, str] | None) -> bo
 
 
 def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] | None:
-    """The last person `text` names as a speaker outside quotations, and where."""
+    """The last person `text` names as a speaker outside quotations, and where; None where
+    that speaker asks someone named, who may be the one to answer."""
     quoted = None
     verbs = list(HAS_SPEECH_VERB.finditer(text))
     for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
@@ -619,16 +620,28 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
         after = SAID_NAME.match(text, verb.start())
         for match in [after, *reversed(candidates)] if after else reversed(candidates):
             at = match.start("speaker")
-            name = _clean(match.group("speaker"))
-            if not _looks_like_person(name) or _governed(text, at):
+            name = _without_starters(_clean(match.group("speaker")))
+            if not name or not _looks_like_person(name) or _governed(text, at):
                 continue
             if quoted is None:
                 quoted = [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
-                return at, name
+                return None if ASKED_SOMEONE.match(text, verb.start()) else (at, name)
     return None
+
+
+# "Conroy asked Sanders whether ...": the one asked may be the next to speak.
+ASKED_SOMEONE = re.compile(rf"(?:asked|questioned|pressed)\s+(?=[{CAPITAL}])")
+
+
+def _without_starters(name: str) -> str:
+    """A name without the capitalised words that open a sentence before it ("While Clinton")."""
+    words = name.split()
+    while words and words[0].lower() in STARTERS:
+        words.pop(0)
+    return " ".join(words)
 
 
 # Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before
@@ -864,14 +877,15 @@ def _pronoun_person(pronoun: str, context: str, titles: dict[str, str] | None) -
 
 
 def _name_at_end(part: str) -> str | None:
-    """The name a phrase ends in, unless a preposition governs it or it is a lone starter word
-    ("Asked") or possessive."""
+    """The name a phrase ends in, without the starter words before it ("Even Lindsey Graham"),
+    unless a preposition governs it, it is only starter words ("Asked", "On Friday") or it is
+    possessive."""
     name = next(reversed(list(PERSON_NAME.finditer(part))), None)
     if name is None or name.end() != len(part) or name.group().endswith(POSSESSIVE):
         return None
-    text = name.group()
-    if " " not in text and (text.lower() in STARTERS or not _looks_like_person(text)):
-        return None
+    text = _without_starters(name.group())  # "Even Lindsey Graham"
+    if not text or not _looks_like_person(text):
+        return None  # "Asked", "On Friday"
     link = LINK_BEFORE.search(part, 0, name.start())
     return None if link and link.group("prep") else text
 
