@@ -261,3 +261,23 @@ def test_the_answer_to_a_question_is_not_the_asker_s():
         'game. "Sure it is. I have not missed a day of work in 12 years," she said.'
     )
     assert speaker_of(story, '"Sure it is') != "Dale Mercer"
+
+
+def test_admitted_to_hospital_is_no_admission():
+    story = "Harold Benz admitted to hospital on Sunday with a broken leg, his family said."
+    assert speaker_of(story, "Harold Benz") != "Harold Benz"
+
+
+def test_admitted_to_lying_is_an_admission():
+    story = "Harold Benz admitted to lying about the $3 million transfer."
+    assert speaker_of(story, "Harold Benz") == "Harold Benz"
+
+
+def test_a_headline_passive_is_no_speech():
+    for headline in (
+        "Carl Sato accused of leaking 300 files to a rival firm",
+        "Carl Sato described as a loyal aide by 12 former colleagues",
+        "Carl Sato confirmed as defence secretary by a vote of 51 to 49",
+        "Carl Sato declared the winner of the 2019 race in Salina",
+    ):
+        assert speaker_of(headline, "Carl Sato") is None, headline

@@ -187,6 +187,19 @@ NOT_SPEECH = {
     # "..., he continued." and "continued: '...'" report; "continued to fall", "continued his
     # tour" do not
     "continued": re.compile(r"(?!\s*[,.:;!?\"“”'‘’(]|\s*$)"),
+    # "admitted to hospital" is no admission; "admitted to lying" is
+    "admitted": re.compile(
+        r" by [a-z]+ing\b| (?:to|into) (?:the |a )?(?:[\w-]+ )?"
+        r"(?:hospital|clinic|university|college|school|bar|program|programme)\b"
+    ),
+    # a name, then "accused of", "described as", "confirmed as": a headline's passive
+    "accused": re.compile(r" by [a-z]+ing\b| of\b"),
+    "described": re.compile(r" by [a-z]+ing\b| as\b"),
+    "confirmed": re.compile(r" by [a-z]+ing\b| as\b| by the (?:Senate|House|[Cc]ouncil)\b"),
+    "declared": re.compile(
+        r" by [a-z]+ing\b"
+        r"| (?:dead|bankrupt(?:cy)?|a state of|an? (?:emergency|winner)|the winner)\b"
+    ),
     "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
