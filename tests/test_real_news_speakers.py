@@ -281,3 +281,8 @@ def test_a_headline_passive_is_no_speech():
         "Carl Sato declared the winner of the 2019 race in Salina",
     ):
         assert speaker_of(headline, "Carl Sato") is None, headline
+
+
+def test_whenever_is_no_name():
+    story = "Whenever asked about the deficit, the mayor's aides said the audit would explain it."
+    assert speaker_of(story, "Whenever") != "Whenever"

@@ -1,9 +1,11 @@
 """Who said it: speakers and venues of quotes and reported speech.
 
 Handles the shapes news writing uses: "Mr Lammy told The Daily Telegraph: '...'", "He posted on X:
-'...'" (the pronoun resolved to the last person named), "'...', a spokesman said", "according to US
-sources", "John Kirby, a spokesman for ..., announced that ...", and quotes running over several
-paragraphs, each opening with a quote mark.
+'...'" (the pronoun resolved to the person the sentence before opens with, else the last speaker
+named; none where someone else is brought in or asked: see `last_person`), "'...', a spokesman
+said", "according to US sources", "John Kirby, a spokesman for ..., announced that ...", and quotes
+running over several paragraphs, each opening with a quote mark. Verbs that look like speech but
+are not ("reported to him", "told to leave", "admitted to hospital") report no one.
 
 Organisations speak too: "The Kremlin said", "the health ministry in Gaza, which is run by Hamas,
 said", "Russia's defence ministry said". An organisation keeps the "the" the article gives it,
@@ -464,7 +466,7 @@ STARTERS = _words(
     "moreover furthermore likewise similarly additionally separately still indeed instead "
     "nonetheless nevertheless ultimately initially because although though unless until once "
     "whilst primarily also never always often sometimes only just even already perhaps maybe "
-    "what which who whom whose where why how"
+    "what which who whom whose where why how whenever wherever whether"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
