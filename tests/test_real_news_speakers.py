@@ -286,3 +286,12 @@ def test_a_headline_passive_is_no_speech():
 def test_whenever_is_no_name():
     story = "Whenever asked about the deficit, the mayor's aides said the audit would explain it."
     assert speaker_of(story, "Whenever") != "Whenever"
+
+
+def test_no_speaker_where_the_sentence_before_brings_in_the_one_who_acted():
+    story = (
+        "Governor Tomas Ruiz said the port would reopen in May. "
+        "The plan was criticised on Monday by Senator Ana Lopes, a Democrat from Salina. "
+        '"It is a waste of $40 million," she said.'
+    )
+    assert speaker_of(story, '"It is a waste') is None

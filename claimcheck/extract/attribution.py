@@ -572,16 +572,18 @@ def last_person(text: str, titles: dict[str, str] | None = None, pronoun: str = 
 
 
 PERSON_WORDS = 3  # words in a person's name without ranks ("No Child Left Behind" is a law's)
-# A person brought in with a role after the name ("Wes Nakagiri, a delegate from Michigan").
+# A person brought in with a role after the name ("Wes Nakagiri, a delegate from Michigan",
+# "Ana Lopes, a Democrat from Ohio").
 INTRODUCED = re.compile(
     rf"(?=[{CAPITAL}])(?P<name>{PERSON}),\s+(?:who\s|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?"
-    rf"(?:{DESCRIBED_HEAD.pattern})\b)"
+    rf"(?i:{DESCRIBED_HEAD.pattern}|democrat|republican|independent|conservative|liberal)\b)"
 )
 
 
-# A preposition before a run of capitalised words ("a call with Ukrainian President ...").
+# A preposition before a run of capitalised words ("a call with Ukrainian President ..."); not
+# "by", whose object is who acted ("criticised by Senator Ana Lopes").
 GOVERNED_RUN = re.compile(
-    r"\b(?:in|of|for|from|at|on|by|to|with|against|about|over|between|among)(?:\s+the)?"
+    r"\b(?:in|of|for|from|at|on|to|with|against|about|over|between|among)(?:\s+the)?"
     r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
 )
 
