@@ -295,3 +295,11 @@ def test_no_speaker_where_the_sentence_before_brings_in_the_one_who_acted():
         '"It is a waste of $40 million," she said.'
     )
     assert speaker_of(story, '"It is a waste') is None
+
+
+def test_a_statement_s_words_are_its_issuer_s():
+    story = (
+        "On Saturday, Governor Tomas Ruiz issued a statement saying that the port had lost "
+        "$40 million in 2019."
+    )
+    assert speaker_of(story, "On Saturday") == "Tomas Ruiz"

@@ -1085,7 +1085,7 @@ def _attribute(
     if first_verb is None:
         if "ccording to" in sentence:
             return _according(sentence, titles)
-        if _participle(sentence):
+        if _participle(sentence) or _issues_statement(sentence):
             return _subject_speaks(sentence, context, titles)
         return _called(sentence, context, titles) or (_document_finds(sentence) if finds else None)
     colon = _colon_intro(sentence)
@@ -1317,11 +1317,27 @@ def _person_speaks(
     return Attribution(speaker=speaker, phrase=sentence[found.start() : cue.end()].strip(", "))
 
 
+# "Trump issued a statement saying", "Gowdy released a statement highlighting": a statement's
+# words are its issuer's.
+STATEMENT = re.compile(
+    r"(?P<verb>issued|released|put\s+out|sent\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|memo|message)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?,?\s+"
+    r"(?:saying|stating|warning|describing|expressing|calling|urging|insisting|arguing|noting|"
+    r"highlighting|that|in\s+which)\b"
+)
+
+
+def _issues_statement(sentence: str) -> bool:
+    """Whether a sentence may say that someone issued a statement (substrings first: cheap)."""
+    verbs = "issued" in sentence or "released" in sentence or " out " in sentence
+    return (verbs or "posted" in sentence) and bool(STATEMENT.search(sentence))
+
+
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
-    cue = SUBJECT_SPEAKS.match(sentence, end)
+    cue = SUBJECT_SPEAKS.match(sentence, end) or STATEMENT.match(sentence, end)
     if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
         cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
