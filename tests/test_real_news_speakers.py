@@ -303,3 +303,11 @@ def test_a_statement_s_words_are_its_issuer_s():
         "$40 million in 2019."
     )
     assert speaker_of(story, "On Saturday") == "Tomas Ruiz"
+
+
+def test_a_long_opening_phrase_before_the_subject_is_read_through():
+    story = (
+        "Despite some signs that the council was backing down from the proposal to close the "
+        "harbour, Mayor Rosa Delgado said on Friday that the vote would go ahead."
+    )
+    assert speaker_of(story, "Despite some signs") == "Rosa Delgado"

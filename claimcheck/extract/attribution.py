@@ -258,7 +258,7 @@ SCENE = re.compile(
     r"Moreover|Furthermore|Likewise|Similarly|Additionally|Nonetheless|Nevertheless|Indeed|"
     r"Amid|When|Following|Over|Until|Within|Throughout|Ahead|Unlike|Like|[A-Z][a-z]+ing|"
     r"[A-Z][a-z]+ed)\b"
-    r"[^,;:!?\"“”]{0,70},\s+|"
+    r"[^,;:!?\"“”]{0,120},\s+|"
     r"(?:But|And|Yet|Still|So|Then|Meanwhile|However|Even),?\s+)"
 )
 OPENING_SUBJECT = re.compile(
