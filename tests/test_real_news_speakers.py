@@ -307,7 +307,8 @@ def test_a_statement_s_words_are_its_issuer_s():
 
 def test_a_long_opening_phrase_before_the_subject_is_read_through():
     story = (
+        "Mayor Rosa Delgado spoke to reporters on Friday. "
         "Despite some signs that the council was backing down from the proposal to close the "
-        "harbour, Mayor Rosa Delgado said on Friday that the vote would go ahead."
+        "harbour, she said the vote would go ahead."
     )
     assert speaker_of(story, "Despite some signs") == "Rosa Delgado"
