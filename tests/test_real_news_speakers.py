@@ -29,8 +29,8 @@ def test_he_is_the_subject_of_the_sentence_before_not_the_last_speaker():
 
 def test_a_quote_after_a_new_subject_is_that_person_s():
     story = (
-        "Harold Benz told the panel that the records were complete. "
-        "Benz later disputed the claim that he had run a separate channel. "
+        "Lena Ortiz told the panel that the records were complete. "
+        "Harold Benz later disputed the claim that he had run a separate channel. "
         '"My role was the official one," he told lawmakers.'
     )
     assert speaker_of(story, '"My role') == "Harold Benz"
@@ -147,7 +147,7 @@ def test_told_to_leave_is_an_order_received():
 
 def test_he_was_told_is_no_speech_of_his():
     story = (
-        "Harold Benz, the former port director, gave evidence on Tuesday. "
+        "Harold Benz, the former port director, said the records were complete. "
         "He was told that the ship had left port with 300 tonnes of grain."
     )
     assert speaker_of(story, "He was told") is None
@@ -234,7 +234,8 @@ def test_a_time_phrase_before_the_pronoun_is_no_speaker():
 def test_a_question_word_is_no_name():
     story = (
         "Lena Ortiz has run the clinic for 20 years. "
-        "What really upset her, she said, was a letter the council sent in May."
+        "What really got under her skin, she said, was a question at a town hall last week, "
+        "when a young man asked Ortiz why voters did not trust her."
     )
     assert speaker_of(story, "What really") != "What"
 
