@@ -313,3 +313,8 @@ def test_a_long_opening_phrase_before_the_subject_is_read_through():
         "harbour, she said the vote would go ahead."
     )
     assert speaker_of(story, "Despite some signs") == "Rosa Delgado"
+
+
+def test_a_country_by_its_initials_speaks():
+    story = "The UK welcomed the exchange of 12 prisoners, saying the men had suffered enough."
+    assert speaker_of(story, "The UK") == "the UK"

@@ -1300,10 +1300,18 @@ def _subject_starts(sentence: str) -> list[int]:
     return starts
 
 
+# A country or an organisation by its initials ("The US", "The U.N.", "The FBI").
+THE_ACRONYM = re.compile(r"The (?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})")
+
+
 def _person_speaks(
     sentence: str, found: re.Match[str], context: str, titles: dict[str, str] | None
 ) -> Attribution | None:
     name = found.group("name")
+    if THE_ACRONYM.fullmatch(name):  # "The US welcomed the exchange, saying"
+        cue = _speech_cue(sentence, found.end(), found.end("name"))
+        phrase = sentence[found.start() : cue.end()].strip(", ") if cue else ""
+        return Attribution(speaker="the" + name[3:], phrase=phrase) if cue else None
     if name.split()[0].lower() in STARTERS or name.endswith(POSSESSIVE):
         return None
     if not (_looks_like_person(name) or name.lower() in PRONOUNS):
