@@ -1,9 +1,11 @@
 """Who said it: speakers and venues of quotes and reported speech.
 
 Handles the shapes news writing uses: "Mr Lammy told The Daily Telegraph: '...'", "He posted on X:
-'...'" (the pronoun resolved to the last person named), "'...', a spokesman said", "according to US
-sources", "John Kirby, a spokesman for ..., announced that ...", and quotes running over several
-paragraphs, each opening with a quote mark.
+'...'" (the pronoun resolved to the person the sentence before opens with, else the last speaker
+named; none where someone else is brought in or asked: see `last_person`), "'...', a spokesman
+said", "according to US sources", "John Kirby, a spokesman for ..., announced that ...", and quotes
+running over several paragraphs, each opening with a quote mark. Verbs that look like speech but
+are not ("reported to him", "told to leave", "admitted to hospital") report no one.
 
 Organisations speak too: "The Kremlin said", "the health ministry in Gaza, which is run by Hamas,
 said", "Russia's defence ministry said". An organisation keeps the "the" the article gives it,
@@ -38,7 +40,7 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
-    "reiterated|lamented|quipped|joked"
+    "reiterated|lamented|quipped|joked|testified|testifies|continued"
 )
 
 
@@ -88,7 +90,18 @@ INTRO = re.compile(
 PERSON_NAME = re.compile(rf"(?=[{CAPITAL}]){PERSON}")
 TITLED_NAME = re.compile(rf"\b(?=[A-Z]){TITLE}\s+{NAME_WORD}(?:\s+{NAME_WORD})?")
 FULL_NAME = re.compile(rf"(?<!^)(?<![.!?]\s)\b{NAME_WORD}\s+{NAME_WORD}\b")
-PRONOUN_SPEAKS = re.compile(rf"^\s*(?P<p>He|She|They)\s+(?:\w+\s+)?(?P<verb>{VERB_ALTERNATION})\b")
+# A word between the pronoun and its verb, not one that makes it passive ("He was told").
+PRONOUN_SPEAKS = re.compile(
+    rf"\s*(?P<p>[Hh]e|[Ss]he|They)\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
+)
+# "When Afghan President Ashraf Ghani first announced the exchange last week, he said": a
+# pronoun after an opening clause, which may name whom it means.
+PRONOUN_AFTER_CLAUSE = re.compile(
+    r"(?:When|After|As|While|Before|Although|Though|Since|If|Once|Because|Asked|Speaking)\b"
+    r"[^;:!?\"“”]{0,150}?,\s+(?P<p>he|she)\s+(?:(?!(?:was|were|is|are|be|been|being)\b)\w+\s+)?"
+    rf"(?P<verb>{VERB_ALTERNATION})\b"
+)
 # A quote mark at the start or after a space, colon or bracket: the mark first, so that re can
 # skip ahead to one.
 OPENING_QUOTE = re.compile(r"['\"‘“](?<![^\s:(].)(?=\S)")
@@ -165,7 +178,31 @@ NOT_SPEECH = {
     "added": _ADDED_OBJECT,
     "adds": _ADDED_OBJECT,
     "revealed": re.compile(_OBJECT),  # "revealed the new model"; "revealed that" reports
-    "reported": re.compile(r" by [a-z]+ing\b| from [A-Z]"),
+    # "Vindman reported to him" (answered to), "reported for duty"; "reported to Congress that"
+    # reports
+    "reported": re.compile(
+        r" by [a-z]+ing\b| from [A-Z]| (?:directly |back )?to (?![^.;:]*\bthat\b)"
+        r"| for (?:duty|work)\b"
+    ),
+    "told": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "told to leave": an order received
+    "asked": re.compile(r" by [a-z]+ing\b| to [a-z]"),  # "asked to step down"
+    # "..., he continued." and "continued: '...'" report; "continued to fall", "continued his
+    # tour" do not
+    "continued": re.compile(r"(?!\s*[,.:;!?\"“”'‘’(]|\s*$)"),
+    # "admitted to hospital" is no admission; "admitted to lying" is
+    "admitted": re.compile(
+        r" by [a-z]+ing\b| (?:to|into) (?:the |a )?(?:[\w-]+ )?"
+        r"(?:hospital|clinic|university|college|school|bar|program|programme)\b"
+    ),
+    # a name, then "accused of", "described as", "confirmed as": a headline's passive
+    "accused": re.compile(r" by [a-z]+ing\b| of\b"),
+    "described": re.compile(r" by [a-z]+ing\b| as\b"),
+    "confirmed": re.compile(r" by [a-z]+ing\b| as\b| by the (?:Senate|House|[Cc]ouncil)\b"),
+    "declared": re.compile(
+        r" by [a-z]+ing\b"
+        r"| (?:dead|bankrupt(?:cy)?|a state of|an? (?:emergency|winner)|the winner)\b"
+    ),
+    "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
     "tweeted": re.compile(_OBJECT),
@@ -193,9 +230,10 @@ SAID_DESCRIBED = re.compile(
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
-# the sentence speaks, not the last name of its apposition.
+# the sentence speaks, not the last name of its apposition; ", and Tim Morrison, ..." is a second
+# subject, not an apposition.
 OPENING_APPOSITION = re.compile(
-    rf"(?P<name>{PERSON}),\s[^;:!?]*?,\s+"
+    rf"(?P<name>{PERSON}),\s(?:(?!,\s(?:and|or)\s[{CAPITAL}])[^;:!?])*?,\s+"
     rf"(?:(?:last week|this week|yesterday|today|later|also|has|had|have|previously)\s+)*"
     rf"(?P<verb>{VERB_ALTERNATION})\b"
 )
@@ -211,21 +249,22 @@ PAST_FORMS = _words(
 )
 VERBAL = rf"(?=[a-z]+(?:ed|ly)\b|(?:{'|'.join(sorted(PAST_FORMS))})\b|(?:{VERB_ALTERNATION})\b)"
 # The subject that opens a sentence, after a phrase that sets the scene ("In an interview with
-# CNN,", "But"): a name, with words before it ("Ohio Gov. John Kasich") and a place or an apposition
-# after it ("Rep. Tom Cole of Oklahoma, an ally of GOP leadership,"), before a lower-case word.
+# CNN,", "But"): a name, with words before it ("Ohio Gov. John Kasich") and a place, an age or an
+# apposition after it ("Rep. Tom Cole of Oklahoma, an ally of GOP leadership,", "Lance Beebe, 49,
+# a Navy veteran,"), before a lower-case word.
 SCENE = re.compile(
     r"(?:(?:In|On|At|During|After|Before|Back|Earlier|Later|Last|This|Since|Speaking|Asked|"
     r"Meanwhile|However|Still|Yet|Instead|Separately|Also|Even|As|With|For|From|Under|Despite|"
     r"Moreover|Furthermore|Likewise|Similarly|Additionally|Nonetheless|Nevertheless|Indeed|"
     r"Amid|When|Following|Over|Until|Within|Throughout|Ahead|Unlike|Like|[A-Z][a-z]+ing|"
     r"[A-Z][a-z]+ed)\b"
-    r"[^,;:!?\"“”]{0,70},\s+|"
+    r"[^,;:!?\"“”]{0,120},\s+|"
     r"(?:But|And|Yet|Still|So|Then|Meanwhile|However|Even),?\s+)"
 )
 OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
-    rf"(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
+    rf"(?:,\s\d{{1,3}}(?=,))?(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
     rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+{VERBAL}"
 )
 # Nouns that head a description of an unnamed speaker ("A U.S. law enforcement official familiar
@@ -372,7 +411,13 @@ SPEECH_OR_FINDS = re.compile(
     rf"(?:{_by_first_letter(sorted(set(_VERB_LIST + _FINDS_LIST)))})(?![a-z])"
 )
 # "said Rep. Lee Zeldin": a speaker named after the verb, anywhere (an antecedent for "he").
-SAID_NAME = re.compile(rf"{VERB_WORD} (?=[{CAPITAL}])(?P<speaker>{PERSON})")
+# Only after a quotation or a comma, only verbs that invert so, and with the name ending the
+# clause: in "Smith said Hillary Clinton should ..." she is what was said, and after "asked" or
+# "told" a name is the one spoken to.
+SAID_NAME = re.compile(
+    rf"(?<=[,”“\"’'] )(?:said|says|added|wrote|writes|explained|noted|argued|recalled|continued)"
+    rf" (?=[{CAPITAL}])(?P<speaker>{PERSON})(?=\s*[,;(.!?]|\s*$|\s+(?:who|of|in|on|at)\b)"
+)
 # The words just before a name that make it something other than the subject of the sentence:
 # a preposition's object ("a spokesman for Mr Trump said") or the subject of a clause joined on.
 LINK_BEFORE = re.compile(
@@ -420,7 +465,8 @@ STARTERS = _words(
     "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
     "moreover furthermore likewise similarly additionally separately still indeed instead "
     "nonetheless nevertheless ultimately initially because although though unless until once "
-    "whilst primarily also"
+    "whilst primarily also never always often sometimes only just even already perhaps maybe "
+    "what which who whom whose where why how whenever wherever whether"
 )
 RUN_WORD = r"(?:[A-Z][a-z]{0,3}\.|[A-Z][\w'’-]*)"
 NAME_RUN = re.compile(rf"{RUN_WORD}(?:[ \t]{RUN_WORD})+")
@@ -482,11 +528,104 @@ def _person(name: str, names: dict[str, str] | None) -> str:
     return bare_name if len(bare) > 1 or len(bare) == len(words) else name
 
 
-def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
-    """The person most likely meant by a following "he" or "she": the last speaker named in
-    `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else the last titled
-    name, else the first full name the article confirms as a person's (see `titled_names`).
-    Places and organisations ("South Carolina", "Fox News") are never the antecedent."""
+def last_person(text: str, titles: dict[str, str] | None = None, pronoun: str = "he") -> str | None:
+    """The person most likely meant by a following "he" or "she": the person the last sentence
+    of `text` opens with as its subject ("Morrison was the third witness.", or the person meant
+    before it where that subject is the same pronoun; none where it is the other), else the last
+    speaker named in `text` outside quotations ("Mr Lammy said", "said Rep. Lee Zeldin"), else
+    the last person brought in with a title or a role, else the last titled name, else the
+    first full name the article confirms as a person's (see `titled_names`). None where the
+    last sentence brings in someone else with a full title or a role ("..., courtesy of Wes
+    Nakagiri, a delegate from Michigan"), or opens with a name the article does not confirm as
+    a person's: either may be meant, and no speaker is better than a wrong one. Places and
+    organisations ("South Carolina", "Fox News") are never the antecedent."""
+    last_start = _last_sentence_start(text)
+    last = text[last_start:]
+    opening = _opening_pronoun(last)
+    if opening:  # "In her post, she reminded Trump of ...": "she" again is that person
+        word, at = opening
+        if word != pronoun.lower():
+            return None
+        if _people_named(last[:at], titles):  # "When Haddad announced it, he said ..."
+            return _clause_speaker(last[:at], titles)
+        return last_person(text[:last_start], titles, pronoun) if last_start else None
+    subject = _opening_name(last)
+    introduced = _introduced(last, titles)
+    if subject:
+        person = _person(subject, titles)
+        kind = speaker_kind(person) if len(person.split()) <= PERSON_WORDS else None
+        if kind == "Person":
+            return subject if _all_same(subject, introduced, titles) else None
+        if kind is None:
+            return None
+    speaker = _last_speaker(text, titles)
+    if speaker:
+        return speaker[1] if _all_same(speaker[1], introduced, titles) else None
+    if introduced:
+        return introduced[-1] if _all_same(introduced[-1], introduced, titles) else None
+    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    if titled:
+        return titled[-1]
+    people = set((titles or {}).values())
+    full = [name for name in FULL_NAME.findall(text) if name in people]
+    return full[0] if full else None
+
+
+PERSON_WORDS = 3  # words in a person's name without ranks ("No Child Left Behind" is a law's)
+# A person brought in with a role after the name ("Wes Nakagiri, a delegate from Michigan",
+# "Ana Lopes, a Democrat from Ohio").
+INTRODUCED = re.compile(
+    rf"(?=[{CAPITAL}])(?P<name>{PERSON}),\s+(?:who\s|(?:a|an|the)\s+(?:[\w'’-]+\s+){{0,4}}?"
+    rf"(?i:{DESCRIBED_HEAD.pattern}|democrat|republican|independent|conservative|liberal)\b)"
+)
+
+
+# A preposition before a run of capitalised words ("a call with Ukrainian President ..."); not
+# "by", whose object is who acted ("criticised by Senator Ana Lopes").
+GOVERNED_RUN = re.compile(
+    r"\b(?:in|of|for|from|at|on|to|with|against|about|over|between|among)(?:\s+the)?"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}$"
+)
+
+
+def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
+    """The people a sentence brings in, as news names someone new: with a title and a full name
+    ("Vice President Joe Biden"; "Mr. Trump" is someone named before; "a call with President
+    Volodymyr Zelensky" a passing mention) or a role ("Wes Nakagiri, a delegate from
+    Michigan"), outside quotations."""
+    found = [
+        m.start()
+        for m in TITLED_NAME.finditer(sentence)
+        if len(m.group().split()) > 2 and not GOVERNED_RUN.search(sentence, 0, m.start())
+    ]
+    found += [m.start() for m in INTRODUCED.finditer(sentence)]
+    if not found:
+        return []
+    quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
+    people = []
+    for at in sorted(set(found)):
+        if any(first <= at < last for first, last in quoted):
+            continue
+        name = PERSON_NAME.match(sentence, at)
+        text = _clean(name.group()) if name else ""
+        if text and not text.endswith(POSSESSIVE) and _is_person(text, titles):
+            people.append(text)
+    return people
+
+
+def _is_person(name: str, titles: dict[str, str] | None) -> bool:
+    return _looks_like_person(name) and speaker_kind(_person(name, titles)) == "Person"
+
+
+def _all_same(name: str, others: list[str], titles: dict[str, str] | None) -> bool:
+    """Whether every one of `others` is the person `name` names (the same surname)."""
+    surname = _person(name, titles).split()[-1]
+    return all(_person(other, titles).split()[-1] == surname for other in others)
+
+
+def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] | None:
+    """The last person `text` names as a speaker outside quotations, and where; None where
+    that speaker asks someone named, who may be the one to answer."""
     quoted = None
     verbs = list(HAS_SPEECH_VERB.finditer(text))
     for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
@@ -498,21 +637,74 @@ def last_person(text: str, titles: dict[str, str] | None = None) -> str | None:
         after = SAID_NAME.match(text, verb.start())
         for match in [after, *reversed(candidates)] if after else reversed(candidates):
             at = match.start("speaker")
-            name = _clean(match.group("speaker"))
-            if not _looks_like_person(name) or _governed(text, at):
+            name = _without_starters(_clean(match.group("speaker")))
+            if not name or not _looks_like_person(name) or _governed(text, at):
                 continue
             if quoted is None:
                 quoted = [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
-                return name
-    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
-    if titled:
-        return titled[-1]
-    people = set((titles or {}).values())
-    full = [name for name in FULL_NAME.findall(text) if name in people]
-    return full[0] if full else None
+                return None if ASKED_SOMEONE.match(text, verb.start()) else (at, name)
+    return None
+
+
+# "Conroy asked Sanders whether ...": the one asked may be the next to speak.
+ASKED_SOMEONE = re.compile(rf"(?:asked|questioned|pressed)\s+(?=[{CAPITAL}])")
+
+
+def _without_starters(name: str) -> str:
+    """A name without the capitalised words that open a sentence before it ("While Clinton")."""
+    words = name.split()
+    while words and words[0].lower() in STARTERS:
+        words.pop(0)
+    return " ".join(words)
+
+
+# Where a sentence ends: a full stop, question or exclamation mark (and a closing quote) before
+# a capital or an opening quote, or a line break (a heading has no full stop).
+SENTENCE_END = re.compile(r"[.!?][\"”’']?\s+(?=[\"“‘'A-Z])|\n\s*")
+LAST_SENTENCE_REACH = 400
+
+
+def _last_sentence_start(text: str) -> int:
+    """Where the last sentence of `text` starts: after the last full stop that does not end an
+    abbreviation ("Mrs. Khan", "U.S. Sen.")."""
+    end = len(text.rstrip())
+    start = 0
+    for found in SENTENCE_END.finditer(text, max(0, end - LAST_SENTENCE_REACH), end):
+        if not ABBREVIATION_END.search(text, max(0, found.start() - 5), found.start() + 1):
+            start = found.end()
+    return start
+
+
+ABBREVIATION_END = re.compile(rf"\b{ABBREVIATION}$")
+
+
+OPENING_PRONOUN = re.compile(r"(?:[Hh]e|[Ss]he)\s")
+
+
+def _opening_pronoun(sentence: str) -> tuple[str, int] | None:
+    """ "he" or "she" where a sentence opens with it as its subject, and where."""
+    for start in _subject_starts(sentence):
+        found = OPENING_PRONOUN.match(sentence, start)
+        if found:
+            return found.group().strip().lower(), start
+    return None
+
+
+def _opening_name(sentence: str) -> str | None:
+    """The name a sentence opens with as the subject of its main clause ("Morrison was the third
+    witness", "Another witness, Tim Morrison, testified")."""
+    for start in _subject_starts(sentence):
+        found = APPOSED_NAME.match(sentence, start) or OPENING_SUBJECT.match(sentence, start)
+        if found is None:
+            continue
+        name = _clean(found.group("name"))
+        if name.split()[0].lower() in STARTERS or name.endswith(POSSESSIVE):
+            return None
+        return name if _looks_like_person(name) else None
+    return None
 
 
 # "I'd", "I’ve" (a quotation's first words) and "R-Texas" (a party and state after a name).
@@ -528,7 +720,8 @@ def _governed(text: str, at: int) -> bool:
 
 # First words of a subject that is no one in particular ("Others said", "Many say").
 NOT_SOMEONE = _words(
-    "the a an this that it its their there others some many most several few both all each"
+    "the a an this that it its their there others some many most several few both all each our "
+    "your my his her"
 )
 
 
@@ -661,16 +854,14 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     name followed by a noun ("her Twitter account") never does."""
     subject = _clean(PARENTHESES.sub("", subject))
     if subject.lower() in PRONOUNS:
-        person = last_person(context, titles)
-        return _person(person, titles) if person else None
+        return _pronoun_person(subject, context, titles)
     for part in subject.split(","):
         part = _clean(part)
         words = part.split(None, 1)
         if not words:
             continue
         if part.lower() in PRONOUNS:
-            person = last_person(context, titles)
-            return _person(person, titles) if person else None
+            return _pronoun_person(part, context, titles)
         if len(words) == 2 and (words[0].lower() in ARTICLES or words[0].endswith(POSSESSIVE)):
             found = _determined(part, titles, plain=True)
             if found:
@@ -684,15 +875,34 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     return subject or None
 
 
+def _pronoun_person(pronoun: str, context: str, titles: dict[str, str] | None) -> str | None:
+    """The person "he" or "she" means (see `last_person`); "they" only a person the sentence
+    before opens with and brings in with a role ("Kym Lino, a spokesperson for Instagram,
+    confirmed ... 'We use ...,' they said"), being mostly a group; "it", "we" and "I" no one
+    ("It says" is a document's or an organisation's words)."""
+    lowered = pronoun.lower()
+    if lowered == "they":
+        last = context[_last_sentence_start(context) :]
+        subject = _opening_name(last)
+        introduced = subject and any(INTRODUCED.match(last, at) for at in _subject_starts(last))
+        person = last_person(last, titles) if introduced else None
+        return _person(person, titles) if person and person == subject else None
+    if lowered not in ("he", "she"):
+        return None
+    person = last_person(context, titles, lowered)
+    return _person(person, titles) if person else None
+
+
 def _name_at_end(part: str) -> str | None:
-    """The name a phrase ends in, unless a preposition governs it or it is a lone starter word
-    ("Asked") or possessive."""
+    """The name a phrase ends in, without the starter words before it ("Even Lindsey Graham"),
+    unless a preposition governs it, it is only starter words ("Asked", "On Friday") or it is
+    possessive."""
     name = next(reversed(list(PERSON_NAME.finditer(part))), None)
     if name is None or name.end() != len(part) or name.group().endswith(POSSESSIVE):
         return None
-    text = name.group()
-    if " " not in text and (text.lower() in STARTERS or not _looks_like_person(text)):
-        return None
+    text = _without_starters(name.group())  # "Even Lindsey Graham"
+    if not text or not _looks_like_person(text):
+        return None  # "Asked", "On Friday"
     link = LINK_BEFORE.search(part, 0, name.start())
     return None if link and link.group("prep") else text
 
@@ -700,7 +910,10 @@ def _name_at_end(part: str) -> str | None:
 POSSESSIVE = ("'s", "’s", "s'", "s’")
 PARENTHESES = re.compile(r"\s*\([^)]*\)")
 ARTICLES = _words("the a an")
-TIME_NOUNS = _words("day week month year time morning afternoon evening night weekend moment")
+TIME_NOUNS = _words(
+    "day week month year time morning afternoon evening night weekend moment minute hour days "
+    "weeks months years times minutes hours moments later earlier ago"
+)
 QUOTE_MARKS = "'\"‘’“”"
 
 
@@ -754,9 +967,28 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
         run -= 1
     if run > 0 and (max(map(len, words[run:])) < 2 or lowered[-1] in STARTERS):
         return None  # "the order released Friday"
-    if run > 0 or (_name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS):
+    if run > 0:
+        name = _person(" ".join(words[run:]), titles)
+        return name if _names_a_role(lowered[run - 1], name) else None
+    if _name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS:
         return _person(" ".join(words[run:]), titles)
     return named
+
+
+# Endings of nouns for what a person is or does ("novelist", "adviser", "economist").
+ROLE_ENDING = re.compile(r"[a-z]*(?:ist|er|or|ian|ant|ent|man|woman|paper|site)")
+
+
+def _names_a_role(word: str, name: str) -> bool:
+    """Whether `word` before `name` says what the name is ("the economist Jared Bernstein", "the
+    group Hamas"), not what a clause names it in ("a prospect Vindman denied", "a defeat
+    President Obama suffered"); an organisation's name stands on its own."""
+    return (
+        word in RANKS
+        or word in ORGANISATION_WORDS
+        or bool(DESCRIBED_HEAD.fullmatch(word) or ROLE_ENDING.fullmatch(word))
+        or speaker_kind(name) == "Organization"
+    )
 
 
 def _one_name(lowered: list[str]) -> bool:
@@ -785,6 +1017,15 @@ OTHER_SPEAKER = re.compile(
 
 
 OTHER_REACH = 90  # characters before a speech verb where its own subject and conjunction are
+# A second speaker described by whose they are: "..., but Morrison's lawyer said".
+OTHER_DESCRIBED = re.compile(
+    rf"(?:,\s*|\s)(?:but|and|while|whereas)\s+(?P<speaker>(?:{PERSON}['’]s|[Hh]is|[Hh]er|[Tt]heir)"
+    rf"\s+(?:[\w-]+\s+){{0,2}}?(?:{DESCRIBED_HEAD.pattern}))\s+{BETWEEN}(?:{VERB_ALTERNATION})\b"
+)
+
+
+def _inside_quotes(sentence: str, at: int) -> bool:
+    return any(q.start <= at < q.end for q in quotes(sentence))
 
 
 def attribute(
@@ -811,7 +1052,11 @@ def attribute(
         return found  # one speech verb, one speaker
     quoted = None
     for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
-        other = OTHER_SPEAKER.search(sentence, max(0, verb.start() - OTHER_REACH), verb.end())
+        reach = max(0, verb.start() - OTHER_REACH)
+        described = OTHER_DESCRIBED.search(sentence, reach, verb.end())
+        if described and not _inside_quotes(sentence, described.start("speaker")):
+            return None  # "He asked Morrison ..., but Morrison's lawyer said ..."
+        other = OTHER_SPEAKER.search(sentence, reach, verb.end())
         if other is None:
             continue
         quoted = [(q.start, q.end) for q in quotes(sentence)] if quoted is None else quoted
@@ -840,7 +1085,7 @@ def _attribute(
     if first_verb is None:
         if "ccording to" in sentence:
             return _according(sentence, titles)
-        if _participle(sentence):
+        if _participle(sentence) or _issues_statement(sentence):
             return _subject_speaks(sentence, context, titles)
         return _called(sentence, context, titles) or (_document_finds(sentence) if finds else None)
     colon = _colon_intro(sentence)
@@ -909,12 +1154,56 @@ def _attribute(
     subject = _subject_speaks(sentence, context, titles)
     if subject:
         return subject
-    pronoun = PRONOUN_SPEAKS.match(sentence)
-    if pronoun and context:
-        speaker = last_person(context, titles)
+    pronoun = _pronoun_speaks(sentence)
+    if pronoun and context and spoken(pronoun):
+        speaker = _opening_clause_person(sentence, pronoun, context, titles)
         if speaker:
-            return Attribution(speaker=_person(speaker, titles), phrase=pronoun.group(0).strip())
+            phrase = sentence[pronoun.start("p") : pronoun.end()]
+            return Attribution(speaker=speaker, phrase=phrase)
     return _called(sentence, context, titles) or _document_finds(sentence)
+
+
+def _pronoun_speaks(sentence: str) -> re.Match[str] | None:
+    """ "He said", "However, he said", "When Ghani announced it, he said": a pronoun that opens
+    the sentence's main clause, before its speech verb."""
+    for start in _subject_starts(sentence):
+        found = PRONOUN_SPEAKS.match(sentence, start)
+        if found:
+            return found
+    return PRONOUN_AFTER_CLAUSE.match(sentence)
+
+
+def _opening_clause_person(
+    sentence: str, pronoun: re.Match[str], context: str, titles: dict[str, str] | None
+) -> str | None:
+    """The person a pronoun after an opening clause means: the one the clause names speaking
+    ("When Afghan President Ashraf Ghani announced the exchange, he said"), else, where the
+    clause names no one, the person the text before means ("However, he said"). None where
+    the clause names someone otherwise ("In response to Sanders' charge, she said", "When
+    Sanders accused Clinton, she said"): either may be meant."""
+    clause = sentence[: pronoun.start("p")]
+    if not _people_named(clause, titles):
+        return _pronoun_person(pronoun.group("p"), context, titles)
+    speaker = _clause_speaker(clause, titles)
+    return _person(speaker, titles) if speaker else None
+
+
+def _clause_speaker(clause: str, titles: dict[str, str] | None) -> str | None:
+    """The person an opening clause names speaking, if it names no one else."""
+    speaker = _last_speaker(clause, titles)
+    if speaker is None or not _all_same(speaker[1], _people_named(clause, titles), titles):
+        return None
+    return speaker[1]
+
+
+def _people_named(text: str, titles: dict[str, str] | None) -> list[str]:
+    """The people `text` names after its first word, possessives too ("Sanders' charge")."""
+    people = []
+    for found in PERSON_NAME.finditer(text, 1):
+        name = found.group().removesuffix("'s").removesuffix("’s").rstrip("'’")
+        if name.split()[0].lower() not in STARTERS and _is_person(name, titles):
+            people.append(name)
+    return people
 
 
 def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -1011,10 +1300,18 @@ def _subject_starts(sentence: str) -> list[int]:
     return starts
 
 
+# A country or an organisation by its initials ("The US", "The U.N.", "The FBI").
+THE_ACRONYM = re.compile(r"The (?:[A-Z]{2,5}|(?:[A-Z]\.){2,4})")
+
+
 def _person_speaks(
     sentence: str, found: re.Match[str], context: str, titles: dict[str, str] | None
 ) -> Attribution | None:
     name = found.group("name")
+    if THE_ACRONYM.fullmatch(name):  # "The US welcomed the exchange, saying"
+        cue = _speech_cue(sentence, found.end(), found.end("name"))
+        phrase = sentence[found.start() : cue.end()].strip(", ") if cue else ""
+        return Attribution(speaker="the" + name[3:], phrase=phrase) if cue else None
     if name.split()[0].lower() in STARTERS or name.endswith(POSSESSIVE):
         return None
     if not (_looks_like_person(name) or name.lower() in PRONOUNS):
@@ -1028,11 +1325,27 @@ def _person_speaks(
     return Attribution(speaker=speaker, phrase=sentence[found.start() : cue.end()].strip(", "))
 
 
+# "Trump issued a statement saying", "Gowdy released a statement highlighting": a statement's
+# words are its issuer's.
+STATEMENT = re.compile(
+    r"(?P<verb>issued|released|put\s+out|sent\s+out|posted)\s+(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|memo|message)(?:\s+(?:on\s+)?[A-Z][a-z]+day)?,?\s+"
+    r"(?:saying|stating|warning|describing|expressing|calling|urging|insisting|arguing|noting|"
+    r"highlighting|that|in\s+which)\b"
+)
+
+
+def _issues_statement(sentence: str) -> bool:
+    """Whether a sentence may say that someone issued a statement (substrings first: cheap)."""
+    verbs = "issued" in sentence or "released" in sentence or " out " in sentence
+    return (verbs or "posted" in sentence) and bool(STATEMENT.search(sentence))
+
+
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
-    cue = SUBJECT_SPEAKS.match(sentence, end)
+    cue = SUBJECT_SPEAKS.match(sentence, end) or STATEMENT.match(sentence, end)
     if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
         cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
@@ -1125,6 +1438,7 @@ def _reported_speaker(
     return _resolve(name, context, titles)
 
 
+NAME_WITH_APPOSITION = re.compile(rf"{PERSON}(?:,\s[^,;:!?]+)?,")
 CLAUSE_WORDS_AT_LEAST = 4  # words between commas that make a clause rather than a list item
 
 
@@ -1138,6 +1452,8 @@ def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     head = before[: link.start()]
     words = head.split()
     conj = link.group("conj").lower()
+    if conj in {"and", "or"} and NAME_WITH_APPOSITION.fullmatch(head.strip()):
+        return False  # "Kurt Volker, the former envoy, and Tim Morrison ... testified": two
     if conj in {"and", "but"} and head.rstrip().endswith(","):
         return len(head.rstrip(" ,").rsplit(",", 1)[-1].split()) >= CLAUSE_WORDS_AT_LEAST
     return len(words) <= 2 and not (conj in {"and", "or"} and words)
