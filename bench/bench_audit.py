@@ -1,11 +1,10 @@
 """What the review queue holds on real news pages, against hand labels: checkable claims, speakers,
 figures and dates.
 
-    python -m bench.bench_audit [--errors tuning|tuning2]
+    python -m bench.bench_audit [--errors tuning|tuning2|tuning3]
 
-The pages are the English ones among the untouched third of `article_extraction` (bench_reading's
-split: never used to tune the reader), read from their HTML exactly as `claimcheck add` reads a
-page, every sentence scored (`extract_claims` with no cut-off). The labels in bench/audit/ were
+The pages are English pages of `article_extraction` (which parts, below), read from their HTML
+exactly as `claimcheck add` reads a page, every sentence scored (`extract_claims` with no cut-off). The labels in bench/audit/ were
 written by reading the first 30 sentences of each page (no text is copied: a sentence is known by
 a hash of it, a figure or date by its few words):
 
@@ -23,9 +22,11 @@ given to a named speaker as a claim by design (did they say it?), whatever it sa
 
 `tuning.jsonl` holds the 16 pages whose errors were read to find the first classes of error to fix;
 `tuning2.jsonl` 17 pages labelled after those fixes and reported untouched once (2026-12-03), then
-read for the second round's classes; `untouched.jsonl` pages of the reader's tuning part (never
-read by the extractor's work), their checkable sentences labelled before the second round's
-fixes were measured, read for the report alone.
+read for the second round's classes; `tuning3.jsonl` 18 pages of the reader's tuning part (never
+read by the extractor's work until then), labelled before the second round was measured and
+reported untouched once, then read for the third round's classes; `untouched.jsonl` the next
+English pages of the reader's tuning part, their checkable sentences labelled before the third
+round's fixes were measured, read for the report alone.
 An output the labels do not know (a speaker, figure or date that changed since they were
 written) is counted as unlabelled, never as right. Baseline in the same run for the checkable
 claims: "contains a digit".
@@ -46,7 +47,7 @@ from claimcheck.ingest import read_bytes
 from claimcheck.models import ExtractedClaim, Quantity
 
 LABELS = REPO / "bench" / "audit"
-PARTS = ("tuning", "tuning2", "untouched")
+PARTS = ("tuning", "tuning2", "tuning3", "untouched")
 DIGIT = re.compile(r"\d")
 
 
@@ -177,7 +178,7 @@ def figures(t: Counter) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--errors", choices=["tuning", "tuning2"], help="print a tuning part's errors"
+        "--errors", choices=["tuning", "tuning2", "tuning3"], help="print a tuning part's errors"
     )
     args = parser.parse_args(argv)
     folder = data_dir() / "article_extraction"
