@@ -4,9 +4,9 @@ figures and dates.
     python -m bench.bench_audit [--errors tuning|tuning2|tuning3]
 
 The pages are English pages of `article_extraction` (which parts, below), read from their HTML
-exactly as `claimcheck add` reads a page, every sentence scored (`extract_claims` with no cut-off). The labels in bench/audit/ were
-written by reading the first 30 sentences of each page (no text is copied: a sentence is known by
-a hash of it, a figure or date by its few words):
+exactly as `claimcheck add` reads a page, every sentence scored (`extract_claims` with no
+cut-off). The labels in bench/audit/ were written by reading the first 30 sentences of each page
+(no text is copied: a sentence is known by a hash of it, a figure or date by its few words):
 
 * every sentence: checkable or not (a verifiable statement of fact a fact-checker could check;
   opinion, advice, questions, promotions, captions and page furniture are not);
