@@ -20,6 +20,13 @@ FURNITURE_SENTENCE = re.compile(
     r"|this (?:copy|article|content|material) is for (?:your )?personal\b.{0,80})\s*[.!]?",
     re.IGNORECASE,
 )
+# An affiliate disclosure: "Disclosure: We may earn a commission from links on this page."
+DISCLOSURE = re.compile(
+    r"(?:(?:affiliate )?disclosure\s*:.{0,200}"
+    r"|.{0,120}\b(?:may|might|could) (?:earn|receive|get|collect)\b.{0,40}"
+    r"\b(?:commission|compensation)\b.{0,40}\b(?:products?|links?|purchases?|buy)\b.{0,120})",
+    re.IGNORECASE,
+)
 # How to reach the writer or the publisher, or where to go next: "Write to Ann Lee at
 # ann.lee@example.com", "Reach the reporter on Twitter at https://…", "Follow her on Twitter
 # @annlee.", "To order copies, visit www.example.com." (an address, and a verb of contact that
@@ -67,6 +74,10 @@ def is_furniture_sentence(sentence: str) -> bool:
     ):
         return True
     lowered = stripped.lower()
+    if ("disclosure" in lowered or "commission" in lowered or "compensation" in lowered) and (
+        DISCLOSURE.fullmatch(stripped)
+    ):
+        return True
     return ("newsletter" in lowered or "podcast" in lowered) and bool(
         NEWSLETTER.fullmatch(stripped)
     )
