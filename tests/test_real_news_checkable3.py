@@ -124,3 +124,46 @@ def test_a_disclosure_or_a_magazines_offer_is_no_claim(furniture):
 def test_a_commission_in_the_news_stays():
     claim = "Estate agents may earn a commission of up to 3% on each home they sell."
     assert kept(claim) == [claim]
+
+
+@pytest.mark.parametrize(
+    "instruction",
+    ["Stretch 5–10 minutes after your run", "Water every 3 days", "Rest 2 minutes between sets."],
+)
+def test_an_instruction_timed_by_a_span_is_no_claim(instruction):
+    assert kept(instruction) == []
+
+
+@pytest.mark.parametrize(
+    "claim",
+    [
+        "Almost 3 hours after the blast, police sealed off the street.",
+        "Another 40 days passed before the vote was held.",
+        "Section 230 shields platforms from lawsuits over posts.",
+    ],
+)
+def test_a_span_of_time_after_a_capitalised_word_is_no_instruction(claim):
+    assert kept(claim) == [claim]
+
+
+def test_a_shop_button_is_no_claim():
+    story = "The laptop went on sale in 2019.\n\nBuyer's Guide: Laptops (Buy Now)"
+    assert kept(story) == ["The laptop went on sale in 2019."]
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Top image: a crowd of 2,000 gathers outside the town hall in 2019",
+        "Main photo credit: Ana Lima",
+        "Picture: the bridge the council closed in March.",
+    ],
+)
+def test_a_caption_by_its_label_is_no_claim(caption):
+    story = "The council closed the bridge in March 2019. " + caption
+    assert kept(story) == ["The council closed the bridge in March 2019."]
+
+
+def test_a_sentence_about_images_stays():
+    claim = "Images show the ship was hit twice on 12 May."
+    assert kept(claim) == [claim]

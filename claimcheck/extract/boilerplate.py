@@ -47,6 +47,12 @@ CREDIT = re.compile(
     rf"|\(?{_AGENCY} Photo/[^)]{{1,60}}\)?\.?"
     rf"|\(?{_PICTURE}[^.]{{1,80}}\)?\.?"
 )
+# A caption by its label: "Top image: the new bridge at dusk, seen from …"
+CAPTION = re.compile(
+    r"(?:(?:cover|top|main|header|featured|lead|above|below) )?"
+    r"(?:image|photo(?:graph)?|picture)s?(?: credit)?\s*:\s.{1,200}",
+    re.IGNORECASE,
+)
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 # "Our weekly newsletter lands in your inbox on Fridays."
 NEWSLETTER = re.compile(
@@ -68,6 +74,8 @@ def is_furniture_sentence(sentence: str) -> bool:
     if FURNITURE_SENTENCE.fullmatch(stripped) or FURNITURE_SENTENCE.fullmatch(unbracketed):
         return True
     if len(stripped) < 100 and CREDIT.fullmatch(stripped):
+        return True
+    if CAPTION.match(stripped) and CAPTION.fullmatch(stripped):
         return True
     if ("@" in stripped or "http" in stripped or "www." in stripped) and CONTACT.fullmatch(
         stripped

@@ -199,7 +199,7 @@ _PITCH = re.compile(
 # a magazine's offer: "6 issues for £9.99"
 _LISTING = re.compile(
     r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d"
-    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$|\b\d+ issues for [$£€]\d"
+    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$|\b\d+ issues for [$£€]\d|\bBuy Now\b"
 )
 _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
@@ -226,20 +226,23 @@ _OPENING_QUOTES = "'\"‘“"
 _FINISHED = (*_SENTENCE_END, ";")
 # A sentence that opens with an instruction: "Don't …", "Let's …", or a verb in its base form
 # (no -s, -ed, -ing or -ly) with the reader's or the writer's things as its object ("Start your
-# day …", "Check out our picks …", "Try it …"); not a preposition, conjunction, adverb or
-# question word before the same words ("With your help …", "If it rains …"). One that a colon
-# follows goes on to say something ("Consider this: the city spent …"): it is read as before.
+# day …", "Check out our picks …", "Try it …") or a span of time as its measure ("Rest 2–3
+# minutes …", "Water every 4 days"); not a preposition, conjunction, adverb or question word
+# before the same words ("With your help …", "If it rains …"). One that a colon follows goes on
+# to say something ("Consider this: the city spent …"): it is read as before.
 _INSTRUCTION = re.compile(
     r"[\s'\"‘“(\[]*(?:(?:Don['’]t|Do not|Let['’]s|Please) \w"
-    r"|(?!(?:About|After|Again|Against|All|Along|Also|Among|And|Around|As|At|Because|Before|"
-    r"Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|First|For|From|"
-    r"Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|Last|Later|Like|"
-    r"Many|May|Maybe|Meanwhile|Might|Most|Must|Next|None|Not|Now|Of|On|Once|Or|Otherwise|Over|"
-    r"Perhaps|Shall|Should|Since|So|Some|Soon|Still|Sure|Than|That|Then|There|Therefore|Though|"
-    r"Through|Thus|To|Today|Under|Unless|Unlike|Until|Upon|What|Whatever|When|Whenever|Where|"
-    r"Whether|Which|While|Who|Why|Will|With|Within|Without|Would|Yet|Yesterday)\b)"
+    r"|(?!(?:About|After|Again|Against|All|Almost|Along|Also|Among|And|Another|Around|As|At|"
+    r"Because|Before|Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|"
+    r"Fewer|First|For|From|Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|"
+    r"Last|Later|Less|Like|Many|May|Maybe|Meanwhile|Might|More|Most|Must|Next|None|Not|Now|Of|"
+    r"On|Once|Only|Or|Otherwise|Over|Past|Perhaps|Several|Shall|Should|Since|So|Some|Soon|Still|"
+    r"Sure|Than|That|Then|There|Therefore|Though|Through|Thus|To|Today|Under|Unless|Unlike|"
+    r"Until|Up|Upon|What|Whatever|When|Whenever|Where|Whether|Which|While|Who|Why|Will|With|"
+    r"Within|Without|Would|Yet|Yesterday)\b)"
     r"[A-Z][a-z]+(?<![^s]s)(?<!ed)(?<!ing)(?<!ly) "
-    r"(?:your|yourself|yourselves|our|it|them|me|us|out)\b)"
+    r"(?:your|yourself|yourselves|our|it|them|me|us|out|every"
+    r"|\d+(?:[–-]\d+)? (?:seconds|minutes|hours|days|weeks|times))\b)"
 )
 # A fragment cut from its sentence by the page (a link's text, an inline widget): it opens with
 # a comma, semicolon or closing bracket, or with a word in lower case ("since their inception
@@ -485,6 +488,7 @@ def _is_listing(sentence: str) -> bool:
         or "Now " in sentence
         or "(" in sentence
         or "issues for" in sentence
+        or "Buy Now" in sentence
         or sentence[-1:].isdigit()
     ) and _LISTING.search(sentence) is not None
 
