@@ -90,8 +90,14 @@ def test_a_list_of_facts_with_a_verb_or_shares_stays(claim):
     assert kept(claim) == [claim]
 
 
-def test_a_card_of_labelled_fields_is_no_claim():
-    card = "Reviewed by: Sam Hale Price: $49.99 Website: www.example.com"
+@pytest.mark.parametrize(
+    "card",
+    [
+        "Reviewed by: Sam Hale Price: $49.99 Website: www.example.com",
+        "Adult : $12 Child : $6 Family : $30",
+    ],
+)
+def test_a_card_of_labelled_fields_is_no_claim(card):
     assert kept(card) == []
 
 

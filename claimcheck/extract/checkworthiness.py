@@ -262,8 +262,8 @@ _TALLY_SPLIT = re.compile(r"[,;()\[\]]|[.:]\s+(?=[A-Z0-9½¼¾⅓⅔⅛])")
 _COUNT_ITEM = re.compile(r"(?:or |and |plus )?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])\s?[^\W\d]")
 _FACT_FIGURE = re.compile(r"[$£€¥%]|\bper ?cent\b|\bpercent\b")
 # A field of a card ("Tested by: … RRP: £23.99 More info: …"): a label of up to three words,
-# the first capitalised, then a colon
-_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s")
+# the first capitalised, then a colon, set close or spaced ("Adult : $12 Child : $6")
+_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [\w'’-]+){0,2} ?:\s")
 # An interview's question, set as "Q: …" or "Q. …"
 _INTERVIEW_QUESTION = re.compile(r"[\s'\"‘“(\[]*Q[:.]\s")
 
