@@ -260,6 +260,7 @@ _TITLE_SMALL_WORDS = _word_set(
 # player's stats "1 sack, 2 QH"): a count, then a word, after an optional "or", "and", "plus"
 _TALLY_SPLIT = re.compile(r"[,;()\[\]]|[.:]\s+(?=[A-Z0-9½¼¾⅓⅔⅛])")
 _COUNT_ITEM = re.compile(r"(?:or |and |plus )?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])\s?[^\W\d]")
+_COUNT_MARKS = "0123456789½¼¾⅓⅔⅛"
 _FACT_FIGURE = re.compile(r"[$£€¥%]|\bper ?cent\b|\bpercent\b")
 # A field of a card ("Tested by: … RRP: £23.99 More info: …"): a label of up to three words,
 # the first capitalised, then a colon, set close or spaced ("Adult : $12 Child : $6")
@@ -523,7 +524,7 @@ def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, leng
         found["c:name_line"] = 1.0
     if _is_tally(sentence):
         found["c:tally"] = 1.0
-    if len(_FIELD.findall(narration)) >= 2:
+    if narration.count(":") >= 2 and len(_FIELD.findall(narration)) >= 2:
         found["c:fields"] = 1.0
     bare = sentence.rstrip(_CLOSING)
     if bare.endswith(":") or (
@@ -548,6 +549,8 @@ def _is_tally(sentence: str) -> bool:
     """Three counts or more and nothing else but a label before them: "Fruit salad (1 cup
     grapes, ½ cup oats, 2 tsp. honey)", "2 tackles (1 solo). 1 sack, 3 QH." Not a list of
     percentages or money, which news gives as facts ("Results: 52% Smith, 45% Jones, …")."""
+    if sum(map(sentence.count, _COUNT_MARKS)) < 3:  # too few figures: skips the split, cheaply
+        return False
     items = [item.strip() for item in _TALLY_SPLIT.split(sentence.rstrip(" .")) if item.strip()]
     if items and not _COUNT_ITEM.match(items[0]) and not any(c.isdigit() for c in items[0]):
         items = items[1:]  # the label: "Tomato Salad (…"
