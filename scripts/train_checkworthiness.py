@@ -50,7 +50,11 @@ SHIPPED = REPO / "claimcheck" / "data" / "checkworthiness.json"
 # as with a full stop); a question of the writer's is no claim even with figures (up to 0.96
 # taken below); an instruction to the reader, or a pointer to what follows ("Here are …"), is
 # never one itself (up to 0.9 taken below); a line with no closing stop and no predicate (list
-# item, caption) near 0.5, not more: a headline that states an event has none either.
+# item, caption) near 0.5, not more: a headline that states an event has none either. A piece
+# of a sentence (opening with a comma or a lower-case word), a tally of counts (a recipe's or a
+# table's line) and a card of labelled fields are never a claim, whatever their figures (up to
+# 0.95 taken below); a short line of capitalised words alone, a name or title, is taken below
+# from up to 0.7.
 HAND_SET = {
     "c:attributed": 0.9,
     "c:quoted": 0.8,
@@ -63,6 +67,10 @@ HAND_SET = {
     "c:instruction": -3.0,
     "c:signpost": -3.0,
     "c:unfinished": -1.0,
+    "c:fragment": -4.0,
+    "c:name_line": -2.5,
+    "c:tally": -4.0,
+    "c:fields": -3.0,
 }
 SEED = 20200601
 EPOCHS = 6

@@ -20,6 +20,13 @@ FURNITURE_SENTENCE = re.compile(
     r"|this (?:copy|article|content|material) is for (?:your )?personal\b.{0,80})\s*[.!]?",
     re.IGNORECASE,
 )
+# An affiliate disclosure: "Disclosure: We may earn a commission from links on this page."
+DISCLOSURE = re.compile(
+    r"(?:(?:affiliate )?disclosure\s*:.{0,200}"
+    r"|.{0,120}\b(?:may|might|could) (?:earn|receive|get|collect)\b.{0,40}"
+    r"\b(?:commission|compensation)\b.{0,40}\b(?:products?|links?|purchases?|buy)\b.{0,120})",
+    re.IGNORECASE,
+)
 # How to reach the writer or the publisher, or where to go next: "Write to Ann Lee at
 # ann.lee@example.com", "Reach the reporter on Twitter at https://…", "Follow her on Twitter
 # @annlee.", "To order copies, visit www.example.com." (an address, and a verb of contact that
@@ -39,6 +46,12 @@ CREDIT = re.compile(
     rf"\(?(?:{_PICTURE})?{_NAME}(?:\s?/\s?| via | for ){_AGENCY}(?: via Getty Images)?\)?\.?"
     rf"|\(?{_AGENCY} Photo/[^)]{{1,60}}\)?\.?"
     rf"|\(?{_PICTURE}[^.]{{1,80}}\)?\.?"
+)
+# A caption by its label: "Top image: the new bridge at dusk, seen from …"
+CAPTION = re.compile(
+    r"(?:(?:cover|top|main|header|featured|lead|above|below) )?"
+    r"(?:image|photo(?:graph)?|picture)s?(?: credit)?\s*:\s.{1,200}",
+    re.IGNORECASE,
 )
 _LETTERS = re.compile(r"[^\W\d_]{2}")
 # "Our weekly newsletter lands in your inbox on Fridays."
@@ -62,11 +75,17 @@ def is_furniture_sentence(sentence: str) -> bool:
         return True
     if len(stripped) < 100 and CREDIT.fullmatch(stripped):
         return True
+    if CAPTION.match(stripped) and CAPTION.fullmatch(stripped):
+        return True
     if ("@" in stripped or "http" in stripped or "www." in stripped) and CONTACT.fullmatch(
         stripped
     ):
         return True
     lowered = stripped.lower()
+    if ("disclosure" in lowered or "commission" in lowered or "compensation" in lowered) and (
+        DISCLOSURE.fullmatch(stripped)
+    ):
+        return True
     return ("newsletter" in lowered or "podcast" in lowered) and bool(
         NEWSLETTER.fullmatch(stripped)
     )

@@ -195,10 +195,11 @@ _PITCH = re.compile(
     re.IGNORECASE,
 )
 # A shop's listing, in its title case: "45% Off 65in TV, Now $549", "… for $139 (Originally $159)",
-# or a line that a price closes, with no full stop: "Acme 27in Monitor with Stand for $199.99"
+# or a line that a price closes, with no full stop: "Acme 27in Monitor with Stand for $199.99";
+# a magazine's offer: "6 issues for £9.99"
 _LISTING = re.compile(
     r"\d% Off\b|\((?:Originally|Was|Reg\.?) [$£€]|\bPrice Drop\b|\bNow [$£€]\d"
-    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$"
+    r"|\bfor [$£€]\d[\d,]*(?:\.\d+)?$|\b\d+ issues for [$£€]\d|\bBuy Now\b"
 )
 _PRICE = re.compile(
     r"[$£€¥]\s?\d|\d\s?%\s*off\b|\b(?:price|deal|discount|code|coupon|sale)\b", re.IGNORECASE
@@ -225,21 +226,47 @@ _OPENING_QUOTES = "'\"‘“"
 _FINISHED = (*_SENTENCE_END, ";")
 # A sentence that opens with an instruction: "Don't …", "Let's …", or a verb in its base form
 # (no -s, -ed, -ing or -ly) with the reader's or the writer's things as its object ("Start your
-# day …", "Check out our picks …", "Try it …"); not a preposition, conjunction, adverb or
-# question word before the same words ("With your help …", "If it rains …"). One that a colon
-# follows goes on to say something ("Consider this: the city spent …"): it is read as before.
+# day …", "Check out our picks …", "Try it …") or a span of time as its measure ("Rest 2–3
+# minutes …", "Water every 4 days"); not a preposition, conjunction, adverb or question word
+# before the same words ("With your help …", "If it rains …"). One that a colon follows goes on
+# to say something ("Consider this: the city spent …"): it is read as before.
 _INSTRUCTION = re.compile(
     r"[\s'\"‘“(\[]*(?:(?:Don['’]t|Do not|Let['’]s|Please) \w"
-    r"|(?!(?:About|After|Again|Against|All|Along|Also|Among|And|Around|As|At|Because|Before|"
-    r"Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|First|For|From|"
-    r"Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|Last|Later|Like|"
-    r"Many|May|Maybe|Meanwhile|Might|Most|Must|Next|None|Not|Now|Of|On|Once|Or|Otherwise|Over|"
-    r"Perhaps|Shall|Should|Since|So|Some|Soon|Still|Sure|Than|That|Then|There|Therefore|Though|"
-    r"Through|Thus|To|Today|Under|Unless|Unlike|Until|Upon|What|Whatever|When|Whenever|Where|"
-    r"Whether|Which|While|Who|Why|Will|With|Within|Without|Would|Yet|Yesterday)\b)"
+    r"|(?!(?:About|After|Again|Against|All|Almost|Along|Also|Among|And|Another|Around|As|At|"
+    r"Because|Before|Behind|Beyond|Both|But|By|Can|Could|Despite|Did|Do|During|Each|Even|Every|"
+    r"Fewer|First|For|From|Had|Half|Have|Hence|Here|How|However|If|In|Indeed|Instead|Into|Just|"
+    r"Last|Later|Less|Like|Many|May|Maybe|Meanwhile|Might|More|Most|Must|Next|None|Not|Now|Of|"
+    r"On|Once|Only|Or|Otherwise|Over|Past|Perhaps|Several|Shall|Should|Since|So|Some|Soon|Still|"
+    r"Sure|Than|That|Then|There|Therefore|Though|Through|Thus|To|Today|Under|Unless|Unlike|"
+    r"Until|Up|Upon|What|Whatever|When|Whenever|Where|Whether|Which|While|Who|Why|Will|With|"
+    r"Within|Without|Would|Yet|Yesterday)\b)"
     r"[A-Z][a-z]+(?<![^s]s)(?<!ed)(?<!ing)(?<!ly) "
-    r"(?:your|yourself|yourselves|our|it|them|me|us|out)\b)"
+    r"(?:your|yourself|yourselves|our|it|them|me|us|out|every"
+    r"|\d+(?:[–-]\d+)? (?:seconds|minutes|hours|days|weeks|times))\b)"
 )
+# A fragment cut from its sentence by the page (a link's text, an inline widget): it opens with
+# a comma, semicolon or closing bracket, or with a word in lower case ("since their inception
+# in 2016."), not a name's particle ("de Blasio said", "von der Leyen") nor a brand written
+# with a capital inside ("iPhone sales rose", "eBay said").
+_FRAGMENT = re.compile(
+    r"\s*(?:[,;:)\]]|(?!(?:(?:de|da|di|du|der|den|van|von|le|la|al|el|bin|ibn|ter|ten) )+[A-Z])"
+    r"[a-z](?![\w'’-]*[A-Z]))"
+)
+# Small words a name or a title may hold in lower case ("Bank of America", "Lord of the Rings")
+_TITLE_SMALL_WORDS = _word_set(
+    "of and the for in on at to a an by with de du da di van von der & - – —"
+)
+# An item of a tally, a list of counts with no verb (a recipe's "1 cup rice, 8 oz. milk", a
+# player's stats "1 sack, 2 QH"): a count, then a word, after an optional "or", "and", "plus"
+_TALLY_SPLIT = re.compile(r"[,;()\[\]]|[.:]\s+(?=[A-Z0-9½¼¾⅓⅔⅛])")
+_COUNT_ITEM = re.compile(r"(?:or |and |plus )?(?:\d+(?:[.,/]\d+)?|[½¼¾⅓⅔⅛])\s?[^\W\d]")
+_COUNT_MARKS = "0123456789½¼¾⅓⅔⅛"
+_FACT_FIGURE = re.compile(r"[$£€¥%]|\bper ?cent\b|\bpercent\b")
+# A field of a card ("Tested by: … RRP: £23.99 More info: …"): a label of up to three words,
+# the first capitalised, then a colon, set close or spaced ("Adult : $12 Child : $6")
+_FIELD = re.compile(r"(?:^|(?<=\s))[A-Z][\w'’-]*(?: [\w'’-]+){0,2} ?:\s")
+# An interview's question, set as "Q: …" or "Q. …"
+_INTERVIEW_QUESTION = re.compile(r"[\s'\"‘“(\[]*Q[:.]\s")
 
 CUE_REASONS = {
     "c:number": "figures",
@@ -272,6 +299,10 @@ CUE_REASONS = {
     "c:instruction": "tells the reader what to do",
     "c:signpost": "points the reader to what follows",
     "c:unfinished": "no sentence: a headline, list item or caption",
+    "c:fragment": "a piece of a sentence, not a sentence",
+    "c:name_line": "a name or title alone",
+    "c:tally": "a list of counts (a recipe, a table's row)",
+    "c:fields": "a card of labelled fields",
 }
 WORD_SCALE = 2.0
 MAX_REASONS = 5
@@ -457,6 +488,8 @@ def _is_listing(sentence: str) -> bool:
         or "Drop" in sentence
         or "Now " in sentence
         or "(" in sentence
+        or "issues for" in sentence
+        or "Buy Now" in sentence
         or sentence[-1:].isdigit()
     ) and _LISTING.search(sentence) is not None
 
@@ -483,6 +516,16 @@ def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, leng
         found["c:instruction"] = 1.0
     if _SIGNPOST.match(narration):
         found["c:signpost"] = 1.0
+    if _INTERVIEW_QUESTION.match(narration):
+        found["c:writer_asks"] = 1.0
+    if _FRAGMENT.match(sentence):
+        found["c:fragment"] = 1.0
+    if "c:short" in found and _is_name_line(sentence):
+        found["c:name_line"] = 1.0
+    if _is_tally(sentence):
+        found["c:tally"] = 1.0
+    if narration.count(":") >= 2 and len(_FIELD.findall(narration)) >= 2:
+        found["c:fields"] = 1.0
     bare = sentence.rstrip(_CLOSING)
     if bare.endswith(":") or (
         not bare.endswith(_FINISHED)
@@ -491,6 +534,28 @@ def _writer_voice(found: dict[str, float], sentence: str, signals: Signals, leng
         and not _ends_quoting(sentence)
     ):
         found["c:unfinished"] = 1.0
+
+
+def _is_name_line(sentence: str) -> bool:
+    """A short line of capitalised words and figures alone: a name or a title set as a line of
+    its own ("Galaxy Note 10.", "THE ACME COMPANY INC.", "Meal 2"), no sentence."""
+    words = sentence.strip(" .").split()
+    return any(word[0].isalpha() for word in words) and all(
+        word[0].isupper() or word[0].isdigit() or word in _TITLE_SMALL_WORDS for word in words
+    )
+
+
+def _is_tally(sentence: str) -> bool:
+    """Three counts or more and nothing else but a label before them: "Fruit salad (1 cup
+    grapes, ½ cup oats, 2 tsp. honey)", "2 tackles (1 solo). 1 sack, 3 QH." Not a list of
+    percentages or money, which news gives as facts ("Results: 52% Smith, 45% Jones, …")."""
+    if sum(map(sentence.count, _COUNT_MARKS)) < 3:  # too few figures: skips the split, cheaply
+        return False
+    items = [item.strip() for item in _TALLY_SPLIT.split(sentence.rstrip(" .")) if item.strip()]
+    if items and not _COUNT_ITEM.match(items[0]) and not any(c.isdigit() for c in items[0]):
+        items = items[1:]  # the label: "Tomato Salad (…"
+    counts = sum(1 for item in items if _COUNT_ITEM.match(item))
+    return counts >= 3 and counts == len(items) and not _FACT_FIGURE.search(sentence)
 
 
 def _ends_quoting(sentence: str) -> bool:
