@@ -1,0 +1,34 @@
+"""Dates on real news pages, third round (bench/bench_audit.py, tuning3): a team's record before
+a verb that schedules, "likely to", a part of another period ("the last weekend of the fair"),
+an event's time in another clause than the day, a dispatch told in another zone, a month that
+comes every year, a post embedded in the page, and "nearly five years ago". Fixture sentences
+written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.dates import find_dates
+
+TUESDAY = date(2019, 11, 19)
+
+
+def resolved(sentence: str, published: date = TUESDAY) -> list[tuple[str, str | None]]:
+    """The dates of a sentence, not its durations."""
+    found = find_dates(sentence, published)
+    return [(d.surface, d.resolved) for d in found if d.granularity != "duration"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The Hawks (7-3) play Saturday against the Lions.", "2019-11-23"),
+        ("The Hawks (7-3, 4-2) host the Lions on Friday.", "2019-11-22"),
+        ("Snow is likely to reach the valley on Thursday.", "2019-11-21"),
+        ("The rebels are likely to sign the deal on Friday.", "2019-11-22"),
+    ],
+)
+def test_a_day_to_come(sentence: str, expected: str) -> None:
+    assert [value for _, value in resolved(sentence)] == [expected]
