@@ -32,3 +32,18 @@ def resolved(sentence: str, published: date = TUESDAY) -> list[tuple[str, str | 
 )
 def test_a_day_to_come(sentence: str, expected: str) -> None:
     assert [value for _, value in resolved(sentence)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jury prize goes to the winner in the last weekend of the fair.",
+        "Organisers expect the biggest crowds on the last weekend of the season.",
+    ],
+)
+def test_a_part_of_another_period_is_no_week_of_the_calendar(sentence: str) -> None:
+    assert resolved(sentence) == []
+
+
+def test_last_weekend_alone_stays_last_weekend() -> None:
+    assert resolved("Crowds filled the square last weekend.") == [("last weekend", "2019-W46-WE")]

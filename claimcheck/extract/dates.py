@@ -619,6 +619,10 @@ class StoryDates:
             or kind == "noon"
         ):
             return not _is_programme(sentence, start)
+        elif kind == "rel" and sentence[:start].lower().endswith("the "):
+            # "the last weekend of the festival", "the next week of the trial": a part of another
+            # period, not the week before or after publication
+            return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dur":
             n = match["dur_n"]
             if (
