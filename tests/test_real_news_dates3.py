@@ -47,3 +47,20 @@ def test_a_part_of_another_period_is_no_week_of_the_calendar(sentence: str) -> N
 
 def test_last_weekend_alone_stays_last_weekend() -> None:
     assert resolved("Crowds filled the square last weekend.") == [("last weekend", "2019-W46-WE")]
+
+
+def test_an_event_time_in_another_clause_than_the_day_has_no_day() -> None:
+    sentence = "The clubs made news on Monday, as the league moved the game to a 1 p.m. start."
+    assert resolved(sentence) == [("Monday", "2019-11-18"), ("1 p.m", "XXXX-XX-XXT13:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The game will have a 1 p.m. start on Sunday.", "2019-11-24T13:00"),
+        ("The mayor holds a 2 p.m. news conference.", "2019-11-19T14:00"),
+        ("Polls closed at 8 p.m. on Monday, officials said.", "2019-11-18T20:00"),
+    ],
+)
+def test_times_keep_their_day(sentence: str, expected: str) -> None:
+    assert expected in [value for _, value in resolved(sentence)]

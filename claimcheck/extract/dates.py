@@ -586,10 +586,10 @@ class StoryDates:
                 and resolved[:4] in match[0]
             ):
                 self.named_year = int(resolved[:4])
-        days = [d for d in found if d.granularity == "day" and d.resolved] if found else None
-        if days and any(d.granularity == "time" for d in found):
-            found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
-        return found
+        days = [d for d in found if d.granularity == "day" and d.resolved]
+        return [
+            d if d.granularity != "time" else _on_its_day(d, days, lowered, offset) for d in found
+        ]
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
         start, end, kind = match.start(), match.end(), match.lastgroup
@@ -1400,11 +1400,38 @@ def _movable_holiday(rule: str, year: int) -> date:
     return easter + timedelta(days=rule == "easter monday")
 
 
-def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
-    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
-    day = min(days, key=lambda d: abs(d.start - time.start))
+def _on_its_day(
+    time: DateMention, days: list[DateMention], lowered: str, offset: int
+) -> DateMention:
+    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence (with none
+    named, on the published day). An event's time ("a 1 p.m. start") is on a day named in its
+    own clause ("a 1 p.m. start on Sunday"), not on one another clause names ("on Monday, as the
+    league moved the game to a 1 p.m. start"): then its day is not given."""
+    if not days:
+        return time
     clock = (time.resolved or "").partition("T")[2]
+    if _is_event_time(lowered, time.start - offset, time.end - offset):
+        days = [d for d in days if not _clause_between(lowered, time, d, offset)]
+        if not days:
+            return DateMention(time.surface, time.start, time.end, f"XXXX-XX-XXT{clock}", "time")
+    day = min(days, key=lambda d: abs(d.start - time.start))
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+
+
+def _is_event_time(lowered: str, start: int, end: int) -> bool:
+    """ "a 1 p.m. start", "a 4:25 kickoff", "an 8 p.m. curtain": a time that names when an event
+    is held, as an adjective before its noun."""
+    following = re.match(r"\.?\s+([a-z]+)\b", lowered[end:])
+    return (
+        _previous_word(lowered, start) in ("a", "an")
+        and following is not None
+        and following[1] not in PREPOSITIONS | {"and", "or", "to", "local"}
+    )
+
+
+def _clause_between(lowered: str, time: DateMention, day: DateMention, offset: int) -> bool:
+    first, last = sorted((time, day), key=lambda d: d.start)
+    return re.search(r"[,;—–]|:\s", lowered[first.end - offset : last.start - offset]) is not None
 
 
 def _is_programme(sentence: str, start: int) -> bool:
