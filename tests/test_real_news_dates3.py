@@ -64,3 +64,28 @@ def test_an_event_time_in_another_clause_than_the_day_has_no_day() -> None:
 )
 def test_times_keep_their_day(sentence: str, expected: str) -> None:
     assert expected in [value for _, value in resolved(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, the river gets high and muddy.",
+        "Fares typically rise in December.",
+        "The council tends to slow down as it gets closer to August.",
+    ],
+)
+def test_a_month_that_comes_every_year(sentence: str) -> None:
+    found = [d for d in find_dates(sentence, TUESDAY)]
+    assert [(d.resolved, d.granularity) for d in found][-1][1] == "set"
+    assert found[-1].resolved.startswith("XXXX-")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In March, the river flooded the lower town.", "2019-03"),
+        ("The bill faces a June hearing, when it gets to the full committee.", "2019-06"),
+    ],
+)
+def test_a_month_of_one_year(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[-1][1] == expected

@@ -453,6 +453,13 @@ APPROXIMATE = re.compile(
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|circa|(?:more|less|fewer)\s+than|"
     r"at\s+least|up\s+to)\s+$"
 )
+# what a present tense that tells what usually happens says it with: "prices typically rise in
+# December", "the Senate tends to slow down as it gets closer to November"
+HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|tends?\s+to|(?:every|each)\s+year)\b"
+)
+# a present of change after "in November": "In November, the air gets cool"
+CHANGES = re.compile(r"\b(?:gets|turns|grows|becomes)\b")
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
@@ -492,6 +499,15 @@ YEAR_AFTER = _words(
 COUNT_BEFORE = _words(
     "about around nearly almost some over than roughly approximately least most only just another"
 )
+
+
+def _is_habitual(lowered: str, start: int) -> bool:
+    """Whether a month with no tense is one that comes every year: the sentence tells what
+    usually happens ("prices typically rise in December"), or a present of change follows "in
+    November" ("In November, the air gets cool"; not "a June hearing, when it gets to court")."""
+    if HABITUAL.search(lowered):
+        return True
+    return _previous_word(lowered, start) in ("in", "during") and bool(CHANGES.search(lowered))
 
 
 def parse_published(value: str | None) -> date | None:
@@ -891,6 +907,8 @@ class StoryDates:
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _calendar_tense(lowered, *match.span())
+            if not (tense or match["mo_mod"]) and _is_habitual(lowered, match.start()):
+                return f"XXXX-{MONTH_NUMBERS[match['mo_month']]:02d}", "set"  # every November
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if kind == "ref":
             return _reference(match), "reference"
