@@ -66,6 +66,28 @@ def test_times_keep_their_day(sentence: str, expected: str) -> None:
     assert expected in [value for _, value in resolved(sentence)]
 
 
+def test_a_dispatch_in_another_zone_may_be_dated_the_day_after_the_page() -> None:
+    sentence = "The talks ended at 3 a.m. local time (0200 GMT) on Wednesday."
+    assert resolved(sentence) == [
+        ("3 a.m. local time", "2019-11-20T03:00"),
+        ("0200 GMT", "2019-11-20T02:00Z"),
+        ("Wednesday", "2019-11-20"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rally ended on Wednesday, police said.", "2019-11-13"),
+        ("Voting closed at 8 p.m. local time on Monday.", "2019-11-18"),
+    ],
+)
+def test_without_a_zone_or_the_day_after_a_past_day_is_last_week(
+    sentence: str, expected: str
+) -> None:
+    assert [value for _, value in resolved(sentence)][-1] == expected
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -460,6 +460,10 @@ HABITUAL = re.compile(
 )
 # a present of change after "in November": "In November, the air gets cool"
 CHANGES = re.compile(r"\b(?:gets|turns|grows|becomes)\b")
+# a time told in a zone: "2 a.m. local time", "0100 GMT", "14:00 UTC"
+ZONED_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:gmt|utc)|local\s+time)\b"
+)
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
@@ -897,7 +901,8 @@ class StoryDates:
             return self._weekend(self._tense_future(lowered, *match.span(), day=True)), "week"
         if kind == "wd":
             future = self._tense_future(lowered, *match.span(), day=True)
-            return self._weekday(match["wd_day"], match["wd_mod"], future)
+            zoned = ZONED_TIME.search(lowered) is not None
+            return self._weekday(match["wd_day"], match["wd_mod"], future, zoned)
         if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo" and match["mo_rel"]:  # "January next year", "May last year"
@@ -1253,7 +1258,13 @@ class StoryDates:
             year += _untensed_shift(published, month)
         return f"{year:04d}-{month:02d}", "month"
 
-    def _weekday(self, name: str, modifier: str | None, future: bool) -> tuple[str | None, str]:
+    def _weekday(
+        self, name: str, modifier: str | None, future: bool, zoned: bool = False
+    ) -> tuple[str | None, str]:
+        """The day a weekday names, by the sentence's tense: a past one in the week before
+        publication, unless it is the day after and the sentence tells the time in another zone
+        ("ended at 2 a.m. local time on Wednesday" on a page dated Tuesday: a dispatch from a
+        zone ahead of the page's)."""
         published = self.published
         if published is None:
             return None, "day"
@@ -1264,6 +1275,8 @@ class StoryDates:
             shift = ahead or 7
         elif ahead == 0:
             shift = 0  # "on Friday" in a Friday article: that day
+        elif ahead == 1 and zoned:
+            shift = 1  # "at 2 a.m. local time on Wednesday" on a page dated Tuesday
         else:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
