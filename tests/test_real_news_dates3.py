@@ -111,3 +111,22 @@ def test_a_month_that_comes_every_year(sentence: str) -> None:
 )
 def test_a_month_of_one_year(sentence: str, expected: str) -> None:
     assert resolved(sentence)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The phone maker released it nearly five years ago.", "2015"),
+        ("The phone maker released it almost five years ago.", "2015"),
+        ("The phone maker released it five years ago.", "2014"),
+        ("The mill closed more than five years ago.", "2014"),
+    ],
+)
+def test_hedged_years_ago(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[0][1] == expected
+
+
+def test_more_than_years_ago_early_in_the_year() -> None:
+    assert resolved("The mill closed more than five years ago.", date(2019, 2, 10)) == [
+        ("five years ago", "2013")
+    ]

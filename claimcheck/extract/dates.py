@@ -464,6 +464,8 @@ CHANGES = re.compile(r"\b(?:gets|turns|grows|becomes)\b")
 ZONED_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:gmt|utc)|local\s+time)\b"
 )
+# words that move "five years ago" a little nearer or further back
+HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
@@ -1352,7 +1354,7 @@ class StoryDates:
         unit = DURATION_UNITS[match["dur_unit"]]
         amount = f"{number:g}"
         if match["ago"] and self.published:
-            return _ago(self.published, number, unit)
+            return _ago(_counted_from(self.published, match), number, unit)
         if match["ago"]:
             return None, "day"
         if unit.startswith("T"):
@@ -1620,6 +1622,17 @@ def _number_word(words: str) -> float:
     for part in words.split("-"):
         total += NUMBERS.get(part, 0)
     return total
+
+
+def _counted_from(published: date, match: re.Match[str]) -> date:
+    """Where "N years ago" counts back from: "nearly five years ago" is a little less than five
+    years back, "more than five years ago" a little more (a season's worth, which moves the year
+    when publication is near a year's end or start)."""
+    hedge = HEDGED_AGO.search(match.string, max(0, match.start() - 12), match.start())
+    if hedge is None or DURATION_UNITS[match["dur_unit"]] != "Y":
+        return published
+    month = published.month - 1 + (3 if hedge[1] in ("nearly", "almost") else -3)
+    return date(published.year + month // 12, month % 12 + 1, min(published.day, 28))
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
