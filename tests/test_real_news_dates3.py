@@ -113,6 +113,16 @@ def test_a_month_of_one_year(sentence: str, expected: str) -> None:
     assert resolved(sentence)[-1][1] == expected
 
 
+def test_a_posts_today_is_not_the_pages() -> None:
+    sentence = "We gave out 3,000 blankets today, thanks to all volunteers pic.twitter.com/Ab12Cd"
+    assert resolved(sentence) == [("today", None)]
+
+
+def test_a_signed_posts_today_is_its_day() -> None:
+    sentence = "Crews cleared the road today — Roads Office (@RoadsOffice) March 3, 2019"
+    assert resolved(sentence)[0] == ("today", "2019-03-03")
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

@@ -403,6 +403,12 @@ FUTURE = re.compile(
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
+# a post embedded in the page (a tweet, by its picture link or its signature): its "today" and
+# "Monday" are of the day it was posted, not of the story
+POST_SIGNATURE = re.compile(
+    r"\(@\w{1,15}\)\s+(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})"
+)
+EMBEDDED_POST = re.compile(rf"pic\.twitter\.com/\w|{POST_SIGNATURE.pattern}")
 PREPOSITIONS = frozenset(
     ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
 )
@@ -516,6 +522,17 @@ def _is_habitual(lowered: str, start: int) -> bool:
     return _previous_word(lowered, start) in ("in", "during") and bool(CHANGES.search(lowered))
 
 
+def _posted_on(lowered: str) -> date | None:
+    """The day an embedded post gives after its author ("(@handle) November 1, 2019"), or None."""
+    signed = POST_SIGNATURE.search(lowered)
+    if signed is None or signed["month"] not in MONTH_NUMBERS:
+        return None
+    try:
+        return date(int(signed["year"]), MONTH_NUMBERS[signed["month"]], int(signed["day"]))
+    except ValueError:
+        return None
+
+
 def parse_published(value: str | None) -> date | None:
     """The date part of an ISO date or timestamp, or None."""
     if not value:
@@ -561,6 +578,15 @@ class StoryDates:
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+        published = self.published
+        if EMBEDDED_POST.search(lowered):  # a post's "today" is the day it was posted
+            self.published = _posted_on(lowered)
+        try:
+            return self._find(sentence, lowered, offset)
+        finally:
+            self.published = published
+
+    def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
