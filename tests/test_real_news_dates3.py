@@ -1,8 +1,8 @@
 """Dates on real news pages, third round (bench/bench_audit.py, tuning3): a team's record before
 a verb that schedules, "likely to", a part of another period ("the last weekend of the fair"),
-an event's time in another clause than the day, a dispatch told in another zone, a month that
-comes every year, a post embedded in the page, and "nearly five years ago". Fixture sentences
-written for these tests."""
+an event's time in another clause than the day, opening hours, a dispatch told in another zone,
+a month that comes every year, a post embedded in the page, and "nearly five years ago".
+Fixture sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -64,6 +64,25 @@ def test_an_event_time_in_another_clause_than_the_day_has_no_day() -> None:
 )
 def test_times_keep_their_day(sentence: str, expected: str) -> None:
     assert expected in [value for _, value in resolved(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "clock"),
+    [
+        ("Box office: open Tue – Sat 4PM, closed on Sun and Mon.", "4PM"),
+        ("The clinic sees walk-ins Monday to Friday at 9 a.m. sharp.", "9 a.m"),
+        ("The quiz show airs Sundays at 8 p.m. on the public channel.", "8 p.m"),
+    ],
+)
+def test_a_time_on_a_range_of_weekdays_comes_every_week(sentence: str, clock: str) -> None:
+    found = {d.surface: (d.resolved, d.granularity) for d in find_dates(sentence, TUESDAY)}
+    assert found[clock][1] == "set"
+    assert found[clock][0].startswith("XXXX-XX-XXT")
+
+
+def test_a_span_of_days_is_no_week_of_them() -> None:
+    sentence = "The vote ran from Monday to Wednesday at 5 p.m., officials said."
+    assert resolved(sentence)[-1] == ("5 p.m", "2019-11-13T17:00")
 
 
 def test_a_dispatch_in_another_zone_may_be_dated_the_day_after_the_page() -> None:

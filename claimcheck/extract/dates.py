@@ -470,6 +470,14 @@ CHANGES = re.compile(r"\b(?:gets|turns|grows|becomes)\b")
 ZONED_TIME = re.compile(
     r"\b(?:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:gmt|utc)|local\s+time)\b"
 )
+# days of the week before a time that make it a weekly one: "Tue – Sat 4PM", "Monday to
+# Friday at 9 a.m.", "Sundays at 8 p.m." (not "from Monday to Wednesday at 5 p.m.": one span)
+_DAY_OR_ABBREVIATION = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?|wednesday|saturday"
+_DAYS_RANGE = rf"(?<!from\s)(?:{_DAY_OR_ABBREVIATION})\.?\s*(?:[-–—]|to|through|thru)\s*"
+WEEKLY_BEFORE = re.compile(
+    rf"\b(?:{_DAYS_RANGE}(?:{_DAY_OR_ABBREVIATION})|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
+    r"\.?,?\s*(?:at\s+|from\s+)?$"
+)
 # words that move "five years ago" a little nearer or further back
 HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
 # a date that is a comparison's baseline is not the story's time
@@ -879,6 +887,9 @@ class StoryDates:
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
+        if kind == "clock" and WEEKLY_BEFORE.search(lowered, 0, match.start()):
+            clock = self._clock(match)[0] or ""
+            return f"XXXX-XX-XXT{clock.partition('T')[2]}", "set"  # opening hours, every week
         if kind == "clock":
             return self._clock(match)
         if kind == "q":
