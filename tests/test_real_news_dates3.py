@@ -113,6 +113,8 @@ def test_without_a_zone_or_the_day_after_a_past_day_is_last_week(
         "In March, the river gets high and muddy.",
         "Fares typically rise in December.",
         "The council tends to slow down as it gets closer to August.",
+        "Fog closes the pass every January.",
+        "The barley is usually cut in late July.",
     ],
 )
 def test_a_month_that_comes_every_year(sentence: str) -> None:

@@ -521,6 +521,15 @@ COUNT_BEFORE = _words(
 )
 
 
+def _comes_every_year(match: re.Match[str], lowered: str, tense: int) -> bool:
+    """ "every November", "each March"; a month with no tense (bare, or "early", "mid", "late")
+    in a sentence that tells what usually happens."""
+    if _previous_word(lowered, match.start()) in ("every", "each"):
+        return True
+    bare = match["mo_mod"] in (None, "early", "mid", "late")
+    return not tense and bare and _is_habitual(lowered, match.start())
+
+
 def _is_habitual(lowered: str, start: int) -> bool:
     """Whether a month with no tense is one that comes every year: the sentence tells what
     usually happens ("prices typically rise in December"), or a present of change follows "in
@@ -951,7 +960,7 @@ class StoryDates:
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _calendar_tense(lowered, *match.span())
-            if not (tense or match["mo_mod"]) and _is_habitual(lowered, match.start()):
+            if _comes_every_year(match, lowered, tense):
                 return f"XXXX-{MONTH_NUMBERS[match['mo_month']]:02d}", "set"  # every November
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if kind == "ref":
