@@ -161,3 +161,16 @@ def test_more_than_years_ago_early_in_the_year() -> None:
     assert resolved("The mill closed more than five years ago.", date(2019, 2, 10)) == [
         ("five years ago", "2013")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The maker first shipped the feature to a rival's phones back in March.", "2019-03"),
+        ("The union backed her way back in October.", "2019-10"),
+        ("Back in March the firm had only a dozen staff.", "2019-03"),
+        ("We will come back in March with a better offer.", "2020-03"),
+    ],
+)
+def test_back_in_a_month_is_the_past_unless_coming_back(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[-1][1] == expected

@@ -478,6 +478,12 @@ WEEKLY_BEFORE = re.compile(
     rf"\b(?:{_DAYS_RANGE}(?:{_DAY_OR_ABBREVIATION})|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
     r"\.?,?\s*(?:at\s+|from\s+)?$"
 )
+# words before "back in" that make it a return, not the past: "we will come back in November"
+COMING_BACK = _words(
+    "come comes coming came go goes going went gone be been being is are was were get gets "
+    "getting got bring brings bringing brought head heads heading headed move moves moving moved "
+    "look looks looking looked fly flies flying flew"
+)
 # words that move "five years ago" a little nearer or further back
 HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
 # a date that is a comparison's baseline is not the story's time
@@ -1540,6 +1546,8 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     near = lowered[window:start].split()
     if "since" in near[-2:]:  # "since March", "since their debate"
         return -1
+    if near[-2:] in (["back", "in"], ["back", "on"]) and not COMING_BACK & set(near[-3:-2]):
+        return -1  # "way back in October", not "we will come back in November"
     if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
         return 1
     if near[-1:] in (["is"], ["are"]) or (near[-2:-1] in (["is"], ["are"]) and near[-1] == "on"):
