@@ -174,3 +174,15 @@ def test_more_than_years_ago_early_in_the_year() -> None:
 )
 def test_back_in_a_month_is_the_past_unless_coming_back(sentence: str, expected: str) -> None:
     assert resolved(sentence)[-1][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Before September, I would have called the standard too new.", "2019-09"),
+        ("Without the storm, the crop could have been ready in October.", "2019-10"),
+        ("The plant could close in March.", "2020-03"),
+    ],
+)
+def test_a_modal_perfect_is_no_future(sentence: str, expected: str) -> None:
+    assert resolved(sentence)[-1][1] == expected

@@ -399,7 +399,7 @@ BEYOND = 12  # a bounded search just past that word finds a date or its start, r
 FUTURE = re.compile(
     r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned|likely)\s+to|due|expected|"
     r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
-    r"\s+to|(?:has|have)\s+until|could|might|would|should)\b"
+    r"\s+to|(?:has|have)\s+until|(?:could|might|would|should)(?!\s+(?:not\s+)?have\b))\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
