@@ -194,7 +194,9 @@ NOUN_BEFORE = _words(
 def schedules(lowered: str, start: int, end: int) -> bool:
     """Whether lowered[start:end] holds a verb in the present that sets a time to come."""
     for found in SCHEDULED.finditer(lowered, start, end):
-        previous = lowered[: found.start()].split()[-1:]
+        # a team's record in brackets is no count: "the Hawks (7-3, 4-2) play Saturday"
+        before = re.sub(r"\([^()]*\)\s*$", "", lowered[: found.start()])
+        previous = before.split()[-1:]
         word = previous[0].strip(_TRIM) if previous else ""
         if word not in NOUN_BEFORE and not word[:1].isdigit():
             return True

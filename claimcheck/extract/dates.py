@@ -397,12 +397,18 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned)\s+to|due|expected|"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned|likely)\s+to|due|expected|"
     r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
-    r"\s+to|(?:has|have)\s+until|could|might|would|should)\b"
+    r"\s+to|(?:has|have)\s+until|(?:could|might|would|should)(?!\s+(?:not\s+)?have\b))\b"
 )
 # a name with a day in it: "The Mail on Sunday", "Sunday Times", "Black Monday", "Super Tuesday"
 NAME_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\b(?<!Morning)(?<!Night)(?<!Evening)(?<!Afternoon))")
+# a post embedded in the page (a tweet, by its picture link or its signature): its "today" and
+# "Monday" are of the day it was posted, not of the story
+POST_SIGNATURE = re.compile(
+    r"\(@\w{1,15}\)\s+(?P<month>[a-z]+)\.?\s+(?P<day>\d{1,2}),\s+(?P<year>\d{4})"
+)
+EMBEDDED_POST = re.compile(rf"pic\.twitter\.com/\w|{POST_SIGNATURE.pattern}")
 PREPOSITIONS = frozenset(
     ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
 )
@@ -453,6 +459,33 @@ APPROXIMATE = re.compile(
     r"\b(?:about|around|approximately|roughly|nearly|almost|some|circa|(?:more|less|fewer)\s+than|"
     r"at\s+least|up\s+to)\s+$"
 )
+# what a present tense that tells what usually happens says it with: "prices typically rise in
+# December", "the Senate tends to slow down as it gets closer to November"
+HABITUAL = re.compile(
+    r"\b(?:usually|typically|normally|generally|traditionally|tends?\s+to|(?:every|each)\s+year)\b"
+)
+# a present of change after "in November": "In November, the air gets cool"
+CHANGES = re.compile(r"\b(?:gets|turns|grows|becomes)\b")
+# a time told in a zone: "2 a.m. local time", "0100 GMT", "14:00 UTC"
+ZONED_TIME = re.compile(
+    r"\b(?:\d{1,2}(?:[:.]?\d\d)?\s*(?:[ap]\.?m\.?\s*)?(?:gmt|utc)|local\s+time)\b"
+)
+# days of the week before a time that make it a weekly one: "Tue – Sat 4PM", "Monday to
+# Friday at 9 a.m.", "Sundays at 8 p.m." (not "from Monday to Wednesday at 5 p.m.": one span)
+_DAY_OR_ABBREVIATION = r"(?:mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)(?:day)?|wednesday|saturday"
+_DAYS_RANGE = rf"(?<!from\s)(?:{_DAY_OR_ABBREVIATION})\.?\s*(?:[-–—]|to|through|thru)\s*"
+WEEKLY_BEFORE = re.compile(
+    rf"\b(?:{_DAYS_RANGE}(?:{_DAY_OR_ABBREVIATION})|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
+    r"\.?,?\s*(?:at\s+|from\s+)?$"
+)
+# words before "back in" that make it a return, not the past: "we will come back in November"
+COMING_BACK = _words(
+    "come comes coming came go goes going went gone be been being is are was were get gets "
+    "getting got bring brings bringing brought head heads heading headed move moves moving moved "
+    "look looks looking looked fly flies flying flew"
+)
+# words that move "five years ago" a little nearer or further back
+HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
 # a date that is a comparison's baseline is not the story's time
 BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
@@ -492,6 +525,35 @@ YEAR_AFTER = _words(
 COUNT_BEFORE = _words(
     "about around nearly almost some over than roughly approximately least most only just another"
 )
+
+
+def _comes_every_year(match: re.Match[str], lowered: str, tense: int) -> bool:
+    """ "every November", "each March"; a month with no tense (bare, or "early", "mid", "late")
+    in a sentence that tells what usually happens."""
+    if _previous_word(lowered, match.start()) in ("every", "each"):
+        return True
+    bare = match["mo_mod"] in (None, "early", "mid", "late")
+    return not tense and bare and _is_habitual(lowered, match.start())
+
+
+def _is_habitual(lowered: str, start: int) -> bool:
+    """Whether a month with no tense is one that comes every year: the sentence tells what
+    usually happens ("prices typically rise in December"), or a present of change follows "in
+    November" ("In November, the air gets cool"; not "a June hearing, when it gets to court")."""
+    if HABITUAL.search(lowered):
+        return True
+    return _previous_word(lowered, start) in ("in", "during") and bool(CHANGES.search(lowered))
+
+
+def _posted_on(lowered: str) -> date | None:
+    """The day an embedded post gives after its author ("(@handle) November 1, 2019"), or None."""
+    signed = POST_SIGNATURE.search(lowered)
+    if signed is None or signed["month"] not in MONTH_NUMBERS:
+        return None
+    try:
+        return date(int(signed["year"]), MONTH_NUMBERS[signed["month"]], int(signed["day"]))
+    except ValueError:
+        return None
 
 
 def parse_published(value: str | None) -> date | None:
@@ -539,6 +601,15 @@ class StoryDates:
         lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+        published = self.published
+        if EMBEDDED_POST.search(lowered):  # a post's "today" is the day it was posted
+            self.published = _posted_on(lowered)
+        try:
+            return self._find(sentence, lowered, offset)
+        finally:
+            self.published = published
+
+    def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
@@ -586,10 +657,10 @@ class StoryDates:
                 and resolved[:4] in match[0]
             ):
                 self.named_year = int(resolved[:4])
-        days = [d for d in found if d.granularity == "day" and d.resolved] if found else None
-        if days and any(d.granularity == "time" for d in found):
-            found = [_on_nearest_day(d, days) if d.granularity == "time" else d for d in found]
-        return found
+        days = [d for d in found if d.granularity == "day" and d.resolved]
+        return [
+            d if d.granularity != "time" else _on_its_day(d, days, lowered, offset) for d in found
+        ]
 
     def _is_date(self, match: re.Match[str], sentence: str) -> bool:
         start, end, kind = match.start(), match.end(), match.lastgroup
@@ -619,6 +690,10 @@ class StoryDates:
             or kind == "noon"
         ):
             return not _is_programme(sentence, start)
+        elif kind == "rel" and sentence[:start].lower().endswith("the "):
+            # "the last weekend of the festival", "the next week of the trial": a part of another
+            # period, not the week before or after publication
+            return not re.match(r"\s+of\b", sentence[end:])
         elif kind == "dur":
             n = match["dur_n"]
             if (
@@ -827,6 +902,9 @@ class StoryDates:
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
+        if kind == "clock" and WEEKLY_BEFORE.search(lowered, 0, match.start()):
+            clock = self._clock(match)[0] or ""
+            return f"XXXX-XX-XXT{clock.partition('T')[2]}", "set"  # opening hours, every week
         if kind == "clock":
             return self._clock(match)
         if kind == "q":
@@ -877,7 +955,8 @@ class StoryDates:
             return self._weekend(self._tense_future(lowered, *match.span(), day=True)), "week"
         if kind == "wd":
             future = self._tense_future(lowered, *match.span(), day=True)
-            return self._weekday(match["wd_day"], match["wd_mod"], future)
+            zoned = ZONED_TIME.search(lowered) is not None
+            return self._weekday(match["wd_day"], match["wd_mod"], future, zoned)
         if kind == "mo" and match["mo_mod"] == "that" and self.named_year:
             return f"{self.named_year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo" and match["mo_rel"]:  # "January next year", "May last year"
@@ -887,6 +966,8 @@ class StoryDates:
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _calendar_tense(lowered, *match.span())
+            if _comes_every_year(match, lowered, tense):
+                return f"XXXX-{MONTH_NUMBERS[match['mo_month']]:02d}", "set"  # every November
             return self._month(MONTH_NUMBERS[match["mo_month"]], match["mo_mod"], tense)
         if kind == "ref":
             return _reference(match), "reference"
@@ -1231,7 +1312,13 @@ class StoryDates:
             year += _untensed_shift(published, month)
         return f"{year:04d}-{month:02d}", "month"
 
-    def _weekday(self, name: str, modifier: str | None, future: bool) -> tuple[str | None, str]:
+    def _weekday(
+        self, name: str, modifier: str | None, future: bool, zoned: bool = False
+    ) -> tuple[str | None, str]:
+        """The day a weekday names, by the sentence's tense: a past one in the week before
+        publication, unless it is the day after and the sentence tells the time in another zone
+        ("ended at 2 a.m. local time on Wednesday" on a page dated Tuesday: a dispatch from a
+        zone ahead of the page's)."""
         published = self.published
         if published is None:
             return None, "day"
@@ -1242,6 +1329,8 @@ class StoryDates:
             shift = ahead or 7
         elif ahead == 0:
             shift = 0  # "on Friday" in a Friday article: that day
+        elif ahead == 1 and zoned:
+            shift = 1  # "at 2 a.m. local time on Wednesday" on a page dated Tuesday
         else:
             shift = ahead if future else ahead - 7
         return (published + timedelta(days=shift)).isoformat(), "day"
@@ -1317,7 +1406,7 @@ class StoryDates:
         unit = DURATION_UNITS[match["dur_unit"]]
         amount = f"{number:g}"
         if match["ago"] and self.published:
-            return _ago(self.published, number, unit)
+            return _ago(_counted_from(self.published, match), number, unit)
         if match["ago"]:
             return None, "day"
         if unit.startswith("T"):
@@ -1396,11 +1485,38 @@ def _movable_holiday(rule: str, year: int) -> date:
     return easter + timedelta(days=rule == "easter monday")
 
 
-def _on_nearest_day(time: DateMention, days: list[DateMention]) -> DateMention:
-    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence."""
-    day = min(days, key=lambda d: abs(d.start - time.start))
+def _on_its_day(
+    time: DateMention, days: list[DateMention], lowered: str, offset: int
+) -> DateMention:
+    """ "6 p.m. on Thursday": the time on the day named nearest to it in the sentence (with none
+    named, on the published day). An event's time ("a 1 p.m. start") is on a day named in its
+    own clause ("a 1 p.m. start on Sunday"), not on one another clause names ("on Monday, as the
+    league moved the game to a 1 p.m. start"): then its day is not given."""
+    if not days:
+        return time
     clock = (time.resolved or "").partition("T")[2]
+    if _is_event_time(lowered, time.start - offset, time.end - offset):
+        days = [d for d in days if not _clause_between(lowered, time, d, offset)]
+        if not days:
+            return DateMention(time.surface, time.start, time.end, f"XXXX-XX-XXT{clock}", "time")
+    day = min(days, key=lambda d: abs(d.start - time.start))
     return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+
+
+def _is_event_time(lowered: str, start: int, end: int) -> bool:
+    """ "a 1 p.m. start", "a 4:25 kickoff", "an 8 p.m. curtain": a time that names when an event
+    is held, as an adjective before its noun."""
+    following = re.match(r"\.?\s+([a-z]+)\b", lowered[end:])
+    return (
+        _previous_word(lowered, start) in ("a", "an")
+        and following is not None
+        and following[1] not in PREPOSITIONS | {"and", "or", "to", "local"}
+    )
+
+
+def _clause_between(lowered: str, time: DateMention, day: DateMention, offset: int) -> bool:
+    first, last = sorted((time, day), key=lambda d: d.start)
+    return re.search(r"[,;—–]|:\s", lowered[first.end - offset : last.start - offset]) is not None
 
 
 def _is_programme(sentence: str, start: int) -> bool:
@@ -1430,6 +1546,8 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     near = lowered[window:start].split()
     if "since" in near[-2:]:  # "since March", "since their debate"
         return -1
+    if near[-2:] in (["back", "in"], ["back", "on"]) and not COMING_BACK & set(near[-3:-2]):
+        return -1  # "way back in October", not "we will come back in November"
     if "ahead of" in " ".join(near[-6:]):  # "ahead of Tuesday's vote", "of the caucuses on Monday"
         return 1
     if near[-1:] in (["is"], ["are"]) or (near[-2:-1] in (["is"], ["are"]) and near[-1] == "on"):
@@ -1558,6 +1676,17 @@ def _number_word(words: str) -> float:
     for part in words.split("-"):
         total += NUMBERS.get(part, 0)
     return total
+
+
+def _counted_from(published: date, match: re.Match[str]) -> date:
+    """Where "N years ago" counts back from: "nearly five years ago" is a little less than five
+    years back, "more than five years ago" a little more (a season's worth, which moves the year
+    when publication is near a year's end or start)."""
+    hedge = HEDGED_AGO.search(match.string, max(0, match.start() - 12), match.start())
+    if hedge is None or DURATION_UNITS[match["dur_unit"]] != "Y":
+        return published
+    month = published.month - 1 + (3 if hedge[1] in ("nearly", "almost") else -3)
+    return date(published.year + month // 12, month % 12 + 1, min(published.day, 28))
 
 
 def _ago(published: date, number: float, unit: str) -> tuple[str | None, str]:
