@@ -45,12 +45,15 @@ from claimcheck.extract.quantity_words import (
     LABEL_WORDS,
     MODEL_YEAR_NOUNS,
     MONTHS,
+    NAMING_NOUNS,
     NOUN_MODIFIERS,
     NOUNS_IN_LY,
     NUMBER_PREFIXES,
     NUMBER_WORDS,
+    PART_WORDS,
     QUALIFIER_SYMBOLS,
     QUALIFIERS,
+    RATE_ADJECTIVES,
     RATE_NOUNS,
     SCALE_AFTER,
     SCALE_WORDS,
@@ -125,6 +128,8 @@ _DIGITS = re.compile(
     r"(?:\.\d+)?|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+# a point between groups of three digits, as much of Europe writes thousands: "1.000 lights"
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(?!\d|[.,]\d)")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _SEPARATORS = frozenset(", \u202f\u00a0\u2009")  # most numbers have none: no substitution
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
@@ -233,6 +238,7 @@ _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
 )
+_QUOTE_CLOSES_BEFORE_NAMING_NOUN = re.compile(r"[^\"”\n]{0,40}?[\"”]\s+([a-z]+)\b")
 _QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
 # "walked from one room to the other", "from one job to another": one of many, no count
 _FROM_ONE_TO = re.compile(
@@ -303,6 +309,13 @@ _EMERGENCY = re.compile(r"(?:911|999|112|000) (?:calls?|operators?|dispatch(?:er
 _EMERGENCY_CALLED = re.compile(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|l?ing)?) $", re.IGNORECASE)
 # a team's or fighter's record, a formation: "improved to 14-0-1", "a 4-2-1 run", "a 4-4-2"
 _RECORD = re.compile(r"\d{1,3}(?:-\d{1,3}){2}(?![\d-])")
+# tennis sets: "7-6 (5)" (a tie-break's points in brackets), "6-3, 3-6": one-digit scores
+_SET_SCORE = re.compile(r"\d-\d(?: ?\(\d{1,2}\)|, \d-\d\b)")
+_SET_SCORE_BEFORE = re.compile(r"\d-\d(?: ?\(\d{1,2}\))?, $")
+_TIE_BREAK_BEFORE = re.compile(r"\d-\d{1,2} ?\($")
+# a team's records in brackets after its name: "the Hawks (6-5, 3-4)", "Rice (2-8)"
+_RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
+_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w.&'’-]* $")
 # "at one point", "at one time": an idiom, not one of anything
 _AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
 # video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
@@ -318,6 +331,9 @@ _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 _LIST_MARKER = re.compile(r"[.)] (?=\S)")
 _ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+_TITLED_WORD = re.compile(r" ([A-Z][a-z]+) ([A-Za-z]+)")  # "80 Day Obsession"
+_HEADING_NUMBER = re.compile(r"\d+:?[ \t]*(?:\n|$)")  # "Meal 2" alone on its line: a heading
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
@@ -555,6 +571,8 @@ def _read_number(text: str, pos: int, money: bool) -> _Number | None:
         number = _read_word_number(text, pos)
     if number is None or not math.isfinite(number.value):
         return None
+    if not money and char.isdigit():
+        number = _dot_thousands(text, pos) or number
     for _ in range(2):
         scale = _SCALE.match(text, number.end)
         if not scale or not _scale_allowed(text, scale, number, money):
@@ -592,6 +610,23 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     if end < len(text) and text[end] in UNICODE_FRACTIONS:
         value, end = value + UNICODE_FRACTIONS[text[end]], end + 1
     return _Number(value, end)
+
+
+def _dot_thousands(text: str, pos: int) -> _Number | None:
+    """ "1.000.000" and "2.500 visitors" written with points for thousands. Two points can
+    only be separators; one before three digits only where things are counted (no whole
+    number of visitors has three decimals) and no unit is measured ("1.250 kg" may be a
+    decimal, as may money: "$3.499 a gallon")."""
+    match = _DOT_THOUSANDS.match(text, pos)
+    if not match:
+        return None
+    whole = _Number(float(match.group(0).replace(".", "")), match.end())
+    if match.group(0).count(".") > 1:
+        return whole
+    if _read_unit(text, whole.end, whole, "")[1] or _SCALE.match(text, whole.end):
+        return None
+    counted = _noun_unit(text, whole.end)
+    return whole if counted and _is_plural(counted) else None
 
 
 def _read_word_number(text: str, pos: int) -> _Number | None:
@@ -833,6 +868,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     ):
         return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
+        if _in_quoted_policy_name(text, pos):
+            return True  # the "one country, two systems" formula, a "three strikes" law
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
@@ -845,6 +882,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "Capital One", "Formula One": a name
         if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
             return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+        if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
+            return True  # "the upper half of the lid", "the first half of the year": a part
         if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
             return True  # "zero chance", "zero tolerance": no, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -862,6 +901,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
+    if _is_score(text, pos, number.end, before):
+        return True  # "won 7-6 (5), 6-3", "the Hawks (6-5, 3-4)": scores and records
     end = number.end
     after = text[end : end + 30]
     if after[:1] in ("/", ":") and after[1:2].isdigit():
@@ -874,6 +915,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # September 12, 12 September
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
+    if _TITLED_WORD.match(text, end) and _is_titled_unit_name(text, pos, end, number):
+        return True  # "the 80 Day Obsession", "a 7 Minute Workout": a title, not 80 days
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
         return True  # "I am 100% sure": emphasis, not a share of anything
@@ -896,6 +939,20 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_titled_unit_name(text: str, pos: int, end: int, number: _Number) -> bool:
+    """A number before a capitalised unit in the singular ("80 Day", "7 Minute") and another
+    capitalised word is a title: a count would say "80 days". Not at the start of a sentence
+    nor in a headline written in title case ("Trump Opens 32 Point Lead"), where a capital
+    says nothing."""
+    titled = _TITLED_WORD.match(text, end)
+    unit, following = titled.group(1), titled.group(2)
+    if number.value == 1 or unit.lower() not in UNIT_NAMES or _is_plural(unit.lower()):
+        return False
+    if not following[0].isupper() or _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
+        return False
+    return any(word not in STOP_NOUNS for word in _LOWERCASE_WORD.findall(text))
 
 
 def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
@@ -968,6 +1025,22 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
     )
 
 
+def _is_score(text: str, pos: int, end: int, before: str) -> bool:
+    """Set scores ("7-6 (5)", "6-3, 3-6"), a tie-break's points (the "(5)") and a team's
+    records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range or a count."""
+    if text.startswith(")", end) and _TIE_BREAK_BEFORE.search(before):
+        return True
+    if _SET_SCORE.match(text, pos) or (
+        text.startswith("-", end) and _SET_SCORE_BEFORE.search(before)
+    ):
+        return True
+    bracket = text.rfind("(", max(0, pos - 10), pos)
+    if bracket < 0 or not _NAME_BEFORE_BRACKET.search(text, max(0, bracket - 30), bracket):
+        return False
+    records = _RECORDS_IN_BRACKETS.match(text, bracket)
+    return records is not None and records.end() > pos
+
+
 def _is_emphasis(text: str, pos: int, end: int) -> bool:
     """ "100 percent sure", "agree 100%", "recommend at 100%": wholly, not a measured share."""
     percent = _FULL_PERCENT.match(text, end)
@@ -977,6 +1050,20 @@ def _is_emphasis(text: str, pos: int, end: int) -> bool:
         _EMPHASIS_AFTER.match(text, percent.end())
         or _EMPHASIS_BEFORE.search(text, max(0, pos - 30), pos)
     )
+
+
+def _in_quoted_policy_name(text: str, pos: int) -> bool:
+    """Inside a short quotation that names a policy, a rule or a slogan: the quotation is
+    followed by a naming noun ('the "one country, two systems" formula'). Only for number
+    words: slogans spell them; digits in quotes ('the "3 million jobs" plan') are pledges."""
+    window = text[max(0, pos - 40) : pos]
+    opened = max(window.rfind('"'), window.rfind("“"))
+    if opened < 0 or window.rfind("”") > opened or "\n" in window[opened:]:
+        return False
+    if window[opened] == '"' and text.count('"', 0, pos) % 2 == 0:
+        return False  # that straight quote closed a quotation
+    closing = _QUOTE_CLOSES_BEFORE_NAMING_NOUN.match(text, pos)
+    return closing is not None and closing.group(1) in NAMING_NOUNS
 
 
 def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
@@ -1041,7 +1128,9 @@ def _is_name_label(text: str, pos: int, before: str) -> bool:
     word = name.group(0).strip(" -&")
     if _CAMEL_CASE.search(word):
         return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
-    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
+    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]) and not (
+        _HEADING_NUMBER.match(text, pos) and _LINE_START.search(text, 0, word_start)
+    ):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 
@@ -1229,6 +1318,9 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     if not rate:
         return 0, unit
     word = rate.group(2).lower()
+    noun = _NOUN_WORD.match(text, rate.end())
+    if noun and word in RATE_ADJECTIVES and noun.group(1) in RATE_NOUNS:
+        return noun.end(), f"{unit} per {word} {noun.group(1)}"  # "$2.53 per diluted share"
     per = UNIT_NAMES.get(word, "")
     written, joiner = rate.group(2), (rate.group(1) or "/").lower()
     if joiner == "/" and not per:
