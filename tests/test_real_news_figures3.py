@@ -132,3 +132,22 @@ def test_a_singular_unit_in_a_title_case_headline_still_counts():
 
 def test_a_plural_capitalised_unit_still_counts():
     assert figures("The strike lasted 10 Days in all.") == [("10 Days", 10.0, "days")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The deal will pass one way or another.",
+        "Every voter leans to one side or the other.",
+        "The council lurched from one budget crisis after another.",
+    ],
+)
+def test_one_set_against_another_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+def test_one_next_to_another_count_still_counts():
+    assert figures("One guard was hurt and two others fled.") == [
+        ("One", 1.0, "guard"),
+        ("two", 2.0, "others"),
+    ]

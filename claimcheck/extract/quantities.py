@@ -244,6 +244,10 @@ _QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
 _FROM_ONE_TO = re.compile(
     r"(?<=\bfrom )one\b[^.;:!?]{0,40}?\bto (?:the other|another|the next)\b", re.IGNORECASE
 )
+# "one way or another", "one side or the other", "one crisis after another": no count
+_ONE_OR_ANOTHER = re.compile(
+    r"one(?: [a-z]+){0,2} (?:or|after) (?:the other|another)\b", re.IGNORECASE
+)
 # "I am 100% sure", "agrees with me 100 percent", "we recommend at 100%": emphasis, no share
 _FULL_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
 _EMPHASIS_AFTER = re.compile(
@@ -984,7 +988,7 @@ def _is_glued_to_a_name(before: str) -> bool:
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
     """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
     one", "this one", "the one thing", "at one point", "one day later", "from one room to the
-    other" ("one of every four" is a ratio, read elsewhere)."""
+    other", "one way or another" ("one of every four" is a ratio, read elsewhere)."""
     end = pos + 3
     if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
         return True
@@ -992,7 +996,14 @@ def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
         return True
     return any(
         pattern.match(text, pos)
-        for pattern in (_ONE_OF, _AT_ONE_POINT, _ONE_TIME_AWAY, _THE_ONE, _FROM_ONE_TO)
+        for pattern in (
+            _ONE_OF,
+            _AT_ONE_POINT,
+            _ONE_TIME_AWAY,
+            _THE_ONE,
+            _FROM_ONE_TO,
+            _ONE_OR_ANOTHER,
+        )
     )
 
 
