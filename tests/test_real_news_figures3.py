@@ -151,3 +151,25 @@ def test_one_next_to_another_count_still_counts():
         ("One", 1.0, "guard"),
         ("two", 2.0, "others"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The club hopes to trade for another pick or two.", "picks"),
+        ("The repair may take a day or two.", "days"),
+    ],
+)
+def test_a_noun_or_two_counts_the_noun(sentence, unit):
+    assert figures(sentence) == [("two", 2.0, unit)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The winery ships 1.4 million 9 litre cases each year.", "cases"),
+        ("The port handled 300 40-foot containers on Monday.", "containers"),
+    ],
+)
+def test_a_measure_between_a_count_and_its_noun_is_skipped(sentence, unit):
+    assert figures(sentence)[0][2] == unit

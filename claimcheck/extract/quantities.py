@@ -336,6 +336,9 @@ _LIST_MARKER = re.compile(r"[.)] (?=\S)")
 _ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
 _LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+_MEASURE_MODIFIER = re.compile(r" \d+(?:\.\d+)?[- ]?([A-Za-z]+)(?= [a-z])")
+# "a day or two", "another pick or two": the second number counts the noun before it
+_NOUN_OR_BEFORE = re.compile(r"\b(?:an?|another|one) ([a-z]+) or $", re.IGNORECASE)
 _TITLED_WORD = re.compile(r" ([A-Z][a-z]+) ([A-Za-z]+)")  # "80 Day Obsession"
 _HEADING_NUMBER = re.compile(r"\d+:?[ \t]*(?:\n|$)")  # "Meal 2" alone on its line: a heading
 _INHERIT_CUE = re.compile(
@@ -535,6 +538,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
         qualifier = "approx"  # "40-odd years"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
         return None, end  # "2-1", "a 5-2 victory", "2014-15": a score or a season, not a range
+    if not unit and number.words and value in (2, 3) and qualifier == "exact":
+        unit, qualifier = _noun_before_or(text, start)
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
@@ -1345,12 +1350,24 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     return rate.end(), f"{unit} per {_singular(word)}"
 
 
+def _noun_before_or(text: str, start: int) -> tuple[str, str]:
+    """ "a day or two" -> (days, approx): the unit of "two" is the noun of "a day"."""
+    noun = _NOUN_OR_BEFORE.search(text, max(0, start - 30), start)
+    if not noun or noun.group(1).lower() in STOP_NOUNS:
+        return "", "exact"
+    word = noun.group(1).lower()
+    return UNIT_NAMES.get(word) or _plural(word), "approx"
+
+
 def _noun_unit(text: str, end: int, singular: bool = False) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
     One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
     "One reason Democrats say")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
+    measure = _MEASURE_MODIFIER.match(text, cursor)
+    if measure and measure.group(1).lower() in UNIT_NAMES:
+        cursor = measure.end()  # "2.9 million 9 litre cases", "300 40-foot containers"
     named = _COUNTED_NUMBER_NOUN.match(text, cursor)
     if named:
         return named.group(0).strip().lower()  # "12 3-pointers"
