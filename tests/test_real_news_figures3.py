@@ -21,6 +21,7 @@ def figures(sentence: str) -> list[tuple[str, float, str]]:
         "The pair lost 6-7 (4), 6-4, 7-5 in the deciding rubber.",
         "She came through 7-6(3), 3-6, 6-2 on the clay.",
         "The champion won 3-6, 6-3, 6-4 on Sunday.",
+        "The visitors took the match 25-21, 23-25, 25-19, 25-17.",
     ],
 )
 def test_tennis_set_scores_and_tie_breaks_are_no_figures(sentence):
@@ -37,6 +38,10 @@ def test_a_team_record_in_brackets_is_no_range():
     [
         ("Each household has 3-4 people on average.", [("3-4", 3.0, "people")]),
         ("Children aged 10-14 took part.", [("10-14", 10.0, "years")]),
+        (
+            "Turnout was low among those aged 18-24, 25-34.",
+            [("18-24", 18.0, "years"), ("25-34", 25.0, "")],
+        ),
     ],
 )
 def test_ranges_outside_scores_are_still_read(sentence, expected):

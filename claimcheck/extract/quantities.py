@@ -313,10 +313,12 @@ _EMERGENCY = re.compile(r"(?:911|999|112|000) (?:calls?|operators?|dispatch(?:er
 _EMERGENCY_CALLED = re.compile(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|l?ing)?) $", re.IGNORECASE)
 # a team's or fighter's record, a formation: "improved to 14-0-1", "a 4-2-1 run", "a 4-4-2"
 _RECORD = re.compile(r"\d{1,3}(?:-\d{1,3}){2}(?![\d-])")
-# tennis sets: "7-6 (5)" (a tie-break's points in brackets), "6-3, 3-6": one-digit scores
-_SET_SCORE = re.compile(r"\d-\d(?: ?\(\d{1,2}\)|, \d-\d\b)")
-_SET_SCORE_BEFORE = re.compile(r"\d-\d(?: ?\(\d{1,2}\))?, $")
+# set scores: "7-6 (5)" (a tie-break's points in brackets), "6-3, 3-6", "25-20, 22-25"
+_TIE_BREAK = re.compile(r"\d{1,2}-\d{1,2} ?\(\d{1,2}\)")
 _TIE_BREAK_BEFORE = re.compile(r"\d-\d{1,2} ?\($")
+_PAIR = r"(\d{1,3})-(\d{1,3})(?: ?\(\d{1,2}\))?"
+_PAIR_CHAIN = re.compile(rf"(?<![\d-]){_PAIR}(?:, {_PAIR})+(?![\d-])")
+_PAIRS = re.compile(_PAIR)
 # a team's records in brackets after its name: "the Hawks (6-5, 3-4)", "Rice (2-8)"
 _RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
 _NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w.&'’-]* $")
@@ -1042,19 +1044,30 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
 
 
 def _is_score(text: str, pos: int, end: int, before: str) -> bool:
-    """Set scores ("7-6 (5)", "6-3, 3-6"), a tie-break's points (the "(5)") and a team's
-    records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range or a count."""
+    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)")
+    and a team's records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range
+    or a count."""
     if text.startswith(")", end) and _TIE_BREAK_BEFORE.search(before):
         return True
-    if _SET_SCORE.match(text, pos) or (
-        text.startswith("-", end) and _SET_SCORE_BEFORE.search(before)
-    ):
+    if not text.startswith("-", end):
+        return False
+    if _TIE_BREAK.match(text, pos) or _in_score_chain(text, pos):
         return True
     bracket = text.rfind("(", max(0, pos - 10), pos)
     if bracket < 0 or not _NAME_BEFORE_BRACKET.search(text, max(0, bracket - 30), bracket):
         return False
     records = _RECORDS_IN_BRACKETS.match(text, bracket)
     return records is not None and records.end() > pos
+
+
+def _in_score_chain(text: str, pos: int) -> bool:
+    """A pair in a list of pairs is a score when a pair falls ("25-20, 22-25": ranges rise,
+    as in "ages 18-24, 25-34") or every pair is of one digit (the sets of a tennis match)."""
+    for chain in _PAIR_CHAIN.finditer(text, max(0, pos - 60), pos + 60):
+        if chain.start() <= pos < chain.end():
+            pairs = [(int(a), int(b)) for a, b in _PAIRS.findall(chain.group(0))]
+            return any(a > b for a, b in pairs) or all(a < 10 and b < 10 for a, b in pairs)
+    return False
 
 
 def _is_emphasis(text: str, pos: int, end: int) -> bool:
