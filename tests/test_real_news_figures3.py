@@ -109,6 +109,10 @@ def test_a_heading_of_a_word_and_a_number_is_no_figure(sentence):
     assert figures(sentence) == []
 
 
+def test_a_label_before_a_colon_is_no_figure():
+    assert figures("Tip 3: keep receipts for 30 days.") == [("30 days", 30.0, "days")]
+
+
 @pytest.mark.parametrize(
     ("sentence", "unit"),
     [

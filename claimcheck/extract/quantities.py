@@ -342,7 +342,7 @@ _MEASURE_MODIFIER = re.compile(r" \d+(?:\.\d+)?[- ]?([A-Za-z]+)(?= [a-z])")
 # "a day or two", "another pick or two": the second number counts the noun before it
 _NOUN_OR_BEFORE = re.compile(r"\b(?:an?|another|one) ([a-z]+) or $", re.IGNORECASE)
 _TITLED_WORD = re.compile(r" ([A-Z][a-z]+) ([A-Za-z]+)")  # "80 Day Obsession"
-_HEADING_NUMBER = re.compile(r"\d+:?[ \t]*(?:\n|$)")  # "Meal 2" alone on its line: a heading
+_HEADING_NUMBER = re.compile(r"\d+(?::|[ \t]*(?:\n|$))")  # "Meal 2", "Tip 3:": a heading
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
