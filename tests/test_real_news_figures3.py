@@ -182,3 +182,8 @@ def test_a_noun_or_two_counts_the_noun(sentence, unit):
 )
 def test_a_measure_between_a_count_and_its_noun_is_skipped(sentence, unit):
     assert figures(sentence)[0][2] == unit
+
+
+def test_the_other_half_is_still_a_share():
+    sentence = "Half of the voters back the plan and the other half of them oppose it."
+    assert [v for _, v, _ in figures(sentence)] == [0.5, 0.5]

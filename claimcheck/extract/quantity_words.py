@@ -425,7 +425,7 @@ NUMBER_PREFIXES = frozenset(
 # "the upper half of the lid", "the first half of the season": a part, not a share
 PART_WORDS = frozenset(
     _split(
-        "upper lower top bottom front back rear left right first second other better latter "
+        "upper lower top bottom front back rear left right first second better latter "
         "former northern southern eastern western inner outer far near"
     )
 )
