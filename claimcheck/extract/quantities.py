@@ -238,6 +238,7 @@ _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
 )
+# the rest of a short quotation and the word after it: '... two systems" formula'
 _QUOTE_CLOSES_BEFORE_NAMING_NOUN = re.compile(r"[^\"”\n]{0,40}?[\"”]\s+([a-z]+)\b")
 _QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
 # "walked from one room to the other", "from one job to another": one of many, no count
@@ -337,7 +338,8 @@ _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 _LIST_MARKER = re.compile(r"[.)] (?=\S)")
 _ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
-_LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")  # a sentence has some; a title-case headline none
+# a measure between a count and its noun: "300 40-foot containers", "2.9 million 9 litre cases"
 _MEASURE_MODIFIER = re.compile(r" \d+(?:\.\d+)?[- ]?([A-Za-z]+)(?= [a-z])")
 # "a day or two", "another pick or two": the second number counts the noun before it
 _NOUN_OR_BEFORE = re.compile(r"\b(?:an?|another|one) ([a-z]+) or $", re.IGNORECASE)
