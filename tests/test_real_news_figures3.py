@@ -187,3 +187,28 @@ def test_a_measure_between_a_count_and_its_noun_is_skipped(sentence, unit):
 def test_the_other_half_is_still_a_share():
     sentence = "Half of the voters back the plan and the other half of them oppose it."
     assert [v for _, v, _ in figures(sentence)] == [0.5, 0.5]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The board of the 2 million member union voted.", "members"),
+        ("He needs to pass the 1,237 delegate threshold.", "delegates"),
+        ("She read the 40 page report overnight.", "pages"),
+    ],
+)
+def test_a_compound_without_its_hyphen_counts_its_first_noun(sentence, unit):
+    assert figures(sentence)[0][2] == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Two senior staff quit on Friday.", "staff"),
+        ("It was a ten top trending subject of the day.", "subject"),
+        ("He posted a 91.4 coverage grade.", "grade"),
+        ("They met two wealthy businessmen there.", "businessmen"),
+    ],
+)
+def test_an_adjective_or_a_measure_makes_no_compound(sentence, unit):
+    assert figures(sentence)[0][2] == unit
