@@ -212,3 +212,7 @@ def test_a_compound_without_its_hyphen_counts_its_first_noun(sentence, unit):
 )
 def test_an_adjective_or_a_measure_makes_no_compound(sentence, unit):
     assert figures(sentence)[0][2] == unit
+
+
+def test_a_list_under_an_age_is_a_name():
+    assert figures("The editor made the magazine's 30 Under 30 list.") == []

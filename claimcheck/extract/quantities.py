@@ -323,7 +323,10 @@ _PAIR_CHAIN = re.compile(rf"(?<![\d-]){_PAIR}(?:, {_PAIR})+(?![\d-])")
 _PAIRS = re.compile(_PAIR)
 # a team's records in brackets after its name: "the Hawks (6-5, 3-4)", "Rice (2-8)"
 _RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
-_NAME_BEFORE_BRACKET = re.compile(r"[A-Z][\w.&'’-]* $")
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.&'’-]* $")
+# a list of people under an age: "40 Under 40", "30 Under 30"
+_UNDER_LIST = re.compile(r"(\d{2}) Under (\d{2})\b")
+_UNDER_LIST_BEFORE = re.compile(r"\b(\d{2}) Under $")
 # "at one point", "at one time": an idiom, not one of anything
 _AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
 # video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
@@ -919,6 +922,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
     if _is_score(text, pos, number.end, before):
         return True  # "won 7-6 (5), 6-3", "the Hawks (6-5, 3-4)": scores and records
+    if _is_under_list(text, pos, number.end, before):
+        return True  # "named to the 40 Under 40": a list of people, not a count or an age
     end = number.end
     after = text[end : end + 30]
     if after[:1] in ("/", ":") and after[1:2].isdigit():
@@ -1059,10 +1064,19 @@ def _is_score(text: str, pos: int, end: int, before: str) -> bool:
     if _TIE_BREAK.match(text, pos) or _in_score_chain(text, pos):
         return True
     bracket = text.rfind("(", max(0, pos - 10), pos)
-    if bracket < 0 or not _NAME_BEFORE_BRACKET.search(text, max(0, bracket - 30), bracket):
+    if bracket < 0 or not _CAPITALISED_WORD_BEFORE.search(text, max(0, bracket - 30), bracket):
         return False
     records = _RECORDS_IN_BRACKETS.match(text, bracket)
     return records is not None and records.end() > pos
+
+
+def _is_under_list(text: str, pos: int, end: int, before: str) -> bool:
+    """ "40 Under 40", "30 Under 30": the name of a list of people under an age."""
+    if before.endswith(" Under "):
+        under = _UNDER_LIST_BEFORE.search(before)
+        return under is not None and under.group(1) == text[pos:end]
+    pair = _UNDER_LIST.match(text, pos) if text.startswith(" Under ", end) else None
+    return pair is not None and pair.group(1) == pair.group(2)
 
 
 def _in_score_chain(text: str, pos: int) -> bool:
