@@ -4,11 +4,13 @@
 15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7.
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
-dates, phone numbers, scores, web addresses and labels ("Article Five", "10 Downing Street",
-"Covid-19", "G7", "F-35", "S&P 500") are not quantities; nor are the numbers of list items
-("2."), names made of numbers ("3-in-1", "a 3-pointer", "AirPods 2", 'the "Three Amigos"'),
-"one" as a pronoun or an article ("one of the best", "the one sign", "one day later") and
-emphasis ("100% sure"). "One in five" and "one of every four" are ratios.
+dates, phone numbers, scores and records ("7-6 (5)", "the Hawks (6-5, 3-4)"), web addresses
+and labels ("Article Five", "10 Downing Street", "Covid-19", "G7", "F-35", "S&P 500", "Meal 2")
+are not quantities; nor are the numbers of list items ("2."), names made of numbers ("3-in-1",
+"a 3-pointer", "AirPods 2", 'the "Three Amigos"', "80 Day Obsession"), slogans ('the "one
+country, two systems" formula'), "one" as a pronoun or an article ("one of the best", "the one
+sign", "one day later", "one way or another"), parts ("the upper half of") and emphasis ("100%
+sure"). "One in five" and "one of every four" are ratios; "1.000 lights" are a thousand.
 
 The scan is anchored: a cheap pattern, built for the number words a text actually contains,
 finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
