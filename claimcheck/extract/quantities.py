@@ -4,11 +4,13 @@
 15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7.
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
-dates, phone numbers, scores, web addresses and labels ("Article Five", "10 Downing Street",
-"Covid-19", "G7", "F-35", "S&P 500") are not quantities; nor are the numbers of list items
-("2."), names made of numbers ("3-in-1", "a 3-pointer", "AirPods 2", 'the "Three Amigos"'),
-"one" as a pronoun or an article ("one of the best", "the one sign", "one day later") and
-emphasis ("100% sure"). "One in five" and "one of every four" are ratios.
+dates, phone numbers, scores and records ("7-6 (5)", "the Hawks (6-5, 3-4)"), web addresses
+and labels ("Article Five", "10 Downing Street", "Covid-19", "G7", "F-35", "S&P 500", "Meal 2")
+are not quantities; nor are the numbers of list items ("2."), names made of numbers ("3-in-1",
+"a 3-pointer", "AirPods 2", 'the "Three Amigos"', "80 Day Obsession"), slogans ('the "one
+country, two systems" formula'), "one" as a pronoun or an article ("one of the best", "the one
+sign", "one day later", "one way or another"), parts ("the upper half of") and emphasis ("100%
+sure"). "One in five" and "one of every four" are ratios; "1.000 lights" are a thousand.
 
 The scan is anchored: a cheap pattern, built for the number words a text actually contains,
 finds where numbers start, and the slower rules (currency, qualifier, scale, unit, range) run
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claimcheck.extract.quantity_words import (
+    ADJECTIVES_BEFORE_NOUNS,
     AMBIGUOUS_CURRENCY_WORDS,
     CHANGE_WORDS,
     CHANGE_WORDS_WITH_BY,
@@ -45,12 +48,15 @@ from claimcheck.extract.quantity_words import (
     LABEL_WORDS,
     MODEL_YEAR_NOUNS,
     MONTHS,
+    NAMING_NOUNS,
     NOUN_MODIFIERS,
     NOUNS_IN_LY,
     NUMBER_PREFIXES,
     NUMBER_WORDS,
+    PART_WORDS,
     QUALIFIER_SYMBOLS,
     QUALIFIERS,
+    RATE_ADJECTIVES,
     RATE_NOUNS,
     SCALE_AFTER,
     SCALE_WORDS,
@@ -125,6 +131,8 @@ _DIGITS = re.compile(
     r"(?:\.\d+)?|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
+# a point between groups of three digits, as much of Europe writes thousands: "1.000 lights"
+_DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(?!\d|[.,]\d)")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _SEPARATORS = frozenset(", \u202f\u00a0\u2009")  # most numbers have none: no substitution
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
@@ -233,10 +241,16 @@ _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
     re.IGNORECASE,
 )
+# the rest of a short quotation and the word after it: '... two systems" formula'
+_QUOTE_CLOSES_BEFORE_NAMING_NOUN = re.compile(r"[^\"”\n]{0,40}?[\"”]\s+([a-z]+)\b")
 _QUOTED_NAME = re.compile(r"(?:[ -][A-Za-z]+){1,2}[.,!?]?[\"”’']")
 # "walked from one room to the other", "from one job to another": one of many, no count
 _FROM_ONE_TO = re.compile(
     r"(?<=\bfrom )one\b[^.;:!?]{0,40}?\bto (?:the other|another|the next)\b", re.IGNORECASE
+)
+# "one way or another", "one side or the other", "one crisis after another": no count
+_ONE_OR_ANOTHER = re.compile(
+    r"one(?: [a-z]+){0,2} (?:or|after) (?:the other|another)\b", re.IGNORECASE
 )
 # "I am 100% sure", "agrees with me 100 percent", "we recommend at 100%": emphasis, no share
 _FULL_PERCENT = re.compile(r"\s?(?:%|percent\b|per cent\b)")
@@ -303,6 +317,18 @@ _EMERGENCY = re.compile(r"(?:911|999|112|000) (?:calls?|operators?|dispatch(?:er
 _EMERGENCY_CALLED = re.compile(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|l?ing)?) $", re.IGNORECASE)
 # a team's or fighter's record, a formation: "improved to 14-0-1", "a 4-2-1 run", "a 4-4-2"
 _RECORD = re.compile(r"\d{1,3}(?:-\d{1,3}){2}(?![\d-])")
+# set scores: "7-6 (5)" (a tie-break's points in brackets), "6-3, 3-6", "25-20, 22-25"
+_TIE_BREAK = re.compile(r"\d{1,2}-\d{1,2} ?\(\d{1,2}\)")
+_TIE_BREAK_BEFORE = re.compile(r"\d-\d{1,2} ?\($")
+_PAIR = r"(\d{1,3})-(\d{1,3})(?: ?\(\d{1,2}\))?"
+_PAIR_CHAIN = re.compile(rf"(?<![\d-]){_PAIR}(?:, {_PAIR})+(?![\d-])")
+_PAIRS = re.compile(_PAIR)
+# a team's records in brackets after its name: "the Hawks (6-5, 3-4)", "Rice (2-8)"
+_RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
+_CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.&'’-]* $")
+# a list of people under an age: "40 Under 40", "30 Under 30"
+_UNDER_LIST = re.compile(r"(\d{2}) Under (\d{2})\b")
+_UNDER_LIST_BEFORE = re.compile(r"\b(\d{2}) Under $")
 # "at one point", "at one time": an idiom, not one of anything
 _AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
 # video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
@@ -318,6 +344,13 @@ _GLUED_NAME = re.compile(r"[A-Za-z]+-$")
 _LIST_MARKER = re.compile(r"[.)] (?=\S)")
 _ALONE_ON_LINE = re.compile(r"[.)][ \t]*(?:\n|$)")
 _LINE_START = re.compile(r"(?:^|\n)[ \t]*\(?$")
+_LOWERCASE_WORD = re.compile(r"\b[a-z]{4,}\b")  # a sentence has some; a title-case headline none
+# a measure between a count and its noun: "300 40-foot containers", "2.9 million 9 litre cases"
+_MEASURE_MODIFIER = re.compile(r" \d+(?:\.\d+)?[- ]?([A-Za-z]+)(?= [a-z])")
+# "a day or two", "another pick or two": the second number counts the noun before it
+_NOUN_OR_BEFORE = re.compile(r"\b(?:an?|another|one) ([a-z]+) or $", re.IGNORECASE)
+_TITLED_WORD = re.compile(r" ([A-Z][a-z]+) ([A-Za-z]+)")  # "80 Day Obsession"
+_HEADING_NUMBER = re.compile(r"\d+(?::|[ \t]*(?:\n|$))")  # "Meal 2", "Tip 3:": a heading
 _INHERIT_CUE = re.compile(
     r"(?:\bfrom|\bthan|\bcompared (?:with|to)|\bversus|\bvs\.?|"
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
@@ -515,8 +548,12 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
         qualifier = "approx"  # "40-odd years"
     if high is not None and high <= value and not unit and text[number.end] in "-–":
         return None, end  # "2-1", "a 5-2 victory", "2014-15": a score or a season, not a range
+    if not unit and number.words and value in (2, 3) and qualifier == "exact":
+        unit, qualifier = _noun_before_or(text, start)
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
+        unit = _noun_unit(
+            text, end, singular=value == 1 and qualifier == "exact", compound=_is_count(value)
+        )
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     of = ""
@@ -555,6 +592,8 @@ def _read_number(text: str, pos: int, money: bool) -> _Number | None:
         number = _read_word_number(text, pos)
     if number is None or not math.isfinite(number.value):
         return None
+    if not money and char.isdigit():
+        number = _dot_thousands(text, pos) or number
     for _ in range(2):
         scale = _SCALE.match(text, number.end)
         if not scale or not _scale_allowed(text, scale, number, money):
@@ -592,6 +631,23 @@ def _read_digits(text: str, pos: int) -> _Number | None:
     if end < len(text) and text[end] in UNICODE_FRACTIONS:
         value, end = value + UNICODE_FRACTIONS[text[end]], end + 1
     return _Number(value, end)
+
+
+def _dot_thousands(text: str, pos: int) -> _Number | None:
+    """ "1.000.000" and "2.500 visitors" written with points for thousands. Two points can
+    only be separators; one before three digits only where things are counted (no whole
+    number of visitors has three decimals) and no unit is measured ("1.250 kg" may be a
+    decimal, as may money: "$3.499 a gallon")."""
+    match = _DOT_THOUSANDS.match(text, pos)
+    if not match:
+        return None
+    whole = _Number(float(match.group(0).replace(".", "")), match.end())
+    if match.group(0).count(".") > 1:
+        return whole
+    if _read_unit(text, whole.end, whole, "")[1] or _SCALE.match(text, whole.end):
+        return None
+    counted = _noun_unit(text, whole.end)
+    return whole if counted and _is_plural(counted) else None
 
 
 def _read_word_number(text: str, pos: int) -> _Number | None:
@@ -833,6 +889,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     ):
         return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
+        if _in_quoted_policy_name(text, pos):
+            return True  # the "one country, two systems" formula, a "three strikes" law
         if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
             return True  # "One day, prices will fall"
         if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
@@ -845,6 +903,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "Capital One", "Formula One": a name
         if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
             return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+        if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
+            return True  # "the upper half of the lid", "the first half of the year": a part
         if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
             return True  # "zero chance", "zero tolerance": no, not a count
         return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
@@ -862,6 +922,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # "5.1 surround sound": a sound format
     if _RECORD.match(text, pos):
         return True  # 14-0-1: wins, losses and ties, not three counts or a range
+    if _is_score(text, pos, number.end, before):
+        return True  # "won 7-6 (5), 6-3", "the Hawks (6-5, 3-4)": scores and records
+    if _is_under_list(text, pos, number.end, before):
+        return True  # "named to the 40 Under 40": a list of people, not a count or an age
     end = number.end
     after = text[end : end + 30]
     if after[:1] in ("/", ":") and after[1:2].isdigit():
@@ -874,6 +938,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # September 12, 12 September
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
+    if _TITLED_WORD.match(text, end) and _is_titled_unit_name(text, pos, end, number):
+        return True  # "the 80 Day Obsession", "a 7 Minute Workout": a title, not 80 days
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
         return True  # "I am 100% sure": emphasis, not a share of anything
@@ -896,6 +962,20 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _is_titled_unit_name(text: str, pos: int, end: int, number: _Number) -> bool:
+    """A number before a capitalised unit in the singular ("80 Day", "7 Minute") and another
+    capitalised word is a title: a count would say "80 days". Not at the start of a sentence
+    nor in a headline written in title case ("Trump Opens 32 Point Lead"), where a capital
+    says nothing."""
+    titled = _TITLED_WORD.match(text, end)
+    unit, following = titled.group(1), titled.group(2)
+    if number.value == 1 or unit.lower() not in UNIT_NAMES or _is_plural(unit.lower()):
+        return False
+    if not following[0].isupper() or _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
+        return False
+    return any(word not in STOP_NOUNS for word in _LOWERCASE_WORD.findall(text))
 
 
 def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
@@ -927,7 +1007,7 @@ def _is_glued_to_a_name(before: str) -> bool:
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
     """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
     one", "this one", "the one thing", "at one point", "one day later", "from one room to the
-    other" ("one of every four" is a ratio, read elsewhere)."""
+    other", "one way or another" ("one of every four" is a ratio, read elsewhere)."""
     end = pos + 3
     if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
         return True
@@ -935,7 +1015,14 @@ def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
         return True
     return any(
         pattern.match(text, pos)
-        for pattern in (_ONE_OF, _AT_ONE_POINT, _ONE_TIME_AWAY, _THE_ONE, _FROM_ONE_TO)
+        for pattern in (
+            _ONE_OF,
+            _AT_ONE_POINT,
+            _ONE_TIME_AWAY,
+            _THE_ONE,
+            _FROM_ONE_TO,
+            _ONE_OR_ANOTHER,
+        )
     )
 
 
@@ -968,6 +1055,42 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
     )
 
 
+def _is_score(text: str, pos: int, end: int, before: str) -> bool:
+    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)")
+    and a team's records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range
+    or a count."""
+    if text.startswith(")", end) and _TIE_BREAK_BEFORE.search(before):
+        return True
+    if not text.startswith("-", end):
+        return False
+    if _TIE_BREAK.match(text, pos) or _in_score_chain(text, pos):
+        return True
+    bracket = text.rfind("(", max(0, pos - 10), pos)
+    if bracket < 0 or not _CAPITALISED_WORD_BEFORE.search(text, max(0, bracket - 30), bracket):
+        return False
+    records = _RECORDS_IN_BRACKETS.match(text, bracket)
+    return records is not None and records.end() > pos
+
+
+def _is_under_list(text: str, pos: int, end: int, before: str) -> bool:
+    """ "40 Under 40", "30 Under 30": the name of a list of people under an age."""
+    if before.endswith(" Under "):
+        under = _UNDER_LIST_BEFORE.search(before)
+        return under is not None and under.group(1) == text[pos:end]
+    pair = _UNDER_LIST.match(text, pos) if text.startswith(" Under ", end) else None
+    return pair is not None and pair.group(1) == pair.group(2)
+
+
+def _in_score_chain(text: str, pos: int) -> bool:
+    """A pair in a list of pairs is a score when a pair falls ("25-20, 22-25": ranges rise,
+    as in "ages 18-24, 25-34") or every pair is of one digit (the sets of a tennis match)."""
+    for chain in _PAIR_CHAIN.finditer(text, max(0, pos - 60), pos + 60):
+        if chain.start() <= pos < chain.end():
+            pairs = [(int(a), int(b)) for a, b in _PAIRS.findall(chain.group(0))]
+            return any(a > b for a, b in pairs) or all(a < 10 and b < 10 for a, b in pairs)
+    return False
+
+
 def _is_emphasis(text: str, pos: int, end: int) -> bool:
     """ "100 percent sure", "agree 100%", "recommend at 100%": wholly, not a measured share."""
     percent = _FULL_PERCENT.match(text, end)
@@ -977,6 +1100,20 @@ def _is_emphasis(text: str, pos: int, end: int) -> bool:
         _EMPHASIS_AFTER.match(text, percent.end())
         or _EMPHASIS_BEFORE.search(text, max(0, pos - 30), pos)
     )
+
+
+def _in_quoted_policy_name(text: str, pos: int) -> bool:
+    """Inside a short quotation that names a policy, a rule or a slogan: the quotation is
+    followed by a naming noun ('the "one country, two systems" formula'). Only for number
+    words: slogans spell them; digits in quotes ('the "3 million jobs" plan') are pledges."""
+    window = text[max(0, pos - 40) : pos]
+    opened = max(window.rfind('"'), window.rfind("“"))
+    if opened < 0 or window.rfind("”") > opened or "\n" in window[opened:]:
+        return False
+    if window[opened] == '"' and text.count('"', 0, pos) % 2 == 0:
+        return False  # that straight quote closed a quotation
+    closing = _QUOTE_CLOSES_BEFORE_NAMING_NOUN.match(text, pos)
+    return closing is not None and closing.group(1) in NAMING_NOUNS
 
 
 def _is_quoted_name(text: str, pos: int, number: _Number) -> bool:
@@ -1041,7 +1178,9 @@ def _is_name_label(text: str, pos: int, before: str) -> bool:
     word = name.group(0).strip(" -&")
     if _CAMEL_CASE.search(word):
         return True  # "AirPods 2", "iPhone 11": a product's name wherever it stands
-    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]):
+    if _SENTENCE_START.search(text[max(0, word_start - 3) : word_start]) and not (
+        _HEADING_NUMBER.match(text, pos) and _LINE_START.search(text, 0, word_start)
+    ):
         return False  # "About 70", "Only 20": the first word of a sentence is capitalised anyway
     return word.lower() not in QUALIFIERS and word.upper() not in CURRENCY_CODES
 
@@ -1229,6 +1368,9 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     if not rate:
         return 0, unit
     word = rate.group(2).lower()
+    noun = _NOUN_WORD.match(text, rate.end())
+    if noun and word in RATE_ADJECTIVES and noun.group(1) in RATE_NOUNS:
+        return noun.end(), f"{unit} per {word} {noun.group(1)}"  # "$2.53 per diluted share"
     per = UNIT_NAMES.get(word, "")
     written, joiner = rate.group(2), (rate.group(1) or "/").lower()
     if joiner == "/" and not per:
@@ -1242,12 +1384,25 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     return rate.end(), f"{unit} per {_singular(word)}"
 
 
-def _noun_unit(text: str, end: int, singular: bool = False) -> str:
+def _noun_before_or(text: str, start: int) -> tuple[str, str]:
+    """ "a day or two" -> (days, approx): the unit of "two" is the noun of "a day"."""
+    noun = _NOUN_OR_BEFORE.search(text, max(0, start - 30), start)
+    if not noun or noun.group(1).lower() in STOP_NOUNS:
+        return "", "exact"
+    word = noun.group(1).lower()
+    return UNIT_NAMES.get(word) or _plural(word), "approx"
+
+
+def _noun_unit(text: str, end: int, singular: bool = False, compound: bool = False) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
     One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
-    "One reason Democrats say")."""
+    "One reason Democrats say"). A count of more than one (`compound`) before two singular
+    nouns counts the first ("a 3 million member union")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
+    measure = _MEASURE_MODIFIER.match(text, cursor)
+    if measure and measure.group(1).lower() in UNIT_NAMES:
+        cursor = measure.end()  # "2.9 million 9 litre cases", "300 40-foot containers"
     named = _COUNTED_NUMBER_NOUN.match(text, cursor)
     if named:
         return named.group(0).strip().lower()  # "12 3-pointers"
@@ -1297,7 +1452,27 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
+    if compound and _is_unhyphenated_compound(words):
+        return _plural(words[0])  # "the 12 page document", "a five time champion"
     return words[-1] if words and len(words[-1]) > 1 else ""
+
+
+def _is_count(value: float) -> bool:
+    """A whole number above one: "91.4 coverage grade" measures, "12 page document" counts."""
+    return value > 1 and value.is_integer()
+
+
+def _is_unhyphenated_compound(words: list[str]) -> bool:
+    """A count before two nouns and no plural is a compound written without its hyphen
+    ("12 page document" for "12-page document"): the first noun is what is counted. Not
+    when the first word is or looks like an adjective ("ten top subject", "two senior
+    staff")."""
+    if len(words) < 2 or any(_is_plural(word) or word.endswith("men") for word in words):
+        return False  # "two wealthy businessmen"
+    first = words[0]
+    if first in ADJECTIVES_BEFORE_NOUNS or first.endswith(_ADJECTIVE_ENDINGS):
+        return False
+    return len(first) > 2 and first.isalpha()
 
 
 # ---- neighbours --------------------------------------------------------------------------------
@@ -1361,6 +1536,10 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
+_ADJECTIVE_ENDINGS = (
+    *("al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ish", "ary", "ior", "ern"),
+    *("ese", "est", "ed", "ing", "ly", "ian", "an"),
+)
 
 
 def _named_kind(text: str, cursor: int) -> str:

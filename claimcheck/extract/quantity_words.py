@@ -342,6 +342,8 @@ UNIT_SYMBOLS = _spellings(
 TIME_UNITS = frozenset({"years", "months", "weeks", "days", "hours", "minutes", "seconds"})
 # nouns a price or a flow is given per after "a"/"an": "$52 a barrel", "$1,271 an ounce"
 RATE_NOUNS = frozenset(_split("barrel ounce share head person piece gallon litre liter tonne"))
+# what kind of rate noun: "$2.53 per diluted share", "$1.10 a basic share"
+RATE_ADJECTIVES = frozenset(_split("diluted basic adjusted average"))
 # one-letter symbols only where a letter cannot be a word: glued ("5m") or before punctuation
 GLUED_SYMBOLS = frozenset(_split("m g W V l L t"))
 
@@ -419,6 +421,28 @@ SINGULARS_IN_S = frozenset(_split("news politics economics physics athletics"))
 # "sub-300", "over-50s", "mid-2000s": a hyphen after these does not make a label
 NUMBER_PREFIXES = frozenset(
     _split("sub over under mid pre post non anti ultra super near top minus negative")
+)
+# "the upper half of the lid", "the first half of the season": a part, not a share
+PART_WORDS = frozenset(
+    _split(
+        "upper lower top bottom front back rear left right first second better latter "
+        "former northern southern eastern western inner outer far near"
+    )
+)
+# nouns a quoted phrase can name: the "one country, two systems" formula, a "two-state" solution
+NAMING_NOUNS = frozenset(
+    _split(
+        "formula policy principle rule rules law laws doctrine solution model framework slogan "
+        "strategy plan approach system deal pledge motto mantra campaign program programme "
+        "agenda mandate era movement initiative concept arrangement"
+    )
+)
+# adjectives no ending shows: "ten top trending subject" is no compound "ten-top subject"
+ADJECTIVES_BEFORE_NOUNS = frozenset(
+    _split(
+        "top key main big small great good bad high low major minor chief prime full wealthy "
+        "poor rich young old free open"
+    )
 )
 NOUN_MODIFIERS = frozenset(
     _split(
