@@ -189,30 +189,5 @@ def test_the_other_half_is_still_a_share():
     assert [v for _, v, _ in figures(sentence)] == [0.5, 0.5]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "unit"),
-    [
-        ("The board of the 2 million member union voted.", "members"),
-        ("He needs to pass the 1,237 delegate threshold.", "delegates"),
-        ("She read the 40 page report overnight.", "pages"),
-    ],
-)
-def test_a_compound_without_its_hyphen_counts_its_first_noun(sentence, unit):
-    assert figures(sentence)[0][2] == unit
-
-
-@pytest.mark.parametrize(
-    ("sentence", "unit"),
-    [
-        ("Two senior staff quit on Friday.", "staff"),
-        ("It was a ten top trending subject of the day.", "subject"),
-        ("He posted a 91.4 coverage grade.", "grade"),
-        ("They met two wealthy businessmen there.", "businessmen"),
-    ],
-)
-def test_an_adjective_or_a_measure_makes_no_compound(sentence, unit):
-    assert figures(sentence)[0][2] == unit
-
-
 def test_a_list_under_an_age_is_a_name():
     assert figures("The editor made the magazine's 30 Under 30 list.") == []

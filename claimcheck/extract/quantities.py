@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from claimcheck.extract.quantity_words import (
-    ADJECTIVES_BEFORE_NOUNS,
     AMBIGUOUS_CURRENCY_WORDS,
     CHANGE_WORDS,
     CHANGE_WORDS_WITH_BY,
@@ -551,9 +550,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if not unit and number.words and value in (2, 3) and qualifier == "exact":
         unit, qualifier = _noun_before_or(text, start)
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(
-            text, end, singular=value == 1 and qualifier == "exact", compound=_is_count(value)
-        )
+        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     of = ""
@@ -1393,11 +1390,10 @@ def _noun_before_or(text: str, start: int) -> tuple[str, str]:
     return UNIT_NAMES.get(word) or _plural(word), "approx"
 
 
-def _noun_unit(text: str, end: int, singular: bool = False, compound: bool = False) -> str:
+def _noun_unit(text: str, end: int, singular: bool = False) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
     One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
-    "One reason Democrats say"). A count of more than one (`compound`) before two singular
-    nouns counts the first ("a 3 million member union")."""
+    "One reason Democrats say")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
     measure = _MEASURE_MODIFIER.match(text, cursor)
@@ -1452,27 +1448,7 @@ def _noun_unit(text: str, end: int, singular: bool = False, compound: bool = Fal
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
-    if compound and _is_unhyphenated_compound(words):
-        return _plural(words[0])  # "the 12 page document", "a five time champion"
     return words[-1] if words and len(words[-1]) > 1 else ""
-
-
-def _is_count(value: float) -> bool:
-    """A whole number above one: "91.4 coverage grade" measures, "12 page document" counts."""
-    return value > 1 and value.is_integer()
-
-
-def _is_unhyphenated_compound(words: list[str]) -> bool:
-    """A count before two nouns and no plural is a compound written without its hyphen
-    ("12 page document" for "12-page document"): the first noun is what is counted. Not
-    when the first word is or looks like an adjective ("ten top subject", "two senior
-    staff")."""
-    if len(words) < 2 or any(_is_plural(word) or word.endswith("men") for word in words):
-        return False  # "two wealthy businessmen"
-    first = words[0]
-    if first in ADJECTIVES_BEFORE_NOUNS or first.endswith(_ADJECTIVE_ENDINGS):
-        return False
-    return len(first) > 2 and first.isalpha()
 
 
 # ---- neighbours --------------------------------------------------------------------------------
@@ -1536,10 +1512,6 @@ def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
 
 
 _NOT_COUNTED_ENDINGS = ("'s", "’s", "n't", "n’t")  # a possessive, "doesn't"
-_ADJECTIVE_ENDINGS = (
-    *("al", "ous", "ive", "ic", "ful", "less", "able", "ible", "ish", "ary", "ior", "ern"),
-    *("ese", "est", "ed", "ing", "ly", "ian", "an"),
-)
 
 
 def _named_kind(text: str, cursor: int) -> str:

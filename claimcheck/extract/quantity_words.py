@@ -437,13 +437,6 @@ NAMING_NOUNS = frozenset(
         "agenda mandate era movement initiative concept arrangement"
     )
 )
-# adjectives no ending shows: "ten top trending subject" is no compound "ten-top subject"
-ADJECTIVES_BEFORE_NOUNS = frozenset(
-    _split(
-        "top key main big small great good bad high low major minor chief prime full wealthy "
-        "poor rich young old free open"
-    )
-)
 NOUN_MODIFIERS = frozenset(
     _split(
         "more fewer less other additional extra new old cheaper dearer higher lower bigger "
