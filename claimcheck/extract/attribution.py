@@ -1206,10 +1206,10 @@ def _opening_clause_person(
 ) -> str | None:
     """The person a pronoun after an opening clause means: the one the clause names speaking
     ("When Afghan President Ashraf Ghani announced the exchange, he said"), else the person the
-    text before means where the clause names no one ("However, he said") or is about that person
-    alone ("When Holm was stopped, he told police"). None where the clause names someone
-    otherwise ("In response to Sanders' charge, she said", "When Sanders accused Clinton, she
-    said"): either may be meant."""
+    text before means where the clause names no one ("However, he said"), else the one person
+    the clause is about ("When Holm was stopped, he told police"). None where the clause names
+    someone otherwise ("In response to Sanders' charge, she said", "When Sanders accused
+    Clinton, she said"): either may be meant."""
     clause = sentence[: pronoun.start("p")]
     named = _people_named(clause, titles)
     if not named:
@@ -1218,10 +1218,10 @@ def _opening_clause_person(
     if speaker:
         return _person(speaker, titles)
     subject = CLAUSE_SUBJECT.match(clause)
-    if subject is None or subject.group("name").endswith(POSSESSIVE):
+    name = subject.group("name") if subject else ""
+    if not name or name.endswith(POSSESSIVE) or not _all_same(name, named, titles):
         return None
-    meant = _pronoun_person(pronoun.group("p"), context, titles)
-    return meant if meant and _all_same(meant, named, titles) else None
+    return _person(name, titles)
 
 
 # "When Holm was approached, he ...": the person an opening clause is about, as its subject.
@@ -1424,17 +1424,33 @@ STATEMENT = re.compile(
 )
 
 
+# "Kejriwal turned to Twitter last month to describe his city as ...": a post's words.
+SOCIAL_POST = re.compile(
+    r"(?P<verb>took|takes|turned|turns|went)\s+to\s+(?:Twitter|Facebook|Instagram|X|TikTok|"
+    r"Truth\s+Social|social\s+media)(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:last|this)\s+\w+)?,?"
+    r"\s+to\s+(?:say|describe|call|criticize|criticise|accuse|announce|claim|slam|blast|attack|"
+    r"praise|defend|deny|insist|warn|argue|write|declare|urge)\b"
+)
+
+
 def _issues_statement(sentence: str) -> bool:
-    """Whether a sentence may say that someone issued a statement (substrings first: cheap)."""
+    """Whether a sentence may say that someone issued a statement or took to social media to say
+    something (substrings first: cheap)."""
     verbs = "issued" in sentence or "released" in sentence or " out " in sentence
-    return (verbs or "posted" in sentence) and bool(STATEMENT.search(sentence))
+    if (verbs or "posted" in sentence) and STATEMENT.search(sentence):
+        return True
+    return " to " in sentence and bool(SOCIAL_POST.search(sentence))
 
 
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
-    cue = SUBJECT_SPEAKS.match(sentence, end) or STATEMENT.match(sentence, end)
+    cue = (
+        SUBJECT_SPEAKS.match(sentence, end)
+        or STATEMENT.match(sentence, end)
+        or SOCIAL_POST.match(sentence, end)
+    )
     if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
         cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
@@ -1683,7 +1699,9 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     found = AFTER_QUOTE.match(tail)
     if not found:
         verb = SPEECH_VERB.match(tail)
-        return _said_described(tail, verb.end() + 1, context, titles) if verb else None
+        if verb is None:
+            return _long_apposition(tail, context, titles)
+        return _said_described(tail, verb.end() + 1, context, titles)
     speaker = found.group("speaker1") or found.group("speaker2")
     apposed = found.group("apposed")
     if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
@@ -1696,6 +1714,32 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+# "'...,' lead author Ana Lopes, a geologist at the Polar Center in Greenbelt, Maryland, and
+# Lake University, said in a statement.": a name, a long apposition with places in it, and the
+# speech verb that ends the sentence.
+LONG_APPOSITION = re.compile(
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON}),\s(?P<apposition>[^;:!?\"“”]{{3,240}}),\s+"
+    rf"(?:{VERB_ALTERNATION})(?:\s+(?:in|on|to)\s[^,;:!?\"“”]{{1,40}})?\s*[.!]?\s*$"
+)
+
+
+def _long_apposition(tail: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The name after a quote with an apposition of several commas before its verb, where no
+    part of the apposition is another person ("Kurt Volker, the former envoy, and Tim Morrison,
+    said" is two speakers)."""
+    found = LONG_APPOSITION.match(tail)
+    if found is None:
+        return None
+    for part in found.group("apposition").split(","):
+        words = part.split()
+        if words and words[0] == "and":
+            words = words[1:]
+        if words and speaker_kind(_person(" ".join(words), titles)) == "Person":
+            return None
+    speaker = _resolve(found.group("speaker"), context, titles)
+    return Attribution(speaker=speaker, phrase=tail.strip()) if speaker else None
 
 
 def _said_described(
