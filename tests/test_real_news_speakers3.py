@@ -156,6 +156,13 @@ def test_an_envoy_named_with_the_office_speaks_by_name():
     assert speaker_of(story, "Norway's envoy") == "Henrik Dahl"
 
 
+def test_an_office_with_its_holder_in_apposition_speaks_by_name():
+    story = "Norway's ambassador to the US, Henrik Dahl, said the quota would rise by 5 percent."
+    assert speaker_of(story, "Norway's ambassador") == "Henrik Dahl"
+    story = "A ferry company spokesman, Ola Berg, said on Saturday that 40 sailings were cancelled."
+    assert speaker_of(story, "A ferry company") == "Ola Berg"
+
+
 def test_an_envoy_by_office_is_the_office():
     story = (
         "Norway's envoy to Canada accused the council of ignoring the fishermen and warned that "

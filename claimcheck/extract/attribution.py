@@ -1596,6 +1596,10 @@ def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     return len(words) <= 2 and not (conj in {"and", "or"} and words)
 
 
+# "Norway's ambassador to the US, Henrik Dahl, said": the name in apposition speaks.
+APPOSED_PERSON = re.compile(rf",\s(?:former\s+)?(?P<name>{PERSON}),")
+
+
 def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> Attribution | None:
     """The speaker of the subject opened by "the", "a" or a possessive that the speech verb
     ending at `end` follows ("The health ministry in Gaza, which is run by Hamas, said")."""
@@ -1607,6 +1611,9 @@ def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> A
         return None
     if not _main_clause(sentence[: found.start()], link):
         return None
+    apposed = APPOSED_PERSON.match(sentence, found.end("subject"), end)
+    if apposed and speaker_kind(_person(apposed.group("name"), titles)) == "Person":
+        return Attribution(speaker=_person(apposed.group("name"), titles), phrase=apposed.group())
     speaker = _determined(found.group("subject"), titles)
     return Attribution(speaker=speaker, phrase=sentence[found.start() : end]) if speaker else None
 
