@@ -85,7 +85,8 @@ def test_no_speaker_where_the_clause_names_two_people():
     assert speaker_of(story, "When Holm met") is None
 
 
-# 4. Verbs of public speech beyond "said": denounced, condemned, pointed out.
+# 4. Verbs of public speech beyond "said": denounced, condemned, criticised, slammed, pointed
+# out.
 
 
 def test_a_country_denounces():
@@ -96,6 +97,18 @@ def test_a_country_denounces():
 def test_a_person_points_out():
     story = "Ada Grant pointed out that the bridge had been closed for 3 years."
     assert speaker_of(story, "Ada Grant") == "Ada Grant"
+
+
+def test_a_person_criticised_or_slammed():
+    story = "Ada Grant criticised the council for closing the bridge in 2019."
+    assert speaker_of(story, "Ada Grant") == "Ada Grant"
+    story = "Ada Grant slammed the plan as a waste of $3 million."
+    assert speaker_of(story, "Ada Grant") == "Ada Grant"
+
+
+def test_slammed_into_a_wall_is_no_speech():
+    story = "Ada Grant slammed into the wall on lap 12 and lost 3 places."
+    assert speaker_of(story, "Ada Grant") is None
 
 
 def test_condemned_to_a_sentence_is_no_speech():

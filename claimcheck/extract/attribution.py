@@ -41,7 +41,7 @@ SPEECH_VERBS = (
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
     "reiterated|lamented|quipped|joked|testified|testifies|continued|denounced|denounces|"
-    "condemned|condemns|pointed out|points out"
+    "condemned|condemns|pointed out|points out|criticized|criticised|slammed"
 )
 
 
@@ -207,6 +207,9 @@ NOT_SPEECH = {
     "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
     # "condemned to death", "condemned by the UN": a sentence or a condemnation received
     "condemned": re.compile(r" by\b| to\b"),
+    "criticized": re.compile(r" by\b"),  # a headline's passive: "Trump criticized by GOP"
+    "criticised": re.compile(r" by\b"),
+    "slammed": re.compile(r" (?:into|against|on|shut|down)\b| (?:the|a) (?:door|brakes|ball)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
     "tweeted": re.compile(_OBJECT),
