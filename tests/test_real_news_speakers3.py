@@ -237,3 +237,15 @@ def test_a_mayor_turned_to_twitter_to_describe():
 def test_took_to_facebook_on_a_day_to_say():
     story = "Henrik Dahl took to Facebook on Monday to say the bridge would reopen in 2021."
     assert speaker_of(story, "Henrik Dahl") == "Henrik Dahl"
+
+
+# 10. "Berg and his team wrote": the researcher speaks for the team.
+
+
+def test_a_researcher_and_his_team_wrote_at_the_end_of_a_sentence():
+    story = (
+        "Lead author Tom Berg studied the ice for 3 years. "
+        "The melt occurs every summer, often enough to be noted 2 nights out of 17, Berg and "
+        "his team wrote in the new paper, which was published on Monday."
+    )
+    assert speaker_of(story, "The melt occurs") == "Tom Berg"

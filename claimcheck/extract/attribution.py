@@ -148,10 +148,13 @@ ACCORDING_TAIL = re.compile(
     r"that|on|last|this|earlier)\b.*"
 )
 ACCORDING_WORDS = 8
-# What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
-# quantifiers: an apposition that fails is not retried character by character.
+# What may stand between a subject and its speech verb: an apposition, the team a researcher
+# speaks for ("Paganini and his team wrote"), adverbs, "has". Possessive quantifiers: an
+# apposition that fails is not retried character by character.
+OWN_TEAM = r"(?:his|her|their)\s+(?:team|colleagues|co-?authors|co-?workers)"
 BEFORE_VERB = (
-    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s[^,]{{3,90}}+,)?(?:\s+and\s+{OWN_TEAM})?"
+    r"(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
     r"first|initially|again|recently|formally|officially|publicly|himself|herself))*\s+"
 )
@@ -1085,6 +1088,8 @@ def attribute(
     for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
         reach = max(0, verb.start() - OTHER_REACH)
         described = OTHER_DESCRIBED.search(sentence, reach, verb.end())
+        if described and re.fullmatch(OWN_TEAM, described.group("speaker")):
+            described = None  # "Paganini and his team wrote": the speaker's own team
         if described and not _inside_quotes(sentence, described.start("speaker")):
             return None  # "He asked Morrison ..., but Morrison's lawyer said ..."
         other = OTHER_SPEAKER.search(sentence, reach, verb.end())
