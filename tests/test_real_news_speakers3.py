@@ -176,6 +176,14 @@ def test_an_office_with_its_holder_in_apposition_speaks_by_name():
     assert speaker_of(story, "A ferry company") == "Ola Berg"
 
 
+def test_an_envoy_by_office_is_the_holder_the_article_names_with_it():
+    story = (
+        "Norway's envoy to Canada accused the council of ignoring the fishermen. "
+        "Norway's envoy to Canada Henrik Dahl has said that the quota cannot rise this year."
+    )
+    assert speaker_of(story, "Norway's envoy to Canada accused") == "Henrik Dahl"
+
+
 def test_an_envoy_by_office_is_the_office():
     story = (
         "Norway's envoy to Canada accused the council of ignoring the fishermen and warned that "

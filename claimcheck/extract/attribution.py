@@ -1000,13 +1000,26 @@ ENVOY = re.compile(
 
 
 def _envoy(subject: str, envoy: re.Match[str], titles: dict[str, str] | None) -> str | None:
-    """ "China's ambassador to Britain Liu Wen" speaks as Liu Wen; without a name, the office
-    as the article words it ("China's ambassador to Britain")."""
+    """ "China's ambassador to Britain Liu Wen" speaks as Liu Wen; without a name, the one
+    holder the article names with the same office, else the office as the article words it
+    ("China's ambassador to Britain")."""
     name = envoy.group("name")
-    if name is None:
-        return "the " + envoy.group() if subject[:4] in ("The ", "the ") else subject
-    person = _person(name, titles)
-    return person if speaker_kind(person) == "Person" else None
+    if name is not None:
+        person = _person(name, titles)
+        return person if speaker_kind(person) == "Person" else None
+    office = envoy.group() if subject[:4] in ("The ", "the ") else subject
+    return _holder(office, titles) or ("the " + office if office != subject else subject)
+
+
+def _holder(office: str, titles: dict[str, str] | None) -> str | None:
+    """The one person the article names right after `office` ("China's ambassador to Britain
+    Liu Wen", "..., Liu Wen,"), if there is exactly one."""
+    if not isinstance(titles, Names) or office not in titles.text:
+        return None
+    after = re.compile(rf"{re.escape(office)},?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})")
+    people = {_person(found.group("name"), titles) for found in after.finditer(titles.text)}
+    people = {person for person in people if speaker_kind(person) == "Person"}
+    return people.pop() if len(people) == 1 else None
 
 
 # Endings of nouns for what a person is or does ("novelist", "adviser", "economist").
