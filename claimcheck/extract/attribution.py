@@ -14,6 +14,11 @@ organisation is one speaker wherever its sentence starts. An office stays an off
 Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
 Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
 
+Offices and organisations speak through other verbs too: "The US Embassy ... keeps its own monitor
+and reported that", "The Lancet Commission on ... found that", "China's ambassador to Britain
+accused" (the one holder the article names with that office, else the office). An opening "As
+X points out," gives X the main clause; "When X said ...," only sets the scene.
+
 Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
 the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
 finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
