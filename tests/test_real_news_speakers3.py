@@ -133,6 +133,11 @@ def test_as_a_person_pointed_out_on_a_day():
     assert speaker_of(story, "As Ada Grant") == "Ada Grant"
 
 
+def test_as_a_person_told_a_paper():
+    story = "As Ada Grant told The Harbour Times, the bridge has been closed for 3 years."
+    assert speaker_of(story, "As Ada Grant") == "Ada Grant"
+
+
 def test_as_someone_denounced_something_the_main_clause_is_not_theirs():
     story = (
         "But as Ada Grant denounced the new tariffs, many in the crowd began to leave the hall "

@@ -1577,6 +1577,7 @@ def _reported_speaker(
 # What may follow the speech verb of an opening clause whose speech is the main clause ("As
 # Menendez pointed out, ...", "As Kreutz points out in a column on Yahoo News, ...").
 SAID_THEN_COMMA = re.compile(
+    r"(?:(?<=told)\s+(?:reporters|journalists|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
     r"(?:\s+(?:in|on|at|to|during|last|this|earlier|recently|[A-Z][a-z]+day)\b[^,;:!?\"“”]{0,60})?,"
 )
 
