@@ -14,6 +14,11 @@ organisation is one speaker wherever its sentence starts. An office stays an off
 Prime Minister") unless the article pairs that office with a name ("Former Prime Minister Boris
 Johnson"): the last person named is a guess, and no speaker is better than a wrong one.
 
+Offices and organisations speak through other verbs too: "The US Embassy ... keeps its own monitor
+and reported that", "The Lancet Commission on ... found that", "China's ambassador to Britain
+accused" (the one holder the article names with that office, else the office). An opening "As
+X points out," gives X the main clause; "When X said ...," only sets the scene.
+
 Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
 the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
 finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
@@ -40,7 +45,8 @@ SPEECH_VERBS = (
     "reported|estimated|believes|believed|thinks|thought|alleged|announces|say|recalled|"
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
-    "reiterated|lamented|quipped|joked|testified|testifies|continued"
+    "reiterated|lamented|quipped|joked|testified|testifies|continued|denounced|denounces|"
+    "condemned|condemns|pointed out|points out|criticized|criticised|slammed"
 )
 
 
@@ -119,7 +125,7 @@ DESCRIBED = (
 )
 AFTER_QUOTE = re.compile(
     rf"^(?:(?P<verb1>{VERB_ALTERNATION})\s+(?P<speaker1>(?:{DESCRIBED})??{PERSON})"
-    rf"(?:\s+of\s+{NAME_WORD}(?:\s+{NAME_WORD})?)?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
+    rf"(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s+(?:in|on|at|during|who|after|when|to)\b|\s*$)"
     rf"|(?P<speaker2>(?:{DESCRIBED})??{PERSON}|[Hh]e|[Ss]he|[Tt]hey|(?:the|a|an|one|another)\s[\w\s'-]{{3,60}}?)"
     rf"(?:,\s\d{{1,3}},|,\s(?P<apposed>[^,;:!?\"“”]{{3,140}}+),)?\s+(?P<verb2>{VERB_ALTERNATION}))\b(?:(?<=told)\s+(?P<venue>{PERSON}|reporters|journalists))?"
 )
@@ -147,16 +153,20 @@ ACCORDING_TAIL = re.compile(
     r"that|on|last|this|earlier)\b.*"
 )
 ACCORDING_WORDS = 8
-# What may stand between a subject and its speech verb: an apposition, adverbs, "has". Possessive
-# quantifiers: an apposition that fails is not retried character by character.
+# What may stand between a subject and its speech verb: an apposition, the team a researcher
+# speaks for ("Paganini and his team wrote"), adverbs, "has". Possessive quantifiers: an
+# apposition that fails is not retried character by character.
+OWN_TEAM = r"(?:his|her|their)\s+(?:team|colleagues|co-?authors|co-?workers)"
 BEFORE_VERB = (
-    r"(?:\s*\([^()]{1,30}\))?(?:,\s[^,]{3,90}+,)?(?:\s+(?:this week|last week|yesterday|today|"
+    rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s[^,]{{3,90}}+,)?(?:\s+and\s+{OWN_TEAM})?"
+    r"(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
     r"first|initially|again|recently|formally|officially|publicly|himself|herself))*\s+"
 )
-# (?=[capital]) first: failing fast where no name starts halves the cost of a scan.
+# (?=[capital]) first: failing fast where no name starts halves the cost of a scan. Not inside a
+# word ("eBay" is no "Bay").
 REPORTED = re.compile(
-    rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
+    rf"(?=[{CAPITAL}])(?<![\w'’-])(?P<speaker>{PERSON}){BEFORE_VERB}(?P<verb>{VERB_ALTERNATION})\b"
 )
 CALLED = re.compile(rf"(?=[{CAPITAL}])(?P<speaker>{PERSON}){BEFORE_VERB}called\b")
 SPEECH_VERB = re.compile(rf"\b(?P<verb>{VERB_ALTERNATION})\b")
@@ -203,6 +213,11 @@ NOT_SPEECH = {
         r"| (?:dead|bankrupt(?:cy)?|a state of|an? (?:emergency|winner)|the winner)\b"
     ),
     "announced": re.compile(r" by [a-z]+ing\b| as (?:the|a|an|its|his|her|their)\b"),
+    # "condemned to death", "condemned by the UN": a sentence or a condemnation received
+    "condemned": re.compile(r" by\b| to\b"),
+    "criticized": re.compile(r" by\b"),  # a headline's passive: "Trump criticized by GOP"
+    "criticised": re.compile(r" by\b"),
+    "slammed": re.compile(r" (?:into|against|on|shut|down)\b| (?:the|a) (?:door|brakes|ball)\b"),
     "wrote": re.compile(_OBJECT),
     "posted": re.compile(_OBJECT),
     "tweeted": re.compile(_OBJECT),
@@ -928,6 +943,9 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
     longer phrase ("the question you just asked")."""
     opener, head = subject.split(None, 1)
     article = opener.lower()
+    envoy = ENVOY.fullmatch(head) if " to " in head and article != "a" else None
+    if envoy:
+        return _envoy(subject, envoy, titles)
     words = head.split()
     lowered = [word.lower() for word in words]
     if not NOT_IN_SUBJECT.isdisjoint(lowered) or head[-1] in QUOTE_MARKS:
@@ -972,7 +990,41 @@ def _determined(subject: str, titles: dict[str, str] | None, plain: bool = False
         return name if _names_a_role(lowered[run - 1], name) else None
     if _name_start(lowered) > 0 and lowered[-1] not in ORGANISATION_NOUNS:
         return _person(" ".join(words[run:]), titles)
+    if article not in ARTICLES and len(words) == 2 and speaker_kind(head) == "Person":
+        return _person(head, titles)  # "RealClearPolitics’ David Byler": a person, by name
     return named
+
+
+# An envoy's office ("ambassador to Britain", "special envoy to the United Nations") and the name
+# of its holder, if it follows ("ambassador to Britain Liu Wen").
+ENVOY = re.compile(
+    r"(?P<office>(?:[\w-]+\s+){0,2}?(?:ambassador|envoy|representative|emissary|consul)\s+to\s+"
+    rf"(?:the\s+)?(?:(?:New|North|South|East|West|United|Great|Saudi)\s+)?[{CAPITAL}][\w.'’-]*)"
+    rf"(?:\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}}))?"
+)
+
+
+def _envoy(subject: str, envoy: re.Match[str], titles: dict[str, str] | None) -> str | None:
+    """ "China's ambassador to Britain Liu Wen" speaks as Liu Wen; without a name, the one
+    holder the article names with the same office, else the office as the article words it
+    ("China's ambassador to Britain")."""
+    name = envoy.group("name")
+    if name is not None:
+        person = _person(name, titles)
+        return person if speaker_kind(person) == "Person" else None
+    office = envoy.group() if subject[:4] in ("The ", "the ") else subject
+    return _holder(office, titles) or ("the " + office if office != subject else subject)
+
+
+def _holder(office: str, titles: dict[str, str] | None) -> str | None:
+    """The one person the article names right after `office` ("China's ambassador to Britain
+    Liu Wen", "..., Liu Wen,"), if there is exactly one."""
+    if not isinstance(titles, Names) or office not in titles.text:
+        return None
+    after = re.compile(rf"{re.escape(office)},?\s+(?P<name>{NAME_WORD}(?:\s+{NAME_WORD}){{1,2}})")
+    people = {_person(found.group("name"), titles) for found in after.finditer(titles.text)}
+    people = {person for person in people if speaker_kind(person) == "Person"}
+    return people.pop() if len(people) == 1 else None
 
 
 # Endings of nouns for what a person is or does ("novelist", "adviser", "economist").
@@ -1054,6 +1106,8 @@ def attribute(
     for verb in (first_verb, second, *HAS_SPEECH_VERB.finditer(sentence, second.end())):
         reach = max(0, verb.start() - OTHER_REACH)
         described = OTHER_DESCRIBED.search(sentence, reach, verb.end())
+        if described and re.fullmatch(OWN_TEAM, described.group("speaker")):
+            described = None  # "Paganini and his team wrote": the speaker's own team
         if described and not _inside_quotes(sentence, described.start("speaker")):
             return None  # "He asked Morrison ..., but Morrison's lawyer said ..."
         other = OTHER_SPEAKER.search(sentence, reach, verb.end())
@@ -1177,15 +1231,29 @@ def _opening_clause_person(
     sentence: str, pronoun: re.Match[str], context: str, titles: dict[str, str] | None
 ) -> str | None:
     """The person a pronoun after an opening clause means: the one the clause names speaking
-    ("When Afghan President Ashraf Ghani announced the exchange, he said"), else, where the
-    clause names no one, the person the text before means ("However, he said"). None where
-    the clause names someone otherwise ("In response to Sanders' charge, she said", "When
-    Sanders accused Clinton, she said"): either may be meant."""
+    ("When Afghan President Ashraf Ghani announced the exchange, he said"), else the person the
+    text before means where the clause names no one ("However, he said"), else the one person
+    the clause is about ("When Holm was stopped, he told police"). None where the clause names
+    someone otherwise ("In response to Sanders' charge, she said", "When Sanders accused
+    Clinton, she said"): either may be meant."""
     clause = sentence[: pronoun.start("p")]
-    if not _people_named(clause, titles):
+    named = _people_named(clause, titles)
+    if not named:
         return _pronoun_person(pronoun.group("p"), context, titles)
     speaker = _clause_speaker(clause, titles)
-    return _person(speaker, titles) if speaker else None
+    if speaker:
+        return _person(speaker, titles)
+    subject = CLAUSE_SUBJECT.match(clause)
+    name = subject.group("name") if subject else ""
+    if not name or name.endswith(POSSESSIVE) or not _all_same(name, named, titles):
+        return None
+    return _person(name, titles)
+
+
+# "When Holm was approached, he ...": the person an opening clause is about, as its subject.
+CLAUSE_SUBJECT = re.compile(
+    rf"(?:When|After|Once|As|While|Before|Since|Until)\s+(?P<name>{PERSON})\s+(?=[a-z])"
+)
 
 
 def _clause_speaker(clause: str, titles: dict[str, str] | None) -> str | None:
@@ -1237,6 +1305,9 @@ def _subject_speaks(
         person = _person_speaks(sentence, found, context, titles) if found else None
         if person:
             return person
+        organisation = _organisation_speaks(sentence, start)
+        if organisation:
+            return organisation
         described = DESCRIBED_SUBJECT.match(sentence, start) or THE_DESCRIBED_SAYS.match(
             sentence, start
         )
@@ -1244,6 +1315,47 @@ def _subject_speaks(
         if described:
             return described
     return None
+
+
+ORGANISATION_WORD = rf"[{CAPITAL}][\w.'’&-]*"
+# An organisation by its name: "The US Embassy in New Delhi", "the U.S. Attorney's Office for
+# the Western District of New York".
+ORGANISATION_NAME = re.compile(
+    rf"[Tt]he\s+{ORGANISATION_WORD}(?:\s+{ORGANISATION_WORD}){{0,5}}"
+    rf"(?:\s+(?:of|for|on|in|and)\s+(?:the\s+)?{ORGANISATION_WORD}(?:\s+{ORGANISATION_WORD}){{0,4}})*"
+)
+ORGANISATION_OPENS = re.compile(rf"(?P<name>{ORGANISATION_NAME.pattern})(?=\s+[a-z])")
+# An organisation's finding is its word: "The Commission found that ...", "The Lancet Commission
+# on pollution and health found that" (a topic after the name).
+ORGANISATION_FINDS = re.compile(
+    r"(?:\s+(?:on|of|for)\s+[a-z][^,;:!?\"“”()]{0,60}?)?"
+    r"\s+(?:has\s+|have\s+|also\s+)?(?:found|concluded)\s+that\b"
+)
+
+
+def _organisation(name: str) -> str | None:
+    """An organisation named with "the" ("The US Embassy in New Delhi"), "the" lower-cased; its
+    name ends in a word for one ("Embassy", "Office"), not "The Florida senator"."""
+    head = re.split(r"\s+(?:of|for|on|in|and)\s+", name)[0].split()[-1].lower()
+    if head not in ORGANISATION_WORDS or not ORGANISATION_NAME.fullmatch(name):
+        return None
+    speaker = "the" + name[3:]
+    return speaker if speaker_kind(speaker) == "Organization" else None
+
+
+def _organisation_speaks(sentence: str, start: int) -> Attribution | None:
+    """An organisation that opens the sentence and speaks through its own verb, one joined on
+    ("The US Embassy keeps its own monitor and reported Wednesday that") or a finding ("The
+    Lancet Commission on pollution and health found that")."""
+    found = ORGANISATION_OPENS.match(sentence, start)
+    speaker = _organisation(found.group("name")) if found else None
+    if speaker is None:
+        return None
+    cue = ORGANISATION_FINDS.match(sentence, found.end()) or _speech_cue(
+        sentence, found.end(), found.end("name")
+    )
+    phrase = sentence[found.start() : cue.end()].strip(", ") if cue else ""
+    return Attribution(speaker=speaker, phrase=phrase) if cue else None
 
 
 def _finds(sentence: str) -> bool:
@@ -1276,6 +1388,9 @@ def _document_finds(sentence: str) -> Attribution | None:
             found = DOCUMENT_FINDS.match(sentence, start)
             if found:
                 break
+            organisation = _organisation_speaks(sentence, start)
+            if organisation:
+                return organisation
     if found is None or sentence.rstrip(" \"'”’").endswith("?"):
         return None
     np = found.group("np")
@@ -1335,17 +1450,33 @@ STATEMENT = re.compile(
 )
 
 
+# "Kejriwal turned to Twitter last month to describe his city as ...": a post's words.
+SOCIAL_POST = re.compile(
+    r"(?P<verb>took|takes|turned|turns|went)\s+to\s+(?:Twitter|Facebook|Instagram|X|TikTok|"
+    r"Truth\s+Social|social\s+media)(?:\s+(?:on\s+)?[A-Z][a-z]+day|\s+(?:last|this)\s+\w+)?,?"
+    r"\s+to\s+(?:say|describe|call|criticize|criticise|accuse|announce|claim|slam|blast|attack|"
+    r"praise|defend|deny|insist|warn|argue|write|declare|urge)\b"
+)
+
+
 def _issues_statement(sentence: str) -> bool:
-    """Whether a sentence may say that someone issued a statement (substrings first: cheap)."""
+    """Whether a sentence may say that someone issued a statement or took to social media to say
+    something (substrings first: cheap)."""
     verbs = "issued" in sentence or "released" in sentence or " out " in sentence
-    return (verbs or "posted" in sentence) and bool(STATEMENT.search(sentence))
+    if (verbs or "posted" in sentence) and STATEMENT.search(sentence):
+        return True
+    return " to " in sentence and bool(SOCIAL_POST.search(sentence))
 
 
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
     and said"), outside quotations, when it reports speech."""
-    cue = SUBJECT_SPEAKS.match(sentence, end) or STATEMENT.match(sentence, end)
+    cue = (
+        SUBJECT_SPEAKS.match(sentence, end)
+        or STATEMENT.match(sentence, end)
+        or SOCIAL_POST.match(sentence, end)
+    )
     if cue and NOT_SPEECH.get(cue.group("verb"), NOT_SPEECH_ANY).match(sentence, cue.end()):
         cue = None  # "called on the senator to ... and said": the verb joined on may report
     if cue is None:
@@ -1414,8 +1545,11 @@ def _reported_speaker(
     preposition's object ("a spokesman for Mr Trump said"); a name that "the" or a possessive
     opens ("The Institute for Fiscal Studies said") is read with its whole noun phrase."""
     name = match.group("speaker")
-    first = name.split(None, 1)[0].lower()
     before = sentence[: match.start()]
+    opener = OPENING_CONJUNCTION.match(name)
+    if opener:  # "As Ada Grant": the conjunction that opens the sentence, then the name
+        name, before = name[opener.end() :], sentence[: match.start() + opener.end()]
+    first = name.split(None, 1)[0].lower()
     if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
         return None
     link = LINK_BEFORE.search(before)
@@ -1430,12 +1564,42 @@ def _reported_speaker(
         return found.speaker if found else None
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
+    if _opening_clause(before, link) and not _says_main_clause(sentence, match, link):
+        return None  # "But as Trump denounced the tests, many in the audience cheered"
     words = name.split()
     # An office without "the" ("Prime Minister said"), but a lone rank word is a surname ("King
     # said" is Gayle King, not the King).
     if len(words) > 1 and _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
         return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
+
+
+# What may follow the speech verb of an opening clause whose speech is the main clause ("As
+# Menendez pointed out, ...", "As Kreutz points out in a column on Yahoo News, ...").
+SAID_THEN_COMMA = re.compile(
+    r"(?:(?<=told)\s+(?:reporters|journalists|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
+    r"(?:\s+(?:in|on|at|to|during|last|this|earlier|recently|[A-Z][a-z]+day)\b[^,;:!?\"“”]{0,60})?,"
+)
+
+# The conjunction that opens a sentence before a name ("As Ada Grant pointed out, ...").
+OPENING_CONJUNCTION = re.compile(
+    r"(?:As|When|While|Since|After|Before|If|Although|Though)\s+(?=\S+\s)"
+)
+
+
+def _says_main_clause(sentence: str, match: re.Match[str], link: re.Match[str]) -> bool:
+    """Whether an opening "as" clause gives the main clause as its subject's words ("As Menendez
+    pointed out, ..."); "when", "while" and the like only set the scene ("When Clinton said she
+    would debate, he looked ...")."""
+    return link.group("conj").lower() == "as" and bool(SAID_THEN_COMMA.match(sentence, match.end()))
+
+
+def _opening_clause(before: str, link: re.Match[str] | None) -> bool:
+    """Whether a subject after `before` opens a clause put before the main one ("As", "But when"),
+    not one joined on after it ("This comes as")."""
+    if link is None or link.group("conj") is None or link.group("conj").lower() not in CLAUSE_WORDS:
+        return False
+    return all(word.lower() in STARTERS for word in before[: link.start()].split())
 
 
 NAME_WITH_APPOSITION = re.compile(rf"{PERSON}(?:,\s[^,;:!?]+)?,")
@@ -1459,6 +1623,10 @@ def _main_clause(before: str, link: re.Match[str] | None) -> bool:
     return len(words) <= 2 and not (conj in {"and", "or"} and words)
 
 
+# "Norway's ambassador to the US, Henrik Dahl, said": the name in apposition speaks.
+APPOSED_PERSON = re.compile(rf",\s(?:former\s+)?(?P<name>{PERSON}),")
+
+
 def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> Attribution | None:
     """The speaker of the subject opened by "the", "a" or a possessive that the speech verb
     ending at `end` follows ("The health ministry in Gaza, which is run by Hamas, said")."""
@@ -1470,6 +1638,9 @@ def _subject_before(sentence: str, end: int, titles: dict[str, str] | None) -> A
         return None
     if not _main_clause(sentence[: found.start()], link):
         return None
+    apposed = APPOSED_PERSON.match(sentence, found.end("subject"), end)
+    if apposed and speaker_kind(_person(apposed.group("name"), titles)) == "Person":
+        return Attribution(speaker=_person(apposed.group("name"), titles), phrase=apposed.group())
     speaker = _determined(found.group("subject"), titles)
     return Attribution(speaker=speaker, phrase=sentence[found.start() : end]) if speaker else None
 
@@ -1521,16 +1692,34 @@ def _trailing(sentence: str, context: str, titles: dict[str, str] | None) -> Att
     subject = found.group("subject")
     if found.group("described") and not PERSON_NAME.fullmatch(subject):
         return None
+    if found.group("described") and _place_goes_on(found.group("described"), subject):
+        return None  # "..., a geologist in Washington, D.C., said": the place goes on
     described = DESCRIBED_SUBJECT.match(subject + " said")
     if described and described.end("np") == len(subject):
         speaker = _described_speaks(subject + " said", described, titles)
         if speaker is None and UNNAMED_PLURAL.fullmatch(subject):
             speaker = Attribution(subject)  # "..., officials said.": unnamed, but not the writer
         return Attribution(speaker.speaker, phrase=found.group(0)[1:].strip()) if speaker else None
+    organisation = _organisation(subject) if subject[:4] in ("the ", "The ") else None
+    if organisation:  # "..., the U.S. Attorney's Office for the Western District announced"
+        return Attribution(organisation, phrase=found.group(0)[1:].strip())
     if not (PERSON_NAME.fullmatch(subject) or subject.lower() in PRONOUNS):
         return None
     speaker = _resolve(subject, context, titles)
     return Attribution(speaker, phrase=found.group(0)[1:].strip()) if speaker else None
+
+
+# "in Washington", "at Lake University in Dallas": a phrase ending in a place or an institution.
+ENDS_IN_PLACE = re.compile(rf"\b(?:in|at|near|of|from|outside)\s+(?:[{CAPITAL}][\w.'’-]*\s*)+$")
+
+
+def _place_goes_on(described: str, subject: str) -> bool:
+    """Whether `subject` after "DESCRIPTION, " finishes the place the description ends in
+    ("in Washington, D.C.", "in Dallas, Texas", "in Greenbelt, Maryland"), not a name in
+    apposition ("a professor at Harvard, Jane Doe"): one word or a place's name after it."""
+    words = subject.split()
+    place = len(words) == 1 or words[0].lower() in PLACE_STARTS
+    return place and bool(ENDS_IN_PLACE.search(described))
 
 
 def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -1544,7 +1733,9 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
     found = AFTER_QUOTE.match(tail)
     if not found:
         verb = SPEECH_VERB.match(tail)
-        return _said_described(tail, verb.end() + 1, context, titles) if verb else None
+        if verb is None:
+            return _long_apposition(tail, context, titles)
+        return _said_described(tail, verb.end() + 1, context, titles)
     speaker = found.group("speaker1") or found.group("speaker2")
     apposed = found.group("apposed")
     if apposed and speaker.split()[0].lower() in ARTICLES and PERSON_NAME.fullmatch(apposed):
@@ -1557,6 +1748,32 @@ def _after_quote(sentence: str, context: str, titles: dict[str, str] | None) -> 
         venue=found.group("venue"),
         phrase=tail[: found.end()].strip(),
     )
+
+
+# "'...,' lead author Ana Lopes, a geologist at the Polar Center in Greenbelt, Maryland, and
+# Lake University, said in a statement.": a name, a long apposition with places in it, and the
+# speech verb that ends the sentence.
+LONG_APPOSITION = re.compile(
+    rf"(?P<speaker>(?:{DESCRIBED})??{PERSON}),\s(?P<apposition>[^;:!?\"“”]{{3,240}}),\s+"
+    rf"(?:{VERB_ALTERNATION})(?:\s+(?:in|on|to)\s[^,;:!?\"“”]{{1,40}})?\s*[.!]?\s*$"
+)
+
+
+def _long_apposition(tail: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The name after a quote with an apposition of several commas before its verb, where no
+    part of the apposition is another person ("Kurt Volker, the former envoy, and Tim Morrison,
+    said" is two speakers)."""
+    found = LONG_APPOSITION.match(tail)
+    if found is None:
+        return None
+    for part in found.group("apposition").split(","):
+        words = part.split()
+        if words and words[0] == "and":
+            words = words[1:]
+        if words and speaker_kind(_person(" ".join(words), titles)) == "Person":
+            return None
+    speaker = _resolve(found.group("speaker"), context, titles)
+    return Attribution(speaker=speaker, phrase=tail.strip()) if speaker else None
 
 
 def _said_described(
