@@ -1,7 +1,7 @@
 """What the review queue holds on real news pages, against hand labels: checkable claims, speakers,
 figures and dates.
 
-    python -m bench.bench_audit [--errors tuning|tuning2|tuning3]
+    python -m bench.bench_audit [--errors tuning|tuning2|tuning3|tuning4]
 
 The pages are English pages of `article_extraction` (which parts, below), read from their HTML
 exactly as `claimcheck add` reads a page, every sentence scored (`extract_claims` with no
@@ -20,13 +20,13 @@ its first occurrence: the reviewer's verdict on it holds for its repeats.
 Precision is also given with quotations counted as checkable: claimcheck keeps a quotation
 given to a named speaker as a claim by design (did they say it?), whatever it says.
 
-`tuning.jsonl` holds the 16 pages whose errors were read to find the first classes of error to fix;
-`tuning2.jsonl` 17 pages labelled after those fixes and reported untouched once (2026-12-03), then
-read for the second round's classes; `tuning3.jsonl` 18 pages of the reader's tuning part (never
-read by the extractor's work until then), labelled before the second round was measured and
-reported untouched once, then read for the third round's classes; `untouched.jsonl` the next
-English pages of the reader's tuning part, their checkable sentences labelled before the third
-round's fixes were measured, read for the report alone.
+`tuning.jsonl` holds the 16 pages whose errors were read to find the first classes of error to fix.
+Each later part was labelled before a round's fixes were measured, reported untouched once, then
+read for the next round's classes: `tuning2.jsonl` 17 more pages of that third (round 2),
+`tuning3.jsonl` 18 English pages of the reader's tuning part, which no work on the extractor had
+read (round 3), `tuning4.jsonl` the next 18 such pages (round 4). `untouched.jsonl` holds the
+English pages of the reader's tuning part left after those, labelled before the fourth round's
+fixes were measured, read for the report alone.
 An output the labels do not know (a speaker, figure or date that changed since they were
 written) is counted as unlabelled, never as right. Baseline in the same run for the checkable
 claims: "contains a digit".
@@ -47,7 +47,7 @@ from claimcheck.ingest import read_bytes
 from claimcheck.models import ExtractedClaim, Quantity
 
 LABELS = REPO / "bench" / "audit"
-PARTS = ("tuning", "tuning2", "tuning3", "untouched")
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "untouched")
 DIGIT = re.compile(r"\d")
 
 
@@ -178,7 +178,7 @@ def figures(t: Counter) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--errors", choices=["tuning", "tuning2", "tuning3"], help="print a tuning part's errors"
+        "--errors", choices=[p for p in PARTS if p != "untouched"], help="a tuning part's errors"
     )
     args = parser.parse_args(argv)
     folder = data_dir() / "article_extraction"
