@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 
 from claimcheck.extract.quantity_words import (
     AMBIGUOUS_CURRENCY_WORDS,
+    CHANGE_FROM_VERBS,
     CHANGE_WORDS,
     CHANGE_WORDS_WITH_BY,
     CURRENCY_CODES,
@@ -1188,6 +1189,18 @@ def _range_opener(text: str, start: int) -> str:
     return words[0] if words and words[0].lower() in ("between", "from") else ""
 
 
+def _rises_from(opener: str, low: float, high: float, text: str, start: int) -> bool:
+    """ "increase the efficiency from 23% to 35%": after a change verb in the same clause, a rise
+    from one level to another is two figures, an old level and a new one; as one span 23..35 it
+    would read as a band of values. A fall ("fell from 71% to 55%") cannot be read as a band
+    and stays one span."""
+    if opener.lower() != "from" or not low < high:
+        return False
+    at = text.rindex(opener, 0, start)
+    clause = re.split(r"[,;:.!?()\"“”]", text[max(0, at - 80) : at])[-1]
+    return any(word in CHANGE_FROM_VERBS for word in clause.lower().split()[-8:])
+
+
 def _read_range(
     text: str, start: int, end: int, number: _Number, money: bool
 ) -> tuple[float, int, float, int] | None:
@@ -1219,6 +1232,10 @@ def _read_range(
         return None  # "rose by £12,000 to £294,000": a change and a new level
     if high < number.value * scale and not opener and join.group(1).lower() in ("to", "through"):
         return None  # "confirmed 92 to 0", "leads 1,428 to 1,153": a tally, not a range
+    if join.group(1).lower() == "to" and _rises_from(
+        opener, number.value * scale, high, text, start
+    ):
+        return None
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
@@ -1244,6 +1261,8 @@ def _read_range_after_unit(
     if second_unit != unit or unit_end is None:
         return None
     high = second.value * second.scale
+    if _rises_from(opener, low, high, text, start):
+        return None
     if not opener and not _close_range(low, high, text, start, None):
         return None  # "cut rates 0.25% to 5%": a change and a new level
     return high, unit_end, text.rindex(opener, 0, start) if opener else start
@@ -1368,8 +1387,8 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     noun = _NOUN_WORD.match(text, rate.end())
     if noun and word in RATE_ADJECTIVES and noun.group(1) in RATE_NOUNS:
         return noun.end(), f"{unit} per {word} {noun.group(1)}"  # "$2.53 per diluted share"
-    per = UNIT_NAMES.get(word, "")
     written, joiner = rate.group(2), (rate.group(1) or "/").lower()
+    per = UNIT_NAMES.get(word, "") or (_slash_symbol(written) if joiner == "/" else "")
     if joiner == "/" and not per:
         return 0, unit
     if joiner in ("a", "an") and not per and word not in RATE_NOUNS:
@@ -1379,6 +1398,12 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     if per and per not in TIME_UNITS and written in UNIT_SYMBOLS:
         return rate.end(), f"{unit} per {written}"  # "$0.15/kWh"
     return rate.end(), f"{unit} per {_singular(word)}"
+
+
+def _slash_symbol(written: str) -> str:
+    """The unit of a symbol after a slash ("$0.10/W", "$0.06/kWh"): a price per unit. Not "m",
+    which after money is as often a month as a metre."""
+    return UNIT_SYMBOLS.get(written, "") if written != "m" else ""
 
 
 def _noun_before_or(text: str, start: int) -> tuple[str, str]:

@@ -1,0 +1,52 @@
+"""Figures on real news pages, fourth round (bench/bench_audit.py part tuning4): prices per unit
+written with a slash, rises from one level to another, hyphenated adjectives, named wars and
+plans, years and ranges of number words. Each class is held by fixture sentences written for
+it."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimcheck.extract.quantities import find_quantities
+
+
+def figures(sentence: str) -> list[tuple[str, float, str]]:
+    return [(q.surface, q.value, q.unit) for q in find_quantities(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Panels now sell for $0.31/W in bulk.", [("$0.31/W", 0.31, "USD per W")]),
+        ("Power costs €0.25/kWh for most homes.", [("€0.25/kWh", 0.25, "EUR per kWh")]),
+        ("Carbon traded at $42/t last week.", [("$42/t", 42.0, "USD per t")]),
+    ],
+)
+def test_a_price_per_unit_symbol_after_a_slash_is_a_rate(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_slash_m_after_money_is_no_metre():
+    """ "$15/m" is as often per month: no rate is read."""
+    assert figures("The plan costs $15/m for now.") == [("$15", 15.0, "USD")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The agency wants farms to raise yields from 40% to 55% within a decade.",
+        "Turnout rose from 48 percent to 61 percent.",
+    ],
+)
+def test_a_rise_from_one_level_to_another_is_two_figures(sentence):
+    found = find_quantities(sentence)
+    assert [(q.value, q.high, q.unit) for q in found] == [
+        (found[0].value, None, "percent"),
+        (found[1].value, None, "percent"),
+    ]
+    assert found[0].value < found[1].value
+
+
+def test_a_band_from_one_value_to_another_stays_one_span():
+    [span] = find_quantities("Tickets cost from $20 to $45 depending on the seat.")
+    assert (span.value, span.high, span.qualifier) == (20.0, 45.0, "range")
