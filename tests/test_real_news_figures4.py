@@ -50,3 +50,27 @@ def test_a_rise_from_one_level_to_another_is_two_figures(sentence):
 def test_a_band_from_one_value_to_another_stays_one_span():
     [span] = find_quantities("Tickets cost from $20 to $45 depending on the seat.")
     assert (span.value, span.high, span.qualifier) == (20.0, 45.0, "range")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The envoy had one face-to-face meeting with the minister.", "meeting"),
+        ("The panel held two closed-door hearings on Monday.", "hearings"),
+    ],
+)
+def test_a_hyphenated_adjective_is_no_unit_the_noun_after_it_is(sentence, unit):
+    [figure] = find_quantities(sentence)
+    assert figure.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high", "unit"),
+    [
+        ("Symptoms show after two-to-five days, doctors say.", 2.0, 5.0, "days"),
+        ("Repairs take 3-to-6 weeks.", 3.0, 6.0, "weeks"),
+    ],
+)
+def test_a_range_with_to_between_hyphens_is_one_span(sentence, low, high, unit):
+    [span] = find_quantities(sentence)
+    assert (span.value, span.high, span.unit, span.qualifier) == (low, high, unit, "range")

@@ -184,7 +184,10 @@ _RATE = re.compile(
     r"\s?(?:(per|an?)\s+|/)((?:square|cubic)\s+[A-Za-z]+|[A-Za-z]+)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
 )
-_RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+# "5-7", "5 to 7", "one-to-seven" ("to" between hyphens)
+_RANGE_JOIN = re.compile(
+    r"(?:-(?=to-))?\s*(-|–|—|~|to|through|and)(?:(?<=to)-(?=\w))?\s*", re.IGNORECASE
+)
 _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
 _ODD = re.compile(r"-odd\b", re.IGNORECASE)
@@ -1461,7 +1464,12 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             break  # "one of the narrative's best": a possessive is not what is counted
         if words and _is_name_after(word, text, match.end()):
             break  # "the 2,812 piece Betrayal at": a name after the noun
-        if words and _is_verb_form(lowered) and not _content_word_follows(text, match.end()):
+        if (
+            words
+            and _is_verb_form(lowered)
+            and not _content_word_follows(text, match.end())
+            and not _is_noun_after_compound(words[-1], lowered)
+        ):
             break  # "one lawmaker called Trump", "one party turning out"; not "coal mining firms"
         if singular and lowered.endswith("s") and _is_plural(lowered):
             break
@@ -1567,6 +1575,12 @@ def _content_word_follows(text: str, end: int) -> bool:
     following = _NOUN_WORD.match(text, end)
     word = following.group(1) if following else ""
     return word[:1].islower() and word not in STOP_NOUNS
+
+
+def _is_noun_after_compound(previous: str, word: str) -> bool:
+    """ "one in-person meeting", "two closed-door hearings": after a hyphenated adjective an
+    "-ing" word is the noun it describes, not a verb."""
+    return "-" in previous.strip("-") and word.endswith("ing")
 
 
 def _is_verb_form(word: str) -> bool:
