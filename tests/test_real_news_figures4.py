@@ -74,3 +74,44 @@ def test_a_hyphenated_adjective_is_no_unit_the_noun_after_it_is(sentence, unit):
 def test_a_range_with_to_between_hyphens_is_one_span(sentence, low, high, unit):
     [span] = find_quantities(sentence)
     assert (span.value, span.high, span.unit, span.qualifier) == (low, high, unit, "range")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Veterans of the 1973 Yom Kippur War and the Six-Day War met.",
+        "Both sides still say they back a two-state solution.",
+        "Critics of the one-child policy spoke out.",
+        "The country has had a two-party system for decades.",
+    ],
+)
+def test_named_wars_and_kinds_of_arrangement_count_nothing(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_unit_before_policy_keeps_its_figure():
+    assert figures("It set a five-year policy of cuts.") == [("five-year", 5.0, "years")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials kept talking about the 2018 midterms.",
+        "A fund set up in 2014 helps farmers with loans.",
+        "She said the 1992 primaries were different.",
+    ],
+)
+def test_a_year_before_a_plural_is_no_count(sentence):
+    assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The firm hired 1500 workers last year.", 1500.0, "workers"),
+        ("Nearly 2000 people marched.", 2000.0, "people"),
+    ],
+)
+def test_a_round_number_before_a_plural_still_counts(sentence, value, unit):
+    [(_, found_value, found_unit)] = figures(sentence)
+    assert (found_value, found_unit) == (value, unit)

@@ -239,6 +239,11 @@ _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", r
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
 _QUOTES = ('"', "“", "‘", "'")
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+ of $")
+_HYPHEN_CAPITAL_NAME = re.compile(r"-[A-Z][a-z]+ [A-Z]")  # "the Six-Day War", "a Five-Year Plan"
+# "a two-state solution", "a one-child policy": a kind of arrangement named by a number, no count
+_KIND_OF_ARRANGEMENT = re.compile(
+    r"-([A-Za-z]+) (?:solution|system|policy|formula|doctrine)s?\b", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:\"“‘(\[—–-]\s*|\n\s*)$")
 _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
@@ -904,6 +909,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "Capital One", "Formula One": a name
         if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
             return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+        if _names_an_arrangement(text, number):
+            return True  # "a two-state solution", "a two-party system": a kind, not a count
         if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
             return True  # "the upper half of the lid", "the first half of the year": a part
         if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
@@ -944,8 +951,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
         return True  # "I am 100% sure": emphasis, not a share of anything
-    if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
-        return True  # 2016; but "2000 people"
+    if _YEAR.fullmatch(text, pos, end) and not (
+        measured or (_plural_follows(after) and _may_count(text, pos, end, previous))
+    ):
+        return True  # 2016, "the 2016 elections", "launched in 2011 aims to"; but "2000 people"
     if _EMERGENCY.match(text, pos) or (
         text[pos:end] in ("911", "999", "112") and _EMERGENCY_CALLED.search(before)
     ):
@@ -986,7 +995,18 @@ def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
     if _NAME_OF.search(text, max(0, pos - 20), pos):
         return True
     opens = _CLAUSE_START.search(text, max(0, pos - 3), pos)
-    return not opens and bool(_NOUN_WORD_CAPITAL.match(text, number.end))
+    capital_follows = _NOUN_WORD_CAPITAL.match(text, number.end) or _HYPHEN_CAPITAL_NAME.match(
+        text, number.end
+    )
+    return not opens and bool(capital_follows)
+
+
+def _names_an_arrangement(text: str, number: _Number) -> bool:
+    """A number word joined to a noun that is no unit, before "solution", "system", "policy"
+    ("a two-state solution", "the one-child policy"), names a kind of arrangement; a unit keeps
+    its figure ("a five-year policy": five years)."""
+    kind = _KIND_OF_ARRANGEMENT.match(text, number.end)
+    return bool(kind) and kind.group(1).lower() not in UNIT_NAMES
 
 
 def _is_zero_as_no(text: str, number: _Number) -> bool:
@@ -1151,6 +1171,16 @@ def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> b
     if previous.lower() in ("a", "an"):
         return not _SCALE.match(text, end)
     return previous.lower() == "the" and end - pos >= 3 and not _noun_unit(text, end)
+
+
+def _may_count(text: str, pos: int, end: int, previous: str) -> bool:
+    """Whether a year-like number before a plural may count it. Not after "in", "since" or
+    "until" ("launched in 2011 aims to"), and not a recent year that is not round: news writes
+    such counts with a comma ("2,016 votes"), so "raising 2016 elections" names a year."""
+    if previous.lower() in ("in", "since", "until", "during"):
+        return False
+    value = int(text[pos:end])
+    return not (1900 <= value <= 2039 and value % 100)
 
 
 def _plural_follows(after: str) -> bool:
