@@ -115,3 +115,13 @@ def test_a_year_before_a_plural_is_no_count(sentence):
 def test_a_round_number_before_a_plural_still_counts(sentence, value, unit):
     [(_, found_value, found_unit)] = figures(sentence)
     assert (found_value, found_unit) == (value, unit)
+
+
+def test_the_second_price_of_a_from_to_pair_keeps_the_first_ones_rate():
+    found = find_quantities("Fares fell from €2.40/km last year to €1.90 now.")
+    assert [q.unit for q in found] == ["EUR per km", "EUR per km"]
+
+
+def test_a_price_of_another_scale_keeps_its_own_unit():
+    found = find_quantities("Profit went from $3 per share to $9 million.")
+    assert [q.unit for q in found] == ["USD per share", "USD"]

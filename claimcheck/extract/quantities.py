@@ -1535,7 +1535,9 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
             )
     for index in range(1, len(found)):
         here, before = found[index], found[index - 1]
-        if here.quantity.unit or not before.quantity.unit or here.needs_unit:
+        if not before.quantity.unit or here.needs_unit:
+            continue
+        if here.quantity.unit and not _same_rate(before.quantity, here.quantity):
             continue
         cue = text[before.quantity.end : here.quantity.start]
         opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
@@ -1546,6 +1548,12 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
+
+
+def _same_rate(rate: Quantity, price: Quantity) -> bool:
+    """Whether a price written without its rate shares a rate before it: "from $0.23/W today
+    to $0.10" prices W too; "$5 per share to $7 million" does not."""
+    return rate.unit.startswith(f"{price.unit} per ") and rate.scale == price.scale
 
 
 def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
