@@ -125,3 +125,13 @@ def test_the_second_price_of_a_from_to_pair_keeps_the_first_ones_rate():
 def test_a_price_of_another_scale_keeps_its_own_unit():
     found = find_quantities("Profit went from $3 per share to $9 million.")
     assert [q.unit for q in found] == ["USD per share", "USD"]
+
+
+def test_a_count_before_a_list_of_plural_nouns_counts_the_whole_list():
+    found = find_quantities("The port handled 4,210 ferries, barges and tankers in June.")
+    assert [q.unit for q in found] == ["ferries, barges and tankers"]
+
+
+def test_a_plural_before_and_a_verb_keeps_its_own_noun():
+    found = find_quantities("The mill employs 120 workers and plans to hire more.")
+    assert [q.unit for q in found] == ["workers"]

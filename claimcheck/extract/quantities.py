@@ -294,6 +294,9 @@ _VAGUE = re.compile(
 _NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
+# ", trucks and SUVs" after "30,154 new cars": a list of plural nouns, counted together
+_PLURAL_LIST = re.compile(r"(?:, [A-Za-z]+s)+,? (?:and|or) [A-Za-z]+s\b(?! (?:of|to)\b)")
+_LISTED_NOUN = re.compile(r"\b(?!and\b|or\b)[a-z]+\b")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(
     r" [A-Z][A-Za-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
@@ -1511,7 +1514,12 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
-    return words[-1] if words and len(words[-1]) > 1 else ""
+    if not words or len(words[-1]) < 2:
+        return ""
+    listed = _PLURAL_LIST.match(text, cursor) if _is_plural(words[-1]) else None
+    if listed and not STOP_NOUNS.intersection(_LISTED_NOUN.findall(listed.group(0).lower())):
+        return words[-1] + listed.group(0)  # "30,154 new cars, trucks and SUVs": the whole list
+    return words[-1]
 
 
 # ---- neighbours --------------------------------------------------------------------------------
