@@ -135,3 +135,12 @@ def test_a_count_before_a_list_of_plural_nouns_counts_the_whole_list():
 def test_a_plural_before_and_a_verb_keeps_its_own_noun():
     found = find_quantities("The mill employs 120 workers and plans to hire more.")
     assert [q.unit for q in found] == ["workers"]
+
+
+def test_a_year_like_number_after_by_is_a_size_or_a_margin():
+    found = find_quantities("The panel is 1440 pixels by 1920 pixels; he won by 1917 votes.")
+    assert [(q.value, q.unit) for q in found] == [
+        (1440.0, "pixels"),
+        (1920.0, "pixels"),
+        (1917.0, "votes"),
+    ]

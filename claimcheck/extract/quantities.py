@@ -1179,9 +1179,12 @@ def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> b
 def _may_count(text: str, pos: int, end: int, previous: str) -> bool:
     """Whether a year-like number before a plural may count it. Not after "in", "since" or
     "until" ("launched in 2011 aims to"), and not a recent year that is not round: news writes
-    such counts with a comma ("2,016 votes"), so "raising 2016 elections" names a year."""
+    such counts with a comma ("2,016 votes"), so "raising 2016 elections" names a year; after
+    "by" or "x" it is a margin or a size ("won by 1917 votes", "1080 by 1920 pixels")."""
     if previous.lower() in ("in", "since", "until", "during"):
         return False
+    if previous.lower() in ("by", "x", "×"):
+        return True
     value = int(text[pos:end])
     return not (1900 <= value <= 2039 and value % 100)
 
