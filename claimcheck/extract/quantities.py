@@ -32,6 +32,7 @@ from functools import cache, lru_cache
 
 from claimcheck.extract.quantity_words import (
     AMBIGUOUS_CURRENCY_WORDS,
+    CHANGE_FROM_VERBS,
     CHANGE_WORDS,
     CHANGE_WORDS_WITH_BY,
     CURRENCY_CODES,
@@ -183,7 +184,10 @@ _RATE = re.compile(
     r"\s?(?:(per|an?)\s+|/)((?:square|cubic)\s+[A-Za-z]+|[A-Za-z]+)\b"
     r"(?!\s+(?:earlier|ago|before|later|after|previously)\b)"
 )
-_RANGE_JOIN = re.compile(r"\s*(-|–|—|~|to|through|and)\s*", re.IGNORECASE)
+# "5-7", "5 to 7", "one-to-seven" ("to" between hyphens)
+_RANGE_JOIN = re.compile(
+    r"(?:-(?=to-))?\s*(-|–|—|~|to|through|and)(?:(?<=to)-(?=\w))?\s*", re.IGNORECASE
+)
 _RANGE_CODE = re.compile(r"[-–/]\d")
 _HYPHEN_OPEN = re.compile(r"-\s*(?:,|or\b|and\b|to\b)")
 _ODD = re.compile(r"-odd\b", re.IGNORECASE)
@@ -235,6 +239,11 @@ _COUNTED_NUMBER_NOUN = re.compile(r" (?:\d+|[a-z]+)" + _NUMBER_NOUNS + r"s\b", r
 # 'known as the "Three Amigos"', 'the term "big four"': a short quoted name, inside a sentence
 _QUOTES = ('"', "“", "‘", "'")
 _NAME_OF = re.compile(r"\b[A-Z][a-z]+ of $")
+_HYPHEN_CAPITAL_NAME = re.compile(r"-[A-Z][a-z]+ [A-Z]")  # "the Six-Day War", "a Five-Year Plan"
+# "a two-state solution", "a one-child policy": a kind of arrangement named by a number, no count
+_KIND_OF_ARRANGEMENT = re.compile(
+    r"-([A-Za-z]+) (?:solution|system|policy|formula|doctrine)s?\b", re.IGNORECASE
+)
 _CLAUSE_START = re.compile(r"(?:^|[.!?;:\"“‘(\[—–-]\s*|\n\s*)$")
 _QUOTE_OPENS_INSIDE = re.compile(
     r"\b(?:the|a|an|term|phrase|slogan|label|called|dubbed|nicknamed|named|as) [\"“‘']$",
@@ -285,6 +294,9 @@ _VAGUE = re.compile(
 _NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
+# ", trucks and SUVs" after "30,154 new cars": a list of plural nouns, counted together
+_PLURAL_LIST = re.compile(r"(?:, [A-Za-z]+s)+,? (?:and|or) [A-Za-z]+s\b(?! (?:of|to)\b)")
+_LISTED_NOUN = re.compile(r"\b(?!and\b|or\b)[a-z]+\b")
 _COORDINATED = re.compile(r" (?:and|or) (?:([a-z]+) )?([a-z]+s)\b(?! (?:of|and)\b)")
 _NAMED_KIND = re.compile(
     r" [A-Z][A-Za-z]+(?:-[a-z]+)? (?:(?:and|or) [A-Z][a-z]+ )?(?:[A-Za-z]+ )??"
@@ -900,6 +912,8 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
             return True  # "Capital One", "Formula One": a name
         if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
             return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+        if _names_an_arrangement(text, number):
+            return True  # "a two-state solution", "a two-party system": a kind, not a count
         if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
             return True  # "the upper half of the lid", "the first half of the year": a part
         if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
@@ -940,8 +954,10 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
         return True  # "I am 100% sure": emphasis, not a share of anything
-    if _YEAR.fullmatch(text, pos, end) and not (measured or _plural_follows(after)):
-        return True  # 2016; but "2000 people"
+    if _YEAR.fullmatch(text, pos, end) and not (
+        measured or (_plural_follows(after) and _may_count(text, pos, end, previous))
+    ):
+        return True  # 2016, "the 2016 elections", "launched in 2011 aims to"; but "2000 people"
     if _EMERGENCY.match(text, pos) or (
         text[pos:end] in ("911", "999", "112") and _EMERGENCY_CALLED.search(before)
     ):
@@ -982,7 +998,18 @@ def _is_capitalised_name(text: str, pos: int, number: _Number) -> bool:
     if _NAME_OF.search(text, max(0, pos - 20), pos):
         return True
     opens = _CLAUSE_START.search(text, max(0, pos - 3), pos)
-    return not opens and bool(_NOUN_WORD_CAPITAL.match(text, number.end))
+    capital_follows = _NOUN_WORD_CAPITAL.match(text, number.end) or _HYPHEN_CAPITAL_NAME.match(
+        text, number.end
+    )
+    return not opens and bool(capital_follows)
+
+
+def _names_an_arrangement(text: str, number: _Number) -> bool:
+    """A number word joined to a noun that is no unit, before "solution", "system", "policy"
+    ("a two-state solution", "the one-child policy"), names a kind of arrangement; a unit keeps
+    its figure ("a five-year policy": five years)."""
+    kind = _KIND_OF_ARRANGEMENT.match(text, number.end)
+    return bool(kind) and kind.group(1).lower() not in UNIT_NAMES
 
 
 def _is_zero_as_no(text: str, number: _Number) -> bool:
@@ -1149,6 +1176,19 @@ def _is_model(text: str, pos: int, end: int, previous: str, measured: bool) -> b
     return previous.lower() == "the" and end - pos >= 3 and not _noun_unit(text, end)
 
 
+def _may_count(text: str, pos: int, end: int, previous: str) -> bool:
+    """Whether a year-like number before a plural may count it. Not after "in", "since" or
+    "until" ("launched in 2011 aims to"), and not a recent year that is not round: news writes
+    such counts with a comma ("2,016 votes"), so "raising 2016 elections" names a year; after
+    "by" or "x" it is a margin or a size ("won by 1917 votes", "1080 by 1920 pixels")."""
+    if previous.lower() in ("in", "since", "until", "during"):
+        return False
+    if previous.lower() in ("by", "x", "×"):
+        return True
+    value = int(text[pos:end])
+    return not (1900 <= value <= 2039 and value % 100)
+
+
 def _plural_follows(after: str) -> bool:
     """Does a plural noun follow (so "2000 people" is not the year 2000)? Not one that a year
     names: "the 2020 models" are of a model year."""
@@ -1188,6 +1228,18 @@ def _range_opener(text: str, start: int) -> str:
     return words[0] if words and words[0].lower() in ("between", "from") else ""
 
 
+def _rises_from(opener: str, low: float, high: float, text: str, start: int) -> bool:
+    """ "increase the efficiency from 23% to 35%": after a change verb in the same clause, a rise
+    from one level to another is two figures, an old level and a new one; as one span 23..35 it
+    would read as a band of values. A fall ("fell from 71% to 55%") cannot be read as a band
+    and stays one span."""
+    if opener.lower() != "from" or not low < high:
+        return False
+    at = text.rindex(opener, 0, start)
+    clause = re.split(r"[,;:.!?()\"“”]", text[max(0, at - 80) : at])[-1]
+    return any(word in CHANGE_FROM_VERBS for word in clause.lower().split()[-8:])
+
+
 def _read_range(
     text: str, start: int, end: int, number: _Number, money: bool
 ) -> tuple[float, int, float, int] | None:
@@ -1219,6 +1271,10 @@ def _read_range(
         return None  # "rose by £12,000 to £294,000": a change and a new level
     if high < number.value * scale and not opener and join.group(1).lower() in ("to", "through"):
         return None  # "confirmed 92 to 0", "leads 1,428 to 1,153": a tally, not a range
+    if join.group(1).lower() == "to" and _rises_from(
+        opener, number.value * scale, high, text, start
+    ):
+        return None
     if opener:
         start = text.rindex(opener, 0, start)
     return high, second.end, scale, start
@@ -1244,6 +1300,8 @@ def _read_range_after_unit(
     if second_unit != unit or unit_end is None:
         return None
     high = second.value * second.scale
+    if _rises_from(opener, low, high, text, start):
+        return None
     if not opener and not _close_range(low, high, text, start, None):
         return None  # "cut rates 0.25% to 5%": a change and a new level
     return high, unit_end, text.rindex(opener, 0, start) if opener else start
@@ -1368,8 +1426,8 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     noun = _NOUN_WORD.match(text, rate.end())
     if noun and word in RATE_ADJECTIVES and noun.group(1) in RATE_NOUNS:
         return noun.end(), f"{unit} per {word} {noun.group(1)}"  # "$2.53 per diluted share"
-    per = UNIT_NAMES.get(word, "")
     written, joiner = rate.group(2), (rate.group(1) or "/").lower()
+    per = UNIT_NAMES.get(word, "") or (_slash_symbol(written) if joiner == "/" else "")
     if joiner == "/" and not per:
         return 0, unit
     if joiner in ("a", "an") and not per and word not in RATE_NOUNS:
@@ -1379,6 +1437,12 @@ def _read_rate(text: str, end: int, unit: str) -> tuple[int, str]:
     if per and per not in TIME_UNITS and written in UNIT_SYMBOLS:
         return rate.end(), f"{unit} per {written}"  # "$0.15/kWh"
     return rate.end(), f"{unit} per {_singular(word)}"
+
+
+def _slash_symbol(written: str) -> str:
+    """The unit of a symbol after a slash ("$0.10/W", "$0.06/kWh"): a price per unit. Not "m",
+    which after money is as often a month as a metre."""
+    return UNIT_SYMBOLS.get(written, "") if written != "m" else ""
 
 
 def _noun_before_or(text: str, start: int) -> tuple[str, str]:
@@ -1436,7 +1500,12 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             break  # "one of the narrative's best": a possessive is not what is counted
         if words and _is_name_after(word, text, match.end()):
             break  # "the 2,812 piece Betrayal at": a name after the noun
-        if words and _is_verb_form(lowered) and not _content_word_follows(text, match.end()):
+        if (
+            words
+            and _is_verb_form(lowered)
+            and not _content_word_follows(text, match.end())
+            and not _is_noun_after_compound(words[-1], lowered)
+        ):
             break  # "one lawmaker called Trump", "one party turning out"; not "coal mining firms"
         if singular and lowered.endswith("s") and _is_plural(lowered):
             break
@@ -1448,7 +1517,12 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
-    return words[-1] if words and len(words[-1]) > 1 else ""
+    if not words or len(words[-1]) < 2:
+        return ""
+    listed = _PLURAL_LIST.match(text, cursor) if _is_plural(words[-1]) else None
+    if listed and not STOP_NOUNS.intersection(_LISTED_NOUN.findall(listed.group(0).lower())):
+        return words[-1] + listed.group(0)  # "30,154 new cars, trucks and SUVs": the whole list
+    return words[-1]
 
 
 # ---- neighbours --------------------------------------------------------------------------------
@@ -1472,7 +1546,9 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
             )
     for index in range(1, len(found)):
         here, before = found[index], found[index - 1]
-        if here.quantity.unit or not before.quantity.unit or here.needs_unit:
+        if not before.quantity.unit or here.needs_unit:
+            continue
+        if here.quantity.unit and not _same_rate(before.quantity, here.quantity):
             continue
         cue = text[before.quantity.end : here.quantity.start]
         opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
@@ -1483,6 +1559,12 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
+
+
+def _same_rate(rate: Quantity, price: Quantity) -> bool:
+    """Whether a price written without its rate shares a rate before it: "from $0.23/W today
+    to $0.10" prices W too; "$5 per share to $7 million" does not."""
+    return rate.unit.startswith(f"{price.unit} per ") and rate.scale == price.scale
 
 
 def _join_bounds(text: str, found: list[Quantity]) -> list[Quantity]:
@@ -1542,6 +1624,12 @@ def _content_word_follows(text: str, end: int) -> bool:
     following = _NOUN_WORD.match(text, end)
     word = following.group(1) if following else ""
     return word[:1].islower() and word not in STOP_NOUNS
+
+
+def _is_noun_after_compound(previous: str, word: str) -> bool:
+    """ "one in-person meeting", "two closed-door hearings": after a hyphenated adjective an
+    "-ing" word is the noun it describes, not a verb."""
+    return "-" in previous.strip("-") and word.endswith("ing")
 
 
 def _is_verb_form(word: str) -> bool:

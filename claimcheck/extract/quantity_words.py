@@ -371,6 +371,18 @@ CHANGE_WORDS = frozenset(
 )
 # these count things unless followed by "by": "cut 700 jobs" but "cut by 5%"
 CHANGE_WORDS_WITH_BY = frozenset(_split("cut cuts raised raise added shed lost reduced"))
+# a change verb earlier in the clause makes "from X to Y" an old and a new level, not a range
+CHANGE_FROM_VERBS = (
+    (CHANGE_WORDS - {"growth", "up", "down"})
+    | CHANGE_WORDS_WITH_BY
+    | frozenset(
+        _split(
+            "reduce reduces reducing cutting raises raising lower lowers lowered lowering "
+            "increasing decreasing boosts boosting expand expands expanded expanding shrink "
+            "shrank shrunk"
+        )
+    )
+)
 LABEL_WORDS = frozenset(
     _split(
         "article section chapter clause no no. nos nos. nr nr. nrs nrs. number room flight route "
