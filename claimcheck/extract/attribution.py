@@ -184,6 +184,11 @@ _ADDED_OBJECT = re.compile(
     r" (?:a|an|the|his|her|their|its|to|another|more|some|one|two|three|four|five|six|seven"
     r"|eight|nine|ten)\b| [\d$£€]"
 )
+# what may follow "posted" when it reports words: where, when, about what
+POSTED_HOW = (
+    r"(?:on|to|onto|in|online|that|about|late|early|earlier|later|yesterday|today|overnight"
+    r"|after|before|from|at|under|this|last|while|when|as|shortly|again)"
+)
 NOT_SPEECH = {
     "added": _ADDED_OBJECT,
     "adds": _ADDED_OBJECT,
@@ -219,7 +224,8 @@ NOT_SPEECH = {
     "criticised": re.compile(r" by\b"),
     "slammed": re.compile(r" (?:into|against|on|shut|down)\b| (?:the|a) (?:door|brakes|ball)\b"),
     "wrote": re.compile(_OBJECT),
-    "posted": re.compile(_OBJECT),
+    # "posted flyers on the wall", "posted bail", "posted 3 wins": a thing posted, no words
+    "posted": re.compile(rf"{_OBJECT}| (?!{POSTED_HOW}\b)[a-z\d$£€]"),
     "tweeted": re.compile(_OBJECT),
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
@@ -236,12 +242,15 @@ INVERTED = re.compile(
 # company's chief executive, John J. Ferriola.": a description after the verb, and the name in
 # apposition to it if there is one (that name speaks).
 DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[{CAPITAL}][\w.-]*['’]s)"
+# the role word right before a name in apposition ("adviser Fiona Hill"), not a preposition
+ROLE_BEFORE_NAME = r"(?!(?:in|of|at|for|from|to|on|by|with|near|and|or|the|a|an)\s)[a-z]+(?<!ing)"
 SAID_DESCRIBED = re.compile(
     rf"(?P<described>{DETERMINER}(?:\s+(?:(?:[A-Z]\.)+|[\w'’/$-]+)){{1,6}}?)"
     r"(?P<tail>\s+(?:of|for|to|at|in|with|from|on|close\s+to|familiar\s+with|involved\s+in|"
     r"briefed\s+on)\s+[^,;:!?\"“”()]{1,70}?)?"
     rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON})"
-    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?)?"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    rf"|,\s+(?:former\s+|then-)?(?:[\w.'’-]+\s+){{0,5}}?{ROLE_BEFORE_NAME}\s+(?P<role_name>{NAME_WORD}\s+{NAME_WORD}))?"
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
@@ -1097,7 +1106,11 @@ def attribute(
         finds = True
         first_verb = SPEECH_OR_FINDS.search(sentence, first_verb.end())
     found = _attribute(sentence, first_verb, finds, context, titles)
-    if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
+    if found is None or found.speaker is None:
+        return found
+    if found.speaker.split()[0].lower() in SUBORDINATORS or _second_of_two(sentence, found):
+        return None
+    if found.phrase.lower().startswith("according"):
         return found  # "according to" governs the whole sentence, its other speakers too
     second = HAS_SPEECH_VERB.search(sentence, first_verb.end()) if first_verb else None
     if second is None:
@@ -1123,6 +1136,26 @@ def attribute(
         if speaker and speaker != found.speaker and speaker.split()[-1] not in found.speaker:
             return None
     return found
+
+
+# "When the president's advisers suggested X, he said": a subordinate clause's subject is not
+# the sentence's speaker.
+SUBORDINATORS = _words(
+    "when while whilst after before since if because although though unless until once "
+    "whenever whereas"
+)
+# "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": the second of two
+# subjects joined by "and" (each has said something; neither alone is the speaker)
+JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+$")
+
+
+def _second_of_two(sentence: str, found: Attribution) -> bool:
+    """Whether the speaker found is the second of two people who are the verb's joint subject."""
+    at = sentence.find(found.phrase)
+    if at <= 0 or not found.phrase.startswith(found.speaker.split()[0]):
+        return False
+    joined = JOINED_BEFORE.search(sentence, max(0, at - 140), at)
+    return bool(joined) and _looks_like_person(joined.group("first"))
 
 
 def _attribute(
@@ -1530,11 +1563,29 @@ def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | No
     if found is None:
         return None
     who = ACCORDING_TAIL.sub("", found.group("who").split("''")[0]).strip()
+    if DOCUMENT_WORD.fullmatch(who):
+        who = _document_source(found.group("who"))
     if not who or len(who.split()) > ACCORDING_WORDS or who.split()[-1].lower() in ARTICLES:
         return None
     if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
         who = _person(who, titles)
     return Attribution(speaker=who, phrase=found.group(0).strip())
+
+
+# "data released by MOTIE", "figures compiled by the Census Bureau": who gave them out
+DOCUMENT_SOURCE = re.compile(
+    rf"\s(?:released|published|compiled|issued|provided|gathered|collected|prepared)\s+by\s+"
+    rf"(?P<source>(?:the\s+)?[{CAPITAL}][^,;:()]*)"
+)
+
+
+def _document_source(document: str) -> str:
+    """The body that gave out bare data ("according to data released by MOTIE in August"):
+    the data is no speaker, its source is; nothing where the source is not named."""
+    source = DOCUMENT_SOURCE.search(document)
+    if source is None:
+        return ""
+    return re.sub(r"\s+(?:in|on|last|this|earlier)\b.*", "", source.group("source")).strip()
 
 
 def _reported_speaker(
@@ -1790,6 +1841,13 @@ def _said_described(
     if found.group("name"):
         speaker = _resolve(found.group("name"), context, titles)
         return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    if found.group("role_name"):  # "said another witness, former Russia adviser Fiona Hill"
+        name = found.group("role_name")
+        return (
+            Attribution(speaker=_person(name, titles), phrase=phrase)
+            if _looks_like_person(name)
+            else None
+        )
     speaker = _description(found.group("described"), found.group("tail") or "", titles)
     return Attribution(speaker=speaker, phrase=phrase) if speaker else None
 

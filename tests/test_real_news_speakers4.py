@@ -1,0 +1,97 @@
+"""Speakers on real news, fourth round: clause openers, joint subjects, things posted, bare data
+and a description named in apposition (bench/bench_audit.py, tuning4). Each class is held by
+fixture sentences written for it. A wrong speaker is worse than none."""
+
+from __future__ import annotations
+
+from claimcheck.extract.claims import extract_claims
+
+CONTEXT = "Mayor Jeff Cole opened the new depot on Monday. "
+
+
+def speaker_of(text: str, opening: str) -> str | None:
+    """The speaker claimcheck gives the sentence of `text` that starts with `opening`."""
+    for claim in extract_claims(text, "2019-11-19", min_score=0.0):
+        if claim.sentence.startswith(opening):
+            return claim.attribution.speaker if claim.attribution else None
+    raise AssertionError(f"no sentence opens with {opening!r}")
+
+
+# 1. The subject of a subordinate clause ("When X suggested ..., MAIN") is not the speaker.
+
+
+def test_the_subject_of_an_opening_when_clause_is_no_speaker():
+    story = CONTEXT + (
+        "When Governor Ann Pike’s aides suggested that the city buy about $3 billion in buses "
+        "as part of a deal, the council wasn’t satisfied."
+    )
+    assert speaker_of(story, "When Governor") is None
+
+
+def test_the_subject_of_an_opening_if_clause_is_no_speaker():
+    story = CONTEXT + "If the union's leaders announced a strike, 4,000 buses would stop."
+    assert speaker_of(story, "If the union") is None
+
+
+# 2. Two people joined by "and" as one verb's subject: neither alone is the speaker.
+
+
+def test_the_second_of_two_joined_subjects_is_no_speaker():
+    story = CONTEXT + (
+        "Later that day, Anna Reed, a former envoy, and Paul Stone, a senior aide, testified "
+        "before the panel for 5 hours."
+    )
+    assert speaker_of(story, "Later that day") is None
+
+
+def test_a_single_subject_after_an_opening_adverb_still_speaks():
+    story = CONTEXT + "On Monday, Paul Stone, a senior aide, testified that 5 meetings took place."
+    assert speaker_of(story, "On Monday, Paul") == "Paul Stone"
+
+
+# 3. "posted" with a thing as its object (flyers, bail, a profit) reports no words.
+
+
+def test_posting_things_on_a_wall_is_no_speech():
+    story = CONTEXT + (
+        "On Monday morning, he posted flyers from the drive on the wall by the front desk, "
+        "where 40 staff would see them."
+    )
+    assert speaker_of(story, "On Monday morning") is None
+
+
+def test_posting_online_still_reports_words():
+    story = CONTEXT + "He posted on Facebook that 12 routes would close in May."
+    assert speaker_of(story, "He posted") == "Jeff Cole"
+
+
+# 4. "According to data released by X": the data is no speaker, its source is.
+
+
+def test_bare_data_gives_its_source_as_speaker():
+    story = (
+        "According to data released by the Energy Agency in August, new solar capacity reached "
+        "4 gigawatts in seven months."
+    )
+    assert speaker_of(story, "According to data") == "the Energy Agency"
+
+
+def test_bare_figures_with_no_source_give_no_speaker():
+    story = "According to figures released on Monday, exports fell by 6 percent in October."
+    assert speaker_of(story, "According to figures") is None
+
+
+# 5. "said DESCRIPTION, ROLE NAME": the name in apposition speaks, its role before it.
+
+
+def test_a_name_after_its_role_in_apposition_speaks():
+    story = (
+        'Mr. Lane often told staff "he ran the budget" although he was a junior clerk, said '
+        "another witness in the trial, former city finance adviser Rita Holm."
+    )
+    assert speaker_of(story, "Mr. Lane often") == "Rita Holm"
+
+
+def test_a_place_after_a_description_is_no_name_in_apposition():
+    story = "Bus fares will rise by 10 percent, said the mayor, speaking in New York."
+    assert speaker_of(story, "Bus fares") == "the mayor"
