@@ -95,3 +95,45 @@ def test_a_name_after_its_role_in_apposition_speaks():
 def test_a_place_after_a_description_is_no_name_in_apposition():
     story = "Bus fares will rise by 10 percent, said the mayor, speaking in New York."
     assert speaker_of(story, "Bus fares") == "the mayor"
+
+
+def test_posting_words_still_reports_them():
+    story = (
+        "Ann Pike, the council's leader, posted just three words on her account - "
+        "''Not this time''."
+    )
+    assert speaker_of(story, "Ann Pike") == "Ann Pike"
+
+
+# 6. An organisation's initials after the verb ("says WHO") are its name, not the word "who".
+
+
+def test_initials_after_the_verb_speak():
+    story = "Untreated cholera can kill within 12 hours, says WHO."
+    assert speaker_of(story, "Untreated cholera") == "WHO"
+
+
+# 7. An adverb of frequency or manner between an organisation and its verb ("has twice denied").
+
+
+def test_an_organisation_that_has_twice_denied_speaks():
+    story = "Blue Harbor Records has twice denied owing the band $2 million."
+    assert speaker_of(story, "Blue Harbor") == "Blue Harbor Records"
+
+
+# 8. Bodies advise and expect: their advice and forecasts are their words.
+
+
+def test_a_health_agency_advises():
+    story = "The CDC advises that travellers get a second dose 4 weeks after the first."
+    assert speaker_of(story, "The CDC advises") == "the CDC"
+
+
+def test_an_analyst_firm_expects():
+    story = "Autotrend expects 15.2 million cars will be sold next year."
+    assert speaker_of(story, "Autotrend") == "Autotrend"
+
+
+def test_advising_a_client_on_a_deal_is_no_speech():
+    story = "Harbor Partners advised the insurer on its $4 billion sale to Atlas Group."
+    assert speaker_of(story, "Harbor Partners") is None

@@ -46,7 +46,8 @@ SPEECH_VERBS = (
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
     "reiterated|lamented|quipped|joked|testified|testifies|continued|denounced|denounces|"
-    "condemned|condemns|pointed out|points out|criticized|criticised|slammed"
+    "condemned|condemns|pointed out|points out|criticized|criticised|slammed|advises|advised|"
+    "expects"
 )
 
 
@@ -184,10 +185,20 @@ _ADDED_OBJECT = re.compile(
     r" (?:a|an|the|his|her|their|its|to|another|more|some|one|two|three|four|five|six|seven"
     r"|eight|nine|ten)\b| [\d$£€]"
 )
-# what may follow "posted" when it reports words: where, when, about what
+# what may follow "posted" when it reports words: where, when, about what, or the words
+# themselves ("posted just two words", "posted comments")
 POSTED_HOW = (
     r"(?:on|to|onto|in|online|that|about|late|early|earlier|later|yesterday|today|overnight"
-    r"|after|before|from|at|under|this|last|while|when|as|shortly|again)"
+    r"|after|before|from|at|under|this|last|while|when|as|shortly|again|also|[a-z]+ly"
+    r"|(?:[\w-]+\s+){0,3}(?:words?|messages?|statements?|comments?|notes?|tweets?|updates?"
+    r"|letters?|replies|reply|responses?))"
+)
+# "advised Dell on the merger", "advised by lawyers", "advised to leave": a client served or
+# advice received, no words reported ("advises that ...", "advised patients to ..." report)
+_ADVISED_CLIENT = re.compile(
+    r" by\b| to [a-z]| [A-Z]"
+    r"| [^.;:]{0,60}\bon (?:the|a|an|its|his|her|their)\s+(?:[\w$.,-]+\s+){0,3}"
+    r"(?:deal|merger|acquisition|sale|transaction|bid|offer|purchase|takeover|listing|IPO)\b"
 )
 NOT_SPEECH = {
     "added": _ADDED_OBJECT,
@@ -227,6 +238,8 @@ NOT_SPEECH = {
     # "posted flyers on the wall", "posted bail", "posted 3 wins": a thing posted, no words
     "posted": re.compile(rf"{_OBJECT}| (?!{POSTED_HOW}\b)[a-z\d$£€]"),
     "tweeted": re.compile(_OBJECT),
+    "advised": _ADVISED_CLIENT,
+    "advises": _ADVISED_CLIENT,
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
 # end of a sentence that is not a quotation's.
@@ -371,7 +384,9 @@ DOCUMENT_TRAILING = re.compile(
 # What may stand between such a subject and its speech verb ("this past week announced").
 BETWEEN = (
     r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
-    r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day)\s+){0,3}"
+    r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day|twice|again|"
+    r"already|never|always|consistently|strongly|sharply|flatly|firmly|vehemently|"
+    r"categorically)\s+){0,3}"
 )
 SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # "..., saying that", "... and said": the speech of the sentence's subject.
@@ -677,10 +692,15 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
 ASKED_SOMEONE = re.compile(rf"(?:asked|questioned|pressed)\s+(?=[{CAPITAL}])")
 
 
+def _acronym(word: str) -> bool:
+    """ "WHO", "AS": an organisation's initials, never the starter word they spell."""
+    return len(word) > 1 and word.isupper()
+
+
 def _without_starters(name: str) -> str:
     """A name without the capitalised words that open a sentence before it ("While Clinton")."""
     words = name.split()
-    while words and words[0].lower() in STARTERS:
+    while words and words[0].lower() in STARTERS and not _acronym(words[0]):
         words.pop(0)
     return " ".join(words)
 
