@@ -137,3 +137,39 @@ def test_an_analyst_firm_expects():
 def test_advising_a_client_on_a_deal_is_no_speech():
     story = "Harbor Partners advised the insurer on its $4 billion sale to Atlas Group."
     assert speaker_of(story, "Harbor Partners") is None
+
+
+# 9. Present forms of reporting verbs ("denies that", "confirms that") report as the past do.
+
+
+def test_an_organisation_in_apposition_that_denies_speaks():
+    story = "The firm that stages the awards, Lakeside Events, denies that 12 acts have pulled out."
+    assert speaker_of(story, "The firm that stages") == "Lakeside Events"
+
+
+def test_a_ministry_that_confirms_speaks():
+    story = "The Transport Ministry confirms that 3 bridges will close in May."
+    assert speaker_of(story, "The Transport Ministry") == "the Transport Ministry"
+
+
+def test_a_hospital_that_admits_patients_does_not_speak():
+    story = "Lakeside Hospital admits 300 patients a day in winter."
+    assert speaker_of(story, "Lakeside Hospital") is None
+
+
+# 10. "called X a Y": a judgement in the subject's words, quoted or not.
+
+
+def test_a_body_that_called_the_process_a_sham_speaks():
+    story = "The Trade Council called the 2019 review process a sham."
+    assert speaker_of(story, "The Trade Council") == "the Trade Council"
+
+
+def test_a_body_that_called_it_a_quoted_judgement_speaks():
+    story = 'The Trade Council called the 40 percent tariff an "extremely harmful step".'
+    assert speaker_of(story, "The Trade Council") == "the Trade Council"
+
+
+def test_calling_someone_a_day_later_is_no_speech():
+    story = "Ann Pike called the office a day later, 3 hours after the vote."
+    assert speaker_of(story, "Ann Pike") is None

@@ -47,7 +47,8 @@ SPEECH_VERBS = (
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
     "reiterated|lamented|quipped|joked|testified|testifies|continued|denounced|denounces|"
     "condemned|condemns|pointed out|points out|criticized|criticised|slammed|advises|advised|"
-    "expects"
+    "expects|denies|stresses|confirms|admits|acknowledges|explains|urges|reiterates|"
+    "emphasizes|emphasises|cautions|declares"
 )
 
 
@@ -215,10 +216,12 @@ NOT_SPEECH = {
     # "..., he continued." and "continued: '...'" report; "continued to fall", "continued his
     # tour" do not
     "continued": re.compile(r"(?!\s*[,.:;!?\"“”'‘’(]|\s*$)"),
-    # "admitted to hospital" is no admission; "admitted to lying" is
+    # "admitted to hospital", "admitted 300 patients" are no admission; "admitted to lying" is
     "admitted": re.compile(
         r" by [a-z]+ing\b| (?:to|into) (?:the |a )?(?:[\w-]+ )?"
         r"(?:hospital|clinic|university|college|school|bar|program|programme)\b"
+        r"| \d| (?:more|fewer|new|about|around|some|only)\b| (?:[\w-]+ )?(?:patients|students|"
+        r"people|members|applicants|visitors|children|refugees|migrants)\b"
     ),
     # a name, then "accused of", "described as", "confirmed as": a headline's passive
     "accused": re.compile(r" by [a-z]+ing\b| of\b"),
@@ -240,6 +243,15 @@ NOT_SPEECH = {
     "tweeted": re.compile(_OBJECT),
     "advised": _ADVISED_CLIENT,
     "advises": _ADVISED_CLIENT,
+}
+# the present forms misread as the past forms do ("admits to hospital", "confirms as")
+NOT_SPEECH |= {
+    present: NOT_SPEECH[past]
+    for present, past in (
+        ("admits", "admitted"),
+        ("confirms", "confirmed"),
+        ("declares", "declared"),
+    )
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
 # end of a sentence that is not a quotation's.
@@ -1327,6 +1339,15 @@ def _people_named(text: str, titles: dict[str, str] | None) -> list[str]:
     return people
 
 
+# "called the process a sham", "called it an insult": a judgement in the subject's words, even
+# unquoted; not "called a meeting" (no object before "a") nor "called the office a day later"
+CALLED_IT_A = re.compile(
+    r" (?:it|him|her|them|this|that|(?:the|his|her|their|its) [\w'’-]+(?: [\w'’-]+){0,2}) an? "
+    r"(?!(?:day|week|month|year|few|couple|number|lot|time|second|third|minute|hour)\b)"
+    r"(?:[\"“‘][^\"“”]{1,80}[\"”’]|[a-z'’-]+(?: [a-z'’-]+){0,3})\s*[.;]?[\"”’]?\s*$"
+)
+
+
 def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "Sen. Marco Rubio called the statement “offensive and outlandish.”": a subject naming
     something in words the sentence quotes (looked for only where nothing else speaks, "called"
@@ -1334,7 +1355,7 @@ def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attri
     if " called " not in sentence:
         return None
     for match in CALLED.finditer(sentence):
-        if _NAMING.match(sentence, match.end()):
+        if _NAMING.match(sentence, match.end()) and not CALLED_IT_A.match(sentence, match.end()):
             continue
         if any(q.start <= match.start() < q.end for q in quotes(sentence)):
             continue
