@@ -173,3 +173,16 @@ def test_a_body_that_called_it_a_quoted_judgement_speaks():
 def test_calling_someone_a_day_later_is_no_speech():
     story = "Ann Pike called the office a day later, 3 hours after the vote."
     assert speaker_of(story, "Ann Pike") is None
+
+
+# 11. A body by its singular noun ("health authority", "the regulator") speaks as its plural does.
+
+
+def test_a_regional_health_authority_that_reported_speaks():
+    story = "Lakeside health authority reported its fourth case of measles on Sunday."
+    assert speaker_of(story, "Lakeside health") == "Lakeside health authority"
+
+
+def test_a_regulator_that_said_speaks():
+    story = "The regulator said 14 banks had failed the 2019 stress test."
+    assert speaker_of(story, "The regulator") == "the regulator"

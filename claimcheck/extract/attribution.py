@@ -328,7 +328,8 @@ SPEAKER_NOUNS = (
     "strategists?|operatives?|allies|ally|insiders|diplomats?|observers|activists|organization|"
     "organisation|union|lawmaker|legislators?|representatives?|pollsters?|president|senator|"
     "governor|mayor|minister|secretary|chairman|chairwoman|director|front-runner|nominee|"
-    "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries"
+    "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries|"
+    "authority|council|commission|regulator|watchdog|embassy"
 )
 # The nouns that head a description after a speech verb ("said one Trump confidant").
 DESCRIBED_HEAD = re.compile(
