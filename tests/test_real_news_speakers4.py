@@ -186,3 +186,22 @@ def test_a_regional_health_authority_that_reported_speaks():
 def test_a_regulator_that_said_speaks():
     story = "The regulator said 14 banks had failed the 2019 stress test."
     assert speaker_of(story, "The regulator") == "the regulator"
+
+
+# 12. A quotation set in the sentence after a dash or colon, given to "he" or "she": the one
+# person the sentence (or the text before it) names speaks it.
+
+STORY = "Ann Pike, the mayor, spoke on Monday. Pike said 3 roads would close. "
+
+
+def test_a_quote_in_a_dash_aside_goes_to_the_person_named():
+    story = STORY + (
+        "Yet Pike has already changed her story once — “I now recall 2 meetings,” she said, "
+        "speaking of the depot — and may change it again."
+    )
+    assert speaker_of(story, "Yet Pike") == "Ann Pike"
+
+
+def test_a_quote_after_a_dash_with_two_people_named_has_no_speaker():
+    story = STORY + "Tom Lee met Ann Pike — “we spoke of 3 things,” she said."
+    assert speaker_of(story, "Tom Lee met") is None

@@ -1280,7 +1280,37 @@ def _attribute(
         if speaker:
             phrase = sentence[pronoun.start("p") : pronoun.end()]
             return Attribution(speaker=speaker, phrase=phrase)
-    return _called(sentence, context, titles) or _document_finds(sentence)
+    return (
+        _called(sentence, context, titles)
+        or _document_finds(sentence)
+        or _aside_quote(sentence, context, titles)
+    )
+
+
+# "Pike has changed her story — “I now recall,” she said — and ...", "...: “...,” he said.": a
+# quotation set in the sentence after a dash or colon, given to "he" or "she" right after it.
+ASIDE_QUOTE = re.compile(
+    r"(?:\s[—–]|\s--?|:)\s*[\"“‘][^\"“”]{1,240}[,!?][\"”’]\s+(?P<p>[Hh]e|[Ss]he)\s+"
+    r"(?:said|says|added|told|recalled|wrote)\b"
+)
+
+
+def _aside_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The person a pronoun after a quotation set in the sentence means, read from the text
+    before it (the sentence's own words up to the quotation included)."""
+    found = ASIDE_QUOTE.search(sentence)
+    if found is None:
+        return None
+    named = [
+        _without_starters(name.group()) for name in PERSON_NAME.finditer(sentence, 0, found.start())
+    ]
+    named = [name for name in named if name and _is_person(name, titles)]
+    if named and not _all_same(named[0], named, titles):
+        return None  # "Lee met Pike — '...,' she said": either may be meant
+    before = f"{context} {sentence[: found.start()]}"
+    speaker = _pronoun_person(found.group("p"), before, titles)
+    phrase = sentence[found.start("p") : found.end()]
+    return Attribution(speaker=speaker, phrase=phrase) if speaker else None
 
 
 def _pronoun_speaks(sentence: str) -> re.Match[str] | None:
