@@ -46,7 +46,9 @@ SPEECH_VERBS = (
     "recalls|vowed|vows|pledged|promised|conceded|concedes|contended|contends|countered|"
     "cautioned|emphasized|emphasised|asserted|asserts|complained|complains|recounted|remarked|"
     "reiterated|lamented|quipped|joked|testified|testifies|continued|denounced|denounces|"
-    "condemned|condemns|pointed out|points out|criticized|criticised|slammed"
+    "condemned|condemns|pointed out|points out|criticized|criticised|slammed|advises|advised|"
+    "expects|denies|stresses|confirms|admits|acknowledges|explains|urges|reiterates|"
+    "emphasizes|emphasises|cautions|declares"
 )
 
 
@@ -184,6 +186,21 @@ _ADDED_OBJECT = re.compile(
     r" (?:a|an|the|his|her|their|its|to|another|more|some|one|two|three|four|five|six|seven"
     r"|eight|nine|ten)\b| [\d$£€]"
 )
+# what may follow "posted" when it reports words: where, when, about what, or the words
+# themselves ("posted just two words", "posted comments")
+POSTED_HOW = (
+    r"(?:on|to|onto|in|online|that|about|late|early|earlier|later|yesterday|today|overnight"
+    r"|after|before|from|at|under|this|last|while|when|as|shortly|again|also|[a-z]+ly"
+    r"|(?:[\w-]+\s+){0,3}(?:words?|messages?|statements?|comments?|notes?|tweets?|updates?"
+    r"|letters?|replies|reply|responses?))"
+)
+# "advised Dell on the merger", "advised by lawyers", "advised to leave": a client served or
+# advice received, no words reported ("advises that ...", "advised patients to ..." report)
+_ADVISED_CLIENT = re.compile(
+    r" by\b| to [a-z]| [A-Z]"
+    r"| [^.;:]{0,60}\bon (?:the|a|an|its|his|her|their)\s+(?:[\w$.,-]+\s+){0,3}"
+    r"(?:deal|merger|acquisition|sale|transaction|bid|offer|purchase|takeover|listing|IPO)\b"
+)
 NOT_SPEECH = {
     "added": _ADDED_OBJECT,
     "adds": _ADDED_OBJECT,
@@ -199,10 +216,12 @@ NOT_SPEECH = {
     # "..., he continued." and "continued: '...'" report; "continued to fall", "continued his
     # tour" do not
     "continued": re.compile(r"(?!\s*[,.:;!?\"“”'‘’(]|\s*$)"),
-    # "admitted to hospital" is no admission; "admitted to lying" is
+    # "admitted to hospital", "admitted 300 patients" are no admission; "admitted to lying" is
     "admitted": re.compile(
         r" by [a-z]+ing\b| (?:to|into) (?:the |a )?(?:[\w-]+ )?"
         r"(?:hospital|clinic|university|college|school|bar|program|programme)\b"
+        r"| \d| (?:more|fewer|new|about|around|some|only)\b| (?:[\w-]+ )?(?:patients|students|"
+        r"people|members|applicants|visitors|children|refugees|migrants)\b"
     ),
     # a name, then "accused of", "described as", "confirmed as": a headline's passive
     "accused": re.compile(r" by [a-z]+ing\b| of\b"),
@@ -219,8 +238,20 @@ NOT_SPEECH = {
     "criticised": re.compile(r" by\b"),
     "slammed": re.compile(r" (?:into|against|on|shut|down)\b| (?:the|a) (?:door|brakes|ball)\b"),
     "wrote": re.compile(_OBJECT),
-    "posted": re.compile(_OBJECT),
+    # "posted flyers on the wall", "posted bail", "posted 3 wins": a thing posted, no words
+    "posted": re.compile(rf"{_OBJECT}| (?!{POSTED_HOW}\b)[a-z\d$£€]"),
     "tweeted": re.compile(_OBJECT),
+    "advised": _ADVISED_CLIENT,
+    "advises": _ADVISED_CLIENT,
+}
+# the present forms misread as the past forms do ("admits to hospital", "confirms as")
+NOT_SPEECH |= {
+    present: NOT_SPEECH[past]
+    for present, past in (
+        ("admits", "admitted"),
+        ("confirms", "confirmed"),
+        ("declares", "declared"),
+    )
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
 # end of a sentence that is not a quotation's.
@@ -236,12 +267,15 @@ INVERTED = re.compile(
 # company's chief executive, John J. Ferriola.": a description after the verb, and the name in
 # apposition to it if there is one (that name speaks).
 DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[{CAPITAL}][\w.-]*['’]s)"
+# the role word right before a name in apposition ("adviser Fiona Hill"), not a preposition
+ROLE_BEFORE_NAME = r"(?!(?:in|of|at|for|from|to|on|by|with|near|and|or|the|a|an)\s)[a-z]+(?<!ing)"
 SAID_DESCRIBED = re.compile(
     rf"(?P<described>{DETERMINER}(?:\s+(?:(?:[A-Z]\.)+|[\w'’/$-]+)){{1,6}}?)"
     r"(?P<tail>\s+(?:of|for|to|at|in|with|from|on|close\s+to|familiar\s+with|involved\s+in|"
     r"briefed\s+on)\s+[^,;:!?\"“”()]{1,70}?)?"
     rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON})"
-    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?)?"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    rf"|,\s+(?:former\s+|then-)?(?:[\w.'’-]+\s+){{0,5}}?{ROLE_BEFORE_NAME}\s+(?P<role_name>{NAME_WORD}\s+{NAME_WORD}))?"
     r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
@@ -294,7 +328,8 @@ SPEAKER_NOUNS = (
     "strategists?|operatives?|allies|ally|insiders|diplomats?|observers|activists|organization|"
     "organisation|union|lawmaker|legislators?|representatives?|pollsters?|president|senator|"
     "governor|mayor|minister|secretary|chairman|chairwoman|director|front-runner|nominee|"
-    "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries"
+    "businessman|businesswoman|congressman|congresswoman|executive|candidates|nations|countries|"
+    "authority|council|commission|regulator|watchdog|embassy"
 )
 # The nouns that head a description after a speech verb ("said one Trump confidant").
 DESCRIBED_HEAD = re.compile(
@@ -362,7 +397,9 @@ DOCUMENT_TRAILING = re.compile(
 # What may stand between such a subject and its speech verb ("this past week announced").
 BETWEEN = (
     r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
-    r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day)\s+){0,3}"
+    r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day|twice|again|"
+    r"already|never|always|consistently|strongly|sharply|flatly|firmly|vehemently|"
+    r"categorically)\s+){0,3}"
 )
 SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # "..., saying that", "... and said": the speech of the sentence's subject.
@@ -668,10 +705,15 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
 ASKED_SOMEONE = re.compile(rf"(?:asked|questioned|pressed)\s+(?=[{CAPITAL}])")
 
 
+def _acronym(word: str) -> bool:
+    """ "WHO", "AS": an organisation's initials, never the starter word they spell."""
+    return len(word) > 1 and word.isupper()
+
+
 def _without_starters(name: str) -> str:
     """A name without the capitalised words that open a sentence before it ("While Clinton")."""
     words = name.split()
-    while words and words[0].lower() in STARTERS:
+    while words and words[0].lower() in STARTERS and not _acronym(words[0]):
         words.pop(0)
     return " ".join(words)
 
@@ -1097,7 +1139,11 @@ def attribute(
         finds = True
         first_verb = SPEECH_OR_FINDS.search(sentence, first_verb.end())
     found = _attribute(sentence, first_verb, finds, context, titles)
-    if found is None or found.speaker is None or found.phrase.lower().startswith("according"):
+    if found is None or found.speaker is None:
+        return found
+    if found.speaker.split()[0].lower() in SUBORDINATORS or _second_of_two(sentence, found):
+        return None
+    if found.phrase.lower().startswith("according"):
         return found  # "according to" governs the whole sentence, its other speakers too
     second = HAS_SPEECH_VERB.search(sentence, first_verb.end()) if first_verb else None
     if second is None:
@@ -1123,6 +1169,26 @@ def attribute(
         if speaker and speaker != found.speaker and speaker.split()[-1] not in found.speaker:
             return None
     return found
+
+
+# "When the president's advisers suggested X, he said": a subordinate clause's subject is not
+# the sentence's speaker.
+SUBORDINATORS = _words(
+    "when while whilst after before since if because although though unless until once "
+    "whenever whereas"
+)
+# "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": the second of two
+# subjects joined by "and" (each has said something; neither alone is the speaker)
+JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+$")
+
+
+def _second_of_two(sentence: str, found: Attribution) -> bool:
+    """Whether the speaker found is the second of two people who are the verb's joint subject."""
+    at = sentence.find(found.phrase)
+    if at <= 0 or not found.phrase.startswith(found.speaker.split()[0]):
+        return False
+    joined = JOINED_BEFORE.search(sentence, max(0, at - 140), at)
+    return bool(joined) and _looks_like_person(joined.group("first"))
 
 
 def _attribute(
@@ -1214,7 +1280,37 @@ def _attribute(
         if speaker:
             phrase = sentence[pronoun.start("p") : pronoun.end()]
             return Attribution(speaker=speaker, phrase=phrase)
-    return _called(sentence, context, titles) or _document_finds(sentence)
+    return (
+        _called(sentence, context, titles)
+        or _document_finds(sentence)
+        or _aside_quote(sentence, context, titles)
+    )
+
+
+# "Pike has changed her story — “I now recall,” she said — and ...", "...: “...,” he said.": a
+# quotation set in the sentence after a dash or colon, given to "he" or "she" right after it.
+ASIDE_QUOTE = re.compile(
+    r"(?:\s[—–]|\s--?|:)\s*[\"“‘][^\"“”]{1,240}[,!?][\"”’]\s+(?P<p>[Hh]e|[Ss]he)\s+"
+    r"(?:said|says|added|told|recalled|wrote)\b"
+)
+
+
+def _aside_quote(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
+    """The person a pronoun after a quotation set in the sentence means, read from the text
+    before it (the sentence's own words up to the quotation included)."""
+    found = ASIDE_QUOTE.search(sentence)
+    if found is None:
+        return None
+    named = [
+        _without_starters(name.group()) for name in PERSON_NAME.finditer(sentence, 0, found.start())
+    ]
+    named = [name for name in named if name and _is_person(name, titles)]
+    if named and not _all_same(named[0], named, titles):
+        return None  # "Lee met Pike — '...,' she said": either may be meant
+    before = f"{context} {sentence[: found.start()]}"
+    speaker = _pronoun_person(found.group("p"), before, titles)
+    phrase = sentence[found.start("p") : found.end()]
+    return Attribution(speaker=speaker, phrase=phrase) if speaker else None
 
 
 def _pronoun_speaks(sentence: str) -> re.Match[str] | None:
@@ -1274,6 +1370,15 @@ def _people_named(text: str, titles: dict[str, str] | None) -> list[str]:
     return people
 
 
+# "called the process a sham", "called it an insult": a judgement in the subject's words, even
+# unquoted; not "called a meeting" (no object before "a") nor "called the office a day later"
+CALLED_IT_A = re.compile(
+    r" (?:it|him|her|them|this|that|(?:the|his|her|their|its) [\w'’-]+(?: [\w'’-]+){0,2}) an? "
+    r"(?!(?:day|week|month|year|few|couple|number|lot|time|second|third|minute|hour)\b)"
+    r"(?:[\"“‘][^\"“”]{1,80}[\"”’]|[a-z'’-]+(?: [a-z'’-]+){0,3})\s*[.;]?[\"”’]?\s*$"
+)
+
+
 def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attribution | None:
     """ "Sen. Marco Rubio called the statement “offensive and outlandish.”": a subject naming
     something in words the sentence quotes (looked for only where nothing else speaks, "called"
@@ -1281,7 +1386,7 @@ def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attri
     if " called " not in sentence:
         return None
     for match in CALLED.finditer(sentence):
-        if _NAMING.match(sentence, match.end()):
+        if _NAMING.match(sentence, match.end()) and not CALLED_IT_A.match(sentence, match.end()):
             continue
         if any(q.start <= match.start() < q.end for q in quotes(sentence)):
             continue
@@ -1530,11 +1635,29 @@ def _according(sentence: str, titles: dict[str, str] | None) -> Attribution | No
     if found is None:
         return None
     who = ACCORDING_TAIL.sub("", found.group("who").split("''")[0]).strip()
+    if DOCUMENT_WORD.fullmatch(who):
+        who = _document_source(found.group("who"))
     if not who or len(who.split()) > ACCORDING_WORDS or who.split()[-1].lower() in ARTICLES:
         return None
     if PERSON_NAME.fullmatch(who) and _looks_like_person(who):
         who = _person(who, titles)
     return Attribution(speaker=who, phrase=found.group(0).strip())
+
+
+# "data released by MOTIE", "figures compiled by the Census Bureau": who gave them out
+DOCUMENT_SOURCE = re.compile(
+    rf"\s(?:released|published|compiled|issued|provided|gathered|collected|prepared)\s+by\s+"
+    rf"(?P<source>(?:the\s+)?[{CAPITAL}][^,;:()]*)"
+)
+
+
+def _document_source(document: str) -> str:
+    """The body that gave out bare data ("according to data released by MOTIE in August"):
+    the data is no speaker, its source is; nothing where the source is not named."""
+    source = DOCUMENT_SOURCE.search(document)
+    if source is None:
+        return ""
+    return re.sub(r"\s+(?:in|on|last|this|earlier)\b.*", "", source.group("source")).strip()
 
 
 def _reported_speaker(
@@ -1790,6 +1913,13 @@ def _said_described(
     if found.group("name"):
         speaker = _resolve(found.group("name"), context, titles)
         return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    if found.group("role_name"):  # "said another witness, former Russia adviser Fiona Hill"
+        name = found.group("role_name")
+        return (
+            Attribution(speaker=_person(name, titles), phrase=phrase)
+            if _looks_like_person(name)
+            else None
+        )
     speaker = _description(found.group("described"), found.group("tail") or "", titles)
     return Attribution(speaker=speaker, phrase=phrase) if speaker else None
 
