@@ -486,8 +486,12 @@ COMING_BACK = _words(
 )
 # words that move "five years ago" a little nearer or further back
 HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
-# a date that is a comparison's baseline is not the story's time
-BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
+# a date that is a comparison's baseline or a background starting point is not the story's time:
+# "compared to March of 2008", "up from $34,410 in October 2015", "duties in force since July 2013"
+BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:compared\s+(?:to|with)|than|versus|vs\.|since)(?:\s+in)?"
+    r"|from\s+(?:[$€£]?[\d.,]+%?\s+)?in)\s+(?:the\s+)?$"
+)
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -633,9 +637,9 @@ class StoryDates:
             except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
                 resolved, granularity = None, "day"
             if story_year != (self.story_year, self.since_year) and BASELINE_BEFORE.search(
-                lowered, max(0, match.start() - 16), match.start()
+                lowered, max(0, match.start() - 30), match.start()
             ):
-                self.story_year, self.since_year = story_year  # "compared to March of 2008"
+                self.story_year, self.since_year = story_year  # a background year
             start = match.start()
             if granularity == "duration" and _previous_word(lowered, start) in APPROXIMATE_LAST:
                 approximate = APPROXIMATE.search(lowered, max(0, start - 20), start)

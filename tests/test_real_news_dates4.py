@@ -1,0 +1,40 @@
+"""Dates on real news pages, fourth round (bench/bench_audit.py, tuning4): a background year
+("since July 2013", "up from ... in October 2015") does not move the story's frame, a weekday named
+with a day of the month picks its year, a list of events keeps the year its heading gives, a day
+that marks an event ("Trump's July 25 call") takes no tense from the sentence's verb and is not the
+story's day, and "last year" is the frame of "the previous year" and of "the end of May last year".
+Fixture sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from claimcheck.extract.dates import StoryDates
+
+TUESDAY = date(2019, 11, 19)
+
+
+def story(sentences: list[str], published: date = TUESDAY) -> list[list[tuple[str, str | None]]]:
+    """The dates of each sentence of a story, read in order."""
+    dates = StoryDates(published)
+    return [[(d.surface, d.resolved) for d in dates.find(sentence)] for sentence in sentences]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Rents rose to $1,210 in October, up from $1,050 in October 2015.",
+        "The mill has been shut since July 2013, and its owners are looking for a buyer.",
+        "Output was higher than in March 2016, the agency said.",
+    ],
+)
+def test_a_background_year_does_not_move_the_frame(background: str) -> None:
+    later = story([background, "Most of the flats let in October were in the north."])[1]
+    assert later == [("October", "2019-10")]
+
+
+def test_a_year_the_story_moves_to_sets_the_frame() -> None:
+    found = story(["The fire broke out in December 2010.", "It was put out on December 27."])
+    assert found[1] == [("December 27", "2010-12-27")]
