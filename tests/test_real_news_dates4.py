@@ -38,3 +38,16 @@ def test_a_background_year_does_not_move_the_frame(background: str) -> None:
 def test_a_year_the_story_moves_to_sets_the_frame() -> None:
     found = story(["The fire broke out in December 2010.", "It was put out on December 27."])
     assert found[1] == [("December 27", "2010-12-27")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The singer spoke during the show Monday night (Nov. 18) in Austin.", "2019-11-18"),
+        ("Seats for the shows go on sale Friday, Dec. 6 at the box office.", "2019-12-06"),
+        ("The singer spoke on Monday, 18 November, in Austin.", "2019-11-18"),
+    ],
+)
+def test_a_weekday_picks_the_year_of_its_day(sentence: str, expected: str) -> None:
+    found = story(["The club will play a string of shows in June 2020.", sentence])[1]
+    assert found[-1][1] == expected

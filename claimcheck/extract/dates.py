@@ -492,6 +492,11 @@ BASELINE_BEFORE = re.compile(
     r"\b(?:(?:compared\s+(?:to|with)|than|versus|vs\.|since)(?:\s+in)?"
     r"|from\s+(?:[$€£]?[\d.,]+%?\s+)?in)\s+(?:the\s+)?$"
 )
+# a weekday named with a day of the month: "Monday night (Nov. 18)", "on Friday, Dec. 6"
+WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*[,(]?\s*$"
+)
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -902,7 +907,9 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, _calendar_tense(lowered, *match.span()))
+            found = self._month_day(month, day, _calendar_tense(lowered, *match.span()))
+            named = match.start(f"{prefix}_month" if prefix == "md" else f"{prefix}_day")
+            return _agree_with_weekday(found, lowered, named, self.published)
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
@@ -1607,6 +1614,28 @@ def _untensed_shift(published: date, month: int) -> int:
     January" in a November article)."""
     ahead = month - published.month
     return (ahead < -7) - (ahead > 9)
+
+
+def _agree_with_weekday(
+    found: tuple[str | None, str], lowered: str, start: int, published: date | None
+) -> tuple[str | None, str]:
+    """A day of the month named with its weekday ("Monday night (Nov. 18)") falls in the year
+    near publication where the two agree, whatever year the story was last speaking of."""
+    weekday = WEEKDAY_BEFORE.search(lowered, max(0, start - 24), start)
+    if not found[0] or weekday is None or published is None:
+        return found
+    day = date.fromisoformat(found[0])
+    wanted = WEEKDAYS.index(weekday["weekday"])
+    if day.weekday() == wanted:
+        return found
+    for year in (published.year, published.year + 1, published.year - 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if candidate.weekday() == wanted:
+            return candidate.isoformat(), "day"
+    return found
 
 
 def _granularity(value: str) -> str:
