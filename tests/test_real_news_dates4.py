@@ -51,3 +51,17 @@ def test_a_year_the_story_moves_to_sets_the_frame() -> None:
 def test_a_weekday_picks_the_year_of_its_day(sentence: str, expected: str) -> None:
     found = story(["The club will play a string of shows in June 2020.", sentence])[1]
     assert found[-1][1] == expected
+
+
+def test_a_list_of_events_keeps_the_year_of_its_heading() -> None:
+    found = story(
+        [
+            "The choir's 2020 tour dates: May 4 -- Town Hall, Leeds May 6 -- The Dome, York",
+            "The choir sang to a full house last night.",
+            "Nothing else was said.",
+            "Nor was anything else planned.",
+            "Sept. 2 -- Guild Hall, Derby Sept. 5 -- Corn Exchange, Bath Oct. 1 -- Arena, Hull",
+        ]
+    )
+    assert [value for _, value in found[0]] == ["2020-05-04", "2020-05-06"]
+    assert [value for _, value in found[4]] == ["2020-09-02", "2020-09-05", "2020-10-01"]

@@ -497,6 +497,12 @@ WEEKDAY_BEFORE = re.compile(
     r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
     r"(?:\s+(?:night|morning|afternoon|evening))?\s*[,(]?\s*$"
 )
+# the heading of a list of events in one year: "The band's 2020 tour dates:", "2021 schedule:"
+LIST_HEADING = re.compile(
+    r"\b(?P<list_year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:dates|schedule|itinerary|fixtures)\s*:"
+)
+# an item of such a list: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"
+LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -603,11 +609,12 @@ class StoryDates:
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
-        self.since_year += 1
+        lowered = sentence.lower()
+        if len(LIST_ITEM.findall(lowered)) < 2:  # a list of events goes on in the year it began
+            self.since_year += 1
         self.since_period += 1
         self.since_day += 1
         self.sentences.append(sentence)
-        lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         published = self.published
@@ -620,6 +627,9 @@ class StoryDates:
 
     def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
+        heading = LIST_HEADING.search(lowered)
+        if heading:
+            self._set_year(int(heading["list_year"]))
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
