@@ -65,3 +65,32 @@ def test_a_list_of_events_keeps_the_year_of_its_heading() -> None:
     )
     assert [value for _, value in found[0]] == ["2020-05-04", "2020-05-06"]
     assert [value for _, value in found[4]] == ["2020-09-02", "2020-09-05", "2020-10-01"]
+
+
+def test_an_events_day_takes_no_tense_from_the_verb() -> None:
+    found = story(
+        [
+            "The aide is likely to face questions about the mayor's July 25 call with the donor.",
+            "Senators will review the Aug. 30 primary's results next week.",
+        ]
+    )
+    assert found[0] == [("July 25", "2019-07-25")]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The aide is likely to face questions about the mayor's July 25 call.",
+        "She told the panel about a July 10 meeting with the donor.",
+    ],
+)
+def test_an_events_day_is_not_the_storys_day(background: str) -> None:
+    found = story([background, "The mayor said he had watched part of the day's hearing."])
+    assert found[1] == [("the day", "2019-11-19")]
+
+
+def test_a_scheduled_events_day_ahead_stays_ahead() -> None:
+    found = story(
+        ["The senator is challenging the mayor in the state's Aug. 30 primary."], date(2016, 7, 25)
+    )
+    assert found[0] == [("Aug. 30", "2016-08-30")]

@@ -503,6 +503,9 @@ LIST_HEADING = re.compile(
 )
 # an item of such a list: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"
 LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
+# a day named as the mark of an event ("Trump’s July 25 call", "a July 10 meeting"): not the day
+# the story is about, nor a time the sentence's verb speaks of
+EVENT_MARK_BEFORE = re.compile(r"(?:['’]s|\b(?:the|an?))\s+$")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -668,7 +671,7 @@ class StoryDates:
                     granularity=granularity,
                 )
             )
-            self._remember(resolved, granularity, match)
+            self._remember(resolved, granularity, match, lowered)
             if (
                 resolved
                 and len(resolved) > 3
@@ -917,7 +920,10 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            found = self._month_day(month, day, _calendar_tense(lowered, *match.span()))
+            tense = _calendar_tense(lowered, *match.span())
+            if tense > 0 and _event_mark(match, lowered):
+                tense = 0  # "will face questions about Trump's July 25 call": the nearest July 25
+            found = self._month_day(month, day, tense)
             named = match.start(f"{prefix}_month" if prefix == "md" else f"{prefix}_day")
             return _agree_with_weekday(found, lowered, named, self.published)
         if kind == "my":
@@ -1031,11 +1037,13 @@ class StoryDates:
             return f"{century}{match['dec_decade']}", "decade"
         return match["year"][-4:], "year"
 
-    def _remember(self, resolved: str | None, granularity: str, match: re.Match[str]) -> None:
+    def _remember(
+        self, resolved: str | None, granularity: str, match: re.Match[str], lowered: str
+    ) -> None:
         """The story's day and period, for "later in the day" and "the same period last year"."""
         if not resolved or granularity not in ("day", "month", "quarter", "week", "half", "season"):
             return
-        if match.lastgroup in ("same", "theday"):
+        if match.lastgroup in ("same", "theday") or _event_mark(match, lowered):
             return
         if granularity != "day":
             self.story_period, self.since_period = resolved, 0
@@ -1624,6 +1632,16 @@ def _untensed_shift(published: date, month: int) -> int:
     January" in a November article)."""
     ahead = month - published.month
     return (ahead < -7) - (ahead > 9)
+
+
+def _event_mark(match: re.Match[str], lowered: str) -> re.Match[str] | None:
+    """The possessive or article before a day of the month without its year that marks an event
+    ("Trump's July 25 call"), None for a day in a phrase of its own ("on July 25")."""
+    if match.lastgroup not in ("md", "dm") or match[f"{match.lastgroup}_year"]:
+        return None
+    if not re.match(r"\s+[a-z]", lowered[match.end() :]):
+        return None  # "the July 25": no noun after it
+    return EVENT_MARK_BEFORE.search(lowered, max(0, match.start() - 4), match.start())
 
 
 def _agree_with_weekday(
