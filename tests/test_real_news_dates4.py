@@ -94,3 +94,13 @@ def test_a_scheduled_events_day_ahead_stays_ahead() -> None:
         ["The senator is challenging the mayor in the state's Aug. 30 primary."], date(2016, 7, 25)
     )
     assert found[0] == [("Aug. 30", "2016-08-30")]
+
+
+def test_the_previous_year_steps_from_last_year() -> None:
+    found = story(["Shops last year sold 9,100 bikes, up 6 percent from the previous year."])
+    assert found[0] == [("last year", "2018"), ("the previous year", "2017")]
+
+
+def test_the_end_of_a_month_last_year() -> None:
+    found = story(["Sales slowed after the grants were cut at the end of May last year."])
+    assert ("the end of May", "2018-05") in found[0]

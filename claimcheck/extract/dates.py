@@ -506,6 +506,9 @@ LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
 # a day named as the mark of an event ("Trump’s July 25 call", "a July 10 meeting"): not the day
 # the story is about, nor a time the sentence's verb speaks of
 EVENT_MARK_BEFORE = re.compile(r"(?:['’]s|\b(?:the|an?))\s+$")
+# a year named relative to publication: "last year", "next year"
+RELATIVE_SHIFT = {"last": -1, "this": 0, "next": 1}
+RELATIVE_YEAR = re.compile(r"\b(?P<rel_year>last|this|next)\s+year\b")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -1108,6 +1111,10 @@ class StoryDates:
             if match["edge_my"]:
                 self._set_year(int(match["edge_my"]))
                 return f"{match['edge_my']}-{month:02d}", "month"
+            of_year = RELATIVE_YEAR.match(lowered, match.end() + 1)
+            if of_year and published and lowered[match.end()] == " ":  # "the end of May last year"
+                year = published.year + RELATIVE_SHIFT[of_year["rel_year"]]
+                return f"{year:04d}-{month:02d}", "month"
             return self._month(month, None, _tense(lowered, *match.span()))
         if match["whole"]:  # "for the entire year": the story's year
             return self._the_period(match["whole_unit"], lowered, match)
@@ -1175,12 +1182,21 @@ class StoryDates:
         if unit == "day":
             return (day + timedelta(days=step)).isoformat(), "day"
         if unit == "year":
-            return str((self._year_of_story() or self.published.year) + step), "year"
+            return str(self._year_before(lowered, match.start(), self.published) + step), "year"
         if unit == "week":  # "had resigned the previous week": the week before the story's day
             year, week, _ = (day + timedelta(days=7 * step)).isocalendar()
             return f"{year}-W{week:02d}", "week"
         month = day.month + step
         return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
+
+    def _year_before(self, lowered: str, start: int, published: date) -> int:
+        """The year "the previous year" steps from: one the sentence named before it relative to
+        publication ("sold more last year, up 4 percent from the previous year"), else the
+        story's."""
+        named = max(RELATIVE_YEAR.finditer(lowered, 0, start), key=_start, default=None)
+        if named:
+            return published.year + RELATIVE_SHIFT[named["rel_year"]]
+        return self._year_of_story() or published.year
 
     def _holiday(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The holiday nearest the published date in the sentence's tense, like "on 25 December"."""
