@@ -2,7 +2,8 @@
 ("since July 2013", "up from ... in October 2015") does not move the story's frame, a weekday named
 with a day of the month picks its year, a list of events keeps the year its heading gives, a day
 that marks an event ("Trump's July 25 call") takes no tense from the sentence's verb and is not the
-story's day, and "last year" is the frame of "the previous year" and of "the end of May last year".
+story's day, "last year" is the frame of "the previous year" and of "the end of May last year",
+and a time followed by "weekdays" or "daily" is a schedule.
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
@@ -104,3 +105,20 @@ def test_the_previous_year_steps_from_last_year() -> None:
 def test_the_end_of_a_month_last_year() -> None:
     found = story(["Sales slowed after the grants were cut at the end of May last year."])
     assert ("the end of May", "2018-05") in found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hear the show live at 12:45 and 17:45 weekdays, or catch up online.",
+        "The café is open 7 a.m. to 3 p.m. daily.",
+    ],
+)
+def test_a_time_told_as_a_schedule_after_it(sentence: str) -> None:
+    times = [value for _, value in story([sentence])[0] if value and "T" in value]
+    assert times and all(value.startswith("XXXX-XX-XXT") for value in times)
+
+
+def test_a_time_on_one_day_stays_on_it() -> None:
+    found = story(["He arrived at 12:45 and left at 17:45."])[0]
+    assert [value for _, value in found] == ["2019-11-19T12:45", "2019-11-19T17:45"]

@@ -478,6 +478,11 @@ WEEKLY_BEFORE = re.compile(
     rf"\b(?:{_DAYS_RANGE}(?:{_DAY_OR_ABBREVIATION})|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
     r"\.?,?\s*(?:at\s+|from\s+)?$"
 )
+# a time told as a schedule after it: "live at 12:45 and 17:45 weekdays", "at 6 p.m. daily"
+WEEKLY_AFTER = re.compile(
+    r"\.?(?:\s*(?:and|to|-|–)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+    r"\s+(?:on\s+)?(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|night|weekday))\b"
+)
 # words before "back in" that make it a return, not the past: "we will come back in November"
 COMING_BACK = _words(
     "come comes coming came go goes going went gone be been being is are was were get gets "
@@ -932,7 +937,10 @@ class StoryDates:
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
-        if kind == "clock" and WEEKLY_BEFORE.search(lowered, 0, match.start()):
+        if kind == "clock" and (
+            WEEKLY_BEFORE.search(lowered, 0, match.start())
+            or WEEKLY_AFTER.match(lowered, match.end())
+        ):
             clock = self._clock(match)[0] or ""
             return f"XXXX-XX-XXT{clock.partition('T')[2]}", "set"  # opening hours, every week
         if kind == "clock":
