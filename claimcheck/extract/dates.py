@@ -478,6 +478,11 @@ WEEKLY_BEFORE = re.compile(
     rf"\b(?:{_DAYS_RANGE}(?:{_DAY_OR_ABBREVIATION})|(?:mon|tues|wednes|thurs|fri|satur|sun)days)"
     r"\.?,?\s*(?:at\s+|from\s+)?$"
 )
+# a time told as a schedule after it: "live at 12:45 and 17:45 weekdays", "at 6 p.m. daily"
+WEEKLY_AFTER = re.compile(
+    r"\.?(?:\s*(?:and|to|-|–)\s*\d{1,2}(?:[:.]\d{2})?(?:\s*[ap]\.?m\.?)?)?"
+    r"\s+(?:on\s+)?(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|night|weekday))\b"
+)
 # words before "back in" that make it a return, not the past: "we will come back in November"
 COMING_BACK = _words(
     "come comes coming came go goes going went gone be been being is are was were get gets "
@@ -486,8 +491,29 @@ COMING_BACK = _words(
 )
 # words that move "five years ago" a little nearer or further back
 HEDGED_AGO = re.compile(r"\b(nearly|almost|more\s+than|over)\s+$")
-# a date that is a comparison's baseline is not the story's time
-BASELINE_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|than|versus|vs\.)\s+(?:the\s+)?$")
+# a date that is a comparison's baseline or a background starting point is not the story's time:
+# "compared to March of 2008", "up from $34,410 in October 2015", "duties in force since July 2013"
+BASELINE_BEFORE = re.compile(
+    r"\b(?:(?:compared\s+(?:to|with)|than|versus|vs\.|since)(?:\s+in)?"
+    r"|from\s+(?:[$€£]?[\d.,]+%?\s+)?in)\s+(?:the\s+)?$"
+)
+# a weekday named with a day of the month: "Monday night (Nov. 18)", "on Friday, Dec. 6"
+WEEKDAY_BEFORE = re.compile(
+    r"\b(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    r"(?:\s+(?:night|morning|afternoon|evening))?\s*[,(]?\s*$"
+)
+# the heading of a list of events in one year: "The band's 2020 tour dates:", "2021 schedule:"
+LIST_HEADING = re.compile(
+    r"\b(?P<list_year>(?:19|20)\d\d)\s+(?:\w+\s+)?(?:dates|schedule|itinerary|fixtures)\s*:"
+)
+# an item of such a list: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"
+LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
+# a day named as the mark of an event ("Trump’s July 25 call", "a July 10 meeting"): not the day
+# the story is about, nor a time the sentence's verb speaks of
+EVENT_MARK_BEFORE = re.compile(r"(?:['’]s|\b(?:the|an?))\s+$")
+# a year named relative to publication: "last year", "next year"
+RELATIVE_SHIFT = {"last": -1, "this": 0, "next": 1}
+RELATIVE_YEAR = re.compile(r"\b(?P<rel_year>last|this|next)\s+year\b")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
     r"\s*(?:$|[,.;:!?)\"”’'—–-]|(?:and|or|but|when|as|on|at|in|to|with|from|he|she|it|they|we|i|"
@@ -594,11 +620,12 @@ class StoryDates:
 
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
-        self.since_year += 1
+        lowered = sentence.lower()
+        if len(LIST_ITEM.findall(lowered)) < 2:  # a list of events goes on in the year it began
+            self.since_year += 1
         self.since_period += 1
         self.since_day += 1
         self.sentences.append(sentence)
-        lowered = sentence.lower()
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         published = self.published
@@ -611,6 +638,9 @@ class StoryDates:
 
     def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
+        heading = LIST_HEADING.search(lowered)
+        if heading:
+            self._set_year(int(heading["list_year"]))
         for match in _matches(lowered):
             if not self._is_date(match, sentence):
                 continue
@@ -633,9 +663,9 @@ class StoryDates:
             except (ValueError, OverflowError):  # beyond the calendar: years 1 to 9999
                 resolved, granularity = None, "day"
             if story_year != (self.story_year, self.since_year) and BASELINE_BEFORE.search(
-                lowered, max(0, match.start() - 16), match.start()
+                lowered, max(0, match.start() - 30), match.start()
             ):
-                self.story_year, self.since_year = story_year  # "compared to March of 2008"
+                self.story_year, self.since_year = story_year  # a background year
             start = match.start()
             if granularity == "duration" and _previous_word(lowered, start) in APPROXIMATE_LAST:
                 approximate = APPROXIMATE.search(lowered, max(0, start - 20), start)
@@ -649,7 +679,7 @@ class StoryDates:
                     granularity=granularity,
                 )
             )
-            self._remember(resolved, granularity, match)
+            self._remember(resolved, granularity, match, lowered)
             if (
                 resolved
                 and len(resolved) > 3
@@ -898,11 +928,19 @@ class StoryDates:
             day = int(match[f"{prefix}_day"].rstrip("stndrh"))
             if match[f"{prefix}_year"]:
                 return self._day(int(match[f"{prefix}_year"]), month, day)
-            return self._month_day(month, day, _calendar_tense(lowered, *match.span()))
+            tense = _calendar_tense(lowered, *match.span())
+            if tense > 0 and _event_mark(match, lowered):
+                tense = 0  # "will face questions about Trump's July 25 call": the nearest July 25
+            found = self._month_day(month, day, tense)
+            named = match.start(f"{prefix}_month" if prefix == "md" else f"{prefix}_day")
+            return _agree_with_weekday(found, lowered, named, self.published)
         if kind == "my":
             self._set_year(int(match["my_year"]))
             return f"{int(match['my_year']):04d}-{MONTH_NUMBERS[match['my_month']]:02d}", "month"
-        if kind == "clock" and WEEKLY_BEFORE.search(lowered, 0, match.start()):
+        if kind == "clock" and (
+            WEEKLY_BEFORE.search(lowered, 0, match.start())
+            or WEEKLY_AFTER.match(lowered, match.end())
+        ):
             clock = self._clock(match)[0] or ""
             return f"XXXX-XX-XXT{clock.partition('T')[2]}", "set"  # opening hours, every week
         if kind == "clock":
@@ -1010,11 +1048,13 @@ class StoryDates:
             return f"{century}{match['dec_decade']}", "decade"
         return match["year"][-4:], "year"
 
-    def _remember(self, resolved: str | None, granularity: str, match: re.Match[str]) -> None:
+    def _remember(
+        self, resolved: str | None, granularity: str, match: re.Match[str], lowered: str
+    ) -> None:
         """The story's day and period, for "later in the day" and "the same period last year"."""
         if not resolved or granularity not in ("day", "month", "quarter", "week", "half", "season"):
             return
-        if match.lastgroup in ("same", "theday"):
+        if match.lastgroup in ("same", "theday") or _event_mark(match, lowered):
             return
         if granularity != "day":
             self.story_period, self.since_period = resolved, 0
@@ -1079,6 +1119,10 @@ class StoryDates:
             if match["edge_my"]:
                 self._set_year(int(match["edge_my"]))
                 return f"{match['edge_my']}-{month:02d}", "month"
+            of_year = RELATIVE_YEAR.match(lowered, match.end() + 1)
+            if of_year and published and lowered[match.end()] == " ":  # "the end of May last year"
+                year = published.year + RELATIVE_SHIFT[of_year["rel_year"]]
+                return f"{year:04d}-{month:02d}", "month"
             return self._month(month, None, _tense(lowered, *match.span()))
         if match["whole"]:  # "for the entire year": the story's year
             return self._the_period(match["whole_unit"], lowered, match)
@@ -1146,12 +1190,21 @@ class StoryDates:
         if unit == "day":
             return (day + timedelta(days=step)).isoformat(), "day"
         if unit == "year":
-            return str((self._year_of_story() or self.published.year) + step), "year"
+            return str(self._year_before(lowered, match.start(), self.published) + step), "year"
         if unit == "week":  # "had resigned the previous week": the week before the story's day
             year, week, _ = (day + timedelta(days=7 * step)).isocalendar()
             return f"{year}-W{week:02d}", "week"
         month = day.month + step
         return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
+
+    def _year_before(self, lowered: str, start: int, published: date) -> int:
+        """The year "the previous year" steps from: one the sentence named before it relative to
+        publication ("sold more last year, up 4 percent from the previous year"), else the
+        story's."""
+        named = max(RELATIVE_YEAR.finditer(lowered, 0, start), key=_start, default=None)
+        if named:
+            return published.year + RELATIVE_SHIFT[named["rel_year"]]
+        return self._year_of_story() or published.year
 
     def _holiday(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """The holiday nearest the published date in the sentence's tense, like "on 25 December"."""
@@ -1603,6 +1656,38 @@ def _untensed_shift(published: date, month: int) -> int:
     January" in a November article)."""
     ahead = month - published.month
     return (ahead < -7) - (ahead > 9)
+
+
+def _event_mark(match: re.Match[str], lowered: str) -> re.Match[str] | None:
+    """The possessive or article before a day of the month without its year that marks an event
+    ("Trump's July 25 call"), None for a day in a phrase of its own ("on July 25")."""
+    if match.lastgroup not in ("md", "dm") or match[f"{match.lastgroup}_year"]:
+        return None
+    if not re.match(r"\s+[a-z]", lowered[match.end() :]):
+        return None  # "the July 25": no noun after it
+    return EVENT_MARK_BEFORE.search(lowered, max(0, match.start() - 4), match.start())
+
+
+def _agree_with_weekday(
+    found: tuple[str | None, str], lowered: str, start: int, published: date | None
+) -> tuple[str | None, str]:
+    """A day of the month named with its weekday ("Monday night (Nov. 18)") falls in the year
+    near publication where the two agree, whatever year the story was last speaking of."""
+    weekday = WEEKDAY_BEFORE.search(lowered, max(0, start - 24), start)
+    if not found[0] or weekday is None or published is None:
+        return found
+    day = date.fromisoformat(found[0])
+    wanted = WEEKDAYS.index(weekday["weekday"])
+    if day.weekday() == wanted:
+        return found
+    for year in (published.year, published.year + 1, published.year - 1):
+        try:
+            candidate = day.replace(year=year)
+        except ValueError:
+            continue
+        if candidate.weekday() == wanted:
+            return candidate.isoformat(), "day"
+    return found
 
 
 def _granularity(value: str) -> str:
