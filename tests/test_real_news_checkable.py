@@ -7,13 +7,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.extract.checkworthiness import Signals, features, score
-from claimcheck.extract.claims import extract_claims
-
-PUBLISHED = "2019-11-18"
-
-
-def kept(text: str) -> list[str]:
-    return [c.sentence for c in extract_claims(text, PUBLISHED)]
+from tests.real_news import kept
 
 
 def written(sentence: str) -> float:

@@ -11,14 +11,7 @@ from datetime import date
 import pytest
 
 from claimcheck.extract.dates import find_dates
-
-TUESDAY = date(2019, 11, 19)
-
-
-def resolved(sentence: str, published: date = TUESDAY) -> list[tuple[str, str | None]]:
-    """The dates of a sentence, not its durations."""
-    found = find_dates(sentence, published)
-    return [(d.surface, d.resolved) for d in found if d.granularity != "duration"]
+from tests.real_news import TUESDAY, resolved
 
 
 @pytest.mark.parametrize(

@@ -12,15 +12,7 @@ from datetime import date
 
 import pytest
 
-from claimcheck.extract.dates import StoryDates
-
-TUESDAY = date(2019, 11, 19)
-
-
-def story(sentences: list[str], published: date = TUESDAY) -> list[list[tuple[str, str | None]]]:
-    """The dates of each sentence of a story, read in order."""
-    dates = StoryDates(published)
-    return [[(d.surface, d.resolved) for d in dates.find(sentence)] for sentence in sentences]
+from tests.real_news import story
 
 
 @pytest.mark.parametrize(

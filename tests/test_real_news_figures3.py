@@ -7,11 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimcheck.extract.quantities import find_quantities
-
-
-def figures(sentence: str) -> list[tuple[str, float, str]]:
-    return [(q.surface, q.value, q.unit) for q in find_quantities(sentence)]
+from tests.real_news import figures
 
 
 @pytest.mark.parametrize(

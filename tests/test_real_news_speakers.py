@@ -3,16 +3,7 @@ each held by fixture sentences written for it. A wrong speaker is worse than non
 
 from __future__ import annotations
 
-from claimcheck.extract.claims import extract_claims
-
-
-def speaker_of(text: str, opening: str) -> str | None:
-    """The speaker claimcheck gives the sentence of `text` that starts with `opening`."""
-    for claim in extract_claims(text, "2019-11-19", min_score=0.0):
-        if claim.sentence.startswith(opening):
-            return claim.attribution.speaker if claim.attribution else None
-    raise AssertionError(f"no sentence opens with {opening!r}")
-
+from tests.real_news import speaker_of
 
 # 1. "he" is the person the sentence before opens with, not the last speaker.
 

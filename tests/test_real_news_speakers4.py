@@ -4,17 +4,9 @@ fixture sentences written for it. A wrong speaker is worse than none."""
 
 from __future__ import annotations
 
-from claimcheck.extract.claims import extract_claims
+from tests.real_news import speaker_of
 
 CONTEXT = "Mayor Jeff Cole opened the new depot on Monday. "
-
-
-def speaker_of(text: str, opening: str) -> str | None:
-    """The speaker claimcheck gives the sentence of `text` that starts with `opening`."""
-    for claim in extract_claims(text, "2019-11-19", min_score=0.0):
-        if claim.sentence.startswith(opening):
-            return claim.attribution.speaker if claim.attribution else None
-    raise AssertionError(f"no sentence opens with {opening!r}")
 
 
 # 1. The subject of a subordinate clause ("When X suggested ..., MAIN") is not the speaker.
