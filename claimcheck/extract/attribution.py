@@ -256,7 +256,7 @@ def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
     found += [m.start() for m in INTRODUCED.finditer(sentence)]
     if not found:
         return []
-    quoted = [(q.start, q.end) for q in quotes(sentence)] if QUOTED.search(sentence) else []
+    quoted = _quote_spans(sentence)
     people = []
     for at in sorted(set(found)):
         if any(first <= at < last for first, last in quoted):
@@ -296,7 +296,7 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
             if not name or not _looks_like_person(name) or _governed(text, at):
                 continue
             if quoted is None:
-                quoted = [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
+                quoted = _quote_spans(text)
             if any(first <= at < last for first, last in quoted):
                 continue
             if speaker_kind(_person(name, titles)) == "Person":
@@ -725,6 +725,11 @@ def _inside_quotes(sentence: str, at: int) -> bool:
     return any(q.start <= at < q.end for q in quotes(sentence))
 
 
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation in `text`, looked for only where a mark may open one."""
+    return [(q.start, q.end) for q in quotes(text)] if QUOTED.search(text) else []
+
+
 def attribute(
     sentence: str, context: str = "", titles: dict[str, str] | None = None
 ) -> Attribution | None:
@@ -991,7 +996,7 @@ def _called(sentence: str, context: str, titles: dict[str, str] | None) -> Attri
     for match in CALLED.finditer(sentence):
         if NAMING.match(sentence, match.end()) and not CALLED_IT_A.match(sentence, match.end()):
             continue
-        if any(q.start <= match.start() < q.end for q in quotes(sentence)):
+        if _inside_quotes(sentence, match.start()):
             continue
         speaker = _reported_speaker(sentence, match, context, titles)
         if speaker:
