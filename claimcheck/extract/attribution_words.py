@@ -54,7 +54,7 @@ DESCRIPTOR = re.compile(
     r"^(?:the|a|an)\s+(?:former\s+|then\s+|new\s+)?(?:[\w'-]+\s+){0,4}?"
     r"(?:prime minister|president|minister|secretary|spokesman|spokeswoman|spokesperson|"
     r"chancellor|leader|official|ambassador|general|chief|commander|envoy|source|sources|"
-    r"minister|mayor|governor|senator)$",
+    r"mayor|governor|senator)$",
     re.IGNORECASE,
 )
 LEADING = re.compile(
@@ -307,11 +307,10 @@ DESCRIBED_HEAD = re.compile(
     r"fundraisers?|organi[sz]ers?|workers?|voters?|residents?|supporters?|opponents?|critics?|"
     r"professors?|chief|head|manager|commander|general|envoy|ambassador|chair|ceo|founder|"
     r"owner|partner|colleague|associate|relative|neighbou?r|student|teacher|doctor|nurse|"
-    r"officer|agent|correspondent|reporter|journalist|editor|columnist|writer|author|pastor|"
+    r"agent|correspondent|reporter|journalist|editor|columnist|writer|author|pastor|"
     r"priest|bishop|rabbi|imam|banker|investor|trader|lobbyist|historian|scholar|fellow|"
     r"observer|participant|attendee|protester|demonstrator|witness|victim|survivor|mother|"
-    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|adviser|"
-    r"advisor|aide|source|official|spokesperson|spokesman|spokeswoman|statement|release|memo"
+    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|release"
 )
 DESCRIBED_SUBJECT = re.compile(
     rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ther|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|"
