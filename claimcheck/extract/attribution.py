@@ -408,9 +408,8 @@ def titled_names(text: str) -> Names:
     surnames and "Sir Keir" forms of the full names it gives ("starmer", "sir keir": "Keir
     Starmer"). A surname is kept only when the article also gives it a title ("Mr Starmer", "Sir
     Keir Starmer"), so it names a person (else it goes to `Names.untitled`), and only when no
-    other full name shares it. A former
-    holder names only the former office ("Former Prime Minister Boris Johnson": "former prime
-    minister", never "prime minister")."""
+    other full name shares it. A former holder names only the former office ("Former Prime
+    Minister Boris Johnson": "former prime minister", never "prime minister")."""
     names = Names(text)
     full_names: dict[str, set[str]] = {}
     titled: set[str] = set()
@@ -461,6 +460,7 @@ def titled_names(text: str) -> Names:
     return names
 
 
+# The verbs after which `Names.speaks` finds a surname speaking alone ("Warren said").
 SURNAME_VERBS = ("said", "says", "told", "tells", "added", "wrote", "argued")
 # "Elizabeth Warren: Donald Trump Is a 'Proven Failure' in Business.", "Clinton to Planned
 # Parenthood: ...": a headline that gives a person's words after their name and a colon.
