@@ -513,8 +513,6 @@ def _resolve(subject: str, context: str, titles: dict[str, str] | None = None) -
     preposition governs ("In a statement to the Observer"), a possessive ("Clinton's") or a
     name followed by a noun ("her Twitter account") never does."""
     subject = _clean(PARENTHESES.sub("", subject))
-    if subject.lower() in PRONOUNS:
-        return _pronoun_person(subject, context, titles)
     for part in subject.split(","):
         part = _clean(part)
         words = part.split(None, 1)
