@@ -571,6 +571,19 @@ def _is_habitual(lowered: str, start: int) -> bool:
     return _previous_word(lowered, start) in ("in", "during") and bool(CHANGES.search(lowered))
 
 
+def _is_event_list(lowered: str) -> bool:
+    """Two items or more of a list of dated events ("June 9 -- ..."); the dash is rare, so it is
+    looked for first."""
+    has_dash = "--" in lowered or "–" in lowered or "—" in lowered
+    return has_dash and len(LIST_ITEM.findall(lowered)) >= 2
+
+
+def _embeds_a_post(lowered: str) -> bool:
+    """Whether the sentence holds an embedded social-media post (its link or its signature)."""
+    has_sign = "pic.twitter.com/" in lowered or "(@" in lowered
+    return has_sign and EMBEDDED_POST.search(lowered) is not None
+
+
 def _posted_on(lowered: str) -> date | None:
     """The day an embedded post gives after its author ("(@handle) November 1, 2019"), or None."""
     signed = POST_SIGNATURE.search(lowered)
@@ -621,7 +634,7 @@ class StoryDates:
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         lowered = sentence.lower()
-        if len(LIST_ITEM.findall(lowered)) < 2:  # a list of events goes on in the year it began
+        if not _is_event_list(lowered):  # a list of events goes on in the year it began
             self.since_year += 1
         self.since_period += 1
         self.since_day += 1
@@ -629,7 +642,7 @@ class StoryDates:
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         published = self.published
-        if EMBEDDED_POST.search(lowered):  # a post's "today" is the day it was posted
+        if _embeds_a_post(lowered):  # a post's "today" is the day it was posted
             self.published = _posted_on(lowered)
         try:
             return self._find(sentence, lowered, offset)
@@ -638,7 +651,7 @@ class StoryDates:
 
     def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
-        heading = LIST_HEADING.search(lowered)
+        heading = LIST_HEADING.search(lowered) if ":" in lowered else None
         if heading:
             self._set_year(int(heading["list_year"]))
         for match in _matches(lowered):
