@@ -898,27 +898,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     ):
         return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
-        if _in_quoted_policy_name(text, pos):
-            return True  # the "one country, two systems" formula, a "three strikes" law
-        if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
-            return True  # "One day, prices will fall"
-        if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
-            return True  # "zero-hours contracts", "zero-sum": a name, not a count
-        if text[pos : number.end].lower() == "one" and _is_one_no_count(text, pos, previous):
-            return True  # "one of the best", "no one", "the one thing", "one day later"
-        if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
-            return True  # 'known as the "Three Amigos"'
-        if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
-            return True  # "Capital One", "Formula One": a name
-        if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
-            return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
-        if _names_an_arrangement(text, number):
-            return True  # "a two-state solution", "a two-party system": a kind, not a count
-        if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
-            return True  # "the upper half of the lid", "the first half of the year": a part
-        if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
-            return True  # "zero chance", "zero tolerance": no, not a count
-        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
+        return _word_number_counts_nothing(text, pos, number, before, previous)
     if _STREET_AFTER.match(text, number.end):
         return True  # "221B Baker Street": an address, not 221 billion
     if not currency and number.scale_text == "k" and _RESOLUTION_K.match(text, pos):
@@ -975,6 +955,34 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     if _is_list_number(text, pos, end, before):
         return True  # "1. The Security Council shall...": a list number
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
+
+
+def _word_number_counts_nothing(
+    text: str, pos: int, number: _Number, before: str, previous: str
+) -> bool:
+    """A number written in words that is part of a name, an idiom or a pronoun."""
+    word = text[pos : number.end].lower()
+    if _in_quoted_policy_name(text, pos):
+        return True  # the "one country, two systems" formula, a "three strikes" law
+    if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
+        return True  # "One day, prices will fall"
+    if text.startswith("-", number.end) and word == "zero":
+        return True  # "zero-hours contracts", "zero-sum": a name, not a count
+    if word == "one" and _is_one_no_count(text, pos, previous):
+        return True  # "one of the best", "no one", "the one thing", "one day later"
+    if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
+        return True  # 'known as the "Three Amigos"'
+    if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
+        return True  # "Capital One", "Formula One": a name
+    if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
+        return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+    if _names_an_arrangement(text, number):
+        return True  # "a two-state solution", "a two-party system": a kind, not a count
+    if word == "half" and previous.lower() in PART_WORDS:
+        return True  # "the upper half of the lid", "the first half of the year": a part
+    if word == "zero" and _is_zero_as_no(text, number):
+        return True  # "zero chance", "zero tolerance": no, not a count
+    return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
 
 
 def _is_titled_unit_name(text: str, pos: int, end: int, number: _Number) -> bool:
