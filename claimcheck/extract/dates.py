@@ -9,9 +9,10 @@ TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P
 original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
 "Black Monday", NBC's "Today") are not dates.
 
-One module over 600 lines on purpose: the patterns and the resolver share one vocabulary of date
-words and one story state, and each rule is short; split by rule, every part would import all
-the others.
+One module over 1,500 lines on purpose: the patterns and the resolver share one vocabulary of
+date words and one story state, and each rule is short; split by rule, every part would import
+all the others. The vocabularies that change what a date-like phrase means (a model's year, a
+game's quarter, a present that schedules) need none of that state and live in date_senses.py.
 """
 
 from __future__ import annotations

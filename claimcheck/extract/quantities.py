@@ -17,7 +17,7 @@ finds where numbers start, and the slower rules (currency, qualifier, scale, uni
 only around those anchors. The vocabulary (number words, money, units, qualifiers, label words)
 is in quantity_words.py; quality and speed are measured by bench/bench_quantities.py.
 
-One module over 1,000 lines on purpose: the anchored scan and its rules (currency, qualifier,
+One module over 1,500 lines on purpose: the anchored scan and its rules (currency, qualifier,
 scale, unit, range, what is not a quantity) work on one shared match state; the vocabulary
 already lives apart in quantity_words.py.
 """
