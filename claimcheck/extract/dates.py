@@ -512,8 +512,9 @@ LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
 # a day named as the mark of an event ("Trump’s July 25 call", "a July 10 meeting"): not the day
 # the story is about, nor a time the sentence's verb speaks of
 EVENT_MARK_BEFORE = re.compile(r"(?:['’]s|\b(?:the|an?))\s+$")
-# a year named relative to publication: "last year", "next year"
+# how many periods "last", "this" and "next" move from publication: "last year", "next month"
 RELATIVE_SHIFT = {"last": -1, "this": 0, "next": 1}
+# a year named relative to publication: "last year", "next year"
 RELATIVE_YEAR = re.compile(r"\b(?P<rel_year>last|this|next)\s+year\b")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
@@ -1014,7 +1015,7 @@ class StoryDates:
         if kind == "mo" and match["mo_rel"]:  # "January next year", "May last year"
             if published is None:
                 return None, "month"
-            year = published.year + {"this": 0, "last": -1, "next": 1}[match["mo_rel"]]
+            year = published.year + RELATIVE_SHIFT[match["mo_rel"]]
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _calendar_tense(lowered, *match.span())
@@ -1148,7 +1149,7 @@ class StoryDates:
             return self._the_period(unit, lowered, match)
         if published is None:
             return None, unit
-        shift = {"this": 0, "last": -1, "next": 1}[when]
+        shift = RELATIVE_SHIFT[when]
         if unit == "quarter":
             quarter = (published.month - 1) // 3 + shift
             return f"{published.year + quarter // 4:04d}-Q{quarter % 4 + 1}", "quarter"
@@ -1370,7 +1371,7 @@ class StoryDates:
         if published is None:
             return None, "month"
         year = published.year
-        tense = {"last": -1, "next": 1, "this": 0}.get(modifier or "", tense)
+        tense = RELATIVE_SHIFT.get(modifier or "", tense)
         if tense < 0:
             year -= month > published.month or (modifier == "last" and month == published.month)
         elif tense > 0:
@@ -1491,7 +1492,7 @@ class StoryDates:
         if words in ("yesterday", "tomorrow"):
             return (published + (day if words == "tomorrow" else -day)).isoformat(), "day"
         when, unit = words.split()
-        shift = {"this": 0, "last": -1, "next": 1}[when]
+        shift = RELATIVE_SHIFT[when]
         if unit in ("week", "weekend"):
             year, week, _ = (published + timedelta(days=7 * shift)).isocalendar()
             return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else ""), "week"
