@@ -929,7 +929,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # September 12, 12 September
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
-    if _TITLED_WORD.match(text, end) and _is_titled_unit_name(text, pos, end, number):
+    if _is_titled_unit_name(text, pos, end, number):
         return True  # "the 80 Day Obsession", "a 7 Minute Workout": a title, not 80 days
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
@@ -991,6 +991,8 @@ def _is_titled_unit_name(text: str, pos: int, end: int, number: _Number) -> bool
     nor in a headline written in title case ("Trump Opens 32 Point Lead"), where a capital
     says nothing."""
     titled = _TITLED_WORD.match(text, end)
+    if titled is None:
+        return False
     unit, following = titled.group(1), titled.group(2)
     if number.value == 1 or unit.lower() not in UNIT_NAMES or _is_plural(unit.lower()):
         return False
