@@ -69,13 +69,13 @@ def is_furniture_sentence(sentence: str) -> bool:
     stripped = sentence.strip()
     if not _LETTERS.search(stripped):  # no word: a list's number ("2."), a rule ("* * *")
         return True
-    unbracketed = stripped[1:].rstrip(").") if stripped[0] == "(" else stripped
-    # tried at the first character only: cheap
-    if FURNITURE_SENTENCE.fullmatch(stripped) or FURNITURE_SENTENCE.fullmatch(unbracketed):
+    if FURNITURE_SENTENCE.fullmatch(stripped):  # tried at the first character only: cheap
         return True
+    if stripped[0] == "(" and FURNITURE_SENTENCE.fullmatch(stripped[1:].rstrip(").")):
+        return True  # the same in brackets: "(Copyright 2020 The Times.)"
     if len(stripped) < 100 and CREDIT.fullmatch(stripped):
         return True
-    if CAPTION.match(stripped) and CAPTION.fullmatch(stripped):
+    if CAPTION.fullmatch(stripped):
         return True
     if ("@" in stripped or "http" in stripped or "www." in stripped) and CONTACT.fullmatch(
         stripped

@@ -52,19 +52,28 @@ FUNCTION_WORDS = _words(
 # what may follow "a 1967 Mustang" (not "of": "a 2014 University of Texas study")
 INDEFINITE_HEADS = FUNCTION_WORDS - {"of", "and", "or"}
 _TRIM = "\"'“”‘’()[],.;:!?"
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")  # "iPhone", "AirPods"
+_PREFIXED_NAME = re.compile(r"[a-z]{1,2}-[a-z]+")  # "e-tron"
+_MODEL_YEAR_MARK = re.compile(r"\bMY\s?$")  # "MY 2021"
+_MODEL_YEAR_AFTER = re.compile(r"[\s-]model[\s-]year\b")
+_TIME_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|by|since|until|till|from|during|before|after|through)\s+$"
+)
+_INDEFINITE_BEFORE = re.compile(r"\ban?\s+$")
+_OF_AFTER = re.compile(r"\s+of\s")
+_CALENDAR_YEAR_WORDS = re.compile(r"\b(?:year|fiscal|financial|fy|calendar|(?:19|20)\d\d)\b")
+_BRACKETS_AT_END = re.compile(r"\([^()]*\)\s*$")
 
 
 def _is_code(token: str) -> bool:
     """A model's code or coined name: "RAV4", "F-150", "iPhone", "AirPods"; not "U.S." or "FBI"."""
     letters = any(c.isalpha() for c in token)
-    return letters and (
-        any(c.isdigit() for c in token) or re.search(r"[a-z][A-Z]", token) is not None
-    )
+    return letters and (any(c.isdigit() for c in token) or _CAMEL_CASE.search(token) is not None)
 
 
 def _is_name(token: str) -> bool:
     """A model's name: "Sentra", "RAV4", "F-150", "iPhone", "e-tron"."""
-    return token[:1].isupper() or _is_code(token) or bool(re.fullmatch(r"[a-z]{1,2}-[a-z]+", token))
+    return token[:1].isupper() or _is_code(token) or bool(_PREFIXED_NAME.fullmatch(token))
 
 
 def _name_run(text: str) -> tuple[list[str], str]:
@@ -92,12 +101,12 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
     Mustang" (a thing, where an event would be "the"). Not "the 2016 election", "the 2012
     Olympics", "the 2020 G20 summit", nor "the 2008 model year" (a year of sales)."""
     before = sentence[max(0, start - 12) : start].lower()
-    if re.search(r"\bMY\s?$", sentence[max(0, start - 3) : start]):
+    if _MODEL_YEAR_MARK.search(sentence[max(0, start - 3) : start]):
         return True
     after = sentence[end : end + 100]
-    if re.match(r"[\s-]model[\s-]year\b", after):
+    if _MODEL_YEAR_AFTER.match(after):
         return False  # "for the 2008 model year": a period, like a fiscal year (MEANTIME's gold)
-    if re.search(r"\b(?:in|by|since|until|till|from|during|before|after|through)\s+$", before):
+    if _TIME_PREPOSITION_BEFORE.search(before):
         return False  # "In 2019 Toyota Motor sold more cars": a time
     run, head = _name_run(after)
     if head in EVENT_NOUNS or any(word.lower() in NOT_MODELS for word in run):
@@ -112,7 +121,7 @@ def is_model_year(sentence: str, start: int, end: int, story: list[str]) -> bool
         return True  # "the 2021 Honda Civic", "the 2021 RAV4", "the 2020 iPad"
     if head in PRODUCT_NOUNS or _is_product_name(first, story):
         return True
-    indefinite = re.search(r"\ban?\s+$", before) is not None
+    indefinite = _INDEFINITE_BEFORE.search(before) is not None
     # a word like "Mustang"; not "Republican" or "U.S." (or "FBI": an agency's)
     plain_name = first[1:].isalpha() and first[1:].islower()
     proper_adjective = first.lower().endswith(PROPER_ADJECTIVE_ENDINGS)
@@ -170,10 +179,7 @@ def is_part_of_another_period(lowered: str, end: int) -> bool:
     half of March": a part of something else, not of a calendar year (a year, a fiscal year or
     the year's own words in the next few words keep it one)."""
     following = lowered[end : end + 40]
-    return bool(
-        re.match(r"\s+of\s", following)
-        and not re.search(r"\b(?:year|fiscal|financial|fy|calendar|(?:19|20)\d\d)\b", following)
-    )
+    return bool(_OF_AFTER.match(following) and not _CALENDAR_YEAR_WORDS.search(following))
 
 
 # a present tense that schedules: "the show opens on Friday", "Lowe's reports earnings
@@ -195,7 +201,7 @@ def schedules(lowered: str, start: int, end: int) -> bool:
     """Whether lowered[start:end] holds a verb in the present that sets a time to come."""
     for found in SCHEDULED.finditer(lowered, start, end):
         # a team's record in brackets is no count: "the Hawks (7-3, 4-2) play Saturday"
-        before = re.sub(r"\([^()]*\)\s*$", "", lowered[: found.start()])
+        before = _BRACKETS_AT_END.sub("", lowered[: found.start()])
         previous = before.split()[-1:]
         word = previous[0].strip(_TRIM) if previous else ""
         if word not in NOUN_BEFORE and not word[:1].isdigit():

@@ -9,9 +9,10 @@ TIMEX3's (ISO 8601: "2008-03-27", "2008-W14", "2006-Q4", "2007-10-17T06:40Z", "P
 original words are always kept beside them. Names that contain a day ("The Mail on Sunday",
 "Black Monday", NBC's "Today") are not dates.
 
-One module over 600 lines on purpose: the patterns and the resolver share one vocabulary of date
-words and one story state, and each rule is short; split by rule, every part would import all
-the others.
+One module over 1,500 lines on purpose: the patterns and the resolver share one vocabulary of
+date words and one story state, and each rule is short; split by rule, every part would import
+all the others. The vocabularies that change what a date-like phrase means (a model's year, a
+game's quarter, a present that schedules) need none of that state and live in date_senses.py.
 """
 
 from __future__ import annotations
@@ -511,8 +512,9 @@ LIST_ITEM = re.compile(rf"\b{_month}\.?\s+\d{{1,2}}\s*(?:--|–|—)\s")
 # a day named as the mark of an event ("Trump’s July 25 call", "a July 10 meeting"): not the day
 # the story is about, nor a time the sentence's verb speaks of
 EVENT_MARK_BEFORE = re.compile(r"(?:['’]s|\b(?:the|an?))\s+$")
-# a year named relative to publication: "last year", "next year"
+# how many periods "last", "this" and "next" move from publication: "last year", "next month"
 RELATIVE_SHIFT = {"last": -1, "this": 0, "next": 1}
+# a year named relative to publication: "last year", "next year"
 RELATIVE_YEAR = re.compile(r"\b(?P<rel_year>last|this|next)\s+year\b")
 # what may follow "in the morning" (not a noun it qualifies: "the morning shows")
 PART_OF_DAY_AFTER = re.compile(
@@ -571,6 +573,19 @@ def _is_habitual(lowered: str, start: int) -> bool:
     return _previous_word(lowered, start) in ("in", "during") and bool(CHANGES.search(lowered))
 
 
+def _is_event_list(lowered: str) -> bool:
+    """Two items or more of a list of dated events ("June 9 -- ..."); the dash is rare, so it is
+    looked for first."""
+    has_dash = "--" in lowered or "–" in lowered or "—" in lowered
+    return has_dash and len(LIST_ITEM.findall(lowered)) >= 2
+
+
+def _embeds_a_post(lowered: str) -> bool:
+    """Whether the sentence holds an embedded social-media post (its link or its signature)."""
+    has_sign = "pic.twitter.com/" in lowered or "(@" in lowered
+    return has_sign and EMBEDDED_POST.search(lowered) is not None
+
+
 def _posted_on(lowered: str) -> date | None:
     """The day an embedded post gives after its author ("(@handle) November 1, 2019"), or None."""
     signed = POST_SIGNATURE.search(lowered)
@@ -621,7 +636,7 @@ class StoryDates:
     def find(self, sentence: str, offset: int = 0) -> list[DateMention]:
         """Date expressions in the next sentence of the article, resolved."""
         lowered = sentence.lower()
-        if len(LIST_ITEM.findall(lowered)) < 2:  # a list of events goes on in the year it began
+        if not _is_event_list(lowered):  # a list of events goes on in the year it began
             self.since_year += 1
         self.since_period += 1
         self.since_day += 1
@@ -629,7 +644,7 @@ class StoryDates:
         if len(lowered) != len(sentence):  # a few characters (e.g. "İ") grow when lower-cased
             lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
         published = self.published
-        if EMBEDDED_POST.search(lowered):  # a post's "today" is the day it was posted
+        if _embeds_a_post(lowered):  # a post's "today" is the day it was posted
             self.published = _posted_on(lowered)
         try:
             return self._find(sentence, lowered, offset)
@@ -638,7 +653,7 @@ class StoryDates:
 
     def _find(self, sentence: str, lowered: str, offset: int) -> list[DateMention]:
         found: list[DateMention] = []
-        heading = LIST_HEADING.search(lowered)
+        heading = LIST_HEADING.search(lowered) if ":" in lowered else None
         if heading:
             self._set_year(int(heading["list_year"]))
         for match in _matches(lowered):
@@ -1000,7 +1015,7 @@ class StoryDates:
         if kind == "mo" and match["mo_rel"]:  # "January next year", "May last year"
             if published is None:
                 return None, "month"
-            year = published.year + {"this": 0, "last": -1, "next": 1}[match["mo_rel"]]
+            year = published.year + RELATIVE_SHIFT[match["mo_rel"]]
             return f"{year:04d}-{MONTH_NUMBERS[match['mo_month']]:02d}", "month"
         if kind == "mo":
             tense = _calendar_tense(lowered, *match.span())
@@ -1134,7 +1149,7 @@ class StoryDates:
             return self._the_period(unit, lowered, match)
         if published is None:
             return None, unit
-        shift = {"this": 0, "last": -1, "next": 1}[when]
+        shift = RELATIVE_SHIFT[when]
         if unit == "quarter":
             quarter = (published.month - 1) // 3 + shift
             return f"{published.year + quarter // 4:04d}-Q{quarter % 4 + 1}", "quarter"
@@ -1356,7 +1371,7 @@ class StoryDates:
         if published is None:
             return None, "month"
         year = published.year
-        tense = {"last": -1, "next": 1, "this": 0}.get(modifier or "", tense)
+        tense = RELATIVE_SHIFT.get(modifier or "", tense)
         if tense < 0:
             year -= month > published.month or (modifier == "last" and month == published.month)
         elif tense > 0:
@@ -1477,7 +1492,7 @@ class StoryDates:
         if words in ("yesterday", "tomorrow"):
             return (published + (day if words == "tomorrow" else -day)).isoformat(), "day"
         when, unit = words.split()
-        shift = {"this": 0, "last": -1, "next": 1}[when]
+        shift = RELATIVE_SHIFT[when]
         if unit in ("week", "weekend"):
             year, week, _ = (published + timedelta(days=7 * shift)).isocalendar()
             return f"{year}-W{week:02d}" + ("-WE" if unit == "weekend" else ""), "week"

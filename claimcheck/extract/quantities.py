@@ -17,7 +17,7 @@ finds where numbers start, and the slower rules (currency, qualifier, scale, uni
 only around those anchors. The vocabulary (number words, money, units, qualifiers, label words)
 is in quantity_words.py; quality and speed are measured by bench/bench_quantities.py.
 
-One module over 1,000 lines on purpose: the anchored scan and its rules (currency, qualifier,
+One module over 1,500 lines on purpose: the anchored scan and its rules (currency, qualifier,
 scale, unit, range, what is not a quantity) work on one shared match state; the vocabulary
 already lives apart in quantity_words.py.
 """
@@ -898,27 +898,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     ):
         return True  # "a 3-in-1 charger", "a 3-pointer": a name, not three of anything
     if number.words:
-        if _in_quoted_policy_name(text, pos):
-            return True  # the "one country, two systems" formula, a "three strikes" law
-        if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
-            return True  # "One day, prices will fall"
-        if text.startswith("-", number.end) and text[pos : number.end].lower() == "zero":
-            return True  # "zero-hours contracts", "zero-sum": a name, not a count
-        if text[pos : number.end].lower() == "one" and _is_one_no_count(text, pos, previous):
-            return True  # "one of the best", "no one", "the one thing", "one day later"
-        if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
-            return True  # 'known as the "Three Amigos"'
-        if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
-            return True  # "Capital One", "Formula One": a name
-        if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
-            return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
-        if _names_an_arrangement(text, number):
-            return True  # "a two-state solution", "a two-party system": a kind, not a count
-        if text[pos : number.end].lower() == "half" and previous.lower() in PART_WORDS:
-            return True  # "the upper half of the lid", "the first half of the year": a part
-        if text[pos : number.end].lower() == "zero" and _is_zero_as_no(text, number):
-            return True  # "zero chance", "zero tolerance": no, not a count
-        return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
+        return _word_number_counts_nothing(text, pos, number, before, previous)
     if _STREET_AFTER.match(text, number.end):
         return True  # "221B Baker Street": an address, not 221 billion
     if not currency and number.scale_text == "k" and _RESOLUTION_K.match(text, pos):
@@ -949,7 +929,7 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
         return True  # September 12, 12 September
     if _ORDINAL_AFTER.match(after) or _CLOCK_AFTER.match(after):
         return True  # 22nd, 10:30, 5pm
-    if _TITLED_WORD.match(text, end) and _is_titled_unit_name(text, pos, end, number):
+    if _is_titled_unit_name(text, pos, end, number):
         return True  # "the 80 Day Obsession", "a 7 Minute Workout": a title, not 80 days
     measured = bool(_read_unit(text, end, number, "")[1])
     if text[pos:end] == "100" and _is_emphasis(text, pos, end):
@@ -977,12 +957,42 @@ def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool
     return not measured and _is_name_label(text, pos, before)  # Game 2, S&P 500, iPhone 14
 
 
+def _word_number_counts_nothing(
+    text: str, pos: int, number: _Number, before: str, previous: str
+) -> bool:
+    """A number written in words that is part of a name, an idiom or a pronoun."""
+    word = text[pos : number.end].lower()
+    if _in_quoted_policy_name(text, pos):
+        return True  # the "one country, two systems" formula, a "three strikes" law
+    if _ONCE.match(text, pos) and _SENTENCE_START.search(text[max(0, pos - 3) : pos]):
+        return True  # "One day, prices will fall"
+    if text.startswith("-", number.end) and word == "zero":
+        return True  # "zero-hours contracts", "zero-sum": a name, not a count
+    if word == "one" and _is_one_no_count(text, pos, previous):
+        return True  # "one of the best", "no one", "the one thing", "one day later"
+    if before.endswith(_QUOTES) and _is_quoted_name(text, pos, number):
+        return True  # 'known as the "Three Amigos"'
+    if number.words == 1 and text[pos].isupper() and _is_name_label(text, pos, before):
+        return True  # "Capital One", "Formula One": a name
+    if number.words == 1 and text[pos].isupper() and _is_capitalised_name(text, pos, number):
+        return True  # "the Gang of Eight", "NASA-inspired Zero Gravity Seats": a name
+    if _names_an_arrangement(text, number):
+        return True  # "a two-state solution", "a two-party system": a kind, not a count
+    if word == "half" and previous.lower() in PART_WORDS:
+        return True  # "the upper half of the lid", "the first half of the year": a part
+    if word == "zero" and _is_zero_as_no(text, number):
+        return True  # "zero chance", "zero tolerance": no, not a count
+    return number.words == 1 and previous.lower() in LABEL_WORDS  # Article Five, War One
+
+
 def _is_titled_unit_name(text: str, pos: int, end: int, number: _Number) -> bool:
     """A number before a capitalised unit in the singular ("80 Day", "7 Minute") and another
     capitalised word is a title: a count would say "80 days". Not at the start of a sentence
     nor in a headline written in title case ("Trump Opens 32 Point Lead"), where a capital
     says nothing."""
     titled = _TITLED_WORD.match(text, end)
+    if titled is None:
+        return False
     unit, following = titled.group(1), titled.group(2)
     if number.value == 1 or unit.lower() not in UNIT_NAMES or _is_plural(unit.lower()):
         return False

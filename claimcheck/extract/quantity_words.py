@@ -416,7 +416,7 @@ STOP_NOUNS = frozenset(
         those who whom whose which what where when why how there here then now also just only
         even still not no more less most least other such each every all both any many much few
         some several same own very too again ago later earlier ahead apart back away already
-        because while although though unless if whether despite since
+        because while although though unless if whether despite
         times percent late early apiece never ever always often usually sometimes together
         prior
         myself yourself himself herself itself ourselves yourselves themselves
