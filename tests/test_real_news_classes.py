@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimcheck.extract.claims import extract_claims
+from tests.real_news import figures
 
 
 def sentences(text: str, published: str = "2019-11-18") -> list[str]:
@@ -32,12 +33,6 @@ def test_furniture_inside_a_paragraph_of_story_is_no_claim(furniture):
 def test_a_sentence_that_only_mentions_signing_up_is_still_read():
     found = sentences("Some 40,000 people signed up for the scheme in its first week.")
     assert found == ["Some 40,000 people signed up for the scheme in its first week."]
-
-
-def figures(sentence: str) -> list[tuple[str, float, str]]:
-    from claimcheck.extract.quantities import find_quantities
-
-    return [(q.surface, q.value, q.unit) for q in find_quantities(sentence)]
 
 
 @pytest.mark.parametrize(

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
 # makers of cars, motorcycles and devices: "the 2021 Honda Civic", "a 2019 Apple iPad"
-MAKERS = _words(
+MAKERS = word_set(
     "acura alfa aston audi bentley bmw buick cadillac chevrolet chevy chrysler citroen dodge "
     "ducati ferrari fiat ford gmc honda hyundai infiniti jaguar jeep kawasaki kia lamborghini "
     "lexus maserati mazda mclaren mercedes mercedes-benz mitsubishi nissan opel peugeot polestar "
@@ -24,26 +24,26 @@ MAKERS = _words(
     "xiaomi oneplus"
 )
 # what a model is: "the 2020 Sentra sedan", "a 1967 Mustang convertible", "the 2021 models"
-PRODUCT_NOUNS = _words(
+PRODUCT_NOUNS = word_set(
     "sedan sedans suv suvs hatchback coupe convertible pickup truck crossover minivan wagon "
     "roadster motorcycle car vehicle phone smartphone laptop tablet console model models lineup "
     "trim"
 )
 # words for a new model before its name: "the all-new Sentra"
-NEW_MODEL = _words("all-new redesigned facelifted refreshed")
+NEW_MODEL = word_set("all-new redesigned facelifted refreshed")
 # a year before these names an event or a document, whatever names stand between: "the 2020 G20
 # summit", "the 2019 Apple Worldwide Developers Conference", "the 1976 Ford administration"
-EVENT_NOUNS = _words(
+EVENT_NOUNS = word_set(
     "summit meeting talks pandemic outbreak crisis attack attacks show expo fair conference "
     "convention games olympics cup championship championships tournament season tour election "
     "elections race campaign administration presidency report study survey census budget act law "
     "recall"
 )
 # a maker's own name ("the 2020 Toyota Motor results") is no model's
-NOT_MODELS = EVENT_NOUNS | _words("motor motors corp co inc group company ltd plc ag")
+NOT_MODELS = EVENT_NOUNS | word_set("motor motors corp co inc group company ltd plc ag")
 # proper adjectives ("a 2016 Republican who..."): no model names
 PROPER_ADJECTIVE_ENDINGS = ("an", "ans", "ic", "ics", "ish", "ese")
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = word_set(
     "and or but to of in on at for with by from as was were is are be been had has have will would "
     "could should may might can that which who where it he she they we i his her their its gets "
     "goes comes more less than over after before because since while when if now still also only "
@@ -191,7 +191,7 @@ SCHEDULED = re.compile(
     r"wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
 )
 # words after which those are nouns: "the reports Monday", "300 votes", "a fresh start"
-NOUN_BEFORE = _words(
+NOUN_BEFORE = word_set(
     "the a an its his her their our your my this that these those news tax fresh new "
     "first last next same on at in of"
 )

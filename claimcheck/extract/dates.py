@@ -27,6 +27,7 @@ from claimcheck.extract.date_senses import (
     is_part_of_another_period,
     schedules,
     sounds_like_a_game,
+    word_set,
 )
 from claimcheck.extract.quantity_words import TENS_WORDS, UNITS_WORDS
 from claimcheck.models import DateMention
@@ -132,10 +133,6 @@ SAME_PERIOD_BACK = (
 )
 
 
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
-
 def _trie(words: list[str]) -> str:
     """An alternation of words as a prefix tree ("jan(?:uary)?|ju(?:ly|ne)"...): the regex
     engine then reads each letter once instead of trying every word in turn."""
@@ -172,7 +169,7 @@ _day = r"\d{1,2}(?:st|nd|rd|th)?"
 _quarter_word = _trie(
     [
         *QUARTERS,
-        *_words("last final previous prior past this current next coming"),
+        *word_set("last final previous prior past this current next coming"),
         *QUARTER_END_MONTHS,
     ]
 )
@@ -414,7 +411,7 @@ PREPOSITIONS = frozenset(
     ["on", "in", "since", "by", "until", "till", "from", "of", "during", "before", "after", "at"]
 )
 # irregular past tenses (regular ones end in "-ed"); none that is also a present ("put", "cut")
-PAST_VERBS = _words(
+PAST_VERBS = word_set(
     "said told was were had did rose fell made took won lost sold came went began met spoke wrote "
     "saw gave held paid became brought bought grew built struck led found got kept sent fled "
     "chose spent stood ran shot underwent thought knew felt heard fought caught taught sought "
@@ -425,12 +422,14 @@ PAST_VERBS = _words(
 )
 # "-ed" words that are not past verbs, and words after which a participle is not past ("is
 # expected", "to be delivered", "has been delayed")
-NOT_PAST = _words(
+NOT_PAST = word_set(
     "hundred need feed seed heed speed proceed exceed succeed indeed united limited based related "
     "expected scheduled planned slated proposed anticipated"
 )
-ADVERBS = _words("now also still already just not never ever yet all long once")
-NOT_PAST_AFTER = _words("is are am be being been to will a an the its his her their our this that")
+ADVERBS = word_set("now also still already just not never ever yet all long once")
+NOT_PAST_AFTER = word_set(
+    "is are am be being been to will a an the its his her their our this that"
+)
 # where the clause that holds a date begins: its tense is that clause's ("the prospect that the
 # November election will", "who died Sunday"); a past verb after "if" is no past ("if he won")
 CLAUSE_START = re.compile(
@@ -485,7 +484,7 @@ WEEKLY_AFTER = re.compile(
     r"\s+(?:on\s+)?(?:weekdays|weeknights|weekends|daily|nightly|every\s+(?:day|night|weekday))\b"
 )
 # words before "back in" that make it a return, not the past: "we will come back in November"
-COMING_BACK = _words(
+COMING_BACK = word_set(
     "come comes coming came go goes going went gone be been being is are was were get gets "
     "getting got bring brings bringing brought head heads heading headed move moves moving moved "
     "look looks looking looked fly flies flying flew"
@@ -522,17 +521,19 @@ PART_OF_DAY_AFTER = re.compile(
     r"the|a|an|local|hours?)\b)"
 )
 PAID_BY_THE_HOUR = re.compile(r"\s+(?:and\s+salaried\s+)?(?:workers|employees|staff|wages?|pay)\b")
-APPROXIMATE_LAST = _words(
+APPROXIMATE_LAST = word_set(
     "about around approximately roughly nearly almost some circa than least to"
 )
-MODALS = _words("could would will may might should can must 'll ’ll")
-CLOCK_BEFORE = _words("at by until till from to before after around since")
+MODALS = word_set("could would will may might should can must 'll ’ll")
+CLOCK_BEFORE = word_set("at by until till from to before after around since")
 LABEL_BEFORE = re.compile(r"(?:no\.|number|#|model|flight|route)\s*$", re.IGNORECASE)
 # "the later version", "two years later": "later" and "earlier" that are not a time of their own
-LATER_NOT_AFTER = _words("the a an its his her their our this that these those much even no and or")
-SPAN_BEFORE = _words("over within for during throughout")
-LATER_BEFORE = _words("in on at that when after before said says told became was were")
-HOLIDAY_BEFORE = PREPOSITIONS | _words("over this last next")
+LATER_NOT_AFTER = word_set(
+    "the a an its his her their our this that these those much even no and or"
+)
+SPAN_BEFORE = word_set("over within for during throughout")
+LATER_BEFORE = word_set("in on at that when after before said says told became was were")
+HOLIDAY_BEFORE = PREPOSITIONS | word_set("over this last next")
 REFERENCES = {
     "PRESENT": ("now", "currently", "present", "nowadays", "moment", "these days"),
     "PAST": ("recent", "past"),
@@ -540,17 +541,17 @@ REFERENCES = {
 # "for years", "within hours": a vague duration needs a word like these before it
 VAGUE_BEFORE = frozenset(["for", "in", "within", "over", "after", "just", "mere", "took", "take"])
 # words before a year-like number that keep it a year ("in 2000 the", "the 2008 election")
-YEAR_BEFORE = PREPOSITIONS | _words(
+YEAR_BEFORE = PREPOSITIONS | word_set(
     "a an the its their his her our this that and or to - – early late mid spring summer autumn "
     "fall winter fiscal year circa"
 )
 # words after a year-like number that leave it a year ("2000 people" is a count)
-YEAR_AFTER = _words(
+YEAR_AFTER = word_set(
     "and or but the a an to of in on at for with by from as was were is are be been had has "
     "have will would could should may might can did do does when while after before than that "
     "which who where it its he she they we i there this"
 )
-COUNT_BEFORE = _words(
+COUNT_BEFORE = word_set(
     "about around nearly almost some over than roughly approximately least most only just another"
 )
 
