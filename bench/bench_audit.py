@@ -26,7 +26,11 @@ read for the next round's classes: `tuning2.jsonl` 17 more pages of that third (
 `tuning3.jsonl` 18 English pages of the reader's tuning part, which no work on the extractor had
 read (round 3), `tuning4.jsonl` the next 18 such pages (round 4). `untouched.jsonl` holds the
 English pages of the reader's tuning part left after those, labelled before the fourth round's
-fixes were measured, read for the report alone.
+fixes were measured, read for the report alone. `polnear.jsonl` holds plain article text of
+another kind, political news bodies with no page furniture: every fourth article of PolNeAR's
+`dev` compartment in id order (12, read with the article's publication date), which
+bench_attribution keeps untouched too; labelled before the fifth round's changes were measured,
+read for the report alone.
 An output the labels do not know (a speaker, figure or date that changed since they were
 written) is counted as unlabelled, never as right. Baseline in the same run for the checkable
 claims: "contains a digit".
@@ -39,6 +43,7 @@ import hashlib
 import json
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 from bench import REPO, data_dir
@@ -47,7 +52,8 @@ from claimcheck.ingest import read_bytes
 from claimcheck.models import ExtractedClaim, Quantity
 
 LABELS = REPO / "bench" / "audit"
-PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "untouched")
+PARTS = ("tuning", "tuning2", "tuning3", "tuning4", "untouched", "polnear")
+UNTOUCHED = ("untouched", "polnear")
 DIGIT = re.compile(r"\d")
 
 
@@ -77,6 +83,29 @@ def page_claims(row: dict, folder: Path) -> list[ExtractedClaim]:
     return extract_claims(article.text, article.published, min_score=0.0)
 
 
+def documents(part: str, labels: dict[str, dict]) -> Iterator[tuple[str, list[ExtractedClaim]]]:
+    """(page key, every sentence scored) of each labelled page of `part`."""
+    if part == "polnear":
+        for article in polnear_articles():
+            if article["id"] in labels:
+                text, published = article["text"], article["publication_date"]
+                yield article["id"], extract_claims(text, published, min_score=0.0)
+        return
+    folder = data_dir() / "article_extraction"
+    for line in (folder / "dev.jsonl").read_text("utf-8").splitlines():
+        row = json.loads(line)
+        if row["id"][:16] in labels:
+            yield row["id"][:16], page_claims(row, folder)
+
+
+def polnear_articles() -> list[dict]:
+    """Every fourth article of PolNeAR's dev compartment in id order, 12 of them."""
+    path = data_dir() / "polnear" / "dev.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    dev = sorted((row for row in rows if row["compartment"] == "dev"), key=lambda r: r["id"])
+    return dev[::4][:12]
+
+
 def judge(verdicts: dict[str, bool], key: str, tally: Counter, name: str) -> bool | None:
     if key not in verdicts:
         tally[f"{name}_unlabelled"] += 1
@@ -85,14 +114,12 @@ def judge(verdicts: dict[str, bool], key: str, tally: Counter, name: str) -> boo
     return verdicts[key]
 
 
-def audit(rows: list[dict], labels: dict[str, dict[str, dict]], folder: Path, errors: bool) -> dict:
+def audit(part: str, labels: dict[str, dict[str, dict]], errors: bool) -> dict:
     tally: Counter = Counter()
-    for row in rows:
-        page = labels.get(row["id"][:16])
-        if page is None:
-            continue
+    for key, claims in documents(part, labels):
+        page = labels[key]
         tally["pages"] += 1
-        for claim in page_claims(row, folder):
+        for claim in claims:
             label = page.get(sentence_key(claim.sentence))
             if label is None or claim.repeat_of is not None:
                 continue  # unlabelled, or a repeat linked to its first occurrence: checked once
@@ -129,7 +156,7 @@ def audit(rows: list[dict], labels: dict[str, dict[str, dict]], folder: Path, er
                     wrong.append(f"date {key!r}")
             if errors and (wrong or not checkable):
                 flag = "" if checkable else "NOT CHECKABLE "
-                print(f"{row['id'][:8]} {flag}{wrong} {claim.sentence[:120]}")
+                print(f"{key[:8]} {flag}{wrong} {claim.sentence[:120]}")
     return figures(tally)
 
 
@@ -178,16 +205,14 @@ def figures(t: Counter) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--errors", choices=[p for p in PARTS if p != "untouched"], help="a tuning part's errors"
+        "--errors", choices=[p for p in PARTS if p not in UNTOUCHED], help="a tuning part's errors"
     )
     args = parser.parse_args(argv)
-    folder = data_dir() / "article_extraction"
-    rows = [json.loads(line) for line in (folder / "dev.jsonl").read_text("utf-8").splitlines()]
     result = {"bench": "audit"}
     for part in PARTS:
         labels = load_labels(part)
         if labels:
-            result[part] = audit(rows, labels, folder, errors=args.errors == part)
+            result[part] = audit(part, labels, errors=args.errors == part)
             print(part, json.dumps(result[part]))
     print(json.dumps(result))
 
