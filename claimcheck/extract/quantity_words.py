@@ -194,6 +194,7 @@ UNIT_NAMES = _spellings(
     percentage points: percentage points|percentage point|percentage-point
     basis points: basis points|basis point|bps|bp
     points: points|point|pts
+    times: times
     years: years|year|yrs|yr
     months: months|month
     weeks: weeks|week
