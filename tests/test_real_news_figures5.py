@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimcheck.extract.quantities import find_quantities
 from tests.real_news import figures
 
 
@@ -24,3 +25,55 @@ from tests.real_news import figures
 )
 def test_a_number_of_times_is_a_multiplier_or_a_frequency(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A half-dozen of the rebel towns fell by noon.", [("A half-dozen", 6.0, "towns")]),
+        ("The vote is split among a half dozen parties.", [("a half dozen", 6.0, "parties")]),
+        (
+            "The mayor named more than half-dozen deputies.",
+            [("more than half-dozen", 6.0, "deputies")],
+        ),
+        ("Builders put up a quarter-million homes.", [("a quarter-million", 250000.0, "homes")]),
+    ],
+)
+def test_a_half_dozen_and_a_quarter_million_are_numbers(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "value", "qualifier"),
+    [
+        ("Nearly half said they would not vote.", "Nearly half", 0.5, "approx"),
+        ("More than half have left the region.", "More than half", 0.5, "more_than"),
+        ("Fewer than a third agreed with the plan.", "Fewer than a third", 1 / 3, "less_than"),
+        ("The grant is less than half its old level.", "less than half", 0.5, "less_than"),
+        ("The mayor won about half the vote.", "about half", 0.5, "approx"),
+        ("Prices were barely half their peak.", "half", 0.5, "exact"),
+        ("The plan would cut waiting lists by half.", "half", 0.5, "exact"),
+    ],
+)
+def test_a_share_with_no_of_is_read(sentence, surface, value, qualifier):
+    [share] = find_quantities(sentence)
+    assert (share.surface, share.value, share.unit, share.qualifier) == (
+        surface,
+        pytest.approx(value),
+        "",
+        qualifier,
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sales fell in the first half this year.",
+        "She sees the glass half empty.",
+        "He answered half-jokingly.",
+        "The club needs a half-century of repairs.",
+        "Oysters are served on the half shell.",
+    ],
+)
+def test_half_as_a_part_or_an_adjective_is_no_share(sentence):
+    assert find_quantities(sentence) == []

@@ -139,7 +139,10 @@ _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
 _MIXED_FRACTION = re.compile(r"[ -](\d)/(2|3|4|8|16)(?![\d/])")  # "2 1/4", "1-1/2"
 _WORD = re.compile(r"(\s+|\s*-\s*)?([A-Za-z]+)")
-_HALF_OF = re.compile(r"\s+an?\b|(?=\s+(?:million|billion|trillion|thousand|dozen)\b)")
+_HALF_OF = re.compile(r"\s+an?\b|(?=[\s-]+(?:million|billion|trillion|thousand|dozen)\b)")
+# "half the vote", "half its peak": a share whose "of" is left out
+_SHARE_DETERMINER = re.compile(r" (?:the|its|their|his|her|our|your|my|that|this|these|those)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$")
 _FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _SCALE = re.compile(
@@ -476,10 +479,9 @@ def _anchor_words(present: frozenset[str]) -> list[str]:
             r"an?(?= (?:hundred|thousand|million|billion|trillion|dozen|quarter|third|half)\b)"
         )
     if "half" in present:
-        words.append(r"half(?= an? | of )")
-    for fraction in ("half", "quarter"):
-        if fraction in present and scales:
-            words.append(rf"{fraction}(?= (?:{scales})\b)")
+        words.append(r"half\b")  # "half a", "half of", "half the vote", "more than half said"
+    if "quarter" in present and scales:
+        words.append(rf"quarter(?=[ -](?:{scales})\b)")
     if "tens" in present:
         words.append("tens of")
     return words
@@ -681,13 +683,17 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
         if word == "half" and not last and text.startswith(" of ", token.end()):
             current, last, count, end = 0.5, "fraction", 1, token.end()
             break  # "half of adults"
-        if word in ("half", "quarter") and not last:
+        if word in ("half", "quarter") and last in ("", "a"):
             article = _HALF_OF.match(text, token.end())
-            if not article:
+            if article:  # "half a million", "a half-dozen", "a quarter million"
+                multiplier = 0.5 if word == "half" else 0.25
+                last, cursor = "half_a", article.end()
+                continue
+            if word == "half" and not last and _is_bare_share(text, pos, token.end()):
+                current, last, count, end = 0.5, "fraction", 1, token.end()
+                break  # "half the vote", "more than half said"
+            if not last:
                 break
-            multiplier = 0.5 if word == "half" else 0.25
-            last, cursor = "half_a", article.end()
-            continue
         if word in UNITS_WORDS and (
             last in ("", "hundred", "scale") or (last == "tens" and 0 < UNITS_WORDS[word] < 10)
         ):
@@ -704,7 +710,11 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
         elif word in ("dozen", "dozens") and last in ("unit", "tens", "a", "half_a"):
             current, last = (current or 1.0) * 12, "scale"
         elif word in DENOMINATORS and last in ("unit", "a") and not total and current < 20:
-            if last == "a" and not _FRACTION_OF_WHAT.match(text, token.end()):
+            if (
+                last == "a"
+                and not _FRACTION_OF_WHAT.match(text, token.end())
+                and not _is_bare_share(text, pos, token.end())
+            ):
                 break  # "a third time" is an ordinal; "a third of voters" a fraction
             if not word.endswith("s") and current > 1:
                 break
@@ -722,6 +732,19 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
     if half and last in ("unit", "tens"):
         current, end = current + 0.5, half.end()
     return _Number((total + current) * multiplier, end, words=count)
+
+
+def _is_bare_share(text: str, start: int, end: int) -> bool:
+    """A fraction with no "of" is a share after a qualifier or "by" ("more than half said",
+    "cut by a third") or before a determiner ("half the vote"); not in "half-century", "the
+    first half this year" or "a glass half empty"."""
+    if text.startswith("-", end) or set(_last_words(text, start, 1)) & PART_WORDS:
+        return False
+    if _SHARE_DETERMINER.match(text, end):
+        return True
+    return _qualifier_before(text, start)[0] != "exact" or bool(
+        _BY_BEFORE.search(text, max(0, start - 4), start)
+    )
 
 
 def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool) -> bool:
