@@ -77,3 +77,33 @@ def test_a_share_with_no_of_is_read(sentence, surface, value, qualifier):
 )
 def test_half_as_a_part_or_an_adjective_is_no_share(sentence):
     assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The three firms’ profits fell.", [("three", 3.0, "firms")]),
+        ("The two parties' leaders met.", [("two", 2.0, "parties")]),
+    ],
+)
+def test_a_plural_possessive_is_what_is_counted(sentence, expected):
+    """ "the three firms' profits" counts firms, not profits."""
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The tally stood at 412 entering the final week.", [("412", 412.0, "")]),
+        ("Of the bills, 12 concerning school funding stalled.", [("12", 12.0, "")]),
+        ("Few expect the two of them sharing a stage.", []),
+    ],
+)
+def test_a_verb_after_a_count_is_not_what_it_counts(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_singular_a_count_describes_is_still_its_unit():
+    """Unknown currencies and compound modifiers stay: "a three course meal"."""
+    assert figures("They paid 300 million markka for it.") == [("300 million", 3e8, "markka")]
+    assert figures("We had a three course meal.") == [("three", 3.0, "meal")]

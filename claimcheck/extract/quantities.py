@@ -564,7 +564,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if not unit and number.words and value in (2, 3) and qualifier == "exact":
         unit, qualifier = _noun_before_or(text, start)
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
+        singular = value == 1 and qualifier == "exact"
+        unit = _noun_unit(text, end, singular=singular, many=value != 1)
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     of = ""
@@ -816,7 +817,7 @@ def _read_vague_plural(text: str, pos: int) -> _Found | None:
     base = float(VAGUE_PLURALS[words])
     end = match.end()
     of = _OF_GROUP.match(text, end) or _OF_WORD.match(text, end)
-    unit = _noun_unit(text, of.end()) if of else ""
+    unit = _noun_unit(text, of.end(), many=True) if of else ""
     surface = text[pos:end]
     return _Found(Quantity(surface, base, unit, 1.0, "range", "", pos, end, base * 10))
 
@@ -1487,10 +1488,13 @@ def _noun_before_or(text: str, start: int) -> tuple[str, str]:
     return UNIT_NAMES.get(word) or _plural(word), "approx"
 
 
-def _noun_unit(text: str, end: int, singular: bool = False) -> str:
+def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
     One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
-    "One reason Democrats say")."""
+    "One reason Democrats say"). More than one (`many`) counts no singular after a verb form:
+    the number stands for its noun and the verb follows it ("263 entering Tuesday's primary",
+    "the two of them appearing"). A singular may still be what is counted, a unit no list
+    knows ("420 million markka") or a noun the number describes ("a three course meal")."""
     group = _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
     measure = _MEASURE_MODIFIER.match(text, cursor)
@@ -1501,7 +1505,7 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
         return named.group(0).strip().lower()  # "12 3-pointers"
     whole = _OF_A_NUMBER.match(text, end)
     if whole:  # "20 of his season-high 31 points": 20 points
-        return _noun_unit(text, whole.end())
+        return _noun_unit(text, whole.end(), many=many)
     if _TIME_AFTER.match(text, cursor):
         return ""  # "up from 90 last year": when, not what is counted
     year = _YEAR_MODIFIER.match(text, cursor)
@@ -1546,11 +1550,11 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
             break
-        if _is_plural(lowered):
+        if _is_plural(words[-1]):
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
-    if not words or len(words[-1]) < 2:
+    if not words or len(words[-1]) < 2 or (many and _verb_before_singular(words)):
         return ""
     listed = _PLURAL_LIST.match(text, cursor) if _is_plural(words[-1]) else None
     if listed and not STOP_NOUNS.intersection(_LISTED_NOUN.findall(listed.group(0).lower())):
@@ -1672,6 +1676,14 @@ def _is_verb_form(word: str) -> bool:
 
 def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in NOUNS_IN_LY and "-" not in word
+
+
+def _verb_before_singular(words: list[str]) -> bool:
+    """A singular head after a verb form: not what a number above one counts (_noun_unit)."""
+    head = words[-1]
+    if head.endswith(("s", "men", "children", "people")) or head in IRREGULAR_PLURALS:
+        return False  # a plural, or a noun in -s ("jihadis", "series"), "businessmen"
+    return any(map(_is_verb_form, words))
 
 
 def _is_plural(word: str) -> bool:
