@@ -107,3 +107,18 @@ def test_a_singular_a_count_describes_is_still_its_unit():
     """Unknown currencies and compound modifiers stay: "a three course meal"."""
     assert figures("They paid 300 million markka for it.") == [("300 million", 3e8, "markka")]
     assert figures("We had a three course meal.") == [("three", 3.0, "meal")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Farmers made up 12 percent of the crowd.", "exact"),
+        ("The deal freed up $40 million for schools.", "exact"),
+        ("Police rounded up 300 people overnight.", "exact"),
+        ("Exports were up 12 percent.", "change"),
+        ("Output edged up 0.3 percent.", "change"),
+    ],
+)
+def test_up_after_a_phrasal_verb_is_no_change(sentence, qualifier):
+    [figure] = find_quantities(sentence)
+    assert figure.qualifier == qualifier

@@ -54,6 +54,7 @@ from claimcheck.extract.quantity_words import (
     NUMBER_PREFIXES,
     NUMBER_WORDS,
     PART_WORDS,
+    PARTICLE_VERBS,
     QUALIFIER_SYMBOLS,
     QUALIFIERS,
     RATE_ADJECTIVES,
@@ -883,6 +884,8 @@ def _after_change_word(text: str, start: int) -> bool:
     words = [w.lower() for w in _last_words(text, start, 2)]
     if words and words[-1] == "by":
         return len(words) > 1 and (words[-2] in CHANGE_WORDS or words[-2] in CHANGE_WORDS_WITH_BY)
+    if len(words) > 1 and words[-1] in ("up", "down") and words[-2] in PARTICLE_VERBS:
+        return False  # "made up 46 percent", "freed up $26 million"
     return bool(words) and words[-1] in CHANGE_WORDS
 
 

@@ -370,6 +370,14 @@ CHANGE_WORDS = frozenset(
         "advanced tumbled slid sank soared"
     )
 )
+# before "up" or "down" these make a phrasal verb, no change: "made up 46 percent of voters",
+# "freed up $26 million", "round up 11 million people"
+PARTICLE_VERBS = frozenset(
+    _split(
+        "make makes made making free frees freed freeing round rounds rounded rounding set sets "
+        "setting sign signs signed signing give gives gave given giving put puts putting"
+    )
+)
 # these count things unless followed by "by": "cut 700 jobs" but "cut by 5%"
 CHANGE_WORDS_WITH_BY = frozenset(_split("cut cuts raised raise added shed lost reduced"))
 # a change verb earlier in the clause makes "from X to Y" an old and a new level, not a range
