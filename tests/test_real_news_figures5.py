@@ -122,3 +122,31 @@ def test_a_singular_a_count_describes_is_still_its_unit():
 def test_up_after_a_phrasal_verb_is_no_change(sentence, qualifier):
     [figure] = find_quantities(sentence)
     assert figure.qualifier == qualifier
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The march drew several hundred.", ("several hundred", 200.0, 900.0, "", "range")),
+        (
+            "A few thousand residents stayed behind.",
+            ("A few thousand", 2000.0, 9000.0, "residents", "range"),
+        ),
+        (
+            "Each donor gave a few hundred dollars.",
+            ("a few hundred dollars", 200.0, 900.0, "USD", "range"),
+        ),
+        (
+            "The bridge will cost a couple of billion euros.",
+            ("a couple of billion euros", 2e9, None, "EUR", "approx"),
+        ),
+        ("Several dozen guests left early.", ("Several dozen", 24.0, 108.0, "guests", "range")),
+    ],
+)
+def test_a_vague_multiple_of_a_scale_word_is_a_range(sentence, expected):
+    [figure] = find_quantities(sentence)
+    assert (figure.surface, figure.value, figure.high, figure.unit, figure.qualifier) == expected
+
+
+def test_a_few_without_a_scale_word_is_no_figure():
+    assert find_quantities("A few more protesters came.") == []

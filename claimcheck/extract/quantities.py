@@ -120,6 +120,7 @@ _ANCHOR_WORDS = (
     NUMBER_WORDS
     | frozenset(VAGUE_PLURALS)
     | frozenset({"minus", "negative", "tens", "half", "quarter", "third", "a", "an"})
+    | frozenset({"several", "few", "couple"})
 )
 _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Bytes other than a-z to spaces: a text splits into its words ([a-z]+) faster this way, its
@@ -293,6 +294,13 @@ _VAGUE = re.compile(
     r"((?:tens|hundreds) of (?:thousands|millions|billions))\b"
     r"|(dozens|scores|hundreds|thousands|millions|billions)(?= of\b|\s+(?:more|were|are|have"
     r"|had|of|who|died|fled|gathered|attended|protested|marched)\b)",
+    re.IGNORECASE,
+)
+# "several hundred", "a few thousand", "a couple of billion": a vague multiple of a scale
+_FEW_SCALES = {"dozen": 12.0, "hundred": 100.0, **SCALE_WORDS}
+_FEW_SCALE = re.compile(
+    r"(several|a few|a couple of) ((?:hundred )?(?:thousand|million|billion|trillion)|hundred"
+    r"|dozen)\b",
     re.IGNORECASE,
 )
 _NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
@@ -485,6 +493,8 @@ def _anchor_words(present: frozenset[str]) -> list[str]:
         words.append(rf"quarter(?=[ -](?:{scales})\b)")
     if "tens" in present:
         words.append("tens of")
+    if present & {"several", "few", "couple"} and scales:
+        words += [rf"{few}(?= (?:{scales})\b)" for few in ("several", "a few", "a couple of")]
     return words
 
 
@@ -809,6 +819,9 @@ def _read_ratio(text: str, start: int, number: _Number, qualifier: str) -> _Foun
 
 def _read_vague_plural(text: str, pos: int) -> _Found | None:
     """ "dozens of people" -> 12..120 people; "thousands of job cuts" -> 1000..10000 cuts."""
+    few = _FEW_SCALE.match(text, pos)
+    if few:
+        return _read_few_scale(text, few)
     match = _VAGUE.match(text, pos)
     if not match:
         return None
@@ -821,6 +834,23 @@ def _read_vague_plural(text: str, pos: int) -> _Found | None:
     unit = _noun_unit(text, of.end(), many=True) if of else ""
     surface = text[pos:end]
     return _Found(Quantity(surface, base, unit, 1.0, "range", "", pos, end, base * 10))
+
+
+def _read_few_scale(text: str, few: re.Match[str]) -> _Found:
+    """ "several hundred protesters" -> 200..900 protesters; "a couple of billion dollars" ->
+    ~2e9 USD: a vague multiple of a scale word."""
+    scale = math.prod(_FEW_SCALES[word] for word in few.group(2).lower().split())
+    end = few.end()
+    unit_end, unit, rate_end = _read_unit(text, end, _Number(scale, end), "")
+    if not unit:
+        unit = _noun_unit(text, end, many=True)
+    end = rate_end or unit_end or end
+    if few.group(1).lower().startswith("a couple"):
+        low, high, qualifier = 2 * scale, None, "approx"
+    else:
+        low, high, qualifier = 2 * scale, 9 * scale, "range"
+    surface = text[few.start() : end]
+    return _Found(Quantity(surface, low, unit, scale, qualifier, "", few.start(), end, high))
 
 
 # ---- what is around a number -------------------------------------------------------------------
