@@ -150,3 +150,21 @@ def test_a_vague_multiple_of_a_scale_word_is_a_range(sentence, expected):
 
 def test_a_few_without_a_scale_word_is_no_figure():
     assert find_quantities("A few more protesters came.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The justices ruled in a 6-to-3 decision.",
+        "The board split in a 3-to-3 tie.",
+        "The motion passed 40-to-2 after a short debate.",
+    ],
+)
+def test_a_tally_written_with_to_is_a_score(sentence):
+    """Like "a 5-2 victory": neither side is a count of its own, nor a range."""
+    assert figures(sentence) == []
+
+
+def test_a_rising_span_written_with_to_is_still_a_range():
+    [span] = find_quantities("Voters aged 18-to-34 backed the measure.")
+    assert (span.value, span.high, span.unit) == (18.0, 34.0, "years")

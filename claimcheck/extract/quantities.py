@@ -1147,10 +1147,13 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
 
 
 def _is_score(text: str, pos: int, end: int, before: str) -> bool:
-    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)")
-    and a team's records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range
-    or a count."""
+    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)"),
+    a team's records in brackets after its name ("the Hawks (6-5, 3-4)") and tallies written
+    with "-to-" ("a 5-to-4 decision", "a 4-to-4 tie"): none is a range or a count."""
     if text.startswith(")", end) and _TIE_BREAK_BEFORE.search(before):
+        return True
+    tally = _TALLY.match(text, pos) or _TALLY.search(text, max(0, pos - 12), end)
+    if tally and tally.end() >= end and int(tally.group(2)) <= int(tally.group(1)):
         return True
     if not text.startswith("-", end):
         return False
@@ -1161,6 +1164,9 @@ def _is_score(text: str, pos: int, end: int, before: str) -> bool:
         return False
     records = _RECORDS_IN_BRACKETS.match(text, bracket)
     return records is not None and records.end() > pos
+
+
+_TALLY = re.compile(r"(?<![\d.,])(\d{1,3})-to-(\d{1,3})\b")  # "5-to-4", not "18-to-29" (a range)
 
 
 def _is_under_list(text: str, pos: int, end: int, before: str) -> bool:
