@@ -168,3 +168,16 @@ def test_a_tally_written_with_to_is_a_score(sentence):
 def test_a_rising_span_written_with_to_is_still_a_range():
     [span] = find_quantities("Voters aged 18-to-34 backed the measure.")
     assert (span.value, span.high, span.unit) == (18.0, 34.0, "years")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The audit flagged 31 of the agency’s contracts.", [("31", 31.0, "contracts")]),
+        ("She won all 24 of the county's precincts.", [("24", 24.0, "precincts")]),
+        ("Three of the mayor's closest aides resigned.", [("Three", 3.0, "aides")]),
+        ("Officials released 480 of Smith's private letters.", [("480", 480.0, "letters")]),
+    ],
+)
+def test_a_part_of_what_someone_has_counts_the_noun_after_the_possessive(sentence, expected):
+    assert figures(sentence) == expected

@@ -210,6 +210,11 @@ _OF = re.compile(
 _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
+# "22 of Clinton's emails", "all 66 of the state's delegates": a part of what someone has
+_OF_POSSESSOR = re.compile(
+    r"\s+of\s+(?:(?:the|my|his|her|its|our|your|their)\s+)?(?:[A-Z][\w.-]*\s+)?"
+    r"[A-Za-z][\w.-]*['’]s(?=\s)"
+)
 _OF_WORD = re.compile(r"\s+of\b")
 # "20 of his season-high 31 points", "three of the 10 largest banks": the part of a whole
 _OF_A_NUMBER = re.compile(
@@ -1534,7 +1539,7 @@ def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) 
     the number stands for its noun and the verb follows it ("263 entering Tuesday's primary",
     "the two of them appearing"). A singular may still be what is counted, a unit no list
     knows ("420 million markka") or a noun the number describes ("a three course meal")."""
-    group = _OF_GROUP.match(text, end)
+    group = _OF_POSSESSOR.match(text, end) or _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
     measure = _MEASURE_MODIFIER.match(text, cursor)
     if measure and measure.group(1).lower() in UNIT_NAMES:
