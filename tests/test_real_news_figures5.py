@@ -181,3 +181,18 @@ def test_a_rising_span_written_with_to_is_still_a_range():
 )
 def test_a_part_of_what_someone_has_counts_the_noun_after_the_possessive(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The poll's margin of error is plus or minus 3.1 percentage points.",
+            [("3.1 percentage points", 3.1, "percentage points")],
+        ),
+        ("Results may vary by plus or minus five percent.", [("five percent", 5.0, "percent")]),
+        ("Overnight it fell to minus 8 degrees.", [("minus 8 degrees", -8.0, "degrees")]),
+    ],
+)
+def test_plus_or_minus_is_a_margin_not_a_negative_number(sentence, expected):
+    assert figures(sentence) == expected

@@ -877,10 +877,12 @@ def _currency_code(written: str) -> str:
 
 
 def _minus_before(text: str, start: int) -> int:
-    """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none)."""
+    """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none).
+    "Plus or minus 3 points" is a margin, no negative number (as "+/- 3" and "±3" are)."""
     for word in ("minus ", "negative ", "minus-", "negative-"):
         if text[max(0, start - len(word)) : start].lower() == word:
-            return len(word)
+            plus_or = text[max(0, start - len(word) - 8) : start - len(word)].lower()
+            return 0 if plus_or == "plus or " else len(word)
     if start and text[start - 1] == "-":
         left = text[start - 2] if start >= 2 else " "
         return 1 if left in " (\n\t[" else 0
