@@ -196,3 +196,26 @@ def test_a_part_of_what_someone_has_counts_the_noun_after_the_possessive(sentenc
 )
 def test_plus_or_minus_is_a_margin_not_a_negative_number(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('"We waited hours," said Maria Lopez, 41, a teacher.', [("41", 41.0, "years")]),
+        ("Mr. Okafor, 72, walked to the polls.", [("72", 72.0, "years")]),
+        ("Among the missing was Tom Berg, 19.", [("19", 19.0, "years")]),
+    ],
+)
+def test_a_number_set_off_by_commas_after_a_name_is_an_age(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("In Georgia, 412,000 people voted early.", [("412,000", 412000.0, "people")]),
+        ("In Ohio, 12 percent were undecided.", [("12 percent", 12.0, "percent")]),
+    ],
+)
+def test_a_count_after_a_place_and_a_comma_is_no_age(sentence, expected):
+    assert figures(sentence) == expected

@@ -201,6 +201,8 @@ _SUFFIX_QUALIFIER = re.compile(
     r"|(\+|-plus\b)",
     re.IGNORECASE,
 )
+_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*, \Z")
+_AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
@@ -557,6 +559,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     unit_end, unit, rate_end = _read_unit(text, end, number, currency)
     if not unit and not currency and _AGE_BEFORE.search(text, max(0, start - 8), start):
         unit = "years"  # "at age 74", "aged 54 to 65": an age
+    if not unit and not currency and high is None and _is_age_after_name(text, start, end, number):
+        unit = "years"
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
@@ -950,6 +954,19 @@ def _skip_past(text: str, pos: int) -> int:
     if digits and paired and len(paired.group(1)) == len(digits.group(0)):
         return paired.end()
     return end
+
+
+def _is_age_after_name(text: str, start: int, end: int, number: _Number) -> bool:
+    """ "said Jane Doe, 34, a nurse", "Mr. Smith, 69, looked tired": a person's age, set off
+    by commas after a name, written in digits."""
+    return (
+        number.words == 0
+        and number.scale == 1.0
+        and number.value.is_integer()
+        and 0 < number.value < 120
+        and bool(_NAME_COMMA_BEFORE.search(text, max(0, start - 40), start))
+        and bool(_AGE_ENDS.match(text, end))
+    )
 
 
 def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool:
