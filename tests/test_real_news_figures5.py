@@ -219,3 +219,31 @@ def test_a_number_set_off_by_commas_after_a_name_is_an_age(sentence, expected):
 )
 def test_a_count_after_a_place_and_a_comma_is_no_age(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Lopez has 212 delegates, Chen has 140 and Ruiz left with 35.",
+            [("212", 212.0, "delegates"), ("140", 140.0, "delegates"), ("35", 35.0, "delegates")],
+        ),
+        (
+            "The mayor won 60 precincts to her rival's 41.",
+            [("60", 60.0, "precincts"), ("41", 41.0, "precincts")],
+        ),
+        (
+            "Smith got 12 votes, Jones got five.",
+            [("12", 12.0, "votes"), ("five", 5.0, "votes")],
+        ),
+    ],
+)
+def test_a_count_whose_noun_is_left_out_takes_it_from_the_clause_before(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_a_number_after_it_is_keeps_no_borrowed_unit():
+    assert figures("The club has 40 members and it's 9 now.") == [
+        ("40", 40.0, "members"),
+        ("9", 9.0, ""),
+    ]

@@ -387,6 +387,16 @@ _INHERIT_CUE = re.compile(
     re.IGNORECASE,
 )
 # "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
+# "Kasich has 129", "to Rubio's 17", "she will win 56": a number whose noun is left out
+_HAVING_CUE = re.compile(
+    r"(?:\b(?:has|have|had|got|gets|won|wins|win|gained|with)|\w['’]s?"
+    + "".join(
+        rf"(?<!\b{word}['’]s)" for word in ("it", "that", "he", "she", "there", "what", "who")
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:)—–]|and\b|or\b|$)")
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _TO_END = re.compile(r"^[^.;]*\bto\s+$")
 _SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
@@ -1646,7 +1656,7 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
             )
     for index in range(1, len(found)):
         here, before = found[index], found[index - 1]
-        if not before.quantity.unit or here.needs_unit:
+        if not before.quantity.unit or (here.needs_unit and not _is_elided(text, before, here)):
             continue
         if here.quantity.unit and not _same_rate(before.quantity, here.quantity):
             continue
@@ -1654,11 +1664,28 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
             text, max(0, before.quantity.start - 12), before.quantity.start
         )
-        if (opened and len(cue) < 40 and _TO_END.search(cue)) or (
-            len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue)
+        if (
+            (opened and len(cue) < 40 and _TO_END.search(cue))
+            or (len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue))
+            or _is_elided(text, before, here)
         ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
+
+
+def _is_elided(text: str, before: _Found, here: _Found) -> bool:
+    """A bare number that ends its clause after a verb of having or a possessive, with a unit
+    earlier in the sentence: its noun is left out ("Cruz has 370 delegates, Kasich has 129",
+    "81 delegates to Rubio's 17", "Trump got 18 votes, Rubio got seven")."""
+    if here.quantity.unit:
+        return False
+    cue = text[before.quantity.end : here.quantity.start]
+    return (
+        len(cue) < 120
+        and "." not in cue
+        and bool(_HAVING_CUE.search(cue))
+        and bool(_CLAUSE_ENDS.match(text, here.quantity.end))
+    )
 
 
 def _same_rate(rate: Quantity, price: Quantity) -> bool:
