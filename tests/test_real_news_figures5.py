@@ -247,3 +247,25 @@ def test_a_number_after_it_is_keeps_no_borrowed_unit():
         ("40", 40.0, "members"),
         ("9", 9.0, ""),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The tower is 330\u00a0m tall.", [("330\u00a0m", 330.0, "m")]),
+        ("Turnout fell to 48.5\u00a0% last year.", [("48.5\u00a0%", 48.5, "percent")]),
+        ("Rescuers reached 12\u00a0stranded hikers.", [("12", 12.0, "hikers")]),
+        (
+            "The engine holds 90\u00a0cu\u00a0in of fuel.",
+            [("90\u00a0cu\u00a0in", 90.0, "cubic inches")],
+        ),
+        ("Entry costs 5\u00a0000 euros.", [("5\u00a0000 euros", 5000.0, "EUR")]),
+    ],
+)
+def test_a_no_break_space_reads_as_a_space_and_shows_as_written(sentence, expected):
+    assert figures(sentence) == expected
+
+
+def test_offsets_stay_those_of_the_text_with_no_break_spaces():
+    [figure] = find_quantities("Height: 330\u00a0m.", offset=100)
+    assert (figure.start, figure.end) == (108, 113)

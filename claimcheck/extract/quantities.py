@@ -135,6 +135,8 @@ _DIGITS = re.compile(
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 # a point between groups of three digits, as much of Europe writes thousands: "1.000 lights"
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(?!\d|[.,]\d)")
+# a no-break space is a space, except between digits where it groups thousands ("7\u00a0000")
+_NBSP_OUTSIDE_DIGITS = re.compile(r"(?<!\d)\u00a0|\u00a0(?!\d)")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _SEPARATORS = frozenset(", \u202f\u00a0\u2009")  # most numbers have none: no substitution
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
@@ -434,6 +436,16 @@ class _Found:
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All quantities in text; start/end are offsets into text plus `offset`."""
+    spaced = _NBSP_OUTSIDE_DIGITS.sub(" ", text) if "\u00a0" in text else text
+    found = _find(spaced)
+    if spaced is not text:  # "108\u00a0m", "49\u00a0club goers": read as a space, shown as written
+        found = [replace(q, surface=text[q.start : q.end]) for q in found]
+    if offset:
+        found = [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
+    return found
+
+
+def _find(text: str) -> list[Quantity]:
     folded = text.lower()
     # a few characters change length when lowered: then match case-insensitively on text itself
     lowered = folded if len(folded) == len(text) else text
@@ -455,10 +467,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if item is not None:
             found.append(item)
         position = max(resume, anchor.end())
-    return [
-        replace(q, start=q.start + offset, end=q.end + offset) if offset else q
-        for q in _join_bounds(text, _share_units(text, found))
-    ]
+    return _join_bounds(text, _share_units(text, found))
 
 
 def _lower_words(folded: str) -> list[str]:

@@ -219,6 +219,7 @@ UNIT_NAMES = _spellings(
     sq miles: square miles|square mile|sq miles|sq mi
     sq ft: square feet|square foot|sq ft
     cubic feet: cubic feet|cubic foot|cu ft
+    cubic inches: cubic inches|cubic inch|cu in
     cubic metres: cubic metres|cubic meters|cubic metre|cubic meter
     acres: acres|acre
     hectares: hectares|hectare
