@@ -269,3 +269,18 @@ def test_a_no_break_space_reads_as_a_space_and_shows_as_written(sentence, expect
 def test_offsets_stay_those_of_the_text_with_no_break_spaces():
     [figure] = find_quantities("Height: 330\u00a0m.", offset=100)
     assert (figure.start, figure.end) == (108, 113)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The state made a one-time payment to farmers.",
+        "His one-time ally now leads the opposition.",
+    ],
+)
+def test_one_time_meaning_single_or_former_is_no_figure(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_two_time_winner_still_counts_times():
+    assert figures("She is a two-time winner.") == [("two-time", 2.0, "times")]

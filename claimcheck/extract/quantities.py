@@ -363,6 +363,7 @@ _UNDER_LIST = re.compile(r"(\d{2}) Under (\d{2})\b")
 _UNDER_LIST_BEFORE = re.compile(r"\b(\d{2}) Under $")
 # "at one point", "at one time": an idiom, not one of anything
 _AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
+_ONE_TIME = re.compile(r"one-time\b", re.IGNORECASE)  # "a one-time payment", "one-time rival"
 # video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
 _RESOLUTIONS = frozenset({"240", "360", "480", "720", "1080", "1440", "2160", "4320"})
 _RESOLUTION_K = re.compile(r"[248]K(?![\w$])(?! (?:jobs|people|workers|members|homes|users)\b)")
@@ -1141,7 +1142,8 @@ def _is_glued_to_a_name(before: str) -> bool:
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
     """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
     one", "this one", "the one thing", "at one point", "one day later", "from one room to the
-    other", "one way or another" ("one of every four" is a ratio, read elsewhere)."""
+    other", "one way or another" ("one of every four" is a ratio, read elsewhere); and
+    "one-time", which means single or former ("a one-time payment", "one-time rival")."""
     end = pos + 3
     if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
         return True
@@ -1156,6 +1158,7 @@ def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
             _THE_ONE,
             _FROM_ONE_TO,
             _ONE_OR_ANOTHER,
+            _ONE_TIME,
         )
     )
 
