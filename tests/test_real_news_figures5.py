@@ -284,3 +284,8 @@ def test_one_time_meaning_single_or_former_is_no_figure(sentence):
 
 def test_a_two_time_winner_still_counts_times():
     assert figures("She is a two-time winner.") == [("two-time", 2.0, "times")]
+
+
+def test_a_date_written_without_a_space_after_its_comma_gives_no_stray_digit():
+    """ "May 17,2020": "17,202" is no group of thousands when a digit follows."""
+    assert figures("The post went up on March 9,2021 and spread fast.") == []

@@ -128,7 +128,7 @@ _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion
 _NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
-    r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)"
     r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d| [A-Z])|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
