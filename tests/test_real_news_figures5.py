@@ -289,3 +289,24 @@ def test_a_two_time_winner_still_counts_times():
 def test_a_date_written_without_a_space_after_its_comma_gives_no_stray_digit():
     """ "May 17,2020": "17,202" is no group of thousands when a digit follows."""
     assert figures("The post went up on March 9,2021 and spread fast.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The survey of 900 likely voters ended Sunday.", [("900", 900.0, "voters")]),
+        ("The war left 2 million internally displaced persons.", [("2 million", 2e6, "persons")]),
+        ("Critics released three highly critical reports.", [("three", 3.0, "reports")]),
+        ("The town kept four lonely statues.", [("four", 4.0, "statues")]),
+    ],
+)
+def test_an_adverb_or_an_adjective_in_ly_inside_a_count_is_passed_over(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The two sharply disagree.", "The other three barely made it."],
+)
+def test_an_adverb_before_a_verb_gives_no_unit(sentence):
+    assert figures(sentence) == []

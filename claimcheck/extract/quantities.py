@@ -1596,6 +1596,7 @@ def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) 
     year = _YEAR_MODIFIER.match(text, cursor)
     cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
     words: list[str] = []
+    described = False  # an adverb or an adjective in -ly was passed over
     while len(words) < 5 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
         lowered = word.lower()
@@ -1618,6 +1619,9 @@ def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) 
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
+        if not singular and _is_adverb(lowered) and _content_word_follows(text, match.end()):
+            cursor, described = match.end(), True
+            continue  # "1,000 likely voters", "nine particularly outrageous things"
         if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(_NOT_COUNTED_ENDINGS):
             break  # "one of the narrative's best": a possessive is not what is counted
         if words and _is_name_after(word, text, match.end()):
@@ -1639,6 +1643,8 @@ def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) 
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
+    if described and words and not _is_plural(words[-1]):
+        return ""  # "the two sharply diverge": an adverb and a verb, no noun
     if not words or len(words[-1]) < 2 or (many and _verb_before_singular(words)):
         return ""
     listed = _PLURAL_LIST.match(text, cursor) if _is_plural(words[-1]) else None
