@@ -310,3 +310,16 @@ def test_an_adverb_or_an_adjective_in_ly_inside_a_count_is_passed_over(sentence,
 )
 def test_an_adverb_before_a_verb_gives_no_unit(sentence):
     assert figures(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Ana, a mother of three, runs the shop.", [("three", 3.0, "children")]),
+        ("The father-of-two was released.", [("two", 2.0, "children")]),
+        ("A grandmother of nine, she led the march.", [("nine", 9.0, "grandchildren")]),
+        ("Parents of four pupils complained.", [("four", 4.0, "pupils")]),
+    ],
+)
+def test_a_parent_of_a_number_counts_children(sentence, expected):
+    assert figures(sentence) == expected

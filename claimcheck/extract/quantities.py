@@ -203,6 +203,7 @@ _SUFFIX_QUALIFIER = re.compile(
     r"|(\+|-plus\b)",
     re.IGNORECASE,
 )
+_PARENT_OF = re.compile(r"\b(grand)?(?:mother|father|parent|mom|mum|dad)s?[- ]of[- ]\Z", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*, \Z")
 _AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
 _AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
@@ -606,6 +607,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         singular = value == 1 and qualifier == "exact"
         unit = _noun_unit(text, end, singular=singular, many=value != 1)
+    if not unit and (parent := _PARENT_OF.search(text, max(0, start - 24), start)):
+        unit = "grandchildren" if parent.group(1) else "children"  # "a mother of three"
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     of = ""
