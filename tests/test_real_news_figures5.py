@@ -323,3 +323,25 @@ def test_an_adverb_before_a_verb_gives_no_unit(sentence):
 )
 def test_a_parent_of_a_number_counts_children(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The senator died at the age of 88.", [("88", 88.0, "years")]),
+        ("Turnout among voters under the age of 25 fell.", [("25", 25.0, "years")]),
+    ],
+)
+def test_the_age_of_a_number_is_years(sentence, expected):
+    assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The base hosts 900 U.S. troops.", [("900", 900.0, "troops")]),
+        ("The attack killed three U.N. peacekeepers.", [("three", 3.0, "peacekeepers")]),
+    ],
+)
+def test_a_dotted_abbreviation_before_the_noun_is_a_modifier(sentence, expected):
+    assert figures(sentence) == expected

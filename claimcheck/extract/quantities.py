@@ -206,7 +206,7 @@ _SUFFIX_QUALIFIER = re.compile(
 _PARENT_OF = re.compile(r"\b(grand)?(?:mother|father|parent|mom|mum|dad)s?[- ]of[- ]\Z", re.I)
 _NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*, \Z")
 _AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
-_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:(?:age|ages)(?:\s+of)?|aged)\s+$", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
@@ -315,6 +315,7 @@ _FEW_SCALE = re.compile(
 )
 _NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
+_DOTTED_MODIFIER = re.compile(r" (?:[A-Z]\.){2,}(?= [a-z])")  # "U.S." in "200 U.S. troops"
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 # ", trucks and SUVs" after "30,154 new cars": a list of plural nouns, counted together
 _PLURAL_LIST = re.compile(r"(?:, [A-Za-z]+s)+,? (?:and|or) [A-Za-z]+s\b(?! (?:of|to)\b)")
@@ -1596,8 +1597,8 @@ def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) 
         return _noun_unit(text, whole.end(), many=many)
     if _TIME_AFTER.match(text, cursor):
         return ""  # "up from 90 last year": when, not what is counted
-    year = _YEAR_MODIFIER.match(text, cursor)
-    cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
+    year = _YEAR_MODIFIER.match(text, cursor) or _DOTTED_MODIFIER.match(text, cursor)
+    cursor = year.end() if year else cursor  # "1,200 2019 Explorers", "200 U.S. troops"
     words: list[str] = []
     described = False  # an adverb or an adjective in -ly was passed over
     while len(words) < 5 and (match := _NOUN_WORD.match(text, cursor)):
