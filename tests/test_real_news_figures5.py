@@ -345,3 +345,17 @@ def test_the_age_of_a_number_is_years(sentence, expected):
 )
 def test_a_dotted_abbreviation_before_the_noun_is_a_modifier(sentence, expected):
     assert figures(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "of"),
+    [
+        ("Some 64 percent of registered Latino voters backed her.", "of registered Latino voters"),
+        ("He won 58% of likely Republican voters.", "of likely Republican voters"),
+        ("The top 1 percent took half of all capital gains.", "of all capital gains"),
+        ("Turnout reached 52 percent of the vote in May.", "of the vote"),
+        ("Nearly three-fourths of them tell pollsters no.", ""),
+    ],
+)
+def test_what_a_share_is_of_reaches_the_plural_after_two_modifiers(sentence, of):
+    assert find_quantities(sentence)[-1].of == of

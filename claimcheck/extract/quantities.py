@@ -212,6 +212,10 @@ _OF = re.compile(
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
     r"|were\b|have\b|has\b|had\b|will\b|would\b)[A-Za-z][\w'-]*)?)"
 )
+_OF_DETERMINERS = frozenset({"the", "its", "their", "a", "all"})
+_PLURAL_HEAD_AFTER = re.compile(
+    r"(?: [a-z][\w'-]*)? [a-z][\w'-]*s\b"
+)  # "of registered Latino| voters"
 _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
@@ -615,8 +619,7 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     of = ""
     share = not unit and 0 < abs(value) < 1  # "two thirds of the members"
     if share or unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
-        of_match = _OF.match(text, end)
-        of = _trim_of(of_match.group("of")) if of_match else ""
+        of = _of_phrase(text, end)
     quantity = Quantity(
         surface=text[start:end],
         value=value,
@@ -811,6 +814,22 @@ def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool
     return not DIMENSION_WORDS.match(text, scale.end()) and bool(
         _COUNTED_AFTER.match(text, scale.end())
     )
+
+
+def _of_phrase(text: str, end: int) -> str:
+    """What a share is "of": "of adults", "of the vote", "of registered Latino voters" (two
+    modifiers before the plural head: the phrase reaches the head)."""
+    match = _OF.match(text, end)
+    if not match:
+        return ""
+    phrase = match.group("of")
+    head = _PLURAL_HEAD_AFTER.match(text, match.end())
+    words = [w.lower() for w in phrase.split()[1:] if w.lower() not in _OF_DETERMINERS]
+    if head and not STOP_NOUNS.intersection(words) and not any(map(_is_plural, words)):
+        added = head.group(0).split()
+        if _is_plural(added[-1]) and not STOP_NOUNS.intersection(added):
+            phrase += head.group(0)
+    return _trim_of(phrase)
 
 
 def _trim_of(phrase: str) -> str:
