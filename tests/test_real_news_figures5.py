@@ -359,3 +359,15 @@ def test_a_dotted_abbreviation_before_the_noun_is_a_modifier(sentence, expected)
 )
 def test_what_a_share_is_of_reaches_the_plural_after_two_modifiers(sentence, of):
     assert find_quantities(sentence)[-1].of == of
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A $40 million bridge opened today.", [("$40 million", 4e7, "USD")]),
+        ("Voters Back A $12 Minimum Wage.", [("$12", 12.0, "USD")]),
+        ("The note is worth A$50.", [("A$50", 50.0, "AUD")]),
+    ],
+)
+def test_the_article_a_before_a_dollar_sign_is_no_australian_dollar(sentence, expected):
+    assert figures(sentence) == expected

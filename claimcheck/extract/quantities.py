@@ -155,8 +155,10 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
+# "A$5" is Australian; "A $5 million grant" is the article
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:(?i:us|u\.s\.|au|aud|ca|cad|nz|nzd|hk|hkd|sgd|mxn|mex)|A|C|c|S|NT|R) ?\$"
+    r"(?:(?<![A-Za-z])"
+    r"(?:(?:(?i:us|u\.s\.|au|aud|ca|cad|nz|nzd|hk|hkd|sgd|mxn|mex)|C|c|S|NT|R) ?\$|A\$)"
     r"|\$ ?US\b|[$£€¥₹₩₪₺₽₿]"
     r"|(?<![A-Za-z])(?:Rs\.?|RM|" + "|".join(sorted(CURRENCY_CODES)) + r"))\s?$"
 )
