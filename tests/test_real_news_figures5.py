@@ -371,3 +371,11 @@ def test_what_a_share_is_of_reaches_the_plural_after_two_modifiers(sentence, of)
 )
 def test_the_article_a_before_a_dollar_sign_is_no_australian_dollar(sentence, expected):
     assert figures(sentence) == expected
+
+
+def test_a_number_after_a_month_and_a_comma_is_no_age():
+    assert figures("Filed Dec, 3, 1964 in the county.") == [("3", 3.0, "")]
+
+
+def test_aircraft_after_a_verb_form_is_still_a_plural():
+    assert figures("The squadron grew to 25 assigned aircraft.") == [("25", 25.0, "aircraft")]

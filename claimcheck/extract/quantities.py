@@ -206,7 +206,7 @@ _SUFFIX_QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 _PARENT_OF = re.compile(r"\b(grand)?(?:mother|father|parent|mom|mum|dad)s?[- ]of[- ]\Z", re.I)
-_NAME_COMMA_BEFORE = re.compile(r"\b[A-Z][\w.’'-]*, \Z")
+_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][\w.’'-]*), \Z")
 _AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
 _AGE_BEFORE = re.compile(r"\b(?:(?:age|ages)(?:\s+of)?|aged)\s+$", re.IGNORECASE)
 _OF = re.compile(
@@ -1009,7 +1009,8 @@ def _is_age_after_name(text: str, start: int, end: int, number: _Number) -> bool
         and number.scale == 1.0
         and number.value.is_integer()
         and 0 < number.value < 120
-        and bool(_NAME_COMMA_BEFORE.search(text, max(0, start - 40), start))
+        and bool(name := _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start))
+        and name.group(1).lower().rstrip(".") not in MONTHS  # "Dec, 1, 1964": a date
         and bool(_AGE_ENDS.match(text, end))
     )
 
@@ -1814,7 +1815,7 @@ def _is_adverb(word: str) -> bool:
 def _verb_before_singular(words: list[str]) -> bool:
     """A singular head after a verb form: not what a number above one counts (_noun_unit)."""
     head = words[-1]
-    if head.endswith(("s", "men", "children", "people")) or head in IRREGULAR_PLURALS:
+    if head.endswith(("s", "men", "children", "people", "aircraft")) or head in IRREGULAR_PLURALS:
         return False  # a plural, or a noun in -s ("jihadis", "series"), "businessmen"
     return any(map(_is_verb_form, words))
 
