@@ -379,3 +379,19 @@ def test_a_number_after_a_month_and_a_comma_is_no_age():
 
 def test_aircraft_after_a_verb_form_is_still_a_plural():
     assert figures("The squadron grew to 25 assigned aircraft.") == [("25", 25.0, "aircraft")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        '"The rules are clear," the two write.',
+        "None of the three laid out a budget.",
+        "The three grew close over the summer.",
+    ],
+)
+def test_a_number_word_after_the_with_no_plural_is_a_pronoun(sentence):
+    assert figures(sentence) == []
+
+
+def test_a_number_word_after_the_still_counts_a_plural():
+    assert figures("The two rival camps met.") == [("two", 2.0, "camps")]

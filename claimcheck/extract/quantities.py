@@ -206,6 +206,7 @@ _SUFFIX_QUALIFIER = re.compile(
     re.IGNORECASE,
 )
 _PARENT_OF = re.compile(r"\b(grand)?(?:mother|father|parent|mom|mum|dad)s?[- ]of[- ]\Z", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+\Z", re.IGNORECASE)
 _NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][\w.’'-]*), \Z")
 _AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
 _AGE_BEFORE = re.compile(r"\b(?:(?:age|ages)(?:\s+of)?|aged)\s+$", re.IGNORECASE)
@@ -614,6 +615,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
         singular = value == 1 and qualifier == "exact"
         unit = _noun_unit(text, end, singular=singular, many=value != 1)
+        if unit and _stands_for_a_noun(text, start, number, unit):
+            unit = ""
     if not unit and (parent := _PARENT_OF.search(text, max(0, start - 24), start)):
         unit = "grandchildren" if parent.group(1) else "children"  # "a mother of three"
     if qualifier == "exact" and _after_change_word(text, start):
@@ -999,6 +1002,17 @@ def _skip_past(text: str, pos: int) -> int:
     if digits and paired and len(paired.group(1)) == len(digits.group(0)):
         return paired.end()
     return end
+
+
+def _stands_for_a_noun(text: str, start: int, number: _Number, unit: str) -> bool:
+    """ "the two write", "None of the three laid out": a number word after "the" with no plural
+    after it is a pronoun, and the word after it no unit ("a three course meal" counts)."""
+    return (
+        number.words > 0
+        and number.value != 1
+        and not _may_name_many(unit.split()[-1])
+        and bool(_DEFINITE_BEFORE.search(text, max(0, start - 8), start))
+    )
 
 
 def _is_age_after_name(text: str, start: int, end: int, number: _Number) -> bool:
@@ -1814,10 +1828,14 @@ def _is_adverb(word: str) -> bool:
 
 def _verb_before_singular(words: list[str]) -> bool:
     """A singular head after a verb form: not what a number above one counts (_noun_unit)."""
-    head = words[-1]
-    if head.endswith(("s", "men", "children", "people", "aircraft")) or head in IRREGULAR_PLURALS:
-        return False  # a plural, or a noun in -s ("jihadis", "series"), "businessmen"
-    return any(map(_is_verb_form, words))
+    return not _may_name_many(words[-1]) and any(map(_is_verb_form, words))
+
+
+def _may_name_many(word: str) -> bool:
+    """A plural, or a noun in -s ("jihadis", "series"), "businessmen", "aircraft"."""
+    return (
+        word.endswith(("s", "men", "children", "people", "aircraft")) or word in IRREGULAR_PLURALS
+    )
 
 
 def _is_plural(word: str) -> bool:
