@@ -395,3 +395,9 @@ def test_a_number_word_after_the_with_no_plural_is_a_pronoun(sentence):
 
 def test_a_number_word_after_the_still_counts_a_plural():
     assert figures("The two rival camps met.") == [("two", 2.0, "camps")]
+
+
+def test_a_level_after_the_is_no_pronoun():
+    assert figures("The index fell below the ten thousand mark.") == [
+        ("ten thousand", 10000.0, "mark")
+    ]

@@ -1005,10 +1005,13 @@ def _skip_past(text: str, pos: int) -> int:
 
 
 def _stands_for_a_noun(text: str, start: int, number: _Number, unit: str) -> bool:
-    """ "the two write", "None of the three laid out": a number word after "the" with no plural
-    after it is a pronoun, and the word after it no unit ("a three course meal" counts)."""
+    """ "the two write", "None of the three laid out": a small number word after "the" with no
+    plural after it is a pronoun, and the word after it no unit ("a three course meal" counts;
+    "the ten thousand mark" is a level)."""
     return (
         number.words > 0
+        and number.value in SMALL_VALUES
+        and number.scale == 1.0
         and number.value != 1
         and not _may_name_many(unit.split()[-1])
         and bool(_DEFINITE_BEFORE.search(text, max(0, start - 8), start))
