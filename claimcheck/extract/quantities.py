@@ -1,7 +1,9 @@
 """Numbers in news text, normalised: value, unit, scale, qualifier and what they are "of".
 
 "3.9 per cent of GDP" -> 3.9 percent (of GDP); "$35 billion" -> 3.5e10 USD; "15-member" ->
-15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7.
+15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7;
+"several hundred" -> 200-900; "13 times more likely" -> 13 times; "Jane Doe, 34," -> 34 years;
+"more than half said" -> > 0.5; "Cruz has 370 delegates, Kasich has 129" -> 129 delegates.
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
 dates, phone numbers, scores and records ("7-6 (5)", "the Hawks (6-5, 3-4)"), web addresses
