@@ -218,9 +218,8 @@ _OF = re.compile(
     r"|were\b|have\b|has\b|had\b|will\b|would\b)[A-Za-z][\w'-]*)?)"
 )
 _OF_DETERMINERS = frozenset({"the", "its", "their", "a", "all"})
-_PLURAL_HEAD_AFTER = re.compile(
-    r"(?: [a-z][\w'-]*)? [a-z][\w'-]*s\b"
-)  # "of registered Latino| voters"
+# "70 percent of registered Latino| voters": the plural head after a two-word "of" phrase
+_PLURAL_HEAD_AFTER = re.compile(r"(?: [a-z][\w'-]*)? [a-z][\w'-]*s\b")
 _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
 )
@@ -400,7 +399,6 @@ _INHERIT_CUE = re.compile(
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
-# "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
 # "Kasich has 129", "to Rubio's 17", "she will win 56": a number whose noun is left out
 _HAVING_CUE = re.compile(
     r"(?:\b(?:has|have|had|got|gets|won|wins|win|gained|with)|\w['’]s?"
@@ -411,6 +409,7 @@ _HAVING_CUE = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:)—–]|and\b|or\b|$)")
+# "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _TO_END = re.compile(r"^[^.;]*\bto\s+$")
 _SHARE_JOIN = re.compile(r"(-?)\s*(?:,|or|to|(and))\s*$")
