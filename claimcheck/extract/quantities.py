@@ -369,6 +369,7 @@ _PAIRS = re.compile(_PAIR)
 _RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.&'’-]* $")
 # a list of people under an age: "40 Under 40", "30 Under 30"
+_TALLY = re.compile(r"(?<![\d.,])(\d{1,3})-to-(\d{1,3})\b")  # "5-to-4", not "18-to-29" (a range)
 _UNDER_LIST = re.compile(r"(\d{2}) Under (\d{2})\b")
 _UNDER_LIST_BEFORE = re.compile(r"\b(\d{2}) Under $")
 # "at one point", "at one time": an idiom, not one of anything
@@ -1254,9 +1255,6 @@ def _is_score(text: str, pos: int, end: int, before: str) -> bool:
         return False
     records = _RECORDS_IN_BRACKETS.match(text, bracket)
     return records is not None and records.end() > pos
-
-
-_TALLY = re.compile(r"(?<![\d.,])(\d{1,3})-to-(\d{1,3})\b")  # "5-to-4", not "18-to-29" (a range)
 
 
 def _is_under_list(text: str, pos: int, end: int, before: str) -> bool:
