@@ -1,7 +1,9 @@
 """Numbers in news text, normalised: value, unit, scale, qualifier and what they are "of".
 
 "3.9 per cent of GDP" -> 3.9 percent (of GDP); "$35 billion" -> 3.5e10 USD; "15-member" ->
-15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7.
+15 members; "almost three years" -> ~3 years; "more than 20" -> > 20; "between 5 and 7" -> 5-7;
+"several hundred" -> 200-900; "13 times more likely" -> 13 times; "Jane Doe, 34," -> 34 years;
+"more than half said" -> > 0.5; "Cruz has 370 delegates, Kasich has 129" -> 129 delegates.
 Rule-based on purpose: it is fast, explainable to a reviewer, and needs no model download.
 Every rule is a rule of how English writes numbers, not of one article. Years, clock times,
 dates, phone numbers, scores and records ("7-6 (5)", "the Hawks (6-5, 3-4)"), web addresses
@@ -54,6 +56,7 @@ from claimcheck.extract.quantity_words import (
     NUMBER_PREFIXES,
     NUMBER_WORDS,
     PART_WORDS,
+    PARTICLE_VERBS,
     QUALIFIER_SYMBOLS,
     QUALIFIERS,
     RATE_ADJECTIVES,
@@ -119,6 +122,7 @@ _ANCHOR_WORDS = (
     NUMBER_WORDS
     | frozenset(VAGUE_PLURALS)
     | frozenset({"minus", "negative", "tens", "half", "quarter", "third", "a", "an"})
+    | frozenset({"several", "few", "couple"})
 )
 _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion", "dozen"})
 # Bytes other than a-z to spaces: a text splits into its words ([a-z]+) faster this way, its
@@ -126,20 +130,25 @@ _FRACTION_OF = frozenset({"hundred", "thousand", "million", "billion", "trillion
 _NOT_LOWER = bytes(c if 97 <= c <= 122 else 32 for c in range(256))
 _DIGITS = re.compile(
     r"\d+,\d{1,2}(?=\s?[%€°‰])"  # a decimal comma: "7,1 %", "2,50 €"
-    r"|(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,2}(?:,\d\d)+,\d{3}(?![\d,]\d)"
+    r"|(?:\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d)"
     r"|\d{1,3}(?:[\u202f\u00a0\u2009]\d{3})+(?!\d)|\d{1,3}(?: \d{3})+(?!\w|[.,]\d| [A-Z])|\d+)"
     r"(?:\.\d+)?|\.\d+"
 )
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 # a point between groups of three digits, as much of Europe writes thousands: "1.000 lights"
 _DOT_THOUSANDS = re.compile(r"[1-9]\d{0,2}(\.\d{3})+(?!\d|[.,]\d)")
+# a no-break space is a space, except between digits where it groups thousands ("7\u00a0000")
+_NBSP_OUTSIDE_DIGITS = re.compile(r"(?<!\d)\u00a0|\u00a0(?!\d)")
 _DIGIT_SEPARATORS = re.compile(r"[, \u202f\u00a0\u2009]")
 _SEPARATORS = frozenset(", \u202f\u00a0\u2009")  # most numbers have none: no substitution
 _EXPONENT = re.compile(r"(?:[eE]([-+]?\d+)|\s?[×x*]\s?10\s?\^?\s?([-−+]?\d+))(?![\w.])")
 _FRACTION = re.compile(r"/(2|3|4|5|8|10|16|100)(?![\d/])")
 _MIXED_FRACTION = re.compile(r"[ -](\d)/(2|3|4|8|16)(?![\d/])")  # "2 1/4", "1-1/2"
 _WORD = re.compile(r"(\s+|\s*-\s*)?([A-Za-z]+)")
-_HALF_OF = re.compile(r"\s+an?\b|(?=\s+(?:million|billion|trillion|thousand|dozen)\b)")
+_HALF_OF = re.compile(r"\s+an?\b|(?=[\s-]+(?:million|billion|trillion|thousand|dozen)\b)")
+# "half the vote", "half its peak": a share whose "of" is left out
+_SHARE_DETERMINER = re.compile(r" (?:the|its|their|his|her|our|your|my|that|this|these|those)\b")
+_BY_BEFORE = re.compile(r"\bby\s+$")
 _FRACTION_OF_WHAT = re.compile(r"\s+(?:of\b|" + "|".join(SCALE_WORDS) + ")")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b")
 _SCALE = re.compile(
@@ -148,8 +157,10 @@ _SCALE = re.compile(
     re.IGNORECASE,
 )
 _COUNTED_AFTER = re.compile(r" (?:of\b|[a-z])")
+# "A$5" is Australian; "A $5 million grant" is the article
 _CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![A-Za-z])(?:(?i:us|u\.s\.|au|aud|ca|cad|nz|nzd|hk|hkd|sgd|mxn|mex)|A|C|c|S|NT|R) ?\$"
+    r"(?:(?<![A-Za-z])"
+    r"(?:(?:(?i:us|u\.s\.|au|aud|ca|cad|nz|nzd|hk|hkd|sgd|mxn|mex)|C|c|S|NT|R) ?\$|A\$)"
     r"|\$ ?US\b|[$£€¥₹₩₪₺₽₿]"
     r"|(?<![A-Za-z])(?:Rs\.?|RM|" + "|".join(sorted(CURRENCY_CODES)) + r"))\s?$"
 )
@@ -196,14 +207,26 @@ _SUFFIX_QUALIFIER = re.compile(
     r"|(\+|-plus\b)",
     re.IGNORECASE,
 )
-_AGE_BEFORE = re.compile(r"\b(?:age|aged|ages)\s+$", re.IGNORECASE)
+_PARENT_OF = re.compile(r"\b(grand)?(?:mother|father|parent|mom|mum|dad)s?[- ]of[- ]\Z", re.I)
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those)\s+\Z", re.IGNORECASE)
+_NAME_COMMA_BEFORE = re.compile(r"\b([A-Z][\w.’'-]*), \Z")
+_AGE_ENDS = re.compile(r",(?=\s)|\.(?=\s|$)")
+_AGE_BEFORE = re.compile(r"\b(?:(?:age|ages)(?:\s+of)?|aged)\s+$", re.IGNORECASE)
 _OF = re.compile(
     r"\s+(?P<of>of\s+(?:the\s+|its\s+|their\s+|a\s+)?(?:[A-Za-z][\w'-]*)(?:\s+(?!on\b|in\b|to\b|"
     r"for\b|by\b|and\b|from\b|with\b|at\b|as\b|than\b|that\b|which\b|who\b|is\b|was\b|are\b"
     r"|were\b|have\b|has\b|had\b|will\b|would\b)[A-Za-z][\w'-]*)?)"
 )
+_OF_DETERMINERS = frozenset({"the", "its", "their", "a", "all"})
+# "70 percent of registered Latino| voters": the plural head after a two-word "of" phrase
+_PLURAL_HEAD_AFTER = re.compile(r"(?: [a-z][\w'-]*)? [a-z][\w'-]*s\b")
 _OF_GROUP = re.compile(
     r"\s+of\s+(?:the|my|his|her|its|our|your|their|these|those|them)\b", re.IGNORECASE
+)
+# "22 of Clinton's emails", "all 66 of the state's delegates": a part of what someone has
+_OF_POSSESSOR = re.compile(
+    r"\s+of\s+(?:(?:the|my|his|her|its|our|your|their)\s+)?(?:[A-Z][\w.-]*\s+)?"
+    r"[A-Za-z][\w.-]*['’]s(?=\s)"
 )
 _OF_WORD = re.compile(r"\s+of\b")
 # "20 of his season-high 31 points", "three of the 10 largest banks": the part of a whole
@@ -291,8 +314,16 @@ _VAGUE = re.compile(
     r"|had|of|who|died|fled|gathered|attended|protested|marched)\b)",
     re.IGNORECASE,
 )
+# "several hundred", "a few thousand", "a couple of billion": a vague multiple of a scale
+_FEW_SCALES = {"dozen": 12.0, "hundred": 100.0, **SCALE_WORDS}
+_FEW_SCALE = re.compile(
+    r"(several|a few|a couple of) ((?:hundred )?(?:thousand|million|billion|trillion)|hundred"
+    r"|dozen)\b",
+    re.IGNORECASE,
+)
 _NOUN_WORD = re.compile(r" [“\"‘]?([A-Za-z][A-Za-z'’-]*)[”\"’]?")  # a word, maybe quoted
 _ACRONYMS = re.compile(r"[A-Z]{2,}s\b")
+_DOTTED_MODIFIER = re.compile(r" (?:[A-Z]\.){2,}(?= [a-z])")  # "U.S." in "200 U.S. troops"
 _NOUN_WORD_CAPITAL = re.compile(r" [A-Z]")
 # ", trucks and SUVs" after "30,154 new cars": a list of plural nouns, counted together
 _PLURAL_LIST = re.compile(r"(?:, [A-Za-z]+s)+,? (?:and|or) [A-Za-z]+s\b(?! (?:of|to)\b)")
@@ -338,10 +369,12 @@ _PAIRS = re.compile(_PAIR)
 _RECORDS_IN_BRACKETS = re.compile(r"\(\d{1,2}-\d{1,2}(?:, \d{1,2}-\d{1,2})*\)")
 _CAPITALISED_WORD_BEFORE = re.compile(r"[A-Z][\w.&'’-]* $")
 # a list of people under an age: "40 Under 40", "30 Under 30"
+_TALLY = re.compile(r"(?<![\d.,])(\d{1,3})-to-(\d{1,3})\b")  # "5-to-4", not "18-to-29" (a range)
 _UNDER_LIST = re.compile(r"(\d{2}) Under (\d{2})\b")
 _UNDER_LIST_BEFORE = re.compile(r"\b(\d{2}) Under $")
 # "at one point", "at one time": an idiom, not one of anything
 _AT_ONE_POINT = re.compile(r"(?<=\bat )one (?:point|time|stage|moment)\b", re.IGNORECASE)
+_ONE_TIME = re.compile(r"one-time\b", re.IGNORECASE)  # "a one-time payment", "one-time rival"
 # video resolutions, not pence: "1080p", "4K" (but "$4K", "4K jobs" are thousands)
 _RESOLUTIONS = frozenset({"240", "360", "480", "720", "1080", "1440", "2160", "4320"})
 _RESOLUTION_K = re.compile(r"[248]K(?![\w$])(?! (?:jobs|people|workers|members|homes|users)\b)")
@@ -367,6 +400,16 @@ _INHERIT_CUE = re.compile(
     r"\b(?:record|high|low|peak|level) of)\s+(?:about\s+|around\s+)?$",
     re.IGNORECASE,
 )
+# "Kasich has 129", "to Rubio's 17", "she will win 56": a number whose noun is left out
+_HAVING_CUE = re.compile(
+    r"(?:\b(?:has|have|had|got|gets|won|wins|win|gained|with)|\w['’]s?"
+    + "".join(
+        rf"(?<!\b{word}['’]s)" for word in ("it", "that", "he", "she", "there", "what", "who")
+    )
+    + r")\s+$",
+    re.IGNORECASE,
+)
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:)—–]|and\b|or\b|$)")
 # "from about 14-18 mpg to 24": the second number of a from-to pair takes the first one's unit
 _FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|around\s+)?$", re.IGNORECASE)
 _TO_END = re.compile(r"^[^.;]*\bto\s+$")
@@ -405,6 +448,16 @@ class _Found:
 
 def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     """All quantities in text; start/end are offsets into text plus `offset`."""
+    spaced = _NBSP_OUTSIDE_DIGITS.sub(" ", text) if "\u00a0" in text else text
+    found = _find(spaced)
+    if spaced is not text:  # "108\u00a0m", "49\u00a0club goers": read as a space, shown as written
+        found = [replace(q, surface=text[q.start : q.end]) for q in found]
+    if offset:
+        found = [replace(q, start=q.start + offset, end=q.end + offset) for q in found]
+    return found
+
+
+def _find(text: str) -> list[Quantity]:
     folded = text.lower()
     # a few characters change length when lowered: then match case-insensitively on text itself
     lowered = folded if len(folded) == len(text) else text
@@ -426,10 +479,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if item is not None:
             found.append(item)
         position = max(resume, anchor.end())
-    return [
-        replace(q, start=q.start + offset, end=q.end + offset) if offset else q
-        for q in _join_bounds(text, _share_units(text, found))
-    ]
+    return _join_bounds(text, _share_units(text, found))
 
 
 def _lower_words(folded: str) -> list[str]:
@@ -476,12 +526,13 @@ def _anchor_words(present: frozenset[str]) -> list[str]:
             r"an?(?= (?:hundred|thousand|million|billion|trillion|dozen|quarter|third|half)\b)"
         )
     if "half" in present:
-        words.append(r"half(?= an? | of )")
-    for fraction in ("half", "quarter"):
-        if fraction in present and scales:
-            words.append(rf"{fraction}(?= (?:{scales})\b)")
+        words.append(r"half\b")  # "half a", "half of", "half the vote", "more than half said"
+    if "quarter" in present and scales:
+        words.append(rf"quarter(?=[ -](?:{scales})\b)")
     if "tens" in present:
         words.append("tens of")
+    if present & {"several", "few", "couple"} and scales:
+        words += [rf"{few}(?= (?:{scales})\b)" for few in ("several", "a few", "a couple of")]
     return words
 
 
@@ -539,6 +590,8 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     unit_end, unit, rate_end = _read_unit(text, end, number, currency)
     if not unit and not currency and _AGE_BEFORE.search(text, max(0, start - 8), start):
         unit = "years"  # "at age 74", "aged 54 to 65": an age
+    if not unit and not currency and high is None and _is_age_after_name(text, start, end, number):
+        unit = "years"
     hyphen_open = unit_end is None and bool(_HYPHEN_OPEN.match(text, end))
     end = rate_end or unit_end or end
     if high is None and unit:
@@ -562,14 +615,18 @@ def _read_quantity(text: str, pos: int) -> tuple[_Found | None, int]:
     if not unit and number.words and value in (2, 3) and qualifier == "exact":
         unit, qualifier = _noun_before_or(text, start)
     if not unit and not (number.words and 0 < number.value < 1):  # a share has an "of" instead
-        unit = _noun_unit(text, end, singular=value == 1 and qualifier == "exact")
+        singular = value == 1 and qualifier == "exact"
+        unit = _noun_unit(text, end, singular=singular, many=value != 1)
+        if unit and _stands_for_a_noun(text, start, number, unit):
+            unit = ""
+    if not unit and (parent := _PARENT_OF.search(text, max(0, start - 24), start)):
+        unit = "grandchildren" if parent.group(1) else "children"  # "a mother of three"
     if qualifier == "exact" and _after_change_word(text, start):
         qualifier = "change"
     of = ""
     share = not unit and 0 < abs(value) < 1  # "two thirds of the members"
     if share or unit in ("percent", "percentage points") or (unit.isupper() and len(unit) == 3):
-        of_match = _OF.match(text, end)
-        of = _trim_of(of_match.group("of")) if of_match else ""
+        of = _of_phrase(text, end)
     quantity = Quantity(
         surface=text[start:end],
         value=value,
@@ -681,13 +738,17 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
         if word == "half" and not last and text.startswith(" of ", token.end()):
             current, last, count, end = 0.5, "fraction", 1, token.end()
             break  # "half of adults"
-        if word in ("half", "quarter") and not last:
+        if word in ("half", "quarter") and last in ("", "a"):
             article = _HALF_OF.match(text, token.end())
-            if not article:
+            if article:  # "half a million", "a half-dozen", "a quarter million"
+                multiplier = 0.5 if word == "half" else 0.25
+                last, cursor = "half_a", article.end()
+                continue
+            if word == "half" and not last and _is_bare_share(text, pos, token.end()):
+                current, last, count, end = 0.5, "fraction", 1, token.end()
+                break  # "half the vote", "more than half said"
+            if not last:
                 break
-            multiplier = 0.5 if word == "half" else 0.25
-            last, cursor = "half_a", article.end()
-            continue
         if word in UNITS_WORDS and (
             last in ("", "hundred", "scale") or (last == "tens" and 0 < UNITS_WORDS[word] < 10)
         ):
@@ -704,7 +765,11 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
         elif word in ("dozen", "dozens") and last in ("unit", "tens", "a", "half_a"):
             current, last = (current or 1.0) * 12, "scale"
         elif word in DENOMINATORS and last in ("unit", "a") and not total and current < 20:
-            if last == "a" and not _FRACTION_OF_WHAT.match(text, token.end()):
+            if (
+                last == "a"
+                and not _FRACTION_OF_WHAT.match(text, token.end())
+                and not _is_bare_share(text, pos, token.end())
+            ):
                 break  # "a third time" is an ordinal; "a third of voters" a fraction
             if not word.endswith("s") and current > 1:
                 break
@@ -722,6 +787,19 @@ def _read_word_number(text: str, pos: int) -> _Number | None:
     if half and last in ("unit", "tens"):
         current, end = current + 0.5, half.end()
     return _Number((total + current) * multiplier, end, words=count)
+
+
+def _is_bare_share(text: str, start: int, end: int) -> bool:
+    """A fraction with no "of" is a share after a qualifier or "by" ("more than half said",
+    "cut by a third") or before a determiner ("half the vote"); not in "half-century", "the
+    first half this year" or "a glass half empty"."""
+    if text.startswith("-", end) or set(_last_words(text, start, 1)) & PART_WORDS:
+        return False
+    if _SHARE_DETERMINER.match(text, end):
+        return True
+    return _qualifier_before(text, start)[0] != "exact" or bool(
+        _BY_BEFORE.search(text, max(0, start - 4), start)
+    )
 
 
 def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool) -> bool:
@@ -743,6 +821,22 @@ def _scale_allowed(text: str, scale: re.Match[str], number: _Number, money: bool
     return not DIMENSION_WORDS.match(text, scale.end()) and bool(
         _COUNTED_AFTER.match(text, scale.end())
     )
+
+
+def _of_phrase(text: str, end: int) -> str:
+    """What a share is "of": "of adults", "of the vote", "of registered Latino voters" (two
+    modifiers before the plural head: the phrase reaches the head)."""
+    match = _OF.match(text, end)
+    if not match:
+        return ""
+    phrase = match.group("of")
+    head = _PLURAL_HEAD_AFTER.match(text, match.end())
+    words = [w.lower() for w in phrase.split()[1:] if w.lower() not in _OF_DETERMINERS]
+    if head and not STOP_NOUNS.intersection(words) and not any(map(_is_plural, words)):
+        added = head.group(0).split()
+        if _is_plural(added[-1]) and not STOP_NOUNS.intersection(added):
+            phrase += head.group(0)
+    return _trim_of(phrase)
 
 
 def _trim_of(phrase: str) -> str:
@@ -784,6 +878,9 @@ def _read_ratio(text: str, start: int, number: _Number, qualifier: str) -> _Foun
 
 def _read_vague_plural(text: str, pos: int) -> _Found | None:
     """ "dozens of people" -> 12..120 people; "thousands of job cuts" -> 1000..10000 cuts."""
+    few = _FEW_SCALE.match(text, pos)
+    if few:
+        return _read_few_scale(text, few)
     match = _VAGUE.match(text, pos)
     if not match:
         return None
@@ -793,9 +890,26 @@ def _read_vague_plural(text: str, pos: int) -> _Found | None:
     base = float(VAGUE_PLURALS[words])
     end = match.end()
     of = _OF_GROUP.match(text, end) or _OF_WORD.match(text, end)
-    unit = _noun_unit(text, of.end()) if of else ""
+    unit = _noun_unit(text, of.end(), many=True) if of else ""
     surface = text[pos:end]
     return _Found(Quantity(surface, base, unit, 1.0, "range", "", pos, end, base * 10))
+
+
+def _read_few_scale(text: str, few: re.Match[str]) -> _Found:
+    """ "several hundred protesters" -> 200..900 protesters; "a couple of billion dollars" ->
+    ~2e9 USD: a vague multiple of a scale word."""
+    scale = math.prod(_FEW_SCALES[word] for word in few.group(2).lower().split())
+    end = few.end()
+    unit_end, unit, rate_end = _read_unit(text, end, _Number(scale, end), "")
+    if not unit:
+        unit = _noun_unit(text, end, many=True)
+    end = rate_end or unit_end or end
+    if few.group(1).lower().startswith("a couple"):
+        low, high, qualifier = 2 * scale, None, "approx"
+    else:
+        low, high, qualifier = 2 * scale, 9 * scale, "range"
+    surface = text[few.start() : end]
+    return _Found(Quantity(surface, low, unit, scale, qualifier, "", few.start(), end, high))
 
 
 # ---- what is around a number -------------------------------------------------------------------
@@ -817,10 +931,12 @@ def _currency_code(written: str) -> str:
 
 
 def _minus_before(text: str, start: int) -> int:
-    """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none)."""
+    """How many characters of "minus ", "negative " or a bare "-" precede start (0 if none).
+    "Plus or minus 3 points" is a margin, no negative number (as "+/- 3" and "±3" are)."""
     for word in ("minus ", "negative ", "minus-", "negative-"):
         if text[max(0, start - len(word)) : start].lower() == word:
-            return len(word)
+            plus_or = text[max(0, start - len(word) - 8) : start - len(word)].lower()
+            return 0 if plus_or == "plus or " else len(word)
     if start and text[start - 1] == "-":
         left = text[start - 2] if start >= 2 else " "
         return 1 if left in " (\n\t[" else 0
@@ -859,6 +975,8 @@ def _after_change_word(text: str, start: int) -> bool:
     words = [w.lower() for w in _last_words(text, start, 2)]
     if words and words[-1] == "by":
         return len(words) > 1 and (words[-2] in CHANGE_WORDS or words[-2] in CHANGE_WORDS_WITH_BY)
+    if len(words) > 1 and words[-1] in ("up", "down") and words[-2] in PARTICLE_VERBS:
+        return False  # "made up 46 percent", "freed up $26 million"
     return bool(words) and words[-1] in CHANGE_WORDS
 
 
@@ -886,6 +1004,34 @@ def _skip_past(text: str, pos: int) -> int:
     if digits and paired and len(paired.group(1)) == len(digits.group(0)):
         return paired.end()
     return end
+
+
+def _stands_for_a_noun(text: str, start: int, number: _Number, unit: str) -> bool:
+    """ "the two write", "None of the three laid out": a small number word after "the" with no
+    plural after it is a pronoun, and the word after it no unit ("a three course meal" counts;
+    "the ten thousand mark" is a level)."""
+    return (
+        number.words > 0
+        and number.value in SMALL_VALUES
+        and number.scale == 1.0
+        and number.value != 1
+        and not _may_name_many(unit.split()[-1])
+        and bool(_DEFINITE_BEFORE.search(text, max(0, start - 8), start))
+    )
+
+
+def _is_age_after_name(text: str, start: int, end: int, number: _Number) -> bool:
+    """ "said Jane Doe, 34, a nurse", "Mr. Smith, 69, looked tired": a person's age, set off
+    by commas after a name, written in digits."""
+    return (
+        number.words == 0
+        and number.scale == 1.0
+        and number.value.is_integer()
+        and 0 < number.value < 120
+        and bool(name := _NAME_COMMA_BEFORE.search(text, max(0, start - 40), start))
+        and name.group(1).lower().rstrip(".") not in MONTHS  # "Dec, 1, 1964": a date
+        and bool(_AGE_ENDS.match(text, end))
+    )
 
 
 def _not_a_quantity(text: str, pos: int, number: _Number, currency: str) -> bool:
@@ -1041,7 +1187,8 @@ def _is_glued_to_a_name(before: str) -> bool:
 def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
     """ "one" as a pronoun or an article: "one's own", "one another", "one of the best", "no
     one", "this one", "the one thing", "at one point", "one day later", "from one room to the
-    other", "one way or another" ("one of every four" is a ratio, read elsewhere)."""
+    other", "one way or another" ("one of every four" is a ratio, read elsewhere); and
+    "one-time", which means single or former ("a one-time payment", "one-time rival")."""
     end = pos + 3
     if text.startswith(("'s", "’s"), end) or text[pos : end + 8].lower() == "one another":
         return True
@@ -1056,6 +1203,7 @@ def _is_one_no_count(text: str, pos: int, previous: str) -> bool:
             _THE_ONE,
             _FROM_ONE_TO,
             _ONE_OR_ANOTHER,
+            _ONE_TIME,
         )
     )
 
@@ -1090,10 +1238,13 @@ def _is_tally_rank_or_code(text: str, pos: int, number: _Number, before: str) ->
 
 
 def _is_score(text: str, pos: int, end: int, before: str) -> bool:
-    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)")
-    and a team's records in brackets after its name ("the Hawks (6-5, 3-4)"): none is a range
-    or a count."""
+    """Set scores ("7-6 (5)", "6-3, 3-6", "25-20, 22-25"), a tie-break's points (the "(5)"),
+    a team's records in brackets after its name ("the Hawks (6-5, 3-4)") and tallies written
+    with "-to-" ("a 5-to-4 decision", "a 4-to-4 tie"): none is a range or a count."""
     if text.startswith(")", end) and _TIE_BREAK_BEFORE.search(before):
+        return True
+    tally = _TALLY.match(text, pos) or _TALLY.search(text, max(0, pos - 12), end)
+    if tally and tally.end() >= end and int(tally.group(2)) <= int(tally.group(1)):
         return True
     if not text.startswith("-", end):
         return False
@@ -1464,11 +1615,14 @@ def _noun_before_or(text: str, start: int) -> tuple[str, str]:
     return UNIT_NAMES.get(word) or _plural(word), "approx"
 
 
-def _noun_unit(text: str, end: int, singular: bool = False) -> str:
+def _noun_unit(text: str, end: int, singular: bool = False, many: bool = False) -> str:
     """What a bare number counts: the head of the noun phrase after it ("517 rushing yards").
     One counts a singular: a plural after "one" is a verb or another phrase ("one needs to",
-    "One reason Democrats say")."""
-    group = _OF_GROUP.match(text, end)
+    "One reason Democrats say"). More than one (`many`) counts no singular after a verb form:
+    the number stands for its noun and the verb follows it ("263 entering Tuesday's primary",
+    "the two of them appearing"). A singular may still be what is counted, a unit no list
+    knows ("420 million markka") or a noun the number describes ("a three course meal")."""
+    group = _OF_POSSESSOR.match(text, end) or _OF_GROUP.match(text, end)
     cursor = group.end() if group else end
     measure = _MEASURE_MODIFIER.match(text, cursor)
     if measure and measure.group(1).lower() in UNIT_NAMES:
@@ -1478,12 +1632,13 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
         return named.group(0).strip().lower()  # "12 3-pointers"
     whole = _OF_A_NUMBER.match(text, end)
     if whole:  # "20 of his season-high 31 points": 20 points
-        return _noun_unit(text, whole.end())
+        return _noun_unit(text, whole.end(), many=many)
     if _TIME_AFTER.match(text, cursor):
         return ""  # "up from 90 last year": when, not what is counted
-    year = _YEAR_MODIFIER.match(text, cursor)
-    cursor = year.end() if year else cursor  # "1,200 2019 Explorers"
+    year = _YEAR_MODIFIER.match(text, cursor) or _DOTTED_MODIFIER.match(text, cursor)
+    cursor = year.end() if year else cursor  # "1,200 2019 Explorers", "200 U.S. troops"
     words: list[str] = []
+    described = False  # an adverb or an adjective in -ly was passed over
     while len(words) < 5 and (match := _NOUN_WORD.match(text, cursor)):
         word = match.group(1)
         lowered = word.lower()
@@ -1506,6 +1661,9 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
             if joined and not STOP_NOUNS.intersection(joined.groups()):
                 words.append(joined.group(2))
             break
+        if not singular and _is_adverb(lowered) and _content_word_follows(text, match.end()):
+            cursor, described = match.end(), True
+            continue  # "1,000 likely voters", "nine particularly outrageous things"
         if lowered in STOP_NOUNS or _is_adverb(lowered) or lowered.endswith(_NOT_COUNTED_ENDINGS):
             break  # "one of the narrative's best": a possessive is not what is counted
         if words and _is_name_after(word, text, match.end()):
@@ -1523,11 +1681,13 @@ def _noun_unit(text: str, end: int, singular: bool = False) -> str:
         cursor = match.end()
         if text[cursor : cursor + 1] in (",", ".", ";", ":", ")", "!", "?"):
             break
-        if _is_plural(lowered):
+        if _is_plural(words[-1]):
             break  # the head of a count is its first plural: "19 fouls proves"
     while words and words[-1].endswith("ed") and len(words[-1]) > 3 and words[-1][-3] != "e":
         words.pop()  # "20 reported cases" counts cases; "one person died" a person
-    if not words or len(words[-1]) < 2:
+    if described and words and not _is_plural(words[-1]):
+        return ""  # "the two sharply diverge": an adverb and a verb, no noun
+    if not words or len(words[-1]) < 2 or (many and _verb_before_singular(words)):
         return ""
     listed = _PLURAL_LIST.match(text, cursor) if _is_plural(words[-1]) else None
     if listed and not STOP_NOUNS.intersection(_LISTED_NOUN.findall(listed.group(0).lower())):
@@ -1556,7 +1716,7 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
             )
     for index in range(1, len(found)):
         here, before = found[index], found[index - 1]
-        if not before.quantity.unit or here.needs_unit:
+        if not before.quantity.unit or (here.needs_unit and not _is_elided(text, before, here)):
             continue
         if here.quantity.unit and not _same_rate(before.quantity, here.quantity):
             continue
@@ -1564,11 +1724,28 @@ def _share_units(text: str, found: list[_Found]) -> list[Quantity]:
         opened = before.quantity.surface[:5].lower() == "from " or _FROM_BEFORE.search(
             text, max(0, before.quantity.start - 12), before.quantity.start
         )
-        if (opened and len(cue) < 40 and _TO_END.search(cue)) or (
-            len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue)
+        if (
+            (opened and len(cue) < 40 and _TO_END.search(cue))
+            or (len(cue) < 120 and "." not in cue and _INHERIT_CUE.search(cue))
+            or _is_elided(text, before, here)
         ):
             found[index] = _Found(replace(here.quantity, unit=before.quantity.unit))
     return [f.quantity for f in found if f.quantity.unit or not f.needs_unit]
+
+
+def _is_elided(text: str, before: _Found, here: _Found) -> bool:
+    """A bare number that ends its clause after a verb of having or a possessive, with a unit
+    earlier in the sentence: its noun is left out ("Cruz has 370 delegates, Kasich has 129",
+    "81 delegates to Rubio's 17", "Trump got 18 votes, Rubio got seven")."""
+    if here.quantity.unit:
+        return False
+    cue = text[before.quantity.end : here.quantity.start]
+    return (
+        len(cue) < 120
+        and "." not in cue
+        and bool(_HAVING_CUE.search(cue))
+        and bool(_CLAUSE_ENDS.match(text, here.quantity.end))
+    )
 
 
 def _same_rate(rate: Quantity, price: Quantity) -> bool:
@@ -1649,6 +1826,18 @@ def _is_verb_form(word: str) -> bool:
 
 def _is_adverb(word: str) -> bool:
     return word.endswith("ly") and len(word) > 4 and word not in NOUNS_IN_LY and "-" not in word
+
+
+def _verb_before_singular(words: list[str]) -> bool:
+    """A singular head after a verb form: not what a number above one counts (_noun_unit)."""
+    return not _may_name_many(words[-1]) and any(map(_is_verb_form, words))
+
+
+def _may_name_many(word: str) -> bool:
+    """A plural, or a noun in -s ("jihadis", "series"), "businessmen", "aircraft"."""
+    return (
+        word.endswith(("s", "men", "children", "people", "aircraft")) or word in IRREGULAR_PLURALS
+    )
 
 
 def _is_plural(word: str) -> bool:

@@ -194,6 +194,7 @@ UNIT_NAMES = _spellings(
     percentage points: percentage points|percentage point|percentage-point
     basis points: basis points|basis point|bps|bp
     points: points|point|pts
+    times: times
     years: years|year|yrs|yr
     months: months|month
     weeks: weeks|week
@@ -218,6 +219,7 @@ UNIT_NAMES = _spellings(
     sq miles: square miles|square mile|sq miles|sq mi
     sq ft: square feet|square foot|sq ft
     cubic feet: cubic feet|cubic foot|cu ft
+    cubic inches: cubic inches|cubic inch|cu in
     cubic metres: cubic metres|cubic meters|cubic metre|cubic meter
     acres: acres|acre
     hectares: hectares|hectare
@@ -367,6 +369,14 @@ CHANGE_WORDS = frozenset(
         "decreased decrease decreases grew grown grow growth dropped drop drops jumped jump "
         "climbed climb declined decline gained gain slumped surged up down boost boosted "
         "advanced tumbled slid sank soared"
+    )
+)
+# before "up" or "down" these make a phrasal verb, no change: "made up 46 percent of voters",
+# "freed up $26 million", "round up 11 million people"
+PARTICLE_VERBS = frozenset(
+    _split(
+        "make makes made making free frees freed freeing round rounds rounded rounding set sets "
+        "setting sign signs signed signing give gives gave given giving put puts putting"
     )
 )
 # these count things unless followed by "by": "cut 700 jobs" but "cut by 5%"
