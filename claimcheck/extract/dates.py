@@ -436,6 +436,8 @@ CLAUSE_START = re.compile(
     r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
+# where a quotation ends: '..., heading into July," she said'
+QUOTATION_END = re.compile(r"[,.!?](?:[\"”]|'')|”")
 # what reports a plan from the past: "his vow that", "said that", "promised it"
 REPORTED_THAT = re.compile(
     r"\b(?:vow|promise|pledge|said|told|vowed|promised|pledged|announced|predicted)\s+"
@@ -1626,17 +1628,26 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
     if tense:
         return tense
-    after = lowered[end : end + 25]
+    rest = _rest_of_clause(lowered, end)
+    after = rest[:25]
     ahead = FUTURE.search(after)
     if _has_past(after[: ahead.start() if ahead else len(after)]):
         return -1
     if ahead:
         return 1
-    if day and (schedules(lowered, opens, start) or schedules(lowered, end, end + 25)):
+    if day and (schedules(lowered, opens, start) or schedules(rest, 0, 25)):
         return 1  # "the show opens on Friday", "on Friday the show opens": the next Friday
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _rest_of_clause(lowered: str, end: int) -> str:
+    """The words after a date up to the end of a quotation that holds it ('"... heading into
+    July," she said': the saying is not the date's tense)."""
+    rest = lowered[end:]
+    stop = QUOTATION_END.search(rest)
+    return rest[: stop.start()] if stop else rest
 
 
 def _calendar_tense(lowered: str, start: int, end: int) -> int:
