@@ -1,12 +1,14 @@
 """Dates on real news, fifth round (PolNeAR train and MEANTIME tuning articles read whole): the
-verb that attributes a quotation is not the tense of a date inside it.
+verb that attributes a quotation is not the tense of a date inside it; "the next day" in a
+sentence of the past, after a day the story has not named, is not known (not the day after
+publication).
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.real_news import resolved
+from tests.real_news import resolved, story
 
 
 @pytest.mark.parametrize(
@@ -27,3 +29,29 @@ def test_the_verb_after_a_quotation_is_not_its_tense(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert resolved(sentence) == expected
+
+
+def test_the_next_day_after_a_day_not_named_is_not_known() -> None:
+    found = story(
+        [
+            "The storm reached the coast in the evening.",
+            "The next day, at about 6 a.m., the river flooded the lower town.",
+        ]
+    )
+    assert found[1] == [("The next day", None), ("6 a.m", "XXXX-XX-XXT06:00")]
+
+
+@pytest.mark.parametrize(
+    ("sentences", "expected"),
+    [
+        # a day the story named: the day after it
+        (
+            ["The storm reached the coast on Sunday.", "The next day, the river burst."],
+            "2019-11-18",
+        ),
+        # a sentence that looks ahead: the day after publication
+        (["Crews are ready.", "The next day, the river will crest."], "2019-11-20"),
+    ],
+)
+def test_the_next_day_after_a_named_day_or_ahead(sentences: list[str], expected: str) -> None:
+    assert story(sentences)[1] == [("The next day", expected)]

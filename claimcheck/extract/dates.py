@@ -705,7 +705,7 @@ class StoryDates:
                 and resolved[:4] in match[0]
             ):
                 self.named_year = int(resolved[:4])
-        days = [d for d in found if d.granularity == "day" and d.resolved]
+        days = [d for d in found if d.granularity == "day"]
         return [
             d if d.granularity != "time" else _on_its_day(d, days, lowered, offset) for d in found
         ]
@@ -1193,7 +1193,8 @@ class StoryDates:
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """ "the previous day", "the day after", "the following week", "the following year": next
-        to the story's day (or year), else to the published one."""
+        to the story's day (or year), else to the published one; "the next day" in a sentence
+        of the past with no day named lately is not known (it cannot lie after publication)."""
         if self.published is None:
             return None, "day"
         step = (
@@ -1204,6 +1205,8 @@ class StoryDates:
         unit = match["adj_unit"] or "day"
         if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
             return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
+        if unit == "day" and step > 0 and self._named_day() is None and _tells_the_past(lowered):
+            return None, "day"  # "The next day, he resigned": after a day the story has not named
         day = date.fromisoformat(self._story_day() or self.published.isoformat())
         if unit == "day":
             return (day + timedelta(days=step)).isoformat(), "day"
@@ -1571,7 +1574,8 @@ def _on_its_day(
         if not days:
             return DateMention(time.surface, time.start, time.end, f"XXXX-XX-XXT{clock}", "time")
     day = min(days, key=lambda d: abs(d.start - time.start))
-    return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+    value = f"{day.resolved or 'XXXX-XX-XX'}T{clock}"  # a day the story does not give
+    return DateMention(time.surface, time.start, time.end, value, "time")
 
 
 def _is_event_time(lowered: str, start: int, end: int) -> bool:
@@ -1741,6 +1745,11 @@ def _has_past(text: str) -> bool:
             if at < 0 or words[at] not in NOT_PAST_AFTER:
                 return True
     return False
+
+
+def _tells_the_past(lowered: str) -> bool:
+    """Whether a sentence tells only of the past: a past verb and no word of the future."""
+    return FUTURE.search(lowered) is None and _has_past(lowered)
 
 
 def _previous_word(sentence: str, start: int) -> str:
