@@ -1,7 +1,8 @@
 """Dates on real news, fifth round (PolNeAR train and MEANTIME tuning articles read whole): the
 verb that attributes a quotation is not the tense of a date inside it; "the next day" in a
 sentence of the past, after a day the story has not named, is not known (not the day after
-publication).
+publication); a present that schedules ("holds its primary Tuesday") or "is planned" points
+ahead.
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
@@ -55,3 +56,20 @@ def test_the_next_day_after_a_day_not_named_is_not_known() -> None:
 )
 def test_the_next_day_after_a_named_day_or_ahead(sentences: list[str], expected: str) -> None:
     assert story(sentences)[1] == [("The next day", expected)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a present that schedules ("holds its primary") or a plan ("is planned"): the next one
+        ("The county holds its runoff on Thursday.", [("Thursday", "2019-11-21")]),
+        ("Two states hold caucuses Saturday.", [("Saturday", "2019-11-23")]),
+        ("A vigil is planned Saturday at the park.", [("Saturday", "2019-11-23")]),
+        # "holds" as a noun schedules nothing
+        ("The holds on the accounts were lifted Monday.", [("Monday", "2019-11-18")]),
+    ],
+)
+def test_a_present_that_schedules_points_ahead(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(sentence) == expected

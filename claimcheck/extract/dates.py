@@ -395,7 +395,7 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned|likely)\s+to|due|expected|"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|likely)\s+to|planned|due|expected|"
     r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
     r"\s+to|(?:has|have)\s+until|(?:could|might|would|should)(?!\s+(?:not\s+)?have\b))\b"
 )
