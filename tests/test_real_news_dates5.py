@@ -2,7 +2,8 @@
 verb that attributes a quotation is not the tense of a date inside it; "the next day" in a
 sentence of the past, after a day the story has not named, is not known (not the day after
 publication); a present that schedules ("holds its primary Tuesday") or "is planned" points
-ahead.
+ahead; a date word inside a name ("the March of Dimes", “Last Week Tonight”, "Super Tuesday"
+in quotes) is no date.
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
@@ -70,6 +71,37 @@ def test_the_next_day_after_a_named_day_or_ahead(sentences: list[str], expected:
     ],
 )
 def test_a_present_that_schedules_points_ahead(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She spoke for the March of Dimes, the charity.",
+        "The rally was run by the group March for Clean Air.",
+        "He once hosted “Harper Tonight,” a talk show.",
+        "The satire show “Last Week Tonight” drew two million viewers.",
+        'Texas votes in the "Super Tuesday" primary on March 3.',
+    ],
+)
+def test_a_date_word_inside_a_name_is_no_date(sentence: str) -> None:
+    assert all(
+        surface not in ("March", "Tonight", "Last Week", "Tuesday")
+        for surface, _ in resolved(sentence)
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales rose in March of 2019.", [("March of 2019", "2019-03")]),
+        ("Jones (Last week: 3rd) held on.", [("Last week", "2019-W46")]),
+        ("He said, “Tonight we celebrate.”", [("Tonight", "2019-11-19TNI")]),
+    ],
+)
+def test_a_date_word_at_a_bracket_or_quotation_stays_a_date(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert resolved(sentence) == expected

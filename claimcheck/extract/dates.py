@@ -717,7 +717,7 @@ class StoryDates:
             if not sentence[word_start].isupper():
                 return False
             before = sentence[:start].rstrip().rsplit(None, 1)
-            previous = before[-1] if before else ""
+            previous = before[-1].lstrip("\"“‘'") if before else ""  # '"Super Tuesday"'
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
             # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
@@ -730,18 +730,17 @@ class StoryDates:
                 return kind != "mo" and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
             # "May" and "March" are words too: "Theresa May", "the March on Washington"
             bare = kind == "mo" and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
-            if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
+            # "the March of Dimes", "March for Our Lives": a name; not "March of 2015"
+            name_after = re.match(r"\s+(?:on\b|(?:of|for)\s+[A-Z])", sentence[end:])
+            if bare and (match["mo_month"] == "may" or name_after):
                 return False
-        elif (
-            match["rel_words"] in ("today", "this morning", "this week")
-            or match["pod"] == "this morning"
-            or kind == "noon"
-        ):
-            return not _is_programme(sentence, start)
-        elif kind == "rel" and sentence[:start].lower().endswith("the "):
+        elif kind in ("rel", "noon") or match["pod"] == "this morning":
+            if _is_programme(sentence, start) or _is_title(sentence, start, end):
+                return False  # NBC's "Today", “Lopez Tonight”, “Last Week Tonight”
             # "the last weekend of the festival", "the next week of the trial": a part of another
             # period, not the week before or after publication
-            return not re.match(r"\s+of\b", sentence[end:])
+            after_the = kind == "rel" and sentence[:start].lower().endswith("the ")
+            return not (after_the and re.match(r"\s+of\b", sentence[end:]))
         elif kind == "dur":
             n = match["dur_n"]
             if (
@@ -1596,17 +1595,24 @@ def _clause_between(lowered: str, time: DateMention, day: DateMention, offset: i
 
 def _is_programme(sentence: str, start: int) -> bool:
     """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
-    capital inside a sentence names a programme, unless it opens a clause or a quotation
-    ('said, "Today is a great day')."""
+    capital inside a sentence names a programme, unless it opens a clause, a bracket or a
+    quotation ('said, "Today is a great day', "(Last week: 2nd)")."""
     if not sentence[start].isupper():
         return False
     before = sentence[:start].rstrip()
-    if not before or before[-1] in ".!?:;":
+    if not before or before[-1] in ".!?:;(":
         return False
-    if before[-1] not in "\"“‘'(":
+    if before[-1] not in "\"“‘'":
         return True
     named = before[:-1].rstrip().split()[-1:]
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
+
+
+def _is_title(sentence: str, start: int, end: int) -> bool:
+    """Date words written as a title before another capitalised word: “Last Week Tonight”."""
+    words = sentence[start:end].split()
+    capitalised = len(words) > 1 and all(word[:1].isupper() for word in words)
+    return capitalised and NAME_AFTER.match(sentence, end) is not None
 
 
 def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
