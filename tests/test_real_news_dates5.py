@@ -105,3 +105,21 @@ def test_a_date_word_at_a_bracket_or_quotation_stays_a_date(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert resolved(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline in title case: its capitals name nothing
+        (
+            "Holiday Sale Starts Next Week, But Some Deals Go Live Today",
+            [("Next Week", "2019-W48"), ("Today", "2019-11-19")],
+        ),
+        # a name in capitals stays a name
+        ("Source: a poll by USA TODAY and Suffolk University.", []),
+    ],
+)
+def test_a_headline_in_title_case_names_nothing(
+    sentence: str, expected: list[tuple[str, str]]
+) -> None:
+    assert resolved(sentence) == expected

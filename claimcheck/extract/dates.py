@@ -1597,7 +1597,7 @@ def _is_programme(sentence: str, start: int) -> bool:
     """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
     capital inside a sentence names a programme, unless it opens a clause, a bracket or a
     quotation ('said, "Today is a great day', "(Last week: 2nd)")."""
-    if not sentence[start].isupper():
+    if not sentence[start].isupper() or _is_headline(sentence, start):
         return False
     before = sentence[:start].rstrip()
     if not before or before[-1] in ".!?:;(":
@@ -1606,6 +1606,14 @@ def _is_programme(sentence: str, start: int) -> bool:
         return True
     named = before[:-1].rstrip().split()[-1:]
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
+
+
+def _is_headline(sentence: str, start: int) -> bool:
+    """Whether the word at `start` is in a headline in title case ("Black Friday Is Next Week,
+    But Deals Go Live Today"), whose capitals name nothing; not in capitals ("USA TODAY")."""
+    words = [word for word in sentence.split() if word[:1].isalpha()]
+    title_case = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+    return title_case and not sentence[start + 1 : start + 2].isupper()
 
 
 def _is_title(sentence: str, start: int, end: int) -> bool:
