@@ -1,9 +1,10 @@
 """Dates on real news, fifth round (PolNeAR train and MEANTIME tuning articles read whole): the
 verb that attributes a quotation is not the tense of a date inside it; "the next day" in a
 sentence of the past, after a day the story has not named, is not known (not the day after
-publication); a present that schedules ("holds its primary Tuesday") or "is planned" points
-ahead; a date word inside a name ("the March of Dimes", “Last Week Tonight”, "Super Tuesday"
-in quotes) is no date.
+publication), nor is "the day before" once the story has moved to another year or period; a
+present that schedules ("holds its primary Tuesday") or "is planned" points ahead; a date word
+inside a name ("the March of Dimes", “Last Week Tonight”, "Super Tuesday" in quotes) is no
+date, but a headline in title case names nothing.
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
@@ -41,6 +42,20 @@ def test_the_next_day_after_a_day_not_named_is_not_known() -> None:
         ]
     )
     assert found[1] == [("The next day", None), ("6 a.m", "XXXX-XX-XXT06:00")]
+
+
+@pytest.mark.parametrize(
+    "frame",
+    ["The two leaders met in May 2012.", "Rallies drew big crowds last week."],
+)
+def test_the_day_before_a_day_not_named_in_another_frame_is_not_known(frame: str) -> None:
+    found = story([frame, "The day before, a bomb had exploded."])
+    assert found[1] == [("The day before", None)]
+
+
+def test_the_day_before_in_the_published_frame_is_the_day_before_publication() -> None:
+    found = story(["Rallies drew big crowds this week.", "The day before, a bomb had exploded."])
+    assert found[1] == [("The day before", "2019-11-18")]
 
 
 @pytest.mark.parametrize(

@@ -1192,8 +1192,10 @@ class StoryDates:
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """ "the previous day", "the day after", "the following week", "the following year": next
-        to the story's day (or year), else to the published one; "the next day" in a sentence
-        of the past with no day named lately is not known (it cannot lie after publication)."""
+        to the story's day (or year), else to the published one. In a sentence of the past with
+        no day named lately, "the next day" is not known (it cannot follow publication), nor is
+        "the day before" once the story has moved to another year or period ("They met in July
+        2008. The day before, ...")."""
         if self.published is None:
             return None, "day"
         step = (
@@ -1204,8 +1206,9 @@ class StoryDates:
         unit = match["adj_unit"] or "day"
         if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
             return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
-        if unit == "day" and step > 0 and self._named_day() is None and _tells_the_past(lowered):
-            return None, "day"  # "The next day, he resigned": after a day the story has not named
+        unnamed = unit == "day" and self._named_day() is None and _tells_the_past(lowered)
+        if unnamed and (step > 0 or self._has_moved()):
+            return None, "day"  # "The next day, he resigned": next to a day the story has not named
         day = date.fromisoformat(self._story_day() or self.published.isoformat())
         if unit == "day":
             return (day + timedelta(days=step)).isoformat(), "day"
@@ -1216,6 +1219,20 @@ class StoryDates:
             return f"{year}-W{week:02d}", "week"
         month = day.month + step
         return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
+
+    def _has_moved(self) -> bool:
+        """Whether the story has lately moved away from publication: to another year, or to a
+        month or week that is not the published one."""
+        if self.published is None:
+            return False
+        if self._year_of_story() is not None:
+            return True
+        if self.story_period is None or self.since_period > self.STORY_MEMORY:
+            return False
+        year, week, _ = self.published.isocalendar()
+        here = {"month": self.published.isoformat()[:7], "week": f"{year}-W{week:02d}"}
+        granularity = _granularity(self.story_period)
+        return granularity in here and here[granularity] != self.story_period
 
     def _year_before(self, lowered: str, start: int, published: date) -> int:
         """The year "the previous year" steps from: one the sentence named before it relative to
