@@ -188,8 +188,8 @@ def is_part_of_another_period(lowered: str, end: int) -> bool:
 SCHEDULED = re.compile(
     r"(?<![\w-])(?:opens?|begins?|starts?|ends?|closes?|resumes?|returns?|reports?|kicks?\s+off|"
     r"launch(?:es)?|premieres?|debuts?|airs?|takes?\s+place|convenes?|meets?|plays?|faces?|"
-    r"hosts?|holds?|visits?|arrives?|goes|comes?\s+out|heads?\s+to|travels?|departs?|expires?|concludes?|"
-    r"wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
+    r"hosts?|holds?|visits?|arrives?|goes|comes?\s+out|heads?\s+to|travels?|departs?|expires?|"
+    r"concludes?|wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
 )
 # words after which those are nouns: "the reports Monday", "300 votes", "a fresh start"
 NOUN_BEFORE = word_set(

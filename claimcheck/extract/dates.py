@@ -1663,7 +1663,7 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
     if tense:
         return tense
-    rest = _rest_of_clause(lowered, end)
+    rest = _up_to_quotation_end(lowered, end)
     after = rest[:25]
     ahead = FUTURE.search(after)
     if _has_past(after[: ahead.start() if ahead else len(after)]):
@@ -1677,7 +1677,7 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     return _tense_between(lowered, window, opens, past=False) if clause else 0
 
 
-def _rest_of_clause(lowered: str, end: int) -> str:
+def _up_to_quotation_end(lowered: str, end: int) -> str:
     """The words after a date up to the end of a quotation that holds it ('"... heading into
     July," she said': the saying is not the date's tense)."""
     rest = lowered[end:]
