@@ -183,12 +183,13 @@ def is_part_of_another_period(lowered: str, end: int) -> bool:
 
 
 # a present tense that schedules: "the show opens on Friday", "Lowe's reports earnings
-# Wednesday", "the trial begins Monday", "Thunder: Host the Lakers on Friday"
+# Wednesday", "the trial begins Monday", "Thunder: Host the Lakers on Friday", "Wisconsin holds
+# its primary on Tuesday"
 SCHEDULED = re.compile(
     r"(?<![\w-])(?:opens?|begins?|starts?|ends?|closes?|resumes?|returns?|reports?|kicks?\s+off|"
     r"launch(?:es)?|premieres?|debuts?|airs?|takes?\s+place|convenes?|meets?|plays?|faces?|"
-    r"hosts?|visits?|arrives?|goes|comes?\s+out|heads?\s+to|travels?|departs?|expires?|concludes?|"
-    r"wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
+    r"hosts?|holds?|visits?|arrives?|goes|comes?\s+out|heads?\s+to|travels?|departs?|expires?|"
+    r"concludes?|wraps?\s+up|votes?|testif(?:y|ies))\b(?![-’'])"
 )
 # words after which those are nouns: "the reports Monday", "300 votes", "a fresh start"
 NOUN_BEFORE = word_set(

@@ -395,7 +395,7 @@ REACH = 32  # "twenty-seven and a half years": the longest way from a date's sta
 DIGIT_REACH = 18  # a date with a digit starts at most this far before it: "the beginning of 2008"
 BEYOND = 12  # a bounded search just past that word finds a date or its start, redone unbounded
 FUTURE = re.compile(
-    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|planned|likely)\s+to|due|expected|"
+    r"\b(?:will|shall|'ll|’ll|going to|(?:is|are|be)\s+(?:(?:set|likely)\s+to|planned|due|expected|"
     r"scheduled|slated)|scheduled|upcoming|(?:plans?|intends?|wants?|aims?|hopes?|seeks?|expects?)"
     r"\s+to|(?:has|have)\s+until|(?:could|might|would|should)(?!\s+(?:not\s+)?have\b))\b"
 )
@@ -436,6 +436,10 @@ CLAUSE_START = re.compile(
     r"[;:(—–\"“”]|\b(?:which|who|whom|because|but|(?P<if>if|unless)|that(?=\s+(?:the|a|an|he|she|it|they|"
     r"we|i|you|his|her|its|their|this|these|those|there)\b))\b"
 )
+# the date words that name programmes: NBC's "Today", "Entertainment Tonight", ABC's "This Week"
+PROGRAMME_WORDS = word_set("today tonight") | {"this week"}
+# where a quotation ends: '..., heading into July," she said'
+QUOTATION_END = re.compile(r"[,.!?](?:[\"”]|'')|”")
 # what reports a plan from the past: "his vow that", "said that", "promised it"
 REPORTED_THAT = re.compile(
     r"\b(?:vow|promise|pledge|said|told|vowed|promised|pledged|announced|predicted)\s+"
@@ -703,7 +707,7 @@ class StoryDates:
                 and resolved[:4] in match[0]
             ):
                 self.named_year = int(resolved[:4])
-        days = [d for d in found if d.granularity == "day" and d.resolved]
+        days = [d for d in found if d.granularity == "day"]
         return [
             d if d.granularity != "time" else _on_its_day(d, days, lowered, offset) for d in found
         ]
@@ -715,7 +719,7 @@ class StoryDates:
             if not sentence[word_start].isupper():
                 return False
             before = sentence[:start].rstrip().rsplit(None, 1)
-            previous = before[-1] if before else ""
+            previous = before[-1].lstrip("\"“‘'") if before else ""  # '"Super Tuesday"'
             # "Black Monday", "Theresa May", "The Mail on Sunday"; not "On Monday" at the start
             # or "Nixon that November"
             named = previous[:1].isupper() and previous.lower() not in PREPOSITIONS and start > 0
@@ -728,18 +732,18 @@ class StoryDates:
                 return kind != "mo" and bool(re.match(r"\s+[A-Z][a-z]+\s+\d", sentence[end:]))
             # "May" and "March" are words too: "Theresa May", "the March on Washington"
             bare = kind == "mo" and previous.lower() not in PREPOSITIONS and not match["mo_mod"]
-            if bare and (match["mo_month"] == "may" or re.match(r"\s+on\b", sentence[end:])):
+            # "the March of Dimes", "March for Our Lives": a name; not "March of 2015"
+            name_after = re.match(r"\s+(?:on\b|(?:of|for)\s+[A-Z])", sentence[end:])
+            if bare and (match["mo_month"] == "may" or name_after):
                 return False
-        elif (
-            match["rel_words"] in ("today", "this morning", "this week")
-            or match["pod"] == "this morning"
-            or kind == "noon"
-        ):
-            return not _is_programme(sentence, start)
-        elif kind == "rel" and sentence[:start].lower().endswith("the "):
+        elif kind in ("rel", "noon") or match["pod"] == "this morning":
+            programme = kind != "rel" or match["rel_words"] in PROGRAMME_WORDS
+            if (programme and _is_programme(sentence, start)) or _is_title(sentence, start, end):
+                return False  # NBC's "Today", “Lopez Tonight”, “Last Week Tonight”
             # "the last weekend of the festival", "the next week of the trial": a part of another
             # period, not the week before or after publication
-            return not re.match(r"\s+of\b", sentence[end:])
+            after_the = kind == "rel" and sentence[:start].lower().endswith("the ")
+            return not (after_the and re.match(r"\s+of\b", sentence[end:]))
         elif kind == "dur":
             n = match["dur_n"]
             if (
@@ -1191,7 +1195,10 @@ class StoryDates:
 
     def _adjacent(self, match: re.Match[str], lowered: str) -> tuple[str | None, str]:
         """ "the previous day", "the day after", "the following week", "the following year": next
-        to the story's day (or year), else to the published one."""
+        to the story's day (or year), else to the published one. In a sentence of the past with
+        no day named lately, "the next day" is not known (it cannot follow publication), nor is
+        "the day before" once the story has moved to another year or period ("They met in July
+        2008. The day before, ...")."""
         if self.published is None:
             return None, "day"
         step = (
@@ -1202,6 +1209,9 @@ class StoryDates:
         unit = match["adj_unit"] or "day"
         if unit != "day" and _previous_word(lowered, match.start()) in SPAN_BEFORE:
             return f"P1{DURATION_UNITS[unit]}", "duration"  # "over the next year": a span
+        unnamed = unit == "day" and self._named_day() is None and _tells_the_past(lowered)
+        if unnamed and (step > 0 or self._has_moved()):
+            return None, "day"  # "The next day, he resigned": next to a day the story has not named
         day = date.fromisoformat(self._story_day() or self.published.isoformat())
         if unit == "day":
             return (day + timedelta(days=step)).isoformat(), "day"
@@ -1212,6 +1222,20 @@ class StoryDates:
             return f"{year}-W{week:02d}", "week"
         month = day.month + step
         return f"{day.year + (month - 1) // 12:04d}-{(month - 1) % 12 + 1:02d}", "month"
+
+    def _has_moved(self) -> bool:
+        """Whether the story has lately moved away from publication: to another year, or to a
+        month or week that is not the published one."""
+        if self.published is None:
+            return False
+        if self._year_of_story() is not None:
+            return True
+        if self.story_period is None or self.since_period > self.STORY_MEMORY:
+            return False
+        year, week, _ = self.published.isocalendar()
+        here = {"month": self.published.isoformat()[:7], "week": f"{year}-W{week:02d}"}
+        granularity = _granularity(self.story_period)
+        return granularity in here and here[granularity] != self.story_period
 
     def _year_before(self, lowered: str, start: int, published: date) -> int:
         """The year "the previous year" steps from: one the sentence named before it relative to
@@ -1569,7 +1593,8 @@ def _on_its_day(
         if not days:
             return DateMention(time.surface, time.start, time.end, f"XXXX-XX-XXT{clock}", "time")
     day = min(days, key=lambda d: abs(d.start - time.start))
-    return DateMention(time.surface, time.start, time.end, f"{day.resolved}T{clock}", "time")
+    value = f"{day.resolved or 'XXXX-XX-XX'}T{clock}"  # a day the story does not give
+    return DateMention(time.surface, time.start, time.end, value, "time")
 
 
 def _is_event_time(lowered: str, start: int, end: int) -> bool:
@@ -1603,6 +1628,13 @@ def _is_programme(sentence: str, start: int) -> bool:
     return bool(named) and (named[0].endswith(("'s", "’s")) or named[0][:1].isupper())
 
 
+def _is_title(sentence: str, start: int, end: int) -> bool:
+    """Date words written as a title before another capitalised word: “Last Week Tonight”."""
+    words = sentence[start:end].split()
+    capitalised = len(words) > 1 and all(word[:1].isupper() for word in words)
+    return capitalised and NAME_AFTER.match(sentence, end) is not None
+
+
 def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     """1 when the date is spoken of in the future ("will be announced on Friday"), -1 in the past
     ("was announced on Friday", "who died Sunday", "since March"), 0 when the sentence does not
@@ -1626,17 +1658,26 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
     if tense:
         return tense
-    after = lowered[end : end + 25]
+    rest = _up_to_quotation_end(lowered, end)
+    after = rest[:25]
     ahead = FUTURE.search(after)
     if _has_past(after[: ahead.start() if ahead else len(after)]):
         return -1
     if ahead:
         return 1
-    if day and (schedules(lowered, opens, start) or schedules(lowered, end, end + 25)):
+    if day and (schedules(lowered, opens, start) or schedules(rest, 0, 25)):
         return 1  # "the show opens on Friday", "on Friday the show opens": the next Friday
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
     return _tense_between(lowered, window, opens, past=False) if clause else 0
+
+
+def _up_to_quotation_end(lowered: str, end: int) -> str:
+    """The words after a date up to the end of a quotation that holds it ('"... heading into
+    July," she said': the saying is not the date's tense)."""
+    rest = lowered[end:]
+    stop = QUOTATION_END.search(rest)
+    return rest[: stop.start()] if stop else rest
 
 
 def _calendar_tense(lowered: str, start: int, end: int) -> int:
@@ -1730,6 +1771,11 @@ def _has_past(text: str) -> bool:
             if at < 0 or words[at] not in NOT_PAST_AFTER:
                 return True
     return False
+
+
+def _tells_the_past(lowered: str) -> bool:
+    """Whether a sentence tells only of the past: a past verb and no word of the future."""
+    return FUTURE.search(lowered) is None and _has_past(lowered)
 
 
 def _previous_word(sentence: str, start: int) -> str:
