@@ -1281,6 +1281,8 @@ def _reported_speaker(
     first = name.split(None, 1)[0].lower()
     if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
         return None
+    if SPEECH_BEFORE.search(before, max(0, len(before) - 40)):
+        return None  # "aides said Mr. Obama simply believed": what the aides said
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
@@ -1301,6 +1303,11 @@ def _reported_speaker(
     if len(words) > 1 and _name_start(words) == len(words) - 1 and words[-1].lower() in RANKS:
         return _resolve("the " + name, context, titles)
     return _resolve(name, context, titles)
+
+
+# A speech verb right before a name: the name opens the words reported ("aides said Mr. Obama
+# believed", "She noted that Sanders has criticized"), its verb is not the sentence's speech.
+SPEECH_BEFORE = re.compile(rf"\b(?:{VERB_ALTERNATION})(?:\s+that)?\s+$")
 
 
 # What may follow the speech verb of an opening clause whose speech is the main clause ("As

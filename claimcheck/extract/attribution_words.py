@@ -131,11 +131,22 @@ ACCORDING_WORDS = 8
 # speaks for ("Paganini and his team wrote"), adverbs, "has". Possessive quantifiers: an
 # apposition that fails is not retried character by character.
 OWN_TEAM = r"(?:his|her|their)\s+(?:team|colleagues|co-?authors|co-?workers)"
+# An adverb or a time or place of speaking between a subject and its verb: any "-ly" adverb
+# ("Gorka similarly warned", "Trump reportedly said"), the common short ones ("Clinton often
+# says"), when ("Trump at the time said", "Sherman last month joked") and where ("Bush in a
+# Medium post said"). Not "only", nor nouns that end in "-ly" ("the Trump rally said").
+ADVERB = r"(?!(?:only|family|rally|ally|supply|reply|assembly|bully)\b)[a-z]{2,}ly"
+SAID_WHEN = (
+    rf"{ADVERB}|even|still|often|now|just|soon|never|always|too|already|twice|"
+    r"at\s+the\s+time|in\s+the\s+past|(?:last|this|next)\s+(?:week|month|year|night)|"
+    r"in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:post|statement|interview|tweet|letter|e-?mail|op-ed|"
+    r"speech|column|memo|video|podcast)"
+)
 BEFORE_VERB = (
     rf"(?:\s*\([^()]{{1,30}}\))?(?:,\s[^,]{{3,90}}+,)?(?:\s+and\s+{OWN_TEAM})?"
     r"(?:\s+(?:this week|last week|yesterday|today|"
     r"last night|afterwards|has|have|had|also|previously|once|later|repeatedly|then|has since|"
-    r"first|initially|again|recently|formally|officially|publicly|himself|herself))*\s+"
+    rf"first|initially|again|recently|formally|officially|publicly|himself|herself|{SAID_WHEN}))*\s+"
 )
 # (?=[capital]) first: failing fast where no name starts halves the cost of a scan. Not inside a
 # word ("eBay" is no "Bay").
@@ -364,12 +375,16 @@ DOCUMENT_TRAILING = re.compile(
     rf",\s+(?P<np>(?:the|a|an)(?:\s+[\w.'’/-]+){{0,4}}?\s+(?:{DOCUMENT}))\s+(?:{FINDS})\s*[.!]?\s*$"
 )
 # What may stand between such a subject and its speech verb ("this past week announced").
-BETWEEN = (
-    r"(?:(?:also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
+BETWEEN_WORDS = (
+    r"also|has|had|have|since|repeatedly|previously|later|then|once|publicly|privately|"
     r"recently|often|long|this|last|past|week|month|year|on|earlier|[a-z]+day|twice|again|"
-    r"already|never|always|consistently|strongly|sharply|flatly|firmly|vehemently|"
-    r"categorically)\s+){0,3}"
+    r"already|never|always|consistently|strongly|sharply|flatly|firmly|vehemently|categorically"
 )
+# Right after the subject, any adverb or time of speaking too (see SAID_WHEN); a verb joined on
+# with "and" keeps to the few words above: in "after her followers attacked her and even
+# questioned" the verb is another subject's.
+BETWEEN = rf"(?:(?:{BETWEEN_WORDS}|{SAID_WHEN})\s+){{0,3}}"
+BETWEEN_JOINED = rf"(?:(?:{BETWEEN_WORDS})\s+){{0,3}}"
 SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # "..., saying that", "... and said": the speech of the sentence's subject.
 PARTICIPLE = re.compile(
@@ -388,7 +403,7 @@ PARTICIPLES = frozenset(re.findall(r"[a-z]+ing", PARTICIPLE.pattern))
 DASH_PARTICIPLE = re.compile(PARTICIPLE.pattern.replace(",", r"\s[—–-]{1,2}", 1))
 
 
-COORDINATED = re.compile(rf"\s(?:and|but)\s+{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
+COORDINATED = re.compile(rf"\s(?:and|but)\s+{BETWEEN_JOINED}(?P<verb>{VERB_ALTERNATION})\b")
 # Words before a name that make it the object or a relative clause's subject: "the things Donald
 # Trump said", "One pastor supporting Mr. Cruz, Darran Whiting, said".
 OBJECT_BEFORE = re.compile(
@@ -472,8 +487,8 @@ ORGANISATION_NOUNS = word_set(
 GIVEN_NAME_TITLES = ("sir", "dame")
 # Capitalised words that open a sentence rather than a name ("Yesterday Keir Starmer said").
 STARTERS = word_set(
-    "the a an but and or so yet as when while after before since if despite yesterday today "
-    "tonight last this that these those in on at for from with by of to meanwhile however "
+    "the a an another but and or so yet as when while after before since if despite yesterday "
+    "today tonight last this that these those in on at for from with by of to meanwhile however "
     "then now under asked speaking monday tuesday wednesday thursday friday saturday sunday "
     "moreover furthermore likewise similarly additionally separately still indeed instead "
     "nonetheless nevertheless ultimately initially because although though unless until once "
