@@ -51,3 +51,64 @@ def test_another_opening_a_sentence_is_no_name():
         + "One rider wrote to the paper. Another reportedly said: “The 9 o'clock bus never came.”"
     )
     assert speaker_of(story, "Another") is None
+
+
+# 2. Speech verbs in every form news uses ("notes", "slams"), and speech acts that report words:
+# blame, praise, a proposal, a citation. Not a passive, an object that is
+# no words ("defended his title"), nor a verb with no object after it ("the figure X cited").
+
+
+def test_a_present_form_of_a_speech_verb():
+    story = CONTEXT + "Paul Stone, a union official, notes that 12 routes lost money in 2019."
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+
+
+def test_blame_is_speech_and_its_passive_is_not():
+    story = (
+        CONTEXT + "Cole blamed the state for the $2 million shortfall. Cole blamed for 9 delays."
+    )
+    assert speaker_of(story, "Cole blamed the") == "Jeff Cole"
+    assert speaker_of(story, "Cole blamed for") is None
+
+
+def test_defending_a_title_reports_no_words():
+    story = CONTEXT + "Paul Stone defended his title at the club on Sunday, winning by 3 strokes."
+    assert speaker_of(story, "Paul Stone") is None
+
+
+def test_a_name_before_a_verb_with_no_object_opens_a_clause_about_the_object():
+    story = CONTEXT + (
+        "That is less than the $53 million figure Cole cited, but it is close to the 2018 total."
+    )
+    assert speaker_of(story, "That is") is None
+
+
+def test_a_speech_act_gives_no_antecedent_to_a_pronoun_that_quotes():
+    story = (
+        "Ann Reyes, a nurse from Ohio, shouted it at the rally of 3,000. “He truly cares,” "
+        "she said of Paul Stone. She had no plans to yell, but when Stone mentioned the 12 "
+        "routes, it just happened. “It came out of my mouth,” she said."
+    )
+    assert speaker_of(story, "“It came") != "Paul Stone"
+
+
+def test_a_speech_verb_is_a_whole_word_before_a_colon():
+    story = CONTEXT + (
+        "Ruth Ames said that 300 drivers could be hired in May, warning: “They are already "
+        "here in the depot.”"
+    )
+    assert speaker_of(story, "Ruth Ames") == "Ruth Ames"
+
+
+def test_two_titled_people_as_one_subject_give_no_speaker():
+    story = CONTEXT + (
+        "Candidates former Gov. Ann Lee and former Mayor Paul Stone called for 5 new depots."
+    )
+    assert speaker_of(story, "Candidates") is None
+
+
+def test_a_name_after_a_preposition_and_both_is_no_subject():
+    story = CONTEXT + (
+        "Several senior drivers with ties to both Coles cited a 10 percent cut in overtime."
+    )
+    assert speaker_of(story, "Several") != "Coles"

@@ -101,6 +101,7 @@ from claimcheck.extract.attribution_words import (
     SAID_NAME,
     SCENE,
     SCENE_COMMAS,
+    SPEECH_ACT_FORMS,
     SPEECH_OR_FINDS,
     SPEECH_VERB,
     STARTERS,
@@ -285,6 +286,8 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
     verbs = list(HAS_SPEECH_VERB.finditer(text))
     for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
         verb = verbs[index]
+        if verb.group() in SPEECH_ACT_FORMS:
+            continue  # "Trump called for a ban", "when Trump mentioned Cruz": no one quoted
         # Its subject starts after the verb before it: each stretch of text is searched once.
         start = max(verbs[index - 1].end() if index else 0, verb.start() - SUBJECT_REACH)
         before = REPORTED.finditer(text, start, verb.end())
@@ -785,14 +788,15 @@ SUBORDINATORS = word_set(
 )
 # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": the second of two
 # subjects joined by "and" (each has said something; neither alone is the speaker)
-JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+$")
+JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+(?:former\s+)?$")
 
 
 def _second_of_two(sentence: str, found: Attribution) -> bool:
     """Whether the speaker found is the second of two people who are the verb's joint subject."""
     at = sentence.find(found.phrase)
-    if at <= 0 or not found.phrase.startswith(found.speaker.split()[0]):
-        return False
+    title = found.phrase.split(found.speaker.split()[0], 1)[0]
+    if at <= 0 or title == found.phrase or "," in title:
+        return False  # the phrase opens with the name, or with its title ("former Gov. Ann Lee")
     joined = JOINED_BEFORE.search(sentence, max(0, at - 140), at)
     return bool(joined) and _looks_like_person(joined.group("first"))
 
