@@ -112,3 +112,43 @@ def test_a_name_after_a_preposition_and_both_is_no_subject():
         "Several senior drivers with ties to both Coles cited a 10 percent cut in overtime."
     )
     assert speaker_of(story, "Several") != "Coles"
+
+
+# 3. Headlines: in title case with a capitalised speech verb ("Stone Says ..."), and "Name: words"
+# where the article gives the full name speaking; not a question, nor a name the text never
+# gives a speech verb (a team, a phrase in capitals).
+
+BODY = "\n\nPaul Stone, the union's leader, said on Monday that 12 routes would close in May."
+
+
+def test_a_title_case_headline_with_a_speech_verb():
+    story = "Stone Says The City Will Cut 12 Bus Routes In May." + BODY
+    assert speaker_of(story, "Stone Says") == "Paul Stone"
+
+
+def test_a_title_case_headline_with_an_adverb_before_its_verb():
+    story = "Paul Stone Just Announced 12 Route Cuts For May." + BODY
+    assert speaker_of(story, "Paul Stone Just") == "Paul Stone"
+
+
+def test_a_title_case_headline_that_names_no_speaker_of_the_text():
+    story = "Ann Lee Says The City Will Cut 12 Bus Routes In May." + BODY
+    assert speaker_of(story, "Ann Lee") is None
+
+
+def test_a_colon_headline_with_a_surname_the_text_gives_in_full_speaking():
+    story = "Stone: ‘We Will Cut 12 Routes Before The Summer Ends.’" + BODY
+    assert speaker_of(story, "Stone:") == "Paul Stone"
+
+
+def test_a_colon_headline_that_asks_has_no_speaker():
+    story = "Paul Stone: A union hero or another typical career politician of 2019?" + BODY
+    assert speaker_of(story, "Paul Stone:") is None
+
+
+def test_a_colon_headline_naming_a_team_the_text_never_has_speak():
+    story = (
+        "Thunder: F Sam Doe missed his third straight game with a knee sprain.\n\n"
+        "The Oklahoma City Thunder lost 101-99 on Monday."
+    )
+    assert speaker_of(story, "Thunder:") is None

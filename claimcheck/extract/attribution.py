@@ -104,6 +104,7 @@ from claimcheck.extract.attribution_words import (
     SPEECH_ACT_FORMS,
     SPEECH_OR_FINDS,
     SPEECH_VERB,
+    SPEECH_VERBS,
     STARTERS,
     SUBJECT_REACH,
     SUBJECT_SPEAKS,
@@ -473,6 +474,7 @@ HEADLINE = re.compile(
 
 HEADLINE_NAME_WORDS = 3
 HEADLINE_WORDS = 5
+HEADLINE_VERBS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 
 
 def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -480,20 +482,79 @@ def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | Non
     person's: a title given to it ("Sen. Elizabeth Warren") or a speech verb after it ("Warren
     said")."""
     found = HEADLINE.match(sentence)
-    if found is None or not isinstance(titles, Names):
-        return None
+    if found is None or not isinstance(titles, Names) or _asks(sentence):
+        return None  # "Ted Cruz: Constitutional conservative or ...?" asks about them
     name = found.group("name")
     if len(name.split()) > HEADLINE_NAME_WORDS or any(w.endswith(POSSESSIVE) for w in name.split()):
         return None  # a title-case run ("Carly Fiorina Endorses Ted Cruz"), not one name
     if len(sentence[found.end() :].split()) < HEADLINE_WORDS:
         return None  # a label ("Rubio: Finish second."), not what they said
+    speaker = _headline_person(name, titles)
+    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": ")) if speaker else None
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip(" \"'”’").endswith("?")
+
+
+def _headline_person(name: str, titles: Names) -> str | None:
+    """The person a headline names, when the article confirms the name is a person's: a title
+    given to it ("Sen. Elizabeth Warren"), a speech verb after it ("Warren said") or the full
+    name in its text ("Gov. John Kasich (R-OH), said" for "Kasich")."""
     surname = name.split()[-1]
-    if surname.lower() not in titles and not titles.speaks(surname):
+    full = _untitled(surname, titles)
+    known = surname.lower() in titles or titles.speaks(surname) or _full_name_speaks(full, titles)
+    speaker = _person(name, titles) if known else None
+    if speaker is None or speaker_kind(speaker) != "Person":
         return None
-    speaker = _person(name, titles)
-    if speaker_kind(speaker) != "Person" or (" " not in speaker and speaker not in titles.values()):
+    return speaker if " " in speaker or speaker in titles.values() else None
+
+
+FULL_NAME_SPEAKS_REACH = 80  # characters after a full name where its speech verb may be
+
+
+def _full_name_speaks(full: str | None, titles: Names) -> bool:
+    """Whether the article's text gives `full` a speech verb soon after it in the same sentence
+    ("Gov. John Kasich (R-OH), said", "Marco Rubio still believes"): a person who speaks, not a
+    team or a phrase in capitals that a headline alone makes look like a name."""
+    if not full:
+        return False
+    at = titles.text.find(full)
+    while at >= 0:
+        after = titles.text[at + len(full) : at + len(full) + FULL_NAME_SPEAKS_REACH]
+        if HAS_SPEECH_VERB.search(after.split(". ", 1)[0]):
+            return True
+        at = titles.text.find(full, at + 1)
+    return False
+
+
+# A headline in title case capitalises every word, its verb too ("Trump Says He's Unlikely To
+# Have A ..."), and may put an adverb before it ("Trump Just Said").
+TITLE_CASE_SHARE = 0.7  # of the headline's words capitalised
+TITLE_CASE_ADVERBS = word_set("just now also finally again still")
+
+
+def _title_case_headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "Howard Dean Tells Democratic Convention ...", "Trump Just Said ...": a headline in
+    title case that opens with a person's name (one to three words the article confirms, see
+    `_headline_person`) and a speech verb."""
+    words = sentence.split()
+    if not isinstance(titles, Names) or len(words) < HEADLINE_WORDS or _asks(sentence):
         return None
-    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": "))
+    capitalised = sum(word[:1].isupper() for word in words)
+    if capitalised < TITLE_CASE_SHARE * len(words):
+        return None
+    for count in range(1, HEADLINE_NAME_WORDS + 1):
+        verb_at = count + (words[count].lower() in TITLE_CASE_ADVERBS)
+        if words[verb_at].lower() not in HEADLINE_VERBS:
+            continue
+        name = " ".join(words[:count])
+        if any(word.endswith(POSSESSIVE) or not word[:1].isupper() for word in words[:count]):
+            return None
+        speaker = _headline_person(name, titles) if PERSON_NAME.fullmatch(name) else None
+        phrase = " ".join(words[: verb_at + 1])
+        return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    return None
 
 
 def _given_and_surname(name: str) -> bool:
@@ -812,6 +873,10 @@ def _attribute(
         headline = _headline(sentence, titles)
         if headline:
             return headline
+    if first_verb is None and sentence[:1].isupper():
+        headline = _title_case_headline(sentence, titles)
+        if headline:
+            return headline
     if first_verb is None:
         if "ccording to" in sentence:
             return _according(sentence, titles)
@@ -1013,7 +1078,7 @@ def _subject_speaks(
     Cole of Oklahoma, an ally of GOP leadership, said", "Carson rejected the notion, saying",
     "Trump welcomed Khan's election and said", "Another delegate, Jim Poolman, said"), else an
     unnamed speaker described ("Campaign aides said")."""
-    if sentence.rstrip(" \"'”’").endswith("?"):  # a question reports no one
+    if _asks(sentence):  # a question reports no one
         return None
     for start in _subject_starts(sentence):
         found = APPOSED_NAME.match(sentence, start) or OPENING_SUBJECT.match(sentence, start)
@@ -1106,7 +1171,7 @@ def _document_finds(sentence: str) -> Attribution | None:
             organisation = _organisation_speaks(sentence, start)
             if organisation:
                 return organisation
-    if found is None or sentence.rstrip(" \"'”’").endswith("?"):
+    if found is None or _asks(sentence):
         return None
     np = found.group("np")
     speaker = "the" + np[3:] if np.startswith("The ") else np
