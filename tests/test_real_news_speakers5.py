@@ -152,3 +152,55 @@ def test_a_colon_headline_naming_a_team_the_text_never_has_speak():
         "The Oklahoma City Thunder lost 101-99 on Monday."
     )
     assert speaker_of(story, "Thunder:") is None
+
+
+# 4. What a named subject did by or while saying something ("Stone ended by saying"), a party
+# and state in parentheses before the comma ("Sen. Ann Lee (D-Ohio), said"); not a participle
+# after a relative clause or another subject's clause, whose words it is.
+
+
+def test_a_subject_speaks_by_saying():
+    story = CONTEXT + "Cole closed the meeting by saying the depot would open 12 new routes."
+    assert speaker_of(story, "Cole closed") == "Jeff Cole"
+
+
+def test_a_subject_speaks_after_telling():
+    story = (
+        CONTEXT + "Paul Stone was booed after telling the 300 drivers that their pay would fall."
+    )
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+
+
+def test_a_thing_added_while_doing_something_is_no_speech():
+    story = CONTEXT + "Paul Stone ran the union for 9 years while adding 4 new branches."
+    assert speaker_of(story, "Paul Stone") is None
+
+
+def test_a_party_and_state_in_parentheses_before_the_comma():
+    story = CONTEXT + "Sen. Ruth Ames (D-Ohio), said on Tuesday that 12 routes would close."
+    assert speaker_of(story, "Sen. Ruth") == "Ruth Ames"
+
+
+def test_a_participle_after_a_relative_clause_is_not_the_subjects():
+    story = CONTEXT + (
+        "Cole was rallying for Ann Lee, who is running for the council and who worked the crowd, "
+        "praising the 12 new routes."
+    )
+    assert speaker_of(story, "Cole was") is None
+
+
+def test_a_participle_after_another_subjects_clause_is_not_the_first_subjects():
+    story = CONTEXT + (
+        "Cole pivoted to the 12 routes, but Paul Stone brought him back to the budget, asking "
+        "why it rose by $3 million."
+    )
+    assert speaker_of(story, "Cole pivoted") is None
+
+
+def test_someone_told_is_no_antecedent_for_he():
+    story = (
+        "Mayor Jeff Cole visited the council on Monday. “You've been very critical of me,” he "
+        "told Sen. Paul Stone, according to two aides. He has banned 3 papers from his events, "
+        "citing his anger at their headlines."
+    )
+    assert speaker_of(story, "He has banned") != "Paul Stone"

@@ -116,6 +116,7 @@ from claimcheck.extract.attribution_words import (
     TRAILING_REACH,
     UNNAMED_PLURAL,
     VERB_ALTERNATION,
+    VERBAL,
     word_set,
 )
 from claimcheck.extract.segment import quotes
@@ -220,7 +221,11 @@ def last_person(text: str, titles: dict[str, str] | None = None, pronoun: str = 
         return speaker[1] if _all_same(speaker[1], introduced, titles) else None
     if introduced:
         return introduced[-1] if _all_same(introduced[-1], introduced, titles) else None
-    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    titled = [
+        found.group()
+        for found in TITLED_NAME.finditer(text)
+        if not found.group().endswith(POSSESSIVE) and not _addressed(text, found.start())
+    ]
     if titled:
         return titled[-1]
     people = set((titles or {}).values())
@@ -245,6 +250,14 @@ GOVERNED_RUN = re.compile(
 )
 
 
+# "he told Sen. Jeff Flake": the one spoken to, not who speaks next (one "asked" may answer).
+ADDRESSED = re.compile(r"\btold\s+$")
+
+
+def _addressed(text: str, at: int) -> bool:
+    return bool(ADDRESSED.search(text, max(0, at - 8), at))
+
+
 def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
     """The people a sentence brings in, as news names someone new: with a title and a full name
     ("Vice President Joe Biden"; "Mr. Trump" is someone named before; "a call with President
@@ -253,7 +266,9 @@ def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
     found = [
         m.start()
         for m in TITLED_NAME.finditer(sentence)
-        if len(m.group().split()) > 2 and not GOVERNED_RUN.search(sentence, 0, m.start())
+        if len(m.group().split()) > 2
+        and not GOVERNED_RUN.search(sentence, 0, m.start())
+        and not _addressed(sentence, m.start())
     ]
     found += [m.start() for m in INTRODUCED.finditer(sentence)]
     if not found:
@@ -1248,6 +1263,13 @@ def _issues_statement(sentence: str) -> bool:
     return " to " in sentence and bool(SOCIAL_POST.search(sentence))
 
 
+# A clause with a subject of its own before a participle ("Trump pivoted to trade, but Wallace
+# brought him back, asking"): the participle is that subject's.
+OTHER_CLAUSE = re.compile(
+    rf",?\s(?:but|and|while|whereas)\s+(?!The\s)(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+{VERBAL}"
+)
+
+
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
@@ -1265,6 +1287,10 @@ def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Matc
         cue = min(cues, key=lambda c: c.start()) if cues else None
         if cue is None or ";" in sentence[end : cue.start()]:
             return None
+        if " who " in sentence[end : cue.start()] or OTHER_CLAUSE.search(
+            sentence, end, cue.start()
+        ):
+            return None  # "... Eric Kingson, who worked the crowd, praising": his words
         if any(q.start < cue.start() < q.end for q in quotes(sentence)):
             return None
     verb = cue.group("verb")

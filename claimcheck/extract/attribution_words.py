@@ -358,7 +358,7 @@ SCENE = re.compile(
 )
 OPENING_SUBJECT = re.compile(
     rf"(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
-    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\))?"
+    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?(?:\s\([^()]{{1,30}}\),?)?"
     rf"(?:,\s\d{{1,3}}(?=,))?(?:,\s[^,;:!?\"“”()]{{3,120}}+(?:,\s[^,;:!?\"“”()]{{3,120}}+)?,"
     rf"|\s[—–]\s[^;:!?—–]{{3,160}}+[—–])?(?:\s+(?:on\s+)?[A-Z][a-z]+day)?\s+{VERBAL}"
 )
@@ -452,10 +452,14 @@ BETWEEN = rf"(?:(?:{BETWEEN_WORDS}|{SAID_WHEN})\s+){{0,3}}"
 BETWEEN_JOINED = rf"(?:(?:{BETWEEN_WORDS})\s+){{0,3}}"
 SUBJECT_SPEAKS = re.compile(rf"{BETWEEN}(?P<verb>{VERB_ALTERNATION})\b")
 # "..., saying that", "... and said": the speech of the sentence's subject.
+# "..., saying", and "... by saying", "... after telling aides": what the subject did by or while
+# saying it (not "while adding strongholds": a thing added).
 PARTICIPLE = re.compile(
-    r",\s+(?P<verb>saying|telling|adding|arguing|noting|insisting|warning|claiming|urging|"
-    r"writing|declaring|explaining|stressing|suggesting|asserting|vowing|promising|predicting|"
-    r"acknowledging|admitting)\b"
+    r"(?:,\s+|\s(?:by|upon|after|while)\s+(?!adding))(?P<verb>saying|telling|adding|arguing|noting|insisting|"
+    r"warning|claiming|urging|writing|declaring|explaining|stressing|suggesting|asserting|vowing|"
+    r"promising|predicting|acknowledging|admitting|asking|accusing|describing|citing|blaming|"
+    r"denying|stating|announcing|criticizing|criticising|complaining|reiterating|recalling|"
+    r"conceding|emphasizing|emphasising|praising|rejecting|dismissing|defending)\b"
 )
 POSSESSIVE_PRONOUNS = word_set("his her their its our my your")
 ANAPHORIC = word_set("this that these those it there")
