@@ -204,3 +204,22 @@ def test_someone_told_is_no_antecedent_for_he():
         "citing his anger at their headlines."
     )
     assert speaker_of(story, "He has banned") != "Paul Stone"
+
+
+# 5. "according to" a document and who made it, up to twelve words, cut before what follows it
+# ("based on ...", "out Thursday", " - despite ...").
+
+
+def test_according_to_a_study_and_its_authors():
+    story = CONTEXT + (
+        "According to a 2018 study by economists Ann Lee and Paul Stone, 12 routes lose money."
+    )
+    assert speaker_of(story, "According") == "a 2018 study by economists Ann Lee and Paul Stone"
+
+
+def test_according_to_a_poll_cut_before_when_it_came_out():
+    story = CONTEXT + (
+        "According to an online University of Ohio/Dayton Daily poll out Thursday, 27 percent of "
+        "riders back the plan."
+    )
+    assert speaker_of(story, "According") == "an online University of Ohio/Dayton Daily poll"

@@ -139,9 +139,11 @@ ACCORDING = re.compile(
 ACCORDING_TAIL = re.compile(
     r"\s(?:released|published|conducted|issued|obtained|seen|filed|posted|taken|compiled|"
     r"provided|shared|given|gathered|collected|prepared|commissioned|sent|carried|who|which|"
-    r"that|on|last|this|earlier)\b.*"
+    r"that|on|last|this|earlier|based|out)\b.*|\s[-—–]\s.*"
 )
-ACCORDING_WORDS = 8
+# A document and who made it ("a January 2016 study by the Pew Research Center", "calculations
+# by Amy Glasmeier of the Massachusetts Institute of Technology"); longer is a clause.
+ACCORDING_WORDS = 12
 # What may stand between a subject and its speech verb: an apposition, the team a researcher
 # speaks for ("Paganini and his team wrote"), adverbs, "has". Possessive quantifiers: an
 # apposition that fails is not retried character by character.
