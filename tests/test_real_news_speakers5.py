@@ -223,3 +223,22 @@ def test_according_to_a_poll_cut_before_when_it_came_out():
         "riders back the plan."
     )
     assert speaker_of(story, "According") == "an online University of Ohio/Dayton Daily poll"
+
+
+# 6. "As X told the paper, ..." and "..., as X noted in the paper.": the as-clause gives the
+# sentence as X's words; a name in apposition after a state and a title ("Ohio Sen. Ruth Ames").
+
+
+def test_an_opening_as_clause_told_the_paper():
+    story = CONTEXT + "As Cole told the Dayton Daily News, 12 routes lose money every year."
+    assert speaker_of(story, "As Cole") == "Jeff Cole"
+
+
+def test_a_closing_as_clause_noted_in_a_paper():
+    story = CONTEXT + "The fares are the lowest in 20 years, as Paul Stone noted in The Ledger."
+    assert speaker_of(story, "The fares") == "Paul Stone"
+
+
+def test_a_name_with_its_state_and_title_in_apposition():
+    story = CONTEXT + "Cole's rival, Ohio Sen. Ruth Ames, also praised the 12 new routes."
+    assert speaker_of(story, "Cole's rival") == "Ruth Ames"

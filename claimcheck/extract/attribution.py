@@ -1388,6 +1388,8 @@ def _reported_speaker(
     if first in ARTICLES or ARTICLE_BEFORE.search(before, max(0, match.start() - 60)):
         found = _subject_before(sentence, match.end(), titles)
         return found.speaker if found else None
+    if _as_aside(sentence, match, before):
+        return _resolve(name, context, titles)  # "..., as David Dayen noted in The Intercept."
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
     if _opening_clause(before, link) and not _says_main_clause(sentence, match, link):
@@ -1408,14 +1410,29 @@ SPEECH_BEFORE = re.compile(rf"\b(?:{VERB_ALTERNATION})(?:\s+that)?\s+$")
 # What may follow the speech verb of an opening clause whose speech is the main clause ("As
 # Menendez pointed out, ...", "As Kreutz points out in a column on Yahoo News, ...").
 SAID_THEN_COMMA = re.compile(
-    r"(?:(?<=told)\s+(?:reporters|journalists|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
+    r"(?:(?<=told)\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s\([A-Z]{2,6}\))?))?"
     r"(?:\s+(?:in|on|at|to|during|last|this|earlier|recently|[A-Z][a-z]+day)\b[^,;:!?\"“”]{0,60})?,"
 )
 
 # The conjunction that opens a sentence before a name ("As Ada Grant pointed out, ...").
 OPENING_CONJUNCTION = re.compile(
-    r"(?:As|When|While|Since|After|Before|If|Although|Though)\s+(?=\S+\s)"
+    r"(?:As|When|While|Since|After|Before|If|Although|Though)\s+(?=\S)"
 )
+
+
+# What may follow the speech verb of an "as" clause that ends the sentence: where it was said.
+AS_ASIDE_END = re.compile(r"(?:\s+(?:in|on|to|at)\s[^,;:!?\"“”]{1,60})?\s*[.!]?[\"”’']?\s*$")
+
+
+def _as_aside(sentence: str, match: re.Match[str], before: str) -> bool:
+    """Whether the speaker is named in an "as" clause that closes the sentence and gives it as
+    their words ("..., a classic scare tactic, as David Dayen noted in The Intercept.")."""
+    return (
+        before.endswith(", as ")
+        and _looks_like_person(match.group("speaker"))
+        and bool(AS_ASIDE_END.match(sentence, match.end()))
+    )
 
 
 def _says_main_clause(sentence: str, match: re.Match[str], link: re.Match[str]) -> bool:

@@ -411,10 +411,11 @@ THE_DESCRIBED_SAYS = re.compile(
     r"(?=(?:said|says|told|tells|noted|notes|wrote|writes|argued|argues|warned|"
     r"warns|insisted|insists)\b(?!\s+by\b))"
 )
-# "Another delegate on the Cruz slate, Jim Poolman, said": the name in apposition speaks.
+# "Another delegate on the Cruz slate, Jim Poolman, said", "Clinton's opponent, Vermont Sen.
+# Bernie Sanders, said": the name in apposition speaks.
 APPOSED_NAME = re.compile(
     rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|{PERSON}['’]s)\s[^,;:!?\"“”()]{{2,60}}+,\s+"
-    rf"(?:former\s+)?(?P<name>{PERSON})"
+    rf"(?:former\s+)?(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
 )
