@@ -242,3 +242,38 @@ def test_a_closing_as_clause_noted_in_a_paper():
 def test_a_name_with_its_state_and_title_in_apposition():
     story = CONTEXT + "Cole's rival, Ohio Sen. Ruth Ames, also praised the 12 new routes."
     assert speaker_of(story, "Cole's rival") == "Ruth Ames"
+
+
+# 7. More speech acts: pointing to something, making clear or making the case, expressing a
+# stance ("expressed concern that"); not "expressed interest in" something.
+
+
+def test_pointing_to_evidence_is_speech():
+    story = CONTEXT + "Paul Stone pointed to a 2018 audit that found 12 routes lost money."
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+
+
+def test_making_it_clear_is_speech():
+    story = CONTEXT + "Ruth Ames made it clear that the state would pay 40 percent of the cost."
+    assert speaker_of(story, "Ruth Ames") == "Ruth Ames"
+
+
+def test_expressing_a_stance_is_speech_and_expressing_interest_is_not():
+    story = CONTEXT + (
+        "Ruth Ames expressed concern that 12 routes would close. "
+        "Paul Stone expressed interest in buying 3 of the old buses."
+    )
+    assert speaker_of(story, "Ruth Ames") == "Ruth Ames"
+    assert speaker_of(story, "Paul Stone") is None
+
+
+# 8. A reporting clause that closes the sentence with when it reported ("..., the Times
+# reported late Thursday.") speaks for the whole sentence.
+
+
+def test_a_closing_reporting_clause_with_its_time():
+    story = CONTEXT + (
+        "Cole told investigators in July that he was advised to close 12 routes, the Dayton "
+        "Times reported late Thursday."
+    )
+    assert speaker_of(story, "Cole told") == "the Dayton Times"

@@ -15,7 +15,8 @@ import re
 SPEECH_ACTS = (
     "blamed|blames|praised|praises|proposed|proposes|cited|cites|touted|touts|decried|decries|"
     "assailed|assails|mentioned|mentions|reminded|reminds|assured|assures|demanded|demands|"
-    "defended|defends|dismissed|dismisses|rejected|rejects"
+    "defended|defends|dismissed|dismisses|rejected|rejects|pointed to|points to|made clear|"
+    "makes clear|made it clear|makes it clear|made the case|makes the case|expressed|expresses"
 )
 SPEECH_ACT_FORMS = frozenset(SPEECH_ACTS.split("|"))
 SPEECH_VERBS = (
@@ -124,7 +125,8 @@ TRAILING = re.compile(
     rf"(?(described),)\s+(?P<verb>{VERB_ALTERNATION})"
     rf"(?:(?<=told)\s+(?:{PERSON}|reporters|journalists)"
     r"|\s+in\s+an?\s+(?:statement|interview|email|e-mail|letter)|\s+on\s+(?:Twitter|Facebook|X))?"
-    r"(?:\s+(?:on\s+)?(?:[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+|earlier(?:\s+this\s+\w+)?))?"
+    r"(?:\s+(?:on\s+)?(?:(?:late\s+|early\s+)?[A-Z][a-z]+day|yesterday|today|last\s+\w+|this\s+\w+"
+    r"|earlier(?:\s+this\s+\w+)?|in\s+(?:\d{4}|[A-Z][a-z]+)))?"
     r"\s*[.!]?[\"”’']?\s*$"
 )
 TRAILING_REACH = 30  # characters from the end of the sentence where its speech verb must be
@@ -267,6 +269,14 @@ NOT_SPEECH |= {
     "assailed": re.compile(_PASSIVE),
     "decried": re.compile(_PASSIVE),
     "defended": re.compile(rf"{_PASSIVE}|{_UNSAID_OBJECT}"),
+    # "expressed frustration that", "expressed concern about": a stance stated, not "expressed
+    # interest in buying" nor "expressed milk"
+    "expressed": re.compile(
+        r"(?! (?:(?:his|her|their|its|some|deep|strong|grave|serious|little|no|growing)\s+)?"
+        r"(?:concerns?|frustration|dismay|astonishment|confidence|doubts?|optimism|skepticism|"
+        r"scepticism|regret|surprise|disappointment|anger|outrage|alarm|sympathy|condolences|"
+        r"gratitude|reservations|support|opposition)\b)"
+    ),
     "dismissed": re.compile(rf"{_PASSIVE}| from\b|{_UNSAID_OBJECT}"),
     "rejected": re.compile(rf"{_PASSIVE}|{_UNSAID_OBJECT}"),
 }
@@ -299,6 +309,7 @@ NOT_SPEECH |= {
         ("demands", "demanded"),
         ("assails", "assailed"),
         ("decries", "decried"),
+        ("expresses", "expressed"),
     )
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
@@ -462,7 +473,8 @@ PARTICIPLE = re.compile(
     r"warning|claiming|urging|writing|declaring|explaining|stressing|suggesting|asserting|vowing|"
     r"promising|predicting|acknowledging|admitting|asking|accusing|describing|citing|blaming|"
     r"denying|stating|announcing|criticizing|criticising|complaining|reiterating|recalling|"
-    r"conceding|emphasizing|emphasising|praising|rejecting|dismissing|defending)\b"
+    r"conceding|emphasizing|emphasising|praising|rejecting|dismissing|defending|pointing out|"
+    r"pointing to)\b"
 )
 POSSESSIVE_PRONOUNS = word_set("his her their its our my your")
 ANAPHORIC = word_set("this that these those it there")
