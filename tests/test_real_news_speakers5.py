@@ -277,3 +277,27 @@ def test_a_closing_reporting_clause_with_its_time():
         "Times reported late Thursday."
     )
     assert speaker_of(story, "Cole told") == "the Dayton Times"
+
+
+# 9. Saying more, or as far as ("went on to say", "went so far as to say"), and an adverb of
+# time before the colon of an introduction ("Stone once said: ...").
+
+
+def test_going_on_to_say_is_speech():
+    story = CONTEXT + "Paul Stone went on to say that 12 routes would close in May."
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+
+
+def test_going_so_far_as_to_say_before_a_colon():
+    story = CONTEXT + "Union leader Paul Stone went so far as to say: “The 12 routes are dead.”"
+    assert speaker_of(story, "Union leader") == "Paul Stone"
+
+
+def test_an_adverb_of_time_before_the_colon_of_an_introduction():
+    story = CONTEXT + "Union leader Paul Stone once said: “A bus every 9 minutes is a promise.”"
+    assert speaker_of(story, "Union leader") == "Paul Stone"
+
+
+def test_what_someone_would_only_say_before_a_colon_gives_no_speaker():
+    story = CONTEXT + "Paul Stone would only say: “We will know in 12 days.”"
+    assert speaker_of(story, "Paul Stone") is None

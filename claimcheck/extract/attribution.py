@@ -45,6 +45,7 @@ from claimcheck.extract.attribution_words import (
     APPOSED_NAME,
     ARTICLE_BEFORE,
     BETWEEN,
+    BETWEEN_WORDS,
     CALLED,
     CAPITAL,
     CLAUSE_WORDS,
@@ -99,6 +100,7 @@ from claimcheck.extract.attribution_words import (
     SAID_ACCORDING,
     SAID_DESCRIBED,
     SAID_NAME,
+    SAID_WHEN,
     SCENE,
     SCENE_COMMAS,
     SPEECH_ACT_FORMS,
@@ -1506,14 +1508,19 @@ def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
         return None
     venue = match.group("venue").strip()
     verb = match.group("verb")
-    if MODAL_BEFORE.search(match.group("subject")):  # "had this to say:", "would say:"
+    subject = SAYS_MORE.sub("", match.group("subject"))
+    if MODAL_BEFORE.search(subject):  # "had this to say:", "would say:"
         return None
     if verb == "posted" and venue.lower().startswith("on "):
         venue = venue[3:]
-    return match.group("subject"), verb, venue, head.rstrip(" :")
+    return WHEN_SAID.sub("", subject), verb, venue, head.rstrip(" :")
 
 
 MODAL_BEFORE = re.compile(r"\b(?:to|would|will|could|should|might|may|can|not|n't|n’t)$")
+# "The email goes on to say:", "Auerbach went so far as to say:", "O'Malley interjected to say:"
+SAYS_MORE = re.compile(r"\s+(?:(?:goes|go|went)\s+on|went\s+so\s+far\s+as|interjected)\s+to$")
+# "Ferdie Pacheco once said:", "Trump later wrote:": when, after the subject
+WHEN_SAID = re.compile(rf"(?:\s+(?:{SAID_WHEN}|{BETWEEN_WORDS}))+$")
 
 
 def _first_quote(sentence: str) -> int | None:

@@ -36,6 +36,8 @@ SPEECH_VERBS = (
     # after "did not" or "to" it is no one's speech)
     "accuses|asks|blasts|boasts|describes|laments|notes|pledges|predicts|promises|replies|"
     "responds|reveals|slams|tweets|criticizes|criticises|alleges|"
+    # saying more, or as far as ("The email goes on to say", "Auerbach went so far as to say")
+    "went on to say|goes on to say|went on to write|goes on to write|went so far as to say|"
     f"{SPEECH_ACTS}"
 )
 
