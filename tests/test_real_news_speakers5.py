@@ -301,3 +301,27 @@ def test_an_adverb_of_time_before_the_colon_of_an_introduction():
 def test_what_someone_would_only_say_before_a_colon_gives_no_speaker():
     story = CONTEXT + "Paul Stone would only say: “We will know in 12 days.”"
     assert speaker_of(story, "Paul Stone") is None
+
+
+# 10. A few more verbs of speech (clarified, proclaimed, repeated that, voiced a stance), "further"
+# between subject and verb, and a name in apposition after a possessive pronoun ("Her campaign
+# manager, Robby Mook, said"); not "repeated as champion".
+
+
+def test_clarifying_is_speech():
+    story = CONTEXT + "A city aide later clarified that Cole meant 12 routes, not 20."
+    assert speaker_of(story, "A city aide") == "A city aide"
+
+
+def test_repeating_a_claim_is_speech_and_repeating_as_champion_is_not():
+    story = CONTEXT + (
+        "Paul Stone repeated his claim that 12 routes lose money. "
+        "Ruth Ames repeated as champion of the 10-mile race in May."
+    )
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+    assert speaker_of(story, "Ruth Ames") is None
+
+
+def test_a_name_in_apposition_after_a_possessive_pronoun():
+    story = CONTEXT + "His campaign manager, Paul Stone, suggested that 12 routes would close."
+    assert speaker_of(story, "His campaign") == "Paul Stone"

@@ -16,7 +16,8 @@ SPEECH_ACTS = (
     "blamed|blames|praised|praises|proposed|proposes|cited|cites|touted|touts|decried|decries|"
     "assailed|assails|mentioned|mentions|reminded|reminds|assured|assures|demanded|demands|"
     "defended|defends|dismissed|dismisses|rejected|rejects|pointed to|points to|made clear|"
-    "makes clear|made it clear|makes it clear|made the case|makes the case|expressed|expresses"
+    "makes clear|made it clear|makes it clear|made the case|makes the case|expressed|expresses|"
+    "voiced|voices|proclaimed|proclaims|clarified|clarifies|repeated|repeats"
 )
 SPEECH_ACT_FORMS = frozenset(SPEECH_ACTS.split("|"))
 SPEECH_VERBS = (
@@ -158,7 +159,7 @@ OWN_TEAM = r"(?:his|her|their)\s+(?:team|colleagues|co-?authors|co-?workers)"
 # Medium post said"). Not "only", nor nouns that end in "-ly" ("the Trump rally said").
 ADVERB = r"(?!(?:only|family|rally|ally|supply|reply|assembly|bully)\b)[a-z]{2,}ly"
 SAID_WHEN = (
-    rf"{ADVERB}|even|still|often|now|just|soon|never|always|too|already|twice|"
+    rf"{ADVERB}|even|still|often|now|just|soon|never|always|too|already|twice|further|"
     r"at\s+the\s+time|in\s+the\s+past|(?:last|this|next)\s+(?:week|month|year|night)|"
     r"on\s+[A-Z][a-z]+day|"
     r"in\s+an?\s+(?:[\w-]+\s+){0,2}?(?:post|statement|interview|tweet|letter|e-?mail|op-ed|"
@@ -271,6 +272,11 @@ NOT_SPEECH |= {
     "assailed": re.compile(_PASSIVE),
     "decried": re.compile(_PASSIVE),
     "defended": re.compile(rf"{_PASSIVE}|{_UNSAID_OBJECT}"),
+    # "repeated as champion", "repeated the feat": no words
+    "repeated": re.compile(
+        rf"{_PASSIVE}| (?:(?:his|her|their|its|the)\s+)?(?:feat|trick|title|grade|year|win|victory|"
+        r"performance|process|exercise|steps?|mistakes?)\b"
+    ),
     # "expressed frustration that", "expressed concern about": a stance stated, not "expressed
     # interest in buying" nor "expressed milk"
     "expressed": re.compile(
@@ -312,6 +318,9 @@ NOT_SPEECH |= {
         ("assails", "assailed"),
         ("decries", "decried"),
         ("expresses", "expressed"),
+        ("voiced", "expressed"),
+        ("voices", "expressed"),
+        ("repeats", "repeated"),
     )
 }
 # "..., said Steve Elmendorf, deputy campaign manager ...": a speaker named after the verb, at the
@@ -425,9 +434,10 @@ THE_DESCRIBED_SAYS = re.compile(
     r"warns|insisted|insists)\b(?!\s+by\b))"
 )
 # "Another delegate on the Cruz slate, Jim Poolman, said", "Clinton's opponent, Vermont Sen.
-# Bernie Sanders, said": the name in apposition speaks.
+# Bernie Sanders, said", "Her campaign manager, Robby Mook, said": the name in apposition speaks.
 APPOSED_NAME = re.compile(
-    rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|{PERSON}['’]s)\s[^,;:!?\"“”()]{{2,60}}+,\s+"
+    rf"(?:[Aa]n?|[Aa]nother|[Oo]ne|[Tt]he|[Tt]his|[Aa]nd\s+a|[Hh]is|[Hh]er|[Tt]heir|{PERSON}['’]s)"
+    rf"\s[^,;:!?\"“”()]{{2,60}}+,\s+"
     rf"(?:former\s+)?(?P<name>(?:[{CAPITAL}][a-z]+\s+){{0,2}}?{PERSON})"
     rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
     rf"(?:,\s+\d+)?,\s+{VERBAL}"
