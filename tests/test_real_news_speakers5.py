@@ -325,3 +325,19 @@ def test_repeating_a_claim_is_speech_and_repeating_as_champion_is_not():
 def test_a_name_in_apposition_after_a_possessive_pronoun():
     story = CONTEXT + "His campaign manager, Paul Stone, suggested that 12 routes would close."
     assert speaker_of(story, "His campaign") == "Paul Stone"
+
+
+# 11. What checking wider news showed: a vote that rejects a proposal, and a faith one believes
+# in, report no words.
+
+
+def test_rejecting_a_proposal_is_a_vote_not_speech():
+    story = CONTEXT + "Council members rejected the proposal in October by 7 votes to 2."
+    assert speaker_of(story, "Council members") is None
+
+
+def test_believing_in_something_is_no_claim():
+    story = (
+        CONTEXT + "In fact, Paul Stone still believes in buses for their 40 seats and low fares."
+    )
+    assert speaker_of(story, "In fact") is None

@@ -252,11 +252,13 @@ NOT_SPEECH = {
 # passive; "the figure McKinley cited, but": no object after the verb, so the name opens a
 # clause about its object ("the figure") and is not the sentence's speaker.
 _PASSIVE = r" by [a-z]+ing\b| (?:by|for|of|as)\b|\s*(?:[,.;:!?)\"”’]|$)"
-# "defended his title", "dismissed the case", "rejected the bill": no words reported
+# "defended his title", "dismissed the case", "rejected the bill", "rejected the proposal" (a
+# vote): no words reported
 _UNSAID_OBJECT = (
     r" (?:(?:his|her|their|its|the) (?:[\w-]+ )?(?:title|crown|belt|championship|record|lead|"
     r"case|lawsuit|suit|charges?|appeal|claim|motion|petition|bill|measure|amendment|"
-    r"nomination|offer|bid|application|request|player|coach|manager|staff|employees?)\b)"
+    r"nomination|offer|bid|application|request|player|coach|manager|staff|employees?|proposal|"
+    r"deal|plan|contract|budget|treaty|agreement|resolution)\b)"
 )
 NOT_SPEECH |= {
     "blamed": re.compile(_PASSIVE),
@@ -272,6 +274,9 @@ NOT_SPEECH |= {
     "assailed": re.compile(_PASSIVE),
     "decried": re.compile(_PASSIVE),
     "defended": re.compile(rf"{_PASSIVE}|{_UNSAID_OBJECT}"),
+    # "still believes in sedans": a faith, no claim ("believes that ..." reports one)
+    "believes": re.compile(r" by [a-z]+ing\b| in\b"),
+    "believed": re.compile(r" by [a-z]+ing\b| in\b"),
     # "repeated as champion", "repeated the feat": no words
     "repeated": re.compile(
         rf"{_PASSIVE}| (?:(?:his|her|their|its|the)\s+)?(?:feat|trick|title|grade|year|win|victory|"
