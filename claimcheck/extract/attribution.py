@@ -22,8 +22,14 @@ X points out," gives X the main clause; "When X said ...," only sets the scene.
 Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
 the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
 finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
-headline's "Name: words". Two speakers with their own words in one sentence ("Smith said X, while
-Jones said Y") give none: either one alone would misattribute half the sentence.
+headline's "Name: words" or "Name Says ..." in title case. Two speakers with their own words in
+one sentence ("Smith said X, while Jones said Y") give none: either one alone would misattribute
+half the sentence.
+
+The subject's speech may be a speech act (blamed, praised, proposed, cited, pointed to, made clear),
+come with an adverb or a time of speaking before the verb ("Gorka similarly warned", "Trump at the
+time said"), or be what the subject did by saying it ("distanced himself ... by saying"); a closing
+", as X noted in Y." gives the sentence as X's words.
 
 One module over 1,000 lines on purpose: the shapes of attribution are tried in order against one
 sentence and the article's people so far (names, offices, pronouns), which every rule reads
