@@ -341,3 +341,24 @@ def test_believing_in_something_is_no_claim():
         CONTEXT + "In fact, Paul Stone still believes in buses for their 40 seats and low fares."
     )
     assert speaker_of(story, "In fact") is None
+
+
+# 12. A speaker named or described after the verb, with where they are from ("said Paul Stone of
+# the drivers' union") or a relative clause about them ("said an official who was briefed on").
+
+
+def test_a_name_after_the_verb_with_where_they_are_from():
+    story = CONTEXT + "“The 12 routes are dead,” said Paul Stone of the local drivers' union."
+    assert speaker_of(story, "“The 12") == "Paul Stone"
+
+
+def test_a_description_after_the_verb_with_a_relative_clause():
+    story = CONTEXT + (
+        "The depot cost $40 million, said a city official who was briefed on the budget."
+    )
+    assert speaker_of(story, "The depot") == "a city official"
+
+
+def test_a_person_close_to_someone_after_the_verb():
+    story = CONTEXT + "“We lost 9 drivers in May,” said a person close to the mayor."
+    assert speaker_of(story, "“We lost") == "a person close to the mayor"

@@ -333,10 +333,18 @@ NOT_SPEECH |= {
 INVERTED_VERB = re.compile(
     r"[,”“\"’']\s+(?P<verb>said|says|added|wrote|writes|explained|noted|argued)\s+"
 )
+# Where a speaker named after the verb is from ("said Phil Musser of digital consulting firm
+# IMGE", "Andrew J. Pincus of the law firm Mayer Brown"), up to the end of the clause; not a
+# name that goes on ("said Department of Correction spokesman Jason Kersten").
+NAME_FROM = (
+    rf"(?:\s+(?:of|from|at)\s+(?:the\s+)?(?:{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}}"
+    r"|[a-z][^,;:!?\"“”()]{0,60}?))?"
+)
+# The end of a speaker's clause after the verb: punctuation, the sentence's end, or a relative
+# clause about the speaker ("said an American official who was briefed on ...").
+SPEAKER_END = r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$|\s+who\s)"
 INVERTED = re.compile(
-    rf"{INVERTED_VERB.pattern}(?P<speaker>(?:{DESCRIBED})??{PERSON})"
-    rf"(?:\s+of\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
-    r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+    rf"{INVERTED_VERB.pattern}(?P<speaker>(?:{DESCRIBED})??{PERSON}){NAME_FROM}{SPEAKER_END}"
 )
 # "..., said a longtime adviser to Trump, who ...", "... said one Trump confidant.", "said the
 # company's chief executive, John J. Ferriola.": a description after the verb, and the name in
@@ -348,10 +356,9 @@ SAID_DESCRIBED = re.compile(
     rf"(?P<described>{DETERMINER}(?:\s+(?:(?:[A-Z]\.)+|[\w'’/$-]+)){{1,6}}?)"
     r"(?P<tail>\s+(?:of|for|to|at|in|with|from|on|close\s+to|familiar\s+with|involved\s+in|"
     r"briefed\s+on)\s+[^,;:!?\"“”()]{1,70}?)?"
-    rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON})"
-    rf"(?:\s+(?:of|from)\s+(?:the\s+)?{NAME_WORD}(?:\s+{NAME_WORD}){{0,3}})?"
+    rf"(?:,\s+(?:former\s+)?(?P<name>{PERSON}){NAME_FROM}"
     rf"|,\s+(?:former\s+|then-)?(?:[\w.'’-]+\s+){{0,5}}?{ROLE_BEFORE_NAME}\s+(?P<role_name>{NAME_WORD}\s+{NAME_WORD}))?"
-    r"(?=\s*[,;(]|\.\s*$|\.[\"”’']|\s*$)"
+    rf"{SPEAKER_END}"
 )
 # "Sandy Phillips, who lost her daughter in Aurora, Colorado, in 2012, said": the name that opens
 # the sentence speaks, not the last name of its apposition; ", and Tim Morrison, ..." is a second
@@ -415,7 +422,7 @@ DESCRIBED_HEAD = re.compile(
     r"agent|correspondent|reporter|journalist|editor|columnist|writer|author|pastor|"
     r"priest|bishop|rabbi|imam|banker|investor|trader|lobbyist|historian|scholar|fellow|"
     r"observer|participant|attendee|protester|demonstrator|witness|victim|survivor|mother|"
-    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|release"
+    r"father|son|daughter|wife|husband|brother|sister|whip|speaker|deputy|counsel|release|person"
 )
 DESCRIBED_SUBJECT = re.compile(
     rf"(?P<np>(?:(?:[Tt]he|[Aa]n?|[Aa]nother|[Oo]ther|[Ss]ome|[Mm]any|[Mm]ost|[Ss]everal|"
