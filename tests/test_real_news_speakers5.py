@@ -362,3 +362,32 @@ def test_a_description_after_the_verb_with_a_relative_clause():
 def test_a_person_close_to_someone_after_the_verb():
     story = CONTEXT + "“We lost 9 drivers in May,” said a person close to the mayor."
     assert speaker_of(story, "“We lost") == "a person close to the mayor"
+
+
+# 13. A scene set by an "-ly" adverb ("Shortly after ..., X said"; not a name such as "Carly"),
+# and "calling it X" after a comma (not "calling for", a demand, nor "calling into a show").
+
+
+def test_a_scene_set_by_an_ly_adverb_before_the_subject():
+    story = CONTEXT + (
+        "Shortly after the vote, Sen. Ruth Ames (D-Ohio) issued a statement saying 12 routes "
+        "would close."
+    )
+    assert speaker_of(story, "Shortly") == "Ruth Ames"
+
+
+def test_a_name_ending_in_ly_is_no_scene():
+    story = (
+        CONTEXT + "Carly Stone threw her support behind Cole on Monday, saying 12 routes matter."
+    )
+    assert speaker_of(story, "Carly Stone") == "Carly Stone"
+
+
+def test_calling_something_a_name_after_a_comma_is_speech():
+    story = CONTEXT + "Paul Stone pushed back on the plan, calling it “a $40 million mistake.”"
+    assert speaker_of(story, "Paul Stone") == "Paul Stone"
+
+
+def test_calling_for_something_after_a_comma_is_no_speech():
+    story = CONTEXT + "Paul Stone led 300 drivers to the depot, calling for 12 new routes."
+    assert speaker_of(story, "Paul Stone") is None

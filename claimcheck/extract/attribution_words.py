@@ -388,7 +388,8 @@ SCENE = re.compile(
     r"Meanwhile|However|Still|Yet|Instead|Separately|Also|Even|As|With|For|From|Under|Despite|"
     r"Moreover|Furthermore|Likewise|Similarly|Additionally|Nonetheless|Nevertheless|Indeed|"
     r"Amid|When|Following|Over|Until|Within|Throughout|Ahead|Unlike|Like|[A-Z][a-z]+ing|"
-    r"[A-Z][a-z]+ed)\b"
+    r"[A-Z][a-z]+ed|[A-Z][a-z]+ly(?=,|\s+(?:after|before|since|following|into|in|on|at)\b)|"
+    r"(?:Minutes|Hours|Days|Weeks|Months|Moments)\s+(?:later|earlier))\b"
     r"[^,;:!?\"“”]{0,120},\s+|"
     r"(?:But|And|Yet|Still|So|Then|Meanwhile|However|Even),?\s+)"
 )
@@ -498,13 +499,17 @@ PARTICIPLE = re.compile(
     r"promising|predicting|acknowledging|admitting|asking|accusing|describing|citing|blaming|"
     r"denying|stating|announcing|criticizing|criticising|complaining|reiterating|recalling|"
     r"conceding|emphasizing|emphasising|praising|rejecting|dismissing|defending|pointing out|"
-    r"pointing to)\b"
+    r"pointing to|calling)\b"
 )
 POSSESSIVE_PRONOUNS = word_set("his her their its our my your")
 ANAPHORIC = word_set("this that these those it there")
 SCENE_COMMAS = 3
-# "adding to her lead", "writing a book": not speech.
-NOT_PARTICIPLE = re.compile(rf" (?:to|by)\b|(?<=writing)(?:{_OBJECT})")
+# "adding to her lead", "writing a book", "calling for a ban" (a demand, see SPEECH_ACTS): not
+# speech; "calling it the mark of a desperate candidate" is.
+NOT_PARTICIPLE = re.compile(
+    rf" (?:to|by)\b|(?<=writing)(?:{_OBJECT})"
+    r"|(?<=calling) (?:for|on|in|into|up|off|out|back|around)\b"
+)
 PARTICIPLES = frozenset(re.findall(r"[a-z]+ing", PARTICIPLE.pattern))
 # "... on the spot – saying": a dash before it, looked for only where the sentence has a dash (a
 # pattern opened by a set of marks rather than one is several times slower to search).
