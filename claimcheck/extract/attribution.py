@@ -22,8 +22,14 @@ X points out," gives X the main clause; "When X said ...," only sets the scene.
 Also: a description or an apposed name after the verb ("said a longtime adviser to Trump", "said
 the company's chief executive, John J. Ferriola"), a dateline before the subject, a document that
 finds ("the report found"), naming in quoted words ("called the suspension 'arbitrary'"), a
-headline's "Name: words". Two speakers with their own words in one sentence ("Smith said X, while
-Jones said Y") give none: either one alone would misattribute half the sentence.
+headline's "Name: words" or "Name Says ..." in title case. Two speakers with their own words in
+one sentence ("Smith said X, while Jones said Y") give none: either one alone would misattribute
+half the sentence.
+
+The subject's speech may be a speech act (blamed, praised, proposed, cited, pointed to, made clear),
+come with an adverb or a time of speaking before the verb ("Gorka similarly warned", "Trump at the
+time said"), or be what the subject did by saying it ("distanced himself ... by saying"); a closing
+", as X noted in Y." gives the sentence as X's words.
 
 One module over 1,000 lines on purpose: the shapes of attribution are tried in order against one
 sentence and the article's people so far (names, offices, pronouns), which every rule reads
@@ -45,6 +51,7 @@ from claimcheck.extract.attribution_words import (
     APPOSED_NAME,
     ARTICLE_BEFORE,
     BETWEEN,
+    BETWEEN_WORDS,
     CALLED,
     CAPITAL,
     CLAUSE_WORDS,
@@ -99,10 +106,13 @@ from claimcheck.extract.attribution_words import (
     SAID_ACCORDING,
     SAID_DESCRIBED,
     SAID_NAME,
+    SAID_WHEN,
     SCENE,
     SCENE_COMMAS,
+    SPEECH_ACT_FORMS,
     SPEECH_OR_FINDS,
     SPEECH_VERB,
+    SPEECH_VERBS,
     STARTERS,
     SUBJECT_REACH,
     SUBJECT_SPEAKS,
@@ -114,6 +124,7 @@ from claimcheck.extract.attribution_words import (
     TRAILING_REACH,
     UNNAMED_PLURAL,
     VERB_ALTERNATION,
+    VERBAL,
     word_set,
 )
 from claimcheck.extract.segment import quotes
@@ -218,7 +229,11 @@ def last_person(text: str, titles: dict[str, str] | None = None, pronoun: str = 
         return speaker[1] if _all_same(speaker[1], introduced, titles) else None
     if introduced:
         return introduced[-1] if _all_same(introduced[-1], introduced, titles) else None
-    titled = [name for name in TITLED_NAME.findall(text) if not name.endswith(POSSESSIVE)]
+    titled = [
+        found.group()
+        for found in TITLED_NAME.finditer(text)
+        if not found.group().endswith(POSSESSIVE) and not _addressed(text, found.start())
+    ]
     if titled:
         return titled[-1]
     people = set((titles or {}).values())
@@ -243,6 +258,14 @@ GOVERNED_RUN = re.compile(
 )
 
 
+# "he told Sen. Jeff Flake": the one spoken to, not who speaks next (one "asked" may answer).
+ADDRESSED = re.compile(r"\btold\s+$")
+
+
+def _addressed(text: str, at: int) -> bool:
+    return bool(ADDRESSED.search(text, max(0, at - 8), at))
+
+
 def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
     """The people a sentence brings in, as news names someone new: with a title and a full name
     ("Vice President Joe Biden"; "Mr. Trump" is someone named before; "a call with President
@@ -251,7 +274,9 @@ def _introduced(sentence: str, titles: dict[str, str] | None) -> list[str]:
     found = [
         m.start()
         for m in TITLED_NAME.finditer(sentence)
-        if len(m.group().split()) > 2 and not GOVERNED_RUN.search(sentence, 0, m.start())
+        if len(m.group().split()) > 2
+        and not GOVERNED_RUN.search(sentence, 0, m.start())
+        and not _addressed(sentence, m.start())
     ]
     found += [m.start() for m in INTRODUCED.finditer(sentence)]
     if not found:
@@ -285,6 +310,8 @@ def _last_speaker(text: str, titles: dict[str, str] | None) -> tuple[int, str] |
     verbs = list(HAS_SPEECH_VERB.finditer(text))
     for index in range(len(verbs) - 1, -1, -1):  # the nearest speaker first
         verb = verbs[index]
+        if verb.group() in SPEECH_ACT_FORMS:
+            continue  # "Trump called for a ban", "when Trump mentioned Cruz": no one quoted
         # Its subject starts after the verb before it: each stretch of text is searched once.
         start = max(verbs[index - 1].end() if index else 0, verb.start() - SUBJECT_REACH)
         before = REPORTED.finditer(text, start, verb.end())
@@ -470,6 +497,7 @@ HEADLINE = re.compile(
 
 HEADLINE_NAME_WORDS = 3
 HEADLINE_WORDS = 5
+HEADLINE_VERBS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 
 
 def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
@@ -477,20 +505,79 @@ def _headline(sentence: str, titles: dict[str, str] | None) -> Attribution | Non
     person's: a title given to it ("Sen. Elizabeth Warren") or a speech verb after it ("Warren
     said")."""
     found = HEADLINE.match(sentence)
-    if found is None or not isinstance(titles, Names):
-        return None
+    if found is None or not isinstance(titles, Names) or _asks(sentence):
+        return None  # "Ted Cruz: Constitutional conservative or ...?" asks about them
     name = found.group("name")
     if len(name.split()) > HEADLINE_NAME_WORDS or any(w.endswith(POSSESSIVE) for w in name.split()):
         return None  # a title-case run ("Carly Fiorina Endorses Ted Cruz"), not one name
     if len(sentence[found.end() :].split()) < HEADLINE_WORDS:
         return None  # a label ("Rubio: Finish second."), not what they said
+    speaker = _headline_person(name, titles)
+    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": ")) if speaker else None
+
+
+def _asks(sentence: str) -> bool:
+    return sentence.rstrip(" \"'”’").endswith("?")
+
+
+def _headline_person(name: str, titles: Names) -> str | None:
+    """The person a headline names, when the article confirms the name is a person's: a title
+    given to it ("Sen. Elizabeth Warren"), a speech verb after it ("Warren said") or the full
+    name in its text ("Gov. John Kasich (R-OH), said" for "Kasich")."""
     surname = name.split()[-1]
-    if surname.lower() not in titles and not titles.speaks(surname):
+    full = _untitled(surname, titles)
+    known = surname.lower() in titles or titles.speaks(surname) or _full_name_speaks(full, titles)
+    speaker = _person(name, titles) if known else None
+    if speaker is None or speaker_kind(speaker) != "Person":
         return None
-    speaker = _person(name, titles)
-    if speaker_kind(speaker) != "Person" or (" " not in speaker and speaker not in titles.values()):
+    return speaker if " " in speaker or speaker in titles.values() else None
+
+
+FULL_NAME_SPEAKS_REACH = 80  # characters after a full name where its speech verb may be
+
+
+def _full_name_speaks(full: str | None, titles: Names) -> bool:
+    """Whether the article's text gives `full` a speech verb soon after it in the same sentence
+    ("Gov. John Kasich (R-OH), said", "Marco Rubio still believes"): a person who speaks, not a
+    team or a phrase in capitals that a headline alone makes look like a name."""
+    if not full:
+        return False
+    at = titles.text.find(full)
+    while at >= 0:
+        after = titles.text[at + len(full) : at + len(full) + FULL_NAME_SPEAKS_REACH]
+        if HAS_SPEECH_VERB.search(after.split(". ", 1)[0]):
+            return True
+        at = titles.text.find(full, at + 1)
+    return False
+
+
+# A headline in title case capitalises every word, its verb too ("Trump Says He's Unlikely To
+# Have A ..."), and may put an adverb before it ("Trump Just Said").
+TITLE_CASE_SHARE = 0.7  # of the headline's words capitalised
+TITLE_CASE_ADVERBS = word_set("just now also finally again still")
+
+
+def _title_case_headline(sentence: str, titles: dict[str, str] | None) -> Attribution | None:
+    """ "Howard Dean Tells Democratic Convention ...", "Trump Just Said ...": a headline in
+    title case that opens with a person's name (one to three words the article confirms, see
+    `_headline_person`) and a speech verb."""
+    words = sentence.split()
+    if not isinstance(titles, Names) or len(words) < HEADLINE_WORDS or _asks(sentence):
         return None
-    return Attribution(speaker=speaker, phrase=found.group(0).rstrip(": "))
+    capitalised = sum(word[:1].isupper() for word in words)
+    if capitalised < TITLE_CASE_SHARE * len(words):
+        return None
+    for count in range(1, HEADLINE_NAME_WORDS + 1):
+        verb_at = count + (words[count].lower() in TITLE_CASE_ADVERBS)
+        if words[verb_at].lower() not in HEADLINE_VERBS:
+            continue
+        name = " ".join(words[:count])
+        if any(word.endswith(POSSESSIVE) or not word[:1].isupper() for word in words[:count]):
+            return None
+        speaker = _headline_person(name, titles) if PERSON_NAME.fullmatch(name) else None
+        phrase = " ".join(words[: verb_at + 1])
+        return Attribution(speaker=speaker, phrase=phrase) if speaker else None
+    return None
 
 
 def _given_and_surname(name: str) -> bool:
@@ -785,14 +872,15 @@ SUBORDINATORS = word_set(
 )
 # "Kurt Volker, a former envoy, and Tim Morrison, an aide, testified": the second of two
 # subjects joined by "and" (each has said something; neither alone is the speaker)
-JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+$")
+JOINED_BEFORE = re.compile(rf"(?P<first>{PERSON})(?:,[^,]{{1,80}},)?\s+(?:and|&)\s+(?:former\s+)?$")
 
 
 def _second_of_two(sentence: str, found: Attribution) -> bool:
     """Whether the speaker found is the second of two people who are the verb's joint subject."""
     at = sentence.find(found.phrase)
-    if at <= 0 or not found.phrase.startswith(found.speaker.split()[0]):
-        return False
+    title = found.phrase.split(found.speaker.split()[0], 1)[0]
+    if at <= 0 or title == found.phrase or "," in title:
+        return False  # the phrase opens with the name, or with its title ("former Gov. Ann Lee")
     joined = JOINED_BEFORE.search(sentence, max(0, at - 140), at)
     return bool(joined) and _looks_like_person(joined.group("first"))
 
@@ -806,6 +894,10 @@ def _attribute(
 ) -> Attribution | None:
     if ":" in sentence[:100]:
         headline = _headline(sentence, titles)
+        if headline:
+            return headline
+    if first_verb is None and sentence[:1].isupper():
+        headline = _title_case_headline(sentence, titles)
         if headline:
             return headline
     if first_verb is None:
@@ -1009,7 +1101,7 @@ def _subject_speaks(
     Cole of Oklahoma, an ally of GOP leadership, said", "Carson rejected the notion, saying",
     "Trump welcomed Khan's election and said", "Another delegate, Jim Poolman, said"), else an
     unnamed speaker described ("Campaign aides said")."""
-    if sentence.rstrip(" \"'”’").endswith("?"):  # a question reports no one
+    if _asks(sentence):  # a question reports no one
         return None
     for start in _subject_starts(sentence):
         found = APPOSED_NAME.match(sentence, start) or OPENING_SUBJECT.match(sentence, start)
@@ -1102,7 +1194,7 @@ def _document_finds(sentence: str) -> Attribution | None:
             organisation = _organisation_speaks(sentence, start)
             if organisation:
                 return organisation
-    if found is None or sentence.rstrip(" \"'”’").endswith("?"):
+    if found is None or _asks(sentence):
         return None
     np = found.group("np")
     speaker = "the" + np[3:] if np.startswith("The ") else np
@@ -1179,6 +1271,13 @@ def _issues_statement(sentence: str) -> bool:
     return " to " in sentence and bool(SOCIAL_POST.search(sentence))
 
 
+# A clause with a subject of its own before a participle ("Trump pivoted to trade, but Wallace
+# brought him back, asking"): the participle is that subject's.
+OTHER_CLAUSE = re.compile(
+    rf",?\s(?:but|and|while|whereas)\s+(?!The\s)(?:{PERSON}|[Hh]e|[Ss]he|[Tt]hey)\s+{VERBAL}"
+)
+
+
 def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Match[str] | None:
     """The speech verb of a subject ending at `end` (its head at `head_end`): its own ("said"), a
     participle ("..., saying") or a verb joined on ("... and said", "Sanders, who endorsed Canova
@@ -1196,6 +1295,10 @@ def _speech_cue(sentence: str, end: int, head_end: int | None = None) -> re.Matc
         cue = min(cues, key=lambda c: c.start()) if cues else None
         if cue is None or ";" in sentence[end : cue.start()]:
             return None
+        if " who " in sentence[end : cue.start()] or OTHER_CLAUSE.search(
+            sentence, end, cue.start()
+        ):
+            return None  # "... Eric Kingson, who worked the crowd, praising": his words
         if any(q.start < cue.start() < q.end for q in quotes(sentence)):
             return None
     verb = cue.group("verb")
@@ -1281,6 +1384,8 @@ def _reported_speaker(
     first = name.split(None, 1)[0].lower()
     if OBJECT_BEFORE.search(before, max(0, len(before) - 40)):
         return None
+    if SPEECH_BEFORE.search(before, max(0, len(before) - 40)):
+        return None  # "aides said Mr. Obama simply believed": what the aides said
     link = LINK_BEFORE.search(before)
     if link and link.group("prep"):
         full = titles.get(name.split()[-1].lower()) if titles else None
@@ -1291,6 +1396,8 @@ def _reported_speaker(
     if first in ARTICLES or ARTICLE_BEFORE.search(before, max(0, match.start() - 60)):
         found = _subject_before(sentence, match.end(), titles)
         return found.speaker if found else None
+    if _as_aside(sentence, match, before):
+        return _resolve(name, context, titles)  # "..., as David Dayen noted in The Intercept."
     if not _looks_like_person(name) or first in CLAUSE_WORDS or not _main_clause(before, link):
         return None
     if _opening_clause(before, link) and not _says_main_clause(sentence, match, link):
@@ -1303,17 +1410,37 @@ def _reported_speaker(
     return _resolve(name, context, titles)
 
 
+# A speech verb right before a name: the name opens the words reported ("aides said Mr. Obama
+# believed", "She noted that Sanders has criticized"), its verb is not the sentence's speech.
+SPEECH_BEFORE = re.compile(rf"\b(?:{VERB_ALTERNATION})(?:\s+that)?\s+$")
+
+
 # What may follow the speech verb of an opening clause whose speech is the main clause ("As
 # Menendez pointed out, ...", "As Kreutz points out in a column on Yahoo News, ...").
 SAID_THEN_COMMA = re.compile(
-    r"(?:(?<=told)\s+(?:reporters|journalists|[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}))?"
+    r"(?:(?<=told)\s+(?:reporters|journalists|(?:the\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"(?:\s\([A-Z]{2,6}\))?))?"
     r"(?:\s+(?:in|on|at|to|during|last|this|earlier|recently|[A-Z][a-z]+day)\b[^,;:!?\"“”]{0,60})?,"
 )
 
 # The conjunction that opens a sentence before a name ("As Ada Grant pointed out, ...").
 OPENING_CONJUNCTION = re.compile(
-    r"(?:As|When|While|Since|After|Before|If|Although|Though)\s+(?=\S+\s)"
+    r"(?:As|When|While|Since|After|Before|If|Although|Though)\s+(?=\S)"
 )
+
+
+# What may follow the speech verb of an "as" clause that ends the sentence: where it was said.
+AS_ASIDE_END = re.compile(r"(?:\s+(?:in|on|to|at)\s[^,;:!?\"“”]{1,60})?\s*[.!]?[\"”’']?\s*$")
+
+
+def _as_aside(sentence: str, match: re.Match[str], before: str) -> bool:
+    """Whether the speaker is named in an "as" clause that closes the sentence and gives it as
+    their words ("..., a classic scare tactic, as David Dayen noted in The Intercept.")."""
+    return (
+        before.endswith(", as ")
+        and _looks_like_person(match.group("speaker"))
+        and bool(AS_ASIDE_END.match(sentence, match.end()))
+    )
 
 
 def _says_main_clause(sentence: str, match: re.Match[str], link: re.Match[str]) -> bool:
@@ -1387,14 +1514,19 @@ def _colon_intro(sentence: str) -> tuple[str, str, str, str] | None:
         return None
     venue = match.group("venue").strip()
     verb = match.group("verb")
-    if MODAL_BEFORE.search(match.group("subject")):  # "had this to say:", "would say:"
+    subject = SAYS_MORE.sub("", match.group("subject"))
+    if MODAL_BEFORE.search(subject):  # "had this to say:", "would say:"
         return None
     if verb == "posted" and venue.lower().startswith("on "):
         venue = venue[3:]
-    return match.group("subject"), verb, venue, head.rstrip(" :")
+    return WHEN_SAID.sub("", subject), verb, venue, head.rstrip(" :")
 
 
 MODAL_BEFORE = re.compile(r"\b(?:to|would|will|could|should|might|may|can|not|n't|n’t)$")
+# "The email goes on to say:", "Auerbach went so far as to say:", "O'Malley interjected to say:"
+SAYS_MORE = re.compile(r"\s+(?:(?:goes|go|went)\s+on|went\s+so\s+far\s+as|interjected)\s+to$")
+# "Ferdie Pacheco once said:", "Trump later wrote:": when, after the subject
+WHEN_SAID = re.compile(rf"(?:\s+(?:{SAID_WHEN}|{BETWEEN_WORDS}))+$")
 
 
 def _first_quote(sentence: str) -> int | None:
