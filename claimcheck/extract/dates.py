@@ -439,6 +439,7 @@ CLAUSE_START = re.compile(
 # the date words that name programmes: NBC's "Today", "Entertainment Tonight", ABC's "This Week"
 PROGRAMME_WORDS = word_set("today tonight") | {"this week"}
 # where a quotation ends: '..., heading into July," she said'
+AFTER_REACH = 25  # characters after a date read for its tense
 QUOTATION_END = re.compile(r"[,.!?](?:[\"”]|'')|”")
 # what reports a plan from the past: "his vow that", "said that", "promised it"
 REPORTED_THAT = re.compile(
@@ -1658,14 +1659,13 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
     tense = _tense_between(lowered, opens, start, past=not (clause and clause["if"]))
     if tense:
         return tense
-    rest = _up_to_quotation_end(lowered, end)
-    after = rest[:25]
+    after = _up_to_quotation_end(lowered, end)
     ahead = FUTURE.search(after)
     if _has_past(after[: ahead.start() if ahead else len(after)]):
         return -1
     if ahead:
         return 1
-    if day and (schedules(lowered, opens, start) or schedules(rest, 0, 25)):
+    if day and (schedules(lowered, opens, start) or schedules(after, 0, AFTER_REACH)):
         return 1  # "the show opens on Friday", "on Friday the show opens": the next Friday
     if clause and clause["if"] and not _has_past(lowered[opens:start]):
         return 1  # "if they take office in January": a condition in the present looks ahead
@@ -1673,11 +1673,11 @@ def _tense(lowered: str, start: int, end: int, day: bool = False) -> int:
 
 
 def _up_to_quotation_end(lowered: str, end: int) -> str:
-    """The words after a date up to the end of a quotation that holds it ('"... heading into
-    July," she said': the saying is not the date's tense)."""
-    rest = lowered[end:]
+    """The AFTER_REACH characters after a date, cut where a quotation that holds it ends ('"...
+    heading into July," she said': the saying is not the date's tense)."""
+    rest = lowered[end : end + AFTER_REACH + 2]  # + 2: a quotation's end is up to 3 characters
     stop = QUOTATION_END.search(rest)
-    return rest[: stop.start()] if stop else rest
+    return (rest[: stop.start()] if stop else rest)[:AFTER_REACH]
 
 
 def _calendar_tense(lowered: str, start: int, end: int) -> int:
